@@ -1,0 +1,198 @@
+"""init, user, backup, restore, verify, rotate-key, recovery-key."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from contactkluis.cli.common import Passwords, db_path, out, run_with_session, tr, user_name
+from contactkluis.config import save_config
+from contactkluis.domain.roles import Permission
+from contactkluis.errors import UserError
+from contactkluis.services import accounts
+from contactkluis.services.context import Session
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    admin = args.admin or user_name(args)
+    pw = args.passwords.get(tr("Nieuw wachtwoord: ", "New password: "), confirm=True)
+    session, recovery = accounts.create_vault(path, args.institution, admin, pw)
+    session.vault.close()
+    if not args.db:
+        save_config({"vault_path": str(path)})
+    out(tr(f"Kluis gemaakt: {path}", f"Vault created: {path}"))
+    out(tr("HERSTELSLEUTEL (wordt maar één keer getoond; print hem en bewaar hem veilig):",
+           "RECOVERY KEY (shown only once; print it and keep it safe):"))
+    out(f"    {recovery}")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    def run(session: Session) -> None:
+        new_pw = args.passwords.get(tr(f"Wachtwoord voor {args.name}: ",
+                                       f"Password for {args.name}: "),
+                                    env="CONTACTKLUIS_NEW_PASSWORD", confirm=True)
+        accounts.add_account(session, args.name, args.role, new_pw)
+    run_with_session(args, run)
+    out(tr(f"Account '{args.name}' ({args.role}) toegevoegd.",
+           f"Account '{args.name}' ({args.role}) added."))
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    rows = run_with_session(args, accounts.list_accounts)
+    for a in rows:
+        state = "" if a.active else tr(" (verwijderd)", " (removed)")
+        out(f"{a.name}\t{a.role}\t{a.created_at[:10]}{state}")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    def run(session: Session) -> None:
+        new_pw = args.passwords.get(tr("Nieuw wachtwoord: ", "New password: "),
+                                    env="CONTACTKLUIS_NEW_PASSWORD", confirm=True)
+        accounts.change_password(session, args.name, new_pw)
+    if args.recovery_key:
+        session = accounts.unlock_with_recovery(db_path(args), args.recovery_key)
+        try:
+            new_pw = args.passwords.get(tr("Nieuw wachtwoord: ", "New password: "),
+                                        env="CONTACTKLUIS_NEW_PASSWORD", confirm=True)
+            accounts.change_password(session, args.name, new_pw)
+        finally:
+            session.vault.close()
+    else:
+        run_with_session(args, run)
+    out(tr("Wachtwoord gewijzigd.", "Password changed."))
+    return 0
+
+
+def cmd_user_remove(args: argparse.Namespace) -> int:
+    run_with_session(args, lambda s: accounts.remove_account(s, args.name))
+    out(tr(f"Account '{args.name}' verwijderd. Overweeg 'contactkluis rotate-key'.",
+           f"Account '{args.name}' removed. Consider 'contactkluis rotate-key'."))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    written = run_with_session(args, lambda s: accounts.backup(s, Path(args.out)))
+    out(tr(f"Back-up geschreven: {written}", f"Backup written: {written}"))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    target = Path(args.target_db or args.db or "")
+    if not str(target):
+        raise UserError("invalid", reason=("Geef met --db aan waar de kluis moet komen.",
+                                           "Say with --db where the vault should go."))
+    if args.recovery_key:
+        accounts.restore(Path(args.file), target, recovery_key=args.recovery_key)
+    else:
+        pw = args.passwords.get(tr("Wachtwoord: ", "Password: "))
+        accounts.restore(Path(args.file), target, account=user_name(args), password=pw)
+    out(tr(f"Kluis teruggezet naar {target}", f"Vault restored to {target}"))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    problems = run_with_session(args, accounts.verify, read_only=args.read_only)
+    if problems:
+        for p in problems:
+            out(p)
+        out(tr(f"FOUT: {len(problems)} probleem/problemen gevonden.",
+               f"FAIL: {len(problems)} problem(s) found."))
+        return 3
+    out(tr("OK: database, versleuteling en auditlog zijn intact.",
+           "OK: database, encryption and audit log are intact."))
+    return 0
+
+
+def cmd_rotate(args: argparse.Namespace) -> int:
+    run_with_session(args, accounts.rotate_key)
+    out(tr("Nieuwe sleutel in gebruik; alle accounts en de herstelsleutel blijven werken.",
+           "New key in use; all accounts and the recovery key keep working."))
+    return 0
+
+
+def cmd_recovery(args: argparse.Namespace) -> int:
+    key = run_with_session(args, accounts.new_recovery_key)
+    out(tr("NIEUWE HERSTELSLEUTEL (de oude werkt niet meer):",
+           "NEW RECOVERY KEY (the old one no longer works):"))
+    out(f"    {key}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help=tr("maak een nieuwe kluis", "create a new vault"))
+    p.add_argument("--admin", help=tr("naam van het eerste beheerdersaccount",
+                                      "name of the first administrator account"))
+    p.add_argument("--institution", default="Mijn instelling",
+                   help=tr("naam van de instelling", "name of the institution"))
+    p.set_defaults(func=cmd_init)
+
+    u = sub.add_parser("user", help=tr("accounts beheren", "manage accounts"))
+    us = u.add_subparsers(dest="user_cmd", required=True)
+    a = us.add_parser("add", help=tr("account toevoegen", "add an account"))
+    a.add_argument("name")
+    a.add_argument("--role", choices=["beheerder", "medewerker"], default="medewerker")
+    a.set_defaults(func=cmd_user_add)
+    us.add_parser("list", help=tr("accounts tonen", "list accounts")).set_defaults(func=cmd_user_list)
+    pw = us.add_parser("passwd", help=tr("wachtwoord wijzigen", "change a password"))
+    pw.add_argument("name")
+    pw.add_argument("--recovery-key", help=tr("open met de herstelsleutel",
+                                              "open with the recovery key"))
+    pw.set_defaults(func=cmd_user_passwd)
+    rm = us.add_parser("remove", help=tr("account verwijderen", "remove an account"))
+    rm.add_argument("name")
+    rm.set_defaults(func=cmd_user_remove)
+
+    b = sub.add_parser("backup", help=tr("versleutelde back-up maken", "write an encrypted backup"))
+    b.add_argument("--out", required=True)
+    b.set_defaults(func=cmd_backup)
+
+    r = sub.add_parser("restore", help=tr("back-up terugzetten", "restore a backup"))
+    r.add_argument("file")
+    r.add_argument("--to", dest="target_db", help=tr("doelbestand (anders --db)",
+                                                     "target file (else --db)"))
+    r.add_argument("--recovery-key")
+    r.set_defaults(func=cmd_restore)
+
+    v = sub.add_parser("verify", help=tr("integriteit en auditketen controleren",
+                                         "check integrity and the audit chain"))
+    v.add_argument("--read-only", action="store_true")
+    v.set_defaults(func=cmd_verify)
+
+    sub.add_parser("rotate-key", help=tr("gegevenssleutel vervangen (beheerder)",
+                                         "replace the data key (administrator)")
+                   ).set_defaults(func=cmd_rotate)
+    sub.add_parser("recovery-key", help=tr("nieuwe herstelsleutel maken (beheerder)",
+                                           "make a new recovery key (administrator)")
+                   ).set_defaults(func=cmd_recovery)
+    register_show_key(sub)
+
+
+def cmd_show_key(args: argparse.Namespace) -> int:
+    """The raw data key, for opening the vault with the stock sqlcipher shell (no lock-in)."""
+    from contactkluis.services.accounts import unlock, unlock_with_recovery
+
+    if args.recovery_key:
+        session = unlock_with_recovery(db_path(args), args.recovery_key)
+    else:
+        pw = args.passwords.get(tr("Wachtwoord: ", "Password: "))
+        session = unlock(db_path(args), user_name(args), pw)
+    try:
+        session.require(Permission.ROTATE_KEY)
+        with session.write() as conn:
+            session.audit(conn, "key.show", None)
+        out(session.vault.data_key_for_tests().hex())
+    finally:
+        session.vault.close()
+    return 0
+
+
+def register_show_key(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("show-key", help=tr(
+        "toon de ruwe gegevenssleutel voor de sqlcipher-shell (beheerder)",
+        "print the raw data key for the sqlcipher shell (administrator)"))
+    s.add_argument("--recovery-key")
+    s.set_defaults(func=cmd_show_key)

@@ -1,0 +1,463 @@
+"""Dutch-first normalisers for spreadsheet cells.
+
+Used by the one-time Excel migration and by the GUI's validation-as-you-type. Every
+function takes whatever a spreadsheet reader hands over (str, int, float, date, None,
+...) and never raises: a value that cannot be read returns None, so the caller can put
+the row in the import report instead of crashing on it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+import unicodedata
+from numbers import Real
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+__all__ = [
+    "clean_text",
+    "format_phone_nl",
+    "is_postcode_like",
+    "normalize_email",
+    "normalize_phone",
+    "normalize_postcode",
+    "parse_date",
+    "parse_yes_no",
+    "pc2",
+    "pc4",
+    "split_street_house",
+]
+
+# A cell longer than this is not a phone number, postcode or date; refusing early keeps
+# the regexes and phonenumbers away from pathological input.
+_MAX_FIELD = 200
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def clean_text(value: object) -> str | None:
+    """The text of a cell with whitespace collapsed; None for empty cells.
+
+    Integer-valued floats lose their ".0" because Excel stores every number as a float.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        text = "ja" if value else "nee"
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        text = str(int(value)) if value.is_integer() else repr(value)
+    elif isinstance(value, datetime.datetime):
+        text = value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    elif isinstance(value, datetime.date):
+        text = value.isoformat()
+    else:
+        try:
+            text = str(value)
+        except Exception:  # a foreign object with a broken __str__ is still just a bad cell
+            return None
+    text = text.translate(_INVISIBLE)
+    text = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in text)
+    text = " ".join(text.split())
+    return text or None
+
+
+# --- postcodes --------------------------------------------------------------------------
+
+# SA, SD and SS are never issued (wartime connotations).
+_POSTCODE = re.compile(r"^([1-9][0-9]{3})\s*-?\s*([A-Z]{2})$")
+_BANNED_LETTERS = frozenset({"SA", "SD", "SS"})
+
+
+def normalize_postcode(value: object) -> str | None:
+    """'1234ab' -> '1234 AB'. Dutch postcodes only; anything else is None."""
+    text = clean_text(value)
+    if text is None or len(text) > 12:
+        return None
+    match = _POSTCODE.match(text.upper())
+    if not match or match.group(2) in _BANNED_LETTERS:
+        return None
+    return f"{match.group(1)} {match.group(2)}"
+
+
+def is_postcode_like(value: object) -> bool:
+    """Whether a cell holds a Dutch postcode, for recognising a postcode column."""
+    return normalize_postcode(value) is not None
+
+
+def pc4(postcode: str | None) -> str | None:
+    """'1234 AB' -> '1234' (the PC4 area used for anonymised statistics)."""
+    normal = normalize_postcode(postcode)
+    if normal is not None:
+        return normal[:4]
+    text = clean_text(postcode)
+    if text is not None and re.fullmatch(r"[1-9][0-9]{3}", text):
+        return text
+    return None
+
+
+def pc2(postcode: str | None) -> str | None:
+    """'1234 AB' -> '12' (the coarse region for small-number statistics)."""
+    four = pc4(postcode)
+    return four[:2] if four else None
+
+
+# --- phone numbers ----------------------------------------------------------------------
+
+_TRUNK_IN_BRACKETS = re.compile(r"\(\s*0\s*\)")
+
+
+def _number_as_digits(value: Real) -> str | None:
+    if isinstance(value, int):
+        return str(value) if 0 < value < 10**17 else None
+    try:
+        as_float = float(value)
+    except (OverflowError, ValueError):
+        return None
+    if not math.isfinite(as_float) or not 0 < as_float < 1e17 or not as_float.is_integer():
+        return None
+    return str(int(as_float))
+
+
+def normalize_phone(value: object, region: str = "NL") -> str | None:
+    """E.164 form ('+31612345678') of a valid phone number, else None.
+
+    Excel stores '0612345678' typed into a number cell as 612345678.0; the lost trunk
+    zero is harmless because phonenumbers reads a national number without it. A lost
+    '+' ('31612345678') is tried as international when the national reading is invalid.
+    """
+    if isinstance(value, bool):
+        return None
+    from_number = isinstance(value, Real)
+    if from_number:
+        assert isinstance(value, Real)
+        text: str | None = _number_as_digits(value)
+    else:
+        text = clean_text(value)
+    if text is None or len(text) > 40:
+        return None
+    if text.lower().startswith("tel:"):
+        text = text[4:]
+    text = _TRUNK_IN_BRACKETS.sub(" ", text)
+    candidates = [text]
+    digits = re.sub(r"[\s\-./]", "", text)
+    if digits.isdigit() and not digits.startswith("0") and len(digits) >= 10:
+        candidates.append("+" + digits)
+    for candidate in candidates:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        except Exception:  # phonenumbers has raised odd errors on odd input before
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def format_phone_nl(e164: str) -> str:
+    """Dutch notation for display: '06 12345678', '020 123 4567'; foreign numbers
+    in international notation ('+32 470 12 34 56'). Unreadable input comes back as is."""
+    try:
+        number = phonenumbers.parse(e164, "NL")
+    except Exception:
+        return e164
+    if number.country_code == 31:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+# --- e-mail -----------------------------------------------------------------------------
+
+_ANGLED = re.compile(r"<([^<>]*)>")
+
+
+def normalize_email(value: object) -> str | None:
+    """Trimmed, validated address, or None when it is not a single valid address."""
+    text = clean_text(value)
+    if text is None or len(text) > 320:
+        return None
+    angled = _ANGLED.search(text)
+    if angled:  # 'Jan de Vries <jan@example.nl>'
+        text = angled.group(1).strip()
+    text = text.strip("\"' ")
+    if text.lower().startswith("mailto:"):
+        text = text[len("mailto:") :]
+    text = text.split("?", 1)[0] if "@" in text.split("?", 1)[0] else text
+    text = text.rstrip(".,;: ").lstrip(".,;: ")
+    if not text or " " in text:
+        return None
+    try:
+        result = validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    except Exception:  # the validator is third-party code; never let it crash an import
+        return None
+    # The local part is case-sensitive by the RFC, but no mail provider treats it so, and
+    # legacy lists hold 'J.Jansen@' and 'j.jansen@' for the same person: lower-case it so
+    # duplicates match.
+    return str(result.normalized).lower()
+
+
+# --- dates ------------------------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "januari jan january",
+        "februari feb febr february",
+        "maart mrt mar march maa",
+        "april apr",
+        "mei may",
+        "juni jun june",
+        "juli jul july",
+        "augustus aug august",
+        "september sep sept",
+        "oktober okt oct october",
+        "november nov",
+        "december dec",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_WEEKDAYS = (
+    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"ma|di|wo|do|vr|za|zo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
+)
+_MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR_RE = r"'?(\d{4}|\d{2})"
+
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$")
+_D_MONTH_Y = re.compile(
+    r"^(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\.?[\s\-/]*" + _MONTH_RE + r"[\s\-/,]*" + _YEAR_RE + "$"
+)
+_MONTH_D_Y = re.compile(r"^" + _MONTH_RE + r"\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR_RE + "$")
+_MONTH_Y = re.compile(r"^" + _MONTH_RE + r"[\s\-/,]*" + _YEAR_RE + "$")
+_YEAR = re.compile(r"^(\d{4})$")
+_COMPACT = re.compile(r"^(\d{8})$")
+_TIME_TAIL = re.compile(r"[ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?$")
+
+# Excel's day 0 is 1900-01-00; serial 60 is the non-existent 1900-02-29 that Lotus had.
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+_MAX_SERIAL = 80_000  # about 2119; larger numbers are not dates in a contact list
+_MIN_YEAR, _MAX_YEAR = 1800, 2200
+# A bare number in this range is a year ('geboortejaar'), not a serial in 1905.
+_YEAR_ONLY = range(1900, 2101)
+
+
+def _make(year: int, month: int, day: int) -> datetime.date | None:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _with_pivot(year_text: str, month: int, day: int, today: datetime.date) -> datetime.date | None:
+    year = int(year_text)
+    if len(year_text) == 4:
+        return _make(year, month, day)
+    # Two-digit years: the most recent reading that is not in the future.
+    century = today.year // 100 * 100
+    for candidate_year in (century + year, century - 100 + year):
+        result = _make(candidate_year, month, day)
+        if result is not None and result <= today:
+            return result
+    return None
+
+
+def _from_serial(number: float) -> datetime.date | None:
+    if not math.isfinite(number) or number < 1 or number >= _MAX_SERIAL:
+        return None
+    serial = int(number)
+    if serial == 60:
+        return None
+    if serial < 60:
+        serial += 1  # before the phantom leap day Excel is one day ahead
+    return _EXCEL_EPOCH + datetime.timedelta(days=serial)
+
+
+def _from_number(number: float) -> datetime.date | None:
+    if not math.isfinite(number):
+        return None
+    if number.is_integer() and int(number) in _YEAR_ONLY:
+        return datetime.date(int(number), 1, 1)
+    if number.is_integer() and 10_000_000 <= number <= 99_999_999:
+        return _from_compact(str(int(number)))
+    return _from_serial(number)
+
+
+def _from_compact(digits: str) -> datetime.date | None:
+    # 20190312 (sortable exports) first, then 12032019.
+    return _make(int(digits[:4]), int(digits[4:6]), int(digits[6:])) or _make(
+        int(digits[4:]), int(digits[2:4]), int(digits[:2])
+    )
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.rstrip(".")]
+
+
+def _from_text(text: str, today: datetime.date) -> datetime.date | None:
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    text = re.sub(_WEEKDAYS, "", text, count=1) if re.match(_WEEKDAYS, text) else text
+    text = _TIME_TAIL.sub("", text).strip()
+    if match := _ISO.match(text):
+        return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if match := _DMY.match(text):
+        first, second, year = int(match.group(1)), int(match.group(3)), match.group(4)
+        # Day first, as Dutch write it; month first only when day-first cannot be a date.
+        if first > 12 or second <= 12:
+            return _with_pivot(year, second, first, today)
+        return _with_pivot(year, first, second, today)
+    if match := _D_MONTH_Y.match(text):
+        return _with_pivot(match.group(3), _month(match.group(2)), int(match.group(1)), today)
+    if match := _MONTH_D_Y.match(text):
+        return _with_pivot(match.group(3), _month(match.group(1)), int(match.group(2)), today)
+    if match := _MONTH_Y.match(text):
+        return _with_pivot(match.group(2), _month(match.group(1)), 1, today)
+    if match := _YEAR.match(text):
+        year = int(match.group(1))
+        return datetime.date(year, 1, 1) if year in _YEAR_ONLY else None
+    if match := _COMPACT.match(text):
+        return _from_compact(match.group(1))
+    if re.fullmatch(r"\d{5}(\.\d+)?", text):  # a serial that went through CSV
+        return _from_serial(float(text))
+    return None
+
+
+def parse_date(value: object, *, today: datetime.date | None = None) -> datetime.date | None:
+    """A date from an Excel serial, a date object or Dutch/English text; None if unreadable.
+
+    '12-3-2019' is 12 March (day first); 'maart 2016' is 2016-03-01; '2015' is 2015-01-01.
+    Two-digit years get the latest century that does not put the date after `today`.
+    """
+    if today is None:
+        today = datetime.date.today()
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        if isinstance(value, int):
+            return _from_number(float(value)) if abs(value) < 10**9 else None
+        if isinstance(value, Real):
+            return _from_number(float(value))
+        text = clean_text(value)
+        if text is None or len(text) > 60:
+            return None
+        return _from_text(text, today)
+    except (ValueError, OverflowError, KeyError):
+        return None
+
+
+# --- yes / no ---------------------------------------------------------------------------
+
+_YES = frozenset(
+    {
+        *["ja", "j", "x", "1", "yes", "y", "akkoord", "true", "waar", "wel", "ok", "oke"],
+        *["oké", "okay", "graag", "gegeven"],
+        *["✓", "✔", "☑", "✅", "1.0"],
+        "ja graag",
+        "ja, graag",
+        "toestemming gegeven",
+    }
+)
+_NO = frozenset(
+    {
+        *["nee", "n", "0", "no", "neen", "false", "onwaar", "niet", "nooit", "✗", "✘", "0.0"],
+        "liever niet",
+        "nee, liever niet",
+        "nee dank",
+        "nee bedankt",
+        "geen toestemming",
+    }
+)
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """A checkbox-like cell as True/False; None when empty or not clearly yes or no."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Real):
+        if value == 1:
+            return True
+        if value == 0:
+            return False
+        return None
+    text = clean_text(value)
+    if text is None or len(text) > 40:
+        return None
+    key = text.casefold().rstrip(".!")
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None
+
+
+# --- street and house number ------------------------------------------------------------
+
+_NUMBER_WORD = re.compile(r"^(nr|no|nummer|huisnummer)\.?$", re.IGNORECASE)
+_GLUED = re.compile(r"^(.*[^\W\d_].*?[^\W\d_.])\.?(\d+.*)$")
+# Trailing parts that belong to the house number: '12 hs', '12 bis', '12 III', '12 3 hoog'.
+_ADDITION = re.compile(
+    r"^(?:[a-z]{1,3}\.?|[ivx]{1,4}|bis|huis|boven|beneden|achter|voor|hoog|rood|zwart|"
+    r"zw|bg|hs|ab|\d{1,4}[a-z]{0,4}\.?|[-/]\S{1,6}|\S{1,6}-\S{1,6})$",
+    re.IGNORECASE,
+)
+_FLOOR = re.compile(r"^(hoog|hg|boven|beneden|bg|hs|huis|[ivx]{1,4})\.?$", re.IGNORECASE)
+
+
+def _is_addition(tokens: list[str]) -> bool:
+    return len(tokens) <= 3 and all(_ADDITION.match(tok) for tok in tokens)
+
+
+def split_street_house(value: object) -> tuple[str | None, str | None]:
+    """'Kerkstraat 12a' -> ('Kerkstraat', '12a'); no house number -> (street, None)."""
+    text = clean_text(value)
+    if text is None:
+        return None, None
+    text = text.replace(",", " ")
+    tokens = text.split()
+    if not tokens:
+        return None, None
+    start: int | None = None
+    # The last number-led token whose tail looks like an addition: '2e Hugo de Grootstraat
+    # 5 hs' has a number in the street name, the house number comes after it.
+    for index in range(len(tokens) - 1, 0, -1):
+        if tokens[index][0].isdigit() and _is_addition(tokens[index + 1 :]):
+            start = index
+            break
+    if start is None:
+        glued = _GLUED.match(tokens[-1])
+        if glued and len(tokens[-1]) <= 60:  # 'Kerkstraat12a'
+            street = " ".join([*tokens[:-1], glued.group(1)])
+            return street, glued.group(2)
+        return " ".join(tokens), None
+    # '12 3 hoog': the floor number belongs with the house number, but 'Plein 1813 5' keeps
+    # the year in the street name.
+    before = tokens[start - 1]
+    if (
+        start >= 2
+        and before.isdigit()
+        and len(before) <= 4
+        and not re.fullmatch(r"1[89]\d\d|20\d\d", before)
+        and any(_FLOOR.match(tok) for tok in tokens[start + 1 :])
+    ):
+        start -= 1
+    street_tokens = tokens[:start]
+    if len(street_tokens) > 1 and _NUMBER_WORD.match(street_tokens[-1]):
+        street_tokens = street_tokens[:-1]
+    return " ".join(street_tokens) or None, " ".join(tokens[start:])

@@ -1,0 +1,120 @@
+"""Errors a user may see: a stable code, and one clear line in Dutch or English.
+
+Messages name files by their base name, accounts and hosts, never a contact's data:
+they end up on screens, in terminals and in bug reports.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "wrong_password": (
+        "Onjuist wachtwoord of onbekend account. Probeer het over {delay} seconden opnieuw.",
+        "Wrong password or unknown account. Try again in {delay} seconds.",
+    ),
+    "wrong_recovery_key": (
+        "Deze herstelsleutel past niet bij deze kluis.",
+        "This recovery key does not fit this vault.",
+    ),
+    "throttled": (
+        "Te veel mislukte pogingen. Wacht nog {delay} seconden.",
+        "Too many failed attempts. Wait {delay} more seconds.",
+    ),
+    "not_a_vault": (
+        "'{file}' is geen Contactkluis-kluis of de sleutelgegevens ontbreken. Het bestand is niet gewijzigd.",
+        "'{file}' is not a Contactkluis vault or its key data is missing. The file was not changed.",
+    ),
+    "damaged": (
+        "De kluis '{file}' is beschadigd en kan niet worden geopend. Het bestand is niet gewijzigd; "
+        "zet een back-up terug.",
+        "The vault '{file}' is damaged and cannot be opened. The file was not changed; restore a backup.",
+    ),
+    "no_vault": (
+        "Er is geen kluis op '{file}'. Maak er een met 'contactkluis init'.",
+        "There is no vault at '{file}'. Create one with 'contactkluis init'.",
+    ),
+    "vault_exists": (
+        "Er staat al een kluis op '{file}'; die wordt niet overschreven.",
+        "A vault already exists at '{file}'; it will not be overwritten.",
+    ),
+    "in_use": (
+        "De kluis is in gebruik door {account} op {host} sinds {since}.",
+        "The vault is in use by {account} on {host} since {since}.",
+    ),
+    "read_only": (
+        "De kluis is alleen-lezen geopend; wijzigen kan niet.",
+        "The vault is open read-only; changes are not possible.",
+    ),
+    "forbidden": (
+        "Uw rol ({role}) mag dit niet: {action}.",
+        "Your role ({role}) may not do this: {action}.",
+    ),
+    "account_exists": ("Het account '{account}' bestaat al.", "The account '{account}' already exists."),
+    "no_account": ("Het account '{account}' bestaat niet.", "The account '{account}' does not exist."),
+    "last_admin": (
+        "Het laatste beheerdersaccount kan niet worden verwijderd of gedegradeerd.",
+        "The last administrator account cannot be removed or demoted.",
+    ),
+    "weak_password": ("{reason}", "{reason}"),
+    "bad_backup": (
+        "'{file}' is geen geldige Contactkluis-back-up.",
+        "'{file}' is not a valid Contactkluis backup.",
+    ),
+    "target_exists": (
+        "'{file}' bestaat al; kies een ander doel, er wordt niets overschreven.",
+        "'{file}' already exists; choose another target, nothing is overwritten.",
+    ),
+    "newer_schema": (
+        "Deze kluis is gemaakt met een nieuwere versie van Contactkluis (schema {found}). "
+        "Werk het programma bij.",
+        "This vault was made by a newer version of Contactkluis (schema {found}). "
+        "Update the program.",
+    ),
+    "no_password": (
+        "Geen wachtwoord opgegeven (gebruik de prompt, --password-stdin of CONTACTKLUIS_PASSWORD).",
+        "No password given (use the prompt, --password-stdin or CONTACTKLUIS_PASSWORD).",
+    ),
+    "not_found": ("Contact {id} bestaat niet (meer).", "Contact {id} does not exist (any more)."),
+    "restricted": (
+        "Dit contact is beperkt (AVG art. 18): wijzigen kan niet zolang de beperking geldt.",
+        "This contact is restricted (GDPR art. 18): it cannot be changed while restricted.",
+    ),
+    "invalid": ("{reason}", "{reason}"),
+    "io": ("Kan '{file}' niet schrijven of lezen: {reason}", "Cannot write or read '{file}': {reason}"),
+}
+
+
+def current_language() -> str:
+    """Dutch unless the environment asks for English (LANG=en*, LC_ALL=en*)."""
+    for var in ("CONTACTKLUIS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "nl"
+    return "nl"
+
+
+class UserError(Exception):
+    """A failure with a message fit for the person at the keyboard."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or current_language()
+        nl, en = MESSAGES.get(self.code, ("Onbekende fout ({code}).", "Unknown error ({code})."))
+        template = en if lang == "en" else nl
+        params = dict(self.params)
+        for key, value in params.items():
+            if isinstance(value, tuple) and len(value) == 2:
+                params[key] = value[1] if lang == "en" else value[0]
+        try:
+            return template.format(code=self.code, **params)
+        except (KeyError, IndexError):
+            return template
+
+    def __str__(self) -> str:
+        return self.message()

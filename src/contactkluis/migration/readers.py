@@ -1,0 +1,220 @@
+"""Read a legacy spreadsheet (xlsx/xlsm/xls/xlsb/ods/csv/txt) into plain rows.
+
+The file's content decides how it is read, not its name: a `.xls` that is really a web
+export's tab-separated text is read as text, an `.xlsx` that is really an encrypted OLE2
+container is reported as password-protected. Binary workbooks are parsed by calamine in a
+child process with a memory cap and a time limit (see `safety.run_isolated`), because a
+40 KB `.xls` can make calamine allocate more than a gigabyte.
+
+Row positions are kept true to the sheet: `rows[i]` is the row the user sees as number
+i+1 in Excel, and column j is column j+1 (A=1), leading empty rows and columns included.
+Empty cells are None in every format.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import pathlib
+from dataclasses import dataclass, field
+
+from contactkluis.migration import csv_reader
+from contactkluis.migration.safety import (
+    CODES,
+    MAX_CELLS,
+    MAX_FILE_BYTES,
+    PARSE_TIMEOUT_S,
+    ReadError,
+    inspect_zip,
+    markup_kind,
+    ole_is_encrypted_ooxml,
+    run_isolated,
+    sniff,
+)
+
+__all__ = [
+    "CODES",
+    "SUPPORTED_SUFFIXES",
+    "Cell",
+    "ReadError",
+    "SheetData",
+    "Workbook",
+    "read_workbook",
+]
+
+Cell = str | int | float | bool | datetime.datetime | datetime.date | datetime.time | None
+
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
+    {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt"}
+)
+_TEXT_SUFFIXES = frozenset({".csv", ".txt"})
+# Web tools often save HTML or plain text under .xls; never under the zip-based names.
+_TEXT_ALLOWED_SUFFIXES = _TEXT_SUFFIXES | {".xls"}
+_HEAD_BYTES = 64 * 1024
+
+
+@dataclass
+class SheetData:
+    name: str
+    rows: list[list[Cell]]
+    hidden: bool = False
+
+
+@dataclass
+class Workbook:
+    path: pathlib.Path
+    kind: str
+    sheets: list[SheetData] = field(default_factory=list)
+    modified: datetime.date | None = None
+
+
+def read_workbook(path: pathlib.Path, *, timeout: float = PARSE_TIMEOUT_S) -> Workbook:
+    """Read every sheet of the file. Raises ReadError for every failure, never anything else."""
+    path = pathlib.Path(path)
+    try:
+        return _read(path, timeout)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError("too_large", path, detail="MemoryError") from None
+    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback reaches a user
+        raise ReadError("malformed", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None
+
+
+def _read(path: pathlib.Path, timeout: float) -> Workbook:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ReadError("unsupported", path, what="suffix")
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise ReadError("not_found", path) from None
+    except OSError as exc:
+        raise ReadError("unreadable", path, detail=str(exc)) from None
+    if not path.is_file():
+        raise ReadError("unreadable", path, detail="not a regular file")
+    if stat.st_size == 0:
+        raise ReadError("empty", path)
+    if stat.st_size > MAX_FILE_BYTES:
+        raise ReadError("too_large", path, detail=f"{stat.st_size} bytes")
+    modified = datetime.date.fromtimestamp(stat.st_mtime)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_HEAD_BYTES)
+    except OSError as exc:
+        raise ReadError("unreadable", path, detail=str(exc)) from None
+
+    form = sniff(head)
+    if form == "zip":
+        kind = inspect_zip(path)
+        if kind == "xlsx" and suffix == ".xlsm":
+            kind = "xlsm"
+        sheets = _read_binary(path, timeout)
+    elif form == "ole":
+        if ole_is_encrypted_ooxml(_read_all(path)):
+            raise ReadError("encrypted", path)
+        kind = "xls"
+        sheets = _read_binary(path, timeout)
+    elif form == "old_excel":
+        raise ReadError("unsupported", path, what="old_excel")
+    elif form == "text" and (markup := markup_kind(head)):
+        raise ReadError("unsupported", path, what=markup)
+    elif form == "text" and suffix in _TEXT_ALLOWED_SUFFIXES:
+        kind = "csv"
+        rows = csv_reader.read_delimited(path, _read_all(path))
+        sheets = [SheetData(name=path.stem, rows=list(rows))]
+    else:
+        raise ReadError("not_spreadsheet", path)
+
+    if not any(cell is not None for sheet in sheets for row in sheet.rows for cell in row):
+        raise ReadError("empty", path)
+    return Workbook(path=path, kind=kind, sheets=sheets, modified=modified)
+
+
+def _read_all(path: pathlib.Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError("unreadable", path, detail=str(exc)) from None
+
+
+def _read_binary(path: pathlib.Path, timeout: float) -> list[SheetData]:
+    raw = run_isolated(parse_with_calamine, (os.fspath(path),), path, timeout=timeout)
+    return [SheetData(name=name, rows=rows, hidden=hidden) for name, rows, hidden in raw]
+
+
+# --- runs in the parser child process ----------------------------------------------------
+
+
+def parse_with_calamine(path_str: str) -> list[tuple[str, list[list[Cell]], bool]]:
+    """Parse a workbook with calamine; returns (name, rows, hidden) per worksheet.
+
+    Module-level so the child process can import it; returns plain tuples for pickling.
+    """
+    import python_calamine as pc
+
+    path = pathlib.Path(path_str)
+    try:
+        with path.open("rb") as fh:
+            # from_filelike sniffs the content, so a misnamed workbook still opens.
+            book = pc.CalamineWorkbook.from_filelike(fh)
+            result: list[tuple[str, list[list[Cell]], bool]] = []
+            cells = 0
+            for index, meta in enumerate(book.sheets_metadata):
+                if meta.typ != pc.SheetTypeEnum.WorkSheet:
+                    continue  # chart, dialog and VBA sheets hold no contact rows
+                sheet = book.get_sheet_by_index(index)
+                end = sheet.end
+                if end is not None:
+                    # Rows and columns are padded from A1, so A1..end is what we hold.
+                    cells += (end[0] + 1) * (end[1] + 1)
+                    if cells > MAX_CELLS:
+                        raise ReadError("too_large", path, detail=f"> {MAX_CELLS} cells")
+                rows = [
+                    [_cell(v) for v in row] for row in sheet.to_python(skip_empty_area=False)
+                ]
+                while rows and all(v is None for v in rows[-1]):
+                    rows.pop()
+                hidden = meta.visible != pc.SheetVisibleEnum.Visible
+                result.append((meta.name, rows, hidden))
+            return result
+    except pc.PasswordError:
+        raise ReadError("encrypted", path) from None
+    except pc.ZipError as exc:
+        raise ReadError("truncated", path, detail=f"zip: {exc}") from None
+    except pc.CalamineError as exc:
+        code, what = _classify(str(exc))
+        raise ReadError(code, path, what=what, detail=str(exc)[:300]) from None
+    except OSError as exc:
+        # calamine reports short reads ("failed to fill whole buffer") as I/O errors.
+        raise ReadError("truncated", path, detail=str(exc)[:300]) from None
+
+
+def _classify(message: str) -> tuple[str, str]:
+    """Map calamine's error text to (code, what); its exception classes are too coarse."""
+    text = message.lower()
+    if "password" in text or "encrypt" in text:
+        return "encrypted", ""
+    if "cell limit" in text:
+        return "too_large", ""
+    if "macrosheet" in text:
+        return "unsupported", "macrosheet"
+    if "past end of file" in text or "end of stream" in text or "too small" in text:
+        return "truncated", ""
+    return "malformed", ""
+
+
+def _cell(value: object) -> Cell:
+    if value == "" or value is None:
+        return None
+    if isinstance(value, datetime.timedelta):
+        # Durations ("[u]:mm") have no place in Cell; a time of day or "h:mm:ss" text does.
+        if datetime.timedelta(0) <= value < datetime.timedelta(days=1):
+            return (datetime.datetime.min + value).time()
+        seconds = int(value.total_seconds())
+        sign = "-" if seconds < 0 else ""
+        h, rem = divmod(abs(seconds), 3600)
+        return f"{sign}{h}:{rem // 60:02d}:{rem % 60:02d}"
+    if isinstance(value, str | int | float | bool | datetime.date | datetime.time):
+        return value
+    return str(value)

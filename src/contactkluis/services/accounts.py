@@ -1,0 +1,177 @@
+"""Vault life cycle and staff accounts: init, unlock, users, backup, restore, verify, rotate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from contactkluis.domain.passwords import password_problem
+from contactkluis.domain.roles import Permission, Role
+from contactkluis.errors import UserError
+from contactkluis.services.context import Session
+from contactkluis.vault import keys
+from contactkluis.vault.backup import restore_backup, write_backup
+from contactkluis.vault.vault import Vault, now_iso
+
+
+def check_password(password: str, account: str = "", institution: str = "") -> None:
+    problem = password_problem(password, account=account, institution=institution)
+    if problem:
+        raise UserError("weak_password", reason=problem)
+
+
+def create_vault(
+    path: Path,
+    institution: str,
+    admin: str,
+    password: str,
+    *,
+    kdf: keys.KdfParams | None = None,
+) -> tuple[Session, str]:
+    """First run: the vault, its first beheerder, and the recovery key to show once."""
+    if not admin.strip():
+        raise UserError("invalid", reason=("Geef een accountnaam op.", "Enter an account name."))
+    check_password(password, admin, institution)
+    vault, recovery = Vault.create(path, institution.strip(), admin.strip(), password, kdf=kdf)
+    return Session(vault), recovery
+
+
+def unlock(path: Path, account: str, password: str, *, read_only: bool = False) -> Session:
+    session = Session(Vault.open(path, account, password, read_only=read_only))
+    if session.vault.account is None:
+        session.vault.close()
+        raise UserError("wrong_password", delay=0)
+    session.roll_status_to_today()
+    return session
+
+
+def unlock_with_recovery(path: Path, recovery_key: str) -> Session:
+    session = Session(Vault.open_with_recovery(path, recovery_key))
+    session.roll_status_to_today()
+    return session
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    name: str
+    role: str
+    created_at: str
+    active: bool
+
+
+def list_accounts(session: Session) -> list[AccountInfo]:
+    session.require(Permission.MANAGE_ACCOUNTS)
+    return [
+        AccountInfo(r[0], r[1], r[2], bool(r[3]))
+        for r in session.conn.execute(
+            "SELECT name, role, created_at, active FROM accounts ORDER BY name COLLATE NOCASE"
+        )
+    ]
+
+
+def add_account(session: Session, name: str, role: str, password: str) -> None:
+    session.require(Permission.MANAGE_ACCOUNTS)
+    name = name.strip()
+    if role not in (Role.BEHEERDER, Role.MEDEWERKER):
+        raise UserError("invalid", reason=(f"Onbekende rol '{role}'.", f"Unknown role '{role}'."))
+    if not name:
+        raise UserError("invalid", reason=("Geef een accountnaam op.", "Enter an account name."))
+    exists = session.conn.execute(
+        "SELECT 1 FROM accounts WHERE name = ?", (name,)
+    ).fetchone()
+    if exists:
+        raise UserError("account_exists", account=name)
+    check_password(password, name, session.vault.meta("institution") or "")
+    with session.write() as conn:
+        conn.execute(
+            "INSERT INTO accounts (name, role, created_at) VALUES (?, ?, ?)", (name, role, now_iso())
+        )
+        session.audit(conn, "account.add", f"account:{name}", role=role)
+        # The slot is written inside the transaction: if it fails, the account row rolls back.
+        session.vault.set_password_slot(name, password)
+
+
+def _known(session: Session, name: str) -> str:
+    row = session.conn.execute("SELECT name FROM accounts WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise UserError("no_account", account=name)
+    return str(row[0])
+
+
+def change_password(session: Session, name: str, new_password: str) -> None:
+    """Own password for everyone; another account's only for a beheerder."""
+    name = _known(session, name)
+    if name.casefold() != session.account.casefold():
+        session.require(Permission.MANAGE_ACCOUNTS)
+    check_password(new_password, name, session.vault.meta("institution") or "")
+    with session.write() as conn:
+        session.audit(conn, "account.password", f"account:{name}")
+        session.vault.set_password_slot(name, new_password)
+
+
+def _admins(session: Session) -> int:
+    row = session.conn.execute(
+        "SELECT count(*) FROM accounts WHERE role = 'beheerder' AND active = 1"
+    ).fetchone()
+    return int(row[0])
+
+
+def remove_account(session: Session, name: str) -> None:
+    """Removes the account and its key slot. Rotate the key afterwards if the person left
+    with a copy of the vault file (the GUI offers it)."""
+    session.require(Permission.MANAGE_ACCOUNTS)
+    name = _known(session, name)
+    role = session.conn.execute("SELECT role FROM accounts WHERE name = ?", (name,)).fetchone()[0]
+    if role == Role.BEHEERDER and _admins(session) <= 1:
+        raise UserError("last_admin")
+    with session.write() as conn:
+        conn.execute("UPDATE accounts SET active = 0 WHERE name = ?", (name,))
+        session.audit(conn, "account.remove", f"account:{name}")
+        session.vault.remove_slot(name)
+
+
+def set_role(session: Session, name: str, role: str) -> None:
+    session.require(Permission.MANAGE_ACCOUNTS)
+    name = _known(session, name)
+    if role not in (Role.BEHEERDER, Role.MEDEWERKER):
+        raise UserError("invalid", reason=(f"Onbekende rol '{role}'.", f"Unknown role '{role}'."))
+    current = session.conn.execute("SELECT role FROM accounts WHERE name = ?", (name,)).fetchone()
+    if current[0] == Role.BEHEERDER and role != Role.BEHEERDER and _admins(session) <= 1:
+        raise UserError("last_admin")
+    with session.write() as conn:
+        conn.execute("UPDATE accounts SET role = ? WHERE name = ?", (role, name))
+        session.audit(conn, "account.role", f"account:{name}", role=role)
+
+
+def backup(session: Session, out: Path) -> Path:
+    session.require(Permission.BACKUP)
+    return write_backup(session.vault, out)
+
+
+def restore(
+    backup_file: Path,
+    target: Path,
+    *,
+    account: str | None = None,
+    password: str | None = None,
+    recovery_key: str | None = None,
+) -> None:
+    restore_backup(backup_file, target, account=account, password=password,
+                   recovery_key=recovery_key)
+
+
+def verify(session: Session) -> list[str]:
+    return session.vault.verify()
+
+
+def rotate_key(session: Session) -> None:
+    session.require(Permission.ROTATE_KEY)
+    session.vault.rotate_key()
+
+
+def new_recovery_key(session: Session) -> str:
+    session.require(Permission.ROTATE_KEY)
+    key = session.vault.new_recovery_key()
+    with session.write() as conn:
+        session.audit(conn, "recovery_key.replace", None)
+    return key

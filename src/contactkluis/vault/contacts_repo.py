@@ -1,0 +1,275 @@
+"""Contacts in and out of SQL. No rules here: services decide, this stores."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from contactkluis.domain.contact import (
+    Address,
+    ConsentEvent,
+    ConsentStatus,
+    Contact,
+    PersonName,
+    Provenance,
+    Relation,
+    RelationKind,
+)
+from contactkluis.vault.db import Connection
+
+_CONTACT_COLS = (
+    "first_name, initials, infix, last_name, sort_name, street, house_number, postcode, city,"
+    " country, birth_date, birth_year, notes, special_category, special_note, restricted,"
+    " objects_marketing, objects_profiling, anonymised, segment"
+)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _contact_values(c: Contact) -> tuple[Any, ...]:
+    n, a = c.name, c.address
+    return (
+        n.first, n.initials, n.infix, n.last, n.sort_key(),
+        a.street, a.house_number, a.postcode, a.city, a.country,
+        _iso(c.birth_date), c.birth_year, c.notes, int(c.special_category), c.special_note,
+        int(c.restricted), int(c.objects_marketing), int(c.objects_profiling), int(c.anonymised),
+        c.segment,
+    )
+
+
+def search_text(c: Contact, phone_formats: Iterable[str] = ()) -> str:
+    """What search-as-you-type finds a contact by: names, e-mails, phones, postcode, city."""
+    n, a = c.name, c.address
+    parts: list[str] = [p for p in (n.first, n.initials, n.infix, n.last, a.city) if p]
+    if a.postcode:
+        parts += [a.postcode, a.postcode.replace(" ", "")]
+    for email in c.emails:
+        parts += [email, email.replace("@", " ").replace(".", " ")]
+    for phone in c.phones:
+        parts += [phone.lstrip("+"), "0" + phone[3:] if phone.startswith("+31") else phone]
+    parts += list(phone_formats)
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class ContactState:
+    """The derived state cached on the contact row for fast listing and filtering."""
+
+    retention_status: str
+    retention_until: date | None
+    retention_reasons: list[dict[str, Any]]
+    consent_flags: dict[str, str]
+
+
+class ContactRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- writing --------------------------------------------------------------------------
+
+    def insert(self, c: Contact, *, recorded_by: str | None = None) -> int:
+        now = _now()
+        cur = self.conn.execute(
+            f"INSERT INTO contacts ({_CONTACT_COLS}, created_at, updated_at)"
+            f" VALUES ({', '.join('?' * 20)}, ?, ?)",
+            (*_contact_values(c), now, now),
+        )
+        contact_id = int(cur.lastrowid)
+        c.id = contact_id
+        self._insert_children(contact_id, c, recorded_by, now)
+        self.index(c)
+        return contact_id
+
+    def _insert_children(
+        self, contact_id: int, c: Contact, recorded_by: str | None, now: str
+    ) -> None:
+        ex = self.conn.executemany
+        ex("INSERT INTO emails (contact_id, email) VALUES (?, ?)",
+           [(contact_id, e) for e in c.emails])
+        ex("INSERT INTO phones (contact_id, e164) VALUES (?, ?)",
+           [(contact_id, p) for p in c.phones])
+        ex(
+            "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
+            " reconfirm, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(contact_id, e.purpose, str(e.status), e.on.isoformat(), e.source, e.evidence,
+              int(e.reconfirm), now, recorded_by) for e in c.consents],
+        )
+        ex(
+            "INSERT INTO relations (contact_id, kind, start_date, end_date, last_activity, source)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(contact_id, str(r.kind), _iso(r.start), _iso(r.end), _iso(r.last_activity), r.source)
+             for r in c.relations],
+        )
+        ex(
+            "INSERT INTO provenance (contact_id, file, sheet, row, field, original)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources],
+        )
+
+    def update(self, c: Contact) -> None:
+        """Replace the person's fields, e-mails and phones; history tables are appended
+        to through their own methods and never rewritten here."""
+        assert c.id is not None
+        self.unindex(c.id)
+        self.conn.execute(
+            f"UPDATE contacts SET ({_CONTACT_COLS}, updated_at) = ({', '.join('?' * 20)}, ?)"
+            " WHERE id = ?",
+            (*_contact_values(c), _now(), c.id),
+        )
+        self.conn.execute("DELETE FROM emails WHERE contact_id = ?", (c.id,))
+        self.conn.execute("DELETE FROM phones WHERE contact_id = ?", (c.id,))
+        self.conn.executemany("INSERT INTO emails (contact_id, email) VALUES (?, ?)",
+                              [(c.id, e) for e in c.emails])
+        self.conn.executemany("INSERT INTO phones (contact_id, e164) VALUES (?, ?)",
+                              [(c.id, p) for p in c.phones])
+        self.index(c)
+
+    def add_consent(self, contact_id: int, e: ConsentEvent, recorded_by: str | None) -> None:
+        self.conn.execute(
+            "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
+            " reconfirm, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (contact_id, e.purpose, str(e.status), e.on.isoformat(), e.source, e.evidence,
+             int(e.reconfirm), _now(), recorded_by),
+        )
+
+    def add_relation(self, contact_id: int, r: Relation) -> None:
+        self.conn.execute(
+            "INSERT INTO relations (contact_id, kind, start_date, end_date, last_activity, source)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (contact_id, str(r.kind), _iso(r.start), _iso(r.end), _iso(r.last_activity), r.source),
+        )
+
+    def add_provenance(self, contact_id: int, items: Sequence[Provenance]) -> None:
+        self.conn.executemany(
+            "INSERT INTO provenance (contact_id, file, sheet, row, field, original)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in items],
+        )
+
+    def delete(self, contact_id: int) -> None:
+        """Gone for real: secure_delete zeroes the freed pages, FTS uses secure-delete."""
+        self.unindex(contact_id)
+        self.conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+
+    def set_state(self, contact_id: int, state: ContactState, today: date) -> None:
+        self.conn.execute(
+            "UPDATE contacts SET retention_status = ?, retention_until = ?, retention_json = ?,"
+            " consent_json = ?, relation_kinds = (SELECT group_concat(DISTINCT kind) FROM"
+            " relations WHERE contact_id = ?), source_files = (SELECT group_concat(DISTINCT file)"
+            " FROM provenance WHERE contact_id = ?), state_date = ? WHERE id = ?",
+            (state.retention_status, _iso(state.retention_until),
+             json.dumps(state.retention_reasons, ensure_ascii=False),
+             json.dumps(state.consent_flags, sort_keys=True), contact_id, contact_id,
+             today.isoformat(), contact_id),
+        )
+
+    # -- full-text index ------------------------------------------------------------------
+
+    def index(self, c: Contact) -> None:
+        assert c.id is not None
+        self.conn.execute(
+            "INSERT INTO contacts_fts (rowid, body) VALUES (?, ?)", (c.id, search_text(c))
+        )
+
+    def unindex(self, contact_id: int) -> None:
+        self.conn.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
+
+    # -- reading --------------------------------------------------------------------------
+
+    def get(self, contact_id: int) -> Contact | None:
+        row = self.conn.execute(
+            f"SELECT id, {_CONTACT_COLS} FROM contacts WHERE id = ?", (contact_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return self._hydrate([row])[0]
+
+    def get_many(self, ids: Sequence[int]) -> list[Contact]:
+        out: list[Contact] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT id, {_CONTACT_COLS} FROM contacts WHERE id IN ({marks})", chunk
+            ).fetchall()
+            out.extend(self._hydrate(rows))
+        return out
+
+    def _hydrate(self, rows: Sequence[Sequence[Any]]) -> list[Contact]:
+        by_id: dict[int, Contact] = {}
+        for r in rows:
+            by_id[r[0]] = Contact(
+                id=r[0],
+                name=PersonName(r[1], r[2], r[3], r[4]),
+                address=Address(r[6], r[7], r[8], r[9], r[10]),
+                birth_date=_date(r[11]), birth_year=r[12], notes=r[13],
+                special_category=bool(r[14]), special_note=r[15], restricted=bool(r[16]),
+                objects_marketing=bool(r[17]), objects_profiling=bool(r[18]),
+                anonymised=bool(r[19]), segment=r[20],
+            )
+        if not by_id:
+            return []
+        ids = list(by_id)
+        marks = ",".join("?" * len(ids))
+        q = self.conn.execute
+        for cid, email in q(f"SELECT contact_id, email FROM emails WHERE contact_id IN ({marks})"
+                            " ORDER BY id", ids):
+            by_id[cid].emails.append(email)
+        for cid, phone in q(f"SELECT contact_id, e164 FROM phones WHERE contact_id IN ({marks})"
+                            " ORDER BY id", ids):
+            by_id[cid].phones.append(phone)
+        for cid, purpose, status, on, source, evidence, reconfirm in q(
+            "SELECT contact_id, purpose, status, on_date, source, evidence, reconfirm FROM"
+            f" consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, id", ids
+        ):
+            by_id[cid].consents.append(ConsentEvent(
+                purpose, ConsentStatus(status), date.fromisoformat(on), source, evidence,
+                bool(reconfirm)))
+        for cid, kind, start, end, last, source in q(
+            "SELECT contact_id, kind, start_date, end_date, last_activity, source FROM relations"
+            f" WHERE contact_id IN ({marks}) ORDER BY id", ids
+        ):
+            by_id[cid].relations.append(
+                Relation(RelationKind(kind), _date(start), _date(end), _date(last), source))
+        for cid, file, sheet, row, field, original in q(
+            "SELECT contact_id, file, sheet, row, field, original FROM provenance"
+            f" WHERE contact_id IN ({marks}) ORDER BY id", ids
+        ):
+            by_id[cid].sources.append(Provenance(file, sheet, row, field, original))
+        return [by_id[r[0]] for r in rows]
+
+    def ids_by_email(self, email: str) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT contact_id FROM emails WHERE email = ?", (email,))]
+
+    def ids_by_phone(self, e164: str) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT contact_id FROM phones WHERE e164 = ?", (e164,))]
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM contacts").fetchone()[0])
+
+    def all_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM contacts ORDER BY id")]
+
+    def state(self, contact_id: int) -> dict[str, Any]:
+        row = self.conn.execute(
+            "SELECT retention_status, retention_until, retention_json, consent_json, state_date"
+            " FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+        if row is None:
+            return {}
+        return {"status": row[0], "until": row[1], "reasons": json.loads(row[2]),
+                "consents": json.loads(row[3]), "state_date": row[4]}

@@ -1,0 +1,73 @@
+"""Opening SQLCipher connections with the vault's settings, and transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+Connection = Any  # sqlcipher3 ships no type information
+DatabaseError = sqlcipher3.DatabaseError
+IntegrityError = sqlcipher3.IntegrityError
+
+
+class BadKey(Exception):
+    """The database does not open with this key (wrong key, not a vault, or damaged)."""
+
+
+def key_pragma(data_key: bytes) -> str:
+    return f"PRAGMA key = \"x'{data_key.hex()}'\""
+
+
+def connect(path: Path, data_key: bytes, *, read_only: bool = False, wal: bool = True) -> Connection:
+    """A connection that has proven it can read the database with this key.
+
+    Read-only connections are opened with mode=ro so that a probe of a damaged or foreign
+    file never writes a byte to it.
+    """
+    uri = f"file:{path.as_posix()}?mode={'ro' if read_only else 'rw'}"
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(key_pragma(data_key))
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        conn.close()
+        raise BadKey(str(exc)) from exc
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    if wal and not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+    return conn
+
+
+def create(path: Path, data_key: bytes) -> Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(key_pragma(data_key))
+    conn.execute("PRAGMA cipher_compatibility = 4")
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA journal_mode = WAL")
+    return conn
+
+
+@contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception: all or nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

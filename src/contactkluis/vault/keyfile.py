@@ -1,0 +1,103 @@
+"""The key file beside the database: the slots, readable before unlocking.
+
+It holds no secret in the clear: wrapped private keys, sealed data keys, public keys,
+Argon2 salts and parameters. Writes go to a temp file that is fsynced and renamed, so a
+crash leaves either the old or the new key file, never half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contactkluis.vault.keys import Slot
+
+FORMAT = "contactkluis-keys"
+
+
+class KeyFileError(Exception):
+    pass
+
+
+def key_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".keys")
+
+
+@dataclass
+class KeyFile:
+    vault_id: str
+    generation: int
+    slots: list[Slot] = field(default_factory=list)
+    pending: int | None = None  # generation of an unfinished key rotation
+
+    def slot(self, slot_id: str) -> Slot | None:
+        return next((s for s in self.slots if s.slot_id == slot_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": 1,
+            "vault_id": self.vault_id,
+            "generation": self.generation,
+            "pending": self.pending,
+            "slots": [s.to_json() for s in self.slots],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> KeyFile:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise KeyFileError("not a key file")
+        try:
+            return cls(
+                vault_id=str(data["vault_id"]),
+                generation=int(data["generation"]),
+                pending=None if data.get("pending") is None else int(data["pending"]),
+                slots=[Slot.from_json(s) for s in data["slots"]],
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KeyFileError("damaged key file") from exc
+
+    def dumps(self) -> bytes:
+        return json.dumps(self.to_json(), indent=1, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def loads(cls, raw: bytes) -> KeyFile:
+        try:
+            return cls.from_json(json.loads(raw.decode("utf-8")))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise KeyFileError("damaged key file") from exc
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise KeyFileError("missing key file") from exc
+        return cls.loads(raw)
+
+    def save(self, path: Path) -> None:
+        atomic_write(path, self.dumps())
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable; Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,163 @@
+"""The vault's tables, versioned: each migration moves the schema one version up.
+
+`contacts` carries a cache of derived state (retention status and date, consent flags) so
+that a 100,000-row table can sort and filter on it in SQL; services refresh it whenever
+a contact changes and once a day.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # version 1
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('beheerder', 'medewerker')),
+        created_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+
+    CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        first_name TEXT, initials TEXT, infix TEXT, last_name TEXT,
+        sort_name TEXT NOT NULL DEFAULT '',
+        street TEXT, house_number TEXT, postcode TEXT, city TEXT, country TEXT,
+        birth_date TEXT, birth_year INTEGER,
+        notes TEXT NOT NULL DEFAULT '',
+        special_category INTEGER NOT NULL DEFAULT 0,
+        special_note TEXT NOT NULL DEFAULT '',
+        special_codes TEXT NOT NULL DEFAULT '',
+        restricted INTEGER NOT NULL DEFAULT 0,
+        objects_marketing INTEGER NOT NULL DEFAULT 0,
+        objects_profiling INTEGER NOT NULL DEFAULT 0,
+        anonymised INTEGER NOT NULL DEFAULT 0,
+        segment TEXT, segment_date TEXT, segment_source TEXT,
+        retention_status TEXT NOT NULL DEFAULT 'ok',
+        retention_until TEXT,
+        retention_json TEXT NOT NULL DEFAULT '[]',
+        consent_json TEXT NOT NULL DEFAULT '{}',
+        relation_kinds TEXT NOT NULL DEFAULT '',
+        source_files TEXT NOT NULL DEFAULT '',
+        state_date TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX contacts_sort ON contacts (sort_name);
+    CREATE INDEX contacts_postcode ON contacts (postcode);
+    CREATE INDEX contacts_city ON contacts (city);
+    CREATE INDEX contacts_retention ON contacts (retention_status, retention_until);
+
+    CREATE TABLE emails (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        email TEXT NOT NULL
+    );
+    CREATE INDEX emails_email ON emails (email);
+    CREATE INDEX emails_contact ON emails (contact_id);
+
+    CREATE TABLE phones (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        e164 TEXT NOT NULL
+    );
+    CREATE INDEX phones_e164 ON phones (e164);
+    CREATE INDEX phones_contact ON phones (contact_id);
+
+    CREATE TABLE consent_events (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('given', 'withdrawn')),
+        on_date TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL DEFAULT '',
+        reconfirm INTEGER NOT NULL DEFAULT 0,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT
+    );
+    CREATE INDEX consent_contact ON consent_events (contact_id, purpose);
+
+    CREATE TABLE relations (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        start_date TEXT, end_date TEXT, last_activity TEXT,
+        source TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX relations_contact ON relations (contact_id);
+
+    CREATE TABLE provenance (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        file TEXT NOT NULL, sheet TEXT, row INTEGER, field TEXT, original TEXT
+    );
+    CREATE INDEX provenance_contact ON provenance (contact_id);
+
+    CREATE TABLE suppression (
+        hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+
+    CREATE TABLE requests (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+        kind TEXT NOT NULL,
+        received TEXT NOT NULL,
+        identity_checked INTEGER NOT NULL DEFAULT 0,
+        deadline TEXT NOT NULL,
+        extended INTEGER NOT NULL DEFAULT 0,
+        extension_reason TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open',
+        closed_at TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        created_by TEXT
+    );
+
+    CREATE TABLE duplicate_candidates (
+        id INTEGER PRIMARY KEY,
+        a INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        b INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        score REAL NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open',
+        UNIQUE (a, b)
+    );
+
+    CREATE TABLE import_batches (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        account TEXT,
+        report_json TEXT NOT NULL
+    );
+
+    CREATE TABLE mappings (name TEXT PRIMARY KEY, json TEXT NOT NULL);
+
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        ts TEXT NOT NULL,
+        account TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT NOT NULL DEFAULT '{}',
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE INDEX audit_target ON audit (target);
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+
+    CREATE VIRTUAL TABLE contacts_fts USING fts5 (
+        body, content='', contentless_delete=1,
+        tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+    );
+    INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('secure-delete', 1);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,460 @@
+"""The vault: create, unlock, migrate, lock, accounts' slots and key rotation.
+
+A vault on disk is three files side by side:
+  NAME.ckdb        the SQLCipher database (everything personal lives only here)
+  NAME.ckdb.keys   the key slots (see keys.py), no secret in the clear
+  NAME.ckdb.lock   who has it open (account, host, since) while it is open
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from contactkluis.errors import UserError
+from contactkluis.vault import audit, db, keys, throttle
+from contactkluis.vault.keyfile import KeyFile, KeyFileError, key_path
+from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
+from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
+
+ROLES = ("beheerder", "medewerker")
+VAULT_SUFFIX = ".ckdb"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    role: str
+
+
+def _schema_version(conn: db.Connection) -> int:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if row is None:
+        return 0
+    found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(found[0]) if found else 0
+
+
+class Vault:
+    """An unlocked vault. Holds the data key in memory until `close()`."""
+
+    def __init__(
+        self,
+        path: Path,
+        keyfile: KeyFile,
+        data_key: bytes,
+        conn: db.Connection,
+        account: Account | None,
+        lock: InstanceLock | None,
+    ) -> None:
+        self.path = path
+        self.keyfile = keyfile
+        self._data_key: bytes | None = data_key
+        self.conn: db.Connection = conn
+        self.account = account
+        self._lock = lock
+        self.read_only = lock is None
+        self.stale_lock: LockInfo | None = lock.stale if lock else None
+
+    # -- creating and opening -------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        institution: str,
+        admin: str,
+        password: str,
+        *,
+        kdf: keys.KdfParams | None = None,
+    ) -> tuple[Vault, str]:
+        """A new vault with its first beheerder; returns it and the recovery key (show once)."""
+        path = Path(path)
+        if path.exists() or key_path(path).exists():
+            raise UserError("vault_exists", file=path.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        kdf = kdf or keys.calibrate()
+        vault_id = str(uuid.uuid4())
+        data_key = secrets.token_bytes(keys.DATA_KEY_BYTES)
+        recovery = keys.new_recovery_key()
+        keyfile = KeyFile(vault_id=vault_id, generation=1)
+        for slot_id, kind, account, secret in (
+            (keys.account_slot_id(admin), "password", admin, password),
+            ("recovery", "recovery", None, recovery),
+        ):
+            slot, _ = keys.new_slot(vault_id, slot_id, kind, account, secret, kdf)
+            keys.seal_data_key(slot, vault_id, 1, data_key)
+            keyfile.slots.append(slot)
+        keyfile.save(key_path(path))
+        conn = db.create(path, data_key)
+        lock = InstanceLock(path, admin)
+        lock.acquire()
+        vault = cls(path, keyfile, data_key, conn, Account(admin, "beheerder"), lock)
+        vault._migrate(backup_first=False)
+        with vault.transaction() as c:
+            c.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [
+                    ("vault_id", vault_id),
+                    ("institution", institution),
+                    ("created_at", now_iso()),
+                    ("suppression_secret", secrets.token_hex(32)),
+                ],
+            )
+            c.execute(
+                "INSERT INTO accounts (name, role, created_at) VALUES (?, 'beheerder', ?)",
+                (admin, now_iso()),
+            )
+            audit.append(c, admin, "vault.create", None, schema=SCHEMA_VERSION)
+        return vault, recovery
+
+    @staticmethod
+    def _load_keyfile(path: Path) -> KeyFile:
+        if not path.exists():
+            raise UserError("no_vault", file=path.name)
+        try:
+            return KeyFile.load(key_path(path))
+        except KeyFileError as exc:
+            raise UserError("not_a_vault", file=path.name) from exc
+
+    @classmethod
+    def open(
+        cls, path: Path, account: str, password: str, *, read_only: bool = False
+    ) -> Vault:
+        path = Path(path)
+        keyfile = cls._load_keyfile(path)
+        wait = throttle.wait_remaining(keyfile.vault_id)
+        if wait:
+            raise UserError("throttled", delay=wait)
+        slot = keyfile.slot(keys.account_slot_id(account))
+        try:
+            if slot is None or slot.kind != "password":
+                # Spend the same work as a real attempt: no hint which accounts exist.
+                keys.derive_kek(password, b"\0" * 16, keyfile.slots[0].kdf)
+                raise keys.WrongSecret
+            private = keys.unwrap_private(slot, keyfile.vault_id, password)
+        except keys.WrongSecret:
+            delay = throttle.record_failure(keyfile.vault_id)
+            raise UserError("wrong_password", delay=delay) from None
+        vault = cls._unlock(path, keyfile, slot, private, account, read_only)
+        failed = throttle.reset(keyfile.vault_id)
+        if not vault.read_only:
+            with vault.transaction() as c:
+                if failed:
+                    audit.append(c, None, "login.failed", None, attempts=failed)
+                audit.append(c, vault.account_name, "login", None, read_only=False)
+        return vault
+
+    @classmethod
+    def open_with_recovery(cls, path: Path, recovery_key: str) -> Vault:
+        """Open when every password is forgotten; the caller then sets a new password."""
+        path = Path(path)
+        keyfile = cls._load_keyfile(path)
+        wait = throttle.wait_remaining(keyfile.vault_id)
+        if wait:
+            raise UserError("throttled", delay=wait)
+        slot = keyfile.slot("recovery")
+        try:
+            if slot is None:
+                raise keys.WrongSecret
+            private = keys.unwrap_private(
+                slot, keyfile.vault_id, keys.normalize_recovery_key(recovery_key)
+            )
+        except keys.WrongSecret:
+            throttle.record_failure(keyfile.vault_id)
+            raise UserError("wrong_recovery_key") from None
+        vault = cls._unlock(path, keyfile, slot, private, "herstelsleutel", False)
+        vault.account = Account("herstelsleutel", "beheerder")
+        throttle.reset(keyfile.vault_id)
+        with vault.transaction() as c:
+            audit.append(c, None, "login.recovery_key", None)
+        return vault
+
+    @classmethod
+    def _unlock(
+        cls,
+        path: Path,
+        keyfile: KeyFile,
+        slot: keys.Slot,
+        private: keys.X25519PrivateKey,
+        account: str,
+        read_only: bool,
+    ) -> Vault:
+        data_key, generation = cls._find_data_key(path, keyfile, slot, private)
+        lock = None
+        if not read_only:
+            lock = InstanceLock(path, account)
+            try:
+                lock.acquire()
+            except LockHeld as held:
+                raise UserError(
+                    "in_use", account=held.info.account, host=held.info.host, since=held.info.since
+                ) from None
+        try:
+            if generation != keyfile.generation and not read_only:
+                cls._finish_rotation(path, keyfile, generation)
+            conn = db.connect(path, data_key, read_only=read_only)
+            version = _schema_version(conn)
+            if version > SCHEMA_VERSION:
+                conn.close()
+                raise UserError("newer_schema", found=version)
+            vault = cls(path, keyfile, data_key, conn, None, lock)
+            if version < SCHEMA_VERSION and not read_only:
+                vault._migrate(backup_first=version > 0)
+            vault.account = vault._account_record(account)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        return vault
+
+    @staticmethod
+    def _find_data_key(
+        path: Path, keyfile: KeyFile, slot: keys.Slot, private: keys.X25519PrivateKey
+    ) -> tuple[bytes, int]:
+        """The data key that opens the database; a rotation cut short leaves two to try."""
+        generations = [keyfile.generation]
+        if keyfile.pending is not None:
+            generations.append(keyfile.pending)
+        for generation in generations:
+            if generation not in slot.sealed:
+                continue
+            data_key = keys.open_data_key(slot, keyfile.vault_id, generation, private)
+            try:
+                probe = db.connect(path, data_key, read_only=True)
+            except db.BadKey:
+                continue
+            try:
+                probe.execute("PRAGMA quick_check").fetchone()
+            except db.DatabaseError as exc:
+                raise UserError("damaged", file=path.name) from exc
+            finally:
+                probe.close()
+            return data_key, generation
+        # The slot's key is authentic (AES-GCM said so), yet the file won't open with it.
+        raise UserError("damaged", file=path.name)
+
+    def _account_record(self, name: str) -> Account | None:
+        row = self.conn.execute(
+            "SELECT name, role FROM accounts WHERE name = ? AND active = 1", (name,)
+        ).fetchone()
+        return Account(row[0], row[1]) if row else None
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def _migrate(self, *, backup_first: bool) -> None:
+        version = _schema_version(self.conn)
+        if backup_first:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            self.backup(self.path.with_name(f"{self.path.name}.v{version}-{stamp}.ckbak"))
+        with self.transaction() as c:
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _split_sql(MIGRATIONS[number - 1]):
+                    c.execute(statement)
+            c.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
+            if version:
+                audit.append(c, None, "schema.migrate", None, old=version, new=SCHEMA_VERSION)
+
+    # -- using ----------------------------------------------------------------------------
+
+    @property
+    def account_name(self) -> str | None:
+        return self.account.name if self.account else None
+
+    @property
+    def vault_id(self) -> str:
+        return self.keyfile.vault_id
+
+    @contextmanager
+    def transaction(self) -> Iterator[db.Connection]:
+        if self.read_only:
+            raise UserError("read_only")
+        with db.transaction(self.conn) as conn:
+            yield conn
+
+    def connect(self, *, read_only: bool = False) -> db.Connection:
+        """Another connection with the same key, e.g. for a background thread."""
+        if self._data_key is None:
+            raise UserError("read_only")
+        return db.connect(self.path, self._data_key, read_only=read_only or self.read_only)
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_meta(self, conn: db.Connection, key: str, value: str) -> None:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                if not self.read_only:
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except db.DatabaseError:
+                pass
+            self.conn.close()
+            self.conn = None
+        self._data_key = None
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- accounts' slots ------------------------------------------------------------------
+
+    def _require_key(self) -> bytes:
+        if self._data_key is None or self.read_only:
+            raise UserError("read_only")
+        return self._data_key
+
+    def set_password_slot(self, account: str, password: str) -> None:
+        """Give an account a fresh slot; no other slot is touched."""
+        data_key = self._require_key()
+        kf = self.keyfile
+        kdf = kf.slots[0].kdf
+        slot, _ = keys.new_slot(kf.vault_id, keys.account_slot_id(account), "password",
+                                account, password, kdf)
+        keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
+        kf.slots = [s for s in kf.slots if s.slot_id != slot.slot_id] + [slot]
+        kf.save(key_path(self.path))
+
+    def remove_slot(self, account: str) -> None:
+        kf = self.keyfile
+        kf.slots = [s for s in kf.slots if s.slot_id != keys.account_slot_id(account)]
+        kf.save(key_path(self.path))
+
+    def new_recovery_key(self) -> str:
+        data_key = self._require_key()
+        kf = self.keyfile
+        recovery = keys.new_recovery_key()
+        slot, _ = keys.new_slot(kf.vault_id, "recovery", "recovery", None, recovery,
+                                kf.slots[0].kdf)
+        keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
+        kf.slots = [s for s in kf.slots if s.slot_id != "recovery"] + [slot]
+        kf.save(key_path(self.path))
+        return recovery
+
+    # -- key rotation ---------------------------------------------------------------------
+
+    def rotate_key(self) -> None:
+        """A new data key for the database and every slot; crash-safe at every step.
+
+        1. every slot gets the new key sealed as `pending` (key file written atomically);
+        2. PRAGMA rekey re-encrypts the database in one rollback-journal transaction;
+        3. the key file promotes `pending`. A crash between 1 and 3 leaves both keys in the
+           key file, and unlocking tries both and finishes the job.
+        """
+        self._require_key()
+        kf = self.keyfile
+        new_key = secrets.token_bytes(keys.DATA_KEY_BYTES)
+        new_gen = kf.generation + 1
+        for slot in kf.slots:
+            keys.seal_data_key(slot, kf.vault_id, new_gen, new_key)
+        kf.pending = new_gen
+        kf.save(key_path(self.path))
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.execute("PRAGMA journal_mode = DELETE")
+        self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self._data_key = new_key
+        self._finish_rotation(self.path, kf, new_gen)
+        with self.transaction() as c:
+            audit.append(c, self.account_name, "key.rotate", None, generation=new_gen,
+                         fingerprint=keys.key_fingerprint(new_key))
+
+    @staticmethod
+    def _finish_rotation(path: Path, kf: KeyFile, generation: int) -> None:
+        kf.generation = generation
+        kf.pending = None
+        for slot in kf.slots:
+            slot.sealed = {g: blob for g, blob in slot.sealed.items() if g == generation}
+        kf.save(key_path(path))
+
+    # -- integrity ------------------------------------------------------------------------
+
+    def verify(self) -> list[str]:
+        problems: list[str] = []
+        for (result,) in self.conn.execute("PRAGMA integrity_check").fetchall():
+            if result != "ok":
+                problems.append(f"integrity: {result}")
+        for (result,) in self.conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            problems.append(f"cipher: {result}")
+        problems.extend(audit.verify(self.conn))
+        return problems
+
+    def backup(self, out: Path) -> Path:
+        from contactkluis.vault.backup import write_backup
+
+        return write_backup(self, out)
+
+    def data_key_for_tests(self) -> bytes:
+        """The raw key, for the page-decryption test that proves deleted data is gone."""
+        return self._require_key()
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements; trigger bodies keep their inner semicolons."""
+    statements: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        current.append(line)
+        upper = stripped.upper()
+        if upper.startswith("CREATE TRIGGER"):
+            depth = 1
+        if depth and upper.endswith("END;"):
+            depth = 0
+        if not depth and stripped.endswith(";"):
+            statements.append("\n".join(current))
+            current = []
+    if current:
+        statements.append("\n".join(current))
+    return statements
+
+
+def default_vault_path(institution: str = "kluis") -> Path:
+    from platformdirs import user_data_dir
+
+    base = os.environ.get("CONTACTKLUIS_HOME") or user_data_dir("Contactkluis", False)
+    slug = "".join(ch if ch.isalnum() else "-" for ch in institution.lower()).strip("-") or "kluis"
+    return Path(base) / f"{slug}{VAULT_SUFFIX}"
+
+
+def remove_vault_files(path: Path) -> None:
+    """Only for tests and a failed first-run setup: the three files of one vault."""
+    for p in (path, key_path(path), path.with_name(path.name + ".lock"),
+              path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if p.exists():
+            if p.is_dir():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
