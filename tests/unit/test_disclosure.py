@@ -35,7 +35,9 @@ def grid(rows: list[list[int]]) -> CountTable:
 
 
 def column(values: list[int]) -> CountTable:
-    return table_from_counts(ROWS, None, {(str(1000 + i), ONE_WAY_COL): v for i, v in enumerate(values)})
+    return table_from_counts(
+        ROWS, None, {(str(1000 + i), ONE_WAY_COL): v for i, v in enumerate(values)}
+    )
 
 
 def true_value(table: CountTable, ref: Ref) -> int:
@@ -117,10 +119,10 @@ def _alternative_exists(table: CountTable, pub: PublishedTable, target: Ref) -> 
 def assert_protected(table: CountTable, pub: PublishedTable, k: int) -> None:
     for value in pub.published_values():
         assert value == 0 or value >= k, f"small count {value} shown"
-    for (r, c), value in pub.cells.items():
-        assert value is SUPPRESSED or value == table.cells[(r, c)]
+    for (r, c), cell in pub.cells.items():
+        assert cell is SUPPRESSED or cell == table.cells[(r, c)]
         if table.cells[(r, c)] == 0:
-            assert value == 0, "zeros are shown"
+            assert cell == 0, "zeros are shown"
     assert audit(table, pub) == []
 
 
@@ -248,7 +250,9 @@ def tables(draw: st.DrawFn, max_rows: int, max_cols: int) -> CountTable:
 
 @settings(max_examples=300, deadline=None)
 @given(table=tables(12, 8), k=st.integers(3, 20))
-def test_suppressed_tables_show_no_small_count_and_pass_the_audit(table: CountTable, k: int) -> None:
+def test_suppressed_tables_show_no_small_count_and_pass_the_audit(
+    table: CountTable, k: int
+) -> None:
     pub = suppress(table, k=k)
     assert_protected(table, pub, k)
 

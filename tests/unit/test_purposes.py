@@ -31,7 +31,12 @@ DEFAULTS = purposes_by_code(DEFAULT_PURPOSES)
     ("basis", "letter", "nl", "en"),
     [
         (LegalBasis.TOESTEMMING, "a", "Toestemming", "Consent"),
-        (LegalBasis.OVEREENKOMST, "b", "Uitvoering van een overeenkomst", "Performance of a contract"),
+        (
+            LegalBasis.OVEREENKOMST,
+            "b",
+            "Uitvoering van een overeenkomst",
+            "Performance of a contract",
+        ),
         (LegalBasis.WETTELIJKE_VERPLICHTING, "c", "Wettelijke verplichting", "Legal obligation"),
         (LegalBasis.GERECHTVAARDIGD_BELANG, "f", "Gerechtvaardigd belang", "Legitimate interests"),
     ],
@@ -81,7 +86,11 @@ def test_gifts_retention_names_the_fiscal_duty() -> None:
 @pytest.mark.parametrize(
     ("rule", "nl", "en"),
     [
-        (RetentionRule(RetentionAnchor.CONSENT), "Zolang de toestemming geldt", "While consent stands"),
+        (
+            RetentionRule(RetentionAnchor.CONSENT),
+            "Zolang de toestemming geldt",
+            "While consent stands",
+        ),
         (
             RetentionRule(RetentionAnchor.CONSENT, months=1),
             "Zolang de toestemming geldt; na intrekking nog 1 maand",
@@ -250,9 +259,7 @@ def _purposes(draw: st.DrawFn) -> tuple[Purpose, ...]:
                 label_nl=draw(_words),
                 label_en=draw(_words),
                 basis=basis,
-                rule=RetentionRule(
-                    anchor, draw(st.integers(0, 30)), draw(st.integers(0, 11))
-                ),
+                rule=RetentionRule(anchor, draw(st.integers(0, 30)), draw(st.integers(0, 11))),
                 marketing=draw(st.booleans()),
                 soft_opt_in=draw(st.booleans()),
                 description_nl=draw(st.text(max_size=20)),

@@ -68,6 +68,8 @@ _TITLES = frozenset(
 _POST_TITLES = frozenset(
     {"ma", "ba", "bsc", "msc", "llm", "llb", "mba", "phd", "md", "jr", "sr", "ra", "rc", "ac"}
 )
+_SURNAME_PARTICLES = frozenset({"el", "al", "ben", "bin", "ibn", "abu", "bou", "ait", "aït"})
+_REMARK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _COUPLE = re.compile(r"\s+(?:en|&|\+|und|and|e/o)\s+|\s*&\s*|\s*\+\s*", re.IGNORECASE)
 _INITIAL_TOKEN = re.compile(r"^(?:(?:[^\W\d_]{1,3}\.)+[^\W\d_]?|[^\W\d_])$")
 _NO_VOWEL_CAPS = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,3}$")
@@ -258,6 +260,7 @@ def parse_full_name(value: object) -> PersonName:
     text = clean_text(value)
     if text is None or len(text) > 200:
         return PersonName()
+    text = " ".join(_REMARK.sub(" ", text).split())  # 'Jan de Vries (voorzitter)'
     if "," in text:
         left, right = text.split(",", 1)
         right_tokens = _tokens(right.replace(",", " "))
@@ -299,8 +302,11 @@ def parse_full_name(value: object) -> PersonName:
                 infix=_infix_text(tokens[index : index + size]),
                 last=_repair(" ".join(tokens[index + size :])),
             )
-    first, initials = _given(tokens[:-1])
-    return PersonName(first=first, initials=initials, last=_repair(tokens[-1]))
+    split = len(tokens) - 1
+    if len(tokens) >= 3 and tokens[-2].lower() in _SURNAME_PARTICLES:
+        split -= 1  # 'Ali El Amrani': the particle is part of the surname, not an infix
+    first, initials = _given(tokens[:split])
+    return PersonName(first=first, initials=initials, last=_repair(" ".join(tokens[split:])))
 
 
 def _is_couple_word(tokens: list[str], index: int) -> bool:

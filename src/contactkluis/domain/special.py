@@ -155,9 +155,11 @@ _JUNK = frozenset(
         "geen idee", "weet niet", "nvt.", "idk",
     }
 )  # fmt: skip
-_JUNK_MAIL_PARTS = frozenset({"test", "geen", "none", "nvt", "x", "xx", "xxx", "a", "asdf",
-                              "dummy", "noreply", "no-reply", "onbekend", "voorbeeld",
-                              "invalid", "leeg"})  # fmt: skip
+# Synthetic domains (example.org, voorbeeld.nl) are left alone: test files and Faker use them.
+_JUNK_MAIL_PARTS = frozenset(
+    {"test", "geen", "none", "nvt", "x", "xx", "xxx", "asdf", "dummy", "noreply", "no-reply",
+     "onbekend", "invalid", "leeg"}
+)  # fmt: skip
 
 
 def is_junk_value(value: object) -> bool:

@@ -13,6 +13,7 @@ Empty cells are None in every format.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import pathlib
@@ -51,6 +52,7 @@ _TEXT_SUFFIXES = frozenset({".csv", ".txt"})
 # Web tools often save HTML or plain text under .xls; never under the zip-based names.
 _TEXT_ALLOWED_SUFFIXES = _TEXT_SUFFIXES | {".xls"}
 _HEAD_BYTES = 64 * 1024
+_SUFFIX_KIND = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsb", ".ods": "ods", ".xls": "xls"}
 
 
 @dataclass
@@ -109,12 +111,12 @@ def _read(path: pathlib.Path, timeout: float) -> Workbook:
         kind = inspect_zip(path)
         if kind == "xlsx" and suffix == ".xlsm":
             kind = "xlsm"
-        sheets = _read_binary(path, timeout)
+        sheets = _read_binary(path, kind, timeout)
     elif form == "ole":
         if ole_is_encrypted_ooxml(_read_all(path)):
             raise ReadError("encrypted", path)
         kind = "xls"
-        sheets = _read_binary(path, timeout)
+        sheets = _read_binary(path, kind, timeout)
     elif form == "old_excel":
         raise ReadError("unsupported", path, what="old_excel")
     elif form == "text" and (markup := markup_kind(head)):
@@ -138,15 +140,21 @@ def _read_all(path: pathlib.Path) -> bytes:
         raise ReadError("unreadable", path, detail=str(exc)) from None
 
 
-def _read_binary(path: pathlib.Path, timeout: float) -> list[SheetData]:
-    raw = run_isolated(parse_with_calamine, (os.fspath(path),), path, timeout=timeout)
+def _read_binary(path: pathlib.Path, kind: str, timeout: float) -> list[SheetData]:
+    # calamine picks its reader by suffix and then reports the real problem (password,
+    # damage); content sniffing is only needed when the suffix lies about the content.
+    by_suffix = _SUFFIX_KIND.get(path.suffix.lower()) == _SUFFIX_KIND.get("." + kind)
+    args = (os.fspath(path), by_suffix)
+    raw = run_isolated(parse_with_calamine, args, path, timeout=timeout)
     return [SheetData(name=name, rows=rows, hidden=hidden) for name, rows, hidden in raw]
 
 
 # --- runs in the parser child process ----------------------------------------------------
 
 
-def parse_with_calamine(path_str: str) -> list[tuple[str, list[list[Cell]], bool]]:
+def parse_with_calamine(
+    path_str: str, by_suffix: bool
+) -> list[tuple[str, list[list[Cell]], bool]]:
     """Parse a workbook with calamine; returns (name, rows, hidden) per worksheet.
 
     Module-level so the child process can import it; returns plain tuples for pickling.
@@ -155,9 +163,12 @@ def parse_with_calamine(path_str: str) -> list[tuple[str, list[list[Cell]], bool
 
     path = pathlib.Path(path_str)
     try:
-        with path.open("rb") as fh:
-            # from_filelike sniffs the content, so a misnamed workbook still opens.
-            book = pc.CalamineWorkbook.from_filelike(fh)
+        with contextlib.ExitStack() as stack:
+            if by_suffix:
+                book = pc.CalamineWorkbook.from_path(path_str)
+            else:
+                # from_filelike sniffs the content, so a misnamed workbook still opens.
+                book = pc.CalamineWorkbook.from_filelike(stack.enter_context(path.open("rb")))
             result: list[tuple[str, list[list[Cell]], bool]] = []
             cells = 0
             for index, meta in enumerate(book.sheets_metadata):

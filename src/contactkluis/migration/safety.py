@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import os
 import pathlib
 import sys
 import zipfile
@@ -229,12 +230,24 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+def _silence_stderr() -> None:
+    # Rust prints panics and allocation failures to fd 2; in the CLI that would reach the
+    # user's terminal as a backtrace. The parent turns the child's fate into a ReadError.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
 def _child_main(
     conn: multiprocessing.connection.Connection,
     fn: Callable[..., Any],
     args: tuple[Any, ...],
     memory_bytes: int,
 ) -> None:
+    _silence_stderr()
     try:
         import resource
 

@@ -129,6 +129,12 @@ class Session:
             "SELECT substr(created_at, 1, 10) FROM contacts WHERE id = ?", (contact.id,)
         ).fetchone()
         created = date.fromisoformat(created_row[0]) if created_row else None
+        return self.state_for(contact, created=created, open_request=open_request)
+
+    def state_for(
+        self, contact: Contact, *, created: date | None, open_request: bool = False
+    ) -> ContactState:
+        """The derived state from the contact alone (no queries): the import's bulk path."""
         today = self.today()
         retention = evaluate_contact(
             contact, self.purposes, today=today, soon_days=self.soon_days, created=created,

@@ -35,6 +35,11 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _relation_values(contact_id: int, r: Relation) -> tuple[Any, ...]:
+    return (contact_id, str(r.kind), _iso(r.start), _iso(r.end), _iso(r.last_activity), r.source,
+            int(r.paid), int(r.opt_out_offered))
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -93,6 +98,28 @@ class ContactRepository:
         self.index(c)
         return contact_id
 
+    def insert_many(self, contacts: Sequence[Contact], *, recorded_by: str | None = None) -> None:
+        """The import's fast path: ids assigned here, one executemany per table."""
+        if not contacts:
+            return
+        now = _now()
+        row = self.conn.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()
+        next_id = int(row[0]) + 1
+        for offset, c in enumerate(contacts):
+            c.id = next_id + offset
+        self.conn.executemany(
+            f"INSERT INTO contacts (id, {_CONTACT_COLS}, created_at, updated_at)"
+            f" VALUES (?, {', '.join('?' * 20)}, ?, ?)",
+            [(c.id, *_contact_values(c), now, now) for c in contacts],
+        )
+        for c in contacts:
+            assert c.id is not None
+            self._insert_children(c.id, c, recorded_by, now)
+        self.conn.executemany(
+            "INSERT INTO contacts_fts (rowid, body) VALUES (?, ?)",
+            [(c.id, search_text(c)) for c in contacts],
+        )
+
     def _insert_children(
         self, contact_id: int, c: Contact, recorded_by: str | None, now: str
     ) -> None:
@@ -108,10 +135,9 @@ class ContactRepository:
               int(e.reconfirm), now, recorded_by) for e in c.consents],
         )
         ex(
-            "INSERT INTO relations (contact_id, kind, start_date, end_date, last_activity, source)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(contact_id, str(r.kind), _iso(r.start), _iso(r.end), _iso(r.last_activity), r.source)
-             for r in c.relations],
+            "INSERT INTO relations (contact_id, kind, start_date, end_date, last_activity, source,"
+            " paid, opt_out_offered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [_relation_values(contact_id, r) for r in c.relations],
         )
         ex(
             "INSERT INTO provenance (contact_id, file, sheet, row, field, original)"
@@ -147,9 +173,9 @@ class ContactRepository:
 
     def add_relation(self, contact_id: int, r: Relation) -> None:
         self.conn.execute(
-            "INSERT INTO relations (contact_id, kind, start_date, end_date, last_activity, source)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (contact_id, str(r.kind), _iso(r.start), _iso(r.end), _iso(r.last_activity), r.source),
+            "INSERT INTO relations (contact_id, kind, start_date, end_date, last_activity, source,"
+            " paid, opt_out_offered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            _relation_values(contact_id, r),
         )
 
     def add_provenance(self, contact_id: int, items: Sequence[Provenance]) -> None:
@@ -164,17 +190,28 @@ class ContactRepository:
         self.unindex(contact_id)
         self.conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
 
+    _SET_STATE = (
+        "UPDATE contacts SET retention_status = ?, retention_until = ?, retention_json = ?,"
+        " consent_json = ?, relation_kinds = coalesce((SELECT group_concat(DISTINCT kind)"
+        " FROM relations WHERE contact_id = ?), ''), source_files = coalesce((SELECT"
+        " group_concat(DISTINCT file) FROM provenance WHERE contact_id = ?), ''),"
+        " state_date = ? WHERE id = ?"
+    )
+
+    @staticmethod
+    def _state_values(contact_id: int, state: ContactState, today: date) -> tuple[Any, ...]:
+        return (state.retention_status, _iso(state.retention_until),
+                json.dumps(state.retention_reasons, ensure_ascii=False),
+                json.dumps(state.consent_flags, sort_keys=True), contact_id, contact_id,
+                today.isoformat(), contact_id)
+
     def set_state(self, contact_id: int, state: ContactState, today: date) -> None:
-        self.conn.execute(
-            "UPDATE contacts SET retention_status = ?, retention_until = ?, retention_json = ?,"
-            " consent_json = ?, relation_kinds = (SELECT group_concat(DISTINCT kind) FROM"
-            " relations WHERE contact_id = ?), source_files = (SELECT group_concat(DISTINCT file)"
-            " FROM provenance WHERE contact_id = ?), state_date = ? WHERE id = ?",
-            (state.retention_status, _iso(state.retention_until),
-             json.dumps(state.retention_reasons, ensure_ascii=False),
-             json.dumps(state.consent_flags, sort_keys=True), contact_id, contact_id,
-             today.isoformat(), contact_id),
-        )
+        self.conn.execute(self._SET_STATE, self._state_values(contact_id, state, today))
+
+    def set_states(self, states: Sequence[tuple[int, ContactState]], today: date) -> None:
+        """Many at once: the import's path for the people it created."""
+        self.conn.executemany(
+            self._SET_STATE, [self._state_values(cid, st, today) for cid, st in states])
 
     # -- full-text index ------------------------------------------------------------------
 
@@ -238,12 +275,13 @@ class ContactRepository:
             by_id[cid].consents.append(ConsentEvent(
                 purpose, ConsentStatus(status), date.fromisoformat(on), source, evidence,
                 bool(reconfirm)))
-        for cid, kind, start, end, last, source in q(
-            "SELECT contact_id, kind, start_date, end_date, last_activity, source FROM relations"
-            f" WHERE contact_id IN ({marks}) ORDER BY id", ids
+        for cid, kind, start, end, last, source, paid, opt_out in q(
+            "SELECT contact_id, kind, start_date, end_date, last_activity, source, paid,"
+            f" opt_out_offered FROM relations WHERE contact_id IN ({marks}) ORDER BY id", ids
         ):
-            by_id[cid].relations.append(
-                Relation(RelationKind(kind), _date(start), _date(end), _date(last), source))
+            by_id[cid].relations.append(Relation(
+                RelationKind(kind), _date(start), _date(end), _date(last), source, bool(paid),
+                bool(opt_out)))
         for cid, file, sheet, row, field, original in q(
             "SELECT contact_id, file, sheet, row, field, original FROM provenance"
             f" WHERE contact_id IN ({marks}) ORDER BY id", ids

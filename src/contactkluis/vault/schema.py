@@ -85,7 +85,9 @@ MIGRATIONS: list[str] = [
         contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
         kind TEXT NOT NULL,
         start_date TEXT, end_date TEXT, last_activity TEXT,
-        source TEXT NOT NULL DEFAULT ''
+        source TEXT NOT NULL DEFAULT '',
+        paid INTEGER NOT NULL DEFAULT 0,
+        opt_out_offered INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX relations_contact ON relations (contact_id);
 

@@ -229,6 +229,9 @@ class Vault:
         generations = [keyfile.generation]
         if keyfile.pending is not None:
             generations.append(keyfile.pending)
+        # A read-only probe of a WAL database creates -wal/-shm and cannot remove them; a
+        # file we refuse to open must be left exactly as we found it.
+        absent = [p for p in _wal_files(path) if not p.exists()]
         for generation in generations:
             if generation not in slot.sealed:
                 continue
@@ -239,12 +242,17 @@ class Vault:
                 continue
             try:
                 probe.execute("PRAGMA quick_check").fetchone()
-            except db.DatabaseError as exc:
-                raise UserError("damaged", file=path.name) from exc
+                damaged = False
+            except db.DatabaseError:
+                damaged = True
             finally:
                 probe.close()
+            if damaged:
+                _remove_empty_wal_files(absent)
+                raise UserError("damaged", file=path.name)
             return data_key, generation
         # The slot's key is authentic (AES-GCM said so), yet the file won't open with it.
+        _remove_empty_wal_files(absent)
         raise UserError("damaged", file=path.name)
 
     def _account_record(self, name: str) -> Account | None:
@@ -416,6 +424,19 @@ class Vault:
     def data_key_for_tests(self) -> bytes:
         """The raw key, for the page-decryption test that proves deleted data is gone."""
         return self._require_key()
+
+
+def _wal_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _remove_empty_wal_files(created: list[Path]) -> None:
+    """Remove the -wal/-shm a failed probe created, unless a WAL holds data after all."""
+    wal = [p for p in created if p.name.endswith("-wal") and p.exists()]
+    if any(p.stat().st_size for p in wal):
+        return
+    for p in created:
+        p.unlink(missing_ok=True)
 
 
 def _split_sql(script: str) -> list[str]:

@@ -1,0 +1,229 @@
+"""Which column is which: header names (Dutch and English variants) and cell content.
+
+A column maps to one target field or to nothing. Unmapped columns are not imported (data
+minimisation); sensitive ones (IBAN, BSN, bank details) are named in the report with a
+warning so nobody thinks they were carried over by accident.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from contactkluis.domain.normalize import is_postcode_like, normalize_email, normalize_phone
+
+# Target fields, with (Dutch, English) labels for the report and the mapping editor.
+FIELDS: dict[str, tuple[str, str]] = {
+    "full_name": ("Volledige naam", "Full name"),
+    "first_name": ("Voornaam", "First name"),
+    "initials": ("Voorletters", "Initials"),
+    "infix": ("Tussenvoegsel", "Name prefix"),
+    "last_name": ("Achternaam", "Last name"),
+    "email": ("E-mail", "E-mail"),
+    "phone": ("Telefoon", "Phone"),
+    "street_house": ("Straat + huisnummer", "Street + number"),
+    "street": ("Straat", "Street"),
+    "house_number": ("Huisnummer", "House number"),
+    "house_suffix": ("Toevoeging", "Number suffix"),
+    "postcode": ("Postcode", "Postcode"),
+    "city": ("Woonplaats", "City"),
+    "country": ("Land", "Country"),
+    "birth_date": ("Geboortedatum", "Date of birth"),
+    "birth_year": ("Geboortejaar", "Year of birth"),
+    "notes": ("Opmerkingen", "Notes"),
+    "newsletter": ("Nieuwsbrief (ja/nee)", "Newsletter (yes/no)"),
+    "invitations": ("Uitnodigingen (ja/nee)", "Invitations (yes/no)"),
+    "signup_date": ("Aangemeld op", "Signed up on"),
+    "unsubscribed": ("Afgemeld (datum of ja)", "Unsubscribed (date or yes)"),
+    "member_since": ("Lid sinds", "Member since"),
+    "member_until": ("Opgezegd per", "Membership ended"),
+    "last_gift": ("Laatste gift", "Last gift"),
+    "last_visit": ("Laatste bezoek", "Last visit"),
+    "relation": ("Soort relatie", "Relation type"),
+}
+
+SENSITIVE: dict[str, tuple[str, str]] = {
+    "iban": ("IBAN / rekeningnummer", "IBAN / bank account"),
+    "bsn": ("BSN (burgerservicenummer)", "BSN (citizen service number)"),
+    "id_document": ("Identiteitsbewijs", "Identity document"),
+}
+
+_VARIANTS: dict[str, tuple[str, ...]] = {
+    "full_name": ("naam", "volledige naam", "name", "full name", "contactpersoon", "contact",
+                  "naam contactpersoon", "naam lid", "relatie", "deelnemer", "klantnaam",
+                  "tenaamstelling", "naam en voorletters"),
+    "first_name": ("voornaam", "voornamen", "roepnaam", "first name", "firstname", "given name",
+                   "fname", "vnaam"),
+    "initials": ("voorletters", "voorl", "initialen", "initials", "vl"),
+    "infix": ("tussenvoegsel", "tussenvoegsels", "tussenv", "tv", "tussenvg", "voorvoegsel",
+              "prefix", "infix", "middle"),
+    "last_name": ("achternaam", "achternamen", "familienaam", "geslachtsnaam", "last name",
+                  "lastname", "surname", "family name", "anaam", "naam achter"),
+    "email": ("email", "e mail", "e mailadres", "emailadres", "email adres", "mail", "mailadres",
+              "e mail adres", "email address", "e-mail address", "mail adres", "emailaddress"),
+    "phone": ("telefoon", "tel", "telefoonnummer", "tel nr", "telnr", "mobiel", "mobiel nummer",
+              "gsm", "phone", "phone number", "mobile", "telefoon mobiel", "06", "tel mobiel"),
+    "street_house": ("straat huisnr", "straat huisnummer", "straat en huisnummer", "adres",
+                     "address", "straat nr", "straat + huisnr", "straatnaam en huisnummer",
+                     "woonadres", "postadres"),
+    "street": ("straat", "straatnaam", "street"),
+    "house_number": ("huisnummer", "huisnr", "nr", "nummer", "house number", "number"),
+    "house_suffix": ("toevoeging", "huisnummertoevoeging", "toev", "addition"),
+    "postcode": ("postcode", "pc", "zip", "zipcode", "postal code", "post code"),
+    "city": ("woonplaats", "plaats", "city", "town", "stad", "gemeente", "plaatsnaam"),
+    "country": ("land", "country"),
+    "birth_date": ("geboortedatum", "geb datum", "gebdatum", "date of birth", "birthdate",
+                   "geboren", "dob", "birthday", "verjaardag"),
+    "birth_year": ("geboortejaar", "year of birth", "birth year", "jaar geboorte"),
+    "notes": ("opmerkingen", "opmerking", "notities", "notitie", "bijzonderheden", "notes",
+              "remarks", "comments", "memo", "info", "toelichting"),
+    "newsletter": ("nieuwsbrief", "newsletter", "optin", "opt in", "nieuwsbrief ja nee",
+                   "aanmelding nieuwsbrief", "mailing", "nieuwsbrief ontvangen", "digitale nieuwsbrief",
+                   "wil nieuwsbrief", "subscribed"),
+    "invitations": ("uitnodigingen", "uitnodiging", "invitations", "invite", "uitnodigen"),
+    "signup_date": ("aangemeld op", "aangemeld", "aanmelddatum", "datum aanmelding", "inschrijfdatum",
+                    "ingeschreven op", "signup date", "subscribed on", "datum inschrijving"),
+    "unsubscribed": ("afgemeld", "afgemeld op", "uitgeschreven", "opt out", "optout",
+                     "unsubscribed", "afmelding", "datum afmelding", "geen mail", "niet mailen"),
+    "member_since": ("lid sinds", "lidmaatschap sinds", "member since", "startdatum",
+                     "begindatum", "ingangsdatum", "vriend sinds", "donateur sinds", "lid vanaf"),
+    "member_until": ("opgezegd per", "opgezegd", "einddatum", "lid tot", "opzegdatum",
+                     "member until", "end date", "uitgeschreven per", "beeindigd"),
+    "last_gift": ("laatste gift", "datum gift", "giftdatum", "gift datum", "laatste donatie",
+                  "donatiedatum", "last gift", "last donation"),
+    "last_visit": ("laatste bezoek", "bezoekdatum", "datum bezoek", "last visit", "visit date",
+                   "datum rondleiding", "datum groepsbezoek", "aankoopdatum", "datum aankoop",
+                   "laatste aankoop"),
+    "relation": ("soort", "type", "soort relatie", "relatietype", "categorie", "relation type"),
+    "iban": ("iban", "rekeningnummer", "bankrekening", "rekening", "bank", "iban nummer",
+             "rek nr", "reknr", "bankrekeningnummer", "account number"),
+    "bsn": ("bsn", "sofinummer", "sofi", "burgerservicenummer"),
+    "id_document": ("paspoort", "paspoortnummer", "id nummer", "rijbewijs", "identiteitsbewijs"),
+}
+
+
+def fold_header(value: object) -> str:
+    """'E-mailadres:' -> 'e mailadres'; accents, punctuation and case do not matter."""
+    text = unicodedata.normalize("NFKD", str(value or ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("+", " + ")
+    text = re.sub(r"[^a-z0-9+]+", " ", text)
+    return " ".join(text.split())
+
+
+_LOOKUP: dict[str, str] = {}
+for _field, _names in _VARIANTS.items():
+    for _name in _names:
+        _LOOKUP[fold_header(_name)] = _field
+_CHOICES = list(_LOOKUP)
+
+
+def field_for_header(header: object) -> str | None:
+    """The target (or sensitive) field a header name means, or None."""
+    key = fold_header(header)
+    if not key:
+        return None
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    squashed = key.replace(" ", "")
+    for name, target in _LOOKUP.items():
+        if name.replace(" ", "") == squashed:
+            return target
+    if len(key) >= 5:
+        match = process.extractOne(key, _CHOICES, scorer=fuzz.ratio, score_cutoff=88)
+        if match:
+            return _LOOKUP[match[0]]
+    return None
+
+
+_IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$")
+
+
+def _bsn_like(text: str) -> bool:
+    digits = text.strip()
+    if not re.fullmatch(r"\d{8,9}", digits):
+        return False
+    digits = digits.zfill(9)
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+    return (total - int(digits[8])) % 11 == 0 and digits[0] != "0"
+
+
+def field_from_content(values: Sequence[object]) -> str | None:
+    """Guess a column from its cells when the header says nothing (or is missing)."""
+    texts = [str(v).strip() for v in values if v is not None and str(v).strip()]
+    if len(texts) < 2:
+        return None
+    sample = texts[:200]
+    n = len(sample)
+
+    def share(pred: object) -> float:
+        return sum(1 for t in sample if pred(t)) / n  # type: ignore[operator]
+
+    if share(lambda t: "@" in t and normalize_email(t) is not None) >= 0.6:
+        return "email"
+    if share(lambda t: _IBAN.match(t.replace(" ", "").upper()) is not None) >= 0.6:
+        return "iban"
+    if share(is_postcode_like) >= 0.6:
+        return "postcode"
+    if share(_bsn_like) >= 0.6:
+        return "bsn"
+    if share(lambda t: sum(c.isdigit() for c in t) >= 9 and normalize_phone(t) is not None) >= 0.6:
+        return "phone"
+    return None
+
+
+@dataclass
+class ColumnMap:
+    index: int  # 0-based column index in the sheet
+    header: str
+    field: str | None  # target field, a SENSITIVE code, or None (not imported)
+    by: str  # "header", "content", "user" or "none"
+
+    @property
+    def imported(self) -> bool:
+        return self.field is not None and self.field in FIELDS
+
+
+def auto_map(headers: Sequence[object], columns: Sequence[Sequence[object]]) -> list[ColumnMap]:
+    """Map each column by its header, else by its content; one column per target field."""
+    maps: list[ColumnMap] = []
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        text = "" if header is None else str(header).strip()
+        target = field_for_header(text)
+        by = "header" if target else "none"
+        if target is None:
+            target = field_from_content(columns[index] if index < len(columns) else [])
+            by = "content" if target else "none"
+        # A second "Telefoon" column (mobile + landline) is welcome; names/e-mail not twice.
+        if target in taken and target not in ("phone", "email", "notes"):
+            target, by = None, "none"
+        if target:
+            taken.add(target)
+        maps.append(ColumnMap(index, text, target, by))
+    fields = {m.field for m in maps}
+    for m in maps:
+        # "Voornaam" next to "Naam": that "Naam" is the surname, as Dutch lists use it.
+        if m.field == "full_name" and "first_name" in fields and "last_name" not in fields:
+            m.field = "last_name"
+        # ... and "Naam" next to "Achternaam" is the given name.
+        elif m.field == "full_name" and "last_name" in fields and "first_name" not in fields:
+            m.field = "first_name"
+        # "Nr." without a street column is a row or member number, not a house number.
+        if m.field == "house_number" and "street" not in fields:
+            m.field, m.by = None, "none"
+    return maps
+
+
+def header_score(row: Sequence[object]) -> int:
+    """How much a row looks like a header: the number of cells that name a known field."""
+    score = 0
+    for cell in row:
+        if isinstance(cell, str) and cell.strip() and len(cell) <= 60:
+            if field_for_header(cell):
+                score += 1
+    return score

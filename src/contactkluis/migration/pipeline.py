@@ -1,0 +1,378 @@
+"""From a mapped spreadsheet row to a person draft: names, contact data, consents, relations.
+
+Pure: no SQL. Every changed value keeps its original text in the provenance; a row that
+cannot become a person comes back with the reason instead, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from contactkluis.domain.contact import (
+    Address,
+    ConsentEvent,
+    ConsentStatus,
+    Contact,
+    PersonName,
+    Provenance,
+    Relation,
+    RelationKind,
+)
+from contactkluis.domain.names import build_name, fix_capitals, parse_full_name
+from contactkluis.domain.normalize import (
+    clean_text,
+    normalize_email,
+    normalize_phone,
+    normalize_postcode,
+    parse_date,
+    parse_yes_no,
+    split_street_house,
+)
+from contactkluis.domain.special import is_junk_value, special_categories
+from contactkluis.migration.headers import ColumnMap
+from contactkluis.migration.readers import Cell
+
+# Sheet and file names say what a list is about.
+_KIND_WORDS: tuple[tuple[str, RelationKind], ...] = (
+    ("vriend", RelationKind.VRIEND), ("leden", RelationKind.VRIEND), ("lid", RelationKind.VRIEND),
+    ("member", RelationKind.VRIEND), ("opgezegd", RelationKind.VRIEND),
+    ("donateur", RelationKind.DONATEUR), ("donat", RelationKind.DONATEUR),
+    ("gift", RelationKind.DONATEUR), ("schenk", RelationKind.DONATEUR),
+    ("nieuwsbrief", RelationKind.NIEUWSBRIEF), ("newsletter", RelationKind.NIEUWSBRIEF),
+    ("mailing", RelationKind.NIEUWSBRIEF), ("abonnee", RelationKind.NIEUWSBRIEF),
+    ("groep", RelationKind.GROEPSCONTACT), ("rondleiding", RelationKind.GROEPSCONTACT),
+    ("school", RelationKind.GROEPSCONTACT), ("educatie", RelationKind.GROEPSCONTACT),
+    ("kassa", RelationKind.KLANT), ("klant", RelationKind.KLANT), ("ticket", RelationKind.KLANT),
+    ("winkel", RelationKind.KLANT), ("shop", RelationKind.KLANT),
+    ("bezoeker", RelationKind.BEZOEKER), ("visitor", RelationKind.BEZOEKER),
+)
+_ENDED_WORDS = ("opgezegd", "oud-leden", "oudleden", "ex-leden", "beeindigd", "beëindigd",
+                "uitgeschreven", "afgemeld", "oud ")
+_UNSUBSCRIBED_SHEET = ("afgemeld", "uitgeschreven", "unsubscribed", "afmeldingen")
+
+
+def kind_from_name(*names: str) -> RelationKind | None:
+    """The first name that says something decides: a sheet's name before its file's."""
+    for name in names:
+        text = name.lower()
+        for word, kind in _KIND_WORDS:
+            if word in text:
+                return kind
+    return None
+
+
+def kind_from_value(value: object) -> RelationKind | None:
+    text = clean_text(value)
+    return kind_from_name(text) if text else None
+
+
+@dataclass
+class SheetContext:
+    """What holds for every row of one sheet."""
+
+    file: str  # base name only: the provenance never holds a folder path
+    sheet: str
+    file_date: datetime.date  # fallback consent date: the list was true on that day
+    kind: RelationKind | None  # what people on this list are to the institution
+    ended: bool = False  # a sheet of cancelled memberships ("Opgezegd")
+    unsubscribed_list: bool = False  # a sheet of people who unsubscribed
+
+
+def sheet_context(file: str, sheet: str, file_date: datetime.date,
+                  kind: RelationKind | None = None) -> SheetContext:
+    sheet_lower = sheet.lower()
+    kind = kind or kind_from_name(sheet, file)
+    ended = any(w in sheet_lower for w in _ENDED_WORDS)
+    unsubscribed = any(w in sheet_lower for w in _UNSUBSCRIBED_SHEET)
+    if unsubscribed and kind in (RelationKind.VRIEND, RelationKind.DONATEUR):
+        # "Uitgeschreven" in a friends file means the membership ended, not the newsletter.
+        unsubscribed = False
+    else:
+        ended = ended and not unsubscribed
+    return SheetContext(file=file, sheet=sheet, file_date=file_date, kind=kind, ended=ended,
+                        unsubscribed_list=unsubscribed)
+
+
+@dataclass
+class RowResult:
+    row: int
+    contact: Contact | None = None
+    invalid: str | None = None  # reason code when the row is no person
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (field, code)
+    flagged: list[str] = field(default_factory=list)  # special-category codes
+
+
+_SPLIT_MULTI = re.compile(r"[;,/\s]+(?=\S+@)|\s*;\s*|\s+en\s+(?=\S+@)")
+
+
+@lru_cache(maxsize=65536)
+def _email(text: str) -> str | None:
+    return normalize_email(text)
+
+
+@lru_cache(maxsize=65536)
+def _phone(text: str) -> str | None:
+    return normalize_phone(text)
+
+
+@lru_cache(maxsize=16384)
+def _postcode(text: str) -> str | None:
+    return normalize_postcode(text)
+
+
+@lru_cache(maxsize=4096)
+def _city(text: str) -> str:
+    return fix_capitals(text) if text.isupper() or text.islower() else text
+
+
+def _date(value: Cell) -> datetime.date | None:
+    if isinstance(value, str):
+        return _parse_date_text(value)
+    return parse_date(value)
+
+
+@lru_cache(maxsize=16384)
+def _parse_date_text(text: str) -> datetime.date | None:
+    return parse_date(text)
+
+
+def _text(value: Cell) -> str | None:
+    return clean_text(value)
+
+
+class RowBuilder:
+    """Turns rows of one mapped sheet into RowResults."""
+
+    def __init__(self, ctx: SheetContext, columns: Sequence[ColumnMap]) -> None:
+        self.ctx = ctx
+        self.by_field: dict[str, list[int]] = {}
+        for col in columns:
+            if col.imported and col.field:
+                self.by_field.setdefault(col.field, []).append(col.index)
+        self.source = f"{ctx.file} / {ctx.sheet}"
+
+    def _cells(self, cells: Sequence[Cell], name: str) -> list[Cell]:
+        return [cells[i] for i in self.by_field.get(name, ()) if i < len(cells)
+                and cells[i] is not None and not (isinstance(cells[i], str)
+                                                  and not str(cells[i]).strip())]
+
+    def _first(self, cells: Sequence[Cell], name: str) -> Cell:
+        found = self._cells(cells, name)
+        return found[0] if found else None
+
+    def build(self, row: int, cells: Sequence[Cell]) -> RowResult:
+        result = RowResult(row)
+        originals: list[Provenance] = []
+        ctx = self.ctx
+
+        def note(field_name: str, raw: Cell, value: object) -> None:
+            raw_text = _text(raw)
+            if raw_text is not None and raw_text != (str(value) if value is not None else None):
+                originals.append(Provenance(ctx.file, ctx.sheet, row, field_name, raw_text))
+
+        # Name
+        name = self._name(cells, note)
+        # E-mail addresses (a cell may hold two)
+        emails: list[str] = []
+        for raw in self._cells(cells, "email"):
+            text = _text(raw) or ""
+            for part in (p for p in _SPLIT_MULTI.split(text) if p.strip()):
+                if is_junk_value(part):
+                    continue
+                email = _email(part.strip())
+                if email is None:
+                    result.warnings.append(("email", "invalid_email"))
+                    originals.append(Provenance(ctx.file, ctx.sheet, row, "email_invalid", part))
+                elif email not in emails:
+                    emails.append(email)
+                    note("email", part.strip(), email)
+        phones: list[str] = []
+        for raw in self._cells(cells, "phone"):
+            text = _text(raw)
+            if not text or is_junk_value(raw):
+                continue
+            phone = _phone(text)
+            if phone is None:
+                result.warnings.append(("phone", "invalid_phone"))
+                originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", text))
+            elif phone not in phones:
+                phones.append(phone)
+        if name.is_empty() and not emails:
+            result.invalid = "no_name_no_email"
+            if all(is_junk_value(c) for c in cells if c is not None):
+                result.invalid = "junk"
+            return result
+        if self._is_junk_name(name) and not emails:
+            result.invalid = "junk"
+            return result
+
+        address = self._address(cells, note, result)
+        birth_date = _date(self._first(cells, "birth_date"))
+        birth_year = birth_date.year if birth_date else None
+        raw_year = self._first(cells, "birth_year")
+        if birth_year is None and raw_year is not None:
+            year_date = _date(raw_year)
+            birth_year = year_date.year if year_date else None
+        notes = " ".join(t for t in (_text(c) for c in self._cells(cells, "notes")) if t)
+        special_note = ""
+        flagged = special_categories(notes) if notes else []
+        if flagged:
+            result.flagged = flagged
+            special_note, notes = notes, ""
+
+        consents, relations = self._consents_relations(cells, bool(emails))
+        sources = [Provenance(ctx.file, ctx.sheet, row), *originals]
+        result.contact = Contact(
+            name=name, emails=emails, phones=phones, address=address,
+            birth_date=birth_date, birth_year=birth_year, notes=notes,
+            special_category=bool(flagged), special_note=special_note,
+            consents=consents, relations=relations, sources=sources,
+        )
+        return result
+
+    @staticmethod
+    def _is_junk_name(name: PersonName) -> bool:
+        # Initials are derived from a first name, so "test" brings a "T." along: skip them.
+        parts = [p for p in (name.first, name.last) if p]
+        return bool(parts) and all(is_junk_value(p) for p in parts)
+
+    def _name(self, cells: Sequence[Cell], note: object) -> PersonName:
+        full = self._first(cells, "full_name")
+        first = self._first(cells, "first_name")
+        initials = self._first(cells, "initials")
+        infix = self._first(cells, "infix")
+        last = self._first(cells, "last_name")
+        if last is not None or first is not None:
+            name = build_name(first, initials, infix, last)
+            if name.last is None and full is not None:
+                name = parse_full_name(full)
+        elif full is not None:
+            name = parse_full_name(full)
+            if initials is not None and not name.initials:
+                name = build_name(name.first, initials, name.infix, name.last)
+        else:
+            name = build_name(None, initials, infix, None)
+        raw = " ".join(t for t in (_text(c) for c in (full, first, initials, infix, last)) if t)
+        if raw and raw != name.display():
+            note("name", raw, name.display())  # type: ignore[operator]
+        return name
+
+    def _address(self, cells: Sequence[Cell], note: object, result: RowResult) -> Address:
+        street = house = None
+        combined = self._first(cells, "street_house")
+        if combined is not None:
+            street, house = split_street_house(combined)
+        street_cell = self._first(cells, "street")
+        if street_cell is not None:
+            s, h = split_street_house(street_cell)
+            street = s or street
+            house = house or h
+        house_cell = self._first(cells, "house_number")
+        if house_cell is not None:
+            house = _text(house_cell)
+        suffix = _text(self._first(cells, "house_suffix"))
+        if house and suffix:
+            house = f"{house}{'' if suffix[0] in '-' else ' '}{suffix}".strip()
+        postcode = None
+        raw_pc = _text(self._first(cells, "postcode"))
+        country = _text(self._first(cells, "country"))
+        if raw_pc:
+            postcode = _postcode(raw_pc)
+            if postcode is None:
+                if country and country.lower() not in ("nl", "nederland", "netherlands"):
+                    postcode = raw_pc  # a foreign postcode is kept as written
+                else:
+                    result.warnings.append(("postcode", "invalid_postcode"))
+                    note("postcode_invalid", raw_pc, None)  # type: ignore[operator]
+            else:
+                note("postcode", raw_pc, postcode)  # type: ignore[operator]
+        city_text = _text(self._first(cells, "city"))
+        city = _city(city_text) if city_text else None
+        if street and (street.isupper() or street.islower()):
+            street = fix_capitals(street)
+        iso = None
+        if country:
+            low = country.lower()
+            iso = None if low in ("nl", "nederland", "netherlands", "holland") else country[:40]
+        return Address(street, house, postcode, city, iso)
+
+    def _consents_relations(
+        self, cells: Sequence[Cell], has_email: bool
+    ) -> tuple[list[ConsentEvent], list[Relation]]:
+        ctx = self.ctx
+        consents: list[ConsentEvent] = []
+        relations: list[Relation] = []
+        signup = _date(self._first(cells, "signup_date"))
+        source = self.source
+        evidence_base = f"Overgenomen uit oude lijst '{ctx.file}', blad '{ctx.sheet}'"
+
+        def consent(purpose: str, column: str, raw: Cell) -> None:
+            consents.append(ConsentEvent(
+                purpose, ConsentStatus.GIVEN, signup or ctx.file_date, source,
+                f"{evidence_base}: kolom '{column}' = '{_text(raw)}'. Opnieuw bevestigen.",
+                reconfirm=True))
+
+        for purpose, column in (("nieuwsbrief", "newsletter"), ("uitnodigingen", "invitations")):
+            raw = self._first(cells, column)
+            answer = parse_yes_no(raw)
+            if answer is None and raw is not None:
+                # A date in the opt-in column means "yes, since then".
+                when = _date(raw)
+                if when is not None:
+                    signup = signup or when
+                    answer = True
+            if answer:
+                consent(purpose, column, raw)
+        if (ctx.kind is RelationKind.NIEUWSBRIEF and not ctx.unsubscribed_list and has_email
+                and "newsletter" not in self.by_field and "unsubscribed" not in self.by_field):
+            # Being on the newsletter list is the legacy consent statement itself.
+            consents.append(ConsentEvent(
+                "nieuwsbrief", ConsentStatus.GIVEN, signup or ctx.file_date, source,
+                f"{evidence_base}: vermeld op de nieuwsbrieflijst. Opnieuw bevestigen.",
+                reconfirm=True))
+        unsub_raw = self._first(cells, "unsubscribed")
+        unsub_date: datetime.date | None = None
+        unsubscribed = False
+        if unsub_raw is not None:
+            unsub_date = _date(unsub_raw)
+            answer = parse_yes_no(unsub_raw)
+            unsubscribed = unsub_date is not None or bool(answer)
+        if ctx.unsubscribed_list:
+            unsubscribed = True
+        if unsubscribed:
+            consents.append(ConsentEvent(
+                "nieuwsbrief", ConsentStatus.WITHDRAWN, unsub_date or ctx.file_date, source,
+                f"{evidence_base}: afgemeld" + (f" ('{_text(unsub_raw)}')" if unsub_raw else ""),
+            ))
+
+        kind = kind_from_value(self._first(cells, "relation")) or ctx.kind
+        since = _date(self._first(cells, "member_since"))
+        until = _date(self._first(cells, "member_until"))
+        last_gift = _date(self._first(cells, "last_gift"))
+        last_visit = _date(self._first(cells, "last_visit"))
+        if ctx.ended and until is None:
+            until = ctx.file_date
+        if since or until or kind in (RelationKind.VRIEND,) or ctx.ended:
+            member_kind = kind if kind in (RelationKind.VRIEND, RelationKind.DONATEUR) else (
+                RelationKind.VRIEND)
+            relations.append(Relation(member_kind, since, until, None, source))
+        if last_gift is not None or kind is RelationKind.DONATEUR and not relations:
+            relations.append(Relation(RelationKind.DONATEUR, since, until, last_gift or since,
+                                      source))
+        if kind in (RelationKind.GROEPSCONTACT, RelationKind.KLANT, RelationKind.BEZOEKER) or (
+            last_visit is not None
+        ):
+            visit_kind = kind if kind in (RelationKind.GROEPSCONTACT, RelationKind.KLANT,
+                                          RelationKind.BEZOEKER) else RelationKind.BEZOEKER
+            relations.append(Relation(
+                visit_kind, None, None, last_visit or ctx.file_date, source,
+                paid=visit_kind is RelationKind.KLANT))
+        if any(c.purpose == "nieuwsbrief" for c in consents) or (
+            kind is RelationKind.NIEUWSBRIEF
+        ):
+            relations.append(Relation(RelationKind.NIEUWSBRIEF, signup, None, None, source))
+        return consents, relations

@@ -1,0 +1,119 @@
+"""Find the table in a sheet: the header row below titles and blanks, and the data rows.
+
+Rows that are not people are skipped *and reported*: empty rows, a repeated header row
+(lists glued together), totals rows ("Totaal", counts without a name) and whole sheets
+that are instructions or notes rather than a list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from contactkluis.migration.headers import fold_header, header_score
+from contactkluis.migration.readers import Cell, SheetData
+
+HEADER_SCAN_ROWS = 40
+_TOTAL_WORDS = re.compile(r"^(totaal|totalen|total|totals|som|subtotaal|aantal|count|sum)\b",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    row: int  # 1-based, as the user sees it in the spreadsheet
+    reason: str  # "empty", "repeated_header", "totals"
+
+
+@dataclass
+class Table:
+    sheet: str
+    header_row: int | None  # 1-based; None when the sheet holds no recognisable list
+    headers: list[str]
+    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)  # (1-based row, cells)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    skip_reason: str | None = None  # why the whole sheet was not read as a list
+
+    def column(self, index: int, limit: int = 200) -> list[Cell]:
+        return [cells[index] if index < len(cells) else None for _, cells in self.rows[:limit]]
+
+
+def _is_empty(cells: Sequence[Cell]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _text_cells(cells: Sequence[Cell]) -> list[str]:
+    return [c.strip() for c in cells if isinstance(c, str) and c.strip()]
+
+
+def _is_totals(cells: Sequence[Cell]) -> bool:
+    """A 'Totaal' row, or a row of only numbers (what formula rows leave behind)."""
+    texts = _text_cells(cells)
+    if texts and _TOTAL_WORDS.match(texts[0]) and len(texts) <= 2:
+        return True
+    filled = [c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())]
+    numbers = [c for c in filled if isinstance(c, int | float) and not isinstance(c, bool)]
+    return bool(filled) and len(numbers) == len(filled) and len(filled) <= 3
+
+
+def _looks_like_instructions(sheet: SheetData) -> bool:
+    """Mostly long sentences in one column: a 'Lees mij' or instruction sheet."""
+    texts = [c for row in sheet.rows[:60] for c in row if isinstance(c, str) and c.strip()]
+    if not texts:
+        return False
+    long = sum(1 for t in texts if len(t.split()) >= 6)
+    return long / len(texts) >= 0.5
+
+
+def _header_text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime.datetime | datetime.date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def locate(sheet: SheetData, header_row: int | None = None) -> Table:
+    """The table of a sheet. `header_row` (1-based) overrides the detection."""
+    rows = sheet.rows
+    if not rows or all(_is_empty(r) for r in rows):
+        return Table(sheet.name, None, [], skip_reason="empty_sheet")
+    if header_row is None:
+        best, best_score = None, 0
+        for i, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
+            score = header_score(cells)
+            if score > best_score:
+                best, best_score = i, score
+        if best is None or best_score < 2:
+            if _looks_like_instructions(sheet):
+                return Table(sheet.name, None, [], skip_reason="instructions")
+            # No known header: take the first non-empty row and let content detection work.
+            best = next(i for i, r in enumerate(rows) if not _is_empty(r))
+        header_index = best
+    else:
+        header_index = max(0, header_row - 1)
+    header_cells = rows[header_index] if header_index < len(rows) else []
+    width = max((len(r) for r in rows), default=0)
+    headers = [_header_text(header_cells[i]) if i < len(header_cells) else "" for i in range(width)]
+    folded = [fold_header(h) for h in headers]
+    table = Table(sheet.name, header_index + 1, headers)
+    for i in range(header_index + 1, len(rows)):
+        cells = list(rows[i]) + [None] * (width - len(rows[i]))
+        number = i + 1
+        if _is_empty(cells):
+            table.skipped.append(SkippedRow(number, "empty"))
+        elif [fold_header(_header_text(c)) for c in cells] == folded:
+            table.skipped.append(SkippedRow(number, "repeated_header"))
+        elif _is_totals(cells):
+            table.skipped.append(SkippedRow(number, "totals"))
+        else:
+            table.rows.append((number, cells))
+    # Trailing empty rows are noise, not findings.
+    while table.skipped and table.skipped[-1].reason == "empty" and (
+        not table.rows or table.skipped[-1].row > table.rows[-1][0]
+    ):
+        table.skipped.pop()
+    return table

@@ -1,0 +1,210 @@
+"""Access and portability (AVG art. 15 and 20): everything held about one person, in one go.
+
+One JSON file (machine-readable, for portability) and one xlsx workbook (one sheet per
+section, for reading) per record, written into a folder. Both hold the consent history with
+its evidence, relations, provenance, rights requests and the audit entries about the person.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import Workbook
+
+from contactkluis.domain.contact import Contact
+from contactkluis.domain.normalize import normalize_email, normalize_phone
+from contactkluis.domain.roles import Permission
+from contactkluis.errors import UserError
+from contactkluis.services.context import Session
+from contactkluis.services.mailing import formula_safe, write_atomic
+from contactkluis.vault import audit
+from contactkluis.vault.db import Connection
+
+FORMAT_VERSION = 1
+
+_SHEETS: dict[str, tuple[str, str]] = {
+    "person": ("Persoon", "Person"),
+    "consents": ("Toestemmingen", "Consents"),
+    "relations": ("Relaties", "Relations"),
+    "provenance": ("Herkomst", "Provenance"),
+    "requests": ("Verzoeken", "Requests"),
+    "audit": ("Logboek", "Audit log"),
+    "retention": ("Bewaartermijn", "Retention"),
+}
+
+
+def find_person(session: Session, who: str) -> list[int]:
+    """Record ids for an e-mail address, a phone number or '#id' / a bare number (an id)."""
+    text = who.strip()
+    if text.lstrip("#").isdigit():
+        contact_id = int(text.lstrip("#"))
+        return [contact_id] if session.repo().get(contact_id) is not None else []
+    email = normalize_email(text)
+    if email is not None:
+        return session.repo().ids_by_email(email.lower())
+    phone = normalize_phone(text)
+    if phone is not None:
+        return session.repo().ids_by_phone(phone)
+    return []
+
+
+def require_person(session: Session, who: str) -> list[int]:
+    ids = find_person(session, who)
+    if not ids:
+        raise UserError("invalid", reason=(
+            "Geen contact gevonden met dit e-mailadres, telefoonnummer of nummer.",
+            "No contact found with this e-mail address, phone number or id."))
+    return ids
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _person(contact: Contact) -> dict[str, Any]:
+    n, a = contact.name, contact.address
+    return {
+        "id": contact.id, "first_name": n.first, "initials": n.initials, "infix": n.infix,
+        "last_name": n.last, "emails": list(contact.emails), "phones": list(contact.phones),
+        "street": a.street, "house_number": a.house_number, "postcode": a.postcode,
+        "city": a.city, "country": a.country, "birth_date": _iso(contact.birth_date),
+        "birth_year": contact.birth_year, "notes": contact.notes,
+        "special_category": contact.special_category, "special_note": contact.special_note,
+        "restricted": contact.restricted, "objects_marketing": contact.objects_marketing,
+        "objects_profiling": contact.objects_profiling, "anonymised": contact.anonymised,
+        "segment": contact.segment,
+    }
+
+
+def _rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    cur = conn.execute(sql, tuple(params))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def access_report(session: Session, contact_id: int, conn: Connection | None = None
+                  ) -> dict[str, Any]:
+    """Everything held about one record, as plain JSON-ready data."""
+    session.require(Permission.ACCESS_EXPORT)
+    c = conn or session.conn
+    contact = session.repo(c).get(contact_id)
+    if contact is None:
+        raise UserError("not_found", id=contact_id)
+    consents = _rows(c, "SELECT purpose, status, on_date, source, evidence, reconfirm,"
+                        " recorded_at, recorded_by FROM consent_events WHERE contact_id = ?"
+                        " ORDER BY purpose, on_date, id", [contact_id])
+    relations = _rows(c, "SELECT kind, start_date, end_date, last_activity, source FROM"
+                         " relations WHERE contact_id = ? ORDER BY id", [contact_id])
+    provenance = _rows(c, "SELECT file, sheet, row, field, original FROM provenance WHERE"
+                          " contact_id = ? ORDER BY id", [contact_id])
+    requests = _rows(c, "SELECT id, kind, received, identity_checked, deadline, extended,"
+                        " extension_reason, status, closed_at, note FROM requests WHERE"
+                        " contact_id = ? ORDER BY id", [contact_id])
+    targets = [f"contact:{contact_id}"] + [f"request:{r['id']}" for r in requests]
+    entries: list[dict[str, Any]] = []
+    for target in targets:
+        entries.extend(audit.entries(c, target, limit=100_000))
+    entries.sort(key=lambda e: int(e["id"]))
+    for e in entries:
+        e["detail"] = json.dumps(e["detail"], ensure_ascii=False, sort_keys=True)
+    state = session.repo(c).state(contact_id)
+    purposes = session.purposes
+    for row in consents:
+        p = purposes.get(row["purpose"])
+        row["purpose_label"] = (p.label_en if session.lang == "en" else p.label_nl) if p else ""
+    return {
+        "format": "contactkluis-inzage", "version": FORMAT_VERSION,
+        "institution": session.vault.meta("institution") or "",
+        "made_on": session.today().isoformat(),
+        "person": _person(contact),
+        "consents": consents,
+        "relations": relations,
+        "provenance": provenance,
+        "requests": requests,
+        "audit": entries,
+        "retention": [
+            {"purpose": r.get("purpose"), "until": r.get("until"),
+             "reason": r.get("en") if session.lang == "en" else r.get("nl")}
+            for r in state.get("reasons", [])
+        ],
+    }
+
+
+def _xlsx_bytes(report: dict[str, Any], lang: str) -> bytes:
+    wb = Workbook()
+    first = True
+    for key, (nl, en) in _SHEETS.items():
+        ws = wb.active if first else wb.create_sheet()
+        assert ws is not None
+        first = False
+        ws.title = en if lang == "en" else nl
+        if key == "person":
+            ws.append([formula_safe("veld" if lang != "en" else "field"),
+                       formula_safe("waarde" if lang != "en" else "value")])
+            for name, value in report["person"].items():
+                if isinstance(value, list):
+                    value = "; ".join(value)
+                ws.append([name, _cell(value)])
+            continue
+        rows: list[dict[str, Any]] = report[key]
+        columns: list[str] = list(rows[0]) if rows else ["-"]
+        ws.append(columns)
+        for row in rows:
+            ws.append([_cell(row.get(col)) for col in columns])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return formula_safe(value)
+
+
+@dataclass(frozen=True)
+class AccessExport:
+    contact_ids: tuple[int, ...]
+    files: tuple[Path, ...]
+
+
+def export_access(session: Session, contact_ids: Iterable[int], out_dir: Path) -> AccessExport:
+    """Write `inzage-<id>.json` and `.xlsx` per record into `out_dir`; never overwrites."""
+    session.require(Permission.ACCESS_EXPORT)
+    ids = list(dict.fromkeys(contact_ids))
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = [(cid, out_dir / f"inzage-{cid}.json", out_dir / f"inzage-{cid}.xlsx")
+               for cid in ids]
+    for _, *paths in targets:
+        for path in paths:
+            if path.exists():
+                raise UserError("target_exists", file=path.name)
+    written: list[Path] = []
+    with session.write() as conn:
+        for cid, json_path, xlsx_path in targets:
+            # Logged first, inside the same transaction: the export shows its own entry, and
+            # a failed write leaves no entry claiming an export that never happened.
+            session.audit(conn, "access.export", f"contact:{cid}")
+            report = access_report(session, cid, conn)
+            payload = json.dumps(report, ensure_ascii=False, indent=2, default=str)
+
+            def write_json(fh: IO[bytes], data: str = payload) -> None:
+                fh.write(data.encode("utf-8"))
+
+            def write_xlsx(fh: IO[bytes], rep: dict[str, Any] = report) -> None:
+                fh.write(_xlsx_bytes(rep, session.lang))
+
+            try:
+                written.append(write_atomic(json_path, write_json))
+                written.append(write_atomic(xlsx_path, write_xlsx))
+            except BaseException:
+                for path in written:
+                    path.unlink(missing_ok=True)
+                raise
+    return AccessExport(tuple(ids), tuple(written))

@@ -1,0 +1,115 @@
+"""Erasure (art. 17), restriction (art. 18) and objection (art. 21).
+
+Erasure really removes: the rows go (the schema cascades to e-mails, phones, consents,
+relations, provenance and duplicate pairs; a rights request keeps only its own facts), the
+full-text index is rebuilt so the person's words leave its pages, secure_delete zeroes the
+freed space, and a TRUNCATE checkpoint empties the WAL of the old page images. What stays is
+a keyed hash of each e-mail address and phone number on the suppression list, so a later
+import or a manual entry of the same address is recognised and not mailed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from contactkluis.domain.normalize import normalize_email, normalize_phone
+from contactkluis.domain.roles import Permission
+from contactkluis.errors import UserError
+from contactkluis.services import suppression
+from contactkluis.services.context import Session
+from contactkluis.vault.db import Connection
+
+OBJECTIONS = {"marketing": "objects_marketing", "profiling": "objects_profiling"}
+
+
+def purge_search_index(conn: Connection) -> None:
+    """Drop deleted rows' tokens from the FTS5 pages.
+
+    The index is contentless_delete=1, so a DELETE only writes a tombstone and the tokens
+    (the person's names, lower-cased) stay in the old segment until it is merged; FTS5
+    refuses the 'delete' command on such tables. 'optimize' merges every segment into one,
+    applying the tombstones; the old segments' rows are freed and zeroed by secure_delete.
+    """
+    conn.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('optimize')")
+
+
+def checkpoint(session: Session) -> None:
+    """Copy the WAL into the database and truncate it: old page images leave the disk."""
+    session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _normalised(emails: Iterable[str], phones: Iterable[str]) -> tuple[list[str], list[str]]:
+    mails = [m.lower() for m in (normalize_email(e) for e in emails) if m]
+    numbers = [n for n in (p if p.startswith("+") else normalize_phone(p) for p in phones) if n]
+    return mails, numbers
+
+
+def is_suppressed(
+    session: Session, emails: Iterable[str] = (), phones: Iterable[str] = (),
+    conn: Connection | None = None,
+) -> bool:
+    """Was a person with this e-mail address or phone number erased? Raw values are fine.
+
+    For the import pipeline (row by row); for large batches load `suppression.load_all`
+    once and compare `suppression.hashes_for` of normalised values.
+    """
+    mails, numbers = _normalised(emails, phones)
+    return suppression.is_suppressed(session, conn or session.conn, mails, numbers)
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    erased: tuple[int, ...]
+    hashes: int  # suppression hashes added (e-mails + phones)
+
+
+def erase(session: Session, contact_ids: Iterable[int], *, request_id: int | None = None
+          ) -> ErasureResult:
+    """Erase these records for good (beheerder only)."""
+    session.require(Permission.ERASE)
+    ids = list(dict.fromkeys(contact_ids))
+    hashes = 0
+    with session.write() as conn:
+        repo = session.repo(conn)
+        for contact_id in ids:
+            contact = repo.get(contact_id)
+            if contact is None:
+                raise UserError("not_found", id=contact_id)
+            mails, numbers = _normalised(contact.emails, contact.phones)
+            hashes += suppression.add(session, conn, mails, numbers)
+            repo.delete(contact_id)
+            session.audit(conn, "contact.erase", f"contact:{contact_id}", request=request_id,
+                          hashes=len(mails) + len(numbers))
+        purge_search_index(conn)
+    checkpoint(session)
+    return ErasureResult(tuple(ids), hashes)
+
+
+def restrict(session: Session, contact_id: int, *, lift: bool = False) -> None:
+    """Restriction of processing (art. 18): the record is frozen until lifted."""
+    _set(session, contact_id, "restricted", not lift)
+
+
+def object_to(session: Session, contact_id: int, to: str, *, lift: bool = False) -> None:
+    """Objection to direct marketing or profiling (art. 21).
+
+    An objection to profiling also drops the audience segment: that is the profile.
+    """
+    if to not in OBJECTIONS:
+        raise UserError("invalid", reason=("Bezwaar kan tegen 'marketing' of 'profiling'.",
+                                           "An objection is to 'marketing' or 'profiling'."))
+    _set(session, contact_id, OBJECTIONS[to], not lift)
+
+
+def _set(session: Session, contact_id: int, column: str, value: bool) -> None:
+    session.require(Permission.REQUESTS)
+    with session.write() as conn:
+        if session.repo(conn).get(contact_id) is None:
+            raise UserError("not_found", id=contact_id)
+        conn.execute(f"UPDATE contacts SET {column} = ? WHERE id = ?", (int(value), contact_id))
+        if column == "objects_profiling" and value:
+            conn.execute("UPDATE contacts SET segment = NULL, segment_date = NULL,"
+                         " segment_source = NULL WHERE id = ?", (contact_id,))
+        session.refresh_states(conn, [contact_id])
+        session.audit(conn, f"contact.{column}", f"contact:{contact_id}", value=value)

@@ -1,0 +1,422 @@
+"""The one-time migration as a use case: plan (read + map), dry run, and the real run.
+
+The real run is ONE transaction: cancelled, interrupted or failed, the vault is exactly as
+before. Importing the same file again creates nobody new: rows meet the people they
+created last time through the same e-mail or name + postcode, and history entries that
+are already there are not added twice.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contactkluis.domain.contact import Address, Contact, PersonName, RelationKind
+from contactkluis.domain.roles import Permission
+from contactkluis.errors import UserError
+from contactkluis.migration.headers import FIELDS, SENSITIVE, ColumnMap, auto_map
+from contactkluis.migration.merge import Merger, Person, absorb
+from contactkluis.migration.pipeline import RowBuilder, SheetContext, sheet_context
+from contactkluis.migration.readers import ReadError, Workbook, read_workbook
+from contactkluis.migration.report import (
+    FileReport,
+    ImportReport,
+    NearDuplicate,
+    RowRef,
+    SheetReport,
+    UnmappedColumn,
+)
+from contactkluis.migration.table import Table, locate
+from contactkluis.services import suppression
+from contactkluis.services.context import Session
+from contactkluis.vault.db import Connection
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """The user cancelled; the transaction rolled back."""
+
+
+# -- mappings ---------------------------------------------------------------------------
+
+
+@dataclass
+class SheetMapping:
+    """A user's corrections for one sheet; anything absent is detected automatically."""
+
+    header_row: int | None = None
+    relation: str | None = None
+    include: bool = True
+    columns: dict[str, str | None] = field(default_factory=dict)  # header text -> field/None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"header_row": self.header_row, "relation": self.relation,
+                "include": self.include, "columns": self.columns}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SheetMapping:
+        columns = data.get("columns") or {}
+        for header, target in columns.items():
+            if target is not None and target not in FIELDS:
+                raise UserError("invalid", reason=(
+                    f"Onbekend veld '{target}' voor kolom '{header}' in de koppeling.",
+                    f"Unknown field '{target}' for column '{header}' in the mapping."))
+        relation = data.get("relation")
+        if relation is not None and relation not in {k.value for k in RelationKind}:
+            raise UserError("invalid", reason=(f"Onbekende relatiesoort '{relation}'.",
+                                               f"Unknown relation type '{relation}'."))
+        return cls(data.get("header_row"), relation, bool(data.get("include", True)),
+                   dict(columns))
+
+
+@dataclass
+class MappingSet:
+    """Keyed by 'file::sheet', 'sheet' or '*' (most specific wins)."""
+
+    sheets: dict[str, SheetMapping] = field(default_factory=dict)
+
+    def for_sheet(self, file: str, sheet: str) -> SheetMapping | None:
+        for key in (f"{file}::{sheet}", sheet, "*"):
+            if key in self.sheets:
+                return self.sheets[key]
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": 1, "sheets": {k: v.to_json() for k, v in self.sheets.items()}}
+
+    @classmethod
+    def from_json(cls, data: Any) -> MappingSet:
+        if not isinstance(data, dict) or not isinstance(data.get("sheets"), dict):
+            raise UserError("invalid", reason=(
+                "Het koppelingsbestand heeft niet de verwachte vorm ({\"sheets\": {...}}).",
+                "The mapping file does not have the expected shape ({\"sheets\": {...}})."))
+        return cls({str(k): SheetMapping.from_json(v) for k, v in data["sheets"].items()})
+
+    @classmethod
+    def load(cls, path: Path) -> MappingSet:
+        try:
+            return cls.from_json(json.loads(Path(path).read_text("utf-8")))
+        except (OSError, ValueError) as exc:
+            raise UserError("invalid", reason=(
+                f"Kan koppelingsbestand '{Path(path).name}' niet lezen.",
+                f"Cannot read mapping file '{Path(path).name}'.")) from exc
+
+
+def save_mapping(session: Session, name: str, mapping: MappingSet) -> None:
+    session.require(Permission.IMPORT)
+    with session.write() as conn:
+        conn.execute("INSERT INTO mappings (name, json) VALUES (?, ?) ON CONFLICT (name) DO"
+                     " UPDATE SET json = excluded.json", (name, json.dumps(mapping.to_json())))
+        session.audit(conn, "mapping.save", None, sheets=len(mapping.sheets))
+
+
+def load_mapping(session: Session, name: str) -> MappingSet | None:
+    row = session.conn.execute("SELECT json FROM mappings WHERE name = ?", (name,)).fetchone()
+    return MappingSet.from_json(json.loads(row[0])) if row else None
+
+
+def mapping_names(session: Session) -> list[str]:
+    return [r[0] for r in session.conn.execute("SELECT name FROM mappings ORDER BY name")]
+
+
+# -- planning ---------------------------------------------------------------------------
+
+
+@dataclass
+class SheetPlan:
+    file: str
+    table: Table
+    columns: list[ColumnMap]
+    context: SheetContext
+    include: bool = True
+
+    @property
+    def sheet(self) -> str:
+        return self.table.sheet
+
+
+@dataclass
+class FilePlan:
+    path: Path
+    error: ReadError | None = None
+    sheets: list[SheetPlan] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def plan_sheet(file: str, file_date: datetime.date, table: Table,
+               mapping: SheetMapping | None) -> SheetPlan:
+    columns = auto_map(table.headers, [table.column(i) for i in range(len(table.headers))])
+    relation = RelationKind(mapping.relation) if mapping and mapping.relation else None
+    if mapping:
+        for col in columns:
+            key = col.header if col.header in mapping.columns else str(col.index + 1)
+            if key in mapping.columns:
+                col.field, col.by = mapping.columns[key], "user"
+    ctx = sheet_context(file, table.sheet, file_date, relation)
+    return SheetPlan(file, table, columns, ctx, include=mapping.include if mapping else True)
+
+
+def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> FilePlan:
+    file = workbook.path.name
+    file_date = workbook.modified or datetime.date.today()
+    plan = FilePlan(workbook.path)
+    for sheet in workbook.sheets:
+        sheet_map = mapping.for_sheet(file, sheet.name) if mapping else None
+        table = locate(sheet, sheet_map.header_row if sheet_map else None)
+        plan.sheets.append(plan_sheet(file, file_date, table, sheet_map))
+    return plan
+
+
+def plan_files(paths: Sequence[Path], mapping: MappingSet | None = None) -> list[FilePlan]:
+    plans: list[FilePlan] = []
+    for path in paths:
+        try:
+            workbook = read_workbook(Path(path))
+        except ReadError as err:
+            plans.append(FilePlan(Path(path), error=err))
+            continue
+        plans.append(plan_workbook(workbook, mapping))
+    return plans
+
+
+# -- running ----------------------------------------------------------------------------
+
+
+def _existing(conn: Connection) -> list[Contact]:
+    """What matching needs of the people already in the vault: ids, names, e-mails, postcode."""
+    people: dict[int, Contact] = {}
+    for cid, first, initials, infix, last, postcode in conn.execute(
+        "SELECT id, first_name, initials, infix, last_name, postcode FROM contacts"
+        " WHERE anonymised = 0"
+    ):
+        people[cid] = Contact(id=cid, name=PersonName(first, initials, infix, last),
+                              address=Address(postcode=postcode))
+    for cid, email in conn.execute("SELECT contact_id, email FROM emails ORDER BY id"):
+        if cid in people:
+            people[cid].emails.append(email)
+    return list(people.values())
+
+
+class _Run:
+    def __init__(self, session: Session, report: ImportReport, conn: Connection) -> None:
+        self.session = session
+        self.report = report
+        self.merger = Merger()
+        self.merger.add_existing(_existing(conn))
+        self.suppressed = suppression.load_all(conn)
+        self.drafts_for_existing: dict[int, list[Contact]] = {}
+        self.first_row: dict[int, str] = {}
+
+    def is_suppressed(self, contact: Contact) -> bool:
+        if not self.suppressed:
+            return False
+        hashes = suppression.hashes_for(self.session, contact.emails, contact.phones)
+        return any(h in self.suppressed for h, _ in hashes)
+
+    def sheet(self, plan: SheetPlan, frep: FileReport, tick: Callable[[], None]) -> None:
+        table = plan.table
+        srep = SheetReport(table.sheet, table.header_row, skip_reason=table.skip_reason,
+                           mapping={c.header or f"#{c.index + 1}": c.field for c in plan.columns})
+        frep.sheets.append(srep)
+        if table.skip_reason or not plan.include:
+            reason = table.skip_reason or "not_selected"
+            self.report.skipped.append(RowRef(plan.file, table.sheet, 0, reason))
+            return
+        for col in plan.columns:
+            if not col.imported and (col.header or col.field):
+                warning = col.field if col.field in SENSITIVE else None
+                frep.unmapped_columns.append(
+                    UnmappedColumn(table.sheet, col.index + 1, col.header, warning))
+        for skipped in table.skipped:
+            srep.skipped[skipped.reason] = srep.skipped.get(skipped.reason, 0) + 1
+            self.report.skipped.append(RowRef(plan.file, table.sheet, skipped.row, skipped.reason))
+        builder = RowBuilder(plan.context, plan.columns)
+        for number, cells in table.rows:
+            tick()
+            srep.rows_read += 1
+            frep.rows_read += 1
+            result = builder.build(number, cells)
+            for field_name, code in result.warnings:
+                self.report.warnings.append(RowRef(plan.file, table.sheet, number, code,
+                                                   field_name))
+            if result.contact is None:
+                frep.invalid += 1
+                self.report.invalid.append(RowRef(plan.file, table.sheet, number,
+                                                  result.invalid or "invalid"))
+                continue
+            if self.is_suppressed(result.contact):
+                frep.suppressed += 1
+                self.report.suppressed += 1
+                self.report.suppressed_rows.append(
+                    RowRef(plan.file, table.sheet, number, "suppressed"))
+                continue
+            if result.flagged:
+                frep.flagged += 1
+                self.report.flagged.append(RowRef(plan.file, table.sheet, number,
+                                                  "special_category", ",".join(result.flagged)))
+            draft = result.contact
+            person, merged = self.merger.add(draft)
+            if person.vault_id is not None:
+                self.drafts_for_existing.setdefault(person.key, []).append(draft)
+            if merged:
+                frep.merged += 1
+                self.report.merged += 1
+            else:
+                frep.created += 1
+                self.report.created += 1
+                self.first_row[person.key] = f"{plan.file} / {table.sheet} / rij {number}"
+
+
+def run_import(
+    session: Session,
+    plans: Sequence[FilePlan],
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    conn: Connection | None = None,
+) -> ImportReport:
+    """Import the planned sheets. `conn` lets a background thread use its own connection."""
+    session.require(Permission.IMPORT)
+    conn = conn or session.conn
+    report = ImportReport(dry_run=dry_run)
+    total = sum(len(s.table.rows) for p in plans for s in p.sheets if s.include)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if done % 500 == 0:
+            if cancelled and cancelled():
+                raise Cancelled
+            if progress:
+                progress(done, total)
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        run = _Run(session, report, conn)
+        for plan in plans:
+            frep = FileReport(plan.name)
+            report.files.append(frep)
+            if plan.error is not None:
+                frep.error = plan.error.message(session.lang)
+                continue
+            for sheet_plan in plan.sheets:
+                run.sheet(sheet_plan, frep, tick)
+        if dry_run:
+            _near_duplicates(run, {}, report)
+            conn.execute("ROLLBACK")
+            return report
+        _write(session, conn, run, report)
+        if cancelled and cancelled():
+            raise Cancelled
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    if progress:
+        progress(total, total)
+    return report
+
+
+def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) -> None:
+    repo = session.repo(conn)
+    today = session.today()
+    new_people = [p for p in run.merger.people if p.vault_id is None]
+    new_contacts = [p.contact for p in new_people]
+    repo.insert_many(new_contacts, recorded_by=session.account)
+    ids: dict[int, int] = {p.key: p.contact.id for p in new_people if p.contact.id is not None}
+    touched: list[int] = []
+    for key, drafts in run.drafts_for_existing.items():
+        person = run.merger.people[key]
+        assert person.vault_id is not None
+        if _complete_existing(repo, person, drafts, session.account):
+            touched.append(person.vault_id)
+        ids[key] = person.vault_id
+    report.updated_existing = len(touched)
+    states = [(c.id, session.state_for(c, created=today)) for c in new_contacts
+              if c.id is not None]
+    repo.set_states(states, today)
+    session.refresh_states(conn, touched)
+    _near_duplicates(run, ids, report)
+    for dup in report.near_duplicates:
+        if dup.a.startswith("contact:") and dup.b.startswith("contact:"):
+            a, b = sorted((int(dup.a[8:]), int(dup.b[8:])))
+            conn.execute(
+                "INSERT OR IGNORE INTO duplicate_candidates (a, b, score, reason)"
+                " VALUES (?, ?, ?, ?)", (a, b, dup.score, dup.reason))
+    conn.execute("INSERT INTO import_batches (started_at, account, report_json) VALUES (?, ?, ?)",
+                 (datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+                  session.account, json.dumps(report.to_json(), ensure_ascii=False)))
+    session.audit(conn, "import", None, files=len(report.files), created=report.created,
+                  merged=report.merged, updated=len(touched), invalid=len(report.invalid),
+                  flagged=len(report.flagged), suppressed=report.suppressed)
+
+
+def _complete_existing(repo: Any, person: Person, drafts: list[Contact],
+                       account: str) -> bool:
+    """Add what the rows bring to a contact already in the vault; True if anything changed."""
+    assert person.vault_id is not None
+    current = repo.get(person.vault_id)
+    if current is None:
+        return False
+    merged = current
+    for draft in drafts:
+        merged = absorb(merged, draft)
+    changed = False
+    if (merged.name, merged.emails, merged.phones, merged.address, merged.birth_date,
+            merged.notes, merged.special_note) != (
+            current.name, current.emails, current.phones, current.address, current.birth_date,
+            current.notes, current.special_note):
+        if not current.restricted:
+            repo.update(merged)
+            changed = True
+    for event in merged.consents:
+        if event not in current.consents:
+            repo.add_consent(person.vault_id, event, account)
+            changed = True
+    for relation in merged.relations:
+        if relation not in current.relations:
+            repo.add_relation(person.vault_id, relation)
+            changed = True
+    new_sources = [s for s in merged.sources if s not in current.sources]
+    if new_sources:
+        repo.add_provenance(person.vault_id, new_sources)
+        changed = True
+    return changed
+
+
+def _near_duplicates(run: _Run, ids: dict[int, int], report: ImportReport) -> None:
+    def ref(key: int) -> str:
+        person = run.merger.people[key]
+        if person.vault_id is not None:
+            return f"contact:{person.vault_id}"
+        if key in ids:
+            return f"contact:{ids[key]}"
+        return run.first_row.get(key, f"#{key}")
+
+    for match in run.merger.near_matches():
+        a, b = run.merger.people[match.a], run.merger.people[match.b]
+        if a.vault_id is not None and b.vault_id is not None and not (a.touched or b.touched):
+            continue  # two old contacts: not this import's finding
+        report.near_duplicates.append(NearDuplicate(ref(match.a), ref(match.b), match.score,
+                                                    match.reason))
+
+
+def import_files(
+    session: Session,
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    mapping: MappingSet | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    return run_import(session, plan_files(paths, mapping), dry_run=dry_run, progress=progress)

@@ -1,0 +1,239 @@
+"""Listing contacts for the table: a query (search text, filters, sort) to ordered ids,
+and the display rows for the ids on screen.
+
+The GUI holds only the id list and asks for rows a page at a time, so a vault of 100,000
+contacts lists as fast as one of 100.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from contactkluis.domain.consent import ConsentFlag, consent_state
+from contactkluis.domain.contact import ConsentEvent, ConsentStatus, PersonName, RelationKind
+from contactkluis.domain.normalize import format_phone_nl
+from contactkluis.domain.roles import Permission
+from contactkluis.services.context import Session
+from contactkluis.vault import listing as sql
+
+RETENTION_STATUSES = ("ok", "soon", "expired")
+CONSENT_FLAGS = tuple(str(f) for f in ConsentFlag)
+
+
+@dataclass(frozen=True)
+class ContactQuery:
+    """What the user asked the table for. Empty/None values do not filter."""
+
+    text: str = ""
+    retention: frozenset[str] = frozenset()  # subset of RETENTION_STATUSES
+    consent_purpose: str | None = None
+    consent_flags: frozenset[str] = frozenset()  # subset of CONSENT_FLAGS for that purpose
+    relation_kind: str | None = None
+    source_file: str | None = None
+    special: bool | None = None
+    restricted: bool | None = None
+    sort: str = "name"  # a key of vault.listing.sort_keys() or "consent:<purpose>"
+    descending: bool = False
+
+    def filters_active(self) -> bool:
+        return bool(
+            self.retention
+            or (self.consent_purpose and self.consent_flags)
+            or self.relation_kind
+            or self.source_file
+            or self.special is not None
+            or self.restricted is not None
+        )
+
+    def to_state(self) -> dict[str, Any]:
+        """Filters and sort without the search text (which may be a name)."""
+        return {
+            "retention": sorted(self.retention),
+            "consent_purpose": self.consent_purpose,
+            "consent_flags": sorted(self.consent_flags),
+            "relation_kind": self.relation_kind,
+            "source_file": self.source_file,
+            "special": self.special,
+            "restricted": self.restricted,
+            "sort": self.sort,
+            "descending": self.descending,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> ContactQuery:
+        return cls(
+            retention=frozenset(state.get("retention") or ()),
+            consent_purpose=state.get("consent_purpose"),
+            consent_flags=frozenset(state.get("consent_flags") or ()),
+            relation_kind=state.get("relation_kind"),
+            source_file=state.get("source_file"),
+            special=state.get("special"),
+            restricted=state.get("restricted"),
+            sort=str(state.get("sort") or "name"),
+            descending=bool(state.get("descending")),
+        )
+
+
+@dataclass(frozen=True)
+class ConsentCell:
+    purpose: str
+    flag: str  # a ConsentFlag value
+    since: date | None = None
+    source: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    name: str  # display name, 'Jan de Vries'
+    sort_name: str
+    email: str
+    email_count: int
+    phone: str  # Dutch notation for display
+    postcode: str
+    city: str
+    retention_status: str
+    retention_until: date | None
+    retention_reasons: tuple[str, ...]  # in the session's language
+    consents: dict[str, ConsentCell] = field(default_factory=dict)
+    relation_kinds: tuple[str, ...] = ()
+    source_files: tuple[str, ...] = ()
+    special: bool = False
+    restricted: bool = False
+    anonymised: bool = False
+    objects_marketing: bool = False
+    updated: str = ""
+
+    def consent(self, purpose: str) -> ConsentCell:
+        return self.consents.get(purpose) or ConsentCell(purpose, str(ConsentFlag.NONE))
+
+
+def listing_filter(query: ContactQuery) -> sql.ListingFilter:
+    consent: dict[str, tuple[str, ...]] = {}
+    if query.consent_purpose and query.consent_flags:
+        consent[query.consent_purpose] = tuple(sorted(query.consent_flags))
+    return sql.ListingFilter(
+        match=sql.fts_query(query.text),
+        retention=tuple(sorted(query.retention)),
+        consent=consent,
+        relation_kind=query.relation_kind,
+        source_file=query.source_file,
+        special=query.special,
+        restricted=query.restricted,
+    )
+
+
+def find_ids(session: Session, query: ContactQuery) -> list[int]:
+    session.require(Permission.VIEW)
+    return sql.find_ids(session.conn, listing_filter(query), query.sort, query.descending)
+
+
+def total(session: Session) -> int:
+    session.require(Permission.VIEW)
+    return sql.count(session.conn)
+
+
+def _reasons(raw: str, lang: str) -> tuple[str, ...]:
+    try:
+        items = json.loads(raw or "[]")
+    except ValueError:
+        return ()
+    key = "en" if lang == "en" else "nl"
+    return tuple(str(r.get(key) or "") for r in items if isinstance(r, dict))
+
+
+def _consent_cells(
+    session: Session, ids: list[int], flags_by_id: dict[int, dict[str, str]]
+) -> dict[int, dict[str, ConsentCell]]:
+    events: dict[int, list[ConsentEvent]] = {}
+    for cid, purpose, status, on, source, evidence, reconfirm in sql.consent_events(
+        session.conn, ids
+    ):
+        events.setdefault(cid, []).append(
+            ConsentEvent(purpose, ConsentStatus(status), date.fromisoformat(on), source,
+                         evidence, reconfirm)
+        )  # fmt: skip
+    today = session.today()
+    out: dict[int, dict[str, ConsentCell]] = {}
+    for cid in ids:
+        cells: dict[str, ConsentCell] = {}
+        # The cached flag decides what is shown (it is what filters and sorts); the events
+        # supply the date and source for the tooltip.
+        for purpose, flag in flags_by_id.get(cid, {}).items():
+            state = consent_state(events.get(cid, []), purpose, today=today)
+            cells[purpose] = ConsentCell(purpose, flag, state.since, state.source, state.evidence)
+        out[cid] = cells
+    return out
+
+
+def rows(session: Session, ids: list[int]) -> list[ContactRow]:
+    """Display rows for these ids, in the same order; vanished ids are left out."""
+    session.require(Permission.VIEW)
+    raw = sql.rows(session.conn, ids)
+    flags_by_id: dict[int, dict[str, str]] = {}
+    for r in raw:
+        try:
+            flags = json.loads(r.consent_json or "{}")
+        except ValueError:
+            flags = {}
+        flags_by_id[r.id] = {str(k): str(v) for k, v in flags.items()} if isinstance(
+            flags, dict
+        ) else {}
+    cells = _consent_cells(session, [r.id for r in raw], flags_by_id)
+    out: list[ContactRow] = []
+    for r in raw:
+        name = PersonName(r.first_name, r.initials, r.infix, r.last_name)
+        out.append(
+            ContactRow(
+                id=r.id,
+                name=name.display(),
+                sort_name=name.sort_key(),
+                email=r.email or "",
+                email_count=r.email_count,
+                phone=format_phone_nl(r.phone) if r.phone else "",
+                postcode=r.postcode or "",
+                city=r.city or "",
+                retention_status=r.retention_status,
+                retention_until=date.fromisoformat(r.retention_until)
+                if r.retention_until
+                else None,
+                retention_reasons=_reasons(r.retention_json, session.lang),
+                consents=cells.get(r.id, {}),
+                relation_kinds=tuple(k for k in r.relation_kinds.split(",") if k),
+                source_files=tuple(f for f in r.source_files.split(",") if f),
+                special=r.special_category,
+                restricted=r.restricted,
+                anonymised=r.anonymised,
+                objects_marketing=r.objects_marketing,
+                updated=r.updated_at[:10],
+            )
+        )
+    return out
+
+
+def emails_of(session: Session, ids: list[int]) -> list[str]:
+    """Every distinct e-mail address of these contacts (for copying), in id order."""
+    session.require(Permission.VIEW)
+    return list(dict.fromkeys(e for _id, e in sql.emails(session.conn, ids)))
+
+
+@dataclass(frozen=True)
+class FilterValues:
+    purposes: list[tuple[str, str]]  # (code, label in the session's language)
+    relation_kinds: list[str]
+    source_files: list[str]
+
+
+def filter_values(session: Session) -> FilterValues:
+    session.require(Permission.VIEW)
+    en = session.lang == "en"
+    purposes = [(p.code, p.label_en if en else p.label_nl) for p in session.purposes.values()]
+    return FilterValues(
+        purposes=purposes,
+        relation_kinds=[str(k) for k in RelationKind],
+        source_files=sql.source_files(session.conn),
+    )

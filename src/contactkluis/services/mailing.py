@@ -1,0 +1,147 @@
+"""The mailing list for one purpose: only the people domain.mailing finds eligible.
+
+The CSV is made for the Dutch institutions' usual mail tools and imports without mapping:
+  email,first_name,last_name      (comma separated, UTF-8 without BOM, one header row)
+- Mailchimp: map "email" to Email Address, "first_name"/"last_name" to FNAME/LNAME
+  (its import screen offers the match); Laposta and MailerLite recognise these names
+  (MailerLite: email, name -> map first_name, last_name).
+- The tussenvoegsel goes with the last name ("van der Berg"), as Dutch salutations need
+  ("Beste mevrouw Van der Berg" is built from last_name); first_name falls back to initials.
+Cells a spreadsheet would take for a formula (= + - @) are prefixed with an apostrophe; an
+address that itself starts with such a character is left out and counted, not mangled.
+
+Also the file helpers the other exports of this package share: `formula_safe`, `write_atomic`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from contactkluis.domain.contact import Contact, PersonName
+from contactkluis.domain.mailing import mailing_eligible
+from contactkluis.domain.roles import Permission
+from contactkluis.errors import UserError
+from contactkluis.services import suppression
+from contactkluis.services.context import Session
+
+COLUMNS = ("email", "first_name", "last_name")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value: object) -> str:
+    """Text a spreadsheet shows as text: a leading = + - @ would start a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
+    """Write through a temporary file in the same folder and move it into place: no half files."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise UserError("io", file=path.name, reason=("map bestaat niet", "folder does not exist"))
+    fd, tmp = tempfile.mkstemp(prefix=".ck-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError("io", file=path.name, reason=(exc.strerror or "", exc.strerror or "")) \
+            from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def split_name(name: PersonName) -> tuple[str, str]:
+    """(first_name, last_name) for a mail tool: the infix belongs to the last name."""
+    first = name.first or name.initials or ""
+    last = " ".join(p for p in (name.infix, name.last) if p)
+    return first, last
+
+
+@dataclass
+class MailingResult:
+    purpose: str
+    rows: list[tuple[str, str, str]] = field(default_factory=list)  # email, first, last
+    reasons: Counter[str] = field(default_factory=Counter)  # reason code -> people
+    unsafe: int = 0  # eligible, but the address starts with a formula character
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+def _suppressed(session: Session, contact: Contact, hashes: set[str]) -> bool:
+    return any(h in hashes for h, _ in suppression.hashes_for(session, contact.emails,
+                                                               contact.phones))
+
+
+def mailing_list(session: Session, purpose_code: str, *, allow_reconfirm: bool = False
+                 ) -> MailingResult:
+    """Everyone eligible for `purpose_code` today, one row per person, sorted by name."""
+    session.require(Permission.MAILING)
+    purpose = session.purposes.get(purpose_code)
+    if purpose is None:
+        raise UserError("invalid", reason=(f"Onbekend doel '{purpose_code}'.",
+                                           f"Unknown purpose '{purpose_code}'."))
+    repo = session.repo()
+    hashes = suppression.load_all(session.conn)
+    today = session.today()
+    result = MailingResult(purpose_code)
+    seen: set[str] = set()
+    ids = repo.all_ids()
+    for start in range(0, len(ids), 1000):
+        for contact in repo.get_many(ids[start : start + 1000]):
+            verdict = mailing_eligible(
+                contact, purpose, today=today, suppressed=_suppressed(session, contact, hashes),
+                allow_reconfirm=allow_reconfirm,
+            )
+            result.reasons[verdict.code] += 1
+            if not verdict.ok or verdict.email is None:
+                continue
+            email = verdict.email.lower()
+            if email in seen:  # two records, one mailbox: one mail
+                continue
+            if email.startswith(_FORMULA_START):
+                result.unsafe += 1
+                continue
+            seen.add(email)
+            first, last = split_name(contact.name)
+            result.rows.append((email, first, last))
+    result.rows.sort(key=lambda r: (r[2].casefold(), r[1].casefold(), r[0]))
+    return result
+
+
+def export_mailing(session: Session, purpose_code: str, out: Path, *,
+                   allow_reconfirm: bool = False) -> MailingResult:
+    """Write the mailing CSV atomically; the audit log gets the purpose and the count only."""
+    out = Path(out)
+    if out.suffix.lower() != ".csv":
+        raise UserError("invalid", reason=("Kies een bestandsnaam die eindigt op .csv.",
+                                           "Choose a file name ending in .csv."))
+    result = mailing_list(session, purpose_code, allow_reconfirm=allow_reconfirm)
+
+    def write(fh: IO[bytes]) -> None:
+        text = io.StringIO(newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for row in result.rows:
+            writer.writerow([formula_safe(v) for v in row])
+        fh.write(text.getvalue().encode("utf-8"))
+
+    with session.write() as conn:
+        write_atomic(out, write)
+        session.audit(conn, "mailing.export", None, purpose=purpose_code, count=result.count)
+    return result

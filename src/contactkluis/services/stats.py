@@ -1,0 +1,433 @@
+"""Anonymised counts: from the vault to protected tables in an .xlsx or .csv file.
+
+The vault is read in bulk (one query, no Contact objects): a person becomes a StatsRecord,
+a mapping from dimension name to the values that apply. Raw column values repeat a lot
+(the same postcode area, the same consent flags, the same source list), so each distinct
+raw value is turned into its tuple once and shared; that keeps 100,000 people fast.
+
+Who is counted: every contact except restricted ones (AVG art. 18: a restricted record may
+be stored, not processed). Anonymised records stay in: they exist for exactly this. A
+relation counts while it runs on the reference date (no end date, or one on/after it).
+
+The population is all contacts or the people with one relation kind, never a free filter:
+a filter could narrow the count to a handful of people and make a table about them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PureWindowsPath
+from typing import Any
+
+from contactkluis.domain.contact import RelationKind
+from contactkluis.domain.crosstab import CountTable, StatsRecord, build_tables
+from contactkluis.domain.dimensions import (
+    UNKNOWN,
+    Dim,
+    DimensionError,
+    Language,
+    age_band,
+    dimension,
+    parse_dimensions,
+    postcode_area,
+)
+from contactkluis.domain.disclosure import (
+    K_DEFAULT,
+    DisclosureError,
+    PublishedTable,
+    check_k,
+    round_base,
+    suppress_linked,
+)
+from contactkluis.domain.roles import Permission
+from contactkluis.errors import UserError
+from contactkluis.services.context import Session
+from contactkluis.services.stats_export import StatsMeta, write_csv, write_xlsx
+from contactkluis.vault.db import Connection
+
+_UNKNOWN_ONLY: tuple[str, ...] = (UNKNOWN,)
+_CONSENT_FLAGS = frozenset({"given", "reconfirm", "withdrawn", "none"})
+_REL_SEP, _FIELD_SEP = "|", ":"
+
+
+# --- population ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Population:
+    """All contacts (relation None) or the people with one relation kind; nothing else."""
+
+    relation: RelationKind | None = None
+
+    def __post_init__(self) -> None:
+        if self.relation is not None and not isinstance(self.relation, RelationKind):
+            object.__setattr__(self, "relation", RelationKind(self.relation))
+
+    @property
+    def code(self) -> str:
+        return "all" if self.relation is None else str(self.relation)
+
+    def label(self, language: Language = "nl") -> str:
+        if self.relation is None:
+            return "alle contacten" if language == "nl" else "all contacts"
+        rel = dimension("relation")
+        word = "relatie" if language == "nl" else "relation"
+        return f"{word}: {rel.value_label(str(self.relation), language)}"
+
+    @classmethod
+    def parse(cls, code: str) -> Population:
+        """'all' (or 'alle') or a relation kind such as 'vriend'; UserError otherwise."""
+        text = code.strip().lower()
+        if text in ("all", "alle", "alle contacten", ""):
+            return ALL
+        try:
+            return cls(RelationKind(text))
+        except ValueError:
+            choices = ", ".join(p.code for p in population_options())
+            raise UserError(
+                "invalid",
+                reason=(
+                    f"Onbekende populatie '{code}'. Kies uit: {choices}.",
+                    f"Unknown population '{code}'. Choose from: {choices}.",
+                ),
+            ) from None
+
+
+ALL = Population()
+
+
+def population_options() -> list[Population]:
+    return [ALL, *(Population(kind) for kind in RelationKind)]
+
+
+# --- reading the vault -----------------------------------------------------------------
+
+_QUERY = """
+SELECT c.postcode, c.city,
+       coalesce(c.birth_year, CAST(substr(c.birth_date, 1, 4) AS INTEGER)),
+       c.consent_json, c.source_files, c.retention_status,
+       CASE WHEN c.objects_profiling THEN NULL ELSE c.segment END,
+       (SELECT group_concat(r.kind || ':' || coalesce(substr(r.start_date, 1, 4), ''), '|')
+          FROM relations r
+         WHERE r.contact_id = c.id AND (r.end_date IS NULL OR r.end_date >= :ref))
+  FROM contacts c
+ WHERE c.restricted = 0
+"""
+
+
+def _memo(fn: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], tuple[Any, ...]]:
+    cache: dict[Any, tuple[Any, ...]] = {}
+
+    def get(raw: Any) -> tuple[Any, ...]:
+        try:
+            return cache[raw]
+        except KeyError:
+            value = cache[raw] = fn(raw)
+            return value
+
+    return get
+
+
+def _one(value: str | None) -> tuple[str, ...]:
+    text = (value or "").strip()
+    return (text,) if text else _UNKNOWN_ONLY
+
+
+def _source_names(raw: str | None, known: frozenset[str]) -> tuple[str, ...]:
+    """Split the group_concat cache back into file names; a name may itself hold a comma."""
+    if not raw:
+        return _UNKNOWN_ONLY
+    names: list[str] = []
+    acc = ""
+    for piece in raw.split(","):
+        acc = f"{acc},{piece}" if acc else piece
+        if acc in known or not known:
+            names.append(PureWindowsPath(acc).name or acc)
+            acc = ""
+    if acc:
+        names.extend(PureWindowsPath(p).name or p for p in acc.split(","))
+    return tuple(sorted(set(names))) or _UNKNOWN_ONLY
+
+
+def _relations(raw: str | None, wanted: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(kinds, start years) from 'vriend:2019|klant:' ; years only of the wanted kind."""
+    if not raw:
+        return _UNKNOWN_ONLY, _UNKNOWN_ONLY
+    kinds: dict[str, None] = {}
+    years: dict[str, None] = {}
+    for item in raw.split(_REL_SEP):
+        kind, _, year = item.partition(_FIELD_SEP)
+        kinds[kind] = None
+        if wanted is None or kind == wanted:
+            years[year if year.isdigit() else UNKNOWN] = None
+    return tuple(kinds), tuple(years) or _UNKNOWN_ONLY
+
+
+def query_records(
+    conn: Connection,
+    population: Population,
+    *,
+    purposes: Sequence[str],
+    reference: date,
+) -> list[StatsRecord]:
+    """The records of `population`, read over `conn` (any connection, e.g. a worker's)."""
+    if not isinstance(population, Population):
+        raise TypeError("population must be a Population")
+    wanted = None if population.relation is None else str(population.relation)
+    known_files = frozenset(
+        str(row[0]) for row in conn.execute("SELECT DISTINCT file FROM provenance")
+    )
+    purpose_keys = [f"consent:{p}" for p in purposes]
+
+    def consent(raw: str | None) -> tuple[tuple[str, ...], ...]:
+        try:
+            flags = json.loads(raw or "{}")
+        except ValueError:
+            flags = {}
+        if not isinstance(flags, dict):
+            flags = {}
+        out = []
+        for p in purposes:
+            flag = flags.get(p, "none")
+            out.append((flag if flag in _CONSENT_FLAGS else "none",))
+        return tuple(out)
+
+    pc = _memo(lambda raw: (postcode_area(raw, 2),), )
+    pc4 = _memo(lambda raw: (postcode_area(raw, 4),))
+    city = _memo(_one)
+    age = _memo(lambda year: (age_band(year, reference),))
+    consents = _memo(consent)
+    sources = _memo(lambda raw: _source_names(raw, known_files))
+    retention = _memo(_one)
+    segment = _memo(_one)
+    relations = _memo(lambda raw: _relations(raw, wanted))
+
+    records: list[StatsRecord] = []
+    append = records.append
+    n_purposes = len(purpose_keys)
+    rows = conn.execute(_QUERY, {"ref": reference.isoformat()})
+    for postcode, town, year, consent_raw, files, status, seg, rels in rows:
+        kinds, since = relations(rels)
+        if wanted is not None and wanted not in kinds:
+            continue
+        record = {
+            "relation": kinds,
+            "pc2": pc(postcode),
+            "pc4": pc4(postcode),
+            "city": city(town),
+            "age": age(year),
+            "source": sources(files),
+            "since": since,
+            "retention": retention(status),
+            "segment": segment(seg),
+        }
+        if n_purposes:
+            record.update(zip(purpose_keys, consents(consent_raw), strict=True))
+        append(record)
+    return records
+
+
+def load_records(session: Session, population: Population = ALL) -> list[StatsRecord]:
+    """Every counted person of `population` as a StatsRecord (see module docstring)."""
+    session.require(Permission.STATS)
+    return query_records(
+        session.conn, population, purposes=list(session.purposes), reference=session.today()
+    )
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def marketing_purposes(session: Session) -> list[str]:
+    return [code for code, p in session.purposes.items() if p.marketing]
+
+
+def standard_tables(marketing: Sequence[str] = ()) -> list[list[Dim]]:
+    """The set an annual report needs: one-way tables, consent per marketing purpose, and
+    relation crossed with age and with postcode area."""
+    names: list[list[str]] = [
+        ["relation"],
+        ["pc2"],
+        ["city"],
+        ["age"],
+        *([f"consent:{p}"] for p in marketing),
+        ["source"],
+        ["since"],
+        ["retention"],
+        ["segment"],
+        ["relation", "age"],
+        ["relation", "pc2"],
+    ]
+    return [[dimension(n, marketing) for n in dims] for dims in names]
+
+
+def _check_method(k: int, rounding: int | None) -> None:
+    try:
+        check_k(k)
+    except DisclosureError as err:
+        raise UserError("invalid", reason=(err.message("nl"), err.message("en"))) from None
+
+
+def dims_from_text(session: Session, spec: str) -> list[Dim]:
+    """Parse a `--by` text against the vault's purposes; UserError with the reason."""
+    try:
+        return parse_dimensions(spec, session.purposes)
+    except DimensionError as err:
+        raise UserError("invalid", reason=(err.message("nl"), err.message("en"))) from None
+
+
+def protect(
+    tables: Sequence[CountTable], k: int = K_DEFAULT, rounding: int | None = None
+) -> list[PublishedTable]:
+    """Suppression (linked across the tables of one export) or rounding of every count."""
+    if rounding is not None:
+        try:
+            return [round_base(t, rounding) for t in tables]
+        except DisclosureError as err:
+            raise UserError("invalid", reason=(err.message("nl"), err.message("en"))) from None
+    _check_method(k, rounding)
+    return suppress_linked(tables, k)
+
+
+@dataclass(frozen=True)
+class StatsResult:
+    """Protected tables ready to show or write; holds no true count of a hidden cell."""
+
+    tables: list[PublishedTable]
+    meta: StatsMeta
+    population: Population
+
+    @property
+    def names(self) -> list[str]:
+        return [
+            t.row_dim.name if t.col_dim is None else f"{t.row_dim.name}x{t.col_dim.name}"
+            for t in self.tables
+        ]
+
+
+def compute_from_records(
+    records: Sequence[StatsRecord],
+    dim_sets: Sequence[Sequence[Dim]],
+    *,
+    population: Population,
+    reference: date,
+    k: int = K_DEFAULT,
+    rounding: int | None = None,
+    language: Language = "nl",
+) -> StatsResult:
+    """Pure part of an export: count, protect, describe. Safe on a worker thread."""
+    if rounding is None:
+        _check_method(k, rounding)
+    published = protect(build_tables(records, dim_sets), k, rounding)
+    meta = StatsMeta(
+        reference_date=reference,
+        population_label=population.label(language),
+        k=k,
+        rounding=rounding,
+        language=language,
+    )
+    return StatsResult(published, meta, population)
+
+
+def compute(
+    session: Session,
+    dims: str | Sequence[Dim] | None = None,
+    *,
+    k: int = K_DEFAULT,
+    rounding: int | None = None,
+    population: Population = ALL,
+) -> StatsResult:
+    """One table (`dims`) or the standard set (None), protected."""
+    session.require(Permission.STATS)
+    if dims is None:
+        dim_sets = standard_tables(marketing_purposes(session))
+    else:
+        one = dims_from_text(session, dims) if isinstance(dims, str) else list(dims)
+        dim_sets = [one]
+    if rounding is None:
+        _check_method(k, rounding)
+    records = load_records(session, population)
+    lang: Language = "en" if session.lang == "en" else "nl"
+    return compute_from_records(
+        records, dim_sets, population=population, reference=session.today(), k=k,
+        rounding=rounding, language=lang,
+    )
+
+
+def save(session: Session, path: Path, result: StatsResult) -> Path:
+    """Write `result` to .xlsx (any number of tables) or .csv (one table), audited."""
+    session.require(Permission.STATS)
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise UserError(
+            "invalid",
+            reason=(
+                f"Kies een bestandsnaam op .xlsx of .csv (niet '{suffix or path.name}').",
+                f"Choose a file name ending in .xlsx or .csv (not '{suffix or path.name}').",
+            ),
+        )
+    if suffix == ".csv" and len(result.tables) != 1:
+        raise UserError(
+            "invalid",
+            reason=(
+                "Een .csv-bestand bevat één tabel; kies .xlsx voor de standaardset.",
+                "A .csv file holds one table; choose .xlsx for the standard set.",
+            ),
+        )
+    if not path.parent.is_dir():
+        raise UserError(
+            "io",
+            file=path.name,
+            reason=("de map bestaat niet", "the folder does not exist"),
+        )
+    # The audit entry and the file go together: if writing fails, the entry is rolled back.
+    with session.write() as conn:
+        try:
+            if suffix == ".csv":
+                write_csv(path, result.tables[0], result.meta)
+            else:
+                write_xlsx(path, result.tables, result.meta)
+        except OSError as exc:
+            raise UserError(
+                "io", file=path.name, reason=(exc.strerror or "", exc.strerror or "")
+            ) from None
+        session.audit(
+            conn,
+            "stats.export",
+            None,
+            tables=result.names,
+            k=None if result.meta.rounding else result.meta.k,
+            rounding=result.meta.rounding,
+            population=result.population.code,
+            format=suffix.lstrip("."),
+        )
+    return path
+
+
+def export(
+    session: Session,
+    path: Path,
+    dims: str | Sequence[Dim] | None = None,
+    k: int = K_DEFAULT,
+    rounding: int | None = None,
+    population: Population = ALL,
+) -> StatsResult:
+    """Count, protect and write in one go (the CLI's `stats`)."""
+    path = Path(path)
+    if dims is None and path.suffix.lower() == ".csv":
+        raise UserError(
+            "invalid",
+            reason=(
+                "De standaardset bestaat uit meerdere tabellen: kies .xlsx, of geef met --by "
+                "één tabel op voor .csv.",
+                "The standard set has several tables: choose .xlsx, or give one table with "
+                "--by for .csv.",
+            ),
+        )
+    result = compute(session, dims, k=k, rounding=rounding, population=population)
+    save(session, path, result)
+    return result

@@ -1,0 +1,157 @@
+"""The filter bar above the contacts table: retention, consent per purpose, relation,
+source file, special category and restriction. Emits `changed`; the page builds the query."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from contactkluis.services.listing import ContactQuery, FilterValues
+from contactkluis.ui.contacts.texts import t
+
+_FLAGS = ("given", "reconfirm", "withdrawn", "none")
+_FLAG_LABELS = {
+    "given": ("✓ gegeven", "✓ given"),
+    "reconfirm": ("? te herbevestigen", "? to reconfirm"),
+    "withdrawn": ("✗ ingetrokken", "✗ withdrawn"),
+    "none": ("– geen", "– none"),
+}
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, lang: str = "nl", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._loading = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.retention = self._combo(t("f.retention", lang))
+        for status in ("ok", "soon", "expired"):
+            self.retention.addItem(t(f"ret.{status}", lang), status)
+
+        self.purpose = self._combo(t("f.consent", lang), first=t("f.any_purpose", lang))
+        self.flag = QComboBox(self)
+        self.flag.setAccessibleName(t("f.consent", lang))
+        for flag in _FLAGS:
+            nl, en = _FLAG_LABELS[flag]
+            self.flag.addItem(en if lang == "en" else nl, flag)
+        self.flag.currentIndexChanged.connect(self._emit)
+        self.flag.setEnabled(False)
+
+        self.relation = self._combo(t("f.relation", lang))
+        self.source = self._combo(t("f.source", lang))
+        self.special = self._combo(t("f.special", lang))
+        self.restricted = self._combo(t("f.restricted", lang))
+        for combo in (self.special, self.restricted):
+            combo.addItem(t("f.yes", lang), True)
+            combo.addItem(t("f.no", lang), False)
+
+        layout.addWidget(QLabel(t("f.retention", lang) + ":"))
+        layout.addWidget(self.retention)
+        layout.addWidget(QLabel(t("f.consent", lang) + ":"))
+        layout.addWidget(self.purpose)
+        layout.addWidget(self.flag)
+        layout.addWidget(QLabel(t("f.relation", lang) + ":"))
+        layout.addWidget(self.relation)
+        layout.addWidget(QLabel(t("f.source", lang) + ":"))
+        layout.addWidget(self.source)
+        layout.addWidget(QLabel(t("f.special", lang) + ":"))
+        layout.addWidget(self.special)
+        layout.addWidget(QLabel(t("f.restricted", lang) + ":"))
+        layout.addWidget(self.restricted)
+        self.reset_button = QPushButton(t("btn.reset", lang), self)
+        self.reset_button.clicked.connect(self.reset)
+        layout.addWidget(self.reset_button)
+        layout.addStretch(1)
+        self.purpose.currentIndexChanged.connect(
+            lambda _i: self.flag.setEnabled(self.purpose.currentData() is not None)
+        )
+
+    def _combo(self, name: str, first: str | None = None) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        combo.addItem(first or t("f.all", self.lang), None)
+        combo.currentIndexChanged.connect(self._emit)
+        return combo
+
+    def _emit(self, *_args: Any) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def set_values(self, values: FilterValues) -> None:
+        """Fill the choices (purposes, relation kinds, files) keeping the current picks."""
+        self._loading = True
+        try:
+            for combo, items in (
+                (self.purpose, values.purposes),
+                (self.relation, [(k, k) for k in values.relation_kinds]),
+                (self.source, [(f, f) for f in values.source_files]),
+            ):
+                keep = combo.currentData()
+                while combo.count() > 1:
+                    combo.removeItem(1)
+                for code, label in items:
+                    combo.addItem(label, code)
+                _select(combo, keep)
+        finally:
+            self._loading = False
+
+    def clear_choices(self) -> None:
+        """Forget file names and the like (the vault is locked)."""
+        self._loading = True
+        try:
+            for combo in (self.purpose, self.relation, self.source):
+                while combo.count() > 1:
+                    combo.removeItem(1)
+                combo.setCurrentIndex(0)
+        finally:
+            self._loading = False
+
+    def apply(self, query: ContactQuery) -> ContactQuery:
+        """`query` with this bar's filters."""
+        purpose = self.purpose.currentData()
+        flag = self.flag.currentData() if purpose else None
+        retention = self.retention.currentData()
+        return replace(
+            query,
+            retention=frozenset({retention}) if retention else frozenset(),
+            consent_purpose=purpose,
+            consent_flags=frozenset({flag}) if flag else frozenset(),
+            relation_kind=self.relation.currentData(),
+            source_file=self.source.currentData(),
+            special=self.special.currentData(),
+            restricted=self.restricted.currentData(),
+        )
+
+    def show_query(self, query: ContactQuery) -> None:
+        """Set the widgets to the filters of `query` without emitting `changed`."""
+        self._loading = True
+        try:
+            _select(self.retention, next(iter(query.retention), None))
+            _select(self.purpose, query.consent_purpose)
+            self.flag.setEnabled(query.consent_purpose is not None)
+            _select(self.flag, next(iter(query.consent_flags), "given"))
+            _select(self.relation, query.relation_kind)
+            _select(self.source, query.source_file)
+            _select(self.special, query.special)
+            _select(self.restricted, query.restricted)
+        finally:
+            self._loading = False
+
+    def reset(self) -> None:
+        self.show_query(ContactQuery())
+        self.changed.emit()
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    for n in range(combo.count()):
+        if combo.itemData(n) == value:
+            combo.setCurrentIndex(n)
+            return
+    combo.setCurrentIndex(0)

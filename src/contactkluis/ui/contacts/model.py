@@ -1,0 +1,343 @@
+"""The contacts table: a model over an ordered id list with rows fetched lazily in blocks.
+
+Like Anki's browser table, the model holds only ids; a row is read from the vault when the
+view first asks for it, a block at a time, and a few blocks are cached. Sorting and
+filtering happen in SQL (services.listing), never in a proxy over 100,000 rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from contactkluis.services import listing
+from contactkluis.services.context import Session
+from contactkluis.ui.contacts.flags import FLAG_COLOURS, FLAG_SYMBOLS, flag_icon
+from contactkluis.ui.contacts.texts import fmt_date, t
+
+BLOCK_SIZE = 50
+MAX_BLOCKS = 4  # 200 rows cached
+
+ContactIdRole = Qt.ItemDataRole.UserRole + 1
+RetentionRole = Qt.ItemDataRole.UserRole + 2  # 'ok' | 'soon' | 'expired'
+FlagRole = Qt.ItemDataRole.UserRole + 3  # a ConsentFlag value in a purpose column
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    EMAIL = 1
+    PHONE = 2
+    POSTCODE = 3
+    CITY = 4
+    RELATIONS = 5
+    RETENTION = 6
+    SOURCES = 7
+    UPDATED = 8
+
+
+FIXED_COLUMNS = len(Column)
+
+_SORT_KEYS: dict[Column, str] = {
+    Column.NAME: "name",
+    Column.EMAIL: "email",
+    Column.PHONE: "phone",
+    Column.POSTCODE: "postcode",
+    Column.CITY: "city",
+    Column.RELATIONS: "relations",
+    Column.RETENTION: "retention",
+    Column.SOURCES: "sources",
+    Column.UPDATED: "updated",
+}
+_HEADER_KEYS: dict[Column, str] = {c: f"col.{k}" for c, k in _SORT_KEYS.items()}
+RETENTION_COLOURS = {"ok": "#2e7d32", "soon": "#b26a00", "expired": "#c62828"}
+
+
+def retention_text(row: listing.ContactRow, lang: str) -> str:
+    label = t(f"ret.{row.retention_status}", lang)
+    if row.retention_status != "ok" and row.retention_until:
+        return f"{label} {fmt_date(row.retention_until)}"
+    return label
+
+
+def retention_tooltip(row: listing.ContactRow, lang: str) -> str:
+    head = (
+        t("ret.until", lang, date=fmt_date(row.retention_until))
+        if row.retention_until
+        else t("ret.open", lang)
+    )
+    return "\n".join([head, *(f"• {r}" for r in row.retention_reasons)])
+
+
+def consent_tooltip(label: str, cell: listing.ConsentCell, lang: str) -> str:
+    parts = [t(f"flag.{cell.flag}", lang)]
+    if cell.flag == "reconfirm":
+        parts.append(t("flag.legacy", lang))
+    if cell.since:
+        parts.append(t("flag.since", lang, date=fmt_date(cell.since)))
+    if cell.source:
+        parts.append(t("flag.source", lang, source=cell.source))
+    return f"{label}: " + ", ".join(parts)
+
+
+class ContactTableModel(QAbstractTableModel):
+    reloaded = Signal()  # the id list changed (new query, sort or data)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._session: Session | None = None
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._blocks: OrderedDict[int, dict[int, listing.ContactRow]] = OrderedDict()
+        self._purposes: list[tuple[str, str]] = []
+        self.query = listing.ContactQuery()
+        self.fetch_log: list[int] = []  # block numbers read from the vault, for diagnostics
+        self.lang = "nl"
+
+    # -- wiring ---------------------------------------------------------------------------
+
+    def set_session(self, session: Session | None) -> None:
+        self.beginResetModel()
+        self._session = session
+        self._ids = []
+        self._row_of = None
+        self._blocks.clear()
+        if session is not None:
+            self.lang = session.lang
+            self._purposes = listing.filter_values(session).purposes
+        else:
+            self._purposes = []
+        self.endResetModel()
+        if session is not None:
+            self.reload()
+
+    def clear(self) -> None:
+        """Drop every id and cached row (the vault is locked)."""
+        self.set_session(None)
+        self.fetch_log.clear()
+
+    @property
+    def purposes(self) -> list[tuple[str, str]]:
+        return list(self._purposes)
+
+    def set_query(self, query: listing.ContactQuery) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the query again (after a search, sort, filter or a change in the data)."""
+        self.beginResetModel()
+        self._blocks.clear()
+        self._row_of = None
+        self._ids = listing.find_ids(self._session, self.query) if self._session else []
+        self.endResetModel()
+        self.reloaded.emit()
+
+    def refresh_ids(self, ids: list[int]) -> None:
+        """Re-read rows that changed without changing the order."""
+        wanted = set(ids)
+        for block in self._blocks.values():
+            for row in [r for r, item in block.items() if item.id in wanted]:
+                del block[row]
+        rows = [r for r in (self.row_of(i) for i in wanted) if r is not None]
+        if rows:
+            self.dataChanged.emit(
+                self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1)
+            )
+
+    # -- ids ------------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, contact_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {cid: n for n, cid in enumerate(self._ids)}
+        return self._row_of.get(contact_id)
+
+    def cached_rows(self) -> int:
+        return sum(len(b) for b in self._blocks.values())
+
+    def row_data(self, row: int) -> listing.ContactRow | None:
+        if self._session is None or not 0 <= row < len(self._ids):
+            return None
+        number = row // BLOCK_SIZE
+        block = self._blocks.get(number)
+        if block is None:
+            block = self._fetch(number)
+        else:
+            self._blocks.move_to_end(number)
+        return block.get(row)
+
+    def _fetch(self, number: int) -> dict[int, listing.ContactRow]:
+        assert self._session is not None
+        start = number * BLOCK_SIZE
+        ids = self._ids[start : start + BLOCK_SIZE]
+        by_id = {r.id: r for r in listing.rows(self._session, ids)}
+        block = {start + n: by_id[i] for n, i in enumerate(ids) if i in by_id}
+        self._blocks[number] = block
+        self.fetch_log.append(number)
+        while len(self._blocks) > MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
+
+    # -- Qt model -------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._purposes)
+
+    def purpose_of(self, column: int) -> tuple[str, str] | None:
+        n = column - FIXED_COLUMNS
+        return self._purposes[n] if 0 <= n < len(self._purposes) else None
+
+    def column_of_purpose(self, code: str) -> int | None:
+        for n, (c, _label) in enumerate(self._purposes):
+            if c == code:
+                return FIXED_COLUMNS + n
+        return None
+
+    def sort_key(self, column: int) -> str:
+        purpose = self.purpose_of(column)
+        if purpose:
+            return f"consent:{purpose[0]}"
+        return _SORT_KEYS[Column(column)]
+
+    def column_for_sort(self, key: str) -> int:
+        if key.startswith("consent:"):
+            return self.column_of_purpose(key[len("consent:") :]) or 0
+        for column, k in _SORT_KEYS.items():
+            if k == key:
+                return int(column)
+        return 0
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        purpose = self.purpose_of(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if purpose:
+                return purpose[1]
+            return t(_HEADER_KEYS[Column(section)], self.lang) if section < FIXED_COLUMNS else None
+        if role == Qt.ItemDataRole.ToolTipRole and purpose:
+            return f"{t('f.consent', self.lang)}: {purpose[1]}"
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0 or column >= self.columnCount():
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        key = self.sort_key(column)
+        if key == self.query.sort and descending == self.query.descending and self._ids:
+            return
+        from dataclasses import replace
+
+        self.set_query(replace(self.query, sort=key, descending=descending))
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == ContactIdRole:
+            return self.id_at(index.row())
+        if role not in _ROLES:
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        purpose = self.purpose_of(index.column())
+        if purpose:
+            return self._consent_data(row, purpose, role)
+        return self._field_data(row, Column(index.column()), role)
+
+    def _consent_data(self, row: listing.ContactRow, purpose: tuple[str, str], role: int) -> Any:
+        cell = row.consent(purpose[0])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return FLAG_SYMBOLS[cell.flag]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return flag_icon(cell.flag)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return consent_tooltip(purpose[1], cell, self.lang)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(FLAG_COLOURS[cell.flag]))
+        if role == FlagRole:
+            return cell.flag
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{purpose[1]}: {t('flag.' + cell.flag, self.lang)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def _field_data(self, row: listing.ContactRow, column: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if column is Column.RETENTION:
+            if role == RetentionRole:
+                return row.retention_status
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return retention_tooltip(row, self.lang)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(RETENTION_COLOURS.get(row.retention_status, "#555555")))
+        if column is Column.NAME:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                notes = [t("restricted.tip", self.lang)] if row.restricted else []
+                notes += [t("special.tip", self.lang)] if row.special else []
+                return "\n".join(notes) or None
+            if role == Qt.ItemDataRole.FontRole and row.restricted:
+                font = QFont()
+                font.setItalic(True)
+                return font
+        if role == Qt.ItemDataRole.ForegroundRole and row.restricted:
+            return QBrush(QColor("#6b6b6b"))
+        return None
+
+    def _display(self, row: listing.ContactRow, column: Column) -> str:
+        if column is Column.NAME:
+            marks = ("🔒 " if row.restricted else "") + ("⚠ " if row.special else "")
+            return marks + (row.name or "—")
+        if column is Column.EMAIL:
+            more = f" (+{row.email_count - 1})" if row.email_count > 1 else ""
+            return row.email + more
+        if column is Column.RETENTION:
+            return retention_text(row, self.lang)
+        values = {
+            Column.PHONE: row.phone,
+            Column.POSTCODE: row.postcode,
+            Column.CITY: row.city,
+            Column.RELATIONS: ", ".join(row.relation_kinds),
+            Column.SOURCES: ", ".join(row.source_files),
+            Column.UPDATED: row.updated,
+        }
+        return values.get(column, "")
+
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        RetentionRole,
+        FlagRole,
+    }
+)

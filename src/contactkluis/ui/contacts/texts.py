@@ -1,0 +1,80 @@
+"""The contacts screen's words in Dutch and English, under stable keys.
+
+A small table instead of scattered literals so that every label exists in both languages
+and tests can look texts up by key.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # columns
+    "col.name": ("Naam", "Name"),
+    "col.email": ("E-mail", "E-mail"),
+    "col.phone": ("Telefoon", "Phone"),
+    "col.postcode": ("Postcode", "Postcode"),
+    "col.city": ("Plaats", "City"),
+    "col.relations": ("Relatie", "Relation"),
+    "col.retention": ("Bewaren", "Retention"),
+    "col.sources": ("Bron", "Source"),
+    "col.updated": ("Gewijzigd", "Changed"),
+    # retention
+    "ret.ok": ("OK", "OK"),
+    "ret.soon": ("Binnenkort", "Soon"),
+    "ret.expired": ("Verlopen", "Expired"),
+    "ret.until": ("Bewaren tot {date}", "Keep until {date}"),
+    "ret.open": ("Bewaren zolang een reden geldt", "Kept while a reason stands"),
+    # consent
+    "flag.given": ("toestemming gegeven", "consent given"),
+    "flag.reconfirm": ("te herbevestigen", "to reconfirm"),
+    "flag.withdrawn": ("ingetrokken", "withdrawn"),
+    "flag.none": ("geen toestemming vastgelegd", "no consent recorded"),
+    "flag.since": ("sinds {date}", "since {date}"),
+    "flag.source": ("bron: {source}", "source: {source}"),
+    "flag.legacy": ("overgenomen uit een oude lijst", "taken over from a legacy list"),
+    # page
+    "search.placeholder": (
+        "Zoek op naam, e-mail, telefoon, postcode of plaats…",
+        "Search by name, e-mail, phone, postcode or city…",
+    ),
+    "count": ("{n} contacten", "{n} contacts"),
+    "count.of": ("{n} van {total} contacten", "{n} of {total} contacts"),
+    "btn.new": ("Nieuw contact", "New contact"),
+    "btn.edit": ("Bewerken", "Edit"),
+    "btn.merge": ("Samenvoegen", "Merge"),
+    "btn.copy": ("Kopiëren", "Copy"),
+    "btn.copy.tip": (
+        "Kopieer de e-mailadressen van de geselecteerde contacten",
+        "Copy the e-mail addresses of the selected contacts",
+    ),
+    "btn.filters": ("Filters", "Filters"),
+    "btn.reset": ("Wis filters", "Clear filters"),
+    "copied": ("{n} e-mailadressen gekopieerd", "{n} e-mail addresses copied"),
+    "columns": ("Kolommen", "Columns"),
+    "restricted.tip": (
+        "Beperkt (AVG art. 18): alleen-lezen", "Restricted (GDPR art. 18): read-only"
+    ),
+    "special.tip": ("Bevat bijzondere persoonsgegevens", "Holds special-category data"),
+    # filters
+    "f.all": ("Alle", "All"),
+    "f.retention": ("Bewaarstatus", "Retention"),
+    "f.consent": ("Toestemming", "Consent"),
+    "f.any_purpose": ("Doel…", "Purpose…"),
+    "f.relation": ("Relatie", "Relation"),
+    "f.source": ("Bronbestand", "Source file"),
+    "f.special": ("Bijzondere gegevens", "Special category"),
+    "f.restricted": ("Beperkt", "Restricted"),
+    "f.yes": ("ja", "yes"),
+    "f.no": ("nee", "no"),
+}
+
+
+def t(key: str, lang: str = "nl", **params: object) -> str:
+    nl, en = TEXTS.get(key, (key, key))
+    text = en if lang == "en" else nl
+    return text.format(**params) if params else text
+
+
+def fmt_date(d: date | None) -> str:
+    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}" if d else ""

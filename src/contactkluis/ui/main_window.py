@@ -1,0 +1,411 @@
+"""The main window: unlock screen or workspace (navigation list + pages), menus, status bar.
+
+Pages are plugged in with `add_page(key, title, icon, widget, permission)`; a page whose
+permission the role lacks is hidden. Pages may offer, duck-typed:
+  save_state() / restore_state(state)   kept across a lock
+  focus_search(), new_contact()         the contacts page (Ctrl+F, Ctrl+N)
+  add_files(paths)                      the import page (drops, Ctrl+I)
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactkluis.domain.roles import Permission
+from contactkluis.services.context import Session
+from contactkluis.ui.context import AppContext
+from contactkluis.ui.locking import Locker
+from contactkluis.ui.unlock import UnlockScreen
+from contactkluis.ui.widgets.icons import app_icon, icon
+from contactkluis.ui.widgets.status_pill import StatusPill
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+BACKUP_REMINDER_DAYS = 7
+
+
+def backup_age_days(session: Session, today: date | None = None) -> int | None:
+    """Days since the last backup (meta key written by backups); None when never."""
+    raw = session.vault.meta("last_backup")
+    if not raw:
+        return None
+    try:
+        made = date.fromisoformat(raw[:10])
+    except ValueError:
+        return None
+    return max(0, ((today or session.today()) - made).days)
+
+
+@dataclass
+class Page:
+    key: str
+    title: str
+    widget: QWidget
+    permission: Permission | None
+    item: QListWidgetItem
+
+
+class Placeholder(QWidget):
+    """Stands in for a page that is not built yet."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(self.tr("%1\n\nDeze pagina komt in een volgende versie.").replace(
+            "%1", title))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setEnabled(False)
+        QVBoxLayout(self).addWidget(label)
+
+
+def optional_page(module: str, cls: str, ctx: AppContext) -> QWidget | None:
+    """The page class if its module exists yet; a real import error still raises."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+    widget: QWidget = getattr(mod, cls)(ctx)
+    return widget
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        lang: str = "nl",
+        autolock_minutes: int = 5,
+        default_pages: bool = True,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.lang = lang
+        self.pages: dict[str, Page] = {}
+        self.setWindowTitle("Contactkluis")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.resize(1100, 720)
+
+        self.screens = QStackedWidget()
+        self.unlock_screen = UnlockScreen(ctx, lang)
+        self.unlock_screen.unlocked.connect(self.on_unlocked)
+        self.workspace = QWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(210)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; padding: 6px; }"
+                               "QListWidget#navigation::item { padding: 6px; }")
+        self.stack = QStackedWidget()
+        row = QHBoxLayout(self.workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.screens.addWidget(self.unlock_screen)
+        self.screens.addWidget(self.workspace)
+        self.setCentralWidget(self.screens)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self.locker = Locker(ctx, self, autolock_minutes)
+        self._build_actions()
+        self._build_status_bar()
+        ctx.backup_made.connect(self.refresh_status)
+        ctx.settings_changed.connect(self._settings_changed)
+        if default_pages:
+            self.add_default_pages()
+        if ctx.session is not None:
+            self.on_unlocked(ctx.session)
+        else:
+            self.show_unlock_screen()
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def add_page(
+        self,
+        key: str,
+        title: str,
+        icon_name: str,
+        widget: QWidget,
+        permission: Permission | None = None,
+    ) -> QWidget:
+        item = QListWidgetItem(icon(icon_name), title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        self.stack.addWidget(widget)
+        self.pages[key] = Page(key, title, widget, permission, item)
+        self._apply_permissions()
+        return widget
+
+    def add_default_pages(self) -> None:
+        ctx = self.ctx
+        specs: list[tuple[str, str, str, Callable[[], QWidget | None], Permission | None]] = [
+            ("contacts", self.tr("Contacten"), "contacts",
+             lambda: optional_page("contactkluis.ui.contacts.page", "ContactsPage", ctx),
+             Permission.VIEW),
+            ("import", self.tr("Importeren"), "import",
+             lambda: optional_page("contactkluis.ui.import_wizard.page", "ImportPage", ctx),
+             Permission.IMPORT),
+            ("privacy", self.tr("Privacy-overzicht"), "privacy",
+             lambda: optional_page("contactkluis.ui.privacy.page", "PrivacyPage", ctx),
+             Permission.VIEW),
+            ("requests", self.tr("Verzoeken"), "requests",
+             lambda: optional_page("contactkluis.ui.requests.page", "RequestsPage", ctx),
+             Permission.REQUESTS),
+            ("retention", self.tr("Bewaartermijnen"), "retention",
+             lambda: optional_page("contactkluis.ui.retention.page", "RetentionPage", ctx),
+             Permission.VIEW),
+            ("stats", self.tr("Statistiek"), "stats",
+             lambda: optional_page("contactkluis.ui.stats.page", "StatsPage", ctx),
+             Permission.STATS),
+        ]
+        for key, title, icon_name, make, permission in specs:
+            self.add_page(key, title, icon_name, make() or Placeholder(title), permission)
+        from contactkluis.ui.settings_page import SettingsPage
+
+        self.add_page("settings", self.tr("Instellingen"), "settings",
+                      SettingsPage(ctx, self.locker, self.lang))
+
+    def page(self, key: str) -> QWidget | None:
+        found = self.pages.get(key)
+        return found.widget if found else None
+
+    def current_page_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def show_page(self, key: str) -> bool:
+        found = self.pages.get(key)
+        if found is None or found.item.isHidden():
+            return False
+        self.nav.setCurrentItem(found.item)
+        return True
+
+    def _nav_changed(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is None:
+            return
+        found = self.pages.get(str(item.data(Qt.ItemDataRole.UserRole)))
+        if found:
+            self.stack.setCurrentWidget(found.widget)
+
+    def _apply_permissions(self) -> None:
+        session = self.ctx.session
+        for page in self.pages.values():
+            allowed = page.permission is None or (session is not None and session.can(
+                page.permission))
+            page.item.setHidden(not allowed)
+        current = self.nav.currentItem()
+        if current is None or current.isHidden():
+            for i in range(self.nav.count()):
+                if not self.nav.item(i).isHidden():
+                    self.nav.setCurrentRow(i)
+                    break
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], Any],
+                icon_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action(self.tr("&Importeren…"), "Ctrl+I",
+                                          lambda: self.open_import([]), "import")
+        self.lock_action = self._action(self.tr("&Vergrendelen"), "Ctrl+L", self.lock, "lock")
+        self.quit_action = self._action(self.tr("&Afsluiten"), QKeySequence.StandardKey.Quit,
+                                        self.close)
+        self.search_action = self._action(self.tr("&Zoeken"), "Ctrl+F", self.focus_search,
+                                          "search")
+        self.new_action = self._action(self.tr("&Nieuw contact"), "Ctrl+N", self.new_contact,
+                                       "add")
+        self.about_action = self._action(self.tr("&Over Contactkluis"), None, self.show_about)
+        self.session_actions = [self.import_action, self.lock_action, self.search_action,
+                                self.new_action]
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Bestand"))
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("Be&werken"))
+        edit_menu.addAction(self.search_action)
+        edit_menu.addAction(self.new_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        self.toolbar = self.addToolBar(self.tr("Werkbalk"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(20, 20))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.search_action, self.import_action):
+            self.toolbar.addAction(action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.lock_action)
+
+    def _build_status_bar(self) -> None:
+        self.account_label = QLabel()
+        self.account_label.setObjectName("statusAccount")
+        self.backup_pill = StatusPill()
+        self.backup_pill.setObjectName("statusBackup")
+        self.statusBar().addWidget(self.account_label)
+        self.statusBar().addPermanentWidget(self.backup_pill)
+
+    def refresh_status(self) -> None:
+        session = self.ctx.session
+        if session is None:
+            self.account_label.clear()
+            self.backup_pill.hide()
+            return
+        text = self.tr("%1 (%2)").replace("%1", session.account).replace("%2", session.role)
+        if session.vault.read_only:
+            text += " — " + self.tr("alleen-lezen")
+        self.account_label.setText(text)
+        days = backup_age_days(session)
+        if days is None:
+            self.backup_pill.set_status(self.tr("nog geen back-up gemaakt"), "bad")
+        elif days == 0:
+            self.backup_pill.set_status(self.tr("laatste back-up: vandaag"), "ok")
+        else:
+            self.backup_pill.set_status(
+                self.tr("laatste back-up: %n dag(en) geleden", "", days),
+                "bad" if days > BACKUP_REMINDER_DAYS else "ok",
+            )
+        self.backup_pill.show()
+
+    def _settings_changed(self) -> None:
+        from contactkluis.config import load_config
+
+        self.locker.set_timeout_minutes(int(load_config().get("autolock_minutes") or 0))
+
+    # -- lock / unlock --------------------------------------------------------------------
+
+    def save_state(self) -> dict[str, Any]:
+        states: dict[str, Any] = {}
+        for key, page in self.pages.items():
+            saver = getattr(page.widget, "save_state", None)
+            if callable(saver):
+                states[key] = saver()
+        return {"page": self.current_page_key(), "pages": states}
+
+    def restore_state(self, state: dict[str, Any] | None) -> None:
+        if not state:
+            return
+        for key, value in (state.get("pages") or {}).items():
+            page = self.pages.get(key)
+            restorer = getattr(page.widget, "restore_state", None) if page else None
+            if callable(restorer):
+                restorer(value)
+        if state.get("page"):
+            self.show_page(str(state["page"]))
+
+    def lock(self) -> bool:
+        return self.locker.lock()
+
+    def show_unlock_screen(self) -> None:
+        for action in self.session_actions:
+            action.setEnabled(False)
+        self.menuBar().setEnabled(True)
+        self.toolbar.hide()
+        self.refresh_status()
+        self.screens.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.prepare()
+
+    def on_unlocked(self, session: Session) -> None:
+        self.ctx.session = session
+        self.ctx.account_name = session.account
+        self._apply_permissions()
+        for action in self.session_actions:
+            action.setEnabled(True)
+        self.toolbar.show()
+        self.screens.setCurrentWidget(self.workspace)
+        self.refresh_status()
+        self.ctx.unlocked.emit()
+        self.restore_state(self.locker.saved_state)
+        self.locker.saved_state = None
+
+    # -- delegations ----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        page = self.page("contacts")
+        if self.show_page("contacts") and hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def new_contact(self) -> None:
+        page = self.page("contacts")
+        if self.show_page("contacts") and hasattr(page, "new_contact"):
+            page.new_contact()
+
+    def open_import(self, paths: list[Path]) -> None:
+        if self.ctx.session is None or not self.show_page("import"):
+            return
+        page = self.page("import")
+        if paths and hasattr(page, "add_files"):
+            page.add_files(paths)
+
+    def show_about(self) -> None:
+        from contactkluis.ui.about import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # -- drops ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls()
+                if url.isLocalFile() and url.toLocalFile().lower().endswith(SPREADSHEET_SUFFIXES)]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.ctx.session is not None and self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = self._dropped_paths(event)
+        if paths and self.ctx.session is not None:
+            event.acceptProposedAction()
+            self.open_import(paths)
+
+    # -- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.ctx.session is not None:
+            if self.ctx.tasks.pool.activeThreadCount() > 0:
+                self.ctx.tasks.wait()
+            self.locker.lock()
+        QApplication.instance().removeEventFilter(self.locker)  # type: ignore[union-attr]
+        event.accept()

@@ -1,0 +1,540 @@
+"""Settings: purpose register, accounts (beheerder), auto-lock, language, backups.
+
+Vault-wide policy (purposes) is stored in the vault through the services, so the CLI sees
+the same; per-user choices (auto-lock, language, backup folder) go to the config file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactkluis.config import load_config, save_config
+from contactkluis.domain.purposes import (
+    LegalBasis,
+    Purpose,
+    RetentionAnchor,
+    RetentionRule,
+    RuleError,
+    purposes_from_json,
+    purposes_to_json,
+)
+from contactkluis.domain.roles import Permission, Role
+from contactkluis.services import accounts
+from contactkluis.ui.context import AppContext
+from contactkluis.ui.dialogs import Button, FileDialog, MessageBox
+from contactkluis.ui.i18n import LANGUAGES
+from contactkluis.ui.locking import Locker
+from contactkluis.ui.main_window import BACKUP_REMINDER_DAYS, backup_age_days
+from contactkluis.ui.unlock import error_text
+from contactkluis.ui.widgets.password_fields import PasswordFields
+from contactkluis.ui.widgets.status_pill import StatusPill
+
+
+def default_backup_dir(vault_path: Path | None) -> Path:
+    base = vault_path.parent if vault_path else Path.home()
+    return base / "back-ups"
+
+
+class AccountDialog(QDialog):
+    """New account (name, role, password) or, with `account` given, a new password only."""
+
+    def __init__(self, lang: str, account: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Account toevoegen") if account is None
+                            else self.tr("Nieuw wachtwoord voor %1").replace("%1", account))
+        self.name = QLineEdit(account or "")
+        self.name.setObjectName("accountName")
+        self.name.setReadOnly(account is not None)
+        self.role = QComboBox()
+        self.role.setObjectName("accountRole")
+        self.role.addItem(self.tr("medewerker"), Role.MEDEWERKER.value)
+        self.role.addItem(self.tr("beheerder"), Role.BEHEERDER.value)
+        self.role.setVisible(account is None)
+        self.passwords = PasswordFields(lang, lambda: (self.name.text(), ""))
+        form = QFormLayout()
+        form.addRow(self.tr("Accountnaam:"), self.name)
+        if account is None:
+            form.addRow(self.tr("Rol:"), self.role)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.passwords)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self.passwords.refresh)
+        self.passwords.changed.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = bool(self.name.text().strip()) and self.passwords.acceptable
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+class SettingsPage(QScrollArea):
+    def __init__(self, ctx: AppContext, locker: Locker | None = None, lang: str = "nl",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.locker = locker
+        self.lang = lang
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(16, 16, 16, 16)
+        self.layout_.setSpacing(14)
+        self.setWidget(body)
+        self._build_purposes()
+        self._build_accounts()
+        self._build_lock_and_language()
+        self._build_backup()
+        self.layout_.addStretch(1)
+        ctx.unlocked.connect(self.reload)
+        ctx.locked.connect(self.clear)
+        ctx.backup_made.connect(self._show_backup_state)
+        if ctx.session is not None:
+            self.reload()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build_purposes(self) -> None:
+        self.purposes_box = QGroupBox(self.tr("Doelen, grondslagen en bewaartermijnen"))
+        self.purposes_table = QTableWidget()
+        self.purposes_table.setObjectName("purposesTable")
+        self.purposes_table.verticalHeader().setVisible(False)
+        self.purposes_table.setMinimumHeight(240)
+        self.purposes_note = QLabel()
+        self.purposes_note.setWordWrap(True)
+        self.add_purpose_button = QPushButton(self.tr("Doel toevoegen"))
+        self.remove_purpose_button = QPushButton(self.tr("Doel verwijderen"))
+        self.save_purposes_button = QPushButton(self.tr("Opslaan"))
+        self.save_purposes_button.setObjectName("savePurposes")
+        self.add_purpose_button.clicked.connect(lambda: self._add_purpose_row(None))
+        self.remove_purpose_button.clicked.connect(
+            lambda: self.purposes_table.removeRow(self.purposes_table.currentRow()))
+        self.save_purposes_button.clicked.connect(self.save_purposes)
+        buttons = QHBoxLayout()
+        for b in (self.add_purpose_button, self.remove_purpose_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_purposes_button)
+        self.purpose_buttons = [self.add_purpose_button, self.remove_purpose_button,
+                                self.save_purposes_button]
+        layout = QVBoxLayout(self.purposes_box)
+        layout.addWidget(self.purposes_note)
+        layout.addWidget(self.purposes_table)
+        layout.addLayout(buttons)
+        self.layout_.addWidget(self.purposes_box)
+
+    def _build_accounts(self) -> None:
+        self.accounts_box = QGroupBox(self.tr("Accounts"))
+        self.accounts_table = QTableWidget(0, 3)
+        self.accounts_table.setObjectName("accountsTable")
+        self.accounts_table.setHorizontalHeaderLabels(
+            [self.tr("Account"), self.tr("Rol"), self.tr("Aangemaakt")])
+        self.accounts_table.verticalHeader().setVisible(False)
+        self.accounts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.accounts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.accounts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.accounts_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.accounts_table.setMinimumHeight(140)
+        row = QHBoxLayout()
+        self.account_buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("add", self.tr("Toevoegen…"), self.add_account),
+            ("password", self.tr("Wachtwoord opnieuw instellen…"), self.reset_password),
+            ("role", self.tr("Rol wijzigen"), self.toggle_role),
+            ("remove", self.tr("Verwijderen"), self.remove_account),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.account_buttons[key] = button
+        row.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("accountsStatus")
+        layout = QVBoxLayout(self.accounts_box)
+        layout.addWidget(self.accounts_table)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        self.layout_.addWidget(self.accounts_box)
+
+    def _build_lock_and_language(self) -> None:
+        config = load_config()
+        box = QGroupBox(self.tr("Vergrendelen en taal"))
+        self.autolock = QSpinBox()
+        self.autolock.setObjectName("autolockMinutes")
+        self.autolock.setRange(1, 120)
+        self.autolock.setSuffix(self.tr(" minuten"))
+        self.autolock.setValue(int(config.get("autolock_minutes") or 5))
+        self.autolock.valueChanged.connect(self._autolock_changed)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(config.get("language"))))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Automatisch vergrendelen na:"), self.autolock)
+        form.addRow(self.tr("Taal:"), self.language)
+        form.addRow("", self.language_note)
+        self.layout_.addWidget(box)
+
+    def _build_backup(self) -> None:
+        box = QGroupBox(self.tr("Back-up"))
+        self.backup_dir = QLineEdit()
+        self.backup_dir.setObjectName("backupDir")
+        self.backup_dir.setReadOnly(True)
+        choose = QPushButton(self.tr("Map kiezen…"))
+        choose.clicked.connect(self.choose_backup_dir)
+        self.backup_button = QPushButton(self.tr("Nu back-up maken"))
+        self.backup_button.setObjectName("backupNow")
+        self.backup_button.clicked.connect(self.backup_now)
+        self.backup_state = StatusPill()
+        self.backup_state.setObjectName("backupState")
+        self.backup_hint = QLabel(self.tr(
+            "Een back-up is één versleuteld bestand. Zet het op een externe schijf of"
+            " netwerkmap, niet alleen op deze computer."))
+        self.backup_hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_dir, 1)
+        row.addWidget(choose)
+        now = QHBoxLayout()
+        now.addWidget(self.backup_button)
+        now.addWidget(self.backup_state)
+        now.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addLayout(now)
+        layout.addWidget(self.backup_hint)
+        self.layout_.addWidget(box)
+
+    # -- data -----------------------------------------------------------------------------
+
+    @property
+    def is_admin(self) -> bool:
+        session = self.ctx.session
+        return session is not None and session.can(Permission.MANAGE_ACCOUNTS)
+
+    def reload(self) -> None:
+        session = self.ctx.session
+        if session is None:
+            return
+        self.load_purposes()
+        self.accounts_box.setVisible(self.is_admin)
+        if self.is_admin:
+            self.load_accounts()
+        folder = load_config().get("backup_dir")
+        self.backup_dir.setText(str(folder or default_backup_dir(self.ctx.vault_path)))
+        self.backup_button.setEnabled(session.can(Permission.BACKUP)
+                                      and not session.vault.read_only)
+        self._show_backup_state()
+
+    def clear(self) -> None:
+        self.purposes_table.setRowCount(0)
+        self.accounts_table.setRowCount(0)
+
+    # -- purposes -------------------------------------------------------------------------
+
+    def load_purposes(self) -> None:
+        session = self.ctx.session
+        assert session is not None
+        editable = session.can(Permission.MANAGE_POLICIES) and not session.vault.read_only
+        table = self.purposes_table
+        table.setRowCount(0)
+        if editable:
+            table.setColumnCount(6)
+            table.setHorizontalHeaderLabels([
+                self.tr("Code"), self.tr("Naam"), self.tr("Grondslag"), self.tr("Bewaren"),
+                self.tr("Jaren"), self.tr("Maanden")])
+            self.purposes_note.setText(self.tr(
+                "Waarom de instelling gegevens bewaart, op welke grondslag (AVG art. 6) en hoe"
+                " lang. Wijzigingen gelden direct voor alle contacten."))
+            table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+            for purpose in session.purposes.values():
+                self._add_purpose_row(purpose)
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        else:
+            table.setColumnCount(3)
+            table.setHorizontalHeaderLabels(
+                [self.tr("Doel"), self.tr("Grondslag"), self.tr("Bewaartermijn")])
+            self.purposes_note.setText(self.tr(
+                "Alleen een beheerder kan doelen en bewaartermijnen wijzigen."))
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            en = self.lang == "en"
+            for purpose in session.purposes.values():
+                row = table.rowCount()
+                table.insertRow(row)
+                basis = purpose.basis.label_en if en else purpose.basis.label_nl
+                article = purpose.basis.article_en if en else purpose.basis.article_nl
+                for col, text in enumerate((
+                    purpose.label_en if en else purpose.label_nl,
+                    f"{basis} ({article})",
+                    purpose.retention_en() if en else purpose.retention_nl(),
+                )):
+                    table.setItem(row, col, QTableWidgetItem(text))
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for button in self.purpose_buttons:
+            button.setVisible(editable)
+
+    def _add_purpose_row(self, purpose: Purpose | None) -> None:
+        table = self.purposes_table
+        row = table.rowCount()
+        table.insertRow(row)
+        en = self.lang == "en"
+        code = QTableWidgetItem(purpose.code if purpose else "")
+        code.setData(Qt.ItemDataRole.UserRole, purpose)
+        if purpose is not None:
+            code.setFlags(code.flags() & ~Qt.ItemFlag.ItemIsEditable)  # ids stay stable
+        table.setItem(row, 0, code)
+        label = (purpose.label_en if en else purpose.label_nl) if purpose else ""
+        table.setItem(row, 1, QTableWidgetItem(label))
+        basis = QComboBox()
+        for b in LegalBasis:
+            basis.addItem(f"{b.label_en if en else b.label_nl} ({b.letter})", b.value)
+        anchor = QComboBox()
+        for a, text in (
+            (RetentionAnchor.CONSENT, self.tr("zolang toestemming geldt")),
+            (RetentionAnchor.RELATION_END, self.tr("na einde relatie")),
+            (RetentionAnchor.LAST_ACTIVITY, self.tr("na laatste activiteit")),
+        ):
+            anchor.addItem(text, a.value)
+        years, months = QSpinBox(), QSpinBox()
+        years.setRange(0, 100)
+        months.setRange(0, 11)
+        if purpose is not None:
+            basis.setCurrentIndex(basis.findData(purpose.basis.value))
+            anchor.setCurrentIndex(anchor.findData(purpose.rule.anchor.value))
+            years.setValue(purpose.rule.years)
+            months.setValue(purpose.rule.months)
+        for col, widget in ((2, basis), (3, anchor), (4, years), (5, months)):
+            table.setCellWidget(row, col, widget)
+        if purpose is None:
+            table.setCurrentCell(row, 0)
+            table.editItem(code)
+
+    def edited_purposes(self) -> list[Purpose]:
+        """The table as purposes; raises RuleError with a Dutch/English text when invalid."""
+        table = self.purposes_table
+        result: list[Purpose] = []
+        en = self.lang == "en"
+        for row in range(table.rowCount()):
+            code_item, label_item = table.item(row, 0), table.item(row, 1)
+            original: Purpose | None = code_item.data(Qt.ItemDataRole.UserRole)
+            code = code_item.text().strip()
+            label = label_item.text().strip() if label_item else ""
+
+            def cell(col: int, row: int = row) -> Any:
+                return table.cellWidget(row, col)
+
+            basis = LegalBasis(cell(2).currentData())
+            rule = RetentionRule(RetentionAnchor(cell(3).currentData()), cell(4).value(),
+                                 cell(5).value())
+            if original is None:
+                purpose = Purpose(code=code, label_nl=label, label_en=label, basis=basis,
+                                  rule=rule)
+            else:
+                labels = {"label_en": label} if en else {"label_nl": label}
+                purpose = dataclasses.replace(original, basis=basis, rule=rule, **labels)
+            result.append(purpose)
+        # The JSON round trip applies exactly the validation the CLI's import applies.
+        return list(purposes_from_json(purposes_to_json(result)))
+
+    def save_purposes(self) -> bool:
+        session = self.ctx.session
+        if session is None:
+            return False
+        try:
+            purposes = self.edited_purposes()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                session.set_purposes(purposes)
+            finally:
+                QApplication.restoreOverrideCursor()
+        except RuleError as exc:
+            MessageBox.warning(self, self.tr("Doelen niet opgeslagen"),
+                               exc.text_en if self.lang == "en" else exc.text_nl)
+            return False
+        except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
+            MessageBox.warning(self, self.tr("Doelen niet opgeslagen"),
+                               error_text(exc, self.lang))
+            return False
+        self.ctx.data_changed.emit()
+        self.load_purposes()
+        return True
+
+    # -- accounts -------------------------------------------------------------------------
+
+    def load_accounts(self) -> None:
+        session = self.ctx.session
+        assert session is not None
+        table = self.accounts_table
+        table.setRowCount(0)
+        for info in accounts.list_accounts(session):
+            if not info.active:
+                continue
+            row = table.rowCount()
+            table.insertRow(row)
+            role = self.tr("beheerder") if info.role == Role.BEHEERDER else self.tr("medewerker")
+            for col, text in enumerate((info.name, role, info.created_at[:10])):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (info.name, info.role))
+                table.setItem(row, col, item)
+
+    def selected_account(self) -> tuple[str, str] | None:
+        row = self.accounts_table.currentRow()
+        item = self.accounts_table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _run_account_task(self, fn: Callable[[], Any], done: str) -> None:
+        """Account changes derive a key (about a second): on the worker, page disabled."""
+        self.accounts_box.setEnabled(False)
+
+        def finished(_result: Any) -> None:
+            self.accounts_box.setEnabled(True)
+            self.load_accounts()
+            self.status.setText(done)
+
+        def failed(exc: BaseException) -> None:
+            self.accounts_box.setEnabled(True)
+            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
+
+        self.ctx.tasks.run(lambda _t, _p: fn(), finished, failed)
+
+    def add_account(self) -> None:
+        session = self.ctx.session
+        dialog = AccountDialog(self.lang, None, self)
+        if session is None or dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, role = dialog.name.text().strip(), str(dialog.role.currentData())
+        password = dialog.passwords.value()
+        self._run_account_task(lambda: accounts.add_account(session, name, role, password),
+                               self.tr("Account %1 toegevoegd.").replace("%1", name))
+
+    def reset_password(self) -> None:
+        session, chosen = self.ctx.session, self.selected_account()
+        if session is None or chosen is None:
+            return
+        dialog = AccountDialog(self.lang, chosen[0], self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        password = dialog.passwords.value()
+        self._run_account_task(lambda: accounts.change_password(session, chosen[0], password),
+                               self.tr("Wachtwoord van %1 gewijzigd.").replace("%1", chosen[0]))
+
+    def toggle_role(self) -> None:
+        session, chosen = self.ctx.session, self.selected_account()
+        if session is None or chosen is None:
+            return
+        name, role = chosen
+        new = Role.MEDEWERKER if role == Role.BEHEERDER else Role.BEHEERDER
+        new_text = self.tr("beheerder") if new == Role.BEHEERDER else self.tr("medewerker")
+        if MessageBox.question(self, self.tr("Rol wijzigen"), self.tr(
+                "De rol van %1 wijzigen in %2?").replace("%1", name).replace("%2", new_text)
+                ) != Button.Yes:
+            return
+        self._run_account_task(lambda: accounts.set_role(session, name, new.value),
+                               self.tr("Rol van %1 gewijzigd.").replace("%1", name))
+
+    def remove_account(self) -> None:
+        session, chosen = self.ctx.session, self.selected_account()
+        if session is None or chosen is None:
+            return
+        if MessageBox.question(self, self.tr("Account verwijderen"), self.tr(
+                "Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer"
+                " openen.").replace("%1", chosen[0])) != Button.Yes:
+            return
+        self._run_account_task(lambda: accounts.remove_account(session, chosen[0]),
+                               self.tr("Account %1 verwijderd.").replace("%1", chosen[0]))
+
+    # -- per-user settings ----------------------------------------------------------------
+
+    def _autolock_changed(self, minutes: int) -> None:
+        save_config({"autolock_minutes": minutes})
+        self.ctx.settings_changed.emit()
+
+    def _language_changed(self, _index: int) -> None:
+        save_config({"language": self.language.currentData()})
+        self.language_note.setText(self.tr(
+            "De nieuwe taal wordt gebruikt na een herstart van Contactkluis."))
+        self.ctx.settings_changed.emit()
+
+    # -- backups --------------------------------------------------------------------------
+
+    def choose_backup_dir(self) -> None:
+        chosen = FileDialog.directory(self, self.tr("Map voor back-ups"), self.backup_dir.text())
+        if chosen:
+            self.backup_dir.setText(chosen)
+            save_config({"backup_dir": chosen})
+
+    def backup_now(self) -> Path | None:
+        """On the main thread with a busy cursor: the vault connection is not shared with a
+        worker while pages may use it, and an export of a small vault takes a moment."""
+        session = self.ctx.session
+        if session is None:
+            return None
+        folder = Path(self.backup_dir.text())
+        stem = self.ctx.vault_path.stem if self.ctx.vault_path else "kluis"
+        out = folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}.ckbak"
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = accounts.backup(session, out)
+        except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
+            QApplication.restoreOverrideCursor()
+            MessageBox.warning(self, self.tr("Back-up niet gelukt"), error_text(exc, self.lang))
+            return None
+        QApplication.restoreOverrideCursor()
+        self.ctx.backup_made.emit()
+        MessageBox.information(self, self.tr("Back-up gemaakt"),
+                               self.tr("De back-up staat in %1").replace("%1", str(written)))
+        return written
+
+    def _show_backup_state(self) -> None:
+        session = self.ctx.session
+        if session is None:
+            return
+        days = backup_age_days(session)
+        if days is None:
+            self.backup_state.set_status(self.tr("Er is nog nooit een back-up gemaakt."), "bad")
+        elif days > BACKUP_REMINDER_DAYS:
+            self.backup_state.set_status(self.tr(
+                "De laatste back-up is %n dag(en) oud: maak een nieuwe.", "", days), "bad")
+        else:
+            self.backup_state.set_status(self.tr(
+                "Laatste back-up: %n dag(en) geleden.", "", days), "ok")

@@ -1,0 +1,82 @@
+"""New password twice, with live feedback from the password policy (no composition rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from contactkluis.domain.passwords import MIN_LENGTH, password_problem
+
+
+class PasswordFields(QWidget):
+    """Two password fields and a feedback line; `acceptable` says whether both are fine."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        lang: str = "nl",
+        context: Callable[[], tuple[str, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._context = context or (lambda: ("", ""))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setObjectName("newPassword")
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setObjectName("repeatPassword")
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("passwordFeedback")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Wachtwoord:"), self.password)
+        form.addRow(self.tr("Herhaal wachtwoord:"), self.repeat)
+        form.addRow("", self.feedback)
+        self.password.textChanged.connect(self._update)
+        self.repeat.textChanged.connect(self._update)
+        self._update()
+
+    def problem(self) -> str | None:
+        pw = self.password.text()
+        if not pw:
+            return self.tr(
+                "Kies een wachtwoord van minstens %1 tekens; een zin van een paar woorden werkt"
+                " goed."
+            ).replace("%1", str(MIN_LENGTH))
+        account, institution = self._context()
+        found = password_problem(pw, account=account, institution=institution)
+        if found:
+            return found[1] if self._lang == "en" else found[0]
+        if pw != self.repeat.text():
+            return self.tr("De twee wachtwoorden zijn niet gelijk.")
+        return None
+
+    @property
+    def acceptable(self) -> bool:
+        return self.problem() is None
+
+    def value(self) -> str:
+        return self.password.text()
+
+    def clear(self) -> None:
+        self.password.clear()
+        self.repeat.clear()
+
+    def refresh(self) -> None:
+        self._update()
+
+    def _update(self) -> None:
+        problem = self.problem()
+        if problem is None:
+            self.feedback.setText(self.tr("Dit wachtwoord is goed."))
+            self.feedback.setStyleSheet("color: #43a047;")
+        else:
+            self.feedback.setText(problem)
+            self.feedback.setStyleSheet("")
+        self.changed.emit()

@@ -1,0 +1,246 @@
+"""The SQL behind the contacts table: ids in order for a query, then one page of rows.
+
+Built for 100,000 contacts: the ordered id list is one query over the indexed columns and
+the cached derived state (retention, consent flags) on the `contacts` row; full rows are
+only read for the ids on screen, a page at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from contactkluis.vault.db import Connection
+
+# Sort keys -> SQL expressions. Empty values sort last in either direction, then by id so
+# that the order is total and stable between queries.
+_SORT_SQL: dict[str, str] = {
+    "name": "c.sort_name",
+    "first_name": "lower(c.first_name)",
+    "email": "(SELECT min(e.email) FROM emails e WHERE e.contact_id = c.id)",
+    "phone": "(SELECT min(p.e164) FROM phones p WHERE p.contact_id = c.id)",
+    "postcode": "c.postcode",
+    "city": "lower(c.city)",
+    "retention": "",  # see _RETENTION_ORDER
+    "relations": "c.relation_kinds",
+    "sources": "c.source_files",
+    "updated": "c.updated_at",
+    "created": "c.created_at",
+    "id": "c.id",
+}
+# Most urgent first: expired, then soon, then ok; within a status the earliest date first.
+_RETENTION_ORDER = (
+    "CASE c.retention_status WHEN 'expired' THEN 0 WHEN 'soon' THEN 1 ELSE 2 END",
+    "coalesce(c.retention_until, '9999')",
+)
+CONSENT_SORT_PREFIX = "consent:"
+# given first, then to reconfirm, withdrawn, none
+_FLAG_ORDER = "CASE {x} WHEN 'given' THEN 0 WHEN 'reconfirm' THEN 1 WHEN 'withdrawn' THEN 2 ELSE 3 END"
+_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_SQL_BATCH = 500
+
+
+def sort_keys() -> list[str]:
+    return list(_SORT_SQL)
+
+
+def _consent_path(purpose: str) -> str:
+    if not _CODE_RE.match(purpose):
+        raise ValueError("invalid purpose code")
+    return f'$."{purpose}"'
+
+
+def fts_query(text: str) -> str | None:
+    """A search box text as an FTS5 query: every token a quoted prefix ('"tok"*'), ANDed.
+
+    Digits typed in groups ('06 1234 5678', '+31 6...') are joined so phone numbers match
+    the way they are indexed; tokens without any letter or digit are dropped.
+    """
+    tokens: list[str] = []
+    for raw in text.split():
+        token = raw.lstrip("+")
+        if not any(ch.isalnum() for ch in token):
+            continue
+        digits = re.sub(r"[\-./()]", "", token)
+        if digits.isdigit():
+            if tokens and tokens[-1].isdigit():
+                tokens[-1] += digits
+            else:
+                tokens.append(digits)
+            continue
+        tokens.append(token)
+    if not tokens:
+        return None
+    return " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
+
+
+@dataclass(frozen=True)
+class ListingFilter:
+    """Primitive filter values; the service layer builds this from a ContactQuery."""
+
+    match: str | None = None  # an FTS5 query (see fts_query)
+    retention: tuple[str, ...] = ()  # any of 'ok', 'soon', 'expired'
+    consent: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # purpose -> flags
+    relation_kind: str | None = None
+    source_file: str | None = None
+    special: bool | None = None
+    restricted: bool | None = None
+
+
+def _where(f: ListingFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.match:
+        clauses.append("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
+        params.append(f.match)
+    if f.retention:
+        clauses.append(f"c.retention_status IN ({','.join('?' * len(f.retention))})")
+        params.extend(f.retention)
+    for purpose, flags in f.consent.items():
+        if not flags:
+            continue
+        clauses.append(
+            f"coalesce(json_extract(c.consent_json, ?), 'none') IN ({','.join('?' * len(flags))})"
+        )
+        params.append(_consent_path(purpose))
+        params.extend(flags)
+    if f.relation_kind:
+        clauses.append("EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = c.id AND r.kind = ?)")
+        params.append(f.relation_kind)
+    if f.source_file:
+        clauses.append("EXISTS (SELECT 1 FROM provenance p WHERE p.contact_id = c.id AND p.file = ?)")
+        params.append(f.source_file)
+    if f.special is not None:
+        clauses.append("c.special_category = ?")
+        params.append(int(f.special))
+    if f.restricted is not None:
+        clauses.append("c.restricted = ?")
+        params.append(int(f.restricted))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _order(sort: str, descending: bool) -> tuple[str, list[Any]]:
+    direction = "DESC" if descending else "ASC"
+    if sort.startswith(CONSENT_SORT_PREFIX):
+        path = _consent_path(sort[len(CONSENT_SORT_PREFIX) :])
+        expr = _FLAG_ORDER.format(x="json_extract(c.consent_json, ?)")
+        return f" ORDER BY {expr} {direction}, c.sort_name, c.id", [path]
+    if sort not in _SORT_SQL:
+        raise ValueError("unknown sort key")
+    if sort == "retention":
+        keys = ", ".join(f"{p} {direction}" for p in _RETENTION_ORDER)
+        return f" ORDER BY {keys}, c.sort_name, c.id", []
+    expr = _SORT_SQL[sort]
+    if sort in ("id", "updated", "created"):
+        return f" ORDER BY {expr} {direction}, c.id {direction}", []
+    return (
+        f" ORDER BY ({expr} IS NULL OR {expr} = '') ASC, {expr} {direction}, c.id {direction}",
+        [],
+    )
+
+
+def find_ids(
+    conn: Connection, f: ListingFilter, sort: str = "name", descending: bool = False
+) -> list[int]:
+    where, params = _where(f)
+    order, order_params = _order(sort, descending)
+    sql = f"SELECT c.id FROM contacts c{where}{order}"
+    return [int(r[0]) for r in conn.execute(sql, [*params, *order_params])]
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One contact as the table shows it, straight from SQL."""
+
+    id: int
+    first_name: str | None
+    initials: str | None
+    infix: str | None
+    last_name: str | None
+    email: str | None
+    email_count: int
+    phone: str | None
+    postcode: str | None
+    city: str | None
+    retention_status: str
+    retention_until: str | None
+    retention_json: str
+    consent_json: str
+    relation_kinds: str
+    source_files: str
+    special_category: bool
+    restricted: bool
+    anonymised: bool
+    objects_marketing: bool
+    updated_at: str
+
+
+_ROW_SQL = (
+    "SELECT c.id, c.first_name, c.initials, c.infix, c.last_name,"
+    " (SELECT e.email FROM emails e WHERE e.contact_id = c.id ORDER BY e.id LIMIT 1),"
+    " (SELECT count(*) FROM emails e WHERE e.contact_id = c.id),"
+    " (SELECT p.e164 FROM phones p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
+    " c.postcode, c.city, c.retention_status, c.retention_until, c.retention_json,"
+    " c.consent_json, c.relation_kinds, c.source_files, c.special_category, c.restricted,"
+    " c.anonymised, c.objects_marketing, c.updated_at FROM contacts c WHERE c.id IN ({marks})"
+)
+
+
+def rows(conn: Connection, ids: Sequence[int]) -> list[RawRow]:
+    """The rows for these ids in the same order; ids that no longer exist are left out."""
+    found: dict[int, RawRow] = {}
+    for start in range(0, len(ids), _SQL_BATCH):
+        chunk = list(ids[start : start + _SQL_BATCH])
+        sql = _ROW_SQL.format(marks=",".join("?" * len(chunk)))
+        for r in conn.execute(sql, chunk):
+            found[int(r[0])] = RawRow(
+                int(r[0]), r[1], r[2], r[3], r[4], r[5], int(r[6]), r[7], r[8], r[9],
+                r[10], r[11], r[12], r[13], r[14] or "", r[15] or "", bool(r[16]),
+                bool(r[17]), bool(r[18]), bool(r[19]), r[20],
+            )  # fmt: skip
+    return [found[i] for i in ids if i in found]
+
+
+def consent_events(
+    conn: Connection, ids: Sequence[int]
+) -> list[tuple[int, str, str, str, str, str, bool]]:
+    """(contact id, purpose, status, on_date, source, evidence, reconfirm) for these ids."""
+    out: list[tuple[int, str, str, str, str, str, bool]] = []
+    for start in range(0, len(ids), _SQL_BATCH):
+        chunk = list(ids[start : start + _SQL_BATCH])
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+            "SELECT contact_id, purpose, status, on_date, source, evidence, reconfirm"
+            f" FROM consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, id",
+            chunk,
+        ):
+            out.append((int(r[0]), r[1], r[2], r[3], r[4], r[5], bool(r[6])))
+    return out
+
+
+def emails(conn: Connection, ids: Sequence[int]) -> list[tuple[int, str]]:
+    """Every e-mail address of these contacts, in the given id order."""
+    by_id: dict[int, list[str]] = {}
+    for start in range(0, len(ids), _SQL_BATCH):
+        chunk = list(ids[start : start + _SQL_BATCH])
+        marks = ",".join("?" * len(chunk))
+        for cid, email in conn.execute(
+            f"SELECT contact_id, email FROM emails WHERE contact_id IN ({marks}) ORDER BY id",
+            chunk,
+        ):
+            by_id.setdefault(int(cid), []).append(email)
+    return [(i, e) for i in ids for e in by_id.get(i, [])]
+
+
+def source_files(conn: Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT file FROM provenance ORDER BY file")]
+
+
+def relation_kinds(conn: Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT kind FROM relations ORDER BY kind")]
+
+
+def count(conn: Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM contacts").fetchone()[0])

@@ -1,0 +1,57 @@
+"""GUI fixtures: real widgets on the offscreen platform, a real vault per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from contactkluis.ui.context import AppContext
+from contactkluis.ui.dialogs import FileDialog, MessageBox
+
+
+@pytest.fixture(autouse=True)
+def _clean_dialog_presets() -> Iterator[None]:
+    MessageBox.set_next_answer(None)
+    MessageBox.history.clear()
+    FileDialog._next.clear()
+    yield
+    MessageBox.set_next_answer(None)
+    FileDialog._next.clear()
+
+
+@pytest.fixture
+def locked_ctx(qapp: object, session: object, vault_path: Path) -> Iterator[AppContext]:
+    """A context for an existing vault (made with FAST_KDF), not unlocked yet."""
+    session.vault.close()  # type: ignore[attr-defined]
+    ctx = AppContext(vault_path)
+    yield ctx
+    ctx.tasks.wait()
+    if ctx.session is not None and ctx.session.vault.conn is not None:
+        ctx.session.vault.close()
+
+
+@pytest.fixture
+def ctx(qapp: object, session: object, vault_path: Path) -> Iterator[AppContext]:
+    """A ready context: the first beheerder's session on a fresh vault is unlocked."""
+    context = AppContext(vault_path)
+    context.session = session  # type: ignore[assignment]
+    context.account_name = session.account  # type: ignore[attr-defined]
+    yield context
+    context.tasks.wait()
+    if context.session is not None and context.session.vault.conn is not None:
+        context.session.vault.close()
+
+
+@pytest.fixture
+def window(qtbot: object, ctx: AppContext) -> Iterator[object]:
+    """The main window, unlocked, shown offscreen."""
+    from contactkluis.ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)  # type: ignore[attr-defined]
+    win.show()
+    qtbot.waitExposed(win)  # type: ignore[attr-defined]
+    yield win
+    ctx.tasks.wait()

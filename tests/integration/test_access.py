@@ -1,0 +1,88 @@
+"""The access export (art. 15/20): everything about one person, as JSON and xlsx."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from contactkluis.errors import UserError
+from contactkluis.services import access, requests
+from contactkluis.services.context import Session
+from contactkluis.vault import audit
+from tests.support.people import add_person, give, withdraw
+
+
+def test_export_holds_consent_history_with_evidence_and_the_audit(
+    session: Session, tmp_path: Path
+) -> None:
+    cid = add_person(session, "Hendrikje", "Kloosterboer", infix="van", phone="+31201234567",
+                     notes="=HYPERLINK(\"http://example.invalid\")")
+    add_person(session, "Anders", "Iemand")
+    give(session, cid, evidence="formulier-2023-04")
+    withdraw(session, cid)
+    rid = requests.add_request(session, "inzage", contact_id=cid, identity_checked=True)
+
+    result = access.export_access(session, access.find_person(
+        session, "hendrikje.kloosterboer@voorbeeld.nl"), tmp_path / "inzage")
+
+    assert result.contact_ids == (cid,)
+    data = json.loads((tmp_path / "inzage" / f"inzage-{cid}.json").read_text("utf-8"))
+    assert data["person"]["last_name"] == "Kloosterboer"
+    assert data["person"]["infix"] == "van"
+    assert data["person"]["phones"] == ["+31201234567"]
+    history = [(c["purpose"], c["status"], c["evidence"]) for c in data["consents"]]
+    assert history == [("nieuwsbrief", "given", "formulier-2023-04"),
+                       ("nieuwsbrief", "withdrawn", "")]
+    assert data["relations"][0]["kind"] == "vriend"
+    assert data["provenance"][0]["file"] == "ledenlijst_2019.xlsx"
+    assert [r["id"] for r in data["requests"]] == [rid]
+    actions = [e["action"] for e in data["audit"]]
+    assert actions[:1] == ["contact.create"]
+    assert {"consent.given", "consent.withdrawn", "request.add", "access.export"} <= set(actions)
+    assert "Iemand" not in json.dumps(data)
+
+    wb = load_workbook(tmp_path / "inzage" / f"inzage-{cid}.xlsx")
+    assert wb.sheetnames == ["Persoon", "Toestemmingen", "Relaties", "Herkomst", "Verzoeken",
+                             "Logboek", "Bewaartermijn"]
+    person = {r[0]: r[1] for r in wb["Persoon"].iter_rows(min_row=2, values_only=True)}
+    assert person["last_name"] == "Kloosterboer"
+    assert person["notes"].startswith("'=")  # shown as text, never run as a formula
+    evidence = [r for r in wb["Toestemmingen"].iter_rows(values_only=True)]
+    assert "formulier-2023-04" in evidence[1]
+    assert all(cell.data_type != "f" for ws in wb for row in ws.iter_rows() for cell in row)
+
+    entry = audit.entries(session.conn, f"contact:{cid}")[0]
+    assert entry["action"] == "access.export" and "Kloosterboer" not in repr(entry)
+
+
+def test_export_never_overwrites(session: Session, tmp_path: Path) -> None:
+    cid = add_person(session, "Hendrikje", "Kloosterboer")
+    access.export_access(session, [cid], tmp_path)
+    before = (tmp_path / f"inzage-{cid}.json").read_bytes()
+    count = len(audit.entries(session.conn, f"contact:{cid}"))
+    with pytest.raises(UserError) as err:
+        access.export_access(session, [cid], tmp_path)
+    assert err.value.code == "target_exists"
+    assert (tmp_path / f"inzage-{cid}.json").read_bytes() == before
+    assert len(audit.entries(session.conn, f"contact:{cid}")) == count
+
+
+def test_staff_may_not_export_a_person(staff_session: Session, tmp_path: Path) -> None:
+    cid = add_person(staff_session, "Hendrikje", "Kloosterboer")
+    with pytest.raises(UserError) as err:
+        access.export_access(staff_session, [cid], tmp_path / "x")
+    assert err.value.code == "forbidden"
+    assert not (tmp_path / "x").exists() or not any((tmp_path / "x").iterdir())
+
+
+def test_find_person_by_email_phone_or_id(session: Session) -> None:
+    cid = add_person(session, "Hendrikje", "Kloosterboer", phone="+31612345678")
+    assert access.find_person(session, "Hendrikje.Kloosterboer@Voorbeeld.nl") == [cid]
+    assert access.find_person(session, "06-12345678") == [cid]
+    assert access.find_person(session, f"#{cid}") == [cid]
+    assert access.find_person(session, "niemand@voorbeeld.nl") == []
+    with pytest.raises(UserError):
+        access.require_person(session, "niemand@voorbeeld.nl")

@@ -1,0 +1,218 @@
+"""Who may do what, checked through the services on a real vault for both roles.
+
+The expected matrix is written out here on purpose (not read from domain.roles): a change
+of the grants must show up as a failing test, not silently pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from contactkluis.domain.contact import ConsentStatus, Contact, PersonName
+from contactkluis.domain.roles import Permission
+from contactkluis.errors import UserError
+from contactkluis.services import accounts, contacts
+from contactkluis.services.context import Session
+from contactkluis.vault import keys
+from contactkluis.vault.keyfile import key_path
+from tests.support import ADMIN, ADMIN_PW, STAFF, STAFF_PW, Template, vault_template
+
+STAFF_MAY = {
+    Permission.VIEW, Permission.ADD, Permission.EDIT, Permission.IMPORT,
+    Permission.RECORD_CONSENT, Permission.REQUESTS, Permission.MAILING, Permission.STATS,
+    Permission.MERGE, Permission.BACKUP,
+}
+LOGIN = {"beheerder": (ADMIN, ADMIN_PW), "medewerker": (STAFF, STAFF_PW)}
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    return vault_template(tmp_path_factory.mktemp("tpl"))
+
+
+@dataclass
+class World:
+    """A vault with two contacts, opened as one role."""
+
+    session: Session
+    path: Path
+    tmp: Path
+    a: int
+    b: int
+
+
+@pytest.fixture(params=["beheerder", "medewerker"])
+def world(request: pytest.FixtureRequest, template: Template, tmp_path: Path) -> World:
+    path = template.copy_to(tmp_path / "vault")
+    admin = accounts.unlock(path, ADMIN, ADMIN_PW)
+    a = contacts.create_contact(admin, Contact(name=PersonName(first="Anke", last="Verbruggen")))
+    b = contacts.create_contact(admin, Contact(name=PersonName(first="Bram", last="Oosterhuis")))
+    if request.param == "beheerder":
+        session = admin
+    else:
+        admin.vault.close()
+        session = accounts.unlock(path, *LOGIN[request.param])
+    yield World(session, path, tmp_path, a, b)  # type: ignore[misc]
+    session.vault.close()
+
+
+def _audit_head(w: World) -> str | None:
+    return w.session.vault.meta("audit_head")
+
+
+def _edit(w: World) -> None:
+    c = contacts.get_contact(w.session, w.a) if w.session.can(Permission.VIEW) else None
+    assert c is not None
+    contacts.update_contact(w.session, replace(c, notes="belt liever na tienen"))
+
+
+def _consent(w: World) -> None:
+    purpose = next(iter(w.session.purposes))
+    contacts.record_consent(w.session, w.a, purpose, ConsentStatus.GIVEN, date(2024, 5, 1),
+                            "aanmeldformulier balie")
+
+
+OTHER_PW = "nieuw wachtwoord voor een ander"
+
+
+def _other(w: World) -> str:
+    return ADMIN if w.session.account == STAFF else STAFF
+
+
+def _opens(w: World, account: str, password: str) -> bool:
+    slot = w.session.vault.keyfile.slot(keys.account_slot_id(account))
+    assert slot is not None
+    keys.unwrap_private(slot, w.session.vault.vault_id, password)
+    return True
+
+
+# Each row: the permission, a use of a service that needs it, and a check of its effect.
+SERVICE_USES: list[tuple[Permission, str, Callable[[World], object], Callable[[World], bool]]] = [
+    (Permission.VIEW, "get_contact",
+     lambda w: contacts.get_contact(w.session, w.a),
+     lambda w: True),
+    (Permission.VIEW, "details",
+     lambda w: contacts.details(w.session, w.a),
+     lambda w: True),
+    (Permission.ADD, "create_contact",
+     lambda w: contacts.create_contact(w.session, Contact(name=PersonName(last="Nieuwenkamp"))),
+     lambda w: w.session.repo().count() == 3),
+    (Permission.EDIT, "update_contact", _edit,
+     lambda w: w.session.repo().get(w.a).notes == "belt liever na tienen"),  # type: ignore[union-attr]
+    (Permission.RECORD_CONSENT, "record_consent", _consent,
+     lambda w: len(w.session.repo().get(w.a).consents) == 1),  # type: ignore[union-attr]
+    (Permission.REQUESTS, "set_flag",
+     lambda w: contacts.set_flag(w.session, w.a, "objects_marketing", True),
+     lambda w: w.session.repo().get(w.a).objects_marketing),  # type: ignore[union-attr]
+    (Permission.MERGE, "merge_contacts",
+     lambda w: contacts.merge_contacts(w.session, w.a, w.b, contacts.MergeChoice()),
+     lambda w: w.session.repo().count() == 1),
+    (Permission.MANAGE_ACCOUNTS, "list_accounts",
+     lambda w: accounts.list_accounts(w.session),
+     lambda w: True),
+    (Permission.MANAGE_ACCOUNTS, "set_role",
+     lambda w: accounts.set_role(w.session, STAFF, "beheerder"),
+     lambda w: w.session.conn.execute(
+         "SELECT role FROM accounts WHERE name = ?", (STAFF,)).fetchone()[0] == "beheerder"),
+    (Permission.MANAGE_ACCOUNTS, "change_password(other)",
+     lambda w: accounts.change_password(w.session, _other(w), OTHER_PW),
+     lambda w: _opens(w, _other(w), OTHER_PW)),
+    (Permission.MANAGE_POLICIES, "set_setting",
+     lambda w: w.session.set_setting("soon_days", 45),
+     lambda w: w.session.soon_days == 45),
+    (Permission.ROTATE_KEY, "rotate_key",
+     lambda w: accounts.rotate_key(w.session),
+     lambda w: w.session.vault.keyfile.generation == 2),
+    (Permission.BACKUP, "backup",
+     lambda w: accounts.backup(w.session, w.tmp / "b.ckbak"),
+     lambda w: (w.tmp / "b.ckbak").exists()),
+]
+
+# No service of the vault's own yet (others are building them): Session.require is checked
+# directly, which is the exact call those services make.
+REQUIRE_ONLY = [
+    Permission.IMPORT, Permission.MAILING, Permission.STATS, Permission.FULL_EXPORT,
+    Permission.ERASE, Permission.RETENTION_APPLY, Permission.VIEW_AUDIT,
+    Permission.ACCESS_EXPORT, Permission.PROFILING,
+]
+
+
+def test_every_permission_is_covered_by_this_matrix() -> None:
+    covered = {p for p, *_ in SERVICE_USES} | set(REQUIRE_ONLY)
+    assert covered == set(Permission)
+
+
+@pytest.mark.parametrize(
+    "permission, use, effect", [(p, u, e) for p, _n, u, e in SERVICE_USES],
+    ids=[f"{p.value}-{n}" for p, n, *_ in SERVICE_USES],
+)
+def test_a_service_refuses_or_allows_by_role(
+    world: World, permission: Permission,
+    use: Callable[[World], object], effect: Callable[[World], bool],
+) -> None:
+    may = world.session.role == "beheerder" or permission in STAFF_MAY
+    head, keyfile = _audit_head(world), key_path(world.path).read_bytes()
+    if may:
+        use(world)
+        assert effect(world)
+    else:
+        with pytest.raises(UserError) as info:
+            use(world)
+        assert info.value.code == "forbidden"
+        assert "medewerker" in info.value.message("nl")
+        # Refused means nothing was written: no audit entry, no key slot changed.
+        assert _audit_head(world) == head
+        assert key_path(world.path).read_bytes() == keyfile
+        assert not (world.tmp / "b.ckbak").exists()
+
+
+def test_permissions_without_a_vault_service_yet(world: World) -> None:
+    for permission in REQUIRE_ONLY:
+        may = world.session.role == "beheerder" or permission in STAFF_MAY
+        assert world.session.can(permission) is may
+        if may:
+            world.session.require(permission)
+        else:
+            with pytest.raises(UserError) as info:
+                world.session.require(permission)
+            assert info.value.code == "forbidden"
+
+
+def test_the_first_account_is_a_beheerder_and_the_last_one_stays(
+    template: Template, tmp_path: Path
+) -> None:
+    path = template.copy_to(tmp_path / "vault")
+    session = accounts.unlock(path, ADMIN, ADMIN_PW)
+    try:
+        assert session.role == "beheerder"
+        listed = {a.name: a.role for a in accounts.list_accounts(session)}
+        assert listed == {ADMIN: "beheerder", STAFF: "medewerker"}
+        for attempt in (lambda: accounts.remove_account(session, ADMIN),
+                        lambda: accounts.set_role(session, ADMIN, "medewerker")):
+            with pytest.raises(UserError) as info:
+                attempt()
+            assert info.value.code == "last_admin"
+        assert accounts.list_accounts(session)[0].role == "beheerder"
+        # With a second beheerder the first may step down.
+        accounts.set_role(session, STAFF, "beheerder")
+        accounts.set_role(session, ADMIN, "medewerker")
+    finally:
+        session.vault.close()
+    staff = accounts.unlock(path, STAFF, STAFF_PW)
+    try:
+        assert staff.role == "beheerder"
+        with pytest.raises(UserError) as info:
+            accounts.remove_account(staff, STAFF)
+        assert info.value.code == "last_admin"
+        accounts.remove_account(staff, ADMIN)
+    finally:
+        staff.vault.close()
+    # A removed account's slot is gone: its password no longer opens the vault.
+    with pytest.raises(UserError) as info:
+        accounts.unlock(path, ADMIN, ADMIN_PW)
+    assert info.value.code == "wrong_password"
