@@ -41,28 +41,42 @@ def make_contact(fake: Faker, rnd: random.Random, today: date, n: int) -> Contac
         last_activity = today - timedelta(days=365 * 2 - 10)  # soon
     else:
         last_activity = today - timedelta(days=rnd.randrange(10, 300))
-    relation = Relation(kind, start=last_activity - timedelta(days=400), last_activity=last_activity,
-                        source="import")
+    relation = Relation(
+        kind,
+        start=last_activity - timedelta(days=400),
+        last_activity=last_activity,
+        source="import",
+    )
     consents: list[ConsentEvent] = []
     for purpose in ("nieuwsbrief", "uitnodigingen"):
         r = rnd.random()
+        if roll < 0.3:  # a standing consent would keep them open-ended: only none/withdrawn
+            r = 0.55 + r * 0.45
         on = today - timedelta(days=rnd.randrange(30, 900))
         if r < 0.35:
             consents.append(ConsentEvent(purpose, ConsentStatus.GIVEN, on, "aanmeldformulier"))
         elif r < 0.55:
-            consents.append(ConsentEvent(purpose, ConsentStatus.GIVEN, on, "oude lijst",
-                                         reconfirm=True))
+            consents.append(
+                ConsentEvent(purpose, ConsentStatus.GIVEN, on, "oude lijst", reconfirm=True)
+            )
         elif r < 0.7:
-            consents.append(ConsentEvent(purpose, ConsentStatus.GIVEN, on - timedelta(days=90),
-                                         "aanmeldformulier"))
+            consents.append(
+                ConsentEvent(
+                    purpose, ConsentStatus.GIVEN, on - timedelta(days=90), "aanmeldformulier"
+                )
+            )
             consents.append(ConsentEvent(purpose, ConsentStatus.WITHDRAWN, on, "afmeldlink"))
     src = rnd.choice(FILES)
     return Contact(
         name=PersonName(first=first, initials=first[0] + ".", infix=infix, last=last),
         emails=[email],
         phones=[phone],
-        address=Address(fake.street_name(), str(rnd.randrange(1, 300)),
-                        normalize_postcode(fake.postcode()), fake.city()),
+        address=Address(
+            fake.street_name(),
+            str(rnd.randrange(1, 300)),
+            normalize_postcode(fake.postcode()),
+            fake.city(),
+        ),
         consents=consents,
         relations=[relation],
         sources=[Provenance(src, "Blad1", n + 2)],

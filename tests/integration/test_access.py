@@ -18,15 +18,24 @@ from tests.support.people import add_person, give, withdraw
 def test_export_holds_consent_history_with_evidence_and_the_audit(
     session: Session, tmp_path: Path
 ) -> None:
-    cid = add_person(session, "Hendrikje", "Kloosterboer", infix="van", phone="+31201234567",
-                     notes="=HYPERLINK(\"http://example.invalid\")")
+    cid = add_person(
+        session,
+        "Hendrikje",
+        "Kloosterboer",
+        infix="van",
+        phone="+31201234567",
+        notes='=HYPERLINK("http://example.invalid")',
+    )
     add_person(session, "Anders", "Iemand")
     give(session, cid, evidence="formulier-2023-04")
     withdraw(session, cid)
     rid = requests.add_request(session, "inzage", contact_id=cid, identity_checked=True)
 
-    result = access.export_access(session, access.find_person(
-        session, "hendrikje.kloosterboer@voorbeeld.nl"), tmp_path / "inzage")
+    result = access.export_access(
+        session,
+        access.find_person(session, "hendrikje.kloosterboer@voorbeeld.nl"),
+        tmp_path / "inzage",
+    )
 
     assert result.contact_ids == (cid,)
     data = json.loads((tmp_path / "inzage" / f"inzage-{cid}.json").read_text("utf-8"))
@@ -34,8 +43,10 @@ def test_export_holds_consent_history_with_evidence_and_the_audit(
     assert data["person"]["infix"] == "van"
     assert data["person"]["phones"] == ["+31201234567"]
     history = [(c["purpose"], c["status"], c["evidence"]) for c in data["consents"]]
-    assert history == [("nieuwsbrief", "given", "formulier-2023-04"),
-                       ("nieuwsbrief", "withdrawn", "")]
+    assert history == [
+        ("nieuwsbrief", "given", "formulier-2023-04"),
+        ("nieuwsbrief", "withdrawn", ""),
+    ]
     assert data["relations"][0]["kind"] == "vriend"
     assert data["provenance"][0]["file"] == "ledenlijst_2019.xlsx"
     assert [r["id"] for r in data["requests"]] == [rid]
@@ -45,8 +56,15 @@ def test_export_holds_consent_history_with_evidence_and_the_audit(
     assert "Iemand" not in json.dumps(data)
 
     wb = load_workbook(tmp_path / "inzage" / f"inzage-{cid}.xlsx")
-    assert wb.sheetnames == ["Persoon", "Toestemmingen", "Relaties", "Herkomst", "Verzoeken",
-                             "Logboek", "Bewaartermijn"]
+    assert wb.sheetnames == [
+        "Persoon",
+        "Toestemmingen",
+        "Relaties",
+        "Herkomst",
+        "Verzoeken",
+        "Logboek",
+        "Bewaartermijn",
+    ]
     person = {r[0]: r[1] for r in wb["Persoon"].iter_rows(min_row=2, values_only=True)}
     assert person["last_name"] == "Kloosterboer"
     assert person["notes"].startswith("'=")  # shown as text, never run as a formula

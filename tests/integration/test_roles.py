@@ -20,7 +20,7 @@ from contactkluis.services import accounts, contacts
 from contactkluis.services.context import Session
 from contactkluis.vault import keys
 from contactkluis.vault.keyfile import key_path
-from tests.support import ADMIN, ADMIN_PW, STAFF, STAFF_PW, Template, vault_template
+from tests.support.vaults import ADMIN, ADMIN_PW, STAFF, STAFF_PW, Template, vault_template
 
 STAFF_MAY = {
     Permission.VIEW, Permission.ADD, Permission.EDIT, Permission.IMPORT,
@@ -49,14 +49,8 @@ class World:
 @pytest.fixture(params=["beheerder", "medewerker"])
 def world(request: pytest.FixtureRequest, template: Template, tmp_path: Path) -> World:
     path = template.copy_to(tmp_path / "vault")
-    admin = accounts.unlock(path, ADMIN, ADMIN_PW)
-    a = contacts.create_contact(admin, Contact(name=PersonName(first="Anke", last="Verbruggen")))
-    b = contacts.create_contact(admin, Contact(name=PersonName(first="Bram", last="Oosterhuis")))
-    if request.param == "beheerder":
-        session = admin
-    else:
-        admin.vault.close()
-        session = accounts.unlock(path, *LOGIN[request.param])
+    session = accounts.unlock(path, *LOGIN[request.param])
+    a, b = template.contact_ids
     yield World(session, path, tmp_path, a, b)  # type: ignore[misc]
     session.vault.close()
 

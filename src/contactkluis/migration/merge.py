@@ -90,6 +90,9 @@ class Merger:
     by_name_pc: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     by_pc: dict[str, list[int]] = field(default_factory=dict)
     by_name: dict[str, list[int]] = field(default_factory=dict)
+    # (file, sheet, row) -> person: the same row imported again is the same person, even
+    # when it holds no e-mail or postcode to recognise them by.
+    by_source: dict[tuple[str, str | None, int | None], int] = field(default_factory=dict)
     near: dict[tuple[int, int], NearMatch] = field(default_factory=dict)
 
     def _index(self, person: Person) -> None:
@@ -110,6 +113,9 @@ class Merger:
             bucket = self.by_name.setdefault(key, [])
             if person.key not in bucket:
                 bucket.append(person.key)
+        for source in c.sources:
+            if source.field is None:
+                self.by_source.setdefault((source.file, source.sheet, source.row), person.key)
 
     def add_existing(self, contacts: Iterable[Contact]) -> None:
         for contact in contacts:
@@ -128,6 +134,14 @@ class Merger:
             for key in self.by_name_pc.get((nkey, pc), ()):
                 other = self.people[key]
                 if (not draft.emails or not other.contact.emails) and names_compatible(
+                    other.contact.name, draft.name
+                ):
+                    return other
+        for source in draft.sources[:1]:
+            key = self.by_source.get((source.file, source.sheet, source.row))
+            if key is not None:
+                other = self.people[key]
+                if name_key(other.contact.name) == nkey and names_compatible(
                     other.contact.name, draft.name
                 ):
                     return other

@@ -106,6 +106,7 @@ class RowResult:
     flagged: list[str] = field(default_factory=list)  # special-category codes
 
 
+_NAME_FIELDS = ("full_name", "first_name", "initials", "infix", "last_name")
 _SPLIT_MULTI = re.compile(r"[;,/\s]+(?=\S+@)|\s*;\s*|\s+en\s+(?=\S+@)")
 
 
@@ -206,7 +207,7 @@ class RowBuilder:
             if all(is_junk_value(c) for c in cells if c is not None):
                 result.invalid = "junk"
             return result
-        if self._is_junk_name(name) and not emails:
+        if not emails and self._is_junk_name(name, cells):
             result.invalid = "junk"
             return result
 
@@ -234,8 +235,11 @@ class RowBuilder:
         )
         return result
 
-    @staticmethod
-    def _is_junk_name(name: PersonName) -> bool:
+    def _is_junk_name(self, name: PersonName, cells: Sequence[Cell]) -> bool:
+        # "n.v.t." in a name cell parses as initials "N.V.T.": judge the cells as written too.
+        raw = [c for f in _NAME_FIELDS for c in self._cells(cells, f)]
+        if raw and all(is_junk_value(c) for c in raw):
+            return True
         # Initials are derived from a first name, so "test" brings a "T." along: skip them.
         parts = [p for p in (name.first, name.last) if p]
         return bool(parts) and all(is_junk_value(p) for p in parts)

@@ -57,6 +57,9 @@ _SUFFIX_KIND = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsb", ".ods": "ods"
 
 @dataclass
 class SheetData:
+    """One sheet. Workbook rows are rectangular from A1 to the last used cell; CSV rows keep
+    the field count of each record. Trailing empty rows are dropped."""
+
     name: str
     rows: list[list[Cell]]
     hidden: bool = False
@@ -64,6 +67,8 @@ class SheetData:
 
 @dataclass
 class Workbook:
+    """kind is what the content turned out to be, whatever the suffix said."""
+
     path: pathlib.Path
     kind: str
     sheets: list[SheetData] = field(default_factory=list)
@@ -79,7 +84,7 @@ def read_workbook(path: pathlib.Path, *, timeout: float = PARSE_TIMEOUT_S) -> Wo
         raise
     except MemoryError:
         raise ReadError("too_large", path, detail="MemoryError") from None
-    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback reaches a user
+    except Exception as exc:
         raise ReadError("malformed", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None
 
 
@@ -124,7 +129,7 @@ def _read(path: pathlib.Path, timeout: float) -> Workbook:
     elif form == "text" and suffix in _TEXT_ALLOWED_SUFFIXES:
         kind = "csv"
         rows = csv_reader.read_delimited(path, _read_all(path))
-        sheets = [SheetData(name=path.stem, rows=list(rows))]
+        sheets = [SheetData(name=path.stem, rows=[list[Cell](row) for row in rows])]
     else:
         raise ReadError("not_spreadsheet", path)
 
@@ -152,9 +157,7 @@ def _read_binary(path: pathlib.Path, kind: str, timeout: float) -> list[SheetDat
 # --- runs in the parser child process ----------------------------------------------------
 
 
-def parse_with_calamine(
-    path_str: str, by_suffix: bool
-) -> list[tuple[str, list[list[Cell]], bool]]:
+def parse_with_calamine(path_str: str, by_suffix: bool) -> list[tuple[str, list[list[Cell]], bool]]:
     """Parse a workbook with calamine; returns (name, rows, hidden) per worksheet.
 
     Module-level so the child process can import it; returns plain tuples for pickling.
@@ -181,9 +184,7 @@ def parse_with_calamine(
                     cells += (end[0] + 1) * (end[1] + 1)
                     if cells > MAX_CELLS:
                         raise ReadError("too_large", path, detail=f"> {MAX_CELLS} cells")
-                rows = [
-                    [_cell(v) for v in row] for row in sheet.to_python(skip_empty_area=False)
-                ]
+                rows = [[_cell(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
                 while rows and all(v is None for v in rows[-1]):
                     rows.pop()
                 hidden = meta.visible != pc.SheetVisibleEnum.Visible

@@ -27,7 +27,7 @@ MAX_ZIP_RATIO = 200
 ZIP_RATIO_MIN_BYTES = 16 * 1024 * 1024
 # Address-space cap for the parser child: a calamine range costs ~32 bytes per cell, and a
 # tiny .xls/.xlsx can declare cells at A1 and IV65536, which would otherwise take >1 GB.
-CHILD_MEMORY_BYTES = 768 * 1024 * 1024
+CHILD_MEMORY_BYTES = 512 * 1024 * 1024
 PARSE_TIMEOUT_S = 60.0
 
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -119,10 +119,18 @@ class ReadError(Exception):
         self.detail = detail
         super().__init__(self.message("nl"))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keeps the error intact across threads/processes that pickle exceptions.
+        return (_rebuild_error, (self.code, self.filename, self.what, self.detail))
+
     def message(self, lang: str = "nl") -> str:
         idx = 1 if lang.lower().startswith("en") else 0
         what = _WHAT.get(self.what, (self.what, self.what))[idx]
         return _MESSAGES[self.code][idx].format(name=self.filename, limit=MAX_CELLS, what=what)
+
+
+def _rebuild_error(code: str, filename: str, what: str, detail: str) -> ReadError:
+    return ReadError(code, filename, what=what, detail=detail)
 
 
 # --- content sniffing -------------------------------------------------------------------
@@ -184,9 +192,8 @@ def inspect_zip(path: pathlib.Path) -> str:
     total = 0
     for info in infos:
         total += info.file_size
-        if (
-            info.file_size > ZIP_RATIO_MIN_BYTES
-            and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1)
+        if info.file_size > ZIP_RATIO_MIN_BYTES and info.file_size > MAX_ZIP_RATIO * max(
+            info.compress_size, 1
         ):
             raise ReadError("bomb", path, detail=f"ratio of member {info.filename}")
     if total > MAX_ZIP_UNCOMPRESSED:
@@ -260,7 +267,7 @@ def _child_main(
         result = ("error", (exc.code, exc.what, exc.detail))
     except MemoryError:
         result = ("error", ("too_large", "", "MemoryError in parser"))
-    except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
+    except BaseException as exc:
         result = ("error", ("malformed", "", f"{type(exc).__name__}: {exc}"[:300]))
     try:
         conn.send(result)
@@ -288,9 +295,7 @@ def run_isolated(
     """
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
-    proc = ctx.Process(
-        target=_child_main, args=(sender, fn, args, memory_bytes), daemon=True
-    )
+    proc = ctx.Process(target=_child_main, args=(sender, fn, args, memory_bytes), daemon=True)
     try:
         proc.start()
     except OSError as exc:

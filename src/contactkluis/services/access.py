@@ -56,9 +56,13 @@ def find_person(session: Session, who: str) -> list[int]:
 def require_person(session: Session, who: str) -> list[int]:
     ids = find_person(session, who)
     if not ids:
-        raise UserError("invalid", reason=(
-            "Geen contact gevonden met dit e-mailadres, telefoonnummer of nummer.",
-            "No contact found with this e-mail address, phone number or id."))
+        raise UserError(
+            "invalid",
+            reason=(
+                "Geen contact gevonden met dit e-mailadres, telefoonnummer of nummer.",
+                "No contact found with this e-mail address, phone number or id.",
+            ),
+        )
     return ids
 
 
@@ -69,14 +73,27 @@ def _iso(value: Any) -> Any:
 def _person(contact: Contact) -> dict[str, Any]:
     n, a = contact.name, contact.address
     return {
-        "id": contact.id, "first_name": n.first, "initials": n.initials, "infix": n.infix,
-        "last_name": n.last, "emails": list(contact.emails), "phones": list(contact.phones),
-        "street": a.street, "house_number": a.house_number, "postcode": a.postcode,
-        "city": a.city, "country": a.country, "birth_date": _iso(contact.birth_date),
-        "birth_year": contact.birth_year, "notes": contact.notes,
-        "special_category": contact.special_category, "special_note": contact.special_note,
-        "restricted": contact.restricted, "objects_marketing": contact.objects_marketing,
-        "objects_profiling": contact.objects_profiling, "anonymised": contact.anonymised,
+        "id": contact.id,
+        "first_name": n.first,
+        "initials": n.initials,
+        "infix": n.infix,
+        "last_name": n.last,
+        "emails": list(contact.emails),
+        "phones": list(contact.phones),
+        "street": a.street,
+        "house_number": a.house_number,
+        "postcode": a.postcode,
+        "city": a.city,
+        "country": a.country,
+        "birth_date": _iso(contact.birth_date),
+        "birth_year": contact.birth_year,
+        "notes": contact.notes,
+        "special_category": contact.special_category,
+        "special_note": contact.special_note,
+        "restricted": contact.restricted,
+        "objects_marketing": contact.objects_marketing,
+        "objects_profiling": contact.objects_profiling,
+        "anonymised": contact.anonymised,
         "segment": contact.segment,
     }
 
@@ -87,24 +104,40 @@ def _rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[dict[str, A
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-def access_report(session: Session, contact_id: int, conn: Connection | None = None
-                  ) -> dict[str, Any]:
+def access_report(
+    session: Session, contact_id: int, conn: Connection | None = None
+) -> dict[str, Any]:
     """Everything held about one record, as plain JSON-ready data."""
     session.require(Permission.ACCESS_EXPORT)
     c = conn or session.conn
     contact = session.repo(c).get(contact_id)
     if contact is None:
         raise UserError("not_found", id=contact_id)
-    consents = _rows(c, "SELECT purpose, status, on_date, source, evidence, reconfirm,"
-                        " recorded_at, recorded_by FROM consent_events WHERE contact_id = ?"
-                        " ORDER BY purpose, on_date, id", [contact_id])
-    relations = _rows(c, "SELECT kind, start_date, end_date, last_activity, source FROM"
-                         " relations WHERE contact_id = ? ORDER BY id", [contact_id])
-    provenance = _rows(c, "SELECT file, sheet, row, field, original FROM provenance WHERE"
-                          " contact_id = ? ORDER BY id", [contact_id])
-    requests = _rows(c, "SELECT id, kind, received, identity_checked, deadline, extended,"
-                        " extension_reason, status, closed_at, note FROM requests WHERE"
-                        " contact_id = ? ORDER BY id", [contact_id])
+    consents = _rows(
+        c,
+        "SELECT purpose, status, on_date, source, evidence, reconfirm,"
+        " recorded_at, recorded_by FROM consent_events WHERE contact_id = ?"
+        " ORDER BY purpose, on_date, id",
+        [contact_id],
+    )
+    relations = _rows(
+        c,
+        "SELECT kind, start_date, end_date, last_activity, source FROM"
+        " relations WHERE contact_id = ? ORDER BY id",
+        [contact_id],
+    )
+    provenance = _rows(
+        c,
+        "SELECT file, sheet, row, field, original FROM provenance WHERE contact_id = ? ORDER BY id",
+        [contact_id],
+    )
+    requests = _rows(
+        c,
+        "SELECT id, kind, received, identity_checked, deadline, extended,"
+        " extension_reason, status, closed_at, note FROM requests WHERE"
+        " contact_id = ? ORDER BY id",
+        [contact_id],
+    )
     targets = [f"contact:{contact_id}"] + [f"request:{r['id']}" for r in requests]
     entries: list[dict[str, Any]] = []
     for target in targets:
@@ -118,7 +151,8 @@ def access_report(session: Session, contact_id: int, conn: Connection | None = N
         p = purposes.get(row["purpose"])
         row["purpose_label"] = (p.label_en if session.lang == "en" else p.label_nl) if p else ""
     return {
-        "format": "contactkluis-inzage", "version": FORMAT_VERSION,
+        "format": "contactkluis-inzage",
+        "version": FORMAT_VERSION,
         "institution": session.vault.meta("institution") or "",
         "made_on": session.today().isoformat(),
         "person": _person(contact),
@@ -128,8 +162,11 @@ def access_report(session: Session, contact_id: int, conn: Connection | None = N
         "requests": requests,
         "audit": entries,
         "retention": [
-            {"purpose": r.get("purpose"), "until": r.get("until"),
-             "reason": r.get("en") if session.lang == "en" else r.get("nl")}
+            {
+                "purpose": r.get("purpose"),
+                "until": r.get("until"),
+                "reason": r.get("en") if session.lang == "en" else r.get("nl"),
+            }
             for r in state.get("reasons", [])
         ],
     }
@@ -144,8 +181,12 @@ def _xlsx_bytes(report: dict[str, Any], lang: str) -> bytes:
         first = False
         ws.title = en if lang == "en" else nl
         if key == "person":
-            ws.append([formula_safe("veld" if lang != "en" else "field"),
-                       formula_safe("waarde" if lang != "en" else "value")])
+            ws.append(
+                [
+                    formula_safe("veld" if lang != "en" else "field"),
+                    formula_safe("waarde" if lang != "en" else "value"),
+                ]
+            )
             for name, value in report["person"].items():
                 if isinstance(value, list):
                     value = "; ".join(value)
@@ -179,8 +220,7 @@ def export_access(session: Session, contact_ids: Iterable[int], out_dir: Path) -
     ids = list(dict.fromkeys(contact_ids))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    targets = [(cid, out_dir / f"inzage-{cid}.json", out_dir / f"inzage-{cid}.xlsx")
-               for cid in ids]
+    targets = [(cid, out_dir / f"inzage-{cid}.json", out_dir / f"inzage-{cid}.xlsx") for cid in ids]
     for _, *paths in targets:
         for path in paths:
             if path.exists():

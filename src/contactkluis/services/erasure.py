@@ -23,17 +23,6 @@ from contactkluis.vault.db import Connection
 OBJECTIONS = {"marketing": "objects_marketing", "profiling": "objects_profiling"}
 
 
-def purge_search_index(conn: Connection) -> None:
-    """Drop deleted rows' tokens from the FTS5 pages.
-
-    The index is contentless_delete=1, so a DELETE only writes a tombstone and the tokens
-    (the person's names, lower-cased) stay in the old segment until it is merged; FTS5
-    refuses the 'delete' command on such tables. 'optimize' merges every segment into one,
-    applying the tombstones; the old segments' rows are freed and zeroed by secure_delete.
-    """
-    conn.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('optimize')")
-
-
 def checkpoint(session: Session) -> None:
     """Copy the WAL into the database and truncate it: old page images leave the disk."""
     session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -46,7 +35,9 @@ def _normalised(emails: Iterable[str], phones: Iterable[str]) -> tuple[list[str]
 
 
 def is_suppressed(
-    session: Session, emails: Iterable[str] = (), phones: Iterable[str] = (),
+    session: Session,
+    emails: Iterable[str] = (),
+    phones: Iterable[str] = (),
     conn: Connection | None = None,
 ) -> bool:
     """Was a person with this e-mail address or phone number erased? Raw values are fine.
@@ -64,8 +55,9 @@ class ErasureResult:
     hashes: int  # suppression hashes added (e-mails + phones)
 
 
-def erase(session: Session, contact_ids: Iterable[int], *, request_id: int | None = None
-          ) -> ErasureResult:
+def erase(
+    session: Session, contact_ids: Iterable[int], *, request_id: int | None = None
+) -> ErasureResult:
     """Erase these records for good (beheerder only)."""
     session.require(Permission.ERASE)
     ids = list(dict.fromkeys(contact_ids))
@@ -79,9 +71,13 @@ def erase(session: Session, contact_ids: Iterable[int], *, request_id: int | Non
             mails, numbers = _normalised(contact.emails, contact.phones)
             hashes += suppression.add(session, conn, mails, numbers)
             repo.delete(contact_id)
-            session.audit(conn, "contact.erase", f"contact:{contact_id}", request=request_id,
-                          hashes=len(mails) + len(numbers))
-        purge_search_index(conn)
+            session.audit(
+                conn,
+                "contact.erase",
+                f"contact:{contact_id}",
+                request=request_id,
+                hashes=len(mails) + len(numbers),
+            )
     checkpoint(session)
     return ErasureResult(tuple(ids), hashes)
 
@@ -97,8 +93,13 @@ def object_to(session: Session, contact_id: int, to: str, *, lift: bool = False)
     An objection to profiling also drops the audience segment: that is the profile.
     """
     if to not in OBJECTIONS:
-        raise UserError("invalid", reason=("Bezwaar kan tegen 'marketing' of 'profiling'.",
-                                           "An objection is to 'marketing' or 'profiling'."))
+        raise UserError(
+            "invalid",
+            reason=(
+                "Bezwaar kan tegen 'marketing' of 'profiling'.",
+                "An objection is to 'marketing' or 'profiling'.",
+            ),
+        )
     _set(session, contact_id, OBJECTIONS[to], not lift)
 
 
@@ -109,7 +110,10 @@ def _set(session: Session, contact_id: int, column: str, value: bool) -> None:
             raise UserError("not_found", id=contact_id)
         conn.execute(f"UPDATE contacts SET {column} = ? WHERE id = ?", (int(value), contact_id))
         if column == "objects_profiling" and value:
-            conn.execute("UPDATE contacts SET segment = NULL, segment_date = NULL,"
-                         " segment_source = NULL WHERE id = ?", (contact_id,))
+            conn.execute(
+                "UPDATE contacts SET segment = NULL, segment_date = NULL,"
+                " segment_source = NULL WHERE id = ?",
+                (contact_id,),
+            )
         session.refresh_states(conn, [contact_id])
         session.audit(conn, f"contact.{column}", f"contact:{contact_id}", value=value)

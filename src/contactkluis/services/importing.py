@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contactkluis.domain.contact import Address, Contact, PersonName, RelationKind
+from contactkluis.domain.contact import Address, Contact, PersonName, Provenance, RelationKind
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.headers import FIELDS, SENSITIVE, ColumnMap, auto_map
@@ -36,6 +36,8 @@ from contactkluis.services.context import Session
 from contactkluis.vault.db import Connection
 
 Progress = Callable[[int, int], None]
+CANCEL_EVERY = 50  # rows between looks at the cancel flag
+PROGRESS_EVERY = 500
 
 
 class Cancelled(Exception):
@@ -202,6 +204,11 @@ def _existing(conn: Connection) -> list[Contact]:
     for cid, email in conn.execute("SELECT contact_id, email FROM emails ORDER BY id"):
         if cid in people:
             people[cid].emails.append(email)
+    for cid, file, sheet, row in conn.execute(
+        "SELECT contact_id, file, sheet, row FROM provenance WHERE field IS NULL ORDER BY id"
+    ):
+        if cid in people:
+            people[cid].sources.append(Provenance(file, sheet, row))
     return list(people.values())
 
 
@@ -294,11 +301,11 @@ def run_import(
     def tick() -> None:
         nonlocal done
         done += 1
-        if done % 500 == 0:
-            if cancelled and cancelled():
-                raise Cancelled
-            if progress:
-                progress(done, total)
+        # Cancelling must be felt within a moment, also on lists of a few hundred rows.
+        if done % CANCEL_EVERY == 0 and cancelled and cancelled():
+            raise Cancelled
+        if done % PROGRESS_EVERY == 0 and progress:
+            progress(done, total)
 
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -311,6 +318,8 @@ def run_import(
                 continue
             for sheet_plan in plan.sheets:
                 run.sheet(sheet_plan, frep, tick)
+        if cancelled and cancelled():
+            raise Cancelled
         if dry_run:
             _near_duplicates(run, {}, report)
             conn.execute("ROLLBACK")

@@ -180,9 +180,9 @@ def rows(session: Session, ids: list[int]) -> list[ContactRow]:
             flags = json.loads(r.consent_json or "{}")
         except ValueError:
             flags = {}
-        flags_by_id[r.id] = {str(k): str(v) for k, v in flags.items()} if isinstance(
-            flags, dict
-        ) else {}
+        flags_by_id[r.id] = (
+            {str(k): str(v) for k, v in flags.items()} if isinstance(flags, dict) else {}
+        )
     cells = _consent_cells(session, [r.id for r in raw], flags_by_id)
     out: list[ContactRow] = []
     for r in raw:

@@ -56,8 +56,9 @@ def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise UserError("io", file=path.name, reason=(exc.strerror or "", exc.strerror or "")) \
-            from None
+        raise UserError(
+            "io", file=path.name, reason=(exc.strerror or "", exc.strerror or "")
+        ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -84,18 +85,22 @@ class MailingResult:
 
 
 def _suppressed(session: Session, contact: Contact, hashes: set[str]) -> bool:
-    return any(h in hashes for h, _ in suppression.hashes_for(session, contact.emails,
-                                                               contact.phones))
+    return any(
+        h in hashes for h, _ in suppression.hashes_for(session, contact.emails, contact.phones)
+    )
 
 
-def mailing_list(session: Session, purpose_code: str, *, allow_reconfirm: bool = False
-                 ) -> MailingResult:
+def mailing_list(
+    session: Session, purpose_code: str, *, allow_reconfirm: bool = False
+) -> MailingResult:
     """Everyone eligible for `purpose_code` today, one row per person, sorted by name."""
     session.require(Permission.MAILING)
     purpose = session.purposes.get(purpose_code)
     if purpose is None:
-        raise UserError("invalid", reason=(f"Onbekend doel '{purpose_code}'.",
-                                           f"Unknown purpose '{purpose_code}'."))
+        raise UserError(
+            "invalid",
+            reason=(f"Onbekend doel '{purpose_code}'.", f"Unknown purpose '{purpose_code}'."),
+        )
     repo = session.repo()
     hashes = suppression.load_all(session.conn)
     today = session.today()
@@ -105,7 +110,10 @@ def mailing_list(session: Session, purpose_code: str, *, allow_reconfirm: bool =
     for start in range(0, len(ids), 1000):
         for contact in repo.get_many(ids[start : start + 1000]):
             verdict = mailing_eligible(
-                contact, purpose, today=today, suppressed=_suppressed(session, contact, hashes),
+                contact,
+                purpose,
+                today=today,
+                suppressed=_suppressed(session, contact, hashes),
                 allow_reconfirm=allow_reconfirm,
             )
             result.reasons[verdict.code] += 1
@@ -124,13 +132,19 @@ def mailing_list(session: Session, purpose_code: str, *, allow_reconfirm: bool =
     return result
 
 
-def export_mailing(session: Session, purpose_code: str, out: Path, *,
-                   allow_reconfirm: bool = False) -> MailingResult:
+def export_mailing(
+    session: Session, purpose_code: str, out: Path, *, allow_reconfirm: bool = False
+) -> MailingResult:
     """Write the mailing CSV atomically; the audit log gets the purpose and the count only."""
     out = Path(out)
     if out.suffix.lower() != ".csv":
-        raise UserError("invalid", reason=("Kies een bestandsnaam die eindigt op .csv.",
-                                           "Choose a file name ending in .csv."))
+        raise UserError(
+            "invalid",
+            reason=(
+                "Kies een bestandsnaam die eindigt op .csv.",
+                "Choose a file name ending in .csv.",
+            ),
+        )
     result = mailing_list(session, purpose_code, allow_reconfirm=allow_reconfirm)
 
     def write(fh: IO[bytes]) -> None:

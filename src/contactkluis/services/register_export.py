@@ -33,7 +33,8 @@ def register_rows(session: Session) -> list[RegisterRow]:
     session.require(Permission.VIEW)
     measures = session.setting("security_measures", list(DEFAULT_SECURITY_MEASURES))
     return processing_register(
-        list(session.purposes.values()), session.vault.meta("institution") or "", measures)
+        list(session.purposes.values()), session.vault.meta("institution") or "", measures
+    )
 
 
 def _xlsx(rows: list[RegisterRow], lang: str, made: str) -> bytes:
@@ -66,7 +67,8 @@ def _html(rows: list[RegisterRow], lang: str, made: str) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in register_columns(lang))
     body = "\n".join(
         "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row.cells(lang)) + "</tr>"
-        for row in rows)
+        for row in rows
+    )
     made_label = html.escape(_MADE[1] if en else _MADE[0])
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head><meta charset="utf-8">'
@@ -75,7 +77,8 @@ def _html(rows: list[RegisterRow], lang: str, made: str) -> str:
         "vertical-align:top;text-align:left}</style></head>\n<body>\n"
         f"<h1>{title}</h1>\n<p>{made_label}: {html.escape(made)}</p>\n"
         f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
-        "</body>\n</html>\n")
+        "</body>\n</html>\n"
+    )
 
 
 def export_register(session: Session, out: Path) -> Path:
@@ -83,8 +86,13 @@ def export_register(session: Session, out: Path) -> Path:
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".html", ".htm"):
-        raise UserError("invalid", reason=("Kies een bestand dat eindigt op .xlsx of .html.",
-                                           "Choose a file ending in .xlsx or .html."))
+        raise UserError(
+            "invalid",
+            reason=(
+                "Kies een bestand dat eindigt op .xlsx of .html.",
+                "Choose a file ending in .xlsx or .html.",
+            ),
+        )
     rows = register_rows(session)
     made = session.today().isoformat()
     lang = session.lang

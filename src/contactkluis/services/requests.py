@@ -93,8 +93,10 @@ def _parse_kind(kind: str | RequestKind) -> RequestKind:
         choices = ", ".join(k.value for k in RequestKind)
         raise UserError(
             "invalid",
-            reason=(f"Onbekend soort verzoek (kies uit {choices}).",
-                    f"Unknown kind of request (choose from {choices})."),
+            reason=(
+                f"Onbekend soort verzoek (kies uit {choices}).",
+                f"Unknown kind of request (choose from {choices}).",
+            ),
         ) from None
 
 
@@ -110,27 +112,42 @@ def add_request(
     """Register a request; the deadline is one month after receipt (AVG art. 12(3))."""
     session.require(Permission.REQUESTS)
     request = RightsRequest(
-        _parse_kind(kind), received or session.today(), contact_id=contact_id,
+        _parse_kind(kind),
+        received or session.today(),
+        contact_id=contact_id,
         identity_checked=identity_checked,
     )
     if request.received > session.today():
-        raise UserError("invalid", reason=("De ontvangstdatum ligt in de toekomst.",
-                                           "The date of receipt is in the future."))
+        raise UserError(
+            "invalid",
+            reason=(
+                "De ontvangstdatum ligt in de toekomst.",
+                "The date of receipt is in the future.",
+            ),
+        )
     with session.write() as conn:
         if contact_id is not None and session.repo(conn).get(contact_id) is None:
             raise UserError("not_found", id=contact_id)
         cur = conn.execute(
             "INSERT INTO requests (contact_id, kind, received, identity_checked, deadline,"
             " status, note, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (contact_id, str(request.kind), request.received.isoformat(),
-             int(identity_checked), request.deadline.isoformat(), str(request.status),
-             note.strip(), session.account),
+            (
+                contact_id,
+                str(request.kind),
+                request.received.isoformat(),
+                int(identity_checked),
+                request.deadline.isoformat(),
+                str(request.status),
+                note.strip(),
+                session.account,
+            ),
         )
         request_id = int(cur.lastrowid)
         if contact_id is not None:
             session.refresh_states(conn, [contact_id])
-        session.audit(conn, "request.add", f"request:{request_id}", kind=str(request.kind),
-                      contact=contact_id)
+        session.audit(
+            conn, "request.add", f"request:{request_id}", kind=str(request.kind), contact=contact_id
+        )
     return request_id
 
 
@@ -162,14 +179,22 @@ def due_requests(
     return out
 
 
-def _store(session: Session, conn: Connection, stored: StoredRequest, new: RightsRequest,
-           note: str) -> None:
+def _store(
+    session: Session, conn: Connection, stored: StoredRequest, new: RightsRequest, note: str
+) -> None:
     conn.execute(
         "UPDATE requests SET identity_checked = ?, deadline = ?, extended = ?,"
         " extension_reason = ?, status = ?, closed_at = ?, note = ? WHERE id = ?",
-        (int(new.identity_checked), new.deadline.isoformat(), int(new.extended),
-         new.extension_reason, str(new.status),
-         new.closed_on.isoformat() if new.closed_on else None, note, stored.id),
+        (
+            int(new.identity_checked),
+            new.deadline.isoformat(),
+            int(new.extended),
+            new.extension_reason,
+            str(new.status),
+            new.closed_on.isoformat() if new.closed_on else None,
+            note,
+            stored.id,
+        ),
     )
     if new.contact_id is not None:
         session.refresh_states(conn, [new.contact_id])
@@ -193,8 +218,9 @@ def extend_request(session: Session, request_id: int, reason: str) -> date:
         except RuleError as exc:
             raise rule_error(exc) from None
         _store(session, conn, stored, new, stored.note)
-        session.audit(conn, "request.extend", f"request:{request_id}",
-                      deadline=new.deadline.isoformat())
+        session.audit(
+            conn, "request.extend", f"request:{request_id}", deadline=new.deadline.isoformat()
+        )
     return new.deadline
 
 
@@ -227,6 +253,10 @@ def close_request(
 
 
 def open_request_ids(session: Session, contact_id: int) -> list[int]:
-    return [r[0] for r in session.conn.execute(
-        "SELECT id FROM requests WHERE contact_id = ? AND status IN ('open', 'verlengd')",
-        (contact_id,))]
+    return [
+        r[0]
+        for r in session.conn.execute(
+            "SELECT id FROM requests WHERE contact_id = ? AND status IN ('open', 'verlengd')",
+            (contact_id,),
+        )
+    ]

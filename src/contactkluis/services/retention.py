@@ -21,7 +21,7 @@ from contactkluis.domain.retention import RetentionStatus, anonymised_fields
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services.context import Session
-from contactkluis.services.erasure import checkpoint, purge_search_index
+from contactkluis.services.erasure import checkpoint
 from contactkluis.vault.db import Connection
 
 
@@ -56,7 +56,9 @@ def _expired(session: Session, conn: Connection, ids: Iterable[int] | None) -> l
         # The cache narrows the search; the fresh evaluation below decides.
         rows = conn.execute(
             "SELECT id FROM contacts WHERE anonymised = 0 AND (retention_status = 'expired'"
-            " OR retention_until < ?) ORDER BY id", (today,)).fetchall()
+            " OR retention_until < ?) ORDER BY id",
+            (today,),
+        ).fetchall()
         wanted = [r[0] for r in rows]
     else:
         wanted = list(dict.fromkeys(ids))
@@ -68,10 +70,14 @@ def _expired(session: Session, conn: Connection, ids: Iterable[int] | None) -> l
         if state.retention_status != str(RetentionStatus.EXPIRED):
             continue
         assert contact.id is not None
-        out.append(Candidate(
-            contact.id, state.retention_until,
-            tuple(str(r["nl"]) for r in state.retention_reasons),
-            tuple(str(r["en"]) for r in state.retention_reasons)))
+        out.append(
+            Candidate(
+                contact.id,
+                state.retention_until,
+                tuple(str(r["nl"]) for r in state.retention_reasons),
+                tuple(str(r["en"]) for r in state.retention_reasons),
+            )
+        )
     out.sort(key=lambda c: c.id)
     return out
 
@@ -86,8 +92,9 @@ def _parse_action(action: str | Action) -> Action:
     try:
         return Action(action)
     except ValueError:
-        raise UserError("invalid", reason=("Kies 'anonymise' of 'delete'.",
-                                           "Choose 'anonymise' or 'delete'.")) from None
+        raise UserError(
+            "invalid", reason=("Kies 'anonymise' of 'delete'.", "Choose 'anonymise' or 'delete'.")
+        ) from None
 
 
 def apply(
@@ -118,7 +125,6 @@ def apply(
             for start in range(0, len(found), 1000):
                 session.refresh_states(conn, found[start : start + 1000])
         if found:
-            purge_search_index(conn)
         session.audit(conn, f"retention.{act}", None, count=len(found))
     checkpoint(session)
     skipped = tuple(i for i in asked or () if i not in set(found))
@@ -140,15 +146,19 @@ def _anonymise(conn: Connection, session: Session, contact_id: int) -> None:
         " city = NULL, country = NULL, birth_date = NULL, birth_year = ?, notes = '',"
         " special_category = 0, special_note = '', special_codes = '', anonymised = 1,"
         " segment_source = NULL, updated_at = ? WHERE id = ?",
-        (kept.pc4, _band_start(kept.birth_year_band),
-         session.today().isoformat(), contact_id))
+        (kept.pc4, _band_start(kept.birth_year_band), session.today().isoformat(), contact_id),
+    )
     for table in ("emails", "phones", "consent_events", "provenance", "relations"):
         conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact_id,))
-    conn.execute("DELETE FROM duplicate_candidates WHERE a = ? OR b = ?",
-                 (contact_id, contact_id))
+    # The segment row keys would link a returned segment file back to this record.
+    conn.execute("DELETE FROM segment_keys WHERE contact_id = ?", (contact_id,))
+    conn.execute("DELETE FROM duplicate_candidates WHERE a = ? OR b = ?", (contact_id, contact_id))
     # Closed requests may carry notes that point back at the person: unlink them.
     conn.execute("UPDATE requests SET contact_id = NULL WHERE contact_id = ?", (contact_id,))
     conn.executemany(
         "INSERT INTO relations (contact_id, kind, start_date) VALUES (?, ?, ?)",
-        [(contact_id, str(kind), date(year, 1, 1).isoformat() if year else None)
-         for kind, year in kept.relation_years])
+        [
+            (contact_id, str(kind), date(year, 1, 1).isoformat() if year else None)
+            for kind, year in kept.relation_years
+        ],
+    )

@@ -15,12 +15,16 @@ a filter could narrow the count to a handful of people and make a table about th
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path, PureWindowsPath
-from typing import Any
+from typing import Any, TypeVar
 
 from contactkluis.domain.contact import RelationKind
 from contactkluis.domain.crosstab import CountTable, StatsRecord, build_tables
@@ -51,6 +55,7 @@ from contactkluis.vault.db import Connection
 _UNKNOWN_ONLY: tuple[str, ...] = (UNKNOWN,)
 _CONSENT_FLAGS = frozenset({"given", "reconfirm", "withdrawn", "none"})
 _REL_SEP, _FIELD_SEP = "|", ":"
+_T = TypeVar("_T")
 
 
 # --- population ------------------------------------------------------------------------
@@ -105,30 +110,24 @@ def population_options() -> list[Population]:
 
 # --- reading the vault -----------------------------------------------------------------
 
-_QUERY = """
-SELECT c.postcode, c.city,
+_CONTACTS_QUERY = """
+SELECT c.id, substr(ltrim(c.postcode), 1, 4), c.city,
        coalesce(c.birth_year, CAST(substr(c.birth_date, 1, 4) AS INTEGER)),
        c.consent_json, c.source_files, c.retention_status,
-       CASE WHEN c.objects_profiling THEN NULL ELSE c.segment END,
-       (SELECT group_concat(r.kind || ':' || coalesce(substr(r.start_date, 1, 4), ''), '|')
-          FROM relations r
-         WHERE r.contact_id = c.id AND (r.end_date IS NULL OR r.end_date >= :ref))
+       CASE WHEN c.objects_profiling THEN NULL ELSE c.segment END
   FROM contacts c
  WHERE c.restricted = 0
 """
-
-
-def _memo(fn: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], tuple[Any, ...]]:
-    cache: dict[Any, tuple[Any, ...]] = {}
-
-    def get(raw: Any) -> tuple[Any, ...]:
-        try:
-            return cache[raw]
-        except KeyError:
-            value = cache[raw] = fn(raw)
-            return value
-
-    return get
+_IN_POPULATION = """
+   AND EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = c.id AND r.kind = :kind
+               AND (r.end_date IS NULL OR r.end_date >= :ref))
+"""
+_RELATIONS_QUERY = """
+SELECT contact_id, group_concat(kind || ':' || coalesce(substr(start_date, 1, 4), ''), '|')
+  FROM relations
+ WHERE end_date IS NULL OR end_date >= :ref
+ GROUP BY contact_id
+"""
 
 
 def _one(value: str | None) -> tuple[str, ...]:
@@ -153,7 +152,7 @@ def _source_names(raw: str | None, known: frozenset[str]) -> tuple[str, ...]:
 
 
 def _relations(raw: str | None, wanted: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(kinds, start years) from 'vriend:2019|klant:' ; years only of the wanted kind."""
+    """(kinds, start years) from 'vriend:2019|klant:'; the years only of the wanted kind."""
     if not raw:
         return _UNKNOWN_ONLY, _UNKNOWN_ONLY
     kinds: dict[str, None] = {}
@@ -166,6 +165,38 @@ def _relations(raw: str | None, wanted: str | None) -> tuple[tuple[str, ...], tu
     return tuple(kinds), tuple(years) or _UNKNOWN_ONLY
 
 
+def _consent_flags(raw: str | None, purposes: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    try:
+        flags = json.loads(raw or "{}")
+    except ValueError:
+        flags = {}
+    if not isinstance(flags, dict):
+        flags = {}
+    out = []
+    for p in purposes:
+        flag = flags.get(p, "none")
+        out.append((flag if flag in _CONSENT_FLAGS else "none",))
+    return tuple(out)
+
+
+def _mapped(fn: Callable[[Any], _T], column: Sequence[Any]) -> list[_T]:
+    """fn over a column, called once per distinct value; the loop itself runs in C."""
+    cache = {raw: fn(raw) for raw in set(column)}
+    return list(map(cache.__getitem__, column))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Hundreds of thousands of new tuples would set off full collections that find nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def query_records(
     conn: Connection,
     population: Population,
@@ -173,61 +204,42 @@ def query_records(
     purposes: Sequence[str],
     reference: date,
 ) -> list[StatsRecord]:
-    """The records of `population`, read over `conn` (any connection, e.g. a worker's)."""
+    """The records of `population`, read over `conn` (any connection, e.g. a worker's).
+
+    Column-wise: each column is converted per distinct value and mapped in C, and the
+    records are zipped together at the end, so no Python code runs once per person.
+    """
     if not isinstance(population, Population):
         raise TypeError("population must be a Population")
     wanted = None if population.relation is None else str(population.relation)
-    known_files = frozenset(
-        str(row[0]) for row in conn.execute("SELECT DISTINCT file FROM provenance")
-    )
-    purpose_keys = [f"consent:{p}" for p in purposes]
-
-    def consent(raw: str | None) -> tuple[tuple[str, ...], ...]:
-        try:
-            flags = json.loads(raw or "{}")
-        except ValueError:
-            flags = {}
-        if not isinstance(flags, dict):
-            flags = {}
-        out = []
-        for p in purposes:
-            flag = flags.get(p, "none")
-            out.append((flag if flag in _CONSENT_FLAGS else "none",))
-        return tuple(out)
-
-    pc = _memo(lambda raw: (postcode_area(raw, 2),), )
-    pc4 = _memo(lambda raw: (postcode_area(raw, 4),))
-    city = _memo(_one)
-    age = _memo(lambda year: (age_band(year, reference),))
-    consents = _memo(consent)
-    sources = _memo(lambda raw: _source_names(raw, known_files))
-    retention = _memo(_one)
-    segment = _memo(_one)
-    relations = _memo(lambda raw: _relations(raw, wanted))
-
-    records: list[StatsRecord] = []
-    append = records.append
-    n_purposes = len(purpose_keys)
-    rows = conn.execute(_QUERY, {"ref": reference.isoformat()})
-    for postcode, town, year, consent_raw, files, status, seg, rels in rows:
-        kinds, since = relations(rels)
-        if wanted is not None and wanted not in kinds:
-            continue
-        record = {
-            "relation": kinds,
-            "pc2": pc(postcode),
-            "pc4": pc4(postcode),
-            "city": city(town),
-            "age": age(year),
-            "source": sources(files),
-            "since": since,
-            "retention": retention(status),
-            "segment": segment(seg),
+    params = {"ref": reference.isoformat(), "kind": wanted}
+    with _gc_paused():
+        known = frozenset(str(r[0]) for r in conn.execute("SELECT DISTINCT file FROM provenance"))
+        sql = _CONTACTS_QUERY + (_IN_POPULATION if wanted else "")
+        rows = conn.execute(sql, params).fetchall()
+        if not rows:
+            return []
+        ids, pc4s, cities, years, consents, files, statuses, segments = zip(*rows, strict=True)
+        del rows
+        by_contact = dict(conn.execute(_RELATIONS_QUERY, params).fetchall())
+        rels = _mapped(lambda raw: _relations(raw, wanted), list(map(by_contact.get, ids)))
+        columns: dict[str, list[tuple[str, ...]]] = {
+            "relation": list(map(itemgetter(0), rels)),
+            "since": list(map(itemgetter(1), rels)),
+            "pc2": _mapped(lambda raw: (postcode_area(raw, 2),), pc4s),
+            "pc4": _mapped(lambda raw: (postcode_area(raw, 4),), pc4s),
+            "city": _mapped(_one, cities),
+            "age": _mapped(lambda year: (age_band(year, reference),), years),
+            "source": _mapped(lambda raw: _source_names(raw, known), files),
+            "retention": _mapped(_one, statuses),
+            "segment": _mapped(_one, segments),
         }
-        if n_purposes:
-            record.update(zip(purpose_keys, consents(consent_raw), strict=True))
-        append(record)
-    return records
+        if purposes:
+            flags = _mapped(lambda raw: _consent_flags(raw, purposes), consents)
+            for i, p in enumerate(purposes):
+                columns[f"consent:{p}"] = list(map(itemgetter(i), flags))
+        keys = list(columns)
+        return list(map(dict, map(zip, repeat(keys), zip(*columns.values(), strict=True))))
 
 
 def load_records(session: Session, population: Population = ALL) -> list[StatsRecord]:
@@ -264,7 +276,7 @@ def standard_tables(marketing: Sequence[str] = ()) -> list[list[Dim]]:
     return [[dimension(n, marketing) for n in dims] for dims in names]
 
 
-def _check_method(k: int, rounding: int | None) -> None:
+def _check_k(k: int) -> None:
     try:
         check_k(k)
     except DisclosureError as err:
@@ -288,7 +300,7 @@ def protect(
             return [round_base(t, rounding) for t in tables]
         except DisclosureError as err:
             raise UserError("invalid", reason=(err.message("nl"), err.message("en"))) from None
-    _check_method(k, rounding)
+    _check_k(k)
     return suppress_linked(tables, k)
 
 
@@ -320,7 +332,7 @@ def compute_from_records(
 ) -> StatsResult:
     """Pure part of an export: count, protect, describe. Safe on a worker thread."""
     if rounding is None:
-        _check_method(k, rounding)
+        _check_k(k)
     published = protect(build_tables(records, dim_sets), k, rounding)
     meta = StatsMeta(
         reference_date=reference,
@@ -348,12 +360,17 @@ def compute(
         one = dims_from_text(session, dims) if isinstance(dims, str) else list(dims)
         dim_sets = [one]
     if rounding is None:
-        _check_method(k, rounding)
+        _check_k(k)
     records = load_records(session, population)
     lang: Language = "en" if session.lang == "en" else "nl"
     return compute_from_records(
-        records, dim_sets, population=population, reference=session.today(), k=k,
-        rounding=rounding, language=lang,
+        records,
+        dim_sets,
+        population=population,
+        reference=session.today(),
+        k=k,
+        rounding=rounding,
+        language=lang,
     )
 
 

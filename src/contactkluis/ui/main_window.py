@@ -10,6 +10,7 @@ permission the role lacks is hidden. Pages may offer, duck-typed:
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -41,6 +42,7 @@ from contactkluis.ui.widgets.status_pill import StatusPill
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
 BACKUP_REMINDER_DAYS = 7
+log = logging.getLogger(__name__)
 
 
 def backup_age_days(session: Session, today: date | None = None) -> int | None:
@@ -77,14 +79,16 @@ class Placeholder(QWidget):
 
 
 def optional_page(module: str, cls: str, ctx: AppContext) -> QWidget | None:
-    """The page class if its module exists yet; a real import error still raises."""
+    """The page if its module is there yet (pages are built in parallel); None otherwise.
+
+    Only the import is forgiven: a page that fails while constructing itself still raises.
+    """
     try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    widget: QWidget = getattr(mod, cls)(ctx)
+        factory = getattr(importlib.import_module(module), cls)
+    except (ImportError, AttributeError) as exc:
+        log.warning("page %s.%s not available (%s)", module, cls, type(exc).__name__)
+        return None
+    widget: QWidget = factory(ctx)
     return widget
 
 
@@ -171,10 +175,10 @@ class MainWindow(QMainWindow):
              lambda: optional_page("contactkluis.ui.privacy.page", "PrivacyPage", ctx),
              Permission.VIEW),
             ("requests", self.tr("Verzoeken"), "requests",
-             lambda: optional_page("contactkluis.ui.requests.page", "RequestsPage", ctx),
+             lambda: optional_page("contactkluis.ui.privacy.page", "RequestsPage", ctx),
              Permission.REQUESTS),
             ("retention", self.tr("Bewaartermijnen"), "retention",
-             lambda: optional_page("contactkluis.ui.retention.page", "RetentionPage", ctx),
+             lambda: optional_page("contactkluis.ui.privacy.page", "RetentionPage", ctx),
              Permission.VIEW),
             ("stats", self.tr("Statistiek"), "stats",
              lambda: optional_page("contactkluis.ui.stats.page", "StatsPage", ctx),

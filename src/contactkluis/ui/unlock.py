@@ -7,6 +7,8 @@ QTimer; the delay itself is enforced by the vault (throttle), this only shows it
 
 from __future__ import annotations
 
+import math
+import time
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +54,10 @@ class UnlockScreen(QWidget):
         self.ctx = ctx
         self.lang = lang
         self._wait = 0
+        self._deadline = 0.0
         self.countdown = QTimer(self)
-        self.countdown.setInterval(1000)
+        self.countdown.setTimerType(Qt.TimerType.PreciseTimer)
+        self.countdown.setInterval(250)
         self.countdown.timeout.connect(self._tick)
 
         logo = QLabel()
@@ -197,13 +201,15 @@ class UnlockScreen(QWidget):
             self.start_countdown(int(exc.params.get("delay", 0)))
 
     def start_countdown(self, seconds: int) -> None:
+        # A wall-clock deadline, as the vault's throttle uses: timer ticks may come early.
+        self._deadline = time.time() + seconds
         self._wait = seconds
         if seconds > 0:
             self.countdown.start()
         self._show_wait()
 
     def _tick(self) -> None:
-        self._wait -= 1
+        self._wait = max(0, math.ceil(self._deadline - time.time()))
         if self._wait <= 0:
             self.countdown.stop()
         self._show_wait()

@@ -186,7 +186,8 @@ class ContactRepository:
         )
 
     def delete(self, contact_id: int) -> None:
-        """Gone for real: secure_delete zeroes the freed pages, FTS uses secure-delete."""
+        """Gone for real: secure_delete zeroes the freed pages; the search index keeps its own
+        copy of the text so that FTS5's secure-delete can remove every token of it."""
         self.unindex(contact_id)
         self.conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
 

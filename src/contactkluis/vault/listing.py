@@ -18,11 +18,10 @@ from contactkluis.vault.db import Connection
 # that the order is total and stable between queries.
 _SORT_SQL: dict[str, str] = {
     "name": "c.sort_name",
-    "first_name": "lower(c.first_name)",
     "email": "(SELECT min(e.email) FROM emails e WHERE e.contact_id = c.id)",
     "phone": "(SELECT min(p.e164) FROM phones p WHERE p.contact_id = c.id)",
     "postcode": "c.postcode",
-    "city": "lower(c.city)",
+    "city": "c.city",
     "retention": "",  # see _RETENTION_ORDER
     "relations": "c.relation_kinds",
     "sources": "c.source_files",
@@ -37,7 +36,9 @@ _RETENTION_ORDER = (
 )
 CONSENT_SORT_PREFIX = "consent:"
 # given first, then to reconfirm, withdrawn, none
-_FLAG_ORDER = "CASE {x} WHEN 'given' THEN 0 WHEN 'reconfirm' THEN 1 WHEN 'withdrawn' THEN 2 ELSE 3 END"
+_FLAG_ORDER = (
+    "CASE {x} WHEN 'given' THEN 0 WHEN 'reconfirm' THEN 1 WHEN 'withdrawn' THEN 2 ELSE 3 END"
+)
 _CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _SQL_BATCH = 500
 
@@ -89,10 +90,10 @@ class ListingFilter:
     restricted: bool | None = None
 
 
-def _where(f: ListingFilter) -> tuple[str, list[Any]]:
+def _where(f: ListingFilter, match_in_sql: bool) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if f.match:
+    if f.match and match_in_sql:
         clauses.append("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
         params.append(f.match)
     if f.retention:
@@ -107,10 +108,14 @@ def _where(f: ListingFilter) -> tuple[str, list[Any]]:
         params.append(_consent_path(purpose))
         params.extend(flags)
     if f.relation_kind:
-        clauses.append("EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = c.id AND r.kind = ?)")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = c.id AND r.kind = ?)"
+        )
         params.append(f.relation_kind)
     if f.source_file:
-        clauses.append("EXISTS (SELECT 1 FROM provenance p WHERE p.contact_id = c.id AND p.file = ?)")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM provenance p WHERE p.contact_id = c.id AND p.file = ?)"
+        )
         params.append(f.source_file)
     if f.special is not None:
         clauses.append("c.special_category = ?")
@@ -118,36 +123,73 @@ def _where(f: ListingFilter) -> tuple[str, list[Any]]:
     if f.restricted is not None:
         clauses.append("c.restricted = ?")
         params.append(int(f.restricted))
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return clauses, params
 
 
-def _order(sort: str, descending: bool) -> tuple[str, list[Any]]:
-    direction = "DESC" if descending else "ASC"
+# A segment is (extra WHERE clause, ORDER BY, its params); the result is the segments' ids in
+# turn. Splitting "has a value" from "is empty" keeps each ORDER BY on a bare indexed column,
+# so SQLite walks the index instead of sorting 100,000 rows, and empties still come last.
+_Segment = tuple[str | None, str, list[Any]]
+
+
+def _segments(sort: str, descending: bool) -> list[_Segment]:
+    d = "DESC" if descending else "ASC"
     if sort.startswith(CONSENT_SORT_PREFIX):
         path = _consent_path(sort[len(CONSENT_SORT_PREFIX) :])
         expr = _FLAG_ORDER.format(x="json_extract(c.consent_json, ?)")
-        return f" ORDER BY {expr} {direction}, c.sort_name, c.id", [path]
+        return [(None, f"{expr} {d}, c.sort_name, c.id", [path])]
     if sort not in _SORT_SQL:
         raise ValueError("unknown sort key")
     if sort == "retention":
-        keys = ", ".join(f"{p} {direction}" for p in _RETENTION_ORDER)
-        return f" ORDER BY {keys}, c.sort_name, c.id", []
+        statuses = ["expired", "soon", "ok"]
+        if descending:
+            statuses.reverse()
+        segments: list[_Segment] = [
+            ("c.retention_status = ?", f"c.retention_until {d}, c.id {d}", [status])
+            for status in statuses
+        ]
+        return [*segments, ("c.retention_status NOT IN ('expired', 'soon', 'ok')", "c.id", [])]
     expr = _SORT_SQL[sort]
+    if sort in _INDEXED:
+        return [
+            (f"{expr} > ''", f"{expr} {d}, c.id {d}", []),
+            (f"({expr} IS NULL OR {expr} = '')", "c.id", []),
+        ]
     if sort in ("id", "updated", "created"):
-        return f" ORDER BY {expr} {direction}, c.id {direction}", []
-    return (
-        f" ORDER BY ({expr} IS NULL OR {expr} = '') ASC, {expr} {direction}, c.id {direction}",
-        [],
-    )
+        return [(None, f"{expr} {d}, c.id {d}", [])]
+    return [(None, f"({expr} IS NULL OR {expr} = '') ASC, {expr} {d}, c.id {d}", [])]
+
+
+_INDEXED = frozenset({"name", "postcode", "city"})
+# Above this many hits, matching in SQL means a row lookup per hit; cheaper to run the
+# match alone and keep the hits from the ordered id list.
+_MATCH_IN_SQL_MAX = 3000
 
 
 def find_ids(
     conn: Connection, f: ListingFilter, sort: str = "name", descending: bool = False
 ) -> list[int]:
-    where, params = _where(f)
-    order, order_params = _order(sort, descending)
-    sql = f"SELECT c.id FROM contacts c{where}{order}"
-    return [int(r[0]) for r in conn.execute(sql, [*params, *order_params])]
+    hits: set[int] | None = None
+    if f.match:
+        hits = {int(r[0]) for r in conn.execute(
+            "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", (f.match,))}  # fmt: skip
+        if not hits:
+            return []
+    match_in_sql = hits is not None and len(hits) <= _MATCH_IN_SQL_MAX
+    clauses, params = _where(f, match_in_sql)
+    out: list[int] = []
+    for extra, order, order_params in _segments(sort, descending):
+        where = [*clauses, extra] if extra else clauses
+        sql = "SELECT c.id FROM contacts c"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order}"
+        # a segment's params belong to its WHERE clause or its ORDER BY, never both
+        seg_params = [*params, *order_params]
+        out.extend(int(r[0]) for r in conn.execute(sql, seg_params))
+    if hits is not None and not match_in_sql:
+        out = [i for i in out if i in hits]
+    return out
 
 
 @dataclass(frozen=True)

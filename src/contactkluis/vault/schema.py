@@ -155,10 +155,19 @@ MIGRATIONS: list[str] = [
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 
     CREATE VIRTUAL TABLE contacts_fts USING fts5 (
-        body, content='', contentless_delete=1,
-        tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+        body, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
     );
     INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('secure-delete', 1);
+    """,
+    # version 2: pseudonymous row keys of the last segmentation export (key -> contact),
+    # so the returned segments find their person without names leaving the vault.
+    """
+    CREATE TABLE segment_keys (
+        row_key TEXT PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX segment_keys_contact ON segment_keys (contact_id);
     """,
 ]
 

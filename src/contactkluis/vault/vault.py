@@ -232,12 +232,16 @@ class Vault:
         # A read-only probe of a WAL database creates -wal/-shm and cannot remove them; a
         # file we refuse to open must be left exactly as we found it.
         absent = [p for p in _wal_files(path) if not p.exists()]
+        # A rekey killed midway leaves a rollback journal; only a writable connection can
+        # roll it back, and until then neither key reads the half-rewritten file.
+        journal = path.with_name(path.name + "-journal")
+        hot = journal.exists() and journal.stat().st_size > 0
         for generation in generations:
             if generation not in slot.sealed:
                 continue
             data_key = keys.open_data_key(slot, keyfile.vault_id, generation, private)
             try:
-                probe = db.connect(path, data_key, read_only=True)
+                probe = db.connect(path, data_key, read_only=not hot, wal=False)
             except db.BadKey:
                 continue
             try:

@@ -140,6 +140,7 @@ class ContactDetailPanel(QWidget):
         self.session: Session | None = None
         self.contact: Contact | None = None
         self.confirm = self._confirm  # tests may replace this with a preset answer
+        self.dialog: Any = None  # the last dialog opened from the panel
         lang = self.lang
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
@@ -327,15 +328,15 @@ class ContactDetailPanel(QWidget):
         codes = special_categories(c.notes) or special_categories(c.special_note)
         if c.special_category or codes:
             idx = 1 if lang == "en" else 0
-            labels = ", ".join(SPECIAL_LABELS[k][idx] for k in codes) or _t(
-                "special.unknown", lang
-            )
+            labels = ", ".join(SPECIAL_LABELS[k][idx] for k in codes) or _t("special.unknown", lang)
             self.special_banner.setText(_t("special", lang, labels=labels))
         self.special_banner.setVisible(bool(c.special_category or codes))
 
         status = str(state.get("status") or "ok")
         until = state.get("until")
-        reasons = [str(r.get("en" if lang == "en" else "nl") or "") for r in state.get("reasons", [])]
+        reasons = [
+            str(r.get("en" if lang == "en" else "nl") or "") for r in state.get("reasons", [])
+        ]
         head = t(f"ret.{status}", lang)
         if until:
             head += " — " + t("ret.until", lang, date=fmt_date(_iso_date(until)))
@@ -363,9 +364,7 @@ class ContactDetailPanel(QWidget):
         self.anonymise_button.setToolTip(tip)
         self.delete_button.setToolTip(tip)
 
-    def _show_consents(
-        self, session: Session, c: Contact, history: dict[str, list[Any]]
-    ) -> None:
+    def _show_consents(self, session: Session, c: Contact, history: dict[str, list[Any]]) -> None:
         self.consents.clear()
         lang = self.lang
         codes = list(session.purposes) + [k for k in history if k not in session.purposes]
@@ -380,8 +379,11 @@ class ContactDetailPanel(QWidget):
             top.setIcon(1, flag_icon(flag))
             top.setData(0, Qt.ItemDataRole.UserRole, code)
             for event in history.get(code, []):
-                status = "withdrawn" if event.status is ConsentStatus.WITHDRAWN else (
-                    "reconfirm" if event.reconfirm else "given")
+                status = (
+                    "withdrawn"
+                    if event.status is ConsentStatus.WITHDRAWN
+                    else ("reconfirm" if event.reconfirm else "given")
+                )
                 QTreeWidgetItem(top, [
                     "", f"{FLAG_SYMBOLS[status]} {t('flag.' + status, lang)}",
                     fmt_date(event.on), event.source, event.evidence])  # fmt: skip
@@ -408,8 +410,9 @@ class ContactDetailPanel(QWidget):
         self.audit.clear()
         for e in entries:
             detail = json.dumps(e["detail"], ensure_ascii=False) if e["detail"] else ""
-            self.audit.addTopLevelItem(QTreeWidgetItem([
-                e["ts"].replace("T", " ")[:16], e["account"] or "", e["action"], detail]))  # fmt: skip
+            when = e["ts"].replace("T", " ")[:16]
+            item = QTreeWidgetItem([when, e["account"] or "", e["action"], detail])
+            self.audit.addTopLevelItem(item)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -431,17 +434,21 @@ class ContactDetailPanel(QWidget):
         return ConsentDialog(self.session, self.contact.id, status, self.selected_purpose(), self)
 
     def _consent(self, status: ConsentStatus) -> None:
-        dialog = self.consent_dialog(status)
-        if dialog.exec():
-            self._after_write()
+        self._open(self.consent_dialog(status))
+
+    def _open(self, dialog: Any) -> None:
+        # open(), not exec(): no nested event loop, so a lock can close the dialog cleanly.
+        self.dialog = dialog
+        dialog.accepted.connect(self._after_write)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _add_relation(self) -> None:
         from contactkluis.ui.contacts.consent_dialog import RelationDialog
 
         assert self.session is not None and self.contact is not None
         assert self.contact.id is not None
-        if RelationDialog(self.session, self.contact.id, self).exec():
-            self._after_write()
+        self._open(RelationDialog(self.session, self.contact.id, self))
 
     def _after_write(self) -> None:
         assert self.contact is not None and self.contact.id is not None

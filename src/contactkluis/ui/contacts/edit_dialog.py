@@ -45,8 +45,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "email": ("Geen geldig e-mailadres: {value}", "Not a valid e-mail address: {value}"),
     "phone": ("Geen geldig telefoonnummer: {value}", "Not a valid phone number: {value}"),
     "date": ("Geen geldige datum (dd-mm-jjjj).", "Not a valid date (dd-mm-yyyy)."),
-    "country": ("Landcode van twee letters (NL, BE, DE…).", "Two-letter country code (NL, BE, DE…)."),
-    "need_name": ("Geef minstens een naam of een e-mailadres op.", "Enter at least a name or an e-mail."),
+    "country": (
+        "Landcode van twee letters (NL, BE, DE…).",
+        "Two-letter country code (NL, BE, DE…).",
+    ),
+    "need_name": (
+        "Geef minstens een naam of een e-mailadres op.",
+        "Enter at least a name or an e-mail.",
+    ),
     "special": (
         "Let op: deze notitie lijkt bijzondere persoonsgegevens te bevatten ({labels}). "
         "Bij opslaan wordt ze afgeschermd bewaard en het contact gemarkeerd.",
@@ -285,7 +291,9 @@ class ContactEditDialog(QDialog):
         postcode = text(self.postcode.edit)
         if postcode and country in (None, "NL"):
             postcode = normalize_postcode(postcode)
-        birth = parse_date(self.birth_date.edit.text().strip()) if text(self.birth_date.edit) else None
+        birth = (
+            parse_date(self.birth_date.edit.text().strip()) if text(self.birth_date.edit) else None
+        )
         base = self.original or Contact()
         return replace(
             base,

@@ -8,7 +8,12 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 FLAG_SYMBOLS = {"given": "✓", "reconfirm": "?", "withdrawn": "✗", "none": "–"}
-FLAG_COLOURS = {"given": "#2e7d32", "reconfirm": "#b26a00", "withdrawn": "#c62828", "none": "#8a8a8a"}
+FLAG_COLOURS = {
+    "given": "#2e7d32",
+    "reconfirm": "#b26a00",
+    "withdrawn": "#c62828",
+    "none": "#8a8a8a",
+}
 PILL_COLOURS = {
     "ok": ("#e3f1e4", "#1b5e20"),
     "soon": ("#fff0d6", "#8a4f00"),
@@ -65,17 +70,17 @@ class RetentionPillDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         # Selection background first, so selected rows stay visibly selected.
-        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        style = option.widget.style() if option.widget else None
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)  # type: ignore[attr-defined]
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         bg, fg = PILL_COLOURS.get(str(status), ("#eeeeee", "#333333"))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
-        rect = option.rect  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
+        rect = option.rect
         width = min(metrics.horizontalAdvance(str(text)) + 16, rect.width() - 6)
         height = min(metrics.height() + 4, rect.height() - 4)
         pill = QRectF(rect.left() + 4, rect.center().y() - height / 2 + 1, width, height)

@@ -119,8 +119,8 @@ class MergeDialog(QDialog):
             grid.addWidget(QLabel(_t(key, lang) + ":"), row, 0)
             grid.addWidget(QLabel(", ".join(values[0]) or "—"), row, 1)
             grid.addWidget(QLabel(", ".join(values[1]) or "—"), row, 2)
+            grid.addWidget(QLabel("→ " + _t("united", lang)), row, 3)
             row += 1
-        grid.addWidget(QLabel(_t("united", lang)), row - 1, 3)
         self.error = QLabel(self)
         self.error.setStyleSheet("color:#c62828;")
         self.error.setWordWrap(True)
@@ -129,6 +129,9 @@ class MergeDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("ok", lang))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            "Cancel" if lang == "en" else "Annuleren"
+        )
         buttons.accepted.connect(self.merge)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -282,7 +282,7 @@ class ContactTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{purpose[1]}: {t('flag.' + cell.flag, self.lang)}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignCenter
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         return None
 
     def _field_data(self, row: listing.ContactRow, column: Column, role: int) -> Any:

@@ -53,7 +53,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "copied": ("{n} e-mailadressen gekopieerd", "{n} e-mail addresses copied"),
     "columns": ("Kolommen", "Columns"),
     "restricted.tip": (
-        "Beperkt (AVG art. 18): alleen-lezen", "Restricted (GDPR art. 18): read-only"
+        "Beperkt (AVG art. 18): alleen-lezen",
+        "Restricted (GDPR art. 18): read-only",
     ),
     "special.tip": ("Bevat bijzondere persoonsgegevens", "Holds special-category data"),
     # filters

@@ -1,0 +1,58 @@
+; Inno Setup script: per-user install of the one-folder bundle (no administrator rights).
+; Build on Windows after `python packaging\build.py`:  iscc packaging\windows\contactkluis.iss
+#define AppName "Contactkluis"
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
+
+[Setup]
+AppId={{6C1B7E52-4C0B-4E0E-9B6A-2B8C3C1F7A11}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppVerName={#AppName} {#AppVersion}
+AppPublisher=Contactkluis
+VersionInfoVersion={#AppVersion}
+VersionInfoDescription=Versleutelde contactenadministratie volgens de AVG
+; Per-user: installs under %LOCALAPPDATA%\Programs without a UAC prompt.
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog
+DefaultDirName={autopf}\{#AppName}
+DefaultGroupName={#AppName}
+DisableProgramGroupPage=yes
+OutputDir=..\..\dist\installer
+OutputBaseFilename=contactkluis-{#AppVersion}-setup
+SetupIconFile=contactkluis.ico
+UninstallDisplayIcon={app}\contactkluis.exe
+Compression=lzma2
+SolidCompression=yes
+WizardStyle=modern
+ArchitecturesInstallIn64BitMode=x64compatible
+ChangesAssociations=yes
+
+[Languages]
+Name: "dutch"; MessagesFile: "compiler:Languages\Dutch.isl"
+Name: "english"; MessagesFile: "compiler:Default.isl"
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+Name: "assocbackup"; Description: "Contactkluis-back-ups (.ckbak) openen met Contactkluis"; Flags: unchecked
+
+[Files]
+Source: "..\..\dist\contactkluis\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Icons]
+Name: "{group}\{#AppName}"; Filename: "{app}\contactkluis.exe"
+Name: "{group}\{cm:UninstallProgram,{#AppName}}"; Filename: "{uninstallexe}"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\contactkluis.exe"; Tasks: desktopicon
+
+[Registry]
+Root: HKCU; Subkey: "Software\Classes\.ckbak"; ValueType: string; ValueData: "Contactkluis.Backup"; Flags: uninsdeletevalue; Tasks: assocbackup
+Root: HKCU; Subkey: "Software\Classes\Contactkluis.Backup"; ValueType: string; ValueData: "Contactkluis-back-up"; Flags: uninsdeletekey; Tasks: assocbackup
+Root: HKCU; Subkey: "Software\Classes\Contactkluis.Backup\shell\open\command"; ValueType: string; ValueData: """{app}\contactkluis.exe"" ""%1"""; Tasks: assocbackup
+
+[Run]
+Filename: "{app}\contactkluis.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+; Uninstall removes only what [Files] installed. The vault, its key file and backups live in
+; the user's data folder (%LOCALAPPDATA%\Contactkluis) and in folders the user chose: they are
+; deliberately left in place. No [UninstallDelete] entries touch them.

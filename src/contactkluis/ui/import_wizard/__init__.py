@@ -1,0 +1,1 @@
+"""The import wizard: the one-time migration of the old spreadsheets."""

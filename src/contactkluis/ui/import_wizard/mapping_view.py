@@ -1,0 +1,269 @@
+"""The mapping step's editor for one sheet: header row, include, relation kind, columns.
+
+One row per spreadsheet column: its header, the target field (a combo), how the mapping
+was found, three normalised sample values and the warnings for that column.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactkluis.domain.contact import RelationKind
+from contactkluis.migration.headers import FIELDS, SENSITIVE
+from contactkluis.migration.pipeline import kind_from_name
+from contactkluis.migration.report import reason_text
+from contactkluis.ui.import_wizard.plans import (
+    LoadedFile,
+    replan,
+    set_relation,
+    set_target,
+    sheet_mapping,
+)
+from contactkluis.ui.import_wizard.preview import SAMPLE_ROWS, preview_sheet
+
+RED = QColor("#b3261e")
+AMBER = QColor("#8a5a00")
+
+
+class Col:
+    HEADER = 0
+    TARGET = 1
+    BY = 2
+    SAMPLE = 3  # SAMPLE .. SAMPLE + SAMPLE_ROWS - 1
+    WARNINGS = 3 + SAMPLE_ROWS
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class SheetEditor(QWidget):
+    changed = Signal()  # the plan of the shown sheet was edited
+
+    def __init__(self, lang: str = "nl", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.loaded: LoadedFile | None = None
+        self.index = -1
+        self._filling = False
+
+        self.title = QLabel()
+        self.title.setObjectName("sheetTitle")
+        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        self.skip_label = QLabel()
+        self.skip_label.setWordWrap(True)
+        self.skip_label.setStyleSheet("color: #8a5a00;")
+        self.header_row = QSpinBox()
+        self.header_row.setRange(1, 1_000_000)
+        self.header_row.setToolTip(self.tr("De rij met de kolomnamen, zoals Excel hem nummert"))
+        self.include = QCheckBox(self.tr("Dit werkblad importeren"))
+        self.relation = QComboBox()
+        self.relation.addItem(self.tr("Automatisch"), None)
+        for kind in RelationKind:
+            self.relation.addItem(str(kind), str(kind))
+        self.rows_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.include)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("Kopregel in rij:")))
+        top.addWidget(self.header_row)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("Soort relatie:")))
+        top.addWidget(self.relation)
+        top.addSpacing(16)
+        top.addWidget(self.rows_label)
+        top.addStretch(1)
+
+        self.table = QTableWidget(0, Col.WARNINGS + 1)
+        labels = [self.tr("Kolom"), self.tr("Importeren als"), self.tr("Herkend aan")]
+        labels += [self.tr("Voorbeeld %1").replace("%1", str(i + 1)) for i in range(SAMPLE_ROWS)]
+        labels.append(self.tr("Waarschuwingen"))
+        self.table.setHorizontalHeaderLabels(labels)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((Col.HEADER, 160), (Col.TARGET, 190), (Col.BY, 90)):
+            self.table.setColumnWidth(column, width)
+        for i in range(SAMPLE_ROWS):
+            self.table.setColumnWidth(Col.SAMPLE + i, 150)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(self.skip_label)
+        layout.addWidget(self.table, 1)
+
+        self.include.toggled.connect(self._include_changed)
+        self.header_row.editingFinished.connect(self._header_row_changed)
+        self.relation.currentIndexChanged.connect(self._relation_changed)
+        self.setEnabled(False)
+
+    # -- showing --------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.loaded, self.index = None, -1
+        self.table.setRowCount(0)
+        self.title.clear()
+        self.skip_label.clear()
+        self.rows_label.clear()
+        self.setEnabled(False)
+
+    def show_sheet(self, loaded: LoadedFile, index: int) -> None:
+        self.loaded, self.index = loaded, index
+        self.setEnabled(True)
+        self.refresh()
+
+    def _by_text(self, by: str) -> str:
+        return {"header": self.tr("kolomnaam"), "content": self.tr("inhoud"),
+                "user": self.tr("handmatig")}.get(by, "—")
+
+    def refresh(self) -> None:
+        if self.loaded is None:
+            return
+        plan = self.loaded.plans[self.index]
+        table = plan.table
+        self._filling = True
+        self.title.setText(f"{self.loaded.name} — {plan.sheet}")
+        self.include.setChecked(plan.include)
+        self.header_row.setValue(table.header_row or 1)
+        relation = self.loaded.relations[self.index]
+        detected = kind_from_name(plan.sheet, self.loaded.name)
+        self.relation.setItemText(0, self.tr("Automatisch (%1)").replace(
+            "%1", str(detected) if detected else self.tr("onbekend")))
+        self.relation.setCurrentIndex(max(0, self.relation.findData(relation)))
+        self.rows_label.setText(self.tr("%n rij(en) met gegevens", "", len(table.rows)))
+        if table.skip_reason:
+            self.skip_label.setText(self.tr("Dit werkblad wordt overgeslagen: %1").replace(
+                "%1", reason_text(table.skip_reason, self.lang)))
+            self.skip_label.show()
+        else:
+            self.skip_label.hide()
+        self._fill_table()
+        self._filling = False
+
+    def _fill_table(self) -> None:
+        assert self.loaded is not None
+        plan = self.loaded.plans[self.index]
+        previews = preview_sheet(plan, self.lang)
+        warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        en = self.lang == "en"
+        self.table.setRowCount(len(plan.columns))
+        for row, (col, preview) in enumerate(zip(plan.columns, previews, strict=True)):
+            head = f"{column_letter(col.index)}  {col.header}" if col.header else (
+                f"{column_letter(col.index)}  " + self.tr("(geen kolomnaam)"))
+            self.table.setItem(row, Col.HEADER, QTableWidgetItem(head))
+            combo = QComboBox()
+            combo.addItem(self.tr("niet importeren"), None)
+            for key, (nl, en_label) in FIELDS.items():
+                combo.addItem(en_label if en else nl, key)
+            combo.setCurrentIndex(max(0, combo.findData(col.field if col.imported else None)))
+            if col.field in SENSITIVE:
+                combo.setStyleSheet("color: #b3261e;")
+            combo.currentIndexChanged.connect(
+                lambda _i, r=row, c=combo: self._target_changed(r, c.currentData()))
+            self.table.setCellWidget(row, Col.TARGET, combo)
+            self.table.setItem(row, Col.BY, QTableWidgetItem(self._by_text(col.by)))
+            for i in range(SAMPLE_ROWS):
+                sample = preview.samples[i] if i < len(preview.samples) else None
+                item = QTableWidgetItem(sample.text if sample else "")
+                if sample is not None and not sample.ok:
+                    item.setIcon(warn_icon)
+                    item.setToolTip(self.tr("Deze waarde wordt niet herkend; hij wordt"
+                                            " bewaard zoals hij er staat of overgeslagen"))
+                if sample is not None and (sample.masked or not col.imported):
+                    item.setForeground(QBrush(QColor("#777777")))
+                self.table.setItem(row, Col.SAMPLE + i, item)
+            texts = [w.text for w in preview.warnings]
+            item = QTableWidgetItem("\n".join(texts))
+            levels = {w.level for w in preview.warnings}
+            if "error" in levels:
+                item.setForeground(QBrush(RED))
+                item.setIcon(warn_icon)
+            elif "warning" in levels:
+                item.setForeground(QBrush(AMBER))
+                item.setIcon(warn_icon)
+            item.setToolTip("\n".join(texts))
+            self.table.setItem(row, Col.WARNINGS, item)
+        self.table.resizeRowsToContents()
+
+    # -- editing --------------------------------------------------------------------------
+
+    def target_combo(self, row: int) -> QComboBox:
+        widget = self.table.cellWidget(row, Col.TARGET)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def row_of_header(self, header: str) -> int:
+        assert self.loaded is not None
+        for row, col in enumerate(self.loaded.plans[self.index].columns):
+            if col.header == header:
+                return row
+        raise KeyError(header)
+
+    def _target_changed(self, row: int, target: object) -> None:
+        if self._filling or self.loaded is None:
+            return
+        set_target(self.loaded, self.index, row, str(target) if target else None)
+        self._filling = True
+        self._fill_table()
+        self._filling = False
+        self.changed.emit()
+
+    def _include_changed(self, on: bool) -> None:
+        if self._filling or self.loaded is None:
+            return
+        self.loaded.plans[self.index].include = on
+        self.changed.emit()
+
+    def _relation_changed(self, _index: int) -> None:
+        if self._filling or self.loaded is None:
+            return
+        data = self.relation.currentData()
+        set_relation(self.loaded, self.index, str(data) if data else None)
+        self._filling = True
+        self._fill_table()
+        self._filling = False
+        self.changed.emit()
+
+    def set_header_row(self, number: int) -> None:
+        """Re-locate the table below another header row (1-based, as in Excel)."""
+        if self.loaded is None:
+            return
+        current = sheet_mapping(self.loaded, self.index)
+        current.header_row = number
+        current.columns = {}  # other headers: the old column choices no longer apply
+        replan(self.loaded, self.index, current)
+        self.refresh()
+        self.changed.emit()
+
+    def _header_row_changed(self) -> None:
+        if self._filling or self.loaded is None:
+            return
+        if self.header_row.value() != self.loaded.plans[self.index].table.header_row:
+            self.set_header_row(self.header_row.value())

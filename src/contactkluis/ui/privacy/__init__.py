@@ -1,0 +1,1 @@
+"""The privacy screens: overview dashboard, rights requests, retention review."""

@@ -1,0 +1,212 @@
+"""Dialogs of the requests page: register a request, extend it, close it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind
+from contactkluis.services import listing, requests
+from contactkluis.services.access import find_person
+from contactkluis.services.context import Session
+from contactkluis.services.listing import ContactQuery
+from contactkluis.ui.privacy.common import error_text
+
+MAX_MATCHES = 50
+
+
+def to_qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def to_date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ContactPicker(QWidget):
+    """Find the person by name, e-mail address, phone number or '#id'."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("naam, e-mailadres, telefoon of #nummer"))
+        self.search.returnPressed.connect(self.find)
+        find = QPushButton(self.tr("Zoeken"))
+        find.clicked.connect(self.find)
+        self.matches = QListWidget()
+        self.matches.setMaximumHeight(120)
+        self.note = QLabel()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.search, 1)
+        row.addWidget(find)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.matches)
+        layout.addWidget(self.note)
+
+    def find(self) -> list[int]:
+        text = self.search.text().strip()
+        self.matches.clear()
+        if not text:
+            return []
+        ids = find_person(self.session, text)
+        if not ids:
+            ids = listing.find_ids(self.session, ContactQuery(text=text))[:MAX_MATCHES]
+        for row in listing.rows(self.session, ids):
+            label = f"#{row.id}  {row.name}"
+            if row.email:
+                label += f"  <{row.email}>"
+            if row.city:
+                label += f"  ({row.city})"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.matches.addItem(item)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+            self.note.setText("")
+        else:
+            self.note.setText(self.tr("Niemand gevonden. U kunt het verzoek ook zonder contact"
+                                      " vastleggen (bijvoorbeeld als u niets van de persoon"
+                                      " heeft)."))
+        return ids
+
+    def contact_id(self) -> int | None:
+        item = self.matches.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+
+class AddRequestDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.request_id: int | None = None
+        self.setWindowTitle(self.tr("Verzoek registreren"))
+        en = session.lang == "en"
+        self.kind = QComboBox()
+        for kind in RequestKind:
+            self.kind.addItem(kind.label_en if en else kind.label_nl, str(kind))
+        self.picker = ContactPicker(session)
+        self.received = QDateEdit(to_qdate(session.today()))
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("dd-MM-yyyy")
+        self.received.setMaximumDate(to_qdate(session.today()))
+        self.identity = QCheckBox(self.tr("Identiteit van de verzoeker is gecontroleerd"))
+        self.identity_hint = QLabel()
+        self.identity_hint.setWordWrap(True)
+        self.identity_hint.setStyleSheet("color: #555;")
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("Hoe kwam het verzoek binnen? (geen kopie van een"
+                                             " identiteitsbewijs bewaren)"))
+        self.note.setMaximumHeight(70)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Soort verzoek"), self.kind)
+        form.addRow(self.tr("Van wie"), self.picker)
+        form.addRow(self.tr("Ontvangen op"), self.received)
+        form.addRow("", self.identity)
+        form.addRow("", self.identity_hint)
+        form.addRow(self.tr("Notitie"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(520, 440)
+
+    def _kind_changed(self) -> None:
+        kind = RequestKind(self.kind.currentData())
+        if kind in IDENTITY_REQUIRED:
+            self.identity_hint.setText(self.tr(
+                "Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt."
+                " Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres."))
+        else:
+            self.identity_hint.setText("")
+
+    def save(self) -> None:
+        try:
+            self.request_id = requests.add_request(
+                self.session, str(self.kind.currentData()),
+                contact_id=self.picker.contact_id(),
+                received=to_date(self.received.date()),
+                identity_checked=self.identity.isChecked(),
+                note=self.note.toPlainText())
+        except Exception as exc:  # noqa: BLE001 - shown in the dialog
+            self.error.setText(error_text(exc, self.session.lang))
+            return
+        self.accept()
+
+
+class CloseRequestDialog(QDialog):
+    """Close as handled (with what was done) or refuse (with the reason the person hears)."""
+
+    def __init__(self, session: Session, stored: requests.StoredRequest,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.stored = stored
+        self.setWindowTitle(self.tr("Verzoek %1 afsluiten").replace("%1", str(stored.id)))
+        self.done_choice = QRadioButton(self.tr("Afgehandeld"))
+        self.refuse_choice = QRadioButton(self.tr("Afgewezen"))
+        self.done_choice.setChecked(True)
+        self.identity = QCheckBox(self.tr("Identiteit van de verzoeker is gecontroleerd"))
+        self.identity.setChecked(stored.request.identity_checked)
+        self.identity.setEnabled(not stored.request.identity_checked)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("Wat is er gedaan, of waarom wordt het afgewezen"))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.done_choice)
+        layout.addWidget(self.refuse_choice)
+        layout.addWidget(self.identity)
+        layout.addWidget(self.text)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        text = self.text.toPlainText()
+        try:
+            if self.refuse_choice.isChecked():
+                requests.close_request(self.session, self.stored.id, refuse_reason=text,
+                                       identity_checked=self.identity.isChecked())
+            else:
+                requests.close_request(self.session, self.stored.id, outcome=text,
+                                       identity_checked=self.identity.isChecked())
+        except Exception as exc:  # noqa: BLE001 - shown in the dialog
+            self.error.setText(error_text(exc, self.session.lang))
+            return
+        self.accept()

@@ -1,0 +1,1 @@
+"""The statistics page: anonymised, protected counts with a chart and an export."""

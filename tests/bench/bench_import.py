@@ -1,0 +1,167 @@
+"""Benchmark: a 100,000-row xlsx of Dutch contacts into a fresh encrypted vault.
+
+Run on demand (not collected by pytest):
+
+    /work/venv/bin/python tests/bench/bench_import.py [--rows 100000] [--profile]
+
+In ONE run it measures, each in its own child process so peak memory is that step's alone:
+  1. the bare read: python-calamine loads the workbook and iterates every row;
+  2. our whole import: plan_files + run_import into a new SQLCipher vault (the vault is
+     created before the clock starts: its Argon2 key derivation is no part of an import).
+It prints wall time and peak RSS (ru_maxrss) of both, and the ratio import / bare read.
+Goal (issue 3): within 1.5x of the bare read and under 400 MB. The reader parses binary
+workbooks in a grandchild process (a memory-capped sandbox); its peak is reported apart.
+
+Faker nl_NL is too slow for 100k rows, so a pool of a few thousand names, streets and cities
+is drawn once and combined at random (seeded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime
+import multiprocessing
+import pstats
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+HEADER = ["Voornaam", "Tussenvoegsel", "Achternaam", "Straat", "Huisnummer", "Postcode",
+          "Woonplaats", "E-mailadres", "Telefoon", "Nieuwsbrief", "Aangemeld op", "Lid sinds"]
+INFIXES = ("van", "de", "van der", "van den", "ter")
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isascii() and c.isalpha()).lower()
+
+
+def generate(path: Path, rows: int, seed: int = 2024) -> None:
+    from faker import Faker
+    from openpyxl import Workbook
+
+    fake = Faker("nl_NL")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    firsts = [fake.first_name() for _ in range(3000)]
+    lasts = [n for n in (fake.last_name() for _ in range(3000)) if " " not in n]
+    streets = [fake.street_name() for _ in range(2000)]
+    cities = [fake.city() for _ in range(500)]
+    letters = "BCEGHJKLMNPRTVWXZ"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Vrienden")
+    ws.append(HEADER)
+    for i in range(rows):
+        first, last = rng.choice(firsts), rng.choice(lasts)
+        infix = rng.choice(INFIXES) if rng.random() < 0.25 else None
+        postcode = f"{rng.randint(1000, 9999)}{'' if i % 3 else ' '}" \
+                   f"{rng.choice(letters)}{rng.choice(letters)}"
+        phone = f"06-{rng.randint(20_000_000, 59_999_999)}" if i % 4 else None
+        signup: Any = (datetime.datetime(2010 + i % 14, 1 + i % 12, 1 + i % 28) if i % 2
+                       else f"{1 + i % 28}-{1 + i % 12}-{2010 + i % 14}")
+        ws.append([first, infix, last, rng.choice(streets), rng.randint(1, 300), postcode,
+                   rng.choice(cities), f"{_fold(first)}.{_fold(last)}.{i}@voorbeeld.nl", phone,
+                   ("ja", "nee", None)[i % 3], signup,
+                   datetime.datetime(1995 + i % 28, 1 + i % 12, 1)])
+    wb.save(path)
+
+
+# -- the measured steps (each in a child process) ------------------------------------------
+
+
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def bare_read(path: str) -> dict[str, float]:
+    import python_calamine as pc
+
+    start = time.perf_counter()
+    book = pc.CalamineWorkbook.from_path(path)
+    cells = 0
+    for name in book.sheet_names:
+        for row in book.get_sheet_by_name(name).to_python():
+            cells += len(row)
+    return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(resource.RUSAGE_SELF),
+            "cells": cells}
+
+
+def full_import(path: str, vault_dir: str, profile: bool = False) -> dict[str, Any]:
+    from contactkluis.services.accounts import create_vault
+    from contactkluis.services.importing import plan_files, run_import
+    from contactkluis.vault.keys import KdfParams
+
+    session, _ = create_vault(Path(vault_dir) / "kluis.ckdb", "Museum Bench", "beheer",
+                              "paarse olifant op de fiets", kdf=KdfParams())
+    profiler = cProfile.Profile() if profile else None
+    start = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    t0 = time.perf_counter()
+    plans = plan_files([Path(path)])
+    t_plan = time.perf_counter() - t0
+    report = run_import(session, plans)
+    seconds = time.perf_counter() - start
+    if profiler:
+        profiler.disable()
+        stats = pstats.Stats(profiler).sort_stats("cumulative")
+        stats.print_stats(35)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+    count = session.repo().count()
+    session.vault.close()
+    return {"seconds": seconds, "plan_seconds": t_plan, "peak_mb": _peak_mb(resource.RUSAGE_SELF),
+            "reader_child_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+            "created": report.created, "merged": report.merged,
+            "invalid": len(report.invalid), "contacts": count}
+
+
+def _child(fn: Any, *args: Any) -> Any:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1, maxtasksperchild=1) as pool:
+        return pool.apply(fn, args)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--keep", help="folder for the generated xlsx (reused if present)")
+    parser.add_argument("--profile", action="store_true", help="cProfile the import")
+    args = parser.parse_args()
+
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ck_bench_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    xlsx = folder / f"contacten_{args.rows}.xlsx"
+    if not xlsx.exists():
+        t0 = time.perf_counter()
+        generate(xlsx, args.rows)
+        print(f"generated {xlsx.name} ({xlsx.stat().st_size / 1e6:.1f} MB) in "
+              f"{time.perf_counter() - t0:.1f} s")
+    bare = _child(bare_read, str(xlsx))
+    with tempfile.TemporaryDirectory(prefix="ck_bench_vault_") as vault_dir:
+        imp = _child(full_import, str(xlsx), vault_dir, args.profile)
+    print(f"bare calamine read : {bare['seconds']:7.2f} s   peak {bare['peak_mb']:6.0f} MB"
+          f"   ({bare['cells']} cells)")
+    print(f"full import        : {imp['seconds']:7.2f} s   peak {imp['peak_mb']:6.0f} MB"
+          f"   (reader sandbox peak {imp['reader_child_peak_mb']:.0f} MB;"
+          f" plan {imp['plan_seconds']:.2f} s)")
+    print(f"  created {imp['created']}, merged {imp['merged']}, invalid {imp['invalid']},"
+          f" contacts in vault {imp['contacts']}")
+    ratio = imp["seconds"] / bare["seconds"]
+    print(f"ratio import / bare read: {ratio:.1f}x  (goal <= 1.5x);"
+          f" peak memory goal < 400 MB: {'met' if imp['peak_mb'] < 400 else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""Vault benchmarks, run on demand: `python tests/bench/bench_vault.py [--rows N]`.
+
+1. Unlock time (Argon2id derivation + SQLCipher open + checks) with calibrated parameters and
+   with the RFC 9106 floor.
+2. SQLCipher against plain SQLite (stdlib sqlite3) on the vault's contacts schema and
+   pragmas: insert N synthetic contacts (Faker nl_NL) in one transaction, 1000 point
+   lookups by e-mail, a sorted first page, and a full-text prefix query.
+
+Figures are printed as absolute times and as the SQLCipher/plain ratio of the same run.
+Not collected by pytest (tests/bench is ignored in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import secrets
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from faker import Faker
+
+from contactkluis.services import accounts
+from contactkluis.vault import keys
+
+PASSWORD = "paarse olifant op de fiets"
+
+SCHEMA = """
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY, first_name TEXT, infix TEXT, last_name TEXT,
+    sort_name TEXT NOT NULL DEFAULT '', street TEXT, house_number TEXT, postcode TEXT,
+    city TEXT, notes TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX contacts_sort ON contacts (sort_name);
+CREATE INDEX contacts_postcode ON contacts (postcode);
+CREATE INDEX contacts_city ON contacts (city);
+CREATE TABLE emails (
+    id INTEGER PRIMARY KEY,
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    email TEXT NOT NULL
+);
+CREATE INDEX emails_email ON emails (email);
+CREATE INDEX emails_contact ON emails (contact_id);
+"""
+# The vault uses contentless_delete=1, which needs SQLite >= 3.43; the stdlib's may be older.
+FTS_NEW = ("CREATE VIRTUAL TABLE contacts_fts USING fts5 (body, content='', contentless_delete=1,"
+           " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')")
+FTS_OLD = ("CREATE VIRTUAL TABLE contacts_fts USING fts5 (body, content='',"
+           " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')")
+PRAGMAS = ("PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = ON",
+           "PRAGMA synchronous = FULL", "PRAGMA journal_mode = WAL")
+
+
+def timed(fn: Callable[[], Any], repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+# -- unlock ------------------------------------------------------------------------------------
+
+
+def bench_unlock(folder: Path, label: str, kdf: keys.KdfParams, rounds: int) -> float:
+    path = folder / f"unlock-{label}.ckdb"
+    session, _ = accounts.create_vault(path, "Bench", "beheer", PASSWORD, kdf=kdf)
+    session.vault.close()
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        s = accounts.unlock(path, "beheer", PASSWORD)
+        times.append(time.perf_counter() - start)
+        s.vault.close()
+    median = statistics.median(times)
+    print(f"unlock {label:<11} t={kdf.time_cost} m={kdf.memory_kib // 1024} MiB p={kdf.parallelism}"
+          f": median {median * 1000:7.1f} ms over {rounds}")
+    return median
+
+
+# -- workload ----------------------------------------------------------------------------------
+
+
+def make_people(n: int, seed: int = 20240501) -> list[tuple[str, str | None, str, str, str, str]]:
+    fake = Faker("nl_NL")
+    Faker.seed(seed)
+    people = []
+    for i in range(n):
+        first, last = fake.first_name(), fake.last_name()
+        infix, _, core = last.rpartition(" ") if " " in last else ("", "", last)
+        email = f"{first}.{core}.{i}@{fake.free_email_domain()}".lower().replace(" ", "")
+        people.append((first, infix or None, core, fake.postcode(), fake.city(), email))
+    return people
+
+
+def open_db(kind: str, path: Path) -> Any:
+    if kind == "sqlcipher":
+        conn = sqlcipher3.connect(str(path), isolation_level=None)
+        conn.execute(f"PRAGMA key = \"x'{secrets.token_hex(32)}'\"")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+    for pragma in PRAGMAS:
+        conn.execute(pragma)
+    conn.executescript(SCHEMA)
+    try:
+        conn.execute(FTS_NEW)
+    except (sqlite3.OperationalError, sqlcipher3.OperationalError):
+        conn.execute(FTS_OLD)
+    return conn
+
+
+def workload(kind: str, folder: Path, people: list[tuple[Any, ...]]) -> dict[str, float]:
+    conn = open_db(kind, folder / f"{kind}.db")
+    now = "2025-01-01T00:00:00+00:00"
+
+    def insert() -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        for i, (first, infix, last, postcode, city, email) in enumerate(people, start=1):
+            conn.execute(
+                "INSERT INTO contacts (id, first_name, infix, last_name, sort_name, postcode, city,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (i, first, infix, last, f"{last} {first}".lower(), postcode, city, now, now))
+            conn.execute("INSERT INTO emails (contact_id, email) VALUES (?, ?)", (i, email))
+            conn.execute("INSERT INTO contacts_fts (rowid, body) VALUES (?, ?)",
+                         (i, f"{first} {infix or ''} {last} {city} {postcode} {email}"))
+        conn.execute("COMMIT")
+
+    rng = random.Random(7)
+    probes = [p[5] for p in rng.sample(people, 1000)]
+
+    def lookups() -> None:
+        for email in probes:
+            row = conn.execute(
+                "SELECT c.id, c.last_name FROM emails e JOIN contacts c ON c.id = e.contact_id"
+                " WHERE e.email = ?", (email,)).fetchone()
+            assert row is not None
+
+    middle = len(people) // 2
+
+    def page() -> None:
+        rows = conn.execute("SELECT id, first_name, last_name, city FROM contacts"
+                            " ORDER BY sort_name LIMIT 100 OFFSET ?", (middle,)).fetchall()
+        assert len(rows) == 100
+
+    prefix = people[len(people) // 2][2][:3].lower()
+
+    def fts() -> None:
+        rows = conn.execute("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?"
+                            " LIMIT 500", (f"{prefix}*",)).fetchall()
+        assert rows
+
+    result = {
+        "insert": timed(insert),
+        "1000 lookups": timed(lookups, 3),
+        "sorted page": timed(page, 5),
+        "fts prefix": timed(fts, 5),
+    }
+    conn.close()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--unlock-rounds", type=int, default=5)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="ck-bench-") as tmp:
+        folder = Path(tmp)
+        print(f"SQLCipher {sqlcipher3.connect(':memory:').execute('PRAGMA cipher_version').fetchone()[0]}"
+              f" (SQLite {sqlcipher3.sqlite_version}), stdlib SQLite {sqlite3.sqlite_version}")
+        calibrated = keys.calibrate()
+        bench_unlock(folder, "calibrated", calibrated, args.unlock_rounds)
+        bench_unlock(folder, "floor", keys.KdfParams(), args.unlock_rounds)
+
+        start = time.perf_counter()
+        people = make_people(args.rows)
+        print(f"generated {args.rows} synthetic contacts in {time.perf_counter() - start:.1f} s"
+              " (not timed below)")
+        cipher = workload("sqlcipher", folder, people)
+        plain = workload("plain", folder, people)
+        print(f"{'operation':<14}{'sqlcipher':>12}{'plain':>12}{'ratio':>8}")
+        for name in cipher:
+            print(f"{name:<14}{cipher[name] * 1000:>10.1f}ms{plain[name] * 1000:>10.1f}ms"
+                  f"{cipher[name] / plain[name]:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The statistics page with a real vault: protected table, chart, export, lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from contactkluis.ui.context import AppContext
+from contactkluis.ui.dialogs import FileDialog
+from contactkluis.ui.stats.page import StatsPage
+from tests.support.stats_people import fill
+
+
+@pytest.fixture
+def page(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
+    fill(ctx.session)  # type: ignore[arg-type]
+    widget = StatsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() > 0, timeout=10000)
+    return widget
+
+
+def column(widget: StatsPage) -> dict[str, str]:
+
+    m = widget.model
+    return {
+        m.headerData(r, Qt.Orientation.Vertical): m.index(r, 0).data() for r in range(m.rowCount())
+    }
+
+
+def test_shows_the_protected_table_and_a_chart(page: StatsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert column(page) == {
+        "vriend": "15",
+        "donateur": "10",
+        "bezoeker": "<5",
+        "klant": "<5",
+        "Totaal": "28",
+    }
+    assert page.chart.series() and page.chart.title() == "Relatie"
+    assert "<5" in page.explanation.text().replace("&lt;", "<")
+    assert "staan niet in de grafiek" in page.chart_note.text()
+
+
+def test_two_dimensions_population_and_k(page: StatsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page.dim2.setCurrentIndex(page.dim2.findData("age"))
+    qtbot.waitUntil(lambda: page.model.columnCount() > 2, timeout=10000)
+    assert (
+        page.model.headerData(page.model.columnCount() - 1, Qt.Orientation.Horizontal) == "Totaal"
+    )
+    page.population.setCurrentIndex(page.population.findData("vriend"))
+    page.k.setValue(3)
+    qtbot.waitUntil(
+        lambda: (
+            page._result is not None
+            and page._result.population.code == "vriend"
+            and page._result.meta.k == 3
+        ),
+        timeout=10000,
+    )
+    texts = [
+        page.model.index(r, c).data()
+        for r in range(page.model.rowCount())
+        for c in range(page.model.columnCount())
+    ]
+    assert "12" in texts and not [t for t in texts if t in {"1", "2"}]
+    assert page.k.minimum() == 3 and page.k.maximum() == 20
+
+
+def test_export_writes_the_shown_table(page: StatsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "tabel.xlsx"
+    FileDialog.set_next_path(str(target))
+    page.export_button.click()
+    assert target.exists()
+    numbers = [
+        c.value
+        for ws in load_workbook(target).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, int)
+    ]
+    assert 15 in numbers and not [n for n in numbers if 1 <= n < 5]
+
+    standard = tmp_path / "jaarverslag.xlsx"
+    FileDialog.set_next_path(str(standard))
+    page.standard_button.click()
+    qtbot.waitUntil(standard.exists, timeout=15000)
+    assert len(load_workbook(standard).sheetnames) >= 10
+    assert column(page)["vriend"] == "15"  # the table on screen is unchanged
+
+
+def test_lock_clears_everything(page: StatsPage, ctx: AppContext) -> None:
+    ctx.locked.emit()
+    assert page.model.rowCount() == 0
+    assert not page.chart.series()
+    assert page._records == {} and page._result is None
+    assert not page.export_button.isEnabled()

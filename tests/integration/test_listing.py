@@ -1,0 +1,166 @@
+"""The listing SQL on 2,000 synthetic contacts: order, search, filters, rows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from contactkluis.domain.contact import Contact, PersonName
+from contactkluis.services import contacts as contact_service
+from contactkluis.services import listing
+from contactkluis.services.listing import ContactQuery
+from contactkluis.vault.listing import fts_query
+from tests.synthetic_contacts import populate
+
+
+@pytest.fixture
+def filled(session):  # type: ignore[no-untyped-def]
+    populate(session, 2000)
+    return session
+
+
+def _names(session, ids):  # type: ignore[no-untyped-def]
+    return [r.sort_name for r in listing.rows(session, ids)]
+
+
+def test_every_contact_listed_once_in_last_name_order(filled) -> None:  # type: ignore[no-untyped-def]
+    ids = listing.find_ids(filled, ContactQuery())
+    assert len(ids) == 2000 and len(set(ids)) == 2000
+    names = _names(filled, ids)
+    assert names == sorted(names)
+    desc = listing.find_ids(filled, ContactQuery(descending=True))
+    assert _names(filled, desc) == sorted(names, reverse=True)
+
+
+def test_tussenvoegsel_ignored_and_empty_names_last(session) -> None:  # type: ignore[no-untyped-def]
+    for name in [
+        PersonName("Piet", None, "van der", "Zee"),
+        PersonName("Anna", None, None, "Bakker"),
+        PersonName("Kees", None, "de", "Vries"),
+        PersonName(),
+    ]:
+        emails = [] if not name.is_empty() else ["alleen.mail@example.nl"]
+        contact_service.create_contact(session, Contact(name=name, emails=emails))
+    rows = listing.rows(session, listing.find_ids(session, ContactQuery(sort="name")))
+    assert [r.name for r in rows] == ["Anna Bakker", "Kees de Vries", "Piet van der Zee", ""]
+    rows = listing.rows(session, listing.find_ids(session, ContactQuery(descending=True)))
+    assert [r.name for r in rows] == ["Piet van der Zee", "Kees de Vries", "Anna Bakker", ""]
+
+
+def test_every_sort_key_lists_everyone_and_follows_the_values(filled) -> None:  # type: ignore[no-untyped-def]
+    everyone = sorted(listing.find_ids(filled, ContactQuery()))
+    for sort in (
+        "email",
+        "phone",
+        "postcode",
+        "city",
+        "retention",
+        "relations",
+        "sources",
+        "updated",
+        "consent:nieuwsbrief",
+    ):
+        for descending in (False, True):
+            ids = listing.find_ids(filled, ContactQuery(sort=sort, descending=descending))
+            assert sorted(ids) == everyone, sort
+    rows = listing.rows(filled, listing.find_ids(filled, ContactQuery(sort="city")))
+    cities = [r.city for r in rows if r.city]
+    assert cities == sorted(cities)
+    rows = listing.rows(filled, listing.find_ids(filled, ContactQuery(sort="retention")))
+    rank = {"expired": 0, "soon": 1, "ok": 2}
+    order = [rank[r.retention_status] for r in rows]
+    assert order == sorted(order) and {0, 1, 2} <= set(order)
+
+
+def test_prefix_search_per_token(filled) -> None:  # type: ignore[no-untyped-def]
+    some = listing.rows(filled, listing.find_ids(filled, ContactQuery())[:1])[0]
+    first, last = some.name.split()[0], some.name.split()[-1]
+    ids = listing.find_ids(filled, ContactQuery(text=f"{first[:3]} {last[:4]}"))
+    assert some.id in ids and len(ids) < 2000
+    for r in listing.rows(filled, ids):
+        words = (
+            r.name.lower().split()
+            + r.city.lower().split()
+            + r.email.replace("@", " ").replace(".", " ").split()
+        )
+        assert any(w.startswith(first[:3].lower()) for w in words)
+    digits = some.phone.replace(" ", "")
+    assert some.id in listing.find_ids(filled, ContactQuery(text=digits[:6]))
+    assert some.id in listing.find_ids(filled, ContactQuery(text=some.postcode.lower()))
+    assert listing.find_ids(filled, ContactQuery(text="qqzzxx")) == []
+
+
+def test_broad_search_keeps_sort_order(filled) -> None:  # type: ignore[no-untyped-def]
+    ids = listing.find_ids(filled, ContactQuery(text="example"))  # every e-mail matches
+    assert len(ids) == 2000
+    assert ids == listing.find_ids(filled, ContactQuery())
+
+
+def test_fts_query_quotes_and_joins_digits() -> None:
+    assert fts_query('jan "de') == '"jan"* """de"*'
+    assert fts_query("06 1234 5678") == '"0612345678"*'
+    assert fts_query("+31 6") == '"316"*'
+    assert fts_query(" @ - ") is None
+
+
+def test_filters_match_the_rows(filled) -> None:  # type: ignore[no-untyped-def]
+    q = ContactQuery(retention=frozenset({"expired"}))
+    rows = listing.rows(filled, listing.find_ids(filled, q))
+    assert rows and all(r.retention_status == "expired" for r in rows)
+
+    q = ContactQuery(consent_purpose="nieuwsbrief", consent_flags=frozenset({"withdrawn"}))
+    rows = listing.rows(filled, listing.find_ids(filled, q))
+    assert rows and all(r.consent("nieuwsbrief").flag == "withdrawn" for r in rows)
+    none = ContactQuery(consent_purpose="nieuwsbrief", consent_flags=frozenset({"none"}))
+    n_none = len(listing.find_ids(filled, none))
+    counts = [
+        len(listing.find_ids(filled, replace(q, consent_flags=frozenset({f}))))
+        for f in ("given", "reconfirm", "withdrawn")
+    ]
+    assert sum(counts) + n_none == 2000
+
+    q = ContactQuery(relation_kind="vriend", source_file="nieuwsbrief.csv")
+    rows = listing.rows(filled, listing.find_ids(filled, q))
+    assert rows and all(
+        "vriend" in r.relation_kinds and r.source_files == ("nieuwsbrief.csv",) for r in rows
+    )
+    combined = replace(q, text="example", retention=frozenset({"ok"}))
+    assert set(listing.find_ids(filled, combined)) <= {r.id for r in rows}
+
+
+def test_special_and_restricted_filters(session) -> None:  # type: ignore[no-untyped-def]
+    a = contact_service.create_contact(
+        session, Contact(name=PersonName("Ria", None, None, "Smit"), notes="rolstoelgebruiker")
+    )
+    b = contact_service.create_contact(session, Contact(name=PersonName("Tom", None, None, "Bos")))
+    contact_service.set_flag(session, b, "restricted", True)
+    assert listing.find_ids(session, ContactQuery(special=True)) == [a]
+    assert listing.find_ids(session, ContactQuery(special=False)) == [b]
+    assert listing.find_ids(session, ContactQuery(restricted=True)) == [b]
+
+
+def test_rows_keep_order_and_carry_tooltip_facts(filled) -> None:  # type: ignore[no-untyped-def]
+    ids = listing.find_ids(filled, ContactQuery(sort="city"))[:120]
+    rows = listing.rows(filled, list(reversed(ids)))
+    assert [r.id for r in rows] == list(reversed(ids))
+    given = [r for r in rows if r.consent("nieuwsbrief").flag == "given"]
+    assert given and all(
+        r.consent("nieuwsbrief").since and r.consent("nieuwsbrief").source for r in given
+    )
+    state = filled.repo().state(rows[0].id)
+    assert list(rows[0].retention_reasons) == [r["nl"] for r in state["reasons"]]
+    assert json.dumps(state)  # the cached state is plain data
+
+
+def test_filter_values_and_emails(filled) -> None:  # type: ignore[no-untyped-def]
+    values = listing.filter_values(filled)
+    assert set(values.source_files) == {
+        "ledenlijst_2019.xlsx",
+        "nieuwsbrief.csv",
+        "kassa_export.xls",
+    }
+    assert "nieuwsbrief" in dict(values.purposes)
+    ids = listing.find_ids(filled, ContactQuery())[:3]
+    assert listing.emails_of(filled, ids) == [r.email for r in listing.rows(filled, ids)]

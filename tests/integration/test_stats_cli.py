@@ -1,0 +1,120 @@
+"""`contactkluis stats` and `contactkluis segments` as a user runs them (a child process)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from contactkluis.services.context import Session
+from tests.conftest import ADMIN, ADMIN_PW
+from tests.support.stats_people import fill
+from tests.support.vaults import run_cli
+
+
+@pytest.fixture
+def filled_vault(session: Session, vault_path: Path) -> Path:
+    fill(session)
+    session.vault.close()
+    return vault_path
+
+
+def cli(db: Path, *args: str) -> tuple[int, str, str]:
+    done = run_cli(
+        "--db", str(db), "--user", ADMIN, "--password-stdin", *args, stdin=ADMIN_PW + "\n"
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_stats_by_two_dimensions_to_csv(filled_vault: Path, tmp_path: Path) -> None:
+    target = tmp_path / "x.csv"
+    code, out, err = cli(filled_vault, "stats", "--by", "relation,pc2", "--out", str(target))
+    assert code == 0, err
+    assert "x.csv" in out
+    rows = list(csv.reader(target.read_text("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][0].startswith("Relatie") and rows[0][-1] == "Totaal"
+    assert [r[0] for r in rows[1:]] == ["vriend", "donateur", "bezoeker", "klant", "Totaal"]
+    cells = [v for r in rows[1:] for v in r[1:]]
+    assert "<5" in cells and not [v for v in cells if v in {"1", "2", "3", "4"}]
+
+
+def test_stats_standard_set_with_population_and_rounding(
+    filled_vault: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "vrienden.xlsx"
+    code, _, err = cli(
+        filled_vault, "stats", "--out", str(target), "--population", "vriend", "--round", "5"
+    )
+    assert code == 0, err
+    assert target.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--by", "relation,kleur"], "Onbekende indeling 'kleur'"),
+        (["--by", "relation", "--min-count", "2"], "kies 3 tot en met 20"),
+        ([], "standaardset"),  # the standard set does not fit one .csv table
+    ],
+)
+def test_stats_errors_are_one_clear_line(
+    filled_vault: Path, tmp_path: Path, args: list[str], expected: str
+) -> None:
+    target = tmp_path / "x.csv"
+    code, _, err = cli(filled_vault, "stats", *args, "--out", str(target))
+    assert code != 0
+    assert expected in err
+    assert "Traceback" not in err
+    assert not target.exists()
+
+
+def test_population_accepts_only_the_listed_options(filled_vault: Path, tmp_path: Path) -> None:
+    code, _, err = cli(
+        filled_vault,
+        "stats",
+        "--by",
+        "age",
+        "--population",
+        "Delft",
+        "--out",
+        str(tmp_path / "x.csv"),
+    )
+    assert code == 2 and "vriend" in err
+
+
+def test_help_documents_every_dimension() -> None:
+    done = run_cli("stats", "--help")
+    assert done.returncode == 0
+    for name in (
+        "relation",
+        "pc2",
+        "pc4",
+        "city",
+        "age",
+        "consent:DOEL",
+        "source",
+        "since",
+        "retention",
+        "segment",
+        "--population",
+        "--min-count",
+        "--round",
+    ):
+        assert name in done.stdout
+
+
+def test_segments_export_and_import(filled_vault: Path, tmp_path: Path) -> None:
+    sent = tmp_path / "adressen.csv"
+    code, out, err = cli(filled_vault, "segments", "export", "--out", str(sent))
+    assert code == 0, err
+    assert "24 adressen" in out  # everyone but the restricted and the anonymised
+    rows = list(csv.reader(sent.read_text("utf-8-sig").splitlines(), delimiter=";"))
+    back = tmp_path / "terug.csv"
+    with back.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["sleutel", "segment"])
+        writer.writerows([r[0], "Cultuurminnaars"] for r in rows[1:])
+    code, out, err = cli(filled_vault, "segments", "import", str(back))
+    assert code == 0, err
+    assert "24 gekoppeld" in out and "24 contacten bijgewerkt" in out
