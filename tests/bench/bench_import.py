@@ -120,16 +120,29 @@ def full_import(path: str, vault_dir: str, profile: bool = False) -> dict[str, A
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
     count = session.repo().count()
     session.vault.close()
-    return {"seconds": seconds, "plan_seconds": t_plan, "peak_mb": _peak_mb(resource.RUSAGE_SELF),
+    errors = [f.error for f in report.files if f.error]
+    return {"seconds": seconds, "plan_seconds": t_plan, "errors": errors, "peak_mb": _peak_mb(resource.RUSAGE_SELF),
             "reader_child_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
             "created": report.created, "merged": report.merged,
             "invalid": len(report.invalid), "contacts": count}
 
 
+def _run_and_send(conn: Any, fn: Any, args: tuple[Any, ...]) -> None:
+    conn.send(fn(*args))
+    conn.close()
+
+
 def _child(fn: Any, *args: Any) -> Any:
+    # A plain (non-daemon) Process: the reader starts its own sandbox child, which a Pool
+    # worker is not allowed to do.
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(1, maxtasksperchild=1) as pool:
-        return pool.apply(fn, args)
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_run_and_send, args=(child, fn, args))
+    proc.start()
+    child.close()
+    result = parent.recv()
+    proc.join()
+    return result
 
 
 def main() -> int:
@@ -155,6 +168,8 @@ def main() -> int:
     print(f"full import        : {imp['seconds']:7.2f} s   peak {imp['peak_mb']:6.0f} MB"
           f"   (reader sandbox peak {imp['reader_child_peak_mb']:.0f} MB;"
           f" plan {imp['plan_seconds']:.2f} s)")
+    for error in imp["errors"]:
+        print(f"  READ ERROR: {error}")
     print(f"  created {imp['created']}, merged {imp['merged']}, invalid {imp['invalid']},"
           f" contacts in vault {imp['contacts']}")
     ratio = imp["seconds"] / bare["seconds"]

@@ -176,8 +176,11 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="ck-bench-") as tmp:
         folder = Path(tmp)
-        print(f"SQLCipher {sqlcipher3.connect(':memory:').execute('PRAGMA cipher_version').fetchone()[0]}"
-              f" (SQLite {sqlcipher3.sqlite_version}), stdlib SQLite {sqlite3.sqlite_version}")
+        probe = sqlcipher3.connect(":memory:")
+        version = probe.execute("PRAGMA cipher_version").fetchone()[0]
+        probe.close()
+        print(f"SQLCipher {version} (SQLite {sqlcipher3.sqlite_version}),"
+              f" stdlib SQLite {sqlite3.sqlite_version}")
         calibrated = keys.calibrate()
         bench_unlock(folder, "calibrated", calibrated, args.unlock_rounds)
         bench_unlock(folder, "floor", keys.KdfParams(), args.unlock_rounds)

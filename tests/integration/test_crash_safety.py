@@ -8,6 +8,7 @@ transaction); the assertions never depend on how long anything took.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -71,10 +72,8 @@ def run_and_kill(script: str, path: Path, delay: float) -> list[str]:
     try:
         first = child.stdout.readline().strip()
         assert first == "READY", child.stderr.read() if child.stderr else first
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             child.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            pass
     finally:
         if child.poll() is None:
             os.kill(child.pid, signal.SIGKILL)

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF, STAFF, STAFF_PW
-
 from contactkluis.vault.keyfile import key_path
+from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF, STAFF, STAFF_PW
 
 __all__ = ["ADMIN", "ADMIN_PW", "STAFF", "STAFF_PW"]
 

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.conftest import FAST_KDF
 
 from contactkluis.vault import keys, throttle
 from contactkluis.vault.keyfile import KeyFile, KeyFileError
@@ -18,6 +17,7 @@ from contactkluis.vault.keys import (
     KdfParams,
     WrongSecret,
 )
+from tests.conftest import FAST_KDF
 
 VAULT_ID = "00000000-0000-4000-8000-000000000001"
 DATA_KEY = bytes(range(32))

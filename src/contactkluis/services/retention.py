@@ -124,7 +124,6 @@ def apply(
         if act is Action.ANONYMISE and found:
             for start in range(0, len(found), 1000):
                 session.refresh_states(conn, found[start : start + 1000])
-        if found:
         session.audit(conn, f"retention.{act}", None, count=len(found))
     checkpoint(session)
     skipped = tuple(i for i in asked or () if i not in set(found))
