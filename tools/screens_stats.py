@@ -117,7 +117,7 @@ def render_stats(out_dir: Path, dims: tuple[str, str] = ("relation", "age")) -> 
             ctx.tasks.wait(50)
         app.processEvents()
         out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / f"stats-{dims[0]}-{dims[1]}.png"
+        target = out_dir / f"stats-{'-'.join(d for d in dims if d)}.png"
         page.grab().save(str(target))
         page.close()
         ctx.locked.emit()

@@ -49,13 +49,19 @@ CREATE TABLE emails (
 CREATE INDEX emails_email ON emails (email);
 CREATE INDEX emails_contact ON emails (contact_id);
 """
-# The vault uses contentless_delete=1, which needs SQLite >= 3.43; the stdlib's may be older.
-FTS_NEW = ("CREATE VIRTUAL TABLE contacts_fts USING fts5 (body, content='', contentless_delete=1,"
-           " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')")
-FTS_OLD = ("CREATE VIRTUAL TABLE contacts_fts USING fts5 (body, content='',"
-           " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')")
-PRAGMAS = ("PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = ON",
-           "PRAGMA synchronous = FULL", "PRAGMA journal_mode = WAL")
+# As in vault/schema.py; FTS5's secure-delete option needs SQLite >= 3.42 (stdlib's may be older).
+FTS = (
+    "CREATE VIRTUAL TABLE contacts_fts USING fts5 (body,"
+    " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+)
+FTS_SECURE = "INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('secure-delete', 1)"
+PRAGMAS = (
+    "PRAGMA secure_delete = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA journal_mode = WAL",
+)
 
 
 def timed(fn: Callable[[], Any], repeat: int = 1) -> float:
@@ -81,8 +87,10 @@ def bench_unlock(folder: Path, label: str, kdf: keys.KdfParams, rounds: int) -> 
         times.append(time.perf_counter() - start)
         s.vault.close()
     median = statistics.median(times)
-    print(f"unlock {label:<11} t={kdf.time_cost} m={kdf.memory_kib // 1024} MiB p={kdf.parallelism}"
-          f": median {median * 1000:7.1f} ms over {rounds}")
+    print(
+        f"unlock {label:<11} t={kdf.time_cost} m={kdf.memory_kib // 1024} MiB p={kdf.parallelism}"
+        f": median {median * 1000:7.1f} ms over {rounds}"
+    )
     return median
 
 
@@ -111,10 +119,11 @@ def open_db(kind: str, path: Path) -> Any:
     for pragma in PRAGMAS:
         conn.execute(pragma)
     conn.executescript(SCHEMA)
+    conn.execute(FTS)
     try:
-        conn.execute(FTS_NEW)
+        conn.execute(FTS_SECURE)
     except (sqlite3.OperationalError, sqlcipher3.OperationalError):
-        conn.execute(FTS_OLD)
+        print(f"  ({kind}: no FTS5 secure-delete in this SQLite)")
     return conn
 
 
@@ -128,10 +137,13 @@ def workload(kind: str, folder: Path, people: list[tuple[Any, ...]]) -> dict[str
             conn.execute(
                 "INSERT INTO contacts (id, first_name, infix, last_name, sort_name, postcode, city,"
                 " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (i, first, infix, last, f"{last} {first}".lower(), postcode, city, now, now))
+                (i, first, infix, last, f"{last} {first}".lower(), postcode, city, now, now),
+            )
             conn.execute("INSERT INTO emails (contact_id, email) VALUES (?, ?)", (i, email))
-            conn.execute("INSERT INTO contacts_fts (rowid, body) VALUES (?, ?)",
-                         (i, f"{first} {infix or ''} {last} {city} {postcode} {email}"))
+            conn.execute(
+                "INSERT INTO contacts_fts (rowid, body) VALUES (?, ?)",
+                (i, f"{first} {infix or ''} {last} {city} {postcode} {email}"),
+            )
         conn.execute("COMMIT")
 
     rng = random.Random(7)
@@ -141,21 +153,27 @@ def workload(kind: str, folder: Path, people: list[tuple[Any, ...]]) -> dict[str
         for email in probes:
             row = conn.execute(
                 "SELECT c.id, c.last_name FROM emails e JOIN contacts c ON c.id = e.contact_id"
-                " WHERE e.email = ?", (email,)).fetchone()
+                " WHERE e.email = ?",
+                (email,),
+            ).fetchone()
             assert row is not None
 
     middle = len(people) // 2
 
     def page() -> None:
-        rows = conn.execute("SELECT id, first_name, last_name, city FROM contacts"
-                            " ORDER BY sort_name LIMIT 100 OFFSET ?", (middle,)).fetchall()
+        rows = conn.execute(
+            "SELECT id, first_name, last_name, city FROM contacts"
+            " ORDER BY sort_name LIMIT 100 OFFSET ?",
+            (middle,),
+        ).fetchall()
         assert len(rows) == 100
 
     prefix = people[len(people) // 2][2][:3].lower()
 
     def fts() -> None:
-        rows = conn.execute("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?"
-                            " LIMIT 500", (f"{prefix}*",)).fetchall()
+        rows = conn.execute(
+            "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? LIMIT 500", (f"{prefix}*",)
+        ).fetchall()
         assert rows
 
     result = {
@@ -179,22 +197,28 @@ def main() -> None:
         probe = sqlcipher3.connect(":memory:")
         version = probe.execute("PRAGMA cipher_version").fetchone()[0]
         probe.close()
-        print(f"SQLCipher {version} (SQLite {sqlcipher3.sqlite_version}),"
-              f" stdlib SQLite {sqlite3.sqlite_version}")
+        print(
+            f"SQLCipher {version} (SQLite {sqlcipher3.sqlite_version}),"
+            f" stdlib SQLite {sqlite3.sqlite_version}"
+        )
         calibrated = keys.calibrate()
         bench_unlock(folder, "calibrated", calibrated, args.unlock_rounds)
         bench_unlock(folder, "floor", keys.KdfParams(), args.unlock_rounds)
 
         start = time.perf_counter()
         people = make_people(args.rows)
-        print(f"generated {args.rows} synthetic contacts in {time.perf_counter() - start:.1f} s"
-              " (not timed below)")
+        print(
+            f"generated {args.rows} synthetic contacts in {time.perf_counter() - start:.1f} s"
+            " (not timed below)"
+        )
         cipher = workload("sqlcipher", folder, people)
         plain = workload("plain", folder, people)
         print(f"{'operation':<14}{'sqlcipher':>12}{'plain':>12}{'ratio':>8}")
         for name in cipher:
-            print(f"{name:<14}{cipher[name] * 1000:>10.1f}ms{plain[name] * 1000:>10.1f}ms"
-                  f"{cipher[name] / plain[name]:>8.2f}")
+            print(
+                f"{name:<14}{cipher[name] * 1000:>10.1f}ms{plain[name] * 1000:>10.1f}ms"
+                f"{cipher[name] / plain[name]:>8.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -14,11 +14,13 @@ import random
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from contactkluis.services import accounts
+from contactkluis.services.context import Session
 from tests.support.vaults import (
     ADMIN,
     ADMIN_PW,
@@ -67,7 +69,11 @@ def run_and_kill(script: str, path: Path, delay: float) -> list[str]:
     """Start the child, let it work for `delay` seconds once unlocked, SIGKILL it."""
     child = subprocess.Popen(
         [sys.executable, "-c", script, str(path), ADMIN, ADMIN_PW],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env())
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+    )
     assert child.stdout is not None
     try:
         first = child.stdout.readline().strip()
@@ -83,9 +89,7 @@ def run_and_kill(script: str, path: Path, delay: float) -> list[str]:
     return out.split()
 
 
-def test_killed_writes_leave_the_old_or_the_new_state(
-    template: Template, tmp_path: Path
-) -> None:
+def test_killed_writes_leave_the_old_or_the_new_state(template: Template, tmp_path: Path) -> None:
     path = template.copy_to(tmp_path / "vault")
     base = len(template.contact_ids)
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
@@ -103,7 +107,8 @@ def test_killed_writes_leave_the_old_or_the_new_state(
             # What the child reported as committed survived the kill.
             assert counter >= acknowledged
             last = session.conn.execute(
-                "SELECT last_name FROM contacts ORDER BY id DESC LIMIT 1").fetchone()[0]
+                "SELECT last_name FROM contacts ORDER BY id DESC LIMIT 1"
+            ).fetchone()[0]
             assert last == (f"Nr{counter}" if counter else "Oosterhuis")
             acknowledged = counter
         finally:
@@ -111,9 +116,7 @@ def test_killed_writes_leave_the_old_or_the_new_state(
     assert acknowledged > 0, "the child never got to write: the test proved nothing"
 
 
-def test_a_killed_key_rotation_never_locks_anyone_out(
-    template: Template, tmp_path: Path
-) -> None:
+def test_a_killed_key_rotation_never_locks_anyone_out(template: Template, tmp_path: Path) -> None:
     path = template.copy_to(tmp_path / "vault")
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
     rotations = 0
@@ -127,8 +130,11 @@ def test_a_killed_key_rotation_never_locks_anyone_out(
         finally:
             session.vault.close()
     assert rotations > 0, "the child never finished a rotation: the test proved nothing"
-    for opener in (lambda: accounts.unlock(path, STAFF, STAFF_PW),
-                   lambda: accounts.unlock_with_recovery(path, template.recovery_key)):
+    openers: list[Callable[[], Session]] = [
+        lambda: accounts.unlock(path, STAFF, STAFF_PW),
+        lambda: accounts.unlock_with_recovery(path, template.recovery_key),
+    ]
+    for opener in openers:
         session = opener()
         try:
             assert session.repo().count() == len(template.contact_ids)

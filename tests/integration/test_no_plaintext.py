@@ -75,11 +75,17 @@ def test_no_personal_data_in_plaintext_anywhere(template: Template, tmp_path: Pa
     vpath = template.copy_to(tmp_path / "vault")
     session = accounts.unlock(vpath, ADMIN, ADMIN_PW)
     try:
-        cid = contacts.create_contact(session, Contact(
-            name=PersonName(first=first, last=last), emails=[email],
-            address=Address(street="Dorpsstraat", house_number="1", postcode="1234 AB",
-                            city=city),
-            notes=f"Belde over {first}"))
+        cid = contacts.create_contact(
+            session,
+            Contact(
+                name=PersonName(first=first, last=last),
+                emails=[email],
+                address=Address(
+                    street="Dorpsstraat", house_number="1", postcode="1234 AB", city=city
+                ),
+                notes=f"Belde over {first}",
+            ),
+        )
         assert contacts.get_contact(session, cid).emails == [email]
         backup = accounts.backup(session, tmp_path / "backups" / "kluis")
         # While the vault is open its WAL holds the fresh pages: still ciphertext.
@@ -90,10 +96,13 @@ def test_no_personal_data_in_plaintext_anywhere(template: Template, tmp_path: Pa
         session.vault.close()
 
     roots = [
-        vpath.parent, backup,
+        vpath.parent,
+        backup,
         Path(tempfile.gettempdir()),
-        *(Path(os.environ[v]) for v in ("CONTACTKLUIS_CONFIG_DIR", "CONTACTKLUIS_STATE_DIR",
-                                        "CONTACTKLUIS_HOME")),
+        *(
+            Path(os.environ[v])
+            for v in ("CONTACTKLUIS_CONFIG_DIR", "CONTACTKLUIS_STATE_DIR", "CONTACTKLUIS_HOME")
+        ),
     ]
     assert backup.stat().st_size > 0
     assert files_containing(roots, needles) == []

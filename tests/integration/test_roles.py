@@ -6,7 +6,7 @@ of the grants must show up as a failing test, not silently pass.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -23,9 +23,16 @@ from contactkluis.vault.keyfile import key_path
 from tests.support.vaults import ADMIN, ADMIN_PW, STAFF, STAFF_PW, Template, vault_template
 
 STAFF_MAY = {
-    Permission.VIEW, Permission.ADD, Permission.EDIT, Permission.IMPORT,
-    Permission.RECORD_CONSENT, Permission.REQUESTS, Permission.MAILING, Permission.STATS,
-    Permission.MERGE, Permission.BACKUP,
+    Permission.VIEW,
+    Permission.ADD,
+    Permission.EDIT,
+    Permission.IMPORT,
+    Permission.RECORD_CONSENT,
+    Permission.REQUESTS,
+    Permission.MAILING,
+    Permission.STATS,
+    Permission.MERGE,
+    Permission.BACKUP,
 }
 LOGIN = {"beheerder": (ADMIN, ADMIN_PW), "medewerker": (STAFF, STAFF_PW)}
 
@@ -47,12 +54,18 @@ class World:
 
 
 @pytest.fixture(params=["beheerder", "medewerker"])
-def world(request: pytest.FixtureRequest, template: Template, tmp_path: Path) -> World:
+def world(request: pytest.FixtureRequest, template: Template, tmp_path: Path) -> Iterator[World]:
     path = template.copy_to(tmp_path / "vault")
     session = accounts.unlock(path, *LOGIN[request.param])
     a, b = template.contact_ids
-    yield World(session, path, tmp_path, a, b)  # type: ignore[misc]
+    yield World(session, path, tmp_path, a, b)
     session.vault.close()
+
+
+def _contact(w: World) -> Contact:
+    found = w.session.repo().get(w.a)
+    assert found is not None
+    return found
 
 
 def _audit_head(w: World) -> str | None:
@@ -67,8 +80,9 @@ def _edit(w: World) -> None:
 
 def _consent(w: World) -> None:
     purpose = next(iter(w.session.purposes))
-    contacts.record_consent(w.session, w.a, purpose, ConsentStatus.GIVEN, date(2024, 5, 1),
-                            "aanmeldformulier balie")
+    contacts.record_consent(
+        w.session, w.a, purpose, ConsentStatus.GIVEN, date(2024, 5, 1), "aanmeldformulier balie"
+    )
 
 
 OTHER_PW = "nieuw wachtwoord voor een ander"
@@ -87,52 +101,98 @@ def _opens(w: World, account: str, password: str) -> bool:
 
 # Each row: the permission, a use of a service that needs it, and a check of its effect.
 SERVICE_USES: list[tuple[Permission, str, Callable[[World], object], Callable[[World], bool]]] = [
-    (Permission.VIEW, "get_contact",
-     lambda w: contacts.get_contact(w.session, w.a),
-     lambda w: True),
-    (Permission.VIEW, "details",
-     lambda w: contacts.details(w.session, w.a),
-     lambda w: True),
-    (Permission.ADD, "create_contact",
-     lambda w: contacts.create_contact(w.session, Contact(name=PersonName(last="Nieuwenkamp"))),
-     lambda w: w.session.repo().count() == 3),
-    (Permission.EDIT, "update_contact", _edit,
-     lambda w: w.session.repo().get(w.a).notes == "belt liever na tienen"),  # type: ignore[union-attr]
-    (Permission.RECORD_CONSENT, "record_consent", _consent,
-     lambda w: len(w.session.repo().get(w.a).consents) == 1),  # type: ignore[union-attr]
-    (Permission.REQUESTS, "set_flag",
-     lambda w: contacts.set_flag(w.session, w.a, "objects_marketing", True),
-     lambda w: w.session.repo().get(w.a).objects_marketing),  # type: ignore[union-attr]
-    (Permission.MERGE, "merge_contacts",
-     lambda w: contacts.merge_contacts(w.session, w.a, w.b, contacts.MergeChoice()),
-     lambda w: w.session.repo().count() == 1),
-    (Permission.MANAGE_ACCOUNTS, "list_accounts",
-     lambda w: accounts.list_accounts(w.session),
-     lambda w: True),
-    (Permission.MANAGE_ACCOUNTS, "set_role",
-     lambda w: accounts.set_role(w.session, STAFF, "beheerder"),
-     lambda w: w.session.conn.execute(
-         "SELECT role FROM accounts WHERE name = ?", (STAFF,)).fetchone()[0] == "beheerder"),
-    (Permission.MANAGE_ACCOUNTS, "change_password(other)",
-     lambda w: accounts.change_password(w.session, _other(w), OTHER_PW),
-     lambda w: _opens(w, _other(w), OTHER_PW)),
-    (Permission.MANAGE_POLICIES, "set_setting",
-     lambda w: w.session.set_setting("soon_days", 45),
-     lambda w: w.session.soon_days == 45),
-    (Permission.ROTATE_KEY, "rotate_key",
-     lambda w: accounts.rotate_key(w.session),
-     lambda w: w.session.vault.keyfile.generation == 2),
-    (Permission.BACKUP, "backup",
-     lambda w: accounts.backup(w.session, w.tmp / "b.ckbak"),
-     lambda w: (w.tmp / "b.ckbak").exists()),
+    (
+        Permission.VIEW,
+        "get_contact",
+        lambda w: contacts.get_contact(w.session, w.a),
+        lambda w: True,
+    ),
+    (Permission.VIEW, "details", lambda w: contacts.details(w.session, w.a), lambda w: True),
+    (
+        Permission.ADD,
+        "create_contact",
+        lambda w: contacts.create_contact(w.session, Contact(name=PersonName(last="Nieuwenkamp"))),
+        lambda w: w.session.repo().count() == 3,
+    ),
+    (
+        Permission.EDIT,
+        "update_contact",
+        _edit,
+        lambda w: _contact(w).notes == "belt liever na tienen",
+    ),
+    (
+        Permission.RECORD_CONSENT,
+        "record_consent",
+        _consent,
+        lambda w: len(_contact(w).consents) == 1,
+    ),
+    (
+        Permission.REQUESTS,
+        "set_flag",
+        lambda w: contacts.set_flag(w.session, w.a, "objects_marketing", True),
+        lambda w: _contact(w).objects_marketing,
+    ),
+    (
+        Permission.MERGE,
+        "merge_contacts",
+        lambda w: contacts.merge_contacts(w.session, w.a, w.b, contacts.MergeChoice()),
+        lambda w: w.session.repo().count() == 1,
+    ),
+    (
+        Permission.MANAGE_ACCOUNTS,
+        "list_accounts",
+        lambda w: accounts.list_accounts(w.session),
+        lambda w: True,
+    ),
+    (
+        Permission.MANAGE_ACCOUNTS,
+        "set_role",
+        lambda w: accounts.set_role(w.session, STAFF, "beheerder"),
+        lambda w: (
+            w.session.conn.execute("SELECT role FROM accounts WHERE name = ?", (STAFF,)).fetchone()[
+                0
+            ]
+            == "beheerder"
+        ),
+    ),
+    (
+        Permission.MANAGE_ACCOUNTS,
+        "change_password(other)",
+        lambda w: accounts.change_password(w.session, _other(w), OTHER_PW),
+        lambda w: _opens(w, _other(w), OTHER_PW),
+    ),
+    (
+        Permission.MANAGE_POLICIES,
+        "set_setting",
+        lambda w: w.session.set_setting("soon_days", 45),
+        lambda w: w.session.soon_days == 45,
+    ),
+    (
+        Permission.ROTATE_KEY,
+        "rotate_key",
+        lambda w: accounts.rotate_key(w.session),
+        lambda w: w.session.vault.keyfile.generation == 2,
+    ),
+    (
+        Permission.BACKUP,
+        "backup",
+        lambda w: accounts.backup(w.session, w.tmp / "b.ckbak"),
+        lambda w: (w.tmp / "b.ckbak").exists(),
+    ),
 ]
 
 # No service of the vault's own yet (others are building them): Session.require is checked
 # directly, which is the exact call those services make.
 REQUIRE_ONLY = [
-    Permission.IMPORT, Permission.MAILING, Permission.STATS, Permission.FULL_EXPORT,
-    Permission.ERASE, Permission.RETENTION_APPLY, Permission.VIEW_AUDIT,
-    Permission.ACCESS_EXPORT, Permission.PROFILING,
+    Permission.IMPORT,
+    Permission.MAILING,
+    Permission.STATS,
+    Permission.FULL_EXPORT,
+    Permission.ERASE,
+    Permission.RETENTION_APPLY,
+    Permission.VIEW_AUDIT,
+    Permission.ACCESS_EXPORT,
+    Permission.PROFILING,
 ]
 
 
@@ -142,12 +202,15 @@ def test_every_permission_is_covered_by_this_matrix() -> None:
 
 
 @pytest.mark.parametrize(
-    "permission, use, effect", [(p, u, e) for p, _n, u, e in SERVICE_USES],
+    "permission, use, effect",
+    [(p, u, e) for p, _n, u, e in SERVICE_USES],
     ids=[f"{p.value}-{n}" for p, n, *_ in SERVICE_USES],
 )
 def test_a_service_refuses_or_allows_by_role(
-    world: World, permission: Permission,
-    use: Callable[[World], object], effect: Callable[[World], bool],
+    world: World,
+    permission: Permission,
+    use: Callable[[World], object],
+    effect: Callable[[World], bool],
 ) -> None:
     may = world.session.role == "beheerder" or permission in STAFF_MAY
     head, keyfile = _audit_head(world), key_path(world.path).read_bytes()
@@ -186,8 +249,11 @@ def test_the_first_account_is_a_beheerder_and_the_last_one_stays(
         assert session.role == "beheerder"
         listed = {a.name: a.role for a in accounts.list_accounts(session)}
         assert listed == {ADMIN: "beheerder", STAFF: "medewerker"}
-        for attempt in (lambda: accounts.remove_account(session, ADMIN),
-                        lambda: accounts.set_role(session, ADMIN, "medewerker")):
+        attempts: list[Callable[[], None]] = [
+            lambda: accounts.remove_account(session, ADMIN),
+            lambda: accounts.set_role(session, ADMIN, "medewerker"),
+        ]
+        for attempt in attempts:
             with pytest.raises(UserError) as info:
                 attempt()
             assert info.value.code == "last_admin"

@@ -10,7 +10,8 @@ import socket
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -64,10 +65,15 @@ def refused(fn: Callable[[], object]) -> UserError:
     return info.value
 
 
-def add_marker_contact(session: Session, first: str = "Zwaantje", last: str = "Ploegmakersma",
-                       email: str = "zwaantje.ploeg@voorbeeld.invalid") -> int:
+def add_marker_contact(
+    session: Session,
+    first: str = "Zwaantje",
+    last: str = "Ploegmakersma",
+    email: str = "zwaantje.ploeg@voorbeeld.invalid",
+) -> int:
     return contacts.create_contact(
-        session, Contact(name=PersonName(first=first, last=last), emails=[email]))
+        session, Contact(name=PersonName(first=first, last=last), emails=[email])
+    )
 
 
 def contact_count(session: Session) -> int:
@@ -253,9 +259,12 @@ def test_rotation_replaces_the_data_key_and_every_way_in_keeps_working(
     assert kf.generation == old_generation + 1 and kf.pending is None
     assert all(set(s.sealed) == {kf.generation} for s in kf.slots)
 
-    for opener in (lambda: accounts.unlock(vpath, ADMIN, ADMIN_PW),
-                   lambda: accounts.unlock(vpath, STAFF, STAFF_PW),
-                   lambda: accounts.unlock_with_recovery(vpath, template.recovery_key)):
+    openers: list[Callable[[], Session]] = [
+        lambda: accounts.unlock(vpath, ADMIN, ADMIN_PW),
+        lambda: accounts.unlock(vpath, STAFF, STAFF_PW),
+        lambda: accounts.unlock_with_recovery(vpath, template.recovery_key),
+    ]
+    for opener in openers:
         s = opener()
         try:
             assert contacts.get_contact(s, cid).name.last == "Ploegmakersma"
@@ -295,7 +304,9 @@ def test_restore_with_a_password_gives_back_the_data(
     try:
         contact = contacts.get_contact(session, cid)
         assert (contact.name.first, contact.emails) == (
-            "Zwaantje", ["zwaantje.ploeg@voorbeeld.invalid"])
+            "Zwaantje",
+            ["zwaantje.ploeg@voorbeeld.invalid"],
+        )
         assert session.vault.verify() == []
     finally:
         session.vault.close()
@@ -332,12 +343,14 @@ def test_restore_with_a_wrong_secret_writes_nothing(
     folder = tmp_path / "restored"
     folder.mkdir()
     if secret == "password":
-        err = refused(lambda: accounts.restore(bak, folder / "k.ckdb", account=ADMIN,
-                                               password=WRONG_PW))
+        err = refused(
+            lambda: accounts.restore(bak, folder / "k.ckdb", account=ADMIN, password=WRONG_PW)
+        )
         assert err.code == "wrong_password"
     else:
-        err = refused(lambda: accounts.restore(bak, folder / "k.ckdb",
-                                               recovery_key=keys.new_recovery_key()))
+        err = refused(
+            lambda: accounts.restore(bak, folder / "k.ckdb", recovery_key=keys.new_recovery_key())
+        )
         assert err.code == "wrong_recovery_key"
     assert list(folder.iterdir()) == []
 
@@ -345,8 +358,9 @@ def test_restore_with_a_wrong_secret_writes_nothing(
 def test_a_file_that_is_not_a_backup_is_refused(tmp_path: Path) -> None:
     fake = tmp_path / "nep.ckbak"
     fake.write_bytes(os.urandom(4096))
-    err = refused(lambda: accounts.restore(fake, tmp_path / "k.ckdb", account=ADMIN,
-                                           password=ADMIN_PW))
+    err = refused(
+        lambda: accounts.restore(fake, tmp_path / "k.ckdb", account=ADMIN, password=ADMIN_PW)
+    )
     assert err.code == "bad_backup"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nep.ckbak"]
 
@@ -394,15 +408,31 @@ def _plain_sqlite_with_real_keys(path: Path, tpl: Template) -> None:
 
 @pytest.mark.parametrize(
     "make, code",
-    [(_random, "not_a_vault"), (_plain_sqlite, "not_a_vault"), (_empty, "not_a_vault"),
-     (_keys_missing, "not_a_vault"), (_keys_garbage, "not_a_vault"),
-     (_random_with_real_keys, "damaged"), (_plain_sqlite_with_real_keys, "damaged")],
-    ids=["random-bytes", "plain-sqlite", "empty", "keys-missing", "keys-garbage",
-         "random-bytes-with-keys", "plain-sqlite-with-keys"],
+    [
+        (_random, "not_a_vault"),
+        (_plain_sqlite, "not_a_vault"),
+        (_empty, "not_a_vault"),
+        (_keys_missing, "not_a_vault"),
+        (_keys_garbage, "not_a_vault"),
+        (_random_with_real_keys, "damaged"),
+        (_plain_sqlite_with_real_keys, "damaged"),
+    ],
+    ids=[
+        "random-bytes",
+        "plain-sqlite",
+        "empty",
+        "keys-missing",
+        "keys-garbage",
+        "random-bytes-with-keys",
+        "plain-sqlite-with-keys",
+    ],
 )
 @pytest.mark.parametrize("read_only", [False, True], ids=["rw", "ro"])
 def test_a_file_that_is_not_a_vault_is_reported_and_left_untouched(
-    tmp_path: Path, template: Template, make: Callable[[Path, Template], None], code: str,
+    tmp_path: Path,
+    template: Template,
+    make: Callable[[Path, Template], None],
+    code: str,
     read_only: bool,
 ) -> None:
     path = tmp_path / "lijst.ckdb"
@@ -422,9 +452,7 @@ def test_a_missing_vault_says_how_to_make_one(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("where", [0.5, 0.9])
-def test_a_damaged_vault_is_reported_and_left_untouched(
-    vpath: Path, where: float
-) -> None:
+def test_a_damaged_vault_is_reported_and_left_untouched(vpath: Path, where: float) -> None:
     data = bytearray(vpath.read_bytes())
     middle = int(len(data) * where)
     for i in range(middle, middle + 32):
@@ -432,7 +460,7 @@ def test_a_damaged_vault_is_reported_and_left_untouched(
     vpath.write_bytes(bytes(data))
     before = snapshot(vpath.parent)
     for ro in (False, True):
-        err = refused(lambda ro=ro: accounts.unlock(vpath, ADMIN, ADMIN_PW, read_only=ro))
+        err = refused(partial(accounts.unlock, vpath, ADMIN, ADMIN_PW, read_only=ro))
         assert err.code == "damaged"
         assert "beschadigd" in err.message("nl") and "back-up" in err.message("nl")
     assert snapshot(vpath.parent) == before
@@ -463,13 +491,19 @@ def test_a_second_instance_is_told_who_has_the_vault_and_may_read(vpath: Path) -
         add_marker_contact(session)
         done = subprocess.run(
             [sys.executable, "-c", _SECOND_OPEN, str(vpath), STAFF, STAFF_PW],
-            capture_output=True, text=True, env=child_env(), timeout=60, check=False)
+            capture_output=True,
+            text=True,
+            env=child_env(),
+            timeout=60,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         first, second = done.stdout.splitlines()
         code, message = first.split("|")
         assert code == "in_use"
-        assert message.startswith(f"De kluis is in gebruik door {ADMIN} op {socket.gethostname()}"
-                                  " sinds 20")
+        assert message.startswith(
+            f"De kluis is in gebruik door {ADMIN} op {socket.gethostname()} sinds 20"
+        )
         assert second == "RO 3 True"
         # The first instance keeps working.
         add_marker_contact(session, first="Tweede")
@@ -490,7 +524,10 @@ time.sleep(120)
 def test_a_lock_left_by_a_killed_process_is_detected_and_taken_over(vpath: Path) -> None:
     child = subprocess.Popen(
         [sys.executable, "-c", _HOLD_OPEN, str(vpath), STAFF, STAFF_PW],
-        stdout=subprocess.PIPE, text=True, env=child_env())
+        stdout=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+    )
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "OPEN"
@@ -582,9 +619,19 @@ def test_every_security_event_is_logged_without_personal_data(
         accounts.new_recovery_key(session)
 
         actions = [e["action"] for e in reversed(audit.entries(session.conn))]
-        for expected in ("vault.create", "account.add", "login.failed", "login",
-                         "contact.create", "account.password", "account.role",
-                         "account.remove", "backup", "key.rotate", "recovery_key.replace"):
+        for expected in (
+            "vault.create",
+            "account.add",
+            "login.failed",
+            "login",
+            "contact.create",
+            "account.password",
+            "account.role",
+            "account.remove",
+            "backup",
+            "key.rotate",
+            "recovery_key.replace",
+        ):
             assert expected in actions
         assert actions.index("login.failed") < actions.index("login", 2)
 
@@ -604,12 +651,12 @@ def _attacker(session: Session) -> None:
 
 
 @pytest.fixture
-def busy_session(vpath: Path) -> Session:
+def busy_session(vpath: Path) -> Iterator[Session]:
     session = accounts.unlock(vpath, ADMIN, ADMIN_PW)
     for n in range(3):
         add_marker_contact(session, first=f"Persoon{n}")
     assert session.vault.verify() == []
-    yield session  # type: ignore[misc]
+    yield session
     session.vault.close()
 
 

@@ -40,8 +40,9 @@ def vpath(template: Template, tmp_path: Path) -> Path:
     return template.copy_to(tmp_path / "vault")
 
 
-def cli(db: Path, *args: str, user: str = ADMIN, stdin: str = ADMIN_PW,
-        lang: str | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    db: Path, *args: str, user: str = ADMIN, stdin: str = ADMIN_PW, lang: str | None = None
+) -> subprocess.CompletedProcess[str]:
     head = ["--db", str(db), "--user", user, "--password-stdin"]
     if lang:
         head += ["--lang", lang]
@@ -60,8 +61,17 @@ def assert_one_line_error(done: subprocess.CompletedProcess[str], *expected: str
 
 def test_init_prints_the_recovery_key_once_and_the_vault_verifies(tmp_path: Path) -> None:
     db = tmp_path / "nieuw" / "kluis.ckdb"
-    done = run_cli("--db", str(db), "--password-stdin", "init", "--admin", ADMIN,
-                   "--institution", "Theater De Proef", stdin=ADMIN_PW + "\n")
+    done = run_cli(
+        "--db",
+        str(db),
+        "--password-stdin",
+        "init",
+        "--admin",
+        ADMIN,
+        "--institution",
+        "Theater De Proef",
+        stdin=ADMIN_PW + "\n",
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert "HERSTELSLEUTEL" in done.stdout
@@ -74,15 +84,17 @@ def test_init_prints_the_recovery_key_once_and_the_vault_verifies(tmp_path: Path
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("OK:")
 
-    again = run_cli("--db", str(db), "--password-stdin", "init", "--admin", ADMIN,
-                    stdin=ADMIN_PW + "\n")
+    again = run_cli(
+        "--db", str(db), "--password-stdin", "init", "--admin", ADMIN, stdin=ADMIN_PW + "\n"
+    )
     assert_one_line_error(again, "Er staat al een kluis", "kluis.ckdb")
 
 
 def test_a_wrong_password_is_one_line_and_changes_nothing(vpath: Path) -> None:
     before = snapshot(vpath.parent)
-    line = assert_one_line_error(cli(vpath, "verify", stdin="fout fout fout fout"),
-                                 "Onjuist wachtwoord", "1 seconden")
+    line = assert_one_line_error(
+        cli(vpath, "verify", stdin="fout fout fout fout"), "Onjuist wachtwoord", "1 seconden"
+    )
     assert "fout" not in line
     assert snapshot(vpath.parent) == before
 
@@ -98,12 +110,15 @@ def test_a_throttled_attempt_is_one_line_in_dutch_or_english(
 
 
 def test_an_english_wrong_password(vpath: Path) -> None:
-    assert_one_line_error(cli(vpath, "verify", stdin="fout fout fout fout", lang="en"),
-                          "Wrong password or unknown account")
+    assert_one_line_error(
+        cli(vpath, "verify", stdin="fout fout fout fout", lang="en"),
+        "Wrong password or unknown account",
+    )
 
 
-@pytest.mark.parametrize("lang, text", [(None, "is geen Contactkluis-kluis"),
-                                        ("en", "is not a Contactkluis vault")])
+@pytest.mark.parametrize(
+    "lang, text", [(None, "is geen Contactkluis-kluis"), ("en", "is not a Contactkluis vault")]
+)
 def test_a_file_that_is_not_a_vault(tmp_path: Path, lang: str | None, text: str) -> None:
     fake = tmp_path / "ledenlijst.ckdb"
     fake.write_bytes(os.urandom(8192))
@@ -131,8 +146,9 @@ def test_backup_and_restore_with_a_password_and_with_the_recovery_key(
         session.vault.close()
 
     with_key = tmp_path / "terug2" / "kluis.ckdb"
-    done = run_cli("restore", str(bak), "--to", str(with_key), "--recovery-key",
-                   template.recovery_key.lower())
+    done = run_cli(
+        "restore", str(bak), "--to", str(with_key), "--recovery-key", template.recovery_key.lower()
+    )
     assert done.returncode == 0, done.stderr
     session = accounts.unlock_with_recovery(with_key, template.recovery_key)
     try:
@@ -145,8 +161,10 @@ def test_backup_and_restore_with_a_password_and_with_the_recovery_key(
     assert snapshot(with_pw.parent) == before
 
     wrong = tmp_path / "terug3"
-    assert_one_line_error(cli(wrong / "k.ckdb", "restore", str(bak), stdin="geen goed wachtwoord"),
-                          "Onjuist wachtwoord")
+    assert_one_line_error(
+        cli(wrong / "k.ckdb", "restore", str(bak), stdin="geen goed wachtwoord"),
+        "Onjuist wachtwoord",
+    )
     assert not wrong.exists() or list(wrong.iterdir()) == []
 
 
@@ -160,24 +178,30 @@ def test_rotate_key_and_a_forgotten_password_through_the_cli(
     assert cli(vpath, "verify", user=STAFF, stdin=STAFF_PW).returncode == 0
 
     new_pw = "oranje ballon boven het dak"
-    done = cli(vpath, "user", "passwd", ADMIN, "--recovery-key", template.recovery_key,
-               stdin=new_pw)
+    done = cli(
+        vpath, "user", "passwd", ADMIN, "--recovery-key", template.recovery_key, stdin=new_pw
+    )
     assert done.returncode == 0, done.stderr
     assert cli(vpath, "verify", stdin=new_pw).returncode == 0
 
 
 def test_staff_are_refused_admin_commands_in_one_line(vpath: Path) -> None:
     before = key_path(vpath).read_bytes()
-    assert_one_line_error(cli(vpath, "rotate-key", user=STAFF, stdin=STAFF_PW),
-                          "Uw rol (medewerker) mag dit niet", "de sleutel vervangen")
+    assert_one_line_error(
+        cli(vpath, "rotate-key", user=STAFF, stdin=STAFF_PW),
+        "Uw rol (medewerker) mag dit niet",
+        "de sleutel vervangen",
+    )
     assert key_path(vpath).read_bytes() == before
 
 
 def test_a_second_instance_through_the_cli(vpath: Path) -> None:
     session = accounts.unlock(vpath, ADMIN, ADMIN_PW)
     try:
-        assert_one_line_error(cli(vpath, "verify", user=STAFF, stdin=STAFF_PW),
-                              f"De kluis is in gebruik door {ADMIN} op")
+        assert_one_line_error(
+            cli(vpath, "verify", user=STAFF, stdin=STAFF_PW),
+            f"De kluis is in gebruik door {ADMIN} op",
+        )
         done = cli(vpath, "verify", "--read-only", user=STAFF, stdin=STAFF_PW)
         assert done.returncode == 0, done.stderr
     finally:

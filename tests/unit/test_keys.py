@@ -36,9 +36,11 @@ def test_calibration_never_goes_below_the_rfc_9106_floor() -> None:
 
 @pytest.mark.parametrize(
     "t, m, p",
-    [(MIN_TIME_COST - 1, MIN_MEMORY_KIB, MIN_PARALLELISM),
-     (MIN_TIME_COST, MIN_MEMORY_KIB // 2, MIN_PARALLELISM),
-     (MIN_TIME_COST, MIN_MEMORY_KIB, MIN_PARALLELISM - 1)],
+    [
+        (MIN_TIME_COST - 1, MIN_MEMORY_KIB, MIN_PARALLELISM),
+        (MIN_TIME_COST, MIN_MEMORY_KIB // 2, MIN_PARALLELISM),
+        (MIN_TIME_COST, MIN_MEMORY_KIB, MIN_PARALLELISM - 1),
+    ],
 )
 def test_parameters_below_the_floor_are_refused(t: int, m: int, p: int) -> None:
     with pytest.raises(ValueError):
@@ -57,8 +59,9 @@ def test_unknown_key_derivation_is_refused() -> None:
 
 
 def test_a_slot_opens_with_its_password_only_and_only_for_its_vault() -> None:
-    slot, _ = keys.new_slot(VAULT_ID, "account:anna", "password", "Anna", "zeilboot op het meer",
-                            FAST_KDF)
+    slot, _ = keys.new_slot(
+        VAULT_ID, "account:anna", "password", "Anna", "zeilboot op het meer", FAST_KDF
+    )
     keys.seal_data_key(slot, VAULT_ID, 1, DATA_KEY)
 
     private = keys.unwrap_private(slot, VAULT_ID, "zeilboot op het meer")
@@ -84,10 +87,10 @@ def test_a_slot_survives_its_key_file_round_trip() -> None:
 
 
 def test_a_sealed_key_moved_to_another_slot_or_generation_does_not_open() -> None:
-    slot_a, priv_a = keys.new_slot(VAULT_ID, "account:a", "password", "a", "eerste zin hier",
-                                   FAST_KDF)
-    slot_b, _ = keys.new_slot(VAULT_ID, "account:b", "password", "b", "tweede zin hier",
-                              FAST_KDF)
+    slot_a, priv_a = keys.new_slot(
+        VAULT_ID, "account:a", "password", "a", "eerste zin hier", FAST_KDF
+    )
+    slot_b, _ = keys.new_slot(VAULT_ID, "account:b", "password", "b", "tweede zin hier", FAST_KDF)
     keys.seal_data_key(slot_b, VAULT_ID, 1, DATA_KEY)
     slot_a.sealed[1] = slot_b.sealed[1]
     with pytest.raises(WrongSecret):
@@ -99,8 +102,9 @@ def test_a_sealed_key_moved_to_another_slot_or_generation_does_not_open() -> Non
 
 
 def test_a_new_password_rewraps_the_slot_and_keeps_its_sealed_keys() -> None:
-    slot, private = keys.new_slot(VAULT_ID, "account:anna", "password", "Anna",
-                                  "oud wachtwoord van anna", FAST_KDF)
+    slot, private = keys.new_slot(
+        VAULT_ID, "account:anna", "password", "Anna", "oud wachtwoord van anna", FAST_KDF
+    )
     keys.seal_data_key(slot, VAULT_ID, 1, DATA_KEY)
     sealed_before = dict(slot.sealed)
     keys.rewrap_private(slot, VAULT_ID, private, "nieuw wachtwoord van anna")
@@ -128,10 +132,12 @@ def test_recovery_keys_are_eight_groups_of_four_unambiguous_characters() -> None
 
 @pytest.mark.parametrize(
     "typed",
-    ["abcd-efgh-jkmn-pqrs-tvwx-yz01-2345-6789",
-     "ABCD EFGH JKMN PQRS TVWX YZ01 2345 6789",
-     "  abcdefghjkmnpqrstvwxyzo12345 6789  ",
-     "abcd-efgh-jkmn-pqrs-tvwx-yzOl-2345-6789"],
+    [
+        "abcd-efgh-jkmn-pqrs-tvwx-yz01-2345-6789",
+        "ABCD EFGH JKMN PQRS TVWX YZ01 2345 6789",
+        "  abcdefghjkmnpqrstvwxyzo12345 6789  ",
+        "abcd-efgh-jkmn-pqrs-tvwx-yzOl-2345-6789",
+    ],
 )
 def test_recovery_key_input_ignores_case_spaces_and_look_alikes(typed: str) -> None:
     assert keys.normalize_recovery_key(typed) == "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789"
@@ -178,9 +184,14 @@ def test_an_unreadable_throttle_file_does_not_lock_anyone_out() -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    [b"", b"\xff\xfe\x00garbage", b"[]", b'{"format": "something-else"}',
-     b'{"format": "contactkluis-keys", "vault_id": "x"}',
-     b'{"format": "contactkluis-keys", "vault_id": "x", "generation": 1, "slots": [{}]}'],
+    [
+        b"",
+        b"\xff\xfe\x00garbage",
+        b"[]",
+        b'{"format": "something-else"}',
+        b'{"format": "contactkluis-keys", "vault_id": "x"}',
+        b'{"format": "contactkluis-keys", "vault_id": "x", "generation": 1, "slots": [{}]}',
+    ],
 )
 def test_a_damaged_key_file_is_reported_not_crashed_on(raw: bytes) -> None:
     with pytest.raises(KeyFileError):

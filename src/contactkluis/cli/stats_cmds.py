@@ -26,8 +26,8 @@ def _dimension_help() -> str:
         "  retention         bewaartermijn (binnen termijn / verloopt binnenkort / verlopen)\n"
         "  segment           segment uit het Culturele Doelgroepenmodel\n"
         "Zonder --by: de standaardset tabellen (alleen .xlsx).\n"
-        "Aantallen van 1 tot k worden afgeschermd als '<k'; met --round 5 wordt alles\n"
-        "afgerond op een veelvoud van 5.",
+        "Aantallen van 1 tot en met k-1 worden afgeschermd als '<k'; met --round 5 wordt\n"
+        "alles afgerond op een veelvoud van 5.",
         "Breakdowns (one, or two separated by a comma):\n"
         "  relation          relation (vriend, donateur, ...)\n"
         "  pc2 / pc4         postcode area, 2 or 4 digits\n"
@@ -39,7 +39,7 @@ def _dimension_help() -> str:
         "  retention         retention (within period / ends soon / expired)\n"
         "  segment           segment of the Dutch cultural audience model\n"
         "Without --by: the standard set of tables (.xlsx only).\n"
-        "Counts from 1 to k are suppressed as '<k'; with --round 5 every count is\n"
+        "Counts from 1 to k-1 are suppressed as '<k'; with --round 5 every count is\n"
         "rounded to a multiple of 5.",
     )
 

@@ -8,7 +8,10 @@ contacts lists as fast as one of 100.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import threading
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -129,7 +132,87 @@ def listing_filter(query: ContactQuery) -> sql.ListingFilter:
 
 def find_ids(session: Session, query: ContactQuery) -> list[int]:
     session.require(Permission.VIEW)
-    return sql.find_ids(session.conn, listing_filter(query), query.sort, query.descending)
+    f = listing_filter(query)
+    return sql.find_ids(session.conn, f, query.sort, query.descending).tolist()
+
+
+class Interrupted(Exception):
+    """A newer query took over before this one finished."""
+
+
+class ContactLister:
+    """The table's queries on a read-only connection of their own, safe to call from a worker.
+
+    One query runs at a time; interrupt() stops the running one (a newer query wins). The
+    ordered ids without search text are cached per filter and sort, keyed on the database's
+    data_version, so each keystroke only runs the full-text match. close() on lock.
+    """
+
+    _CACHE_SIZE = 4
+
+    def __init__(self, session: Session) -> None:
+        session.require(Permission.VIEW)
+        self.session = session
+        self._conn: Any = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple[Any, ...], array[int]] = OrderedDict()
+        self._total: tuple[int, int] | None = None  # (data_version, count)
+
+    def _connection(self) -> Any:
+        if self._conn is None:
+            self._conn = self.session.vault.connect(read_only=True)
+        return self._conn
+
+    def interrupt(self) -> None:
+        conn = self._conn
+        if conn is not None:
+            conn.interrupt()
+
+    def close(self) -> None:
+        self.interrupt()
+        with self._lock:
+            self._cache.clear()
+            self._total = None
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def find_ids(self, query: ContactQuery) -> array[int]:
+        """The ordered ids for this query; raises Interrupted if interrupt() stopped it."""
+        f = listing_filter(query)
+        with self._lock:
+            conn = self._connection()
+            try:
+                version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+                key = (version, f.retention, tuple(sorted(f.consent.items())), f.relation_kind,
+                       f.source_file, f.special, f.restricted, query.sort, query.descending)
+
+                def unsearched() -> array[int]:
+                    found = self._cache.get(key)
+                    if found is None:
+                        found = sql.find_ids(conn, replace(f, match=None), query.sort,
+                                             query.descending)  # fmt: skip
+                        self._cache[key] = found
+                        while len(self._cache) > self._CACHE_SIZE:
+                            self._cache.popitem(last=False)
+                    self._cache.move_to_end(key)
+                    return found
+
+                if not f.match:
+                    return unsearched()
+                return sql.find_ids(conn, f, query.sort, query.descending, unsearched=unsearched)
+            except sql.DatabaseError as exc:
+                if "interrupt" in str(exc):
+                    raise Interrupted from exc
+                raise
+
+    def total(self) -> int:
+        with self._lock:
+            conn = self._connection()
+            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+            if self._total is None or self._total[0] != version:
+                self._total = (version, sql.count(conn))
+            return self._total[1]
 
 
 def total(session: Session) -> int:

@@ -8,37 +8,34 @@ only read for the ids on screen, a page at a time.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from contactkluis.vault.db import Connection
+from contactkluis.vault.db import Connection, DatabaseError
 
-# Sort keys -> SQL expressions. Empty values sort last in either direction, then by id so
-# that the order is total and stable between queries.
+__all__ = ["DatabaseError"]  # the services catch it (an interrupted query)
+
+# Sort keys -> SQL expressions, each a column with an index of its own (schema version 3).
+# Empty values sort last in either direction, then by id so that the order is total and
+# stable between queries.
 _SORT_SQL: dict[str, str] = {
     "name": "c.sort_name",
-    "email": "(SELECT min(e.email) FROM emails e WHERE e.contact_id = c.id)",
-    "phone": "(SELECT min(p.e164) FROM phones p WHERE p.contact_id = c.id)",
+    "email": "c.email_key",
+    "phone": "c.phone_key",
     "postcode": "c.postcode",
     "city": "c.city",
-    "retention": "",  # see _RETENTION_ORDER
+    "retention": "",  # see _segments
     "relations": "c.relation_kinds",
     "sources": "c.source_files",
     "updated": "c.updated_at",
     "created": "c.created_at",
     "id": "c.id",
 }
-# Most urgent first: expired, then soon, then ok; within a status the earliest date first.
-_RETENTION_ORDER = (
-    "CASE c.retention_status WHEN 'expired' THEN 0 WHEN 'soon' THEN 1 ELSE 2 END",
-    "coalesce(c.retention_until, '9999')",
-)
 CONSENT_SORT_PREFIX = "consent:"
 # given first, then to reconfirm, withdrawn, none
-_FLAG_ORDER = (
-    "CASE {x} WHEN 'given' THEN 0 WHEN 'reconfirm' THEN 1 WHEN 'withdrawn' THEN 2 ELSE 3 END"
-)
+_FLAG_RANK = {"given": 0, "reconfirm": 1, "withdrawn": 2}
 _CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _SQL_BATCH = 500
 
@@ -90,12 +87,10 @@ class ListingFilter:
     restricted: bool | None = None
 
 
-def _where(f: ListingFilter, match_in_sql: bool) -> tuple[list[str], list[Any]]:
+def _where(f: ListingFilter) -> tuple[list[str], list[Any]]:
+    """The filters except the search text, which find_ids handles."""
     clauses: list[str] = []
     params: list[Any] = []
-    if f.match and match_in_sql:
-        clauses.append("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
-        params.append(f.match)
     if f.retention:
         clauses.append(f"c.retention_status IN ({','.join('?' * len(f.retention))})")
         params.extend(f.retention)
@@ -114,7 +109,7 @@ def _where(f: ListingFilter, match_in_sql: bool) -> tuple[list[str], list[Any]]:
         params.append(f.relation_kind)
     if f.source_file:
         clauses.append(
-            "EXISTS (SELECT 1 FROM provenance p WHERE p.contact_id = c.id AND p.file = ?)"
+            "c.id IN (SELECT p.contact_id FROM provenance p WHERE p.file = ?)"
         )
         params.append(f.source_file)
     if f.special is not None:
@@ -130,14 +125,11 @@ def _where(f: ListingFilter, match_in_sql: bool) -> tuple[list[str], list[Any]]:
 # turn. Splitting "has a value" from "is empty" keeps each ORDER BY on a bare indexed column,
 # so SQLite walks the index instead of sorting 100,000 rows, and empties still come last.
 _Segment = tuple[str | None, str, list[Any]]
+_NULLABLE = frozenset({"postcode", "city"})
 
 
 def _segments(sort: str, descending: bool) -> list[_Segment]:
     d = "DESC" if descending else "ASC"
-    if sort.startswith(CONSENT_SORT_PREFIX):
-        path = _consent_path(sort[len(CONSENT_SORT_PREFIX) :])
-        expr = _FLAG_ORDER.format(x="json_extract(c.consent_json, ?)")
-        return [(None, f"{expr} {d}, c.sort_name, c.id", [path])]
     if sort not in _SORT_SQL:
         raise ValueError("unknown sort key")
     if sort == "retention":
@@ -150,34 +142,40 @@ def _segments(sort: str, descending: bool) -> list[_Segment]:
         ]
         return [*segments, ("c.retention_status NOT IN ('expired', 'soon', 'ok')", "c.id", [])]
     expr = _SORT_SQL[sort]
-    if sort in _INDEXED:
-        return [
-            (f"{expr} > ''", f"{expr} {d}, c.id {d}", []),
-            (f"({expr} IS NULL OR {expr} = '')", "c.id", []),
-        ]
     if sort in ("id", "updated", "created"):
         return [(None, f"{expr} {d}, c.id {d}", [])]
-    return [(None, f"({expr} IS NULL OR {expr} = '') ASC, {expr} {d}, c.id {d}", [])]
+    empty = f"({expr} IS NULL OR {expr} = '')" if sort in _NULLABLE else f"{expr} = ''"
+    return [(f"{expr} > ''", f"{expr} {d}, c.id {d}", []), (empty, "c.id", [])]
 
 
-_INDEXED = frozenset({"name", "postcode", "city"})
-# Above this many hits, matching in SQL means a row lookup per hit; cheaper to run the
-# match alone and keep the hits from the ordered id list.
-_MATCH_IN_SQL_MAX = 3000
+# Up to this many search hits the hits are looked up and sorted in SQL; above it, the ordered
+# list without the search is walked (an index scan, cached by the caller) and kept where hit.
+MATCH_IN_SQL_MAX = 3000
 
 
-def find_ids(
-    conn: Connection, f: ListingFilter, sort: str = "name", descending: bool = False
-) -> list[int]:
-    hits: set[int] | None = None
-    if f.match:
-        hits = {int(r[0]) for r in conn.execute(
-            "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", (f.match,))}  # fmt: skip
-        if not hits:
-            return []
-    match_in_sql = hits is not None and len(hits) <= _MATCH_IN_SQL_MAX
-    clauses, params = _where(f, match_in_sql)
-    out: list[int] = []
+def match_ids(conn: Connection, match: str) -> array[int]:
+    """The ids the full-text index finds for an FTS5 query (see fts_query), in id order."""
+    return _id_array(conn, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", [match])
+
+
+def _id_array(conn: Connection, sql: str, params: Sequence[Any]) -> array[int]:
+    out: array[int] = array("q")
+    cur = conn.execute(sql, params)
+    while batch := cur.fetchmany(4096):
+        out.extend([r[0] for r in batch])
+    return out
+
+
+def _ordered(
+    conn: Connection, f: ListingFilter, sort: str, descending: bool, hits: array[int] | None
+) -> array[int]:
+    clauses, params = _where(f)
+    if hits is not None:
+        # ints only, so inlined: one statement however many hits (up to MATCH_IN_SQL_MAX)
+        clauses.append(f"c.id IN ({','.join(map(str, hits))})")
+    if sort.startswith(CONSENT_SORT_PREFIX):
+        return _consent_order(conn, clauses, params, sort[len(CONSENT_SORT_PREFIX) :], descending)
+    out: array[int] = array("q")
     for extra, order, order_params in _segments(sort, descending):
         where = [*clauses, extra] if extra else clauses
         sql = "SELECT c.id FROM contacts c"
@@ -185,11 +183,56 @@ def find_ids(
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {order}"
         # a segment's params belong to its WHERE clause or its ORDER BY, never both
-        seg_params = [*params, *order_params]
-        out.extend(int(r[0]) for r in conn.execute(sql, seg_params))
-    if hits is not None and not match_in_sql:
-        out = [i for i in out if i in hits]
+        out.extend(_id_array(conn, sql, [*params, *order_params]))
     return out
+
+
+def _consent_order(
+    conn: Connection, clauses: list[str], params: list[Any], purpose: str, descending: bool
+) -> array[int]:
+    """By flag (given, reconfirm, withdrawn, none), then by name. Purposes are the user's own,
+    so there is no index per purpose: walk the name index once and bucket by the cached flag."""
+    buckets: list[array[int]] = [array("q") for _ in range(4)]
+    rank = _FLAG_RANK.get
+    for extra, order, _none in _segments("name", False):
+        sql = "SELECT c.id, json_extract(c.consent_json, ?) FROM contacts c WHERE "
+        sql += " AND ".join([*clauses, str(extra)]) + f" ORDER BY {order}"
+        cur = conn.execute(sql, [_consent_path(purpose), *params])
+        while batch := cur.fetchmany(4096):
+            for cid, flag in batch:
+                buckets[rank(flag, 3)].append(cid)
+    if descending:
+        buckets.reverse()
+    out: array[int] = array("q")
+    for bucket in buckets:
+        out.extend(bucket)
+    return out
+
+
+def find_ids(
+    conn: Connection,
+    f: ListingFilter,
+    sort: str = "name",
+    descending: bool = False,
+    *,
+    unsearched: Callable[[], array[int]] | None = None,
+) -> array[int]:
+    """The ids for a filter in display order, as a compact array.
+
+    `unsearched` may give the ordered ids of the same filter without its search text (the
+    caller's cache); it is only asked for when the search matches many contacts.
+    """
+    if not f.match:
+        return _ordered(conn, f, sort, descending, None)
+    hits = match_ids(conn, f.match)
+    if not hits:
+        return array("q")
+    if len(hits) <= MATCH_IN_SQL_MAX:
+        return _ordered(conn, replace(f, match=None), sort, descending, hits)
+    base = unsearched() if unsearched else _ordered(conn, replace(f, match=None), sort,
+                                                   descending, None)  # fmt: skip
+    keep = set(hits)
+    return array("q", [i for i in base if i in keep])
 
 
 @dataclass(frozen=True)
@@ -277,7 +320,11 @@ def emails(conn: Connection, ids: Sequence[int]) -> list[tuple[int, str]]:
 
 
 def source_files(conn: Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT DISTINCT file FROM provenance ORDER BY file")]
+    # a skip scan over the provenance_file index: one probe per distinct file, not per row
+    return [r[0] for r in conn.execute(
+        "WITH RECURSIVE f(file) AS (SELECT min(file) FROM provenance UNION ALL"
+        " SELECT (SELECT min(p.file) FROM provenance p WHERE p.file > f.file) FROM f"
+        " WHERE f.file IS NOT NULL) SELECT file FROM f WHERE file IS NOT NULL")]  # fmt: skip
 
 
 def relation_kinds(conn: Connection) -> list[str]:

@@ -169,6 +169,52 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX segment_keys_contact ON segment_keys (contact_id);
     """,
+    # version 3: every column of the contacts table sorts along an index. The e-mail and
+    # phone shown in the table (a contact's first) are cached on the contact row by triggers,
+    # so every path that writes e-mails or phones (import, edit, merge, erasure) keeps them.
+    """
+    ALTER TABLE contacts ADD COLUMN email_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE contacts ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';
+    UPDATE contacts SET
+        email_key = coalesce((SELECT lower(e.email) FROM emails e
+                              WHERE e.contact_id = contacts.id ORDER BY e.id LIMIT 1), ''),
+        phone_key = coalesce((SELECT p.e164 FROM phones p
+                              WHERE p.contact_id = contacts.id ORDER BY p.id LIMIT 1), '');
+    CREATE INDEX contacts_email_key ON contacts (email_key);
+    CREATE INDEX contacts_phone_key ON contacts (phone_key);
+    CREATE INDEX contacts_relation_kinds ON contacts (relation_kinds);
+    CREATE INDEX contacts_source_files ON contacts (source_files);
+    CREATE INDEX contacts_updated ON contacts (updated_at);
+    CREATE INDEX contacts_created ON contacts (created_at);
+    CREATE INDEX provenance_file ON provenance (file, contact_id);
+    CREATE TRIGGER emails_key_insert AFTER INSERT ON emails BEGIN
+        UPDATE contacts SET email_key = lower(NEW.email)
+        WHERE id = NEW.contact_id AND email_key = '';
+    END;
+    CREATE TRIGGER emails_key_delete AFTER DELETE ON emails BEGIN
+        UPDATE contacts SET email_key = coalesce((SELECT lower(e.email) FROM emails e
+            WHERE e.contact_id = OLD.contact_id ORDER BY e.id LIMIT 1), '')
+        WHERE id = OLD.contact_id;
+    END;
+    CREATE TRIGGER emails_key_update AFTER UPDATE ON emails BEGIN
+        UPDATE contacts SET email_key = coalesce((SELECT lower(e.email) FROM emails e
+            WHERE e.contact_id = contacts.id ORDER BY e.id LIMIT 1), '')
+        WHERE id IN (OLD.contact_id, NEW.contact_id);
+    END;
+    CREATE TRIGGER phones_key_insert AFTER INSERT ON phones BEGIN
+        UPDATE contacts SET phone_key = NEW.e164 WHERE id = NEW.contact_id AND phone_key = '';
+    END;
+    CREATE TRIGGER phones_key_delete AFTER DELETE ON phones BEGIN
+        UPDATE contacts SET phone_key = coalesce((SELECT p.e164 FROM phones p
+            WHERE p.contact_id = OLD.contact_id ORDER BY p.id LIMIT 1), '')
+        WHERE id = OLD.contact_id;
+    END;
+    CREATE TRIGGER phones_key_update AFTER UPDATE ON phones BEGIN
+        UPDATE contacts SET phone_key = coalesce((SELECT p.e164 FROM phones p
+            WHERE p.contact_id = contacts.id ORDER BY p.id LIMIT 1), '')
+        WHERE id IN (OLD.contact_id, NEW.contact_id);
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

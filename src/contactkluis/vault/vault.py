@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
 from contactkluis.errors import UserError
 from contactkluis.vault import audit, db, keys, throttle
 from contactkluis.vault.keyfile import KeyFile, KeyFileError, key_path
@@ -189,7 +191,7 @@ class Vault:
         path: Path,
         keyfile: KeyFile,
         slot: keys.Slot,
-        private: keys.X25519PrivateKey,
+        private: X25519PrivateKey,
         account: str,
         read_only: bool,
     ) -> Vault:
@@ -223,7 +225,7 @@ class Vault:
 
     @staticmethod
     def _find_data_key(
-        path: Path, keyfile: KeyFile, slot: keys.Slot, private: keys.X25519PrivateKey
+        path: Path, keyfile: KeyFile, slot: keys.Slot, private: X25519PrivateKey
     ) -> tuple[bytes, int]:
         """The data key that opens the database; a rotation cut short leaves two to try."""
         generations = [keyfile.generation]
@@ -245,8 +247,7 @@ class Vault:
             except db.BadKey:
                 continue
             try:
-                probe.execute("PRAGMA quick_check").fetchone()
-                damaged = False
+                damaged = probe.execute("PRAGMA quick_check").fetchone() != ("ok",)
             except db.DatabaseError:
                 damaged = True
             finally:

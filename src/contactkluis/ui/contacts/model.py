@@ -7,7 +7,9 @@ filtering happen in SQL (services.listing), never in a proxy over 100,000 rows.
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -18,6 +20,7 @@ from contactkluis.services import listing
 from contactkluis.services.context import Session
 from contactkluis.ui.contacts.flags import FLAG_COLOURS, FLAG_SYMBOLS, flag_icon
 from contactkluis.ui.contacts.texts import fmt_date, t
+from contactkluis.ui.tasks import TaskRunner
 
 BLOCK_SIZE = 50
 MAX_BLOCKS = 4  # 200 rows cached
@@ -91,7 +94,12 @@ class ContactTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._session: Session | None = None
-        self._ids: list[int] = []
+        self._lister: listing.ContactLister | None = None
+        self._tasks: TaskRunner | None = None
+        self._generation = 0  # of the newest query; older answers are dropped
+        self._then: list[Callable[[], None]] = []
+        self.pending = False  # a background query has not answered yet
+        self._ids: array[int] = array("q")
         self._row_of: dict[int, int] | None = None
         self._blocks: OrderedDict[int, dict[int, listing.ContactRow]] = OrderedDict()
         self._purposes: list[tuple[str, str]] = []
@@ -101,15 +109,26 @@ class ContactTableModel(QAbstractTableModel):
 
     # -- wiring ---------------------------------------------------------------------------
 
+    def set_tasks(self, tasks: TaskRunner | None) -> None:
+        """With a runner, set_query(..., background=True) runs on a worker thread."""
+        self._tasks = tasks
+
     def set_session(self, session: Session | None) -> None:
+        self._generation += 1
+        self.pending = False
+        self._then.clear()
+        if self._lister is not None:
+            self._lister.close()
+            self._lister = None
         self.beginResetModel()
         self._session = session
-        self._ids = []
+        self._ids = array("q")
         self._row_of = None
         self._blocks.clear()
         if session is not None:
             self.lang = session.lang
             self._purposes = listing.filter_values(session).purposes
+            self._lister = listing.ContactLister(session)
         else:
             self._purposes = []
         self.endResetModel()
@@ -125,18 +144,73 @@ class ContactTableModel(QAbstractTableModel):
     def purposes(self) -> list[tuple[str, str]]:
         return list(self._purposes)
 
-    def set_query(self, query: listing.ContactQuery) -> None:
-        self.query = query
-        self.reload()
+    def set_query(
+        self,
+        query: listing.ContactQuery,
+        *,
+        background: bool = False,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Show this query's contacts; `then` runs once they are in the model.
 
-    def reload(self) -> None:
+        In the background (when a task runner is set) the newest query wins: a running older
+        one is interrupted and an older answer that still arrives is dropped.
+        """
+        self.query = query
+        self.reload(background=background, then=then)
+
+    def reload(self, *, background: bool = False, then: Callable[[], None] | None = None) -> None:
         """Run the query again (after a search, sort, filter or a change in the data)."""
+        self._generation += 1
+        generation = self._generation
+        lister = self._lister
+        if then is not None:
+            self._then.append(then)
+        if lister is None:
+            self._apply(generation, array("q"))
+            return
+        lister.interrupt()
+        if not (background and self._tasks is not None):
+            self._apply(generation, lister.find_ids(self.query))
+            return
+        query = self.query
+        self.pending = True
+
+        def work(_token: Any, _progress: Any) -> array[int] | None:
+            if generation != self._generation:
+                return None  # overtaken while it waited for a thread
+            return lister.find_ids(query)
+
+        self._tasks.run(
+            work,
+            lambda ids: self._apply(generation, ids) if ids is not None else None,
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation or isinstance(exc, listing.Interrupted):
+            return
+        self.pending = False
+        self._then.clear()
+        raise exc
+
+    def _apply(self, generation: int, ids: array[int]) -> None:
+        if generation != self._generation:
+            return
+        self.pending = False
         self.beginResetModel()
         self._blocks.clear()
         self._row_of = None
-        self._ids = listing.find_ids(self._session, self.query) if self._session else []
+        self._ids = ids
         self.endResetModel()
         self.reloaded.emit()
+        callbacks, self._then = self._then, []
+        for callback in callbacks:
+            callback()
+
+    def total(self) -> int:
+        """Every contact in the vault (for 'n of total'), cached until the data changes."""
+        return self._lister.total() if self._lister is not None else 0
 
     def refresh_ids(self, ids: list[int]) -> None:
         """Re-read rows that changed without changing the order."""
@@ -154,7 +228,8 @@ class ContactTableModel(QAbstractTableModel):
 
     @property
     def ids(self) -> list[int]:
-        return self._ids
+        """A copy, in table order (the model itself keeps a compact array)."""
+        return self._ids.tolist()
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -181,7 +256,7 @@ class ContactTableModel(QAbstractTableModel):
     def _fetch(self, number: int) -> dict[int, listing.ContactRow]:
         assert self._session is not None
         start = number * BLOCK_SIZE
-        ids = self._ids[start : start + BLOCK_SIZE]
+        ids = self._ids[start : start + BLOCK_SIZE].tolist()
         by_id = {r.id: r for r in listing.rows(self._session, ids)}
         block = {start + n: by_id[i] for n, i in enumerate(ids) if i in by_id}
         self._blocks[number] = block

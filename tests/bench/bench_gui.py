@@ -1,0 +1,328 @@
+"""The contacts screen at 100,000 contacts, run on demand:
+
+    QT_QPA_PLATFORM=offscreen python tests/bench/bench_gui.py [--rows N] [--rebuild]
+
+Builds a real encrypted vault of N synthetic contacts once (cached in the temp folder, keyed
+on N and the schema version; built in a child process so its memory does not count), then
+measures in one process, the way ui/app.py runs the app:
+
+- unlock: services.accounts.unlock (Argon2id + SQLCipher open + checks + daily state roll);
+- window ready: from the unlock finishing to the main window's contacts page having rows and
+  its table painted (MainWindow built before the unlock, as the app does);
+- keystroke: a key event in the search box to the filtered table painted, for ~30 keystrokes
+  of realistic prefixes. The 150 ms debounce timer is bypassed: after the key event the
+  timer is stopped and its slot called at once, so the figure is the work, not the wait;
+- scroll: page steps from top to bottom, each step repainted (fetching rows as it goes);
+- sort: each column ascending and descending, header click to table painted;
+- peak RSS (ru_maxrss), over the whole run and after the unlock (VmHWM reset).
+
+Not collected by pytest (tests/bench is ignored in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `tests.` imports
+
+ADMIN = "beheer"
+PASSWORD = "paarse olifant op de fiets"
+
+
+# -- building the vault (child process) ---------------------------------------------------------
+
+
+class _PooledFaker:
+    """Faker nl_NL values drawn from pools: 100k contacts in seconds, still varied."""
+
+    def __init__(self, seed: int) -> None:
+        from faker import Faker
+
+        fake = Faker("nl_NL")
+        fake.seed_instance(seed)
+        self._rnd = random.Random(seed)
+        self._pools: dict[str, list[str]] = {
+            "first_name": [fake.first_name() for _ in range(3000)],
+            "last_name": [fake.last_name() for _ in range(5000)],
+            "street_name": [fake.street_name() for _ in range(3000)],
+            "postcode": [fake.postcode() for _ in range(20000)],
+            "city": [fake.city() for _ in range(1500)],
+        }
+
+    def __getattr__(self, name: str) -> Callable[[], str]:
+        pool = self._pools[name]
+        return lambda: self._rnd.choice(pool)
+
+
+def build_vault(path: Path, rows: int) -> None:
+    from contactkluis.services.accounts import create_vault
+    from contactkluis.vault.keys import KdfParams
+    from tests.synthetic_contacts import make_contact
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    session, _recovery = create_vault(path, "Museum Proef", ADMIN, PASSWORD, kdf=KdfParams())
+    fake = _PooledFaker(7)
+    rnd = random.Random(7)
+    today = session.today()
+    with session.write() as conn:
+        repo = session.repo(conn)
+        for start in range(0, rows, 5000):
+            batch = [
+                make_contact(fake, rnd, today, n)  # type: ignore[arg-type]
+                for n in range(start, min(rows, start + 5000))
+            ]
+            repo.insert_many(batch, recorded_by="bench")
+            repo.set_states(
+                [(c.id, session.state_for(c, created=today)) for c in batch if c.id], today
+            )
+    session.vault.close()
+    print(f"built {rows} contacts in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def cached_vault(rows: int, rebuild: bool) -> Path:
+    from contactkluis.vault.schema import SCHEMA_VERSION
+
+    folder = Path(tempfile.gettempdir()) / f"contactkluis-bench-{rows}-v{SCHEMA_VERSION}"
+    path = folder / "kluis.ckdb"
+    if rebuild or not path.exists():
+        if folder.exists():
+            for f in folder.iterdir():
+                f.unlink()
+        subprocess.run([sys.executable, __file__, "--build", str(path), "--rows", str(rows)],
+                       check=True)  # fmt: skip
+    return path
+
+
+# -- measuring ----------------------------------------------------------------------------------
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def _stats(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return (f"median {_ms(statistics.median(ordered))}  p95 {_ms(p95)}"
+            f"  max {_ms(ordered[-1])}  (n={len(ordered)})")  # fmt: skip
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _reset_peak() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+class _Results(list[tuple[str, str]]):
+    """Figures in order; each printed as it comes so a slow step shows while it runs."""
+
+    def append(self, item: tuple[str, str]) -> None:
+        print(f"  .. {item[0]}: {item[1].strip()}", flush=True)
+        super().append(item)
+
+
+class Bench:
+    def __init__(self, path: Path) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from contactkluis.ui.app import create_application
+        from contactkluis.ui.context import AppContext
+        from contactkluis.ui.main_window import MainWindow
+
+        self.app: QApplication = create_application([])
+        self.ctx = AppContext(path)
+        self.window = MainWindow(self.ctx, lang="nl")
+        self.window.show()
+        self._process()
+        self.results = _Results()
+
+    def _process(self) -> None:
+        self.app.processEvents()
+
+    def wait(self, done: Callable[[], bool], timeout: float = 60.0) -> None:
+        end = time.perf_counter() + timeout
+        while not done():
+            self.app.processEvents()
+            if time.perf_counter() > end:
+                raise TimeoutError("bench step did not finish")
+
+    @property
+    def page(self) -> Any:
+        return self.window.page("contacts")
+
+    def _ready(self) -> bool:
+        """The model holds the answer to its current query (no query still running)."""
+        pending = getattr(self.page.model, "pending", False)
+        return not pending
+
+    def _paint(self) -> None:
+        self.page.table.viewport().repaint()
+
+    def unlock(self) -> None:
+        from contactkluis.services import accounts
+
+        start = time.perf_counter()
+        session = accounts.unlock(self.ctx.vault_path, ADMIN, PASSWORD)
+        self.results.append(("unlock (KDF + open + checks)", _ms(time.perf_counter() - start)))
+        self.results.append(("peak RSS up to unlock", f"{_rss_mb():8.1f} MB"))
+        self.peak_reset = _reset_peak()
+
+        start = time.perf_counter()
+        self.window.on_unlocked(session)  # what UnlockScreen.unlocked triggers
+        self.window.show_page("contacts")
+        self.wait(lambda: self._ready() and self.page.model.rowCount() > 0)
+        self._paint()
+        self._process()
+        self.results.append(("window ready after unlock", _ms(time.perf_counter() - start)))
+        self.results.append(("rows listed", f"{self.page.model.rowCount():8d}"))
+
+    def keystrokes(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        page = self.page
+        model = page.model
+        sample = [model.row_data(r) for r in range(0, model.rowCount(), model.rowCount() // 6)]
+        words = [
+            sample[1].name.split()[-1][:5].lower(),  # a last name
+            sample[2].city[:4].lower(),  # a city
+            "jan de v",  # first name and tussenvoegsel
+            sample[3].phone.replace(" ", "")[:6],  # a phone number
+            sample[4].postcode.replace(" ", "")[:5].lower(),  # a postcode
+            "e",  # a broad one: nearly everyone
+        ]
+        times: list[float] = []
+        per_word: list[tuple[str, float, int]] = []
+        for word in words:
+            page.search.clear()
+            page.search_timer.stop()
+            page.apply_query()
+            self.wait(self._ready)
+            for ch in word:
+                start = time.perf_counter()
+                QTest.keyClick(page.search, ch if ch != " " else Qt.Key.Key_Space)
+                page.search_timer.stop()
+                page.apply_query()  # the debounce timer's slot, called at once
+                self.wait(self._ready)
+                self._paint()
+                times.append(time.perf_counter() - start)
+                per_word.append((page.search.text(), times[-1], model.rowCount()))
+        self.results.append(("keystroke to filtered table", _stats(times)))
+        for text, seconds, n in sorted(per_word, key=lambda x: -x[1])[:5]:
+            self.results.append((f"  slowest: {len(text)} chars -> {n} rows", _ms(seconds)))
+        page.search.clear()
+        page.search_timer.stop()
+        page.apply_query()
+        self.wait(self._ready)
+
+    def scroll(self) -> None:
+        from PySide6.QtWidgets import QAbstractSlider
+
+        bar = self.page.table.verticalScrollBar()
+        bar.setValue(0)
+        self._paint()
+        steps: list[float] = []
+        start = time.perf_counter()
+        while bar.value() < bar.maximum():
+            t0 = time.perf_counter()
+            bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+            self._paint()
+            steps.append(time.perf_counter() - t0)
+        total = time.perf_counter() - start
+        self.results.append(("scroll top to bottom (page steps)",
+                             f"{total:8.2f} s  ({len(steps)} steps)"))  # fmt: skip
+        self.results.append(("  one page step", _stats(steps)))
+        bar.setValue(0)
+
+    def sorts(self) -> None:
+        from PySide6.QtCore import Qt
+
+        page = self.page
+        model = page.model
+        for column in range(model.columnCount()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            figures = []
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                start = time.perf_counter()
+                page.table.sortByColumn(column, order)
+                self.wait(self._ready)
+                self._paint()
+                figures.append(time.perf_counter() - start)
+            self.results.append((f"sort by {title} (asc / desc)",
+                                 f"{_ms(figures[0])} / {_ms(figures[1]).strip()}"))  # fmt: skip
+        page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.wait(self._ready)
+
+    def report(self) -> None:
+        label = "peak RSS after unlock" if self.peak_reset else "peak RSS (whole run)"
+        self.results.append((label, f"{_rss_mb():8.1f} MB"))
+        width = max(len(k) for k, _ in self.results)
+        print()
+        for key, value in self.results:
+            print(f"{key.ljust(width)}  {value}")
+
+
+def _guard_none_refcount() -> None:
+    """PySide6 6.12.0 on CPython 3.11 drops a reference to None on every call of a void
+    method (None is immortal only from 3.12 on), so a long session aborts with
+    'none_dealloc'. Lift None's count out of reach so the bench can scroll 100k rows."""
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    print("note: PySide6 None-refcount bug guarded for this run (CPython < 3.12)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--skip-scroll", action="store_true")
+    args = parser.parse_args()
+    if args.build:
+        build_vault(args.build, args.rows)
+        return
+    path = cached_vault(args.rows, args.rebuild)
+    _guard_none_refcount()
+    os.environ["CONTACTKLUIS_LANG"] = "nl"
+    with tempfile.TemporaryDirectory() as home:
+        # layout.ini, config and state go to a throwaway folder, not the user's own
+        os.environ["CONTACTKLUIS_CONFIG_DIR"] = str(Path(home) / "config")
+        os.environ["CONTACTKLUIS_STATE_DIR"] = str(Path(home) / "state")
+        bench = Bench(path)
+        print(f"vault: {path} ({path.stat().st_size / 2**20:.0f} MB), {date.today()}")
+        bench.unlock()
+        bench.keystrokes()
+        bench.sorts()
+        if not args.skip_scroll:
+            bench.scroll()
+        bench.report()
+        bench.ctx.tasks.wait()
+        if bench.ctx.session is not None:
+            bench.ctx.session.vault.close()
+
+
+if __name__ == "__main__":
+    main()
