@@ -169,9 +169,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX segment_keys_contact ON segment_keys (contact_id);
     """,
-    # version 3: every column of the contacts table sorts along an index. The e-mail and
-    # phone shown in the table (a contact's first) are cached on the contact row by triggers,
-    # so every path that writes e-mails or phones (import, edit, merge, erasure) keeps them.
+    # version 3: every column of the contacts table sorts along an index and every filter
+    # finds its ids in an index. The e-mail and phone shown in the table (a contact's first)
+    # and the cached consent flags (one row per purpose) are kept by triggers, so every path
+    # that writes them (import, edit, merge, erasure, state refresh) keeps the copies right.
     """
     ALTER TABLE contacts ADD COLUMN email_key TEXT NOT NULL DEFAULT '';
     ALTER TABLE contacts ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';
@@ -187,6 +188,27 @@ MIGRATIONS: list[str] = [
     CREATE INDEX contacts_updated ON contacts (updated_at);
     CREATE INDEX contacts_created ON contacts (created_at);
     CREATE INDEX provenance_file ON provenance (file, contact_id);
+    CREATE INDEX relations_kind ON relations (kind, contact_id);
+    CREATE INDEX contacts_special ON contacts (special_category);
+    CREATE INDEX contacts_restricted ON contacts (restricted);
+    CREATE TABLE consent_flags (
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL,
+        flag TEXT NOT NULL,
+        PRIMARY KEY (contact_id, purpose)
+    ) WITHOUT ROWID;
+    CREATE INDEX consent_flags_purpose ON consent_flags (purpose, flag, contact_id);
+    INSERT INTO consent_flags (contact_id, purpose, flag)
+        SELECT c.id, j.key, j.value FROM contacts c, json_each(c.consent_json) j;
+    CREATE TRIGGER consent_flags_insert AFTER INSERT ON contacts BEGIN
+        INSERT INTO consent_flags (contact_id, purpose, flag)
+            SELECT NEW.id, j.key, j.value FROM json_each(NEW.consent_json) j;
+    END;
+    CREATE TRIGGER consent_flags_update AFTER UPDATE OF consent_json ON contacts BEGIN
+        DELETE FROM consent_flags WHERE contact_id = NEW.id;
+        INSERT INTO consent_flags (contact_id, purpose, flag)
+            SELECT NEW.id, j.key, j.value FROM json_each(NEW.consent_json) j;
+    END;
     CREATE TRIGGER emails_key_insert AFTER INSERT ON emails BEGIN
         UPDATE contacts SET email_key = lower(NEW.email)
         WHERE id = NEW.contact_id AND email_key = '';
