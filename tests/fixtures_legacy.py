@@ -34,15 +34,38 @@ TILL_FILE = "kassa_export.csv"
 VISITORS_FILE = "bezoekers_2019.ods"
 
 # How many Faker people each list holds besides the anchors.
-FILLERS = {"Vrienden": 20, "Opgezegd": 4, "Abonnees": 20, "Rondleidingen": 6, "Kassa": 8,
-           "Bezoekers": 6}
+FILLERS = {
+    "Vrienden": 20,
+    "Opgezegd": 4,
+    "Abonnees": 20,
+    "Rondleidingen": 6,
+    "Kassa": 8,
+    "Bezoekers": 6,
+}
 
-IBANS = ("NL91ABNA0417164300", "NL20INGB0001234567", "NL39RABO0300065264",
-         "NL02ABNA0123456789", "NL44RABO0123456789")
+IBANS = (
+    "NL91ABNA0417164300",
+    "NL20INGB0001234567",
+    "NL39RABO0300065264",
+    "NL02ABNA0123456789",
+    "NL44RABO0123456789",
+)
 
-FRIENDS_HEADER = ["Nr.", "Voorl.", "Tussenv.", "Achternaam", "Straat + huisnr", "Postcode",
-                  "Woonplaats", "E-mailadres", "Tel.", "Lid sinds", "Opgezegd per", "IBAN",
-                  "Opmerkingen"]
+FRIENDS_HEADER = [
+    "Nr.",
+    "Voorl.",
+    "Tussenv.",
+    "Achternaam",
+    "Straat + huisnr",
+    "Postcode",
+    "Woonplaats",
+    "E-mailadres",
+    "Tel.",
+    "Lid sinds",
+    "Opgezegd per",
+    "IBAN",
+    "Opmerkingen",
+]
 NEWSLETTER_HEADER = ["Naam", "E-mail", "Nieuwsbrief", "Aangemeld op", "Afgemeld"]
 TOURS_HEADER = ["Contactpersoon", "Organisatie", "Tel.", "E-mail", "Datum rondleiding", "Aantal"]
 TILL_HEADER = ["Klantnaam", "Postcode", "Telefoon", "E-mail", "Optin", "Aankoopdatum"]
@@ -52,15 +75,33 @@ SPECIAL_NOTE = "Rolstoelgebruiker, graag parkeerplek dichtbij"
 ORDINARY_NOTE = "Komt altijd naar de opening"
 
 # Anchor surnames are invented: Faker's nl_NL list holds none of them.
-ANCHOR_SURNAMES = frozenset({
-    "brinkhorst", "oosterwijk", "verhoeckx", "verhoekx", "zuidbroek", "hazelaar", "haarbrink",
-    "walsteijn", "kwartelhof", "ommerenbos", "hovestadt", "zandvoortman", "knoppersma",
-    "lindeboomsma", "vermeulenhof", "slootmaekers", "wijngaarde",
-})
+ANCHOR_SURNAMES = frozenset(
+    {
+        "brinkhorst",
+        "oosterwijk",
+        "verhoeckx",
+        "verhoekx",
+        "zuidbroek",
+        "hazelaar",
+        "haarbrink",
+        "walsteijn",
+        "kwartelhof",
+        "ommerenbos",
+        "hovestadt",
+        "zandvoortman",
+        "knoppersma",
+        "lindeboomsma",
+        "vermeulenhof",
+        "slootmaekers",
+        "wijngaarde",
+    }
+)
 
 # Row numbers as the user sees them in each sheet (asserted by the tests).
 ROWS = {
-    "friends_title": 1, "friends_header": 3, "friends_first": 4,
+    "friends_title": 1,
+    "friends_header": 3,
+    "friends_first": 4,
 }
 
 
@@ -124,7 +165,7 @@ class People:
         while True:
             raw = self.fake.last_name()
             infix = next((i for i in _INFIXES if raw.lower().startswith(i + " ")), None)
-            last = raw[len(infix) + 1:] if infix else raw
+            last = raw[len(infix) + 1 :] if infix else raw
             key = _fold(last)
             if " " in last or not key or key in self.surnames:
                 continue
@@ -134,8 +175,10 @@ class People:
     def _postcode(self) -> str:
         letters = "BCEGHJKLMNPRTVWXZ"
         while True:
-            code = (f"{self.rng.randint(1000, 9999)} "
-                    f"{self.rng.choice(letters)}{self.rng.choice(letters)}")
+            code = (
+                f"{self.rng.randint(1000, 9999)} "
+                f"{self.rng.choice(letters)}{self.rng.choice(letters)}"
+            )
             if code not in self.postcodes:
                 self.postcodes.add(code)
                 return code
@@ -146,17 +189,39 @@ class People:
         infix, last = self._surname()
         email = f"{_fold(first)}.{_fold(last)}.{self.count}@voorbeeld.nl"
         phone = f"06-2{self.rng.randint(0, 9_999_999):07d}"
-        return Filler(first, infix, last, self.fake.street_name() + f" {self.rng.randint(1, 200)}",
-                      self._postcode(), self.fake.city(), email, phone)
+        return Filler(
+            first,
+            infix,
+            last,
+            self.fake.street_name() + f" {self.rng.randint(1, 200)}",
+            self._postcode(),
+            self.fake.city(),
+            email,
+            phone,
+        )
 
 
 # -- writers ------------------------------------------------------------------------------
 
 
-def _friends_row(nr: int, p: Filler, since: datetime.date, until: datetime.date | None,
-                 iban: str) -> list[object]:
-    return [nr, p.initials, p.infix, p.last, p.street, p.postcode.replace(" ", ""), p.city,
-            p.email, p.phone, since, until, iban, None]
+def _friends_row(
+    nr: int, p: Filler, since: datetime.date, until: datetime.date | None, iban: str
+) -> list[object]:
+    return [
+        nr,
+        p.initials,
+        p.infix,
+        p.last,
+        p.street,
+        p.postcode.replace(" ", ""),
+        p.city,
+        p.email,
+        p.phone,
+        since,
+        until,
+        iban,
+        None,
+    ]
 
 
 def write_friends(path: Path, people: People, legacy: LegacySet) -> None:
@@ -171,21 +236,96 @@ def write_friends(path: Path, people: People, legacy: LegacySet) -> None:
     ws.append([])
     ws.append(FRIENDS_HEADER)
     anchors: list[tuple[str, list[object]]] = [
-        ("brink", [1, "M.", "van der", "Brinkhorst", "Lindelaan 12", "3511ab", "UTRECHT",
-                   "M.vanderBrinkhorst@Voorbeeld.NL", "06-11223344", datetime.date(2015, 3, 1),
-                   None, IBANS[0], ORDINARY_NOTE]),
-        ("oost", [2, "H.", None, "Oosterwijk", "Prinsegracht 4", "2512 CD", "Den Haag", None,
-                  "070-3456789", datetime.date(2010, 9, 1), datetime.date(2025, 1, 31),
-                  IBANS[1], None]),
-        ("verh", [3, "K.", None, "Verhoeckx", "Keizersgracht 100", "1017 BS", "Amsterdam",
-                  "k.verhoeckx@voorbeeld.nl", "0612345670", datetime.date(2018, 1, 1), None,
-                  IBANS[2], None]),
-        ("zuid", [4, "W.", None, "Zuidbroek", "Dorpsstraat 7", "9711 AA", "Groningen",
-                  "w.zuidbroek@voorbeeld.nl", None, datetime.date(2012, 5, 5), None, IBANS[3],
-                  SPECIAL_NOTE]),
-        ("haze", [5, "R.", None, "Hazelaar", "Molenweg 3", "6511 XY", "Nijmegen",
-                  "ria.hazelaar@voorbeeld.nl", "024-3601234", datetime.date(2019, 2, 2), None,
-                  IBANS[4], None]),
+        (
+            "brink",
+            [
+                1,
+                "M.",
+                "van der",
+                "Brinkhorst",
+                "Lindelaan 12",
+                "3511ab",
+                "UTRECHT",
+                "M.vanderBrinkhorst@Voorbeeld.NL",
+                "06-11223344",
+                datetime.date(2015, 3, 1),
+                None,
+                IBANS[0],
+                ORDINARY_NOTE,
+            ],
+        ),
+        (
+            "oost",
+            [
+                2,
+                "H.",
+                None,
+                "Oosterwijk",
+                "Prinsegracht 4",
+                "2512 CD",
+                "Den Haag",
+                None,
+                "070-3456789",
+                datetime.date(2010, 9, 1),
+                datetime.date(2025, 1, 31),
+                IBANS[1],
+                None,
+            ],
+        ),
+        (
+            "verh",
+            [
+                3,
+                "K.",
+                None,
+                "Verhoeckx",
+                "Keizersgracht 100",
+                "1017 BS",
+                "Amsterdam",
+                "k.verhoeckx@voorbeeld.nl",
+                "0612345670",
+                datetime.date(2018, 1, 1),
+                None,
+                IBANS[2],
+                None,
+            ],
+        ),
+        (
+            "zuid",
+            [
+                4,
+                "W.",
+                None,
+                "Zuidbroek",
+                "Dorpsstraat 7",
+                "9711 AA",
+                "Groningen",
+                "w.zuidbroek@voorbeeld.nl",
+                None,
+                datetime.date(2012, 5, 5),
+                None,
+                IBANS[3],
+                SPECIAL_NOTE,
+            ],
+        ),
+        (
+            "haze",
+            [
+                5,
+                "R.",
+                None,
+                "Hazelaar",
+                "Molenweg 3",
+                "6511 XY",
+                "Nijmegen",
+                "ria.hazelaar@voorbeeld.nl",
+                "024-3601234",
+                datetime.date(2019, 2, 2),
+                None,
+                IBANS[4],
+                None,
+            ],
+        ),
     ]
     row = 4
     for key, values in anchors:
@@ -199,12 +339,28 @@ def write_friends(path: Path, people: People, legacy: LegacySet) -> None:
             legacy.skipped.append((FRIENDS_FILE, sheet, row, "empty"))
             row += 1
         if i == 12:
-            ws.append([None, None, None, "test", None, None, None, "n.v.t.", None, None, None,
-                       None, None])
+            ws.append(
+                [None, None, None, "test", None, None, None, "n.v.t.", None, None, None, None, None]
+            )
             legacy.invalid.append((FRIENDS_FILE, sheet, row, "junk"))
             row += 1
-            ws.append([None, None, None, None, None, None, "Leiden", None, "06-10000000", None,
-                       None, None, None])
+            ws.append(
+                [
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "Leiden",
+                    None,
+                    "06-10000000",
+                    None,
+                    None,
+                    None,
+                    None,
+                ]
+            )
             legacy.invalid.append((FRIENDS_FILE, sheet, row, "no_name_no_email"))
             row += 1
         p = people.next()
@@ -219,25 +375,57 @@ def write_friends(path: Path, people: People, legacy: LegacySet) -> None:
 
     ended = wb.create_sheet("Opgezegd")
     ended.append(FRIENDS_HEADER)
-    ended.append([None, "G.", "ter", "Haarbrink", "Veldweg 1", "7411 AB", "Deventer",
-                  "g.terhaarbrink@voorbeeld.nl", None, datetime.date(2005, 1, 1),
-                  datetime.date(2024, 12, 31), None, None])
+    ended.append(
+        [
+            None,
+            "G.",
+            "ter",
+            "Haarbrink",
+            "Veldweg 1",
+            "7411 AB",
+            "Deventer",
+            "g.terhaarbrink@voorbeeld.nl",
+            None,
+            datetime.date(2005, 1, 1),
+            datetime.date(2024, 12, 31),
+            None,
+            None,
+        ]
+    )
     legacy.rows["drie"] = (FRIENDS_FILE, "Opgezegd", 2)
-    ended.append([None, "L.", None, "Walsteijn", "Melkmarkt 9", "8011 AB", "Zwolle",
-                  "l.walsteijn@voorbeeld.nl", None, datetime.date(2008, 1, 1), None, None, None])
+    ended.append(
+        [
+            None,
+            "L.",
+            None,
+            "Walsteijn",
+            "Melkmarkt 9",
+            "8011 AB",
+            "Zwolle",
+            "l.walsteijn@voorbeeld.nl",
+            None,
+            datetime.date(2008, 1, 1),
+            None,
+            None,
+            None,
+        ]
+    )
     legacy.rows["nodate"] = (FRIENDS_FILE, "Opgezegd", 3)
     for i in range(FILLERS["Opgezegd"]):
         p = people.next()
         legacy.filler_emails.append(p.email)
-        ended.append(_friends_row(100 + i, p, datetime.date(2001 + i, 3, 1),
-                                  datetime.date(2023, 1 + i, 1), ""))
+        ended.append(
+            _friends_row(
+                100 + i, p, datetime.date(2001 + i, 3, 1), datetime.date(2023, 1 + i, 1), ""
+            )
+        )
 
     info = wb.create_sheet("Lees mij")
     for line in (
         "Deze lijst bevat alle vrienden van het museum en wordt bijgehouden door het secretariaat.",
-        "Vul bij een nieuwe vriend altijd de voorletters en de achternaam in, graag ook het e-mailadres.",
+        "Vul bij een nieuwe vriend altijd de voorletters en de achternaam in, en het e-mailadres.",
         "Opzeggingen worden naar het tabblad Opgezegd verplaatst met de datum van opzegging erbij.",
-        "Vragen over deze lijst kunnen naar de penningmeester van de vriendenstichting worden gestuurd.",
+        "Vragen over deze lijst kunnen naar de penningmeester van de vriendenstichting.",
     ):
         info.append([line])
     legacy.skipped.append((FRIENDS_FILE, "Lees mij", 0, "instructions"))
@@ -253,14 +441,38 @@ def write_newsletter(path: Path, people: People, legacy: LegacySet) -> None:
     sheet = "Abonnees"
     ws.append(NEWSLETTER_HEADER)
     anchors: list[tuple[str, list[object]]] = [
-        ("n_brink", ["Brinkhorst, Maarten van der", "m.vanderbrinkhorst@voorbeeld.nl", "ja",
-                     "12-3-2019", None]),
+        (
+            "n_brink",
+            [
+                "Brinkhorst, Maarten van der",
+                "m.vanderbrinkhorst@voorbeeld.nl",
+                "ja",
+                "12-3-2019",
+                None,
+            ],
+        ),
         ("kwart", ["Jorien de Kwartelhof", "jorien@kwartelhof-voorbeeld.nl", "ja", 43466, None]),
-        ("omm", ["T. van Ommerenbos", "t.vanommerenbos@voorbeeld.nl", "nee",
-                 datetime.datetime(2020, 6, 1), None]),
+        (
+            "omm",
+            [
+                "T. van Ommerenbos",
+                "t.vanommerenbos@voorbeeld.nl",
+                "nee",
+                datetime.datetime(2020, 6, 1),
+                None,
+            ],
+        ),
         ("hove", ["FEMKE TEN HOVESTADT", "femke.tenhovestadt@voorbeeld.nl", None, None, None]),
-        ("zand", ["Pieter Zandvoortman", "p.zandvoortman@voorbeeld.nl", "ja",
-                  datetime.datetime(2016, 5, 1), datetime.datetime(2022, 11, 15)]),
+        (
+            "zand",
+            [
+                "Pieter Zandvoortman",
+                "p.zandvoortman@voorbeeld.nl",
+                "ja",
+                datetime.datetime(2016, 5, 1),
+                datetime.datetime(2022, 11, 15),
+            ],
+        ),
     ]
     row = 2
     for key, values in anchors:
@@ -281,10 +493,19 @@ def write_newsletter(path: Path, people: People, legacy: LegacySet) -> None:
         legacy.filler_emails.append(p.email)
         form = forms[i % len(forms)]
         infix = f" {p.infix}" if p.infix else ""
-        name = {"plain": p.full, "comma": f"{p.last}, {p.first}{infix}",
-                "initials": f"{p.initials}{infix} {p.last}", "caps": p.full.upper()}[form]
-        signup: object = (f"{1 + i % 27}-{1 + i % 12}-{2012 + i % 10}" if i % 3 == 0 else
-                          43000 + i * 17 if i % 3 == 1 else datetime.datetime(2014, 1 + i % 12, 3))
+        name = {
+            "plain": p.full,
+            "comma": f"{p.last}, {p.first}{infix}",
+            "initials": f"{p.initials}{infix} {p.last}",
+            "caps": p.full.upper(),
+        }[form]
+        signup: object = (
+            f"{1 + i % 27}-{1 + i % 12}-{2012 + i % 10}"
+            if i % 3 == 0
+            else 43000 + i * 17
+            if i % 3 == 1
+            else datetime.datetime(2014, 1 + i % 12, 3)
+        )
         ws.append([name, p.email, answers[i % len(answers)], signup, None])
         row += 1
     wb.save(path)
@@ -299,19 +520,39 @@ def write_tours(path: Path, people: People, legacy: LegacySet) -> None:
     for col, text in enumerate(TOURS_HEADER):
         ws.write(0, col, text)
     rows: list[list[object]] = [
-        ["Gerda Knoppersma", "OBS De Regenboog", "020-1234567", "g.knoppersma@voorbeeld.nl",
-         datetime.date(2018, 4, 12), 24],
+        [
+            "Gerda Knoppersma",
+            "OBS De Regenboog",
+            "020-1234567",
+            "g.knoppersma@voorbeeld.nl",
+            datetime.date(2018, 4, 12),
+            24,
+        ],
         # The leading zero went when someone typed the number into a number cell.
-        ["Bram Lindeboomsma", "Seniorenvereniging Zonnehoek", 612345678, None,
-         datetime.date(2018, 9, 27), 15],
+        [
+            "Bram Lindeboomsma",
+            "Seniorenvereniging Zonnehoek",
+            612345678,
+            None,
+            datetime.date(2018, 9, 27),
+            15,
+        ],
     ]
     legacy.rows["knop"] = (TOURS_FILE, "Rondleidingen", 2)
     legacy.rows["linde"] = (TOURS_FILE, "Rondleidingen", 3)
     for i in range(FILLERS["Rondleidingen"]):
         p = people.next()
         legacy.filler_emails.append(p.email)
-        rows.append([p.full, f"{p.city} Leest", p.phone, p.email,
-                     datetime.date(2018, 1 + i, 10 + i), 10 + i])
+        rows.append(
+            [
+                p.full,
+                f"{p.city} Leest",
+                p.phone,
+                p.email,
+                datetime.date(2018, 1 + i, 10 + i),
+                10 + i,
+            ]
+        )
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values):
             if isinstance(value, datetime.date):
@@ -325,10 +566,15 @@ def write_till(path: Path, people: People, legacy: LegacySet) -> None:
     rows: list[list[str]] = [
         TILL_HEADER,
         ["H. Oosterwijk", "2512CD", "06-29887766", "", "no", "3-1-2024"],
-        ["Chloë Vermeulenhof", "5611 AB", "", "chloe@vermeulenhof-voorbeeld.nl", "yes",
-         "2-1-2024"],
-        ["Renée Slootmaekers", "3011 BC", "010-7654321", "renee.s@voorbeeld.nl", "yes",
-         "28-12-2023"],
+        ["Chloë Vermeulenhof", "5611 AB", "", "chloe@vermeulenhof-voorbeeld.nl", "yes", "2-1-2024"],
+        [
+            "Renée Slootmaekers",
+            "3011 BC",
+            "010-7654321",
+            "renee.s@voorbeeld.nl",
+            "yes",
+            "28-12-2023",
+        ],
         ["Loïs van Wijngaarde", "4811 DE", "", "lois.vw@voorbeeld.nl", "no", "27-12-2023"],
         ["n.v.t.", "", "", "", "no", ""],
     ]
@@ -340,8 +586,9 @@ def write_till(path: Path, people: People, legacy: LegacySet) -> None:
     for i in range(FILLERS["Kassa"]):
         p = people.next()
         legacy.filler_emails.append(p.email)
-        rows.append([p.full, p.postcode, p.phone, p.email, ("yes", "no")[i % 2],
-                     f"{1 + i}-12-2023"])
+        rows.append(
+            [p.full, p.postcode, p.phone, p.email, ("yes", "no")[i % 2], f"{1 + i}-12-2023"]
+        )
     buffer = io.StringIO(newline="")
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
     path.write_bytes(buffer.getvalue().encode("cp1252"))
@@ -355,9 +602,14 @@ def write_visitors(path: Path, people: People, legacy: LegacySet) -> None:
     doc = OpenDocumentSpreadsheet()
     table = Table(name="Bezoekers")
     rows: list[list[str | None]] = [
-        VISITORS_HEADER,
-        ["Ria Hazelaar", "6511XY", "RIA.HAZELAAR@voorbeeld.nl",
-         "r.hazelaar@gemeente-voorbeeld.nl", "06-55667788"],
+        list[str | None](VISITORS_HEADER),
+        [
+            "Ria Hazelaar",
+            "6511XY",
+            "RIA.HAZELAAR@voorbeeld.nl",
+            "r.hazelaar@gemeente-voorbeeld.nl",
+            "06-55667788",
+        ],
         ["Karel Verhoekx", "1017 BS", "karel.verhoekx@voorbeeld.nl", None, None],
     ]
     legacy.rows["d_haze"] = (VISITORS_FILE, "Bezoekers", 2)

@@ -27,7 +27,6 @@ Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
 ArchitecturesInstallIn64BitMode=x64compatible
-ChangesAssociations=yes
 
 [Languages]
 Name: "dutch"; MessagesFile: "compiler:Languages\Dutch.isl"
@@ -35,20 +34,15 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
-Name: "assocbackup"; Description: "Contactkluis-back-ups (.ckbak) openen met Contactkluis"; Flags: unchecked
 
 [Files]
 Source: "..\..\dist\contactkluis\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\contactkluis.exe"
+Name: "{group}\Contactkluis opdrachtregel"; Filename: "{cmd}"; Parameters: "/k ""{app}\contactkluis-cli.exe"" --help"; WorkingDir: "{userdocs}"
 Name: "{group}\{cm:UninstallProgram,{#AppName}}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\contactkluis.exe"; Tasks: desktopicon
-
-[Registry]
-Root: HKCU; Subkey: "Software\Classes\.ckbak"; ValueType: string; ValueData: "Contactkluis.Backup"; Flags: uninsdeletevalue; Tasks: assocbackup
-Root: HKCU; Subkey: "Software\Classes\Contactkluis.Backup"; ValueType: string; ValueData: "Contactkluis-back-up"; Flags: uninsdeletekey; Tasks: assocbackup
-Root: HKCU; Subkey: "Software\Classes\Contactkluis.Backup\shell\open\command"; ValueType: string; ValueData: """{app}\contactkluis.exe"" ""%1"""; Tasks: assocbackup
 
 [Run]
 Filename: "{app}\contactkluis.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -35,8 +35,20 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-HEADER = ["Voornaam", "Tussenvoegsel", "Achternaam", "Straat", "Huisnummer", "Postcode",
-          "Woonplaats", "E-mailadres", "Telefoon", "Nieuwsbrief", "Aangemeld op", "Lid sinds"]
+HEADER = [
+    "Voornaam",
+    "Tussenvoegsel",
+    "Achternaam",
+    "Straat",
+    "Huisnummer",
+    "Postcode",
+    "Woonplaats",
+    "E-mailadres",
+    "Telefoon",
+    "Nieuwsbrief",
+    "Aangemeld op",
+    "Lid sinds",
+]
 INFIXES = ("van", "de", "van der", "van den", "ter")
 
 
@@ -65,15 +77,32 @@ def generate(path: Path, rows: int, seed: int = 2024) -> None:
     for i in range(rows):
         first, last = rng.choice(firsts), rng.choice(lasts)
         infix = rng.choice(INFIXES) if rng.random() < 0.25 else None
-        postcode = f"{rng.randint(1000, 9999)}{'' if i % 3 else ' '}" \
-                   f"{rng.choice(letters)}{rng.choice(letters)}"
+        postcode = (
+            f"{rng.randint(1000, 9999)}{'' if i % 3 else ' '}"
+            f"{rng.choice(letters)}{rng.choice(letters)}"
+        )
         phone = f"06-{rng.randint(20_000_000, 59_999_999)}" if i % 4 else None
-        signup: Any = (datetime.datetime(2010 + i % 14, 1 + i % 12, 1 + i % 28) if i % 2
-                       else f"{1 + i % 28}-{1 + i % 12}-{2010 + i % 14}")
-        ws.append([first, infix, last, rng.choice(streets), rng.randint(1, 300), postcode,
-                   rng.choice(cities), f"{_fold(first)}.{_fold(last)}.{i}@voorbeeld.nl", phone,
-                   ("ja", "nee", None)[i % 3], signup,
-                   datetime.datetime(1995 + i % 28, 1 + i % 12, 1)])
+        signup: Any = (
+            datetime.datetime(2010 + i % 14, 1 + i % 12, 1 + i % 28)
+            if i % 2
+            else f"{1 + i % 28}-{1 + i % 12}-{2010 + i % 14}"
+        )
+        ws.append(
+            [
+                first,
+                infix,
+                last,
+                rng.choice(streets),
+                rng.randint(1, 300),
+                postcode,
+                rng.choice(cities),
+                f"{_fold(first)}.{_fold(last)}.{i}@voorbeeld.nl",
+                phone,
+                ("ja", "nee", None)[i % 3],
+                signup,
+                datetime.datetime(1995 + i % 28, 1 + i % 12, 1),
+            ]
+        )
     wb.save(path)
 
 
@@ -93,8 +122,11 @@ def bare_read(path: str) -> dict[str, float]:
     for name in book.sheet_names:
         for row in book.get_sheet_by_name(name).to_python():
             cells += len(row)
-    return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(resource.RUSAGE_SELF),
-            "cells": cells}
+    return {
+        "seconds": time.perf_counter() - start,
+        "peak_mb": _peak_mb(resource.RUSAGE_SELF),
+        "cells": cells,
+    }
 
 
 def full_import(path: str, vault_dir: str, profile: bool = False) -> dict[str, Any]:
@@ -102,8 +134,13 @@ def full_import(path: str, vault_dir: str, profile: bool = False) -> dict[str, A
     from contactkluis.services.importing import plan_files, run_import
     from contactkluis.vault.keys import KdfParams
 
-    session, _ = create_vault(Path(vault_dir) / "kluis.ckdb", "Museum Bench", "beheer",
-                              "paarse olifant op de fiets", kdf=KdfParams())
+    session, _ = create_vault(
+        Path(vault_dir) / "kluis.ckdb",
+        "Museum Bench",
+        "beheer",
+        "paarse olifant op de fiets",
+        kdf=KdfParams(),
+    )
     profiler = cProfile.Profile() if profile else None
     start = time.perf_counter()
     if profiler:
@@ -121,10 +158,17 @@ def full_import(path: str, vault_dir: str, profile: bool = False) -> dict[str, A
     count = session.repo().count()
     session.vault.close()
     errors = [f.error for f in report.files if f.error]
-    return {"seconds": seconds, "plan_seconds": t_plan, "errors": errors, "peak_mb": _peak_mb(resource.RUSAGE_SELF),
-            "reader_child_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
-            "created": report.created, "merged": report.merged,
-            "invalid": len(report.invalid), "contacts": count}
+    return {
+        "seconds": seconds,
+        "plan_seconds": t_plan,
+        "errors": errors,
+        "peak_mb": _peak_mb(resource.RUSAGE_SELF),
+        "reader_child_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+        "created": report.created,
+        "merged": report.merged,
+        "invalid": len(report.invalid),
+        "contacts": count,
+    }
 
 
 def _run_and_send(conn: Any, fn: Any, args: tuple[Any, ...]) -> None:
@@ -158,23 +202,33 @@ def main() -> int:
     if not xlsx.exists():
         t0 = time.perf_counter()
         generate(xlsx, args.rows)
-        print(f"generated {xlsx.name} ({xlsx.stat().st_size / 1e6:.1f} MB) in "
-              f"{time.perf_counter() - t0:.1f} s")
+        print(
+            f"generated {xlsx.name} ({xlsx.stat().st_size / 1e6:.1f} MB) in "
+            f"{time.perf_counter() - t0:.1f} s"
+        )
     bare = _child(bare_read, str(xlsx))
     with tempfile.TemporaryDirectory(prefix="ck_bench_vault_") as vault_dir:
         imp = _child(full_import, str(xlsx), vault_dir, args.profile)
-    print(f"bare calamine read : {bare['seconds']:7.2f} s   peak {bare['peak_mb']:6.0f} MB"
-          f"   ({bare['cells']} cells)")
-    print(f"full import        : {imp['seconds']:7.2f} s   peak {imp['peak_mb']:6.0f} MB"
-          f"   (reader sandbox peak {imp['reader_child_peak_mb']:.0f} MB;"
-          f" plan {imp['plan_seconds']:.2f} s)")
+    print(
+        f"bare calamine read : {bare['seconds']:7.2f} s   peak {bare['peak_mb']:6.0f} MB"
+        f"   ({bare['cells']} cells)"
+    )
+    print(
+        f"full import        : {imp['seconds']:7.2f} s   peak {imp['peak_mb']:6.0f} MB"
+        f"   (reader sandbox peak {imp['reader_child_peak_mb']:.0f} MB;"
+        f" plan {imp['plan_seconds']:.2f} s)"
+    )
     for error in imp["errors"]:
         print(f"  READ ERROR: {error}")
-    print(f"  created {imp['created']}, merged {imp['merged']}, invalid {imp['invalid']},"
-          f" contacts in vault {imp['contacts']}")
+    print(
+        f"  created {imp['created']}, merged {imp['merged']}, invalid {imp['invalid']},"
+        f" contacts in vault {imp['contacts']}"
+    )
     ratio = imp["seconds"] / bare["seconds"]
-    print(f"ratio import / bare read: {ratio:.1f}x  (goal <= 1.5x);"
-          f" peak memory goal < 400 MB: {'met' if imp['peak_mb'] < 400 else 'NOT met'}")
+    print(
+        f"ratio import / bare read: {ratio:.1f}x  (goal <= 1.5x);"
+        f" peak memory goal < 400 MB: {'met' if imp['peak_mb'] < 400 else 'NOT met'}"
+    )
     return 0
 
 

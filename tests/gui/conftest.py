@@ -15,8 +15,10 @@ from contactkluis.ui.dialogs import FileDialog, MessageBox
 def _clean_dialog_presets() -> Iterator[None]:
     MessageBox.set_next_answer(None)
     MessageBox.history.clear()
+    MessageBox.non_interactive = True
     FileDialog._next.clear()
     yield
+    MessageBox.non_interactive = False
     MessageBox.set_next_answer(None)
     FileDialog._next.clear()
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QTr
 
 from contactkluis.domain.contact import Contact, PersonName
 from contactkluis.services import contacts as contact_service
+from contactkluis.services import listing
 from contactkluis.ui.contacts import model as model_mod
 from contactkluis.ui.contacts.model import Column, FlagRole, RetentionRole
 from contactkluis.ui.contacts.page import ContactsPage
@@ -79,6 +80,7 @@ def test_sort_by_name_ignores_tussenvoegsel_in_sql(qtbot, ctx, settings) -> None
     names = [p.model.data(p.model.index(r, Column.NAME)) for r in range(4)]
     assert names == ["Bram van Aalst", "Anna Bakker", "Kees de Vries", "Piet van der Zee"]
     p.table.sortByColumn(int(Column.NAME), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not p.model.pending)  # sorts run on a worker
     names = [p.model.data(p.model.index(r, Column.NAME)) for r in range(4)]
     assert names == ["Piet van der Zee", "Kees de Vries", "Anna Bakker", "Bram van Aalst"]
     assert p.model.query.sort == "name" and p.model.query.descending
@@ -99,13 +101,15 @@ def test_typing_in_search_narrows_rows(qtbot, page) -> None:  # type: ignore[no-
 def test_filters_narrow_rows(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     f = page.filters
     f.retention.setCurrentIndex(f.retention.findData("expired"))
+    qtbot.waitUntil(lambda: not page.model.pending)
     assert 0 < page.model.rowCount() < 300
     rows = [page.model.row_data(r) for r in range(page.model.rowCount())]
     assert all(r.retention_status == "expired" for r in rows)
     f.reset()
-    assert page.model.rowCount() == 300
+    qtbot.waitUntil(lambda: page.model.rowCount() == 300)
     f.purpose.setCurrentIndex(f.purpose.findData("nieuwsbrief"))
     f.flag.setCurrentIndex(f.flag.findData("withdrawn"))
+    qtbot.waitUntil(lambda: not page.model.pending and page.model.rowCount() < 300)
     col = page.model.column_of_purpose("nieuwsbrief")
     flags = {
         page.model.data(page.model.index(r, col), FlagRole) for r in range(page.model.rowCount())
@@ -157,6 +161,7 @@ def test_layout_remembered_without_personal_data(qtbot, ctx, settings, tmp_path)
     qtbot.addWidget(p)
     p.set_column_visible(int(Column.PHONE), False)
     p.table.sortByColumn(int(Column.CITY), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not p.model.pending)
     p.table.horizontalHeader().resizeSection(int(Column.EMAIL), 321)
     p.save_layout()
     city = p.model.row_data(0).city
@@ -187,6 +192,7 @@ def test_lock_clears_everything_and_unlock_restores(qtbot, page, ctx) -> None:  
     row = page.model.row_data(5)
     assert page.detail.contact is not None
     page.filters.retention.setCurrentIndex(page.filters.retention.findData("ok"))
+    qtbot.waitUntil(lambda: not page.model.pending)
     page.select_ids([row.id])
     page.edit_contact()
     dialog = page.dialog
@@ -205,3 +211,34 @@ def test_lock_clears_everything_and_unlock_restores(qtbot, page, ctx) -> None:  
     page.restore_state(state)
     assert page.model.query.retention == frozenset({"ok"})
     assert page.selected_ids() == [row.id]
+
+
+def test_background_queries_deliver_only_the_newest(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    m = page.model
+    shown: list[int] = []
+    m.reloaded.connect(lambda: shown.append(m.rowCount()))
+    last = m.row_data(0).name.split()[-1]
+    older = replace(m.query, text="example")  # everyone
+    newest = replace(m.query, text=last)
+    m.set_query(older, background=True)
+    m.set_query(newest, background=True)
+    assert m.pending
+    qtbot.waitUntil(lambda: not m.pending)
+    ctx_tasks_done = page.ctx.tasks.wait()
+    assert ctx_tasks_done
+    qtbot.wait(0)  # let any late signal of the older query arrive (it must be dropped)
+    assert m.query == newest and shown == [m.rowCount()] and m.rowCount() < 300
+    assert m.ids == listing.find_ids(page.ctx.session, newest)
+
+
+def test_typing_fast_shows_the_last_text_and_keeps_the_selection(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    target = page.model.row_data(3)
+    page.select_ids([target.id])
+    last = target.name.split()[-1]
+    for n in range(1, len(last) + 1):
+        page.search.setText(last[:n])
+        page.apply_query(background=True)  # as the debounce timer would, without waiting
+    qtbot.waitUntil(lambda: not page.model.pending and page.model.query.text == last)
+    assert target.id in page.model.ids and page.selected_ids() == [target.id]

@@ -31,8 +31,9 @@ def corpus_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session
 @pytest.mark.slow
 @pytest.mark.timeout(30)
 @pytest.mark.parametrize("path", _corpus_files(), ids=_id)
-def test_corpus_file_imports_or_reports_a_clear_error(corpus_session: Session,
-                                                      path: pathlib.Path | None) -> None:
+def test_corpus_file_imports_or_reports_a_clear_error(
+    corpus_session: Session, path: pathlib.Path | None
+) -> None:
     if path is None:
         pytest.fail(f"Spreadsheet corpus not found at {CORPUS} (set CONTACTKLUIS_CORPUS).")
     report = run_import(corpus_session, plan_files([path]), dry_run=True)
@@ -43,8 +44,9 @@ def test_corpus_file_imports_or_reports_a_clear_error(corpus_session: Session,
         assert "Traceback" not in file_report.error
         assert file_report.rows_read == 0 and report.created == 0
     else:
-        accounted = (file_report.created + file_report.merged + file_report.invalid
-                     + file_report.suppressed)
+        accounted = (
+            file_report.created + file_report.merged + file_report.invalid + file_report.suppressed
+        )
         assert file_report.rows_read == accounted
         assert report.created == file_report.created
         assert all(line.strip() for line in report.summary("nl"))

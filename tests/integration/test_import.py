@@ -8,7 +8,6 @@ counts are exact.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,8 +45,18 @@ from tests.fixtures_legacy import (
 ANCHOR_PEOPLE = 17  # distinct invented people in the five lists (see fixtures_legacy)
 CROSS_FILE_MERGES = 3  # Brinkhorst (e-mail case), Oosterwijk (name+postcode), Hazelaar (e-mail)
 EXPECTED_CONTACTS = ANCHOR_PEOPLE + sum(FILLERS.values())
-DATA_TABLES = ("contacts", "emails", "phones", "consent_events", "relations", "provenance",
-               "duplicate_candidates", "import_batches", "suppression", "audit")
+DATA_TABLES = (
+    "contacts",
+    "emails",
+    "phones",
+    "consent_events",
+    "relations",
+    "provenance",
+    "duplicate_candidates",
+    "import_batches",
+    "suppression",
+    "audit",
+)
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +76,7 @@ def imported(session: Session, plans: list[FilePlan]) -> ImportReport:
 
 
 def counts(session: Session) -> dict[str, int]:
-    return {t: session.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in DATA_TABLES}
+    return {t: session.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in DATA_TABLES}
 
 
 def by_email(session: Session, email: str) -> Contact:
@@ -80,8 +88,9 @@ def by_email(session: Session, email: str) -> Contact:
 
 
 def by_last(session: Session, last: str) -> Contact:
-    ids = [r[0] for r in session.conn.execute(
-        "SELECT id FROM contacts WHERE last_name = ?", (last,))]
+    ids = [
+        r[0] for r in session.conn.execute("SELECT id FROM contacts WHERE last_name = ?", (last,))
+    ]
     assert len(ids) == 1, (last, ids)
     contact = session.repo().get(ids[0])
     assert contact is not None
@@ -92,16 +101,21 @@ def name_parts(c: Contact) -> tuple[str | None, str | None, str | None, str | No
     return c.name.first, c.name.initials, c.name.infix, c.name.last
 
 
-def consent(c: Contact, purpose: str = "nieuwsbrief") -> tuple[ConsentStatus, datetime.date | None,
-                                                              bool] | None:
+def consent(
+    c: Contact, purpose: str = "nieuwsbrief"
+) -> tuple[ConsentStatus, datetime.date | None, bool] | None:
     state = consent_states(c.consents, today=datetime.date(2025, 6, 1)).get(purpose)
     return None if state is None else (state.status, state.since, state.reconfirm)
 
 
 def rows_mentioning(session: Session, needles: list[str]) -> list[str]:
-    tables = [r[0] for r in session.conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " AND name NOT LIKE 'contacts_fts%'")]
+    tables = [
+        r[0]
+        for r in session.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND name NOT LIKE 'contacts_fts%'"
+        )
+    ]
     found = []
     for table in tables:
         for row in session.conn.execute(f"SELECT * FROM {table}"):
@@ -113,9 +127,9 @@ def rows_mentioning(session: Session, needles: list[str]) -> list[str]:
 # -- people and merges ---------------------------------------------------------------------
 
 
-def test_every_person_once_with_clean_name_parts(session: Session,
-                                                 imported: ImportReport,
-                                                 legacy: LegacySet) -> None:
+def test_every_person_once_with_clean_name_parts(
+    session: Session, imported: ImportReport, legacy: LegacySet
+) -> None:
     assert session.repo().count() == EXPECTED_CONTACTS == 81
     assert imported.created == EXPECTED_CONTACTS
     assert imported.merged == CROSS_FILE_MERGES
@@ -124,25 +138,49 @@ def test_every_person_once_with_clean_name_parts(session: Session,
     assert name_parts(brink) == ("Maarten", "M.", "van der", "Brinkhorst")
     assert brink.emails == ["m.vanderbrinkhorst@voorbeeld.nl"]
     assert brink.phones == ["+31611223344"]
-    assert (brink.address.street, brink.address.house_number, brink.address.postcode,
-            brink.address.city) == ("Lindelaan", "12", "3511 AB", "Utrecht")
+    assert (
+        brink.address.street,
+        brink.address.house_number,
+        brink.address.postcode,
+        brink.address.city,
+    ) == ("Lindelaan", "12", "3511 AB", "Utrecht")
 
     # Newsletter names written four ways, one cell each.
     assert name_parts(by_email(session, "jorien@kwartelhof-voorbeeld.nl")) == (
-        "Jorien", "J.", "de", "Kwartelhof")
+        "Jorien",
+        "J.",
+        "de",
+        "Kwartelhof",
+    )
     assert name_parts(by_email(session, "t.vanommerenbos@voorbeeld.nl")) == (
-        None, "T.", "van", "Ommerenbos")
+        None,
+        "T.",
+        "van",
+        "Ommerenbos",
+    )
     assert name_parts(by_email(session, "femke.tenhovestadt@voorbeeld.nl")) == (
-        "Femke", "F.", "ten", "Hovestadt")
+        "Femke",
+        "F.",
+        "ten",
+        "Hovestadt",
+    )
 
     # Windows-1252 till export: accents survive.
     assert name_parts(by_email(session, "chloe@vermeulenhof-voorbeeld.nl")) == (
-        "Chloë", "C.", None, "Vermeulenhof")
+        "Chloë",
+        "C.",
+        None,
+        "Vermeulenhof",
+    )
     renee = by_email(session, "renee.s@voorbeeld.nl")
     assert name_parts(renee) == ("Renée", "R.", None, "Slootmaekers")
     assert renee.phones == ["+31107654321"] and renee.address.postcode == "3011 BC"
     assert name_parts(by_email(session, "lois.vw@voorbeeld.nl")) == (
-        "Loïs", "L.", "van", "Wijngaarde")
+        "Loïs",
+        "L.",
+        "van",
+        "Wijngaarde",
+    )
 
     # Old .xls of group tours: a phone typed into a number cell lost its leading zero.
     linde = by_last(session, "Lindeboomsma")
@@ -153,20 +191,25 @@ def test_every_person_once_with_clean_name_parts(session: Session,
     # Every Faker person is there exactly once.
     for email in legacy.filler_emails:
         assert session.repo().ids_by_email(email) != [], email
-    assert session.conn.execute("SELECT count(DISTINCT contact_id) FROM emails WHERE email IN"
-                                f" ({','.join('?' * len(legacy.filler_emails))})",
-                                legacy.filler_emails).fetchone()[0] == len(legacy.filler_emails)
+    assert session.conn.execute(
+        "SELECT count(DISTINCT contact_id) FROM emails WHERE email IN"
+        f" ({','.join('?' * len(legacy.filler_emails))})",
+        legacy.filler_emails,
+    ).fetchone()[0] == len(legacy.filler_emails)
 
 
 def test_cross_file_duplicates_are_merged_keeping_every_address_and_phone(
-        session: Session, imported: ImportReport) -> None:
+    session: Session, imported: ImportReport
+) -> None:
     # Same person without e-mail: last name + postcode + initials (friends list + till).
     oost = by_last(session, "Oosterwijk")
     assert name_parts(oost) == (None, "H.", None, "Oosterwijk")
     assert oost.phones == ["+31703456789", "+31629887766"]
     assert oost.emails == [] and oost.address.postcode == "2512 CD"
     assert {(s.file, s.row) for s in oost.sources if s.field is None} == {
-        (FRIENDS_FILE, 5), (TILL_FILE, 2)}
+        (FRIENDS_FILE, 5),
+        (TILL_FILE, 2),
+    }
     assert {r.kind for r in oost.relations} == {RelationKind.VRIEND, RelationKind.KLANT}
 
     # Same e-mail in other capitals (friends list + visitors .ods), with a work address too.
@@ -178,9 +221,12 @@ def test_cross_file_duplicates_are_merged_keeping_every_address_and_phone(
 
     brink = by_email(session, "m.vanderbrinkhorst@voorbeeld.nl")
     assert {(s.file, s.sheet, s.row) for s in brink.sources if s.field is None} == {
-        (FRIENDS_FILE, "Vrienden", 4), (NEWSLETTER_FILE, "Abonnees", 2)}
-    per_file = {f.file: (f.rows_read, f.created, f.merged, f.invalid, f.flagged)
-                for f in imported.files}
+        (FRIENDS_FILE, "Vrienden", 4),
+        (NEWSLETTER_FILE, "Abonnees", 2),
+    }
+    per_file = {
+        f.file: (f.rows_read, f.created, f.merged, f.invalid, f.flagged) for f in imported.files
+    }
     assert per_file == {
         FRIENDS_FILE: (33, 31, 0, 2, 1),
         NEWSLETTER_FILE: (26, 24, 1, 1, 0),
@@ -190,8 +236,9 @@ def test_cross_file_duplicates_are_merged_keeping_every_address_and_phone(
     }
 
 
-def test_near_duplicate_is_not_merged_but_listed_for_review(session: Session,
-                                                            imported: ImportReport) -> None:
+def test_near_duplicate_is_not_merged_but_listed_for_review(
+    session: Session, imported: ImportReport
+) -> None:
     friend = by_email(session, "k.verhoeckx@voorbeeld.nl")
     visitor = by_email(session, "karel.verhoekx@voorbeeld.nl")
     assert friend.id != visitor.id
@@ -199,18 +246,26 @@ def test_near_duplicate_is_not_merged_but_listed_for_review(session: Session,
     assert friend.address.postcode == visitor.address.postcode == "1017 BS"
     pair = f"contact:{min(friend.id, visitor.id)}", f"contact:{max(friend.id, visitor.id)}"  # type: ignore[type-var]
     assert [(d.a, d.b, d.reason) for d in imported.near_duplicates] == [
-        (*pair, "similar_name_same_postcode")]
-    assert session.conn.execute("SELECT a, b, reason, status FROM duplicate_candidates"
-                                ).fetchall() == [(min(friend.id, visitor.id),  # type: ignore[type-var]
-                                                  max(friend.id, visitor.id),  # type: ignore[type-var]
-                                                  "similar_name_same_postcode", "open")]
+        (*pair, "similar_name_same_postcode")
+    ]
+    assert session.conn.execute(
+        "SELECT a, b, reason, status FROM duplicate_candidates"
+    ).fetchall() == [
+        (
+            min(friend.id, visitor.id),  # type: ignore[type-var]
+            max(friend.id, visitor.id),  # type: ignore[type-var]
+            "similar_name_same_postcode",
+            "open",
+        )
+    ]
 
 
 # -- consent and relations -----------------------------------------------------------------
 
 
-def test_newsletter_consents_from_yes_no_dates_and_unsubscribes(session: Session,
-                                                                imported: ImportReport) -> None:
+def test_newsletter_consents_from_yes_no_dates_and_unsubscribes(
+    session: Session, imported: ImportReport
+) -> None:
     given = ConsentStatus.GIVEN
     # "ja" with a text sign-up date; merged with the friends row, the consent comes along.
     brink = by_email(session, "m.vanderbrinkhorst@voorbeeld.nl")
@@ -220,7 +275,10 @@ def test_newsletter_consents_from_yes_no_dates_and_unsubscribes(session: Session
     assert "Opnieuw bevestigen" in event.evidence
     # "ja" with an Excel serial date.
     assert consent(by_email(session, "jorien@kwartelhof-voorbeeld.nl")) == (
-        given, datetime.date(2019, 1, 1), True)
+        given,
+        datetime.date(2019, 1, 1),
+        True,
+    )
     # "nee" and an empty cell: no consent, and no withdrawal either.
     for email in ("t.vanommerenbos@voorbeeld.nl", "femke.tenhovestadt@voorbeeld.nl"):
         assert by_email(session, email).consents == [], email
@@ -228,18 +286,20 @@ def test_newsletter_consents_from_yes_no_dates_and_unsubscribes(session: Session
     zand = by_email(session, "p.zandvoortman@voorbeeld.nl")
     assert consent(zand) == (ConsentStatus.WITHDRAWN, datetime.date(2022, 11, 15), False)
     assert [(e.status, e.on) for e in sorted(zand.consents, key=lambda e: e.on)] == [
-        (given, datetime.date(2016, 5, 1)), (ConsentStatus.WITHDRAWN, datetime.date(2022, 11, 15))]
+        (given, datetime.date(2016, 5, 1)),
+        (ConsentStatus.WITHDRAWN, datetime.date(2022, 11, 15)),
+    ]
     # The till's Optin yes/no; no sign-up date there, so the list's own date.
-    assert consent(by_email(session, "chloe@vermeulenhof-voorbeeld.nl")) == (
-        given, FILE_DATE, True)
+    assert consent(by_email(session, "chloe@vermeulenhof-voorbeeld.nl")) == (given, FILE_DATE, True)
     assert by_email(session, "lois.vw@voorbeeld.nl").consents == []
     assert consent(by_last(session, "Oosterwijk")) is None
     stored = session.repo().state(by_email(session, "p.zandvoortman@voorbeeld.nl").id or 0)
     assert stored["consents"]["nieuwsbrief"] == "withdrawn"
 
 
-def test_memberships_carry_start_end_and_retention(session: Session,
-                                                   imported: ImportReport) -> None:
+def test_memberships_carry_start_end_and_retention(
+    session: Session, imported: ImportReport
+) -> None:
     def vriend(c: Contact) -> tuple[datetime.date | None, datetime.date | None]:
         [rel] = [r for r in c.relations if r.kind is RelationKind.VRIEND]
         return rel.start, rel.end
@@ -255,60 +315,77 @@ def test_memberships_carry_start_end_and_retention(session: Session,
     assert name_parts(drie) == (None, "G.", "ter", "Haarbrink")
     assert vriend(drie) == (datetime.date(2005, 1, 1), datetime.date(2024, 12, 31))
     assert {r["purpose"]: r["until"] for r in session.repo().state(drie.id or 0)["reasons"]}[
-        "vrienden"] == "2026-12-31"
+        "vrienden"
+    ] == "2026-12-31"
     assert vriend(by_email(session, "l.walsteijn@voorbeeld.nl")) == (
-        datetime.date(2008, 1, 1), FILE_DATE)
+        datetime.date(2008, 1, 1),
+        FILE_DATE,
+    )
     ended = session.conn.execute(
         "SELECT count(*) FROM relations r JOIN provenance p ON p.contact_id = r.contact_id"
         " AND p.field IS NULL WHERE r.kind = 'vriend' AND r.end_date IS NOT NULL"
-        " AND p.sheet = 'Opgezegd'").fetchone()[0]
+        " AND p.sheet = 'Opgezegd'"
+    ).fetchone()[0]
     assert ended == 2 + FILLERS["Opgezegd"]
     # Group tours: the tour date is the last activity of a group contact.
     [tour] = by_email(session, "g.knoppersma@voorbeeld.nl").relations
-    assert (tour.kind, tour.last_activity) == (RelationKind.GROEPSCONTACT,
-                                               datetime.date(2018, 4, 12))
+    assert (tour.kind, tour.last_activity) == (
+        RelationKind.GROEPSCONTACT,
+        datetime.date(2018, 4, 12),
+    )
 
 
-def test_special_category_note_is_flagged_not_an_ordinary_note(session: Session,
-                                                               imported: ImportReport) -> None:
+def test_special_category_note_is_flagged_not_an_ordinary_note(
+    session: Session, imported: ImportReport
+) -> None:
     zuid = by_email(session, "w.zuidbroek@voorbeeld.nl")
     assert zuid.special_category is True
     assert zuid.notes == "" and SPECIAL_NOTE in zuid.special_note
     assert [(f.file, f.sheet, f.row, f.reason, f.detail) for f in imported.flagged] == [
-        (FRIENDS_FILE, "Vrienden", 7, "special_category", "gezondheid")]
-    assert session.conn.execute("SELECT count(*) FROM contacts WHERE notes LIKE ?",
-                                ("%olstoel%",)).fetchone()[0] == 0
+        (FRIENDS_FILE, "Vrienden", 7, "special_category", "gezondheid")
+    ]
+    assert (
+        session.conn.execute(
+            "SELECT count(*) FROM contacts WHERE notes LIKE ?", ("%olstoel%",)
+        ).fetchone()[0]
+        == 0
+    )
     assert by_email(session, "m.vanderbrinkhorst@voorbeeld.nl").notes == ORDINARY_NOTE
 
 
 # -- what is not imported ------------------------------------------------------------------
 
 
-def test_invalid_and_skipped_rows_are_reported_with_their_place(imported: ImportReport,
-                                                                legacy: LegacySet) -> None:
+def test_invalid_and_skipped_rows_are_reported_with_their_place(
+    imported: ImportReport, legacy: LegacySet
+) -> None:
     assert sorted((r.file, r.sheet, r.row, r.reason) for r in imported.invalid) == sorted(
-        legacy.invalid)
+        legacy.invalid
+    )
     assert sorted((r.file, r.sheet, r.row, r.reason) for r in imported.skipped) == sorted(
-        legacy.skipped)
+        legacy.skipped
+    )
     assert imported.warnings == []
 
 
 def test_iban_column_is_named_with_a_warning_and_its_values_are_nowhere(
-        session: Session, imported: ImportReport) -> None:
+    session: Session, imported: ImportReport
+) -> None:
     [friends] = [f for f in imported.files if f.file == FRIENDS_FILE]
-    iban = [(c.sheet, c.column, c.header, c.warning) for c in friends.unmapped_columns
-            if c.warning]
+    iban = [(c.sheet, c.column, c.header, c.warning) for c in friends.unmapped_columns if c.warning]
     assert iban == [("Vrienden", 12, "IBAN", "iban"), ("Opgezegd", 12, "IBAN", "iban")]
     assert any("IBAN" in line and "NIET" in line for line in imported.summary("nl"))
     assert rows_mentioning(session, list(IBANS)) == []
 
 
-def test_every_contact_knows_its_file_sheet_and_row(session: Session,
-                                                    imported: ImportReport) -> None:
+def test_every_contact_knows_its_file_sheet_and_row(
+    session: Session, imported: ImportReport
+) -> None:
     without = session.conn.execute(
         "SELECT count(*) FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM provenance p WHERE"
         " p.contact_id = c.id AND p.field IS NULL AND p.file <> '' AND p.sheet IS NOT NULL"
-        " AND p.row > 0)").fetchone()[0]
+        " AND p.row > 0)"
+    ).fetchone()[0]
     assert without == 0
     # Where a value was changed, the original text is kept with it.
     brink = by_email(session, "m.vanderbrinkhorst@voorbeeld.nl")
@@ -320,18 +397,36 @@ def test_every_contact_knows_its_file_sheet_and_row(session: Session,
 # -- how it runs -----------------------------------------------------------------------------
 
 
-def test_dry_run_writes_nothing_and_gives_the_real_numbers(session: Session,
-                                                           plans: list[FilePlan]) -> None:
+def test_dry_run_writes_nothing_and_gives_the_real_numbers(
+    session: Session, plans: list[FilePlan]
+) -> None:
     before = counts(session)
     dry = run_import(session, plans, dry_run=True)
     assert counts(session) == before
     real = run_import(session, plans)
 
     def numbers(r: ImportReport) -> object:
-        return (r.created, r.merged, len(r.invalid), len(r.flagged), len(r.skipped),
-                len(r.near_duplicates), r.suppressed,
-                [(f.file, f.rows_read, f.created, f.merged, f.invalid, f.flagged,
-                  len(f.unmapped_columns)) for f in r.files])
+        return (
+            r.created,
+            r.merged,
+            len(r.invalid),
+            len(r.flagged),
+            len(r.skipped),
+            len(r.near_duplicates),
+            r.suppressed,
+            [
+                (
+                    f.file,
+                    f.rows_read,
+                    f.created,
+                    f.merged,
+                    f.invalid,
+                    f.flagged,
+                    len(f.unmapped_columns),
+                )
+                for f in r.files
+            ],
+        )
 
     assert dry.dry_run and not real.dry_run
     assert numbers(dry) == numbers(real)
@@ -339,39 +434,50 @@ def test_dry_run_writes_nothing_and_gives_the_real_numbers(session: Session,
 
 
 def test_importing_the_same_files_again_creates_and_adds_nothing(
-        session: Session, imported: ImportReport, plans: list[FilePlan]) -> None:
+    session: Session, imported: ImportReport, plans: list[FilePlan]
+) -> None:
     before = counts(session)
     again = run_import(session, plans)
     after = counts(session)
     assert again.created == 0
     assert again.merged == sum(f.rows_read - f.invalid for f in imported.files)
     assert again.updated_existing == 0
-    for table in ("contacts", "emails", "phones", "consent_events", "relations", "provenance",
-                  "duplicate_candidates"):
+    for table in (
+        "contacts",
+        "emails",
+        "phones",
+        "consent_events",
+        "relations",
+        "provenance",
+        "duplicate_candidates",
+    ):
         assert after[table] == before[table], table
 
 
-def _cancel_after(calls: int) -> Callable[[], bool]:
-    seen = 0
-
-    def cancelled() -> bool:
-        nonlocal seen
-        seen += 1
-        return seen > calls
-
-    return cancelled
-
-
-@pytest.mark.parametrize("calls", [0, 1, 2])
-def test_cancelled_run_leaves_the_vault_exactly_as_before(session: Session,
-                                                          plans: list[FilePlan],
-                                                          calls: int) -> None:
+@pytest.mark.parametrize(
+    ("calls", "written_when_cancelled"),
+    [
+        (0, False),  # cancelled while reading the first rows (the flag is read every 50 rows)
+        (1, False),  # cancelled after all rows were built, before anything is written
+        (2, True),  # cancelled after everything was written, before the commit
+    ],
+)
+def test_cancelled_run_leaves_the_vault_exactly_as_before(
+    session: Session, plans: list[FilePlan], calls: int, written_when_cancelled: bool
+) -> None:
     run_import(session, plans[2:])  # something already there
     before = counts(session)
-    progress: list[int] = []
+    # What the import's own transaction held each time it asked whether to stop.
+    seen: list[int] = []
+
+    def cancelled() -> bool:
+        seen.append(session.repo().count())
+        return len(seen) > calls
+
     with pytest.raises(Cancelled):
-        run_import(session, plans, cancelled=_cancel_after(calls),
-                   progress=lambda done, total: progress.append(done))
+        run_import(session, plans, cancelled=cancelled)
+    assert len(seen) == calls + 1
+    assert (seen[-1] > before["contacts"]) is written_when_cancelled
     assert counts(session) == before
     # The connection is usable again: no transaction left open. Oosterwijk and Hazelaar
     # came in with the till and visitors lists, so their friends rows complete them.
@@ -380,7 +486,8 @@ def test_cancelled_run_leaves_the_vault_exactly_as_before(session: Session,
 
 
 def test_erased_person_comes_back_as_suppressed_not_as_a_contact(
-        session: Session, imported: ImportReport, plans: list[FilePlan]) -> None:
+    session: Session, imported: ImportReport, plans: list[FilePlan]
+) -> None:
     brink = by_email(session, "m.vanderbrinkhorst@voorbeeld.nl")
     oost = by_last(session, "Oosterwijk")
     erasure.erase(session, [brink.id or 0, oost.id or 0])
@@ -388,19 +495,34 @@ def test_erased_person_comes_back_as_suppressed_not_as_a_contact(
     again = run_import(session, plans)
 
     assert again.created == 0 and again.suppressed == 4
-    assert sorted((r.file, r.sheet, r.row) for r in again.suppressed_rows) == sorted([
-        (FRIENDS_FILE, "Vrienden", 4), (NEWSLETTER_FILE, "Abonnees", 2),
-        (FRIENDS_FILE, "Vrienden", 5), (TILL_FILE, "kassa_export", 2)])
+    assert sorted((r.file, r.sheet, r.row) for r in again.suppressed_rows) == sorted(
+        [
+            (FRIENDS_FILE, "Vrienden", 4),
+            (NEWSLETTER_FILE, "Abonnees", 2),
+            (FRIENDS_FILE, "Vrienden", 5),
+            (TILL_FILE, "kassa_export", 2),
+        ]
+    )
     assert session.repo().count() == EXPECTED_CONTACTS - 2
     assert session.repo().ids_by_email("m.vanderbrinkhorst@voorbeeld.nl") == []
-    assert session.conn.execute("SELECT count(*) FROM contacts WHERE last_name IN (?, ?)",
-                                ("Brinkhorst", "Oosterwijk")).fetchone()[0] == 0
+    assert (
+        session.conn.execute(
+            "SELECT count(*) FROM contacts WHERE last_name IN (?, ?)", ("Brinkhorst", "Oosterwijk")
+        ).fetchone()[0]
+        == 0
+    )
 
 
-def test_mapping_overrides_a_column_and_the_relation_kind(session: Session,
-                                                          legacy: LegacySet) -> None:
-    mapping = MappingSet({"Rondleidingen": SheetMapping(
-        relation="bezoeker", columns={"Organisatie": "notes", "Tel.": None})})
+def test_mapping_overrides_a_column_and_the_relation_kind(
+    session: Session, legacy: LegacySet
+) -> None:
+    mapping = MappingSet(
+        {
+            "Rondleidingen": SheetMapping(
+                relation="bezoeker", columns={"Organisatie": "notes", "Tel.": None}
+            )
+        }
+    )
     save_mapping(session, "rondleidingen", mapping)
     loaded = load_mapping(session, "rondleidingen")
     assert loaded == mapping
@@ -412,13 +534,15 @@ def test_mapping_overrides_a_column_and_the_relation_kind(session: Session,
     assert knop.phones == []
     assert [r.kind for r in knop.relations] == [RelationKind.BEZOEKER]
     [tours] = report.files
-    assert [(c.header, c.warning) for c in tours.unmapped_columns] == [("Tel.", None),
-                                                                       ("Aantal", None)]
+    assert [(c.header, c.warning) for c in tours.unmapped_columns] == [
+        ("Tel.", None),
+        ("Aantal", None),
+    ]
 
 
-def test_unreadable_file_is_reported_and_the_rest_imported(session: Session,
-                                                           legacy: LegacySet,
-                                                           tmp_path: Path) -> None:
+def test_unreadable_file_is_reported_and_the_rest_imported(
+    session: Session, legacy: LegacySet, tmp_path: Path
+) -> None:
     broken = tmp_path / "ledenlijst_kapot.xlsx"
     broken.write_bytes(legacy.files["friends"].read_bytes()[:3000])
     report = run_import(session, plan_files([broken, legacy.files["tours"]]))

@@ -52,9 +52,9 @@ def contact_count(vault: Path) -> int:
         session.vault.close()
 
 
-def test_dry_run_report_json_has_the_contract_fields(vault: Path, legacy: LegacySet,
-                                                     tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_report_json_has_the_contract_fields(
+    vault: Path, legacy: LegacySet, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "rapport.json"
     code = cli(vault, "import", *map(str, legacy.paths), "--dry-run", "--report", str(target))
     assert code == 0
@@ -66,25 +66,36 @@ def test_dry_run_report_json_has_the_contract_fields(vault: Path, legacy: Legacy
     assert report["dry_run"] is True
     assert (report["created"], report["merged"]) == (EXPECTED_CONTACTS, 3)
     assert {(r["file"], r["sheet"], r["row"], r["reason"]) for r in report["invalid"]} == set(
-        legacy.invalid)
+        legacy.invalid
+    )
     assert [(r["file"], r["row"], r["detail"]) for r in report["flagged"]] == [
-        (FRIENDS_FILE, 7, "gezondheid")]
+        (FRIENDS_FILE, 7, "gezondheid")
+    ]
     files = {f["file"]: f for f in report["files"]}
     assert set(files) == {p.name for p in legacy.paths}
     friends = files[FRIENDS_FILE]
-    assert (friends["rows_read"], friends["created"], friends["merged"], friends["invalid"],
-            friends["flagged"]) == (33, 31, 0, 2, 1)
+    assert (
+        friends["rows_read"],
+        friends["created"],
+        friends["merged"],
+        friends["invalid"],
+        friends["flagged"],
+    ) == (33, 31, 0, 2, 1)
     assert {(c["sheet"], c["header"], c["warning"]) for c in friends["unmapped_columns"]} == {
-        ("Vrienden", "Nr.", None), ("Vrienden", "IBAN", "iban"),
-        ("Opgezegd", "Nr.", None), ("Opgezegd", "IBAN", "iban")}
+        ("Vrienden", "Nr.", None),
+        ("Vrienden", "IBAN", "iban"),
+        ("Opgezegd", "Nr.", None),
+        ("Opgezegd", "IBAN", "iban"),
+    }
     # The report is safe to leave next to the spreadsheets: no personal data in it.
     text = target.read_text("utf-8")
     for needle in ("Brinkhorst", "voorbeeld.nl", "NL91ABNA", "Rolstoel", "3511"):
         assert needle not in text, needle
 
 
-def test_import_then_export_json_in_the_documented_shape(vault: Path, legacy: LegacySet,
-                                                         tmp_path: Path) -> None:
+def test_import_then_export_json_in_the_documented_shape(
+    vault: Path, legacy: LegacySet, tmp_path: Path
+) -> None:
     assert cli(vault, "import", *map(str, legacy.paths)) == 0
     out = tmp_path / "export" / "alles.json"
     assert cli(vault, "export", "--out", str(out)) == 0
@@ -92,35 +103,71 @@ def test_import_then_export_json_in_the_documented_shape(vault: Path, legacy: Le
     data = json.loads(out.read_text("utf-8"))
     assert list(data) == ["contacts"] and len(data["contacts"]) == EXPECTED_CONTACTS
     for item in data["contacts"]:
-        assert {"id", "name", "emails", "phones", "address", "consents", "relations",
-                "retention", "flags", "sources"} <= set(item)
+        assert {
+            "id",
+            "name",
+            "emails",
+            "phones",
+            "address",
+            "consents",
+            "relations",
+            "retention",
+            "flags",
+            "sources",
+        } <= set(item)
         assert set(item["name"]) == {"first", "initials", "infix", "last"}
         assert set(item["retention"]) == {"status", "until", "reasons"}
-        assert item["sources"] and all(set(s) == {"file", "sheet", "row"}
-                                       for s in item["sources"])
+        assert item["sources"] and all(set(s) == {"file", "sheet", "row"} for s in item["sources"])
         assert item["consents"]["nieuwsbrief"]["status"] in ("given", "withdrawn", "none")
-    [brink] = [c for c in data["contacts"]
-               if c["emails"] == ["m.vanderbrinkhorst@voorbeeld.nl"]]
-    assert brink["name"] == {"first": "Maarten", "initials": "M.", "infix": "van der",
-                             "last": "Brinkhorst"}
+    [brink] = [c for c in data["contacts"] if c["emails"] == ["m.vanderbrinkhorst@voorbeeld.nl"]]
+    assert brink["name"] == {
+        "first": "Maarten",
+        "initials": "M.",
+        "infix": "van der",
+        "last": "Brinkhorst",
+    }
     assert brink["address"]["postcode"] == "3511 AB"
     assert brink["consents"]["nieuwsbrief"]["status"] == "given"
     assert brink["consents"]["nieuwsbrief"]["date"] == "2019-03-12"
     assert NEWSLETTER_FILE in brink["consents"]["nieuwsbrief"]["source"]
     assert {(s["file"], s["sheet"], s["row"]) for s in brink["sources"]} == {
-        (FRIENDS_FILE, "Vrienden", 4), (NEWSLETTER_FILE, "Abonnees", 2)}
+        (FRIENDS_FILE, "Vrienden", 4),
+        (NEWSLETTER_FILE, "Abonnees", 2),
+    }
     [zuid] = [c for c in data["contacts"] if c["emails"] == ["w.zuidbroek@voorbeeld.nl"]]
     assert zuid["flags"] == ["special_category"]
 
 
-def test_mapping_file_overrides_the_automatic_mapping(vault: Path, legacy: LegacySet,
-                                                      tmp_path: Path) -> None:
+def test_mapping_file_overrides_the_automatic_mapping(
+    vault: Path, legacy: LegacySet, tmp_path: Path
+) -> None:
     mapping = tmp_path / "koppeling.json"
-    mapping.write_text(json.dumps({"sheets": {f"{TOURS_FILE}::Rondleidingen": {
-        "relation": "bezoeker", "columns": {"Organisatie": "notes"}}}}), "utf-8")
+    mapping.write_text(
+        json.dumps(
+            {
+                "sheets": {
+                    f"{TOURS_FILE}::Rondleidingen": {
+                        "relation": "bezoeker",
+                        "columns": {"Organisatie": "notes"},
+                    }
+                }
+            }
+        ),
+        "utf-8",
+    )
     report = tmp_path / "r.json"
-    assert cli(vault, "import", str(legacy.files["tours"]), "--mapping", str(mapping),
-               "--report", str(report)) == 0
+    assert (
+        cli(
+            vault,
+            "import",
+            str(legacy.files["tours"]),
+            "--mapping",
+            str(mapping),
+            "--report",
+            str(report),
+        )
+        == 0
+    )
     [tours] = json.loads(report.read_text("utf-8"))["files"]
     assert tours["sheets"][0]["mapping"]["Organisatie"] == "notes"
     out = tmp_path / "alles.json"
@@ -130,10 +177,9 @@ def test_mapping_file_overrides_the_automatic_mapping(vault: Path, legacy: Legac
     assert {r["kind"] for c in contacts for r in c["relations"]} == {"bezoeker"}
 
 
-def test_bad_mapping_file_is_a_dutch_error_not_a_traceback(vault: Path, legacy: LegacySet,
-                                                           tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]
-                                                           ) -> None:
+def test_bad_mapping_file_is_a_dutch_error_not_a_traceback(
+    vault: Path, legacy: LegacySet, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     mapping = tmp_path / "koppeling.json"
     mapping.write_text('{"sheets": {"*": {"columns": {"Tel.": "rekeningnummer"}}}}', "utf-8")
     assert cli(vault, "import", str(legacy.files["tours"]), "--mapping", str(mapping)) == 1
@@ -146,10 +192,12 @@ def test_xlsx_export_escapes_formula_text(vault: Path, tmp_path: Path) -> None:
     csv_path = tmp_path / "kassa_formules.csv"
     csv_path.write_text(
         "Naam;E-mail;Straat;Woonplaats\n"
-        "Eva Formulier;eva.formulier@voorbeeld.nl;Kerkstraat 1;=HYPERLINK(\"http://x.invalid\")\n"
+        'Eva Formulier;eva.formulier@voorbeeld.nl;Kerkstraat 1;=HYPERLINK("http://x.invalid")\n'
         "Otto Plusman;otto.plusman@voorbeeld.nl;Kerkstraat 2;+Plaats\n"
         "Mia Minnema;mia.minnema@voorbeeld.nl;Kerkstraat 3;-Dorp\n"
-        "Ad Apenstaart;ad.apenstaart@voorbeeld.nl;Kerkstraat 4;@Stad\n", "utf-8")
+        "Ad Apenstaart;ad.apenstaart@voorbeeld.nl;Kerkstraat 4;@Stad\n",
+        "utf-8",
+    )
     assert cli(vault, "import", str(csv_path)) == 0
     out = tmp_path / "alles.xlsx"
     assert cli(vault, "export", "--out", str(out)) == 0
@@ -159,15 +207,15 @@ def test_xlsx_export_escapes_formula_text(vault: Path, tmp_path: Path) -> None:
     header = list(rows[0])
     city = header.index("woonplaats")
     cities = sorted(str(r[city]) for r in rows[1:])
-    assert cities == sorted(["'=HYPERLINK(\"http://x.invalid\")", "'+Plaats", "'-Dorp", "'@Stad"])
+    assert cities == sorted(['\'=HYPERLINK("http://x.invalid")', "'+Plaats", "'-Dorp", "'@Stad"])
     for row in rows[1:]:
         for value in row:
             assert not (isinstance(value, str) and value[:1] in "=+-@"), value
 
 
-def test_export_is_for_the_beheerder_only(vault: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_is_for_the_beheerder_only(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("CONTACTKLUIS_PASSWORD", STAFF_PW)
     out = tmp_path / "alles.json"
     assert cli(vault, "export", "--out", str(out), user=STAFF) == 1

@@ -164,3 +164,92 @@ def test_filter_values_and_emails(filled) -> None:  # type: ignore[no-untyped-de
     assert "nieuwsbrief" in dict(values.purposes)
     ids = listing.find_ids(filled, ContactQuery())[:3]
     assert listing.emails_of(filled, ids) == [r.email for r in listing.rows(filled, ids)]
+
+
+def _contact(first: str, last: str, emails: list[str], phones: list[str] = []) -> Contact:  # noqa: B006
+    return Contact(name=PersonName(first, None, None, last), emails=emails, phones=list(phones))
+
+
+def test_sort_by_email_and_phone_follows_the_shown_value_and_edits(session) -> None:  # type: ignore[no-untyped-def]
+    ids = {
+        "anna": contact_service.create_contact(
+            session, _contact("Anna", "Bakker", ["Zus@example.nl", "aap@example.nl"], ["+31611111111"])
+        ),
+        "kees": contact_service.create_contact(
+            session, _contact("Kees", "Vries", ["mies@example.nl"], ["+31622222222"])
+        ),
+        "piet": contact_service.create_contact(session, _contact("Piet", "Zee", [])),
+    }
+    by_email = listing.find_ids(session, ContactQuery(sort="email"))
+    # the first address is the one shown, case does not matter, no address comes last
+    assert by_email == [ids["kees"], ids["anna"], ids["piet"]]
+    assert listing.find_ids(session, ContactQuery(sort="email", descending=True)) == [
+        ids["anna"], ids["kees"], ids["piet"]]  # fmt: skip
+    assert listing.find_ids(session, ContactQuery(sort="phone")) == [
+        ids["anna"], ids["kees"], ids["piet"]]  # fmt: skip
+
+    kees = contact_service.get_contact(session, ids["kees"])
+    kees.emails = ["zzz@example.nl"]
+    kees.phones = []
+    contact_service.update_contact(session, kees)
+    piet = contact_service.get_contact(session, ids["piet"])
+    piet.emails = ["bob@example.nl"]
+    piet.phones = ["+31600000000"]
+    contact_service.update_contact(session, piet)
+    assert listing.find_ids(session, ContactQuery(sort="email")) == [
+        ids["piet"], ids["anna"], ids["kees"]]  # fmt: skip
+    assert listing.find_ids(session, ContactQuery(sort="phone")) == [
+        ids["piet"], ids["anna"], ids["kees"]]  # fmt: skip
+    shown = {r.id: r.email for r in listing.rows(session, list(ids.values()))}
+    assert shown[ids["anna"]] == "Zus@example.nl" and shown[ids["kees"]] == "zzz@example.nl"
+
+
+def test_sort_by_consent_puts_flags_in_order_then_names(filled) -> None:  # type: ignore[no-untyped-def]
+    ids = listing.find_ids(filled, ContactQuery(sort="consent:nieuwsbrief"))
+    rows = listing.rows(filled, ids)
+    rank = {"given": 0, "reconfirm": 1, "withdrawn": 2, "none": 3}
+    keys = [(rank[r.consent("nieuwsbrief").flag], r.sort_name == "", r.sort_name) for r in rows]
+    assert keys == sorted(keys) and {k[0] for k in keys} == {0, 1, 2, 3}
+    desc = listing.find_ids(filled, ContactQuery(sort="consent:nieuwsbrief", descending=True))
+    first = listing.rows(filled, desc[:1])[0]
+    assert len(desc) == 2000 and first.consent("nieuwsbrief").flag == "none"
+
+
+def test_consent_flags_follow_a_recorded_withdrawal(filled) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from contactkluis.domain.contact import ConsentStatus
+
+    q = ContactQuery(consent_purpose="nieuwsbrief", consent_flags=frozenset({"withdrawn"}))
+    before = listing.find_ids(filled, q)
+    given = listing.find_ids(filled, replace(q, consent_flags=frozenset({"given"})))
+    contact_service.record_consent(
+        filled, given[0], "nieuwsbrief", ConsentStatus.WITHDRAWN, date.today(), "afmeldlink"
+    )
+    assert given[0] in listing.find_ids(filled, q) and len(listing.find_ids(filled, q)) == (
+        len(before) + 1
+    )
+    assert given[0] not in listing.find_ids(filled, replace(q, consent_flags=frozenset({"given"})))
+
+
+def test_lister_sees_new_contacts_and_answers_like_the_service(filled) -> None:  # type: ignore[no-untyped-def]
+    lister = listing.ContactLister(filled)
+    try:
+        for query in (
+            ContactQuery(),
+            ContactQuery(text="example"),
+            ContactQuery(text="example", retention=frozenset({"ok"}), sort="city"),
+            ContactQuery(sort="consent:uitnodigingen", descending=True),
+        ):
+            assert lister.find_ids(query).tolist() == listing.find_ids(filled, query)
+        assert lister.total() == 2000
+        new = contact_service.create_contact(
+            filled, _contact("Aaltje", "Aaldering", ["aaltje@example.nl"])
+        )
+        # the cached order is keyed on the database's data version: a write shows at once
+        after = lister.find_ids(ContactQuery())
+        assert new in after and after.tolist() == listing.find_ids(filled, ContactQuery())
+        assert new in lister.find_ids(ContactQuery(text="example"))
+        assert lister.total() == 2001
+    finally:
+        lister.close()

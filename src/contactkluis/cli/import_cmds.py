@@ -40,7 +40,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help=tr("oude lijsten importeren (xlsx, xls, xlsb, ods, csv)",
                                          "import legacy lists (xlsx, xls, xlsb, ods, csv)"))
     p.add_argument("files", nargs="+")

@@ -81,15 +81,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    target = Path(args.target_db or args.db or "")
-    if not str(target):
-        raise UserError("invalid", reason=("Geef met --db aan waar de kluis moet komen.",
-                                           "Say with --db where the vault should go."))
+    from contactkluis.config import load_config
+    from contactkluis.vault.vault import default_vault_path
+
+    target = Path(args.target_db or args.db or default_vault_path())
     if args.recovery_key:
         accounts.restore(Path(args.file), target, recovery_key=args.recovery_key)
     else:
         pw = args.passwords.get(tr("Wachtwoord: ", "Password: "))
         accounts.restore(Path(args.file), target, account=user_name(args), password=pw)
+    remembered = load_config().get("vault_path")
+    if not remembered or not Path(remembered).exists():
+        # A restore on a new computer: the program should find this vault at its next start.
+        save_config({"vault_path": str(target)})
     out(tr(f"Kluis teruggezet naar {target}", f"Vault restored to {target}"))
     return 0
 
@@ -152,8 +156,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     r = sub.add_parser("restore", help=tr("back-up terugzetten", "restore a backup"))
     r.add_argument("file")
-    r.add_argument("--to", dest="target_db", help=tr("doelbestand (anders --db)",
-                                                     "target file (else --db)"))
+    r.add_argument("--to", dest="target_db", help=tr(
+        "doelbestand (anders --db, anders de standaardplaats)",
+        "target file (else --db, else the default location)"))
     r.add_argument("--recovery-key")
     r.set_defaults(func=cmd_restore)
 

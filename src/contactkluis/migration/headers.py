@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -82,11 +82,12 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     "notes": ("opmerkingen", "opmerking", "notities", "notitie", "bijzonderheden", "notes",
               "remarks", "comments", "memo", "info", "toelichting"),
     "newsletter": ("nieuwsbrief", "newsletter", "optin", "opt in", "nieuwsbrief ja nee",
-                   "aanmelding nieuwsbrief", "mailing", "nieuwsbrief ontvangen", "digitale nieuwsbrief",
-                   "wil nieuwsbrief", "subscribed"),
+                   "aanmelding nieuwsbrief", "mailing", "nieuwsbrief ontvangen",
+                   "digitale nieuwsbrief", "wil nieuwsbrief", "subscribed"),
     "invitations": ("uitnodigingen", "uitnodiging", "invitations", "invite", "uitnodigen"),
-    "signup_date": ("aangemeld op", "aangemeld", "aanmelddatum", "datum aanmelding", "inschrijfdatum",
-                    "ingeschreven op", "signup date", "subscribed on", "datum inschrijving"),
+    "signup_date": ("aangemeld op", "aangemeld", "aanmelddatum", "datum aanmelding",
+                    "inschrijfdatum", "ingeschreven op", "signup date", "subscribed on",
+                    "datum inschrijving"),
     "unsubscribed": ("afgemeld", "afgemeld op", "uitgeschreven", "opt out", "optout",
                      "unsubscribed", "afmelding", "datum afmelding", "geen mail", "niet mailen"),
     "member_since": ("lid sinds", "lidmaatschap sinds", "member since", "startdatum",
@@ -160,8 +161,8 @@ def field_from_content(values: Sequence[object]) -> str | None:
     sample = texts[:200]
     n = len(sample)
 
-    def share(pred: object) -> float:
-        return sum(1 for t in sample if pred(t)) / n  # type: ignore[operator]
+    def share(pred: Callable[[str], bool]) -> float:
+        return sum(1 for t in sample if pred(t)) / n
 
     if share(lambda t: "@" in t and normalize_email(t) is not None) >= 0.6:
         return "email"
@@ -223,7 +224,6 @@ def header_score(row: Sequence[object]) -> int:
     """How much a row looks like a header: the number of cells that name a known field."""
     score = 0
     for cell in row:
-        if isinstance(cell, str) and cell.strip() and len(cell) <= 60:
-            if field_for_header(cell):
-                score += 1
+        if isinstance(cell, str) and cell.strip() and len(cell) <= 60 and field_for_header(cell):
+            score += 1
     return score

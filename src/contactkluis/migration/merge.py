@@ -13,6 +13,7 @@ overwritten; consents, relations and provenance are all kept.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -33,6 +34,7 @@ class Person:
     vault_id: int | None = None
     touched: bool = False  # an existing contact that this import adds to
     new_rows: int = 0
+    nkey: str = ""  # name_key(contact.name), kept because merging compares it so often
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ class NearMatch:
     b: int
     score: float
     reason: str  # "similar_name_same_postcode", "same_name_other_postcode"
+
+
+def _letter(first: str) -> str:
+    folded = unicodedata.normalize("NFKD", first.strip()[:2])
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))[:1].lower()
 
 
 def _complete_name(a: PersonName, b: PersonName) -> PersonName:
@@ -89,7 +96,9 @@ class Merger:
     by_email: dict[str, int] = field(default_factory=dict)
     by_name_pc: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     by_pc: dict[str, list[int]] = field(default_factory=dict)
-    by_name: dict[str, list[int]] = field(default_factory=dict)
+    # (surname key, first letter of the given name): only people with a given name can be
+    # "the same name elsewhere", and a bucket per surname alone grows quadratic on Jansen.
+    by_name: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     # (file, sheet, row) -> person: the same row imported again is the same person, even
     # when it holds no e-mail or postcode to recognise them by.
     by_source: dict[tuple[str, str | None, int | None], int] = field(default_factory=dict)
@@ -99,7 +108,7 @@ class Merger:
         c = person.contact
         for email in c.emails:
             self.by_email.setdefault(email, person.key)
-        key = name_key(c.name)
+        key = person.nkey = name_key(c.name)
         pc = c.address.postcode
         if key and pc:
             bucket = self.by_name_pc.setdefault((key, pc), [])
@@ -109,8 +118,8 @@ class Merger:
             bucket = self.by_pc.setdefault(pc, [])
             if person.key not in bucket:
                 bucket.append(person.key)
-        if key:
-            bucket = self.by_name.setdefault(key, [])
+        if key and c.name.first:
+            bucket = self.by_name.setdefault((key, _letter(c.name.first)), [])
             if person.key not in bucket:
                 bucket.append(person.key)
         for source in c.sources:
@@ -141,7 +150,7 @@ class Merger:
             key = self.by_source.get((source.file, source.sheet, source.row))
             if key is not None:
                 other = self.people[key]
-                if name_key(other.contact.name) == nkey and names_compatible(
+                if other.nkey == nkey and names_compatible(
                     other.contact.name, draft.name
                 ):
                     return other
@@ -165,7 +174,7 @@ class Merger:
 
     def _look_for_near(self, person: Person) -> None:
         c = person.contact
-        nkey = name_key(c.name)
+        nkey = person.nkey
         if not nkey:
             return
         pc = c.address.postcode
@@ -174,7 +183,7 @@ class Merger:
                 if key == person.key:
                     continue
                 other_name = self.people[key].contact.name
-                other_key = name_key(other_name)
+                other_key = self.people[key].nkey
                 if not other_key or other_key == nkey:
                     # Same surname, same postcode: a household unless the given names agree.
                     if other_key == nkey and names_compatible(other_name, c.name):
@@ -183,7 +192,9 @@ class Merger:
                 score = fuzz.ratio(nkey, other_key)
                 if score >= NEAR_SCORE:
                     self._note(key, person.key, score, "similar_name_same_postcode")
-        for key in self.by_name.get(nkey, ()):
+        if not c.name.first:
+            return
+        for key in self.by_name.get((nkey, _letter(c.name.first)), ()):
             if key == person.key:
                 continue
             other = self.people[key].contact

@@ -193,13 +193,13 @@ class RowBuilder:
                     note("email", part.strip(), email)
         phones: list[str] = []
         for raw in self._cells(cells, "phone"):
-            text = _text(raw)
-            if not text or is_junk_value(raw):
+            phone_text = _text(raw)
+            if not phone_text or is_junk_value(raw):
                 continue
-            phone = _phone(text)
+            phone = _phone(phone_text)
             if phone is None:
                 result.warnings.append(("phone", "invalid_phone"))
-                originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", text))
+                originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", phone_text))
             elif phone not in phones:
                 phones.append(phone)
         if name.is_empty() and not emails:
@@ -364,7 +364,7 @@ class RowBuilder:
             member_kind = kind if kind in (RelationKind.VRIEND, RelationKind.DONATEUR) else (
                 RelationKind.VRIEND)
             relations.append(Relation(member_kind, since, until, None, source))
-        if last_gift is not None or kind is RelationKind.DONATEUR and not relations:
+        if last_gift is not None or (kind is RelationKind.DONATEUR and not relations):
             relations.append(Relation(RelationKind.DONATEUR, since, until, last_gift or since,
                                       source))
         if kind in (RelationKind.GROEPSCONTACT, RelationKind.KLANT, RelationKind.BEZOEKER) or (

@@ -12,7 +12,8 @@ from typing import Any
 REASONS: dict[str, tuple[str, str]] = {
     "no_name_no_email": ("geen naam en geen bruikbaar e-mailadres",
                          "no name and no usable e-mail address"),
-    "junk": ("geen echte gegevens (zoals 'test' of 'n.v.t.')", "no real data (like 'test' or 'n/a')"),
+    "junk": ("geen echte gegevens (zoals 'test' of 'n.v.t.')",
+             "no real data (like 'test' or 'n/a')"),
     "suppressed": ("staat op de verwijderlijst (eerder gewist op verzoek)",
                    "on the suppression list (erased on request earlier)"),
     "empty": ("lege rij", "empty row"),
@@ -116,7 +117,8 @@ class ImportReport:
                 f"{'Dry run: nothing was written. ' if self.dry_run else ''}"
                 f"People created: {self.created}, merged rows: {self.merged}, existing contacts"
                 f" completed: {self.updated_existing}, not importable rows: {len(self.invalid)},"
-                f" flagged (special categories): {len(self.flagged)}, suppressed: {self.suppressed},"
+                f" flagged (special categories): {len(self.flagged)},"
+                f" suppressed: {self.suppressed},"
                 f" possible duplicates to review: {len(self.near_duplicates)}."
             ]
         else:

@@ -99,13 +99,17 @@ def locate(sheet: SheetData, header_row: int | None = None) -> Table:
     width = max((len(r) for r in rows), default=0)
     headers = [_header_text(header_cells[i]) if i < len(header_cells) else "" for i in range(width)]
     folded = [fold_header(h) for h in headers]
+    # Cheap first look for a repeated header: its first named column must say the same.
+    probe = next((i for i, f in enumerate(folded) if f), None)
     table = Table(sheet.name, header_index + 1, headers)
     for i in range(header_index + 1, len(rows)):
         cells = list(rows[i]) + [None] * (width - len(rows[i]))
         number = i + 1
         if _is_empty(cells):
             table.skipped.append(SkippedRow(number, "empty"))
-        elif [fold_header(_header_text(c)) for c in cells] == folded:
+        elif (probe is not None and cells[probe] is not None
+              and fold_header(_header_text(cells[probe])) == folded[probe]
+              and [fold_header(_header_text(c)) for c in cells] == folded):
             table.skipped.append(SkippedRow(number, "repeated_header"))
         elif _is_totals(cells):
             table.skipped.append(SkippedRow(number, "totals"))

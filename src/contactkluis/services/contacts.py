@@ -196,3 +196,25 @@ def details(session: Session, contact_id: int) -> ContactDetails:
             " ORDER BY received DESC", (contact_id,))
     ]
     return ContactDetails(contact, session.repo().state(contact_id), history, entries, reqs)
+
+
+def dismiss_duplicate(session: Session, a: int, b: int) -> None:
+    """Two people who only look alike: take the pair off the review list for good."""
+    session.require(Permission.MERGE)
+    lo, hi = sorted((a, b))
+    with session.write() as conn:
+        cur = conn.execute("UPDATE duplicate_candidates SET status = 'distinct' WHERE a = ? AND b = ?"
+                           " AND status = 'open'",
+                           (lo, hi))
+        if cur.rowcount == 0:
+            raise UserError("invalid", reason=("Dit paar staat niet op de lijst met mogelijke"
+                                               " dubbelen.", "This pair is not on the list of"
+                                               " possible duplicates."))
+        session.audit(conn, "duplicate.dismiss", f"contact:{lo}", other=hi)
+
+
+def open_duplicates(session: Session) -> list[tuple[int, int, float, str]]:
+    session.require(Permission.VIEW)
+    return [(r[0], r[1], r[2], r[3]) for r in session.conn.execute(
+        "SELECT a, b, score, reason FROM duplicate_candidates WHERE status = 'open'"
+        " ORDER BY score DESC")]

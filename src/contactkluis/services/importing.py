@@ -38,6 +38,7 @@ from contactkluis.vault.db import Connection
 Progress = Callable[[int, int], None]
 CANCEL_EVERY = 50  # rows between looks at the cancel flag
 PROGRESS_EVERY = 500
+WRITE_CHUNK = 5000  # new people per insert batch
 
 
 class Cancelled(Exception):
@@ -341,7 +342,12 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
     today = session.today()
     new_people = [p for p in run.merger.people if p.vault_id is None]
     new_contacts = [p.contact for p in new_people]
-    repo.insert_many(new_contacts, recorded_by=session.account)
+    # In chunks: the parameter rows of 100,000 people at once cost hundreds of megabytes.
+    for start in range(0, len(new_contacts), WRITE_CHUNK):
+        chunk = new_contacts[start : start + WRITE_CHUNK]
+        repo.insert_many(chunk, recorded_by=session.account)
+        repo.set_states([(c.id, session.state_for(c, created=today)) for c in chunk
+                         if c.id is not None], today)
     ids: dict[int, int] = {p.key: p.contact.id for p in new_people if p.contact.id is not None}
     touched: list[int] = []
     for key, drafts in run.drafts_for_existing.items():
@@ -351,9 +357,6 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
             touched.append(person.vault_id)
         ids[key] = person.vault_id
     report.updated_existing = len(touched)
-    states = [(c.id, session.state_for(c, created=today)) for c in new_contacts
-              if c.id is not None]
-    repo.set_states(states, today)
     session.refresh_states(conn, touched)
     _near_duplicates(run, ids, report)
     for dup in report.near_duplicates:
@@ -381,13 +384,13 @@ def _complete_existing(repo: Any, person: Person, drafts: list[Contact],
     for draft in drafts:
         merged = absorb(merged, draft)
     changed = False
-    if (merged.name, merged.emails, merged.phones, merged.address, merged.birth_date,
+    if not current.restricted and (
+            merged.name, merged.emails, merged.phones, merged.address, merged.birth_date,
             merged.notes, merged.special_note) != (
             current.name, current.emails, current.phones, current.address, current.birth_date,
             current.notes, current.special_note):
-        if not current.restricted:
-            repo.update(merged)
-            changed = True
+        repo.update(merged)
+        changed = True
     for event in merged.consents:
         if event not in current.consents:
             repo.add_consent(person.vault_id, event, account)

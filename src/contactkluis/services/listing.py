@@ -11,7 +11,7 @@ import json
 import threading
 from array import array
 from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -144,8 +144,8 @@ class ContactLister:
     """The table's queries on a read-only connection of their own, safe to call from a worker.
 
     One query runs at a time; interrupt() stops the running one (a newer query wins). The
-    ordered ids without search text are cached per filter and sort, keyed on the database's
-    data_version, so each keystroke only runs the full-text match. close() on lock.
+    order of everyone is cached per sort, keyed on the database's data_version, so a keystroke
+    or a filter only reads id sets from indexes and keeps the cached order. close() on lock.
     """
 
     _CACHE_SIZE = 4
@@ -157,8 +157,11 @@ class ContactLister:
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple[Any, ...], array[int]] = OrderedDict()
         self._total: tuple[int, int] | None = None  # (data_version, count)
+        self._closed = False
 
     def _connection(self) -> Any:
+        if self._closed or self.session.vault.conn is None:
+            raise Interrupted  # locked or closed while the query waited
         if self._conn is None:
             self._conn = self.session.vault.connect(read_only=True)
         return self._conn
@@ -169,6 +172,7 @@ class ContactLister:
             conn.interrupt()
 
     def close(self) -> None:
+        self._closed = True
         self.interrupt()
         with self._lock:
             self._cache.clear()
@@ -184,23 +188,29 @@ class ContactLister:
             conn = self._connection()
             try:
                 version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-                key = (version, f.retention, tuple(sorted(f.consent.items())), f.relation_kind,
-                       f.source_file, f.special, f.restricted, query.sort, query.descending)
+                key = (
+                    version,
+                    f.retention,
+                    tuple(sorted(f.consent.items())),
+                    f.relation_kind,
+                    f.source_file,
+                    f.special,
+                    f.restricted,
+                    query.sort,
+                    query.descending,
+                )
 
-                def unsearched() -> array[int]:
+                def unfiltered() -> array[int]:
                     found = self._cache.get(key)
                     if found is None:
-                        found = sql.find_ids(conn, replace(f, match=None), query.sort,
-                                             query.descending)  # fmt: skip
+                        found = sql.ordered_ids(conn, query.sort, query.descending)
                         self._cache[key] = found
                         while len(self._cache) > self._CACHE_SIZE:
                             self._cache.popitem(last=False)
                     self._cache.move_to_end(key)
                     return found
 
-                if not f.match:
-                    return unsearched()
-                return sql.find_ids(conn, f, query.sort, query.descending, unsearched=unsearched)
+                return sql.find_ids(conn, f, query.sort, query.descending, unfiltered=unfiltered)
             except sql.DatabaseError as exc:
                 if "interrupt" in str(exc):
                     raise Interrupted from exc

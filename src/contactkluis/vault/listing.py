@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from contactkluis.vault.db import Connection, DatabaseError
@@ -87,38 +87,45 @@ class ListingFilter:
     restricted: bool | None = None
 
 
-def _where(f: ListingFilter) -> tuple[list[str], list[Any]]:
-    """The filters except the search text, which find_ids handles."""
-    clauses: list[str] = []
-    params: list[Any] = []
+def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
+    """Each filter (not the search text) as the set of ids it lets through, each read from
+    an index of its own rather than by visiting 100,000 contact rows."""
+    sets: list[set[int]] = []
+
+    def ids(sql: str, params: Sequence[Any]) -> set[int]:
+        return set(_id_array(conn, sql, params))
+
+    def marks(values: Sequence[Any]) -> str:
+        return ",".join("?" * len(values))
+
     if f.retention:
-        clauses.append(f"c.retention_status IN ({','.join('?' * len(f.retention))})")
-        params.extend(f.retention)
+        sql = "SELECT id FROM contacts INDEXED BY contacts_retention WHERE retention_status IN"
+        sets.append(ids(f"{sql} ({marks(f.retention)})", f.retention))
     for purpose, flags in f.consent.items():
         if not flags:
             continue
-        clauses.append(
-            f"coalesce(json_extract(c.consent_json, ?), 'none') IN ({','.join('?' * len(flags))})"
-        )
-        params.append(_consent_path(purpose))
-        params.extend(flags)
+        _consent_path(purpose)  # validates the code
+        if "none" in flags:  # no flag row at all counts as 'none'
+            others = [x for x in (*_FLAG_RANK, "none") if x not in flags]
+            sql = "SELECT contact_id FROM consent_flags WHERE purpose = ? AND flag IN"
+            excluded = ids(f"{sql} ({marks(others)})", [purpose, *others])
+            # everyone's id from the smallest index, not from the contact rows
+            everyone = ids("SELECT id FROM contacts INDEXED BY contacts_special", ())
+            sets.append(everyone - excluded)
+        else:
+            sql = "SELECT contact_id FROM consent_flags WHERE purpose = ? AND flag IN"
+            sets.append(ids(f"{sql} ({marks(flags)})", [purpose, *flags]))
     if f.relation_kind:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = c.id AND r.kind = ?)"
-        )
-        params.append(f.relation_kind)
+        sets.append(ids("SELECT contact_id FROM relations WHERE kind = ?", [f.relation_kind]))
     if f.source_file:
-        clauses.append(
-            "c.id IN (SELECT p.contact_id FROM provenance p WHERE p.file = ?)"
-        )
-        params.append(f.source_file)
+        sets.append(ids("SELECT contact_id FROM provenance WHERE file = ?", [f.source_file]))
     if f.special is not None:
-        clauses.append("c.special_category = ?")
-        params.append(int(f.special))
+        sets.append(ids("SELECT id FROM contacts INDEXED BY contacts_special"
+                        " WHERE special_category = ?", [int(f.special)]))  # fmt: skip
     if f.restricted is not None:
-        clauses.append("c.restricted = ?")
-        params.append(int(f.restricted))
-    return clauses, params
+        sets.append(ids("SELECT id FROM contacts INDEXED BY contacts_restricted"
+                        " WHERE restricted = ?", [int(f.restricted)]))  # fmt: skip
+    return sets
 
 
 # A segment is (extra WHERE clause, ORDER BY, its params); the result is the segments' ids in
@@ -140,7 +147,8 @@ def _segments(sort: str, descending: bool) -> list[_Segment]:
             ("c.retention_status = ?", f"c.retention_until {d}, c.id {d}", [status])
             for status in statuses
         ]
-        return [*segments, ("c.retention_status NOT IN ('expired', 'soon', 'ok')", "c.id", [])]
+        other = "c.retention_status NOT IN ('expired', 'soon', 'ok')"
+        return [*segments, (other, "c.retention_status, c.id", [])]
     expr = _SORT_SQL[sort]
     if sort in ("id", "updated", "created"):
         return [(None, f"{expr} {d}, c.id {d}", [])]
@@ -148,8 +156,8 @@ def _segments(sort: str, descending: bool) -> list[_Segment]:
     return [(f"{expr} > ''", f"{expr} {d}, c.id {d}", []), (empty, "c.id", [])]
 
 
-# Up to this many search hits the hits are looked up and sorted in SQL; above it, the ordered
-# list without the search is walked (an index scan, cached by the caller) and kept where hit.
+# Up to this many ids a result is looked up and sorted in SQL; above it, the ordered list of
+# everyone is walked (an index scan, cached by the caller) and kept where it matches.
 MATCH_IN_SQL_MAX = 3000
 
 
@@ -166,41 +174,36 @@ def _id_array(conn: Connection, sql: str, params: Sequence[Any]) -> array[int]:
     return out
 
 
-def _ordered(
-    conn: Connection, f: ListingFilter, sort: str, descending: bool, hits: array[int] | None
+def ordered_ids(
+    conn: Connection, sort: str, descending: bool, among: set[int] | None = None
 ) -> array[int]:
-    clauses, params = _where(f)
-    if hits is not None:
-        # ints only, so inlined: one statement however many hits (up to MATCH_IN_SQL_MAX)
-        clauses.append(f"c.id IN ({','.join(map(str, hits))})")
+    """Every contact's id (or those `among`) in the sort order, walked along the indexes."""
+    clauses = [f"c.id IN ({','.join(map(str, among))})"] if among is not None else []
     if sort.startswith(CONSENT_SORT_PREFIX):
-        return _consent_order(conn, clauses, params, sort[len(CONSENT_SORT_PREFIX) :], descending)
+        return _consent_order(conn, clauses, sort[len(CONSENT_SORT_PREFIX) :], descending)
     out: array[int] = array("q")
-    for extra, order, order_params in _segments(sort, descending):
+    for extra, order, params in _segments(sort, descending):
         where = [*clauses, extra] if extra else clauses
         sql = "SELECT c.id FROM contacts c"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {order}"
-        # a segment's params belong to its WHERE clause or its ORDER BY, never both
-        out.extend(_id_array(conn, sql, [*params, *order_params]))
+        out.extend(_id_array(conn, f"{sql} ORDER BY {order}", params))
     return out
 
 
 def _consent_order(
-    conn: Connection, clauses: list[str], params: list[Any], purpose: str, descending: bool
+    conn: Connection, clauses: list[str], purpose: str, descending: bool
 ) -> array[int]:
     """By flag (given, reconfirm, withdrawn, none), then by name. Purposes are the user's own,
-    so there is no index per purpose: walk the name index once and bucket by the cached flag."""
+    so no index per purpose: walk the name order once and bucket by the consent_flags rows."""
+    sql_flags = "SELECT contact_id, flag FROM consent_flags WHERE purpose = ?"
+    flags = dict(conn.execute(sql_flags, (purpose,)).fetchall())
     buckets: list[array[int]] = [array("q") for _ in range(4)]
-    rank = _FLAG_RANK.get
-    for extra, order, _none in _segments("name", False):
-        sql = "SELECT c.id, json_extract(c.consent_json, ?) FROM contacts c WHERE "
-        sql += " AND ".join([*clauses, str(extra)]) + f" ORDER BY {order}"
-        cur = conn.execute(sql, [_consent_path(purpose), *params])
-        while batch := cur.fetchmany(4096):
-            for cid, flag in batch:
-                buckets[rank(flag, 3)].append(cid)
+    rank = _FLAG_RANK
+    for extra, order, params in _segments("name", False):
+        sql = "SELECT c.id FROM contacts c WHERE " + " AND ".join([*clauses, str(extra)])
+        for cid in _id_array(conn, f"{sql} ORDER BY {order}", params):
+            buckets[rank.get(flags.get(cid, "none"), 3)].append(cid)
     if descending:
         buckets.reverse()
     out: array[int] = array("q")
@@ -215,23 +218,27 @@ def find_ids(
     sort: str = "name",
     descending: bool = False,
     *,
-    unsearched: Callable[[], array[int]] | None = None,
+    unfiltered: Callable[[], array[int]] | None = None,
 ) -> array[int]:
     """The ids for a filter in display order, as a compact array.
 
-    `unsearched` may give the ordered ids of the same filter without its search text (the
-    caller's cache); it is only asked for when the search matches many contacts.
+    Each filter and the search give a set of ids from an index; the ordered list of everyone
+    (`unfiltered`, the caller's cache, or walked here) is then kept where in every set. A
+    small result is ordered in SQL instead, when no cached order is at hand.
     """
-    if not f.match:
-        return _ordered(conn, f, sort, descending, None)
-    hits = match_ids(conn, f.match)
-    if not hits:
+    sets: list[set[int]] = []
+    if f.match:
+        sets.append(set(match_ids(conn, f.match)))
+    sets += _filter_sets(conn, f)
+    if not sets:
+        return unfiltered() if unfiltered else ordered_ids(conn, sort, descending)
+    sets.sort(key=len)
+    keep = sets[0].intersection(*sets[1:])
+    if not keep:
         return array("q")
-    if len(hits) <= MATCH_IN_SQL_MAX:
-        return _ordered(conn, replace(f, match=None), sort, descending, hits)
-    base = unsearched() if unsearched else _ordered(conn, replace(f, match=None), sort,
-                                                   descending, None)  # fmt: skip
-    keep = set(hits)
+    if len(keep) <= MATCH_IN_SQL_MAX and unfiltered is None:
+        return ordered_ids(conn, sort, descending, keep)
+    base = unfiltered() if unfiltered else ordered_ids(conn, sort, descending)
     return array("q", [i for i in base if i in keep])
 
 

@@ -194,8 +194,11 @@ class ContactTableModel(QAbstractTableModel):
         self._then.clear()
         raise exc
 
+    def _alive(self) -> bool:
+        return self._session is not None and self._session.vault.conn is not None
+
     def _apply(self, generation: int, ids: array[int]) -> None:
-        if generation != self._generation:
+        if generation != self._generation or (len(ids) and not self._alive()):
             return
         self.pending = False
         self.beginResetModel()
@@ -243,7 +246,7 @@ class ContactTableModel(QAbstractTableModel):
         return sum(len(b) for b in self._blocks.values())
 
     def row_data(self, row: int) -> listing.ContactRow | None:
-        if self._session is None or not 0 <= row < len(self._ids):
+        if not (0 <= row < len(self._ids) and self._alive()):
             return None
         number = row // BLOCK_SIZE
         block = self._blocks.get(number)
@@ -320,7 +323,7 @@ class ContactTableModel(QAbstractTableModel):
             return
         from dataclasses import replace
 
-        self.set_query(replace(self.query, sort=key, descending=descending))
+        self.set_query(replace(self.query, sort=key, descending=descending), background=True)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

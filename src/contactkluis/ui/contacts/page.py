@@ -69,6 +69,8 @@ class ContactsPage(QWidget):
         lang = self.lang
 
         self.model = ContactTableModel(self)
+        # searches, filters and sorts run on a worker; the newest one wins
+        self.model.set_tasks(ctx.tasks)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(t("search.placeholder", lang))
         self.search.setClearButtonEnabled(True)
@@ -76,7 +78,7 @@ class ContactsPage(QWidget):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_query)
+        self.search_timer.timeout.connect(lambda: self.apply_query(background=True))
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
         self.search.returnPressed.connect(self._search_now)
 
@@ -98,7 +100,7 @@ class ContactsPage(QWidget):
         for w in (self.new_button, self.edit_button, self.merge_button, self.copy_button):
             top.addWidget(w)
         self.filters = FilterBar(lang, self)
-        self.filters.changed.connect(self.apply_query)
+        self.filters.changed.connect(lambda: self.apply_query(background=True))
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -277,15 +279,18 @@ class ContactsPage(QWidget):
 
     def _search_now(self) -> None:
         self.search_timer.stop()
-        self.apply_query()
+        self.apply_query(background=True)
 
-    def apply_query(self) -> None:
+    def apply_query(self, background: bool = False) -> None:
+        """Run the search and filters; in the background the table keeps showing the last
+        answer until the newest query's arrives, and the selection is kept across."""
         if self.ctx.session is None:
             return
         keep = self.selected_ids()
         current = self.current_id()
-        self.model.set_query(self.query())
-        self.select_ids(keep, current)
+        self.model.set_query(
+            self.query(), background=background, then=lambda: self.select_ids(keep, current)
+        )
 
     def _update_count(self) -> None:
         if self.ctx.session is None:
@@ -294,7 +299,7 @@ class ContactsPage(QWidget):
         shown = self.model.rowCount()
         q = self.model.query
         if q.text.strip() or q.filters_active():
-            total = listing.total(self.ctx.session)
+            total = self.model.total()
             self.count_label.setText(t("count.of", self.lang, n=_thousands(shown),
                                        total=_thousands(total)))  # fmt: skip
         else:
