@@ -11,14 +11,27 @@ from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _dutch_translators(qapp: object) -> Iterator[None]:
+    """As the app starts: nl.ts installed (plural forms such as '%n dag(en)' need it)."""
+    from contactkluis.ui.i18n import install_translators
+
+    installed = install_translators(qapp, "nl")  # type: ignore[arg-type]
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)  # type: ignore[attr-defined]
+
+
 @pytest.fixture(autouse=True)
 def _clean_dialog_presets() -> Iterator[None]:
     MessageBox.set_next_answer(None)
     MessageBox.history.clear()
     MessageBox.non_interactive = True
+    FileDialog.non_interactive = True
     FileDialog._next.clear()
     yield
     MessageBox.non_interactive = False
+    FileDialog.non_interactive = False
     MessageBox.set_next_answer(None)
     FileDialog._next.clear()
 

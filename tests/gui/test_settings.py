@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from contactkluis.config import load_config
 from contactkluis.domain.purposes import LegalBasis
@@ -109,7 +109,6 @@ def test_account_dialog_needs_a_good_password(qtbot, qapp):
     dialog.passwords.password.setText("gele kanarie fluit zachtjes")
     dialog.passwords.repeat.setText("gele kanarie fluit zachtjes")
     assert ok.isEnabled()
-    assert dialog.exec if dialog.result() == QDialog.DialogCode.Rejected else True
 
 
 def test_autolock_minutes_apply_to_the_locker(qtbot, window):

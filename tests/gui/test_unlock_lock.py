@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
 
 from contactkluis.config import save_config
 from contactkluis.errors import UserError
@@ -89,6 +89,7 @@ def test_lock_with_ctrl_l_drops_session_and_unlock_restores(qtbot, window, ctx):
     page.selection = 42
     old_vault = ctx.session.vault
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
     assert ctx.session is None

@@ -548,3 +548,22 @@ def test_unreadable_file_is_reported_and_the_rest_imported(
     report = run_import(session, plan_files([broken, legacy.files["tours"]]))
     assert report.files[0].error is not None and "ledenlijst_kapot.xlsx" in report.files[0].error
     assert report.files[1].created == 8 and session.repo().count() == 8
+
+
+def test_rows_for_a_restricted_contact_are_reported_not_added(session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Art. 18: a restricted record may be stored, not processed — an import leaves it alone."""
+    from contactkluis.services import erasure
+    from contactkluis.services.importing import import_files
+
+    sheet = tmp_path / "lijst.csv"
+    sheet.write_text("Naam;E-mail;Nieuwsbrief\nAnna Nieuwkoop;anna.nieuwkoop@example.org;ja\n",
+                     "utf-8")
+    import_files(session, [sheet])
+    (contact_id,) = session.repo().all_ids()
+    erasure.restrict(session, contact_id)
+    before = session.repo().get(contact_id)
+    sheet.write_text("Naam;E-mail;Telefoon;Nieuwsbrief\n"
+                     "Anna Nieuwkoop;anna.nieuwkoop@example.org;0612345678;ja\n", "utf-8")
+    report = import_files(session, [sheet])
+    assert report.restricted == 1 and report.created == 0
+    assert session.repo().get(contact_id) == before

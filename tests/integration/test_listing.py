@@ -173,7 +173,8 @@ def _contact(first: str, last: str, emails: list[str], phones: list[str] = []) -
 def test_sort_by_email_and_phone_follows_the_shown_value_and_edits(session) -> None:  # type: ignore[no-untyped-def]
     ids = {
         "anna": contact_service.create_contact(
-            session, _contact("Anna", "Bakker", ["Zus@example.nl", "aap@example.nl"], ["+31611111111"])
+            session,
+            _contact("Anna", "Bakker", ["Zus@example.nl", "aap@example.nl"], ["+31611111111"]),
         ),
         "kees": contact_service.create_contact(
             session, _contact("Kees", "Vries", ["mies@example.nl"], ["+31622222222"])

@@ -375,8 +375,8 @@ class RowBuilder:
             relations.append(Relation(
                 visit_kind, None, None, last_visit or ctx.file_date, source,
                 paid=visit_kind is RelationKind.KLANT))
-        if any(c.purpose == "nieuwsbrief" for c in consents) or (
-            kind is RelationKind.NIEUWSBRIEF
-        ):
+        # Subscribed once (even if unsubscribed since): a relation. A "nee" on the
+        # newsletter list is no subscription and no relation.
+        if any(c.purpose == "nieuwsbrief" for c in consents):
             relations.append(Relation(RelationKind.NIEUWSBRIEF, signup, None, None, source))
         return consents, relations

@@ -95,6 +95,7 @@ class ImportReport:
     merged: int = 0
     updated_existing: int = 0
     suppressed: int = 0
+    restricted: int = 0  # rows for a restricted (art. 18) contact: not added to it
     files: list[FileReport] = field(default_factory=list)
     invalid: list[RowRef] = field(default_factory=list)
     flagged: list[RowRef] = field(default_factory=list)
@@ -119,7 +120,8 @@ class ImportReport:
                 f" completed: {self.updated_existing}, not importable rows: {len(self.invalid)},"
                 f" flagged (special categories): {len(self.flagged)},"
                 f" suppressed: {self.suppressed},"
-                f" possible duplicates to review: {len(self.near_duplicates)}."
+                f" possible duplicates to review: {len(self.near_duplicates)},"
+                f" rows for restricted contacts (not added): {self.restricted}."
             ]
         else:
             lines = [
@@ -128,7 +130,8 @@ class ImportReport:
                 f" bestaande contacten: {self.updated_existing}, niet te importeren rijen:"
                 f" {len(self.invalid)}, gemarkeerd (bijzondere gegevens): {len(self.flagged)},"
                 f" onderdrukt: {self.suppressed}, mogelijke dubbelen om na te kijken:"
-                f" {len(self.near_duplicates)}."
+                f" {len(self.near_duplicates)}, rijen voor beperkte contacten (niet"
+                f" toegevoegd): {self.restricted}."
             ]
         for f in self.files:
             if f.error:

@@ -353,8 +353,11 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
     for key, drafts in run.drafts_for_existing.items():
         person = run.merger.people[key]
         assert person.vault_id is not None
-        if _complete_existing(repo, person, drafts, session.account):
+        outcome = _complete_existing(repo, person, drafts, session.account)
+        if outcome == "changed":
             touched.append(person.vault_id)
+        elif outcome == "restricted":
+            report.restricted += len(drafts)
         ids[key] = person.vault_id
     report.updated_existing = len(touched)
     session.refresh_states(conn, touched)
@@ -374,17 +377,23 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
 
 
 def _complete_existing(repo: Any, person: Person, drafts: list[Contact],
-                       account: str) -> bool:
-    """Add what the rows bring to a contact already in the vault; True if anything changed."""
+                       account: str) -> str:
+    """Add what the rows bring to a contact already in the vault.
+
+    Returns "changed", "unchanged", "restricted" (left alone) or "missing".
+    """
     assert person.vault_id is not None
     current = repo.get(person.vault_id)
     if current is None:
-        return False
+        return "missing"
+    if current.restricted:
+        # Art. 18: a restricted record may be stored, not processed: the rows are reported.
+        return "restricted"
     merged = current
     for draft in drafts:
         merged = absorb(merged, draft)
     changed = False
-    if not current.restricted and (
+    if (
             merged.name, merged.emails, merged.phones, merged.address, merged.birth_date,
             merged.notes, merged.special_note) != (
             current.name, current.emails, current.phones, current.address, current.birth_date,
@@ -403,7 +412,7 @@ def _complete_existing(repo: Any, person: Person, drafts: list[Contact],
     if new_sources:
         repo.add_provenance(person.vault_id, new_sources)
         changed = True
-    return changed
+    return "changed" if changed else "unchanged"
 
 
 def _near_duplicates(run: _Run, ids: dict[int, int], report: ImportReport) -> None:

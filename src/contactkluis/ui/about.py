@@ -38,9 +38,10 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 
 def build_info() -> str:
     frozen = getattr(sys, "frozen", False)
-    return (f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version},"
-            f" {platform.system()} {platform.release()}"
-            + (" (bundle)" if frozen else ""))
+    return (
+        f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version},"
+        f" {platform.system()} {platform.release()}" + (" (bundle)" if frozen else "")
+    )
 
 
 class AboutDialog(QDialog):
@@ -51,9 +52,12 @@ class AboutDialog(QDialog):
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(64, 64))
         title = QLabel(f"<h2>Contactkluis {__version__}</h2>")
-        text = QLabel(self.tr(
-            "Versleutelde contactenadministratie volgens de AVG voor kleine culturele"
-            " instellingen. Uitgegeven onder de EUPL-1.2."))
+        text = QLabel(
+            self.tr(
+                "Versleutelde contactenadministratie volgens de AVG voor kleine culturele"
+                " instellingen. Uitgegeven onder de EUPL-1.2."
+            )
+        )
         text.setWordWrap(True)
         build = QLabel(build_info())
         build.setObjectName("buildInfo")

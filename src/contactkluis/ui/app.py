@@ -45,8 +45,11 @@ def dark_palette() -> QPalette:
         (QPalette.ColorRole.LinkVisited, QColor(170, 140, 255)),
     ):
         p.setColor(role, colour)
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return p
 

@@ -48,18 +48,21 @@ class MessageBox:
 
     @classmethod
     def information(cls, parent: QWidget | None, title: str, text: str) -> Button:
-        return cls._show("information", QMessageBox.Icon.Information, parent, title, text,
-                         Button.Ok, Button.Ok)
+        return cls._show(
+            "information", QMessageBox.Icon.Information, parent, title, text, Button.Ok, Button.Ok
+        )
 
     @classmethod
     def warning(cls, parent: QWidget | None, title: str, text: str) -> Button:
-        return cls._show("warning", QMessageBox.Icon.Warning, parent, title, text,
-                         Button.Ok, Button.Ok)
+        return cls._show(
+            "warning", QMessageBox.Icon.Warning, parent, title, text, Button.Ok, Button.Ok
+        )
 
     @classmethod
     def critical(cls, parent: QWidget | None, title: str, text: str) -> Button:
-        return cls._show("critical", QMessageBox.Icon.Critical, parent, title, text,
-                         Button.Ok, Button.Ok)
+        return cls._show(
+            "critical", QMessageBox.Icon.Critical, parent, title, text, Button.Ok, Button.Ok
+        )
 
     @classmethod
     def question(
@@ -70,14 +73,16 @@ class MessageBox:
         buttons: Button = Button.Yes | Button.No,
         default: Button = Button.No,
     ) -> Button:
-        return cls._show("question", QMessageBox.Icon.Question, parent, title, text,
-                         buttons, default)
+        return cls._show(
+            "question", QMessageBox.Icon.Question, parent, title, text, buttons, default
+        )
 
 
 class FileDialog:
     """File choosers with a preset answer for tests ("" means: the user cancelled)."""
 
     _next: list[str] = []
+    non_interactive = False  # tests: no preset means "cancelled", never a blocking dialog
 
     @classmethod
     def set_next_path(cls, path: str) -> None:
@@ -85,7 +90,9 @@ class FileDialog:
 
     @classmethod
     def _preset(cls) -> str | None:
-        return cls._next.pop(0) if cls._next else None
+        if cls._next:
+            return cls._next.pop(0)
+        return "" if cls.non_interactive else None
 
     @classmethod
     def save_file(cls, parent: QWidget | None, title: str, start: str, filters: str) -> str:

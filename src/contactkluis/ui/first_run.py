@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFontDatabase, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,8 +34,8 @@ from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog
 from contactkluis.ui.widgets.icons import app_icon
 from contactkluis.ui.widgets.password_fields import PasswordFields
-from contactkluis.vault.keys import KdfParams
 from contactkluis.vault.keyfile import key_path
+from contactkluis.vault.keys import KdfParams
 from contactkluis.vault.vault import VAULT_SUFFIX, default_vault_path, remove_vault_files
 
 
@@ -49,10 +49,12 @@ class InstitutionPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Welkom bij Contactkluis"))
-        self.setSubTitle(self.tr(
-            "Contactkluis bewaart de contactgegevens van uw instelling versleuteld op deze"
-            " computer. We richten eerst de kluis in."
-        ))
+        self.setSubTitle(
+            self.tr(
+                "Contactkluis bewaart de contactgegevens van uw instelling versleuteld op deze"
+                " computer. We richten eerst de kluis in."
+            )
+        )
         self.name = QLineEdit()
         self.name.setObjectName("institution")
         self.name.setPlaceholderText(self.tr("bijv. Stichting Oude Molen"))
@@ -65,10 +67,12 @@ class LocationPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Waar komt de kluis?"))
-        self.setSubTitle(self.tr(
-            "De kluis is één versleuteld bestand met een sleutelbestand ernaast. Kies een map"
-            " die in de back-up van deze computer zit."
-        ))
+        self.setSubTitle(
+            self.tr(
+                "De kluis is één versleuteld bestand met een sleutelbestand ernaast. Kies een map"
+                " die in de back-up van deze computer zit."
+            )
+        )
         self.path = QLineEdit()
         self.path.setObjectName("vaultPath")
         self._edited = False
@@ -87,13 +91,15 @@ class LocationPage(QWizardPage):
         layout.addWidget(self.problem)
         layout.addStretch(1)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+    def initializePage(self) -> None:
         if not self._edited:
             self.path.setText(str(default_vault_path(str(self.field("institution")))))
 
     def _browse(self) -> None:
         chosen = FileDialog.save_file(
-            self, self.tr("Kluis opslaan als"), self.path.text(),
+            self,
+            self.tr("Kluis opslaan als"),
+            self.path.text(),
             self.tr("Contactkluis-kluis (*%1)").replace("%1", VAULT_SUFFIX),
         )
         if chosen:
@@ -105,7 +111,7 @@ class LocationPage(QWizardPage):
     def vault_path(self) -> Path:
         return Path(self.path.text().strip()).expanduser()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         text = self.path.text().strip()
         taken = bool(text) and (self.vault_path().exists() or key_path(self.vault_path()).exists())
         self.problem.setText(
@@ -121,10 +127,12 @@ class AccountPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Uw beheerdersaccount"))
-        self.setSubTitle(self.tr(
-            "De beheerder maakt accounts voor collega's en beheert doelen en bewaartermijnen."
-            " Er zijn geen regels voor hoofdletters of tekens: lengte telt."
-        ))
+        self.setSubTitle(
+            self.tr(
+                "De beheerder maakt accounts voor collega's en beheert doelen en bewaartermijnen."
+                " Er zijn geen regels voor hoofdletters of tekens: lengte telt."
+            )
+        )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Kluis maken"))
         self.account = QLineEdit()
@@ -153,10 +161,10 @@ class AccountPage(QWizardPage):
         self.passwords.changed.connect(self.completeChanged)
         self.running = False
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.account.text().strip()) and self.passwords.acceptable and not self.running
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self._wizard.session is not None:
             return True
         if not self.running:
@@ -189,11 +197,16 @@ class RecoveryPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Uw herstelsleutel"))
-        self.setSubTitle(self.tr(
-            "Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn. Hij wordt"
-            " maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg hem veilig op,"
-            " niet op deze computer."
-        ))
+        self.setSubTitle(
+            self.tr("Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn.")
+        )
+        explain = QLabel(
+            self.tr(
+                "De sleutel wordt maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg"
+                " hem veilig op, niet op deze computer."
+            )
+        )
+        explain.setWordWrap(True)
         self.key = QLabel()
         self.key.setObjectName("recoveryKey")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -218,16 +231,17 @@ class RecoveryPage(QWizardPage):
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(explain)
         layout.addWidget(self.key)
         layout.addLayout(buttons)
         layout.addWidget(self.saved_label)
         layout.addStretch(1)
         layout.addWidget(self.stored)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.key.setText(self._wizard.recovery_key)
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self.stored.isChecked()
 
     def document(self) -> QTextDocument:
@@ -238,10 +252,12 @@ class RecoveryPage(QWizardPage):
             f"<p>{institution} — {date.today().strftime('%d-%m-%Y')}</p>"
             f"<p style='font-family: monospace; font-size: 20pt; font-weight: bold'>"
             f"{self._wizard.recovery_key}</p>"
-            "<p>" + self.tr(
+            "<p>"
+            + self.tr(
                 "Bewaar dit papier op een veilige plek, gescheiden van de computer met de kluis."
                 " Wie deze sleutel en het kluisbestand heeft, kan alle gegevens lezen."
-            ) + "</p>"
+            )
+            + "</p>"
         )
         return doc
 
@@ -253,8 +269,10 @@ class RecoveryPage(QWizardPage):
 
     def save_pdf(self) -> None:
         chosen = FileDialog.save_file(
-            self, self.tr("Herstelsleutel opslaan als PDF"),
-            str(Path.home() / "contactkluis-herstelsleutel.pdf"), self.tr("PDF-bestand (*.pdf)"),
+            self,
+            self.tr("Herstelsleutel opslaan als PDF"),
+            str(Path.home() / "contactkluis-herstelsleutel.pdf"),
+            self.tr("PDF-bestand (*.pdf)"),
         )
         if not chosen:
             return
@@ -294,10 +312,14 @@ class FirstRunWizard(QWizard):
         self.location_page = LocationPage()
         self.account_page = AccountPage(self)
         self.recovery_page = RecoveryPage(self)
-        for page in (self.institution_page, self.location_page, self.account_page,
-                     self.recovery_page):
+        for page in (
+            self.institution_page,
+            self.location_page,
+            self.account_page,
+            self.recovery_page,
+        ):
             self.addPage(page)
-        self.setMinimumSize(640, 480)
+        self.setMinimumSize(720, 520)
 
     def create_vault(self, account: str, password: str) -> None:
         path = self.location_page.vault_path()
@@ -336,8 +358,7 @@ class FirstRunWizard(QWizard):
         from contactkluis.config import save_config
 
         assert self.session is not None and self.created_path is not None
-        save_config({"vault_path": str(self.created_path),
-                     "last_account": self.session.account})
+        save_config({"vault_path": str(self.created_path), "last_account": self.session.account})
         self.ctx.vault_path = self.created_path
         self.ctx.session = self.session
         self.ctx.account_name = self.session.account

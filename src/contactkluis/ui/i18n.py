@@ -51,7 +51,7 @@ class TsTranslator(QTranslator):
         super().__init__(parent)
         self._messages = messages
 
-    def translate(  # type: ignore[override]
+    def translate(
         self,
         context: str,
         source_text: str,
@@ -66,7 +66,7 @@ class TsTranslator(QTranslator):
             return forms[1]
         return forms[0]
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+    def isEmpty(self) -> bool:
         return not self._messages
 
 
@@ -98,9 +98,12 @@ def load_qt_translator(lang: str) -> QTranslator | None:
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install ours and Qt's; keep the returned list alive as long as the app runs."""
     lang = lang if lang in LANGUAGES else "nl"
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
-                               QLocale.Country.Netherlands if lang == "nl"
-                               else QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
+            QLocale.Country.Netherlands if lang == "nl" else QLocale.Country.UnitedKingdom,
+        )
+    )
     installed: list[QTranslator] = []
     for translator in (load_qt_translator(lang), load_translator(lang)):
         if translator is not None and app.installTranslator(translator):

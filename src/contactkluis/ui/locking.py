@@ -14,14 +14,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from contactkluis.ui.context import AppContext
 
-_INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TabletPress,
-})
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
 
 
 class Lockable(Protocol):
@@ -68,12 +70,8 @@ class Locker(QObject):
     def timeout_ms(self) -> int:
         return self._timeout_ms
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            self._timeout_ms > 0
-            and event.type() in _INPUT_EVENTS
-            and self.ctx.session is not None
-        ):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._timeout_ms > 0 and event.type() in _INPUT_EVENTS and self.ctx.session is not None:
             self.timer.start()
         return False
 
@@ -109,7 +107,7 @@ class Locker(QObject):
                 continue
             if isinstance(widget, QDialog):
                 widget.reject()
-            elif widget.isModal() or widget.isWindow() and widget.parent() is not None:
+            elif widget.isModal() or (widget.isWindow() and widget.parent() is not None):
                 widget.close()
 
     def _clear_clipboard(self) -> None:

@@ -71,8 +71,9 @@ class Placeholder(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        label = QLabel(self.tr("%1\n\nDeze pagina komt in een volgende versie.").replace(
-            "%1", title))
+        label = QLabel(
+            self.tr("%1\n\nDeze pagina komt in een volgende versie.").replace("%1", title)
+        )
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setEnabled(False)
         QVBoxLayout(self).addWidget(label)
@@ -119,8 +120,10 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setFixedWidth(210)
         self.nav.setSpacing(2)
-        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; padding: 6px; }"
-                               "QListWidget#navigation::item { padding: 6px; }")
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; padding: 6px; }"
+            "QListWidget#navigation::item { padding: 6px; }"
+        )
         self.stack = QStackedWidget()
         row = QHBoxLayout(self.workspace)
         row.setContentsMargins(0, 0, 0, 0)
@@ -165,31 +168,59 @@ class MainWindow(QMainWindow):
     def add_default_pages(self) -> None:
         ctx = self.ctx
         specs: list[tuple[str, str, str, Callable[[], QWidget | None], Permission | None]] = [
-            ("contacts", self.tr("Contacten"), "contacts",
-             lambda: optional_page("contactkluis.ui.contacts.page", "ContactsPage", ctx),
-             Permission.VIEW),
-            ("import", self.tr("Importeren"), "import",
-             lambda: optional_page("contactkluis.ui.import_wizard.page", "ImportPage", ctx),
-             Permission.IMPORT),
-            ("privacy", self.tr("Privacy-overzicht"), "privacy",
-             lambda: optional_page("contactkluis.ui.privacy.page", "PrivacyPage", ctx),
-             Permission.VIEW),
-            ("requests", self.tr("Verzoeken"), "requests",
-             lambda: optional_page("contactkluis.ui.privacy.page", "RequestsPage", ctx),
-             Permission.REQUESTS),
-            ("retention", self.tr("Bewaartermijnen"), "retention",
-             lambda: optional_page("contactkluis.ui.privacy.page", "RetentionPage", ctx),
-             Permission.VIEW),
-            ("stats", self.tr("Statistiek"), "stats",
-             lambda: optional_page("contactkluis.ui.stats.page", "StatsPage", ctx),
-             Permission.STATS),
+            (
+                "contacts",
+                self.tr("Contacten"),
+                "contacts",
+                lambda: optional_page("contactkluis.ui.contacts.page", "ContactsPage", ctx),
+                Permission.VIEW,
+            ),
+            (
+                "import",
+                self.tr("Importeren"),
+                "import",
+                lambda: optional_page("contactkluis.ui.import_wizard.page", "ImportPage", ctx),
+                Permission.IMPORT,
+            ),
+            (
+                "privacy",
+                self.tr("Privacy-overzicht"),
+                "privacy",
+                lambda: optional_page("contactkluis.ui.privacy.page", "PrivacyPage", ctx),
+                Permission.VIEW,
+            ),
+            (
+                "requests",
+                self.tr("Verzoeken"),
+                "requests",
+                lambda: optional_page("contactkluis.ui.privacy.page", "RequestsPage", ctx),
+                Permission.REQUESTS,
+            ),
+            (
+                "retention",
+                self.tr("Bewaartermijnen"),
+                "retention",
+                lambda: optional_page("contactkluis.ui.privacy.page", "RetentionPage", ctx),
+                Permission.VIEW,
+            ),
+            (
+                "stats",
+                self.tr("Statistiek"),
+                "stats",
+                lambda: optional_page("contactkluis.ui.stats.page", "StatsPage", ctx),
+                Permission.STATS,
+            ),
         ]
         for key, title, icon_name, make, permission in specs:
             self.add_page(key, title, icon_name, make() or Placeholder(title), permission)
         from contactkluis.ui.settings_page import SettingsPage
 
-        self.add_page("settings", self.tr("Instellingen"), "settings",
-                      SettingsPage(ctx, self.locker, self.lang))
+        self.add_page(
+            "settings",
+            self.tr("Instellingen"),
+            "settings",
+            SettingsPage(ctx, self.locker, self.lang),
+        )
 
     def page(self, key: str) -> QWidget | None:
         found = self.pages.get(key)
@@ -217,8 +248,9 @@ class MainWindow(QMainWindow):
     def _apply_permissions(self) -> None:
         session = self.ctx.session
         for page in self.pages.values():
-            allowed = page.permission is None or (session is not None and session.can(
-                page.permission))
+            allowed = page.permission is None or (
+                session is not None and session.can(page.permission)
+            )
             page.item.setHidden(not allowed)
         current = self.nav.currentItem()
         if current is None or current.isHidden():
@@ -229,8 +261,13 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], Any],
-                icon_name: str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], Any],
+        icon_name: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -242,18 +279,22 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.import_action = self._action(self.tr("&Importeren…"), "Ctrl+I",
-                                          lambda: self.open_import([]), "import")
+        self.import_action = self._action(
+            self.tr("&Importeren…"), "Ctrl+I", lambda: self.open_import([]), "import"
+        )
         self.lock_action = self._action(self.tr("&Vergrendelen"), "Ctrl+L", self.lock, "lock")
-        self.quit_action = self._action(self.tr("&Afsluiten"), QKeySequence.StandardKey.Quit,
-                                        self.close)
-        self.search_action = self._action(self.tr("&Zoeken"), "Ctrl+F", self.focus_search,
-                                          "search")
-        self.new_action = self._action(self.tr("&Nieuw contact"), "Ctrl+N", self.new_contact,
-                                       "add")
+        self.quit_action = self._action(
+            self.tr("&Afsluiten"), QKeySequence.StandardKey.Quit, self.close
+        )
+        self.search_action = self._action(self.tr("&Zoeken"), "Ctrl+F", self.focus_search, "search")
+        self.new_action = self._action(self.tr("&Nieuw contact"), "Ctrl+N", self.new_contact, "add")
         self.about_action = self._action(self.tr("&Over Contactkluis"), None, self.show_about)
-        self.session_actions = [self.import_action, self.lock_action, self.search_action,
-                                self.new_action]
+        self.session_actions = [
+            self.import_action,
+            self.lock_action,
+            self.search_action,
+            self.new_action,
+        ]
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Bestand"))
         file_menu.addAction(self.import_action)
@@ -361,19 +402,19 @@ class MainWindow(QMainWindow):
     # -- delegations ----------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        page = self.page("contacts")
+        page: Any = self.page("contacts")
         if self.show_page("contacts") and hasattr(page, "focus_search"):
             page.focus_search()
 
     def new_contact(self) -> None:
-        page = self.page("contacts")
+        page: Any = self.page("contacts")
         if self.show_page("contacts") and hasattr(page, "new_contact"):
             page.new_contact()
 
     def open_import(self, paths: list[Path]) -> None:
         if self.ctx.session is None or not self.show_page("import"):
             return
-        page = self.page("import")
+        page: Any = self.page("import")
         if paths and hasattr(page, "add_files"):
             page.add_files(paths)
 
@@ -389,16 +430,19 @@ class MainWindow(QMainWindow):
         mime = event.mimeData()
         if not mime.hasUrls():
             return []
-        return [Path(url.toLocalFile()) for url in mime.urls()
-                if url.isLocalFile() and url.toLocalFile().lower().endswith(SPREADSHEET_SUFFIXES)]
+        return [
+            Path(url.toLocalFile())
+            for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(SPREADSHEET_SUFFIXES)
+        ]
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.ctx.session is not None and self._dropped_paths(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = self._dropped_paths(event)
         if paths and self.ctx.session is not None:
             event.acceptProposedAction()
@@ -406,7 +450,7 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx.session is not None:
             if self.ctx.tasks.pool.activeThreadCount() > 0:
                 self.ctx.tasks.wait()

@@ -66,8 +66,11 @@ class AccountDialog(QDialog):
 
     def __init__(self, lang: str, account: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Account toevoegen") if account is None
-                            else self.tr("Nieuw wachtwoord voor %1").replace("%1", account))
+        self.setWindowTitle(
+            self.tr("Account toevoegen")
+            if account is None
+            else self.tr("Nieuw wachtwoord voor %1").replace("%1", account)
+        )
         self.name = QLineEdit(account or "")
         self.name.setObjectName("accountName")
         self.name.setReadOnly(account is not None)
@@ -100,8 +103,13 @@ class AccountDialog(QDialog):
 
 
 class SettingsPage(QScrollArea):
-    def __init__(self, ctx: AppContext, locker: Locker | None = None, lang: str = "nl",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        locker: Locker | None = None,
+        lang: str = "nl",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.locker = locker
@@ -140,15 +148,19 @@ class SettingsPage(QScrollArea):
         self.save_purposes_button.setObjectName("savePurposes")
         self.add_purpose_button.clicked.connect(lambda: self._add_purpose_row(None))
         self.remove_purpose_button.clicked.connect(
-            lambda: self.purposes_table.removeRow(self.purposes_table.currentRow()))
+            lambda: self.purposes_table.removeRow(self.purposes_table.currentRow())
+        )
         self.save_purposes_button.clicked.connect(self.save_purposes)
         buttons = QHBoxLayout()
         for b in (self.add_purpose_button, self.remove_purpose_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.save_purposes_button)
-        self.purpose_buttons = [self.add_purpose_button, self.remove_purpose_button,
-                                self.save_purposes_button]
+        self.purpose_buttons = [
+            self.add_purpose_button,
+            self.remove_purpose_button,
+            self.save_purposes_button,
+        ]
         layout = QVBoxLayout(self.purposes_box)
         layout.addWidget(self.purposes_note)
         layout.addWidget(self.purposes_table)
@@ -160,13 +172,13 @@ class SettingsPage(QScrollArea):
         self.accounts_table = QTableWidget(0, 3)
         self.accounts_table.setObjectName("accountsTable")
         self.accounts_table.setHorizontalHeaderLabels(
-            [self.tr("Account"), self.tr("Rol"), self.tr("Aangemaakt")])
+            [self.tr("Account"), self.tr("Rol"), self.tr("Aangemaakt")]
+        )
         self.accounts_table.verticalHeader().setVisible(False)
         self.accounts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.accounts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.accounts_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
+        self.accounts_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.accounts_table.setMinimumHeight(140)
         row = QHBoxLayout()
         self.account_buttons: dict[str, QPushButton] = {}
@@ -224,9 +236,12 @@ class SettingsPage(QScrollArea):
         self.backup_button.clicked.connect(self.backup_now)
         self.backup_state = StatusPill()
         self.backup_state.setObjectName("backupState")
-        self.backup_hint = QLabel(self.tr(
-            "Een back-up is één versleuteld bestand. Zet het op een externe schijf of"
-            " netwerkmap, niet alleen op deze computer."))
+        self.backup_hint = QLabel(
+            self.tr(
+                "Een back-up is één versleuteld bestand. Zet het op een externe schijf of"
+                " netwerkmap, niet alleen op deze computer."
+            )
+        )
         self.backup_hint.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.backup_dir, 1)
@@ -258,8 +273,9 @@ class SettingsPage(QScrollArea):
             self.load_accounts()
         folder = load_config().get("backup_dir")
         self.backup_dir.setText(str(folder or default_backup_dir(self.ctx.vault_path)))
-        self.backup_button.setEnabled(session.can(Permission.BACKUP)
-                                      and not session.vault.read_only)
+        self.backup_button.setEnabled(
+            session.can(Permission.BACKUP) and not session.vault.read_only
+        )
         self._show_backup_state()
 
     def clear(self) -> None:
@@ -276,12 +292,22 @@ class SettingsPage(QScrollArea):
         table.setRowCount(0)
         if editable:
             table.setColumnCount(6)
-            table.setHorizontalHeaderLabels([
-                self.tr("Code"), self.tr("Naam"), self.tr("Grondslag"), self.tr("Bewaren"),
-                self.tr("Jaren"), self.tr("Maanden")])
-            self.purposes_note.setText(self.tr(
-                "Waarom de instelling gegevens bewaart, op welke grondslag (AVG art. 6) en hoe"
-                " lang. Wijzigingen gelden direct voor alle contacten."))
+            table.setHorizontalHeaderLabels(
+                [
+                    self.tr("Code"),
+                    self.tr("Naam"),
+                    self.tr("Grondslag"),
+                    self.tr("Bewaren"),
+                    self.tr("Jaren"),
+                    self.tr("Maanden"),
+                ]
+            )
+            self.purposes_note.setText(
+                self.tr(
+                    "Waarom de instelling gegevens bewaart, op welke grondslag (AVG art. 6) en hoe"
+                    " lang. Wijzigingen gelden direct voor alle contacten."
+                )
+            )
             table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
             for purpose in session.purposes.values():
                 self._add_purpose_row(purpose)
@@ -291,9 +317,11 @@ class SettingsPage(QScrollArea):
         else:
             table.setColumnCount(3)
             table.setHorizontalHeaderLabels(
-                [self.tr("Doel"), self.tr("Grondslag"), self.tr("Bewaartermijn")])
-            self.purposes_note.setText(self.tr(
-                "Alleen een beheerder kan doelen en bewaartermijnen wijzigen."))
+                [self.tr("Doel"), self.tr("Grondslag"), self.tr("Bewaartermijn")]
+            )
+            self.purposes_note.setText(
+                self.tr("Alleen een beheerder kan doelen en bewaartermijnen wijzigen.")
+            )
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             en = self.lang == "en"
             for purpose in session.purposes.values():
@@ -301,11 +329,13 @@ class SettingsPage(QScrollArea):
                 table.insertRow(row)
                 basis = purpose.basis.label_en if en else purpose.basis.label_nl
                 article = purpose.basis.article_en if en else purpose.basis.article_nl
-                for col, text in enumerate((
-                    purpose.label_en if en else purpose.label_nl,
-                    f"{basis} ({article})",
-                    purpose.retention_en() if en else purpose.retention_nl(),
-                )):
+                for col, text in enumerate(
+                    (
+                        purpose.label_en if en else purpose.label_nl,
+                        f"{basis} ({article})",
+                        purpose.retention_en() if en else purpose.retention_nl(),
+                    )
+                ):
                     table.setItem(row, col, QTableWidgetItem(text))
             header = table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -355,7 +385,8 @@ class SettingsPage(QScrollArea):
         result: list[Purpose] = []
         en = self.lang == "en"
         for row in range(table.rowCount()):
-            code_item, label_item = table.item(row, 0), table.item(row, 1)
+            code_item: Any = table.item(row, 0)
+            label_item = table.item(row, 1)
             original: Purpose | None = code_item.data(Qt.ItemDataRole.UserRole)
             code = code_item.text().strip()
             label = label_item.text().strip() if label_item else ""
@@ -364,14 +395,17 @@ class SettingsPage(QScrollArea):
                 return table.cellWidget(row, col)
 
             basis = LegalBasis(cell(2).currentData())
-            rule = RetentionRule(RetentionAnchor(cell(3).currentData()), cell(4).value(),
-                                 cell(5).value())
+            rule = RetentionRule(
+                RetentionAnchor(cell(3).currentData()), cell(4).value(), cell(5).value()
+            )
             if original is None:
-                purpose = Purpose(code=code, label_nl=label, label_en=label, basis=basis,
-                                  rule=rule)
+                purpose = Purpose(code=code, label_nl=label, label_en=label, basis=basis, rule=rule)
             else:
-                labels = {"label_en": label} if en else {"label_nl": label}
-                purpose = dataclasses.replace(original, basis=basis, rule=rule, **labels)
+                purpose = dataclasses.replace(original, basis=basis, rule=rule)
+                if en:
+                    purpose = dataclasses.replace(purpose, label_en=label)
+                else:
+                    purpose = dataclasses.replace(purpose, label_nl=label)
             result.append(purpose)
         # The JSON round trip applies exactly the validation the CLI's import applies.
         return list(purposes_from_json(purposes_to_json(result)))
@@ -388,12 +422,14 @@ class SettingsPage(QScrollArea):
             finally:
                 QApplication.restoreOverrideCursor()
         except RuleError as exc:
-            MessageBox.warning(self, self.tr("Doelen niet opgeslagen"),
-                               exc.text_en if self.lang == "en" else exc.text_nl)
+            MessageBox.warning(
+                self,
+                self.tr("Doelen niet opgeslagen"),
+                exc.text_en if self.lang == "en" else exc.text_nl,
+            )
             return False
-        except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
-            MessageBox.warning(self, self.tr("Doelen niet opgeslagen"),
-                               error_text(exc, self.lang))
+        except Exception as exc:
+            MessageBox.warning(self, self.tr("Doelen niet opgeslagen"), error_text(exc, self.lang))
             return False
         self.ctx.data_changed.emit()
         self.load_purposes()
@@ -444,8 +480,10 @@ class SettingsPage(QScrollArea):
             return
         name, role = dialog.name.text().strip(), str(dialog.role.currentData())
         password = dialog.passwords.value()
-        self._run_account_task(lambda: accounts.add_account(session, name, role, password),
-                               self.tr("Account %1 toegevoegd.").replace("%1", name))
+        self._run_account_task(
+            lambda: accounts.add_account(session, name, role, password),
+            self.tr("Account %1 toegevoegd.").replace("%1", name),
+        )
 
     def reset_password(self) -> None:
         session, chosen = self.ctx.session, self.selected_account()
@@ -455,8 +493,10 @@ class SettingsPage(QScrollArea):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         password = dialog.passwords.value()
-        self._run_account_task(lambda: accounts.change_password(session, chosen[0], password),
-                               self.tr("Wachtwoord van %1 gewijzigd.").replace("%1", chosen[0]))
+        self._run_account_task(
+            lambda: accounts.change_password(session, chosen[0], password),
+            self.tr("Wachtwoord van %1 gewijzigd.").replace("%1", chosen[0]),
+        )
 
     def toggle_role(self) -> None:
         session, chosen = self.ctx.session, self.selected_account()
@@ -465,23 +505,41 @@ class SettingsPage(QScrollArea):
         name, role = chosen
         new = Role.MEDEWERKER if role == Role.BEHEERDER else Role.BEHEERDER
         new_text = self.tr("beheerder") if new == Role.BEHEERDER else self.tr("medewerker")
-        if MessageBox.question(self, self.tr("Rol wijzigen"), self.tr(
-                "De rol van %1 wijzigen in %2?").replace("%1", name).replace("%2", new_text)
-                ) != Button.Yes:
+        if (
+            MessageBox.question(
+                self,
+                self.tr("Rol wijzigen"),
+                self.tr("De rol van %1 wijzigen in %2?")
+                .replace("%1", name)
+                .replace("%2", new_text),
+            )
+            != Button.Yes
+        ):
             return
-        self._run_account_task(lambda: accounts.set_role(session, name, new.value),
-                               self.tr("Rol van %1 gewijzigd.").replace("%1", name))
+        self._run_account_task(
+            lambda: accounts.set_role(session, name, new.value),
+            self.tr("Rol van %1 gewijzigd.").replace("%1", name),
+        )
 
     def remove_account(self) -> None:
         session, chosen = self.ctx.session, self.selected_account()
         if session is None or chosen is None:
             return
-        if MessageBox.question(self, self.tr("Account verwijderen"), self.tr(
-                "Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer"
-                " openen.").replace("%1", chosen[0])) != Button.Yes:
+        if (
+            MessageBox.question(
+                self,
+                self.tr("Account verwijderen"),
+                self.tr(
+                    "Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen."
+                ).replace("%1", chosen[0]),
+            )
+            != Button.Yes
+        ):
             return
-        self._run_account_task(lambda: accounts.remove_account(session, chosen[0]),
-                               self.tr("Account %1 verwijderd.").replace("%1", chosen[0]))
+        self._run_account_task(
+            lambda: accounts.remove_account(session, chosen[0]),
+            self.tr("Account %1 verwijderd.").replace("%1", chosen[0]),
+        )
 
     # -- per-user settings ----------------------------------------------------------------
 
@@ -491,8 +549,9 @@ class SettingsPage(QScrollArea):
 
     def _language_changed(self, _index: int) -> None:
         save_config({"language": self.language.currentData()})
-        self.language_note.setText(self.tr(
-            "De nieuwe taal wordt gebruikt na een herstart van Contactkluis."))
+        self.language_note.setText(
+            self.tr("De nieuwe taal wordt gebruikt na een herstart van Contactkluis.")
+        )
         self.ctx.settings_changed.emit()
 
     # -- backups --------------------------------------------------------------------------
@@ -515,14 +574,17 @@ class SettingsPage(QScrollArea):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written = accounts.backup(session, out)
-        except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
+        except Exception as exc:
             QApplication.restoreOverrideCursor()
             MessageBox.warning(self, self.tr("Back-up niet gelukt"), error_text(exc, self.lang))
             return None
         QApplication.restoreOverrideCursor()
         self.ctx.backup_made.emit()
-        MessageBox.information(self, self.tr("Back-up gemaakt"),
-                               self.tr("De back-up staat in %1").replace("%1", str(written)))
+        MessageBox.information(
+            self,
+            self.tr("Back-up gemaakt"),
+            self.tr("De back-up staat in %1").replace("%1", str(written)),
+        )
         return written
 
     def _show_backup_state(self) -> None:
@@ -533,8 +595,10 @@ class SettingsPage(QScrollArea):
         if days is None:
             self.backup_state.set_status(self.tr("Er is nog nooit een back-up gemaakt."), "bad")
         elif days > BACKUP_REMINDER_DAYS:
-            self.backup_state.set_status(self.tr(
-                "De laatste back-up is %n dag(en) oud: maak een nieuwe.", "", days), "bad")
+            self.backup_state.set_status(
+                self.tr("De laatste back-up is %n dag(en) oud: maak een nieuwe.", "", days), "bad"
+            )
         else:
-            self.backup_state.set_status(self.tr(
-                "Laatste back-up: %n dag(en) geleden.", "", days), "ok")
+            self.backup_state.set_status(
+                self.tr("Laatste back-up: %n dag(en) geleden.", "", days), "ok"
+            )

@@ -183,8 +183,11 @@ class UnlockScreen(QWidget):
         self._set_busy(False)
         if isinstance(exc, UserError) and exc.code == "in_use":
             answer = MessageBox.question(
-                self, self.tr("Kluis in gebruik"),
-                exc.message(self.lang) + "\n\n" + self.tr(
+                self,
+                self.tr("Kluis in gebruik"),
+                exc.message(self.lang)
+                + "\n\n"
+                + self.tr(
                     "U kunt de kluis alleen-lezen openen: u ziet alles, maar kunt niets wijzigen."
                     " Alleen-lezen openen?"
                 ),
@@ -232,8 +235,9 @@ class UnlockScreen(QWidget):
             self.account.setText(dialog.account_name)
             self.password.clear()
             self.password.setFocus()
-            self.message.setText(self.tr("Het wachtwoord is gewijzigd. Log in met het nieuwe"
-                                         " wachtwoord."))
+            self.message.setText(
+                self.tr("Het wachtwoord is gewijzigd. Log in met het nieuwe wachtwoord.")
+            )
 
 
 class RecoveryDialog(QDialog):
@@ -255,10 +259,12 @@ class RecoveryDialog(QDialog):
         self.key.setObjectName("recoveryKeyInput")
         self.key.setPlaceholderText("XXXX-XXXX-…")
         key_layout = QVBoxLayout(key_page)
-        intro = QLabel(self.tr(
-            "Voer de herstelsleutel in die bij het instellen van de kluis is afgedrukt of als"
-            " PDF bewaard. Daarna kiest u een nieuw wachtwoord voor een account."
-        ))
+        intro = QLabel(
+            self.tr(
+                "Voer de herstelsleutel in die bij het instellen van de kluis is afgedrukt of als"
+                " PDF bewaard. Daarna kiest u een nieuw wachtwoord voor een account."
+            )
+        )
         intro.setWordWrap(True)
         key_layout.addWidget(intro)
         key_layout.addWidget(self.key)
@@ -319,7 +325,8 @@ class RecoveryDialog(QDialog):
             self._set_busy(True)
             self.ctx.tasks.run(
                 lambda _t, _p: accounts.unlock_with_recovery(path, key),
-                self._opened, self._failed,
+                self._opened,
+                self._failed,
             )
             return
         session, name, password = self.session, self.accounts.currentText(), self.passwords.value()
@@ -327,7 +334,8 @@ class RecoveryDialog(QDialog):
         self._set_busy(True)
         self.ctx.tasks.run(
             lambda _t, _p: accounts.change_password(session, name, password),
-            lambda _r: self._changed(name), self._failed,
+            lambda _r: self._changed(name),
+            self._failed,
         )
 
     def _opened(self, session: Session) -> None:

@@ -239,7 +239,9 @@ def find_ids(
     if len(keep) <= MATCH_IN_SQL_MAX and unfiltered is None:
         return ordered_ids(conn, sort, descending, keep)
     base = unfiltered() if unfiltered else ordered_ids(conn, sort, descending)
-    return array("q", [i for i in base if i in keep])
+    if len(keep) == len(base) and keep.issuperset(base):
+        return base  # a search that finds everyone ('e', 'example'): nothing to drop
+    return array("q", filter(keep.__contains__, base))
 
 
 @dataclass(frozen=True)
