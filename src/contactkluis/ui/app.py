@@ -109,6 +109,15 @@ def run(db: str | Path | None = None, user: str | None = None) -> int:
             return 0
     window = MainWindow(ctx, lang=lang, autolock_minutes=int(config.get("autolock_minutes") or 5))
     window.show()
+    if os.environ.get("CONTACTKLUIS_SMOKE_EXIT"):
+        # Packaging smoke test: measure start-up to the first shown window, then leave.
+        from PySide6.QtCore import QTimer
+
+        def _leave() -> None:
+            print("unlock-window-shown", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, _leave)
     code = app.exec()
     del translators
     return int(code)

@@ -16,10 +16,14 @@ from PySide6.QtSvg import QSvgRenderer
 
 
 def resources_dir() -> Path:
-    """resources/ of a source checkout, or of a PyInstaller bundle."""
+    """resources/ of a PyInstaller bundle, of an installed wheel (copied in by setup.py as
+    contactkluis/_resources), or of a source checkout."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
+    installed = Path(__file__).resolve().parents[2] / "_resources"
+    if installed.is_dir():
+        return installed
     return Path(__file__).resolve().parents[4] / "resources"
 
 
