@@ -6,7 +6,6 @@ import datetime
 import json
 from pathlib import Path
 
-import pytest
 from faker import Faker
 from openpyxl import Workbook
 
@@ -33,17 +32,47 @@ def write_list(path: Path, extra_rows: int = 0) -> Path:
     ws.title = "Vrienden"
     ws.append(["Vriendenlijst Museum Proef"])
     ws.append([])
-    ws.append(["Voornaam", "Tussenvoegsel", "Achternaam", "E-mailadres", "Postcode",
-               "Rekeningnummer", "Sinds", "Opmerkingen"])
+    ws.append(
+        [
+            "Voornaam",
+            "Tussenvoegsel",
+            "Achternaam",
+            "E-mailadres",
+            "Postcode",
+            "Rekeningnummer",
+            "Sinds",
+            "Opmerkingen",
+        ]
+    )
     for i, (first, infix, last, email, pc) in enumerate(PEOPLE):
-        ws.append([first, infix, last, email, pc, f"NL{10 + i}INGB000123456{i}",
-                   datetime.datetime(2020, 1, 15 + i), ""])
+        ws.append(
+            [
+                first,
+                infix,
+                last,
+                email,
+                pc,
+                f"NL{10 + i}INGB000123456{i}",
+                datetime.datetime(2020, 1, 15 + i),
+                "",
+            ]
+        )
     ws.append(["", "", "", "", "", "", None, "los briefje zonder naam"])  # not a person
     fake = Faker("nl_NL")
     fake.seed_instance(5)
     for i in range(extra_rows):
-        ws.append([fake.first_name(), "", fake.last_name(), f"persoon{i}@voorbeeld.nl",
-                   fake.postcode(), "", datetime.datetime(2021, 3, 1), ""])
+        ws.append(
+            [
+                fake.first_name(),
+                "",
+                fake.last_name(),
+                f"persoon{i}@voorbeeld.nl",
+                fake.postcode(),
+                "",
+                datetime.datetime(2021, 3, 1),
+                "",
+            ]
+        )
     wb.save(path)
     return path
 
@@ -66,8 +95,9 @@ def cell(page: ImportPage, header: str, column: int) -> str:
     return item.text() if item else ""
 
 
-def test_walk_files_mapping_dry_run_import_report(qtbot: object, ctx: AppContext,
-                                                  tmp_path: Path) -> None:
+def test_walk_files_mapping_dry_run_import_report(
+    qtbot: object, ctx: AppContext, tmp_path: Path
+) -> None:
     page = open_page(qtbot, ctx, write_list(tmp_path / "vrienden.xlsx"))
     editor = page.editor
     assert editor.header_row.value() == 3  # found below the title and the blank row
@@ -128,8 +158,7 @@ def test_walk_files_mapping_dry_run_import_report(qtbot: object, ctx: AppContext
         assert first not in saved and last not in saved and email not in saved
 
 
-def test_cancel_leaves_the_vault_unchanged(qtbot: object, ctx: AppContext,
-                                           tmp_path: Path) -> None:
+def test_cancel_leaves_the_vault_unchanged(qtbot: object, ctx: AppContext, tmp_path: Path) -> None:
     page = open_page(qtbot, ctx, write_list(tmp_path / "groot.xlsx", extra_rows=2000))
     page.mapping_next.click()
     qtbot.waitUntil(lambda: page.dry_report is not None, timeout=60000)  # type: ignore[attr-defined]
@@ -164,8 +193,9 @@ def test_header_row_and_saved_mapping(qtbot: object, ctx: AppContext, tmp_path: 
     assert combo.currentData() == "member_since"
 
 
-def test_unreadable_file_is_reported_and_not_offered(qtbot: object, ctx: AppContext,
-                                                     tmp_path: Path) -> None:
+def test_unreadable_file_is_reported_and_not_offered(
+    qtbot: object, ctx: AppContext, tmp_path: Path
+) -> None:
     bad = tmp_path / "kapot.xlsx"
     bad.write_bytes(b"dit is geen spreadsheet")
     page = ImportPage(ctx)
@@ -177,9 +207,7 @@ def test_unreadable_file_is_reported_and_not_offered(qtbot: object, ctx: AppCont
     assert not page.files_next.isEnabled()
 
 
-@pytest.mark.parametrize("locked_signal", [True])
-def test_lock_forgets_the_files(qtbot: object, ctx: AppContext, tmp_path: Path,
-                                locked_signal: bool) -> None:
+def test_lock_forgets_the_files(qtbot: object, ctx: AppContext, tmp_path: Path) -> None:
     page = open_page(qtbot, ctx, write_list(tmp_path / "vrienden.xlsx"))
     assert page.files
     ctx.locked.emit()

@@ -40,10 +40,14 @@ def count(session: Session, query: ContactQuery) -> int:
 def duplicate_pairs(session: Session) -> list[tuple[int, int]]:
     """Near-duplicate pairs found by imports and not yet merged or dismissed."""
     session.require(Permission.VIEW)
-    return [(int(a), int(b)) for a, b in session.conn.execute(
-        "SELECT d.a, d.b FROM duplicate_candidates d JOIN contacts ca ON ca.id = d.a"
-        " JOIN contacts cb ON cb.id = d.b WHERE d.status = 'open'"
-        " AND ca.anonymised = 0 AND cb.anonymised = 0 ORDER BY d.score DESC, d.id")]
+    return [
+        (int(a), int(b))
+        for a, b in session.conn.execute(
+            "SELECT d.a, d.b FROM duplicate_candidates d JOIN contacts ca ON ca.id = d.a"
+            " JOIN contacts cb ON cb.id = d.b WHERE d.status = 'open'"
+            " AND ca.anonymised = 0 AND cb.anonymised = 0 ORDER BY d.score DESC, d.id"
+        )
+    ]
 
 
 def _last_backup(session: Session) -> date | None:
@@ -57,12 +61,12 @@ def _last_backup(session: Session) -> date | None:
 def privacy_overview(session: Session) -> PrivacyOverview:
     session.require(Permission.VIEW)
     reconfirm = {
-        code: count(session, ContactQuery(consent_purpose=code,
-                                          consent_flags=frozenset({"reconfirm"})))
+        code: count(
+            session, ContactQuery(consent_purpose=code, consent_flags=frozenset({"reconfirm"}))
+        )
         for code in session.purposes
     }
-    requests = (list_requests(session, open_only=True)
-                if session.can(Permission.REQUESTS) else [])
+    requests = list_requests(session, open_only=True) if session.can(Permission.REQUESTS) else []
     return PrivacyOverview(
         expired=count(session, ContactQuery(retention=frozenset({"expired"}))),
         soon=count(session, ContactQuery(retention=frozenset({"soon"}))),

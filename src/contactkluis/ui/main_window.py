@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         ]
         for key, title, icon_name, make, permission in specs:
             self.add_page(key, title, icon_name, make() or Placeholder(title), permission)
+        self._wire_pages()
         from contactkluis.ui.settings_page import SettingsPage
 
         self.add_page(
@@ -221,6 +222,28 @@ class MainWindow(QMainWindow):
             "settings",
             SettingsPage(ctx, self.locker, self.lang),
         )
+
+    def _wire_pages(self) -> None:
+        """Pages ask for each other through signals; the window connects them."""
+        contacts = self.page("contacts")
+        for key in ("privacy", "requests", "import"):
+            widget = self.page(key)
+            if widget is None:
+                continue
+            if hasattr(widget, "show_contacts") and hasattr(contacts, "show_filtered"):
+                widget.show_contacts.connect(self._show_filtered)
+            if hasattr(widget, "open_contacts") and hasattr(contacts, "show_ids"):
+                widget.open_contacts.connect(self._show_ids)
+            if hasattr(widget, "show_page"):
+                widget.show_page.connect(self.show_page)
+
+    def _show_filtered(self, wanted: dict[str, Any]) -> None:
+        if self.show_page("contacts"):
+            self.page("contacts").show_filtered(wanted)  # type: ignore[union-attr]
+
+    def _show_ids(self, ids: list[int]) -> None:
+        if self.show_page("contacts"):
+            self.page("contacts").show_ids(list(ids))  # type: ignore[union-attr]
 
     def page(self, key: str) -> QWidget | None:
         found = self.pages.get(key)

@@ -38,14 +38,22 @@ class _Task(QRunnable):
         self.signals = signals
         self.token = token
 
+    def _emit(self, signal_name: str, *args: object) -> None:
+        # The window (and with it the receivers) may be gone before a worker finishes,
+        # e.g. when the program closes during an import: then there is nobody to tell.
+        try:
+            getattr(self.signals, signal_name).emit(*args)
+        except RuntimeError:
+            self.token.cancel()
+
     @Slot()
     def run(self) -> None:
         try:
-            value = self.fn(self.token, lambda done, total: self.signals.progress.emit(done, total))
+            value = self.fn(self.token, lambda done, total: self._emit("progress", done, total))
         except BaseException as exc:  # noqa: BLE001 - reported to the main thread
-            self.signals.error.emit(exc)
+            self._emit("error", exc)
         else:
-            self.signals.result.emit(value)
+            self._emit("result", value)
 
 
 class TaskRunner(QObject):

@@ -254,6 +254,37 @@ class ContactsPage(QWidget):
         self.status_label.setText(t("copied", self.lang, n=len(emails)))
         QTimer.singleShot(4000, self.status_label.clear)
 
+    def show_filtered(self, wanted: dict[str, Any]) -> None:
+        """Open the list with one filter from elsewhere (the privacy overview's numbers):
+        {"retention": "expired"}, {"consent": "nieuwsbrief:reconfirm"}, {"special": True},
+        {"restricted": True}."""
+        if self.ctx.session is None:
+            return
+        query = listing.ContactQuery(sort=self.model.query.sort,
+                                     descending=self.model.query.descending)
+        if "retention" in wanted:
+            query = replace(query, retention=frozenset({str(wanted["retention"])}))
+        if "consent" in wanted:
+            purpose, _, flag = str(wanted["consent"]).partition(":")
+            query = replace(query, consent_purpose=purpose, consent_flags=frozenset({flag}))
+        if "special" in wanted:
+            query = replace(query, special=bool(wanted["special"]))
+        if "restricted" in wanted:
+            query = replace(query, restricted=bool(wanted["restricted"]))
+        self.search.clear()
+        self.filters.show_query(query)
+        self.model.set_query(query)
+
+    def show_ids(self, ids: list[int]) -> None:
+        """Show these contacts selected (e.g. a near-duplicate pair), whatever was filtered."""
+        if self.ctx.session is None or not ids:
+            return
+        query = listing.ContactQuery(sort=self.model.query.sort,
+                                     descending=self.model.query.descending)
+        self.search.clear()
+        self.filters.show_query(query)
+        self.model.set_query(query, then=lambda: self.select_ids(list(ids), ids[0]))
+
     def select_ids(self, ids: list[int], current: int | None = None) -> None:
         selection = QItemSelection()
         last = self.model.columnCount() - 1

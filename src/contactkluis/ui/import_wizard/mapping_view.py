@@ -6,8 +6,8 @@ was found, three normalised sample values and the warnings for that column.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -107,10 +107,15 @@ class SheetEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Col.HEADER, 160), (Col.TARGET, 190), (Col.BY, 90)):
+        for column, width in (
+            (Col.HEADER, 150),
+            (Col.TARGET, 180),
+            (Col.BY, 85),
+            (Col.WARNINGS, 320),
+        ):
             self.table.setColumnWidth(column, width)
         for i in range(SAMPLE_ROWS):
-            self.table.setColumnWidth(Col.SAMPLE + i, 150)
+            self.table.setColumnWidth(Col.SAMPLE + i, 135)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -140,8 +145,11 @@ class SheetEditor(QWidget):
         self.refresh()
 
     def _by_text(self, by: str) -> str:
-        return {"header": self.tr("kolomnaam"), "content": self.tr("inhoud"),
-                "user": self.tr("handmatig")}.get(by, "—")
+        return {
+            "header": self.tr("kolomnaam"),
+            "content": self.tr("inhoud"),
+            "user": self.tr("handmatig"),
+        }.get(by, "—")
 
     def refresh(self) -> None:
         if self.loaded is None:
@@ -154,13 +162,20 @@ class SheetEditor(QWidget):
         self.header_row.setValue(table.header_row or 1)
         relation = self.loaded.relations[self.index]
         detected = kind_from_name(plan.sheet, self.loaded.name)
-        self.relation.setItemText(0, self.tr("Automatisch (%1)").replace(
-            "%1", str(detected) if detected else self.tr("onbekend")))
+        self.relation.setItemText(
+            0,
+            self.tr("Automatisch (%1)").replace(
+                "%1", str(detected) if detected else self.tr("onbekend")
+            ),
+        )
         self.relation.setCurrentIndex(max(0, self.relation.findData(relation)))
         self.rows_label.setText(self.tr("%n rij(en) met gegevens", "", len(table.rows)))
         if table.skip_reason:
-            self.skip_label.setText(self.tr("Dit werkblad wordt overgeslagen: %1").replace(
-                "%1", reason_text(table.skip_reason, self.lang)))
+            self.skip_label.setText(
+                self.tr("Dit werkblad wordt overgeslagen: %1").replace(
+                    "%1", reason_text(table.skip_reason, self.lang)
+                )
+            )
             self.skip_label.show()
         else:
             self.skip_label.hide()
@@ -168,34 +183,52 @@ class SheetEditor(QWidget):
         self._filling = False
 
     def _fill_table(self) -> None:
+        """One row per column, with its target combo; then the texts (_update_rows)."""
         assert self.loaded is not None
         plan = self.loaded.plans[self.index]
-        previews = preview_sheet(plan, self.lang)
-        warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         en = self.lang == "en"
+        self.table.setRowCount(0)
         self.table.setRowCount(len(plan.columns))
-        for row, (col, preview) in enumerate(zip(plan.columns, previews, strict=True)):
-            head = f"{column_letter(col.index)}  {col.header}" if col.header else (
-                f"{column_letter(col.index)}  " + self.tr("(geen kolomnaam)"))
+        for row, col in enumerate(plan.columns):
+            head = (
+                f"{column_letter(col.index)}  {col.header}"
+                if col.header
+                else (f"{column_letter(col.index)}  " + self.tr("(geen kolomnaam)"))
+            )
             self.table.setItem(row, Col.HEADER, QTableWidgetItem(head))
             combo = QComboBox()
             combo.addItem(self.tr("niet importeren"), None)
             for key, (nl, en_label) in FIELDS.items():
                 combo.addItem(en_label if en else nl, key)
-            combo.setCurrentIndex(max(0, combo.findData(col.field if col.imported else None)))
-            if col.field in SENSITIVE:
-                combo.setStyleSheet("color: #b3261e;")
             combo.currentIndexChanged.connect(
-                lambda _i, r=row, c=combo: self._target_changed(r, c.currentData()))
+                lambda _i, r=row, c=combo: self._target_changed(r, c.currentData())
+            )
             self.table.setCellWidget(row, Col.TARGET, combo)
+        self._update_rows()
+
+    def _update_rows(self) -> None:
+        assert self.loaded is not None
+        plan = self.loaded.plans[self.index]
+        previews = preview_sheet(plan, self.lang)
+        warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for row, (col, preview) in enumerate(zip(plan.columns, previews, strict=True)):
+            combo = self.target_combo(row)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(col.field if col.imported else None)))
+            combo.blockSignals(False)
+            combo.setStyleSheet("color: #b3261e;" if col.field in SENSITIVE else "")
             self.table.setItem(row, Col.BY, QTableWidgetItem(self._by_text(col.by)))
             for i in range(SAMPLE_ROWS):
                 sample = preview.samples[i] if i < len(preview.samples) else None
                 item = QTableWidgetItem(sample.text if sample else "")
                 if sample is not None and not sample.ok:
                     item.setIcon(warn_icon)
-                    item.setToolTip(self.tr("Deze waarde wordt niet herkend; hij wordt"
-                                            " bewaard zoals hij er staat of overgeslagen"))
+                    item.setToolTip(
+                        self.tr(
+                            "Deze waarde wordt niet herkend; hij wordt"
+                            " bewaard zoals hij er staat of overgeslagen"
+                        )
+                    )
                 if sample is not None and (sample.masked or not col.imported):
                     item.setForeground(QBrush(QColor("#777777")))
                 self.table.setItem(row, Col.SAMPLE + i, item)
@@ -210,6 +243,11 @@ class SheetEditor(QWidget):
                 item.setIcon(warn_icon)
             item.setToolTip("\n".join(texts))
             self.table.setItem(row, Col.WARNINGS, item)
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Wrapped warnings need the final column width to get their row height right.
         self.table.resizeRowsToContents()
 
     # -- editing --------------------------------------------------------------------------
@@ -230,9 +268,7 @@ class SheetEditor(QWidget):
         if self._filling or self.loaded is None:
             return
         set_target(self.loaded, self.index, row, str(target) if target else None)
-        self._filling = True
-        self._fill_table()
-        self._filling = False
+        self._update_rows()
         self.changed.emit()
 
     def _include_changed(self, on: bool) -> None:
@@ -246,9 +282,7 @@ class SheetEditor(QWidget):
             return
         data = self.relation.currentData()
         set_relation(self.loaded, self.index, str(data) if data else None)
-        self._filling = True
-        self._fill_table()
-        self._filling = False
+        self._update_rows()
         self.changed.emit()
 
     def set_header_row(self, number: int) -> None:

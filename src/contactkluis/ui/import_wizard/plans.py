@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from contactkluis.domain.contact import RelationKind
-from contactkluis.migration.headers import SENSITIVE, FIELDS
+from contactkluis.migration.headers import FIELDS, SENSITIVE
 from contactkluis.migration.pipeline import sheet_context
 from contactkluis.migration.readers import ReadError, SheetData, read_workbook
 from contactkluis.migration.table import locate
@@ -56,8 +56,11 @@ def load_file(path: Path, mapping: MappingSet | None = None) -> LoadedFile:
         workbook = read_workbook(Path(path))
     except ReadError as err:
         return LoadedFile(Path(path), error=err)
-    loaded = LoadedFile(Path(path), file_date=workbook.modified or datetime.date.today(),
-                        sheets=list(workbook.sheets))
+    loaded = LoadedFile(
+        Path(path),
+        file_date=workbook.modified or datetime.date.today(),
+        sheets=list(workbook.sheets),
+    )
     for sheet in workbook.sheets:
         sm = mapping.for_sheet(loaded.name, sheet.name) if mapping else None
         table = locate(sheet, sm.header_row if sm else None)

@@ -8,6 +8,7 @@ raw text with ok=False (the editor puts a warning icon next to it).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
@@ -65,10 +66,16 @@ def field_value(contact: Contact, name: str) -> str:
     """The value `contact` holds for the target field `name`, as the user would read it."""
     n, a = contact.name, contact.address
     simple: dict[str, str | None] = {
-        "full_name": n.display(), "first_name": n.first, "initials": n.initials,
-        "infix": n.infix, "last_name": n.last, "street": a.street,
-        "house_number": a.house_number, "house_suffix": a.house_number,
-        "postcode": a.postcode, "city": a.city,
+        "full_name": n.display(),
+        "first_name": n.first,
+        "initials": n.initials,
+        "infix": n.infix,
+        "last_name": n.last,
+        "street": a.street,
+        "house_number": a.house_number,
+        "house_suffix": a.house_number,
+        "postcode": a.postcode,
+        "city": a.city,
         "country": a.country or "NL",
         "birth_date": _date(contact.birth_date),
         "birth_year": str(contact.birth_year) if contact.birth_year else "",
@@ -92,8 +99,10 @@ def field_value(contact: Contact, name: str) -> str:
             return _t("ja, sinds %1 (opnieuw bevestigen)").replace("%1", _date(given))
         return _t("nee")
     if name == "signup_date":
-        return _date(_consent(contact, "nieuwsbrief", ConsentStatus.GIVEN)
-                     or _consent(contact, "uitnodigingen", ConsentStatus.GIVEN))
+        return _date(
+            _consent(contact, "nieuwsbrief", ConsentStatus.GIVEN)
+            or _consent(contact, "uitnodigingen", ConsentStatus.GIVEN)
+        )
     if name == "unsubscribed":
         when = _consent(contact, "nieuwsbrief", ConsentStatus.WITHDRAWN)
         return _t("afgemeld per %1").replace("%1", _date(when)) if when else _t("nee")
@@ -102,17 +111,29 @@ def field_value(contact: Contact, name: str) -> str:
     if name == "member_until":
         return next((_date(r.end) for r in contact.relations if r.end), "")
     if name == "last_gift":
-        return next((_date(r.last_activity) for r in contact.relations
-                     if r.kind is RelationKind.DONATEUR and r.last_activity), "")
+        return next(
+            (
+                _date(r.last_activity)
+                for r in contact.relations
+                if r.kind is RelationKind.DONATEUR and r.last_activity
+            ),
+            "",
+        )
     if name == "last_visit":
-        return next((_date(r.last_activity) for r in contact.relations
-                     if r.kind in _VISIT_KINDS and r.last_activity), "")
+        return next(
+            (
+                _date(r.last_activity)
+                for r in contact.relations
+                if r.kind in _VISIT_KINDS and r.last_activity
+            ),
+            "",
+        )
     if name == "relation":
         return ", ".join(dict.fromkeys(str(r.kind) for r in contact.relations))
     return ""
 
 
-def _raw(cells: list[object], index: int) -> str:
+def _raw(cells: Sequence[object], index: int) -> str:
     value = cells[index] if index < len(cells) else None
     if isinstance(value, datetime.datetime | datetime.date):
         return _date(value if isinstance(value, datetime.date) else value.date())
@@ -152,8 +173,12 @@ def preview_sheet(plan: SheetPlan, lang: str = "nl") -> list[ColumnPreview]:
     return out
 
 
-def _warnings(col: ColumnMap, rows: list[tuple[int, list[object]]],
-              results: list[RowResult], lang: str) -> list[ColumnWarning]:
+def _warnings(
+    col: ColumnMap,
+    rows: Sequence[tuple[int, Sequence[object]]],
+    results: list[RowResult],
+    lang: str,
+) -> list[ColumnWarning]:
     found: list[ColumnWarning] = []
     scanned = len(results)
     if col.field in SENSITIVE:
@@ -165,22 +190,38 @@ def _warnings(col: ColumnMap, rows: list[tuple[int, list[object]]],
     if warned:
         bad = sum(1 for r in results if any(f == warned for f, _c in r.warnings))
         if bad:
-            label = {"email": _t("%1 van de eerste %2 rijen: ongeldig e-mailadres"),
-                     "phone": _t("%1 van de eerste %2 rijen: ongeldig telefoonnummer"),
-                     "postcode": _t("%1 van de eerste %2 rijen: ongeldige postcode")}[warned]
-            found.append(ColumnWarning(
-                "warning", label.replace("%1", str(bad)).replace("%2", str(scanned))))
+            label = {
+                "email": _t("%1 van de eerste %2 rijen: ongeldig e-mailadres"),
+                "phone": _t("%1 van de eerste %2 rijen: ongeldig telefoonnummer"),
+                "postcode": _t("%1 van de eerste %2 rijen: ongeldige postcode"),
+            }[warned]
+            found.append(
+                ColumnWarning("warning", label.replace("%1", str(bad)).replace("%2", str(scanned)))
+            )
     if col.field == "notes":
-        flagged = sum(1 for (_n, cells), r in zip(rows, results, strict=True)
-                      if r.flagged and _raw(cells, col.index))
+        flagged = sum(
+            1
+            for (_n, cells), r in zip(rows, results, strict=True)
+            if r.flagged and _raw(cells, col.index)
+        )
         if flagged:
-            found.append(ColumnWarning("warning", _t(
-                "%1 van de eerste %2 rijen noemen mogelijk bijzondere persoonsgegevens"
-                " (zoals gezondheid of geloof); die worden apart bewaard en gemarkeerd")
-                .replace("%1", str(flagged)).replace("%2", str(scanned))))
+            found.append(
+                ColumnWarning(
+                    "warning",
+                    _t(
+                        "%1 van de eerste %2 rijen noemen mogelijk bijzondere persoonsgegevens"
+                        " (zoals gezondheid of geloof); die worden apart bewaard en gemarkeerd"
+                    )
+                    .replace("%1", str(flagged))
+                    .replace("%2", str(scanned)),
+                )
+            )
     if col.field in ("newsletter", "invitations", "signup_date"):
-        found.append(ColumnWarning("info", _t(
-            "Toestemming uit een oude lijst moet opnieuw worden bevestigd")))
+        found.append(
+            ColumnWarning(
+                "info", _t("Toestemming uit een oude lijst moet opnieuw worden bevestigd")
+            )
+        )
     return found
 
 

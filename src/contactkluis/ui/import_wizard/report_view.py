@@ -72,16 +72,21 @@ class ReportView(QWidget):
         self.headline.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.numbers = QWidget()
         self.tabs = QTabWidget()
-        self.invalid = _table([self.tr("Bestand"), self.tr("Werkblad"), self.tr("Rij"),
-                               self.tr("Reden")])
-        self.flagged = _table([self.tr("Bestand"), self.tr("Werkblad"), self.tr("Rij"),
-                               self.tr("Wat")])
-        self.suppressed = _table([self.tr("Bestand"), self.tr("Werkblad"), self.tr("Rij"),
-                                  self.tr("Reden")])
-        self.duplicates = _table([self.tr("Eerste"), self.tr("Tweede"), self.tr("Gelijkenis"),
-                                  self.tr("Waarom"), ""])
-        self.columns = _table([self.tr("Bestand"), self.tr("Werkblad"), self.tr("Kolom"),
-                               self.tr("Let op")])
+        self.invalid = _table(
+            [self.tr("Bestand"), self.tr("Werkblad"), self.tr("Rij"), self.tr("Reden")]
+        )
+        self.flagged = _table(
+            [self.tr("Bestand"), self.tr("Werkblad"), self.tr("Rij"), self.tr("Wat")]
+        )
+        self.suppressed = _table(
+            [self.tr("Bestand"), self.tr("Werkblad"), self.tr("Rij"), self.tr("Reden")]
+        )
+        self.duplicates = _table(
+            [self.tr("Eerste"), self.tr("Tweede"), self.tr("Gelijkenis"), self.tr("Waarom"), ""]
+        )
+        self.columns = _table(
+            [self.tr("Bestand"), self.tr("Werkblad"), self.tr("Kolom"), self.tr("Let op")]
+        )
         self.cleanup = self._cleanup_tab()
         self.save_button = QPushButton(self.tr("Verslag opslaan (JSON)…"))
         self.save_button.clicked.connect(self.save_report)
@@ -100,24 +105,33 @@ class ReportView(QWidget):
 
     def _cleanup_tab(self) -> QWidget:
         page = QWidget()
-        intro = QLabel(self.tr(
-            "De gegevens staan nu versleuteld in de kluis. De oude lijsten zijn dat niet: zolang"
-            " er ergens een kopie bestaat, staan de persoonsgegevens nog onbeveiligd op straat."
-            " Verwijder daarom de oude bestanden en al hun kopieën, en vink hieronder af wat u"
-            " heeft gedaan. Bewaar geen kopie \"voor de zekerheid\": de kluis heeft back-ups."))
+        intro = QLabel(
+            self.tr(
+                "De gegevens staan nu versleuteld in de kluis. De oude lijsten zijn dat niet:"
+                " zolang er ergens een kopie bestaat, staan de persoonsgegevens nog onbeveiligd"
+                " op straat."
+                " Verwijder daarom de oude bestanden en al hun kopieën, en vink hieronder af wat u"
+                ' heeft gedaan. Bewaar geen kopie "voor de zekerheid": de kluis heeft back-ups.'
+            )
+        )
         intro.setWordWrap(True)
         self.file_list = QLabel()
         self.file_list.setWordWrap(True)
         items = [
             self.tr("De geïmporteerde bestanden zelf verwijderd (zie de lijst hierboven)"),
-            self.tr("Oudere versies en kopieën ervan verwijderd (bijv. 'kopie van…', 'v2',"
-                    " back-upmappen)"),
-            self.tr("E-mailbijlagen verwijderd: in verzonden én ontvangen berichten, ook bij"
-                    " collega's"),
+            self.tr(
+                "Oudere versies en kopieën ervan verwijderd (bijv. 'kopie van…', 'v2',"
+                " back-upmappen)"
+            ),
+            self.tr(
+                "E-mailbijlagen verwijderd: in verzonden én ontvangen berichten, ook bij collega's"
+            ),
             self.tr("USB-sticks en externe schijven nagekeken en opgeschoond"),
             self.tr("Netwerkschijven en gedeelde mappen opgeschoond"),
-            self.tr("Cloudmappen (OneDrive, Dropbox, Google Drive) opgeschoond, inclusief"
-                    " hun prullenbak en versiegeschiedenis"),
+            self.tr(
+                "Cloudmappen (OneDrive, Dropbox, Google Drive) opgeschoond, inclusief"
+                " hun prullenbak en versiegeschiedenis"
+            ),
             self.tr("De prullenbak van deze computer geleegd"),
         ]
         self.checks = [QCheckBox(text) for text in items]
@@ -138,16 +152,18 @@ class ReportView(QWidget):
             self.check_state.setText(self.tr("Alles afgevinkt. Goed gedaan."))
             self.check_state.setStyleSheet("color: #1b6e2a; font-weight: 600;")
         else:
-            self.check_state.setText(self.tr("%1 van %2 afgevinkt").replace(
-                "%1", str(done)).replace("%2", str(len(self.checks))))
+            self.check_state.setText(
+                self.tr("%1 van %2 afgevinkt")
+                .replace("%1", str(done))
+                .replace("%2", str(len(self.checks)))
+            )
             self.check_state.setStyleSheet("")
 
     # -- filling --------------------------------------------------------------------------
 
     def clear(self) -> None:
         self.report = None
-        for table in (self.invalid, self.flagged, self.suppressed, self.duplicates,
-                      self.columns):
+        for table in (self.invalid, self.flagged, self.suppressed, self.duplicates, self.columns):
             table.setRowCount(0)
         self.headline.clear()
         self.file_list.clear()
@@ -180,20 +196,29 @@ class ReportView(QWidget):
         self._duplicates(report.near_duplicates)
         self._columns(report)
         self.tabs.clear()
-        self.tabs.addTab(self.invalid, self.tr("Niet geïmporteerd (%1)").replace(
-            "%1", str(len(report.invalid))))
-        self.tabs.addTab(self.flagged, self.tr("Gemarkeerd (%1)").replace(
-            "%1", str(len(report.flagged))))
-        self.tabs.addTab(self.suppressed, self.tr("Onderdrukt (%1)").replace(
-            "%1", str(len(report.suppressed_rows))))
-        self.tabs.addTab(self.duplicates, self.tr("Mogelijke dubbelen (%1)").replace(
-            "%1", str(len(report.near_duplicates))))
-        self.tabs.addTab(self.columns, self.tr("Niet overgenomen kolommen (%1)").replace(
-            "%1", str(self.columns.rowCount())))
+        self.tabs.addTab(
+            self.invalid, self.tr("Niet geïmporteerd (%1)").replace("%1", str(len(report.invalid)))
+        )
+        self.tabs.addTab(
+            self.flagged, self.tr("Gemarkeerd (%1)").replace("%1", str(len(report.flagged)))
+        )
+        self.tabs.addTab(
+            self.suppressed,
+            self.tr("Onderdrukt (%1)").replace("%1", str(len(report.suppressed_rows))),
+        )
+        self.tabs.addTab(
+            self.duplicates,
+            self.tr("Mogelijke dubbelen (%1)").replace("%1", str(len(report.near_duplicates))),
+        )
+        self.tabs.addTab(
+            self.columns,
+            self.tr("Niet overgenomen kolommen (%1)").replace("%1", str(self.columns.rowCount())),
+        )
         self.tabs.addTab(self.cleanup, self.tr("Oude bestanden opruimen"))
-        names = [f.file for f in report.files]
-        self.file_list.setText(self.tr("Geïmporteerde bestanden: %1").replace(
-            "%1", ", ".join(names)))
+        names = [f.file for f in report.files if not f.error]
+        self.file_list.setText(
+            self.tr("Geïmporteerde bestanden: %1").replace("%1", ", ".join(names))
+        )
         self._checks_changed()
 
     def _reason(self, ref: RowRef) -> str:
@@ -205,8 +230,7 @@ class ReportView(QWidget):
     def _rows(self, table: QTableWidget, refs: list[RowRef]) -> None:
         table.setRowCount(len(refs))
         for row, ref in enumerate(refs):
-            for column, value in enumerate((ref.file, ref.sheet, str(ref.row),
-                                            self._reason(ref))):
+            for column, value in enumerate((ref.file, ref.sheet, str(ref.row), self._reason(ref))):
                 table.setItem(row, column, QTableWidgetItem(value))
 
     def _ref_text(self, ref: str) -> str:
@@ -215,14 +239,15 @@ class ReportView(QWidget):
 
     def _duplicates(self, dups: list[NearDuplicate]) -> None:
         self.duplicates.setRowCount(len(dups))
-        reasons = {"similar_name_same_postcode": self.tr("lijkende naam, zelfde postcode"),
-                   "same_name_other_postcode": self.tr("zelfde naam, andere postcode")}
+        reasons = {
+            "similar_name_same_postcode": self.tr("lijkende naam, zelfde postcode"),
+            "same_name_other_postcode": self.tr("zelfde naam, andere postcode"),
+        }
         for row, dup in enumerate(dups):
             self.duplicates.setItem(row, 0, QTableWidgetItem(self._ref_text(dup.a)))
             self.duplicates.setItem(row, 1, QTableWidgetItem(self._ref_text(dup.b)))
             self.duplicates.setItem(row, 2, QTableWidgetItem(f"{dup.score:.0f}%"))
-            self.duplicates.setItem(row, 3, QTableWidgetItem(reasons.get(dup.reason,
-                                                                         dup.reason)))
+            self.duplicates.setItem(row, 3, QTableWidgetItem(reasons.get(dup.reason, dup.reason)))
             ids = [i for i in (contact_id(dup.a), contact_id(dup.b)) if i is not None]
             button = QPushButton(self.tr("Beide openen"))
             button.setEnabled(len(ids) == 2)
@@ -246,17 +271,24 @@ class ReportView(QWidget):
     def save_report(self) -> Path | None:
         if self.report is None:
             return None
-        name = FileDialog.save_file(self, self.tr("Importverslag opslaan"),
-                                    "importverslag.json", self.tr("JSON-bestanden (*.json)"))
+        name = FileDialog.save_file(
+            self,
+            self.tr("Importverslag opslaan"),
+            "importverslag.json",
+            self.tr("JSON-bestanden (*.json)"),
+        )
         if not name:
             return None
         path = Path(name)
         try:
-            path.write_text(json.dumps(self.report.to_json(), ensure_ascii=False, indent=2),
-                            "utf-8")
+            path.write_text(
+                json.dumps(self.report.to_json(), ensure_ascii=False, indent=2), "utf-8"
+            )
         except OSError:
-            MessageBox.critical(self, self.tr("Opslaan mislukt"), self.tr(
-                "Het verslag kon niet worden opgeslagen in '%1'.").replace("%1", path.name))
+            MessageBox.critical(
+                self,
+                self.tr("Opslaan mislukt"),
+                self.tr("Het verslag kon niet worden opgeslagen in '%1'.").replace("%1", path.name),
+            )
             return None
         return path
-

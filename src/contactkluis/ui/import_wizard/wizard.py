@@ -8,6 +8,7 @@ is one transaction, so "Annuleren" leaves the vault exactly as it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -94,16 +95,22 @@ class ImportPage(QWidget):
     # -- steps ----------------------------------------------------------------------------
 
     def step_names(self) -> list[str]:
-        return [self.tr("Bestanden"), self.tr("Koppeling"), self.tr("Proefimport"),
-                self.tr("Importeren"), self.tr("Verslag")]
+        return [
+            self.tr("Bestanden"),
+            self.tr("Koppeling"),
+            self.tr("Proefimport"),
+            self.tr("Importeren"),
+            self.tr("Verslag"),
+        ]
 
     def go(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
         parts = []
         for i, name in enumerate(self.step_names()):
             text = f"{i + 1}. {name}"
-            parts.append(f"<b>{text}</b>" if i == step else f"<span style='color:#777'>{text}"
-                         "</span>")
+            parts.append(
+                f"<b>{text}</b>" if i == step else f"<span style='color:#777'>{text}</span>"
+            )
         self.steps_label.setText(" &nbsp;›&nbsp; ".join(parts))
 
     @property
@@ -112,10 +119,13 @@ class ImportPage(QWidget):
 
     def _files_step(self) -> QWidget:
         page = QWidget()
-        intro = QLabel(self.tr(
-            "Kies de oude Excel- en CSV-lijsten die naar de kluis moeten, of sleep ze op dit"
-            " venster. Er wordt pas iets opgeslagen als u op de laatste stap op Importeren"
-            " klikt."))
+        intro = QLabel(
+            self.tr(
+                "Kies de oude Excel- en CSV-lijsten die naar de kluis moeten, of sleep ze op dit"
+                " venster. Er wordt pas iets opgeslagen als u op de laatste stap op Importeren"
+                " klikt."
+            )
+        )
         intro.setWordWrap(True)
         self.file_list = QListWidget()
         self.choose_button = QPushButton(self.tr("Bestanden kiezen…"))
@@ -145,7 +155,7 @@ class ImportPage(QWidget):
         page = QWidget()
         self.sheet_tree = QTreeWidget()
         self.sheet_tree.setHeaderLabels([self.tr("Bestand / werkblad"), self.tr("Rijen")])
-        self.sheet_tree.setColumnWidth(0, 200)
+        self.sheet_tree.setColumnWidth(0, 170)
         self.sheet_tree.currentItemChanged.connect(self._sheet_chosen)
         self.editor = SheetEditor(self.lang)
         self.editor.changed.connect(self._plans_changed)
@@ -160,7 +170,8 @@ class ImportPage(QWidget):
         self.mapping_combo.setMinimumWidth(160)
         self.load_mapping_button = QPushButton(self.tr("Koppeling laden"))
         self.load_mapping_button.clicked.connect(
-            lambda: self.load_mapping(self.mapping_combo.currentText()))
+            lambda: self.load_mapping(self.mapping_combo.currentText())
+        )
         back = QPushButton(self.tr("Terug"))
         back.clicked.connect(lambda: self.go(Step.FILES))
         self.mapping_next = QPushButton(self.tr("Volgende: proefimport"))
@@ -213,8 +224,12 @@ class ImportPage(QWidget):
         self.run_progress = QProgressBar()
         self.cancel_button = QPushButton(self.tr("Annuleren"))
         self.cancel_button.clicked.connect(self.cancel)
-        note = QLabel(self.tr("Annuleren laat de kluis precies zoals hij was: de import wordt"
-                              " in één keer opgeslagen of helemaal niet."))
+        note = QLabel(
+            self.tr(
+                "Annuleren laat de kluis precies zoals hij was: de import wordt"
+                " in één keer opgeslagen of helemaal niet."
+            )
+        )
         note.setWordWrap(True)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -232,8 +247,11 @@ class ImportPage(QWidget):
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Bestanden kiezen"), "",
-            self.tr("Spreadsheets (%1)").replace("%1", FILE_FILTER))
+            self,
+            self.tr("Bestanden kiezen"),
+            "",
+            self.tr("Spreadsheets (%1)").replace("%1", FILE_FILTER),
+        )
         if names:
             self.add_files([Path(n) for n in names])
 
@@ -292,8 +310,10 @@ class ImportPage(QWidget):
                 rows = sum(len(p.table.rows) for p in loaded.plans)
                 item = QListWidgetItem(
                     f"{loaded.name} — "
-                    + self.tr("%1 werkblad(en), %2 rijen").replace(
-                        "%1", str(len(loaded.plans))).replace("%2", str(rows)))
+                    + self.tr("%1 werkblad(en), %2 rijen")
+                    .replace("%1", str(len(loaded.plans)))
+                    .replace("%2", str(rows))
+                )
             self.file_list.addItem(item)
         reading = self.reading > 0
         self.read_progress.setVisible(reading)
@@ -320,8 +340,10 @@ class ImportPage(QWidget):
             self.sheet_tree.setCurrentItem(first)
 
     def select_sheet(self, file_index: int, sheet_index: int) -> None:
-        item = self.sheet_tree.topLevelItem(file_index).child(sheet_index)
-        self.sheet_tree.setCurrentItem(item)
+        top = self.sheet_tree.topLevelItem(file_index)
+        item = top.child(sheet_index) if top else None
+        if item is not None:
+            self.sheet_tree.setCurrentItem(item)
 
     def _sheet_chosen(self, item: QTreeWidgetItem | None, _old: object = None) -> None:
         where = item.data(0, Qt.ItemDataRole.UserRole) if item else None
@@ -334,7 +356,9 @@ class ImportPage(QWidget):
         for f_index, loaded in enumerate(self.usable_files()):
             top = self.sheet_tree.topLevelItem(f_index)
             for s_index, plan in enumerate(loaded.plans):
-                child = top.child(s_index)
+                child = top.child(s_index) if top else None
+                if child is None:
+                    continue
                 child.setText(1, str(len(plan.table.rows)))
                 skipped = not plan.include or bool(plan.table.skip_reason)
                 child.setForeground(0, QBrush(QColor("#888888")) if skipped else QBrush())
@@ -352,16 +376,18 @@ class ImportPage(QWidget):
         self.load_mapping_button.setEnabled(bool(names))
 
     def _ask_save_mapping(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Koppeling opslaan"),
-                                        self.tr("Naam van de koppeling:"))
+        name, ok = QInputDialog.getText(
+            self, self.tr("Koppeling opslaan"), self.tr("Naam van de koppeling:")
+        )
         if ok and name.strip():
             self.save_mapping_as(name.strip())
 
     def save_mapping_as(self, name: str) -> bool:
         try:
-            importing.save_mapping(self.ctx.unlocked_session, name,
-                                   mapping_set(self.usable_files()))
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+            importing.save_mapping(
+                self.ctx.unlocked_session, name, mapping_set(self.usable_files())
+            )
+        except Exception as exc:
             MessageBox.critical(self, self.tr("Opslaan mislukt"), error_text(exc, self.lang))
             return False
         self._refresh_mapping_names()
@@ -374,16 +400,21 @@ class ImportPage(QWidget):
             return 0
         try:
             mapping = importing.load_mapping(self.ctx.unlocked_session, name)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+        except Exception as exc:
             MessageBox.critical(self, self.tr("Laden mislukt"), error_text(exc, self.lang))
             return 0
         if mapping is None:
             return 0
         changed = sum(apply_mapping(f, mapping) for f in self.usable_files())
         if changed == 0:
-            MessageBox.information(self, self.tr("Koppeling laden"), self.tr(
-                "Deze koppeling hoort bij andere bestanden of werkbladen; er is niets"
-                " veranderd."))
+            MessageBox.information(
+                self,
+                self.tr("Koppeling laden"),
+                self.tr(
+                    "Deze koppeling hoort bij andere bestanden of werkbladen; er is niets"
+                    " veranderd."
+                ),
+            )
         self._refresh_tree()
         self.editor.refresh()
         return changed
@@ -401,8 +432,14 @@ class ImportPage(QWidget):
         def work(token: CancelToken, progress: Callable[[int, int], None]) -> ImportReport:
             conn = session.vault.connect()
             try:
-                return importing.run_import(session, plans, dry_run=dry_run, progress=progress,
-                                            cancelled=lambda: token.cancelled, conn=conn)
+                return importing.run_import(
+                    session,
+                    plans,
+                    dry_run=dry_run,
+                    progress=progress,
+                    cancelled=lambda: token.cancelled,
+                    conn=conn,
+                )
             finally:
                 conn.close()
 
@@ -417,8 +454,9 @@ class ImportPage(QWidget):
         self.summary_notes.clear()
         self.import_button.setEnabled(False)
         self.go(Step.SUMMARY)
-        self.token = self.ctx.tasks.run(self._worker(True), self._dry_done, self._failed,
-                                        self._dry_progress)
+        self.token = self.ctx.tasks.run(
+            self._worker(True), self._dry_done, self._failed, self._dry_progress
+        )
 
     def _dry_progress(self, done: int, total: int) -> None:
         self.dry_progress.setRange(0, max(total, 1))
@@ -431,8 +469,9 @@ class ImportPage(QWidget):
             return
         self.dry_report = report
         self.dry_progress.hide()
-        self.summary_title.setText(self.tr(
-            "Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen."))
+        self.summary_title.setText(
+            self.tr("Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.")
+        )
         pairs = [
             (self.tr("nieuwe personen"), report.created),
             (self.tr("samengevoegde rijen"), report.merged),
@@ -452,11 +491,16 @@ class ImportPage(QWidget):
         notes: list[str] = []
         for f in report.files:
             if f.error:
-                notes.append(f"<span style='color:#b3261e'>{f.file}: {f.error}</span>")
+                notes.append(
+                    f"<span style='color:#b3261e'>{escape(f.file)}: {escape(f.error)}</span>"
+                )
             for col in f.unmapped_columns:
                 if col.warning:
-                    notes.append(f"<span style='color:#b3261e'>{f.file} [{col.sheet}]"
-                                 f" '{col.header}': {reason_text(col.warning, self.lang)}</span>")
+                    where = escape(f"{f.file} [{col.sheet}] '{col.header}'")
+                    notes.append(
+                        f"<span style='color:#b3261e'>{where}:"
+                        f" {escape(reason_text(col.warning, self.lang))}</span>"
+                    )
         self.summary_notes.setText("<br>".join(notes))
         self.import_button.setEnabled(report.created + report.merged > 0)
 
@@ -468,8 +512,9 @@ class ImportPage(QWidget):
         self.run_progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self.go(Step.RUN)
-        self.token = self.ctx.tasks.run(self._worker(False), self._import_done, self._failed,
-                                        self._run_progress)
+        self.token = self.ctx.tasks.run(
+            self._worker(False), self._import_done, self._failed, self._run_progress
+        )
 
     def _run_progress(self, done: int, total: int) -> None:
         self.run_progress.setRange(0, max(total, 1))
@@ -498,14 +543,21 @@ class ImportPage(QWidget):
             return
         if isinstance(exc, Cancelled):
             self.go(Step.SUMMARY)
-            self.summary_title.setText(self.tr(
-                "De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd."))
+            self.summary_title.setText(
+                self.tr(
+                    "De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd."
+                )
+            )
             self.dry_progress.hide()
             return
         self.go(Step.MAPPING if self.dry_report is None else Step.SUMMARY)
-        MessageBox.critical(self, self.tr("Importeren mislukt"), self.tr(
-            "Er is niets opgeslagen; de kluis is ongewijzigd.") + "\n\n"
-            + error_text(exc, self.lang))
+        MessageBox.critical(
+            self,
+            self.tr("Importeren mislukt"),
+            self.tr("Er is niets opgeslagen; de kluis is ongewijzigd.")
+            + "\n\n"
+            + error_text(exc, self.lang),
+        )
 
     # -- lock / reset ---------------------------------------------------------------------
 

@@ -51,8 +51,7 @@ class Tile(QPushButton):
     def set_value(self, value: int, text: str | None = None, tone: str = "none") -> None:
         self.value = value
         self.number.setText(text if text is not None else str(value))
-        self.number.setStyleSheet(
-            f"font-size: 20pt; font-weight: 600; color: {COLOURS[tone]};")
+        self.number.setStyleSheet(f"font-size: 20pt; font-weight: 600; color: {COLOURS[tone]};")
         self.setAccessibleName(f"{self.caption}: {self.number.text()}")
 
 
@@ -101,7 +100,6 @@ class PrivacyPage(QWidget):
             tile.clicked.connect(lambda _c=False, k=key: self.open_tile(k))
             self.tiles[key] = tile
             grid.addWidget(tile, i // 4, i % 4)
-        self.tiles["backup"].setEnabled(True)
 
         self.reconfirm_box = QWidget()
         self.reconfirm_layout = QHBoxLayout(self.reconfirm_box)
@@ -109,14 +107,21 @@ class PrivacyPage(QWidget):
         self.reconfirm_tiles: dict[str, Tile] = {}
 
         self.requests = QTableWidget(0, 5)
-        self.requests.setHorizontalHeaderLabels([
-            self.tr("Nr."), self.tr("Soort"), self.tr("Ontvangen"), self.tr("Uiterlijk"),
-            self.tr("Nog")])
+        self.requests.setHorizontalHeaderLabels(
+            [
+                self.tr("Nr."),
+                self.tr("Soort"),
+                self.tr("Ontvangen"),
+                self.tr("Uiterlijk"),
+                self.tr("Nog"),
+            ]
+        )
         self.requests.verticalHeader().setVisible(False)
         self.requests.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.requests.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.requests.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.requests.horizontalHeader().setStretchLastSection(True)
         self.requests.setMinimumHeight(140)
         self.requests.doubleClicked.connect(lambda _i: self.show_page.emit("requests"))
@@ -157,7 +162,7 @@ class PrivacyPage(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -178,7 +183,7 @@ class PrivacyPage(QWidget):
             return
         try:
             overview = privacy_overview(session)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+        except Exception as exc:
             self.status.setText(error_text(exc, self.lang))
             return
         self._stale = False
@@ -190,18 +195,18 @@ class PrivacyPage(QWidget):
         self.tiles["expired"].set_value(o.expired, tone="bad" if o.expired else "ok")
         self.tiles["soon"].set_value(o.soon, tone="warn" if o.soon else "ok")
         self.tiles["requests"].set_value(
-            len(o.open_requests), tone="bad" if overdue else ("warn" if o.open_requests
-                                                              else "ok"))
+            len(o.open_requests), tone="bad" if overdue else ("warn" if o.open_requests else "ok")
+        )
         self.tiles["special"].set_value(o.special, tone="warn" if o.special else "ok")
         self.tiles["restricted"].set_value(o.restricted)
-        self.tiles["duplicates"].set_value(len(o.duplicate_pairs),
-                                           tone="warn" if o.duplicate_pairs else "ok")
+        self.tiles["duplicates"].set_value(
+            len(o.duplicate_pairs), tone="warn" if o.duplicate_pairs else "ok"
+        )
         age = o.backup_age_days
         if age is None:
             self.tiles["backup"].set_value(0, self.tr("nooit"), "bad")
         else:
-            self.tiles["backup"].set_value(age, tone="bad" if age > BACKUP_REMINDER_DAYS
-                                           else "ok")
+            self.tiles["backup"].set_value(age, tone="bad" if age > BACKUP_REMINDER_DAYS else "ok")
         self._set_reconfirm(o.reconfirm)
         self._fill_requests(o)
         self.requests_title.setVisible(self.ctx.session is not None and bool(o.open_requests))
@@ -209,8 +214,9 @@ class PrivacyPage(QWidget):
             self.status.setText(self.tr("Let op: %n verzoek(en) over de termijn.", "", overdue))
             self.status.setStyleSheet(f"color: {COLOURS['bad']}; font-weight: 600;")
         elif o.expired:
-            self.status.setText(self.tr("Er zijn records over hun bewaartermijn; bekijk ze bij"
-                                        " Bewaartermijnen."))
+            self.status.setText(
+                self.tr("Er zijn records over hun bewaartermijn; bekijk ze bij Bewaartermijnen.")
+            )
             self.status.setStyleSheet(f"color: {COLOURS['warn']};")
         else:
             self.status.setText(self.tr("Niets over de termijn."))
@@ -230,8 +236,9 @@ class PrivacyPage(QWidget):
             tile = Tile(label)
             tile.setObjectName(f"reconfirm_{code}")
             tile.set_value(value, tone="warn" if value else "ok")
-            tile.clicked.connect(lambda _c=False, k=code: self.show_contacts.emit(
-                {"consent": f"{k}:reconfirm"}))
+            tile.clicked.connect(
+                lambda _c=False, k=code: self.show_contacts.emit({"consent": f"{k}:reconfirm"})
+            )
             self.reconfirm_tiles[code] = tile
             self.reconfirm_layout.addWidget(tile)
         self.reconfirm_layout.addStretch(1)
@@ -246,9 +253,13 @@ class PrivacyPage(QWidget):
                 left = self.tr("%n dag(en) te laat", "", -days)
             else:
                 left = self.tr("%n dag(en)", "", days)
-            values = [str(stored.id), stored.kind.label_en if en else stored.kind.label_nl,
-                      stored.request.received.strftime("%d-%m-%Y"),
-                      stored.deadline.strftime("%d-%m-%Y"), left]
+            values = [
+                str(stored.id),
+                stored.kind.label_en if en else stored.kind.label_nl,
+                stored.request.received.strftime("%d-%m-%Y"),
+                stored.deadline.strftime("%d-%m-%Y"),
+                left,
+            ]
             urgency = stored.urgency(o.today)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -261,12 +272,13 @@ class PrivacyPage(QWidget):
     # -- opening --------------------------------------------------------------------------
 
     def filter_for(self, key: str) -> dict[str, Any] | None:
-        return {
+        filters: dict[str, dict[str, Any]] = {
             "expired": {"retention": "expired"},
             "soon": {"retention": "soon"},
             "special": {"special": True},
             "restricted": {"restricted": True},
-        }.get(key)
+        }
+        return filters.get(key)
 
     def open_tile(self, key: str) -> None:
         wanted = self.filter_for(key)

@@ -50,9 +50,9 @@ class ContactPicker(QWidget):
         self.session = session
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("naam, e-mailadres, telefoon of #nummer"))
-        self.search.returnPressed.connect(self.find)
+        self.search.returnPressed.connect(self.look_up)
         find = QPushButton(self.tr("Zoeken"))
-        find.clicked.connect(self.find)
+        find.clicked.connect(self.look_up)
         self.matches = QListWidget()
         self.matches.setMaximumHeight(120)
         self.note = QLabel()
@@ -66,7 +66,7 @@ class ContactPicker(QWidget):
         layout.addWidget(self.matches)
         layout.addWidget(self.note)
 
-    def find(self) -> list[int]:
+    def look_up(self) -> list[int]:
         text = self.search.text().strip()
         self.matches.clear()
         if not text:
@@ -87,9 +87,13 @@ class ContactPicker(QWidget):
             self.matches.setCurrentRow(0)
             self.note.setText("")
         else:
-            self.note.setText(self.tr("Niemand gevonden. U kunt het verzoek ook zonder contact"
-                                      " vastleggen (bijvoorbeeld als u niets van de persoon"
-                                      " heeft)."))
+            self.note.setText(
+                self.tr(
+                    "Niemand gevonden. U kunt het verzoek ook zonder contact"
+                    " vastleggen (bijvoorbeeld als u niets van de persoon"
+                    " heeft)."
+                )
+            )
         return ids
 
     def contact_id(self) -> int | None:
@@ -117,8 +121,9 @@ class AddRequestDialog(QDialog):
         self.identity_hint.setWordWrap(True)
         self.identity_hint.setStyleSheet("color: #555;")
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("Hoe kwam het verzoek binnen? (geen kopie van een"
-                                             " identiteitsbewijs bewaren)"))
+        self.note.setPlaceholderText(
+            self.tr("Hoe kwam het verzoek binnen? (geen kopie van een identiteitsbewijs bewaren)")
+        )
         self.note.setMaximumHeight(70)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
@@ -130,8 +135,9 @@ class AddRequestDialog(QDialog):
         form.addRow("", self.identity)
         form.addRow("", self.identity_hint)
         form.addRow(self.tr("Notitie"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -145,21 +151,26 @@ class AddRequestDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = RequestKind(self.kind.currentData())
         if kind in IDENTITY_REQUIRED:
-            self.identity_hint.setText(self.tr(
-                "Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt."
-                " Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres."))
+            self.identity_hint.setText(
+                self.tr(
+                    "Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt."
+                    " Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres."
+                )
+            )
         else:
             self.identity_hint.setText("")
 
     def save(self) -> None:
         try:
             self.request_id = requests.add_request(
-                self.session, str(self.kind.currentData()),
+                self.session,
+                str(self.kind.currentData()),
                 contact_id=self.picker.contact_id(),
                 received=to_date(self.received.date()),
                 identity_checked=self.identity.isChecked(),
-                note=self.note.toPlainText())
-        except Exception as exc:  # noqa: BLE001 - shown in the dialog
+                note=self.note.toPlainText(),
+            )
+        except Exception as exc:
             self.error.setText(error_text(exc, self.session.lang))
             return
         self.accept()
@@ -168,8 +179,9 @@ class AddRequestDialog(QDialog):
 class CloseRequestDialog(QDialog):
     """Close as handled (with what was done) or refuse (with the reason the person hears)."""
 
-    def __init__(self, session: Session, stored: requests.StoredRequest,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, stored: requests.StoredRequest, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.stored = stored
@@ -185,8 +197,9 @@ class CloseRequestDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -201,12 +214,20 @@ class CloseRequestDialog(QDialog):
         text = self.text.toPlainText()
         try:
             if self.refuse_choice.isChecked():
-                requests.close_request(self.session, self.stored.id, refuse_reason=text,
-                                       identity_checked=self.identity.isChecked())
+                requests.close_request(
+                    self.session,
+                    self.stored.id,
+                    refuse_reason=text,
+                    identity_checked=self.identity.isChecked(),
+                )
             else:
-                requests.close_request(self.session, self.stored.id, outcome=text,
-                                       identity_checked=self.identity.isChecked())
-        except Exception as exc:  # noqa: BLE001 - shown in the dialog
+                requests.close_request(
+                    self.session,
+                    self.stored.id,
+                    outcome=text,
+                    identity_checked=self.identity.isChecked(),
+                )
+        except Exception as exc:
             self.error.setText(error_text(exc, self.session.lang))
             return
         self.accept()

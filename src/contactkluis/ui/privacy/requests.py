@@ -50,22 +50,33 @@ class RequestsPage(QWidget):
 
         title = QLabel(self.tr("Verzoeken van betrokkenen"))
         title.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        intro = QLabel(self.tr("Inzage, correctie, verwijdering, bezwaar: antwoord binnen een"
-                               " maand na ontvangst; verlengen met twee maanden kan één keer,"
-                               " met een reden, binnen die eerste maand."))
+        intro = QLabel(
+            self.tr(
+                "Inzage, correctie, verwijdering, bezwaar: antwoord binnen een"
+                " maand na ontvangst; verlengen met twee maanden kan één keer,"
+                " met een reden, binnen die eerste maand."
+            )
+        )
         intro.setWordWrap(True)
         self.show_closed = QCheckBox(self.tr("Ook afgesloten verzoeken tonen"))
         self.show_closed.toggled.connect(self.refresh)
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Nr."), self.tr("Soort"), self.tr("Contact"), self.tr("Ontvangen"),
-            self.tr("Uiterlijk"), self.tr("Status"), self.tr("Identiteit")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Nr."),
+                self.tr("Soort"),
+                self.tr("Contact"),
+                self.tr("Ontvangen"),
+                self.tr("Uiterlijk"),
+                self.tr("Status"),
+                self.tr("Identiteit"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _i: self.open_contact())
@@ -86,8 +97,14 @@ class RequestsPage(QWidget):
         self.message.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.extend_button, self.close_button,
-                       self.access_button, self.erase_button, self.contact_button):
+        for button in (
+            self.add_button,
+            self.extend_button,
+            self.close_button,
+            self.access_button,
+            self.erase_button,
+            self.contact_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.show_closed)
@@ -114,7 +131,7 @@ class RequestsPage(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -134,27 +151,48 @@ class RequestsPage(QWidget):
         selected = self.selected()
         self._stale = False
         self.items = requests.list_requests(session, open_only=not self.show_closed.isChecked())
-        names = {r.id: r.name for r in listing.rows(
-            session, [s.contact_id for s in self.items if s.contact_id is not None])}
+        names = {
+            r.id: r.name
+            for r in listing.rows(
+                session, [s.contact_id for s in self.items if s.contact_id is not None]
+            )
+        }
         today = session.today()
         en = self.lang == "en"
-        status_text = {"open": self.tr("open"), "verlengd": self.tr("verlengd"),
-                       "afgehandeld": self.tr("afgehandeld"), "afgewezen": self.tr("afgewezen")}
+        status_text = {
+            "open": self.tr("open"),
+            "verlengd": self.tr("verlengd"),
+            "afgehandeld": self.tr("afgehandeld"),
+            "afgewezen": self.tr("afgewezen"),
+        }
         self.table.setRowCount(len(self.items))
         for row, stored in enumerate(self.items):
             urgency = stored.urgency(today)
             deadline = stored.deadline.strftime("%d-%m-%Y")
             if urgency is not None:
                 days = (stored.deadline - today).days
-                deadline += "  (" + (self.tr("%n dag(en) te laat", "", -days) if days < 0
-                                     else self.tr("nog %n dag(en)", "", days)) + ")"
+                deadline += (
+                    "  ("
+                    + (
+                        self.tr("%n dag(en) te laat", "", -days)
+                        if days < 0
+                        else self.tr("nog %n dag(en)", "", days)
+                    )
+                    + ")"
+                )
             cid = stored.contact_id
             contact = f"#{cid}  {names.get(cid, '')}".strip() if cid is not None else "—"
-            values = [str(stored.id), stored.kind.label_en if en else stored.kind.label_nl,
-                      contact, stored.request.received.strftime("%d-%m-%Y"), deadline,
-                      status_text.get(str(stored.status), str(stored.status)),
-                      self.tr("gecontroleerd") if stored.request.identity_checked
-                      else self.tr("nog niet")]
+            values = [
+                str(stored.id),
+                stored.kind.label_en if en else stored.kind.label_nl,
+                contact,
+                stored.request.received.strftime("%d-%m-%Y"),
+                deadline,
+                status_text.get(str(stored.status), str(stored.status)),
+                self.tr("gecontroleerd")
+                if stored.request.identity_checked
+                else self.tr("nog niet"),
+            ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, stored.id)
@@ -187,20 +225,33 @@ class RequestsPage(QWidget):
         is_open = stored is not None and stored.request.is_open
         has_contact = stored is not None and stored.contact_id is not None
         self.add_button.setEnabled(session is not None)
-        self.extend_button.setEnabled(is_open and stored is not None
-                                      and not stored.request.extended)
+        self.extend_button.setEnabled(
+            is_open and stored is not None and not stored.request.extended
+        )
         self.close_button.setEnabled(is_open)
         self.contact_button.setEnabled(has_contact)
         may_access = session is not None and session.can(Permission.ACCESS_EXPORT)
         may_erase = session is not None and session.can(Permission.ERASE)
-        self.access_button.setEnabled(may_access and is_open and has_contact and stored
-                                      is not None and stored.kind in ACCESS_KINDS)
-        self.access_button.setToolTip("" if may_access else self.tr(
-            "Alleen een beheerder kan een inzage-export maken"))
-        self.erase_button.setEnabled(may_erase and is_open and has_contact and stored
-                                     is not None and stored.kind is RequestKind.ERASURE)
-        self.erase_button.setToolTip("" if may_erase else self.tr(
-            "Alleen een beheerder kan gegevens wissen"))
+        self.access_button.setEnabled(
+            may_access
+            and is_open
+            and has_contact
+            and stored is not None
+            and stored.kind in ACCESS_KINDS
+        )
+        self.access_button.setToolTip(
+            "" if may_access else self.tr("Alleen een beheerder kan een inzage-export maken")
+        )
+        self.erase_button.setEnabled(
+            may_erase
+            and is_open
+            and has_contact
+            and stored is not None
+            and stored.kind is RequestKind.ERASURE
+        )
+        self.erase_button.setToolTip(
+            "" if may_erase else self.tr("Alleen een beheerder kan gegevens wissen")
+        )
 
     # -- actions --------------------------------------------------------------------------
 
@@ -229,17 +280,22 @@ class RequestsPage(QWidget):
             return False
         if reason is None:
             reason, ok = QInputDialog.getMultiLineText(
-                self, self.tr("Termijn verlengen"), self.tr(
-                    "Waarom is meer tijd nodig? Deze reden moet u de persoon ook laten weten."))
+                self,
+                self.tr("Termijn verlengen"),
+                self.tr("Waarom is meer tijd nodig? Deze reden moet u de persoon ook laten weten."),
+            )
             if not ok:
                 return False
         try:
             deadline = requests.extend_request(session, stored.id, reason)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+        except Exception as exc:
             self._error(exc)
             return False
-        self._done(self.tr("Verzoek %1 is verlengd tot %2.").replace("%1", str(stored.id))
-                   .replace("%2", deadline.strftime("%d-%m-%Y")))
+        self._done(
+            self.tr("Verzoek %1 is verlengd tot %2.")
+            .replace("%1", str(stored.id))
+            .replace("%2", deadline.strftime("%d-%m-%Y"))
+        )
         return True
 
     def close_selected(self) -> bool:
@@ -257,13 +313,18 @@ class RequestsPage(QWidget):
         """Giving out or erasing data for the wrong person harms the real one: ask first."""
         if stored.kind not in IDENTITY_REQUIRED or stored.request.identity_checked:
             return True
-        answer = MessageBox.question(self, self.tr("Identiteit"), self.tr(
-            "De identiteit van de verzoeker is nog niet gecontroleerd. Is die nu vastgesteld?"))
+        answer = MessageBox.question(
+            self,
+            self.tr("Identiteit"),
+            self.tr(
+                "De identiteit van de verzoeker is nog niet gecontroleerd. Is die nu vastgesteld?"
+            ),
+        )
         if answer != Button.Yes:
             return False
         try:
             requests.mark_identity_checked(self.ctx.unlocked_session, stored.id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+        except Exception as exc:
             self._error(exc)
             return False
         return True
@@ -280,16 +341,21 @@ class RequestsPage(QWidget):
             return []
         try:
             result = access.export_access(session, [stored.contact_id], Path(folder))
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+        except Exception as exc:
             self._error(exc)
             return []
         names = ", ".join(p.name for p in result.files)
-        MessageBox.information(self, self.tr("Inzage-export gemaakt"), self.tr(
-            "Geschreven in '%1': %2.\n\nStuur de bestanden via een beveiligde weg en verwijder"
-            " daarna uw eigen kopie. Sluit het verzoek af als het is verstuurd.")
-            .replace("%1", Path(folder).name).replace("%2", names))
-        self._done(self.tr("Inzage-export voor verzoek %1 gemaakt.").replace("%1",
-                                                                             str(stored.id)))
+        MessageBox.information(
+            self,
+            self.tr("Inzage-export gemaakt"),
+            self.tr(
+                "Geschreven in '%1': %2.\n\nStuur de bestanden via een beveiligde weg en verwijder"
+                " daarna uw eigen kopie. Sluit het verzoek af als het is verstuurd."
+            )
+            .replace("%1", Path(folder).name)
+            .replace("%2", names),
+        )
+        self._done(self.tr("Inzage-export voor verzoek %1 gemaakt.").replace("%1", str(stored.id)))
         return list(result.files)
 
     def erasure_text(self, stored: StoredRequest) -> str:
@@ -303,15 +369,19 @@ class RequestsPage(QWidget):
             "• het verzoek zelf blijft in het register staan, zonder persoonsgegevens;\n"
             "• dit kan niet ongedaan worden gemaakt (ook niet door een beheerder).\n\n"
             "Let op: oude back-ups bevatten de persoon nog tot ze verlopen.\n\n"
-            "Doorgaan?").replace("%1", str(stored.contact_id))
+            "Doorgaan?"
+        ).replace("%1", str(stored.contact_id))
 
     def erase(self) -> bool:
         stored, session = self.selected(), self.ctx.session
         if stored is None or session is None or stored.contact_id is None:
             return False
         if not session.can(Permission.ERASE):
-            MessageBox.warning(self, self.tr("Niet toegestaan"),
-                               self.tr("Alleen een beheerder kan gegevens wissen."))
+            MessageBox.warning(
+                self,
+                self.tr("Niet toegestaan"),
+                self.tr("Alleen een beheerder kan gegevens wissen."),
+            )
             return False
         if not self._identity_ok(stored):
             return False
@@ -320,12 +390,16 @@ class RequestsPage(QWidget):
             return False
         try:
             erasure.erase(session, [stored.contact_id], request_id=stored.id)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+        except Exception as exc:
             self._error(exc)
             return False
         self.ctx.data_changed.emit()
-        self._done(self.tr("Contact #%1 is gewist. Sluit het verzoek af en laat de persoon"
-                           " weten dat het is gebeurd.").replace("%1", str(stored.contact_id)))
+        self._done(
+            self.tr(
+                "Contact #%1 is gewist. Sluit het verzoek af en laat de persoon"
+                " weten dat het is gebeurd."
+            ).replace("%1", str(stored.contact_id))
+        )
         return True
 
     def open_contact(self) -> None:

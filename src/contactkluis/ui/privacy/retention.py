@@ -37,18 +37,22 @@ class RetentionPage(QWidget):
 
         title = QLabel(self.tr("Bewaartermijnen"))
         title.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        intro = QLabel(self.tr(
-            "Deze records zijn over hun bewaartermijn: er is geen doel meer dat bewaren"
-            " rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over"
-            " voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar);"
-            " verwijderen wist het record helemaal. Een record met een open verzoek staat"
-            " hier nooit tussen."))
+        intro = QLabel(
+            self.tr(
+                "Deze records zijn over hun bewaartermijn: er is geen doel meer dat bewaren"
+                " rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over"
+                " voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar);"
+                " verwijderen wist het record helemaal. Een record met een open verzoek staat"
+                " hier nooit tussen."
+            )
+        )
         intro.setWordWrap(True)
         self.count_label = QLabel()
         self.count_label.setStyleSheet("font-weight: 600;")
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Nr."), self.tr("Naam"),
-                                              self.tr("Bewaren tot"), self.tr("Waarom")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Nr."), self.tr("Naam"), self.tr("Bewaren tot"), self.tr("Waarom")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,7 +101,7 @@ class RetentionPage(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -117,9 +121,8 @@ class RetentionPage(QWidget):
             return
         try:
             self.candidates = retention.preview(session)
-            names = {r.id: r.name for r in listing.rows(session, [c.id for c in
-                                                                  self.candidates])}
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+            names = {r.id: r.name for r in listing.rows(session, [c.id for c in self.candidates])}
+        except Exception as exc:
             self.message.setText(error_text(exc, self.lang))
             return
         self._stale = False
@@ -127,9 +130,12 @@ class RetentionPage(QWidget):
         self.table.setRowCount(len(self.candidates))
         for row, cand in enumerate(self.candidates):
             reasons = cand.reasons_en if en else cand.reasons_nl
-            values = [str(cand.id), names.get(cand.id, ""),
-                      cand.until.strftime("%d-%m-%Y") if cand.until else "—",
-                      "\n".join(reasons)]
+            values = [
+                str(cand.id),
+                names.get(cand.id, ""),
+                cand.until.strftime("%d-%m-%Y") if cand.until else "—",
+                "\n".join(reasons),
+            ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, cand.id)
@@ -137,7 +143,9 @@ class RetentionPage(QWidget):
         self.table.resizeRowsToContents()
         self.count_label.setText(
             self.tr("%n record(s) over de bewaartermijn", "", len(self.candidates))
-            if self.candidates else self.tr("Geen records over de bewaartermijn."))
+            if self.candidates
+            else self.tr("Geen records over de bewaartermijn.")
+        )
         self._update_actions()
 
     def selected_ids(self) -> list[int]:
@@ -151,8 +159,9 @@ class RetentionPage(QWidget):
         self.select_all_button.setEnabled(bool(self.candidates))
         for button in (self.anonymise_button, self.delete_button):
             button.setEnabled(allowed and chosen)
-            button.setToolTip("" if allowed else self.tr(
-                "Alleen een beheerder kan verlopen records opschonen"))
+            button.setToolTip(
+                "" if allowed else self.tr("Alleen een beheerder kan verlopen records opschonen")
+            )
 
     def confirmation_text(self, action: Action, count: int) -> str:
         if action is Action.ANONYMISE:
@@ -160,10 +169,16 @@ class RetentionPage(QWidget):
                 "%n record(s) anonimiseren? Naam, adres, e-mail, telefoon, notities,"
                 " toestemmingen en herkomst verdwijnen; alleen postcodegebied,"
                 " geboortedecennium en soort relatie met jaar blijven voor de statistiek."
-                " Dit kan niet ongedaan worden gemaakt.", "", count)
+                " Dit kan niet ongedaan worden gemaakt.",
+                "",
+                count,
+            )
         return self.tr(
             "%n record(s) definitief verwijderen? Er blijft niets van over, ook niet voor"
-            " de statistiek. Dit kan niet ongedaan worden gemaakt.", "", count)
+            " de statistiek. Dit kan niet ongedaan worden gemaakt.",
+            "",
+            count,
+        )
 
     def act(self, action: Action) -> int:
         session = self.ctx.session
@@ -171,25 +186,31 @@ class RetentionPage(QWidget):
         if session is None or not ids:
             return 0
         if not session.can(Permission.RETENTION_APPLY):
-            MessageBox.warning(self, self.tr("Niet toegestaan"), self.tr(
-                "Alleen een beheerder kan verlopen records opschonen."))
+            MessageBox.warning(
+                self,
+                self.tr("Niet toegestaan"),
+                self.tr("Alleen een beheerder kan verlopen records opschonen."),
+            )
             return 0
-        title = self.tr("Anonimiseren") if action is Action.ANONYMISE else self.tr(
-            "Verwijderen")
+        title = self.tr("Anonimiseren") if action is Action.ANONYMISE else self.tr("Verwijderen")
         if MessageBox.question(self, title, self.confirmation_text(action, len(ids))) != (
-                Button.Yes):
+            Button.Yes
+        ):
             return 0
         try:
             outcome = retention.apply(session, action, ids)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
+        except Exception as exc:
             MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
             return 0
-        text = (self.tr("%n record(s) geanonimiseerd.", "", outcome.count)
-                if action is Action.ANONYMISE
-                else self.tr("%n record(s) verwijderd.", "", outcome.count))
+        text = (
+            self.tr("%n record(s) geanonimiseerd.", "", outcome.count)
+            if action is Action.ANONYMISE
+            else self.tr("%n record(s) verwijderd.", "", outcome.count)
+        )
         if outcome.skipped:
-            text += " " + self.tr("%n record(s) overgeslagen: niet (meer) verlopen.", "",
-                                  len(outcome.skipped))
+            text += " " + self.tr(
+                "%n record(s) overgeslagen: niet (meer) verlopen.", "", len(outcome.skipped)
+            )
         self.ctx.data_changed.emit()
         self.refresh()
         self.message.setText(text)
