@@ -1,1037 +1,1037 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
-    <context>
-        <name>AboutDialog</name>
-        <message>
-            <source>Over Contactkluis</source>
-            <translation>About Contactkluis</translation>
-        </message>
-        <message>
-            <source>Versleutelde contactenadministratie volgens de AVG voor kleine culturele instellingen. Uitgegeven onder de EUPL-1.2.</source>
-            <translation>Encrypted, GDPR-aware contact management for small cultural institutions. Released under the EUPL-1.2.</translation>
-        </message>
-        <message>
-            <source>Onderdeel</source>
-            <translation>Component</translation>
-        </message>
-        <message>
-            <source>Licentie</source>
-            <translation>Licence</translation>
-        </message>
-        <message>
-            <source>Gebruikte onderdelen:</source>
-            <translation>Components used:</translation>
-        </message>
-    </context>
-    <context>
-        <name>AccountDialog</name>
-        <message>
-            <source>Account toevoegen</source>
-            <translation>Add account</translation>
-        </message>
-        <message>
-            <source>Nieuw wachtwoord voor %1</source>
-            <translation>New password for %1</translation>
-        </message>
-        <message>
-            <source>medewerker</source>
-            <translation>staff member</translation>
-        </message>
-        <message>
-            <source>beheerder</source>
-            <translation>administrator</translation>
-        </message>
-        <message>
-            <source>Accountnaam:</source>
-            <translation>Account name:</translation>
-        </message>
-        <message>
-            <source>Rol:</source>
-            <translation>Role:</translation>
-        </message>
-    </context>
-    <context>
-        <name>AccountPage</name>
-        <message>
-            <source>Uw beheerdersaccount</source>
-            <translation>Your administrator account</translation>
-        </message>
-        <message>
-            <source>De beheerder maakt accounts voor collega's en beheert doelen en bewaartermijnen. Er zijn geen regels voor hoofdletters of tekens: lengte telt.</source>
-            <translation>The administrator creates accounts for colleagues and manages purposes and retention periods. There are no rules about capitals or symbols: length is what counts.</translation>
-        </message>
-        <message>
-            <source>Kluis maken</source>
-            <translation>Create vault</translation>
-        </message>
-        <message>
-            <source>De kluis wordt gemaakt en de sleutel berekend…</source>
-            <translation>Creating the vault and deriving the key…</translation>
-        </message>
-        <message>
-            <source>Accountnaam:</source>
-            <translation>Account name:</translation>
-        </message>
-    </context>
-    <context>
-        <name>AddRequestDialog</name>
-        <message>
-            <source>Verzoek registreren</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Identiteit van de verzoeker is gecontroleerd</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Hoe kwam het verzoek binnen? (geen kopie van een identiteitsbewijs bewaren)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Soort verzoek</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Van wie</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ontvangen op</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notitie</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt. Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>CloseRequestDialog</name>
-        <message>
-            <source>Verzoek %1 afsluiten</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Afgehandeld</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Afgewezen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Identiteit van de verzoeker is gecontroleerd</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Wat is er gedaan, of waarom wordt het afgewezen</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ContactPicker</name>
-        <message>
-            <source>naam, e-mailadres, telefoon of #nummer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Zoeken</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Niemand gevonden. U kunt het verzoek ook zonder contact vastleggen (bijvoorbeeld als u niets van de persoon heeft).</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>FirstRunWizard</name>
-        <message>
-            <source>Contactkluis instellen</source>
-            <translation>Set up Contactkluis</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportPage</name>
-        <message>
-            <source>Bestanden</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Koppeling</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Proefimport</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Importeren</source>
-            <translation type="unfinished">Import</translation>
-        </message>
-        <message>
-            <source>Verslag</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kies de oude Excel- en CSV-lijsten die naar de kluis moeten, of sleep ze op dit venster. Er wordt pas iets opgeslagen als u op de laatste stap op Importeren klikt.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bestanden kiezen…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verwijderen uit de lijst</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Volgende: koppeling</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bestand / werkblad</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rijen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Koppeling opslaan…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Koppeling laden</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Terug</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Volgende: proefimport</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Terug naar de koppeling</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bezig met importeren…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Annuleren</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bestanden kiezen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Spreadsheets (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lezen mislukt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 werkblad(en), %2 rijen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Koppeling opslaan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Naam van de koppeling:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Opslaan mislukt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Laden mislukt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deze koppeling hoort bij andere bestanden of werkbladen; er is niets veranderd.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Proefimport: er wordt niets opgeslagen…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>nieuwe personen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>samengevoegde rijen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>niet te importeren rijen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>gemarkeerd (bijzondere gegevens)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>onderdrukt (eerder gewist)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>mogelijke dubbelen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>overgeslagen rijen en bladen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>waarschuwingen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Annuleren…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Importeren mislukt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Er is niets opgeslagen; de kluis is ongewijzigd.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>InstitutionPage</name>
-        <message>
-            <source>Welkom bij Contactkluis</source>
-            <translation>Welcome to Contactkluis</translation>
-        </message>
-        <message>
-            <source>Contactkluis bewaart de contactgegevens van uw instelling versleuteld op deze computer. We richten eerst de kluis in.</source>
-            <translation>Contactkluis keeps your institution's contact data encrypted on this computer. First we set up the vault.</translation>
-        </message>
-        <message>
-            <source>bijv. Stichting Oude Molen</source>
-            <translation>e.g. Old Mill Foundation</translation>
-        </message>
-        <message>
-            <source>Naam van de instelling:</source>
-            <translation>Name of the institution:</translation>
-        </message>
-    </context>
-    <context>
-        <name>LocationPage</name>
-        <message>
-            <source>Waar komt de kluis?</source>
-            <translation>Where should the vault go?</translation>
-        </message>
-        <message>
-            <source>De kluis is één versleuteld bestand met een sleutelbestand ernaast. Kies een map die in de back-up van deze computer zit.</source>
-            <translation>The vault is one encrypted file with a key file next to it. Choose a folder that is included in this computer's backup.</translation>
-        </message>
-        <message>
-            <source>Bladeren…</source>
-            <translation>Browse…</translation>
-        </message>
-        <message>
-            <source>Bestand van de kluis:</source>
-            <translation>Vault file:</translation>
-        </message>
-        <message>
-            <source>Kluis opslaan als</source>
-            <translation>Save vault as</translation>
-        </message>
-        <message>
-            <source>Contactkluis-kluis (*%1)</source>
-            <translation>Contactkluis vault (*%1)</translation>
-        </message>
-        <message>
-            <source>Daar staat al een kluis; kies een andere naam of map.</source>
-            <translation>A vault already exists there; choose another name or folder.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Contacten</source>
-            <translation>Contacts</translation>
-        </message>
-        <message>
-            <source>Importeren</source>
-            <translation>Import</translation>
-        </message>
-        <message>
-            <source>Privacy-overzicht</source>
-            <translation>Privacy overview</translation>
-        </message>
-        <message>
-            <source>Verzoeken</source>
-            <translation>Requests</translation>
-        </message>
-        <message>
-            <source>Bewaartermijnen</source>
-            <translation>Retention</translation>
-        </message>
-        <message>
-            <source>Statistiek</source>
-            <translation>Statistics</translation>
-        </message>
-        <message>
-            <source>Instellingen</source>
-            <translation>Settings</translation>
-        </message>
-        <message>
-            <source>&amp;Importeren…</source>
-            <translation>&amp;Import…</translation>
-        </message>
-        <message>
-            <source>&amp;Vergrendelen</source>
-            <translation>&amp;Lock</translation>
-        </message>
-        <message>
-            <source>&amp;Afsluiten</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>&amp;Zoeken</source>
-            <translation>&amp;Search</translation>
-        </message>
-        <message>
-            <source>&amp;Nieuw contact</source>
-            <translation>&amp;New contact</translation>
-        </message>
-        <message>
-            <source>&amp;Over Contactkluis</source>
-            <translation>&amp;About Contactkluis</translation>
-        </message>
-        <message>
-            <source>&amp;Bestand</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>Be&amp;werken</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>Werkbalk</source>
-            <translation>Toolbar</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>alleen-lezen</source>
-            <translation>read-only</translation>
-        </message>
-        <message>
-            <source>nog geen back-up gemaakt</source>
-            <translation>no backup made yet</translation>
-        </message>
-        <message>
-            <source>laatste back-up: vandaag</source>
-            <translation>last backup: today</translation>
-        </message>
-        <message numerus="yes">
-            <source>laatste back-up: %n dag(en) geleden</source>
-            <translation>
-                <numerusform>last backup: %n day ago</numerusform>
-                <numerusform>last backup: %n days ago</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>PasswordFields</name>
-        <message>
-            <source>Wachtwoord:</source>
-            <translation>Password:</translation>
-        </message>
-        <message>
-            <source>Herhaal wachtwoord:</source>
-            <translation>Repeat password:</translation>
-        </message>
-        <message>
-            <source>Kies een wachtwoord van minstens %1 tekens; een zin van een paar woorden werkt goed.</source>
-            <translation>Choose a password of at least %1 characters; a phrase of a few words works well.</translation>
-        </message>
-        <message>
-            <source>De twee wachtwoorden zijn niet gelijk.</source>
-            <translation>The two passwords differ.</translation>
-        </message>
-        <message>
-            <source>Dit wachtwoord is goed.</source>
-            <translation>This password is fine.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Placeholder</name>
-        <message>
-            <source>%1
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Over Contactkluis</source>
+        <translation>About Contactkluis</translation>
+    </message>
+    <message>
+        <source>Versleutelde contactenadministratie volgens de AVG voor kleine culturele instellingen. Uitgegeven onder de EUPL-1.2.</source>
+        <translation>Encrypted, GDPR-aware contact management for small cultural institutions. Released under the EUPL-1.2.</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Licentie</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Gebruikte onderdelen:</source>
+        <translation>Components used:</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Account toevoegen</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord voor %1</source>
+        <translation>New password for %1</translation>
+    </message>
+    <message>
+        <source>medewerker</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <source>beheerder</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>Accountnaam:</source>
+        <translation>Account name:</translation>
+    </message>
+    <message>
+        <source>Rol:</source>
+        <translation>Role:</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Uw beheerdersaccount</source>
+        <translation>Your administrator account</translation>
+    </message>
+    <message>
+        <source>De beheerder maakt accounts voor collega&apos;s en beheert doelen en bewaartermijnen. Er zijn geen regels voor hoofdletters of tekens: lengte telt.</source>
+        <translation>The administrator creates accounts for colleagues and manages purposes and retention periods. There are no rules about capitals or symbols: length is what counts.</translation>
+    </message>
+    <message>
+        <source>Kluis maken</source>
+        <translation>Create vault</translation>
+    </message>
+    <message>
+        <source>De kluis wordt gemaakt en de sleutel berekend…</source>
+        <translation>Creating the vault and deriving the key…</translation>
+    </message>
+    <message>
+        <source>Accountnaam:</source>
+        <translation>Account name:</translation>
+    </message>
+</context>
+<context>
+    <name>AddRequestDialog</name>
+    <message>
+        <source>Verzoek registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identiteit van de verzoeker is gecontroleerd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoe kwam het verzoek binnen? (geen kopie van een identiteitsbewijs bewaren)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soort verzoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van wie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ontvangen op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt. Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloseRequestDialog</name>
+    <message>
+        <source>Verzoek %1 afsluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgehandeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgewezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identiteit van de verzoeker is gecontroleerd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat is er gedaan, of waarom wordt het afgewezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactPicker</name>
+    <message>
+        <source>naam, e-mailadres, telefoon of #nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niemand gevonden. U kunt het verzoek ook zonder contact vastleggen (bijvoorbeeld als u niets van de persoon heeft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Contactkluis instellen</source>
+        <translation>Set up Contactkluis</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Bestanden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koppeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proefimport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importeren</source>
+        <translation type="unfinished">Import</translation>
+    </message>
+    <message>
+        <source>Verslag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies de oude Excel- en CSV-lijsten die naar de kluis moeten, of sleep ze op dit venster. Er wordt pas iets opgeslagen als u op de laatste stap op Importeren klikt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestanden kiezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verwijderen uit de lijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volgende: koppeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestand / werkblad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rijen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koppeling opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koppeling laden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volgende: proefimport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terug naar de koppeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met importeren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestanden kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lezen mislukt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 werkblad(en), %2 rijen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koppeling opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam van de koppeling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan mislukt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laden mislukt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze koppeling hoort bij andere bestanden of werkbladen; er is niets veranderd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proefimport: er wordt niets opgeslagen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nieuwe personen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samengevoegde rijen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>niet te importeren rijen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gemarkeerd (bijzondere gegevens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>onderdrukt (eerder gewist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mogelijke dubbelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overgeslagen rijen en bladen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waarschuwingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importeren mislukt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er is niets opgeslagen; de kluis is ongewijzigd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionPage</name>
+    <message>
+        <source>Welkom bij Contactkluis</source>
+        <translation>Welcome to Contactkluis</translation>
+    </message>
+    <message>
+        <source>Contactkluis bewaart de contactgegevens van uw instelling versleuteld op deze computer. We richten eerst de kluis in.</source>
+        <translation>Contactkluis keeps your institution&apos;s contact data encrypted on this computer. First we set up the vault.</translation>
+    </message>
+    <message>
+        <source>bijv. Stichting Oude Molen</source>
+        <translation>e.g. Old Mill Foundation</translation>
+    </message>
+    <message>
+        <source>Naam van de instelling:</source>
+        <translation>Name of the institution:</translation>
+    </message>
+</context>
+<context>
+    <name>LocationPage</name>
+    <message>
+        <source>Waar komt de kluis?</source>
+        <translation>Where should the vault go?</translation>
+    </message>
+    <message>
+        <source>De kluis is één versleuteld bestand met een sleutelbestand ernaast. Kies een map die in de back-up van deze computer zit.</source>
+        <translation>The vault is one encrypted file with a key file next to it. Choose a folder that is included in this computer&apos;s backup.</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Bestand van de kluis:</source>
+        <translation>Vault file:</translation>
+    </message>
+    <message>
+        <source>Kluis opslaan als</source>
+        <translation>Save vault as</translation>
+    </message>
+    <message>
+        <source>Contactkluis-kluis (*%1)</source>
+        <translation>Contactkluis vault (*%1)</translation>
+    </message>
+    <message>
+        <source>Daar staat al een kluis; kies een andere naam of map.</source>
+        <translation>A vault already exists there; choose another name or folder.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Contacten</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Privacy-overzicht</source>
+        <translation>Privacy overview</translation>
+    </message>
+    <message>
+        <source>Verzoeken</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Bewaartermijnen</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>Statistiek</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Importeren…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw contact</source>
+        <translation>&amp;New contact</translation>
+    </message>
+    <message>
+        <source>&amp;Over Contactkluis</source>
+        <translation>&amp;About Contactkluis</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Werkbalk</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>alleen-lezen</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <source>nog geen back-up gemaakt</source>
+        <translation>no backup made yet</translation>
+    </message>
+    <message>
+        <source>laatste back-up: vandaag</source>
+        <translation>last backup: today</translation>
+    </message>
+    <message numerus="yes">
+        <source>laatste back-up: %n dag(en) geleden</source>
+        <translation>
+            <numerusform>last backup: %n day ago</numerusform>
+            <numerusform>last backup: %n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <source>Wachtwoord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Herhaal wachtwoord:</source>
+        <translation>Repeat password:</translation>
+    </message>
+    <message>
+        <source>Kies een wachtwoord van minstens %1 tekens; een zin van een paar woorden werkt goed.</source>
+        <translation>Choose a password of at least %1 characters; a phrase of a few words works well.</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn niet gelijk.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Dit wachtwoord is goed.</source>
+        <translation>This password is fine.</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholder</name>
+    <message>
+        <source>%1
 
 Deze pagina komt in een volgende versie.</source>
-            <translation>%1
+        <translation>%1
 
 This page comes in a later version.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrivacyPage</name>
-        <message>
-            <source>Privacy-overzicht</source>
-            <translation type="unfinished">Privacy overview</translation>
-        </message>
-        <message>
-            <source>bewaartermijn verlopen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>verloopt binnenkort</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>open verzoeken van betrokkenen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>met bijzondere persoonsgegevens</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>verwerking beperkt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>mogelijke dubbelen om na te kijken</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>dagen sinds de laatste back-up</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nr.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Soort</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ontvangen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Uiterlijk</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nog</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Toestemming opnieuw te bevestigen (per doel)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open verzoeken en hun termijnen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>nooit</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Let op: %n verzoek(en) over de termijn.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message>
-            <source>Er zijn records over hun bewaartermijn; bekijk ze bij Bewaartermijnen.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Niets over de termijn.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n dag(en) te laat</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n dag(en)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>RecoveryDialog</name>
-        <message>
-            <source>Wachtwoord vergeten</source>
-            <translation>Forgotten password</translation>
-        </message>
-        <message>
-            <source>Voer de herstelsleutel in die bij het instellen van de kluis is afgedrukt of als PDF bewaard. Daarna kiest u een nieuw wachtwoord voor een account.</source>
-            <translation>Enter the recovery key that was printed or saved as PDF when the vault was set up. Then choose a new password for an account.</translation>
-        </message>
-        <message>
-            <source>Account:</source>
-            <translation>Account:</translation>
-        </message>
-        <message>
-            <source>Controleren</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <source>Wachtwoord opslaan</source>
-            <translation>Save password</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecoveryPage</name>
-        <message>
-            <source>Uw herstelsleutel</source>
-            <translation>Your recovery key</translation>
-        </message>
-        <message>
-            <source>Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn.</source>
-            <translation>This key opens the vault when every password is forgotten.</translation>
-        </message>
-        <message>
-            <source>De sleutel wordt maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer.</source>
-            <translation>The key is shown only once. Print it or save it as PDF, and keep it somewhere safe, not on this computer.</translation>
-        </message>
-        <message>
-            <source>Afdrukken…</source>
-            <translation>Print…</translation>
-        </message>
-        <message>
-            <source>Opslaan als PDF…</source>
-            <translation>Save as PDF…</translation>
-        </message>
-        <message>
-            <source>Ik heb de herstelsleutel veilig opgeborgen</source>
-            <translation>I have stored the recovery key safely</translation>
-        </message>
-        <message>
-            <source>Herstelsleutel Contactkluis</source>
-            <translation>Contactkluis recovery key</translation>
-        </message>
-        <message>
-            <source>Bewaar dit papier op een veilige plek, gescheiden van de computer met de kluis. Wie deze sleutel en het kluisbestand heeft, kan alle gegevens lezen.</source>
-            <translation>Keep this paper in a safe place, away from the computer with the vault. Whoever has this key and the vault file can read all the data.</translation>
-        </message>
-        <message>
-            <source>Herstelsleutel opslaan als PDF</source>
-            <translation>Save recovery key as PDF</translation>
-        </message>
-        <message>
-            <source>PDF-bestand (*.pdf)</source>
-            <translation>PDF file (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Opgeslagen als %1</source>
-            <translation>Saved as %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportView</name>
-        <message>
-            <source>Bestand</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Werkblad</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rij</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reden</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Wat</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Eerste</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tweede</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Gelijkenis</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waarom</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kolom</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Let op</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verslag opslaan (JSON)…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nieuwe import</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>De gegevens staan nu versleuteld in de kluis. De oude lijsten zijn dat niet: zolang er ergens een kopie bestaat, staan de persoonsgegevens nog onbeveiligd op straat. Verwijder daarom de oude bestanden en al hun kopieën, en vink hieronder af wat u heeft gedaan. Bewaar geen kopie "voor de zekerheid": de kluis heeft back-ups.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>De geïmporteerde bestanden zelf verwijderd (zie de lijst hierboven)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Oudere versies en kopieën ervan verwijderd (bijv. 'kopie van…', 'v2', back-upmappen)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>E-mailbijlagen verwijderd: in verzonden én ontvangen berichten, ook bij collega's</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>USB-sticks en externe schijven nagekeken en opgeschoond</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Netwerkschijven en gedeelde mappen opgeschoond</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cloudmappen (OneDrive, Dropbox, Google Drive) opgeschoond, inclusief hun prullenbak en versiegeschiedenis</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>De prullenbak van deze computer geleegd</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alles afgevinkt. Goed gedaan.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 van %2 afgevinkt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>De import is klaar. Alles is in één keer opgeslagen.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>nieuwe personen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>samengevoegde rijen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>aangevulde bestaande contacten</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>niet te importeren rijen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>gemarkeerd (bijzondere gegevens)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>onderdrukt (eerder gewist)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>mogelijke dubbelen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>overgeslagen rijen en bladen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Niet geïmporteerd (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Gemarkeerd (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Onderdrukt (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mogelijke dubbelen (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Niet overgenomen kolommen (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Oude bestanden opruimen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Geïmporteerde bestanden: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>mogelijk bijzondere persoonsgegevens (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>contact %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>lijkende naam, zelfde postcode</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>zelfde naam, andere postcode</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Beide openen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Importverslag opslaan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>JSON-bestanden (*.json)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Opslaan mislukt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Het verslag kon niet worden opgeslagen in '%1'.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>RequestsPage</name>
-        <message>
-            <source>Verzoeken van betrokkenen</source>
-            <extracomment>tests and scripts may replace the dialog factories (like MessageBox presets)</extracomment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Inzage, correctie, verwijdering, bezwaar: antwoord binnen een maand na ontvangst; verlengen met twee maanden kan één keer, met een reden, binnen die eerste maand.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ook afgesloten verzoeken tonen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nr.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Soort</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ontvangen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Uiterlijk</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Identiteit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nieuw verzoek…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verlengen…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Afsluiten…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Inzage-export maken…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Gegevens wissen…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Contact openen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>verlengd</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>afgehandeld</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>afgewezen</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n dag(en) te laat</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>nog %n dag(en)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message>
-            <source>gecontroleerd</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>nog niet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alleen een beheerder kan een inzage-export maken</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alleen een beheerder kan gegevens wissen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Niet gelukt</source>
-            <translation type="unfinished">Failed</translation>
-        </message>
-        <message>
-            <source>Verzoek %1 is geregistreerd.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Termijn verlengen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waarom is meer tijd nodig? Deze reden moet u de persoon ook laten weten.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verzoek %1 is verlengd tot %2.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verzoek %1 is afgesloten.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>De identiteit van de verzoeker is nog niet gecontroleerd. Is die nu vastgesteld?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Map voor de inzage-export</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Inzage-export gemaakt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Geschreven in '%1': %2.
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Privacy-overzicht</source>
+        <translation type="unfinished">Privacy overview</translation>
+    </message>
+    <message>
+        <source>bewaartermijn verlopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verloopt binnenkort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open verzoeken van betrokkenen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met bijzondere persoonsgegevens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verwerking beperkt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mogelijke dubbelen om na te kijken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dagen sinds de laatste back-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ontvangen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toestemming opnieuw te bevestigen (per doel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open verzoeken en hun termijnen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nooit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Let op: %n verzoek(en) over de termijn.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Er zijn records over hun bewaartermijn; bekijk ze bij Bewaartermijnen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niets over de termijn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dag(en) te laat</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dag(en)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Wachtwoord vergeten</source>
+        <translation>Forgotten password</translation>
+    </message>
+    <message>
+        <source>Voer de herstelsleutel in die bij het instellen van de kluis is afgedrukt of als PDF bewaard. Daarna kiest u een nieuw wachtwoord voor een account.</source>
+        <translation>Enter the recovery key that was printed or saved as PDF when the vault was set up. Then choose a new password for an account.</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Controleren</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Wachtwoord opslaan</source>
+        <translation>Save password</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Uw herstelsleutel</source>
+        <translation>Your recovery key</translation>
+    </message>
+    <message>
+        <source>Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn.</source>
+        <translation>This key opens the vault when every password is forgotten.</translation>
+    </message>
+    <message>
+        <source>De sleutel wordt maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer.</source>
+        <translation>The key is shown only once. Print it or save it as PDF, and keep it somewhere safe, not on this computer.</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Ik heb de herstelsleutel veilig opgeborgen</source>
+        <translation>I have stored the recovery key safely</translation>
+    </message>
+    <message>
+        <source>Herstelsleutel Contactkluis</source>
+        <translation>Contactkluis recovery key</translation>
+    </message>
+    <message>
+        <source>Bewaar dit papier op een veilige plek, gescheiden van de computer met de kluis. Wie deze sleutel en het kluisbestand heeft, kan alle gegevens lezen.</source>
+        <translation>Keep this paper in a safe place, away from the computer with the vault. Whoever has this key and the vault file can read all the data.</translation>
+    </message>
+    <message>
+        <source>Herstelsleutel opslaan als PDF</source>
+        <translation>Save recovery key as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestand (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Bestand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Werkblad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rij</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eerste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tweede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gelijkenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verslag opslaan (JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De gegevens staan nu versleuteld in de kluis. De oude lijsten zijn dat niet: zolang er ergens een kopie bestaat, staan de persoonsgegevens nog onbeveiligd op straat. Verwijder daarom de oude bestanden en al hun kopieën, en vink hieronder af wat u heeft gedaan. Bewaar geen kopie &quot;voor de zekerheid&quot;: de kluis heeft back-ups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De geïmporteerde bestanden zelf verwijderd (zie de lijst hierboven)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oudere versies en kopieën ervan verwijderd (bijv. &apos;kopie van…&apos;, &apos;v2&apos;, back-upmappen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mailbijlagen verwijderd: in verzonden én ontvangen berichten, ook bij collega&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB-sticks en externe schijven nagekeken en opgeschoond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netwerkschijven en gedeelde mappen opgeschoond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudmappen (OneDrive, Dropbox, Google Drive) opgeschoond, inclusief hun prullenbak en versiegeschiedenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De prullenbak van deze computer geleegd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alles afgevinkt. Goed gedaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 van %2 afgevinkt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De import is klaar. Alles is in één keer opgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nieuwe personen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samengevoegde rijen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aangevulde bestaande contacten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>niet te importeren rijen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gemarkeerd (bijzondere gegevens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>onderdrukt (eerder gewist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mogelijke dubbelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overgeslagen rijen en bladen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet geïmporteerd (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gemarkeerd (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onderdrukt (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mogelijke dubbelen (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet overgenomen kolommen (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oude bestanden opruimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geïmporteerde bestanden: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mogelijk bijzondere persoonsgegevens (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lijkende naam, zelfde postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zelfde naam, andere postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beide openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importverslag opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON-bestanden (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan mislukt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het verslag kon niet worden opgeslagen in &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>Verzoeken van betrokkenen</source>
+        <extracomment>tests and scripts may replace the dialog factories (like MessageBox presets)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inzage, correctie, verwijdering, bezwaar: antwoord binnen een maand na ontvangst; verlengen met twee maanden kan één keer, met een reden, binnen die eerste maand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ook afgesloten verzoeken tonen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ontvangen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identiteit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuw verzoek…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verlengen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afsluiten…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inzage-export maken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gegevens wissen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verlengd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>afgehandeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>afgewezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dag(en) te laat</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>nog %n dag(en)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>gecontroleerd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nog niet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder kan een inzage-export maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder kan gegevens wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation type="unfinished">Failed</translation>
+    </message>
+    <message>
+        <source>Verzoek %1 is geregistreerd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termijn verlengen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarom is meer tijd nodig? Deze reden moet u de persoon ook laten weten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verzoek %1 is verlengd tot %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verzoek %1 is afgesloten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De identiteit van de verzoeker is nog niet gecontroleerd. Is die nu vastgesteld?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map voor de inzage-export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inzage-export gemaakt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geschreven in &apos;%1&apos;: %2.
 
 Stuur de bestanden via een beveiligde weg en verwijder daarna uw eigen kopie. Sluit het verzoek af als het is verstuurd.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Inzage-export voor verzoek %1 gemaakt.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Contact #%1 wordt definitief gewist:
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inzage-export voor verzoek %1 gemaakt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact #%1 wordt definitief gewist:
 
 • naam, adres, e-mailadressen, telefoonnummers, notities, toestemmingen, relaties en herkomst verdwijnen uit de kluis en uit de zoekindex;
 • van de e-mailadressen en telefoonnummers blijft alleen een onleesbare vingerafdruk op de verwijderlijst, zodat een latere import de persoon niet opnieuw toevoegt;
@@ -1041,581 +1041,581 @@ Stuur de bestanden via een beveiligde weg en verwijder daarna uw eigen kopie. Sl
 Let op: oude back-ups bevatten de persoon nog tot ze verlopen.
 
 Doorgaan?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Niet toegestaan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alleen een beheerder kan gegevens wissen.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Gegevens wissen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Contact #%1 is gewist. Sluit het verzoek af en laat de persoon weten dat het is gebeurd.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>RetentionPage</name>
-        <message>
-            <source>Bewaartermijnen</source>
-            <translation type="unfinished">Retention</translation>
-        </message>
-        <message>
-            <source>Deze records zijn over hun bewaartermijn: er is geen doel meer dat bewaren rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar); verwijderen wist het record helemaal. Een record met een open verzoek staat hier nooit tussen.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nr.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Naam</source>
-            <translation type="unfinished">Name</translation>
-        </message>
-        <message>
-            <source>Bewaren tot</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waarom</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alles selecteren</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Vernieuwen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Anonimiseren…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verwijderen…</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) over de bewaartermijn</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message>
-            <source>Geen records over de bewaartermijn.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alleen een beheerder kan verlopen records opschonen</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message>
-            <source>Niet toegestaan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alleen een beheerder kan verlopen records opschonen.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Anonimiseren</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verwijderen</source>
-            <translation type="unfinished">Remove</translation>
-        </message>
-        <message>
-            <source>Niet gelukt</source>
-            <translation type="unfinished">Failed</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) geanonimiseerd.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) verwijderd.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) overgeslagen: niet (meer) verlopen.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsPage</name>
-        <message>
-            <source>Doelen, grondslagen en bewaartermijnen</source>
-            <translation>Purposes, legal bases and retention</translation>
-        </message>
-        <message>
-            <source>Doel toevoegen</source>
-            <translation>Add purpose</translation>
-        </message>
-        <message>
-            <source>Doel verwijderen</source>
-            <translation>Remove purpose</translation>
-        </message>
-        <message>
-            <source>Opslaan</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>Accounts</source>
-            <translation>Accounts</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>Account</translation>
-        </message>
-        <message>
-            <source>Rol</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>Aangemaakt</source>
-            <translation>Created</translation>
-        </message>
-        <message>
-            <source>Toevoegen…</source>
-            <translation>Add…</translation>
-        </message>
-        <message>
-            <source>Wachtwoord opnieuw instellen…</source>
-            <translation>Reset password…</translation>
-        </message>
-        <message>
-            <source>Rol wijzigen</source>
-            <translation>Change role</translation>
-        </message>
-        <message>
-            <source>Verwijderen</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
-            <source>Vergrendelen en taal</source>
-            <translation>Locking and language</translation>
-        </message>
-        <message>
-            <source> minuten</source>
-            <translation> minutes</translation>
-        </message>
-        <message>
-            <source>Automatisch vergrendelen na:</source>
-            <translation>Lock automatically after:</translation>
-        </message>
-        <message>
-            <source>Taal:</source>
-            <translation>Language:</translation>
-        </message>
-        <message>
-            <source>Back-up</source>
-            <translation>Backup</translation>
-        </message>
-        <message>
-            <source>Map kiezen…</source>
-            <translation>Choose folder…</translation>
-        </message>
-        <message>
-            <source>Nu back-up maken</source>
-            <translation>Back up now</translation>
-        </message>
-        <message>
-            <source>Een back-up is één versleuteld bestand. Zet het op een externe schijf of netwerkmap, niet alleen op deze computer.</source>
-            <translation>A backup is one encrypted file. Put it on an external drive or network folder, not only on this computer.</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <source>Naam</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Grondslag</source>
-            <translation>Legal basis</translation>
-        </message>
-        <message>
-            <source>Bewaren</source>
-            <translation>Keep</translation>
-        </message>
-        <message>
-            <source>Jaren</source>
-            <translation>Years</translation>
-        </message>
-        <message>
-            <source>Maanden</source>
-            <translation>Months</translation>
-        </message>
-        <message>
-            <source>Waarom de instelling gegevens bewaart, op welke grondslag (AVG art. 6) en hoe lang. Wijzigingen gelden direct voor alle contacten.</source>
-            <translation>Why the institution keeps data, on which legal basis (GDPR Art. 6) and for how long. Changes apply to all contacts at once.</translation>
-        </message>
-        <message>
-            <source>Doel</source>
-            <translation>Purpose</translation>
-        </message>
-        <message>
-            <source>Bewaartermijn</source>
-            <translation>Retention period</translation>
-        </message>
-        <message>
-            <source>Alleen een beheerder kan doelen en bewaartermijnen wijzigen.</source>
-            <translation>Only an administrator can change purposes and retention periods.</translation>
-        </message>
-        <message>
-            <source>zolang toestemming geldt</source>
-            <translation>while consent stands</translation>
-        </message>
-        <message>
-            <source>na einde relatie</source>
-            <translation>after the relation ends</translation>
-        </message>
-        <message>
-            <source>na laatste activiteit</source>
-            <translation>after the last activity</translation>
-        </message>
-        <message>
-            <source>Doelen niet opgeslagen</source>
-            <translation>Purposes not saved</translation>
-        </message>
-        <message>
-            <source>beheerder</source>
-            <translation>administrator</translation>
-        </message>
-        <message>
-            <source>medewerker</source>
-            <translation>staff member</translation>
-        </message>
-        <message>
-            <source>Niet gelukt</source>
-            <translation>Failed</translation>
-        </message>
-        <message>
-            <source>Account %1 toegevoegd.</source>
-            <translation>Account %1 added.</translation>
-        </message>
-        <message>
-            <source>Wachtwoord van %1 gewijzigd.</source>
-            <translation>Password of %1 changed.</translation>
-        </message>
-        <message>
-            <source>De rol van %1 wijzigen in %2?</source>
-            <translation>Change the role of %1 to %2?</translation>
-        </message>
-        <message>
-            <source>Rol van %1 gewijzigd.</source>
-            <translation>Role of %1 changed.</translation>
-        </message>
-        <message>
-            <source>Account verwijderen</source>
-            <translation>Remove account</translation>
-        </message>
-        <message>
-            <source>Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen.</source>
-            <translation>Remove the account %1? This person can no longer open the vault afterwards.</translation>
-        </message>
-        <message>
-            <source>Account %1 verwijderd.</source>
-            <translation>Account %1 removed.</translation>
-        </message>
-        <message>
-            <source>De nieuwe taal wordt gebruikt na een herstart van Contactkluis.</source>
-            <translation>The new language is used after Contactkluis restarts.</translation>
-        </message>
-        <message>
-            <source>Map voor back-ups</source>
-            <translation>Folder for backups</translation>
-        </message>
-        <message>
-            <source>Back-up niet gelukt</source>
-            <translation>Backup failed</translation>
-        </message>
-        <message>
-            <source>Back-up gemaakt</source>
-            <translation>Backup made</translation>
-        </message>
-        <message>
-            <source>De back-up staat in %1</source>
-            <translation>The backup is in %1</translation>
-        </message>
-        <message>
-            <source>Er is nog nooit een back-up gemaakt.</source>
-            <translation>No backup has ever been made.</translation>
-        </message>
-        <message numerus="yes">
-            <source>De laatste back-up is %n dag(en) oud: maak een nieuwe.</source>
-            <translation>
-                <numerusform>The last backup is %n day old: make a new one.</numerusform>
-                <numerusform>The last backup is %n days old: make a new one.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Laatste back-up: %n dag(en) geleden.</source>
-            <translation>
-                <numerusform>Last backup: %n day ago.</numerusform>
-                <numerusform>Last backup: %n days ago.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>SheetEditor</name>
-        <message>
-            <source>De rij met de kolomnamen, zoals Excel hem nummert</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dit werkblad importeren</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Automatisch</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kopregel in rij:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Soort relatie:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kolom</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Importeren als</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Herkend aan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Voorbeeld %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waarschuwingen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>kolomnaam</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>inhoud</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>handmatig</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Automatisch (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>onbekend</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n rij(en) met gegevens</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message>
-            <source>Dit werkblad wordt overgeslagen: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(geen kolomnaam)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>niet importeren</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deze waarde wordt niet herkend; hij wordt bewaard zoals hij er staat of overgeslagen</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>StatsPage</name>
-        <message>
-            <source>Wat wilt u tellen?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Wie</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Indeling</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Uitgesplitst naar</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kleine aantallen afschermen, onder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alle aantallen afronden op 5</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bescherming</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exporteren…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deze tabel opslaan als .xlsx of .csv</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Standaardset exporteren…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Alle standaardtabellen voor een jaarverslag in één .xlsx-bestand</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(niet uitsplitsen)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Uw rol mag geen tellingen maken.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bezig met tellen…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tellen is mislukt ({type(exc).__name__}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Aantal</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Afgeschermde aantallen (&lt;{k}) staan niet in de grafiek.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>De grafiek toont de eerste 12 kolommen; de tabel toont alle.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tabel exporteren</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Excel-werkmap (*.xlsx);;CSV, puntkomma's (*.csv)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Standaardset exporteren</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Excel-werkmap (*.xlsx)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exporteren</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Opgeslagen: {path.name}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>UnlockScreen</name>
-        <message>
-            <source>Contactkluis is vergrendeld</source>
-            <translation>Contactkluis is locked</translation>
-        </message>
-        <message>
-            <source>Ontgrendelen</source>
-            <translation>Unlock</translation>
-        </message>
-        <message>
-            <source>Wachtwoord vergeten?</source>
-            <translation>Forgot password?</translation>
-        </message>
-        <message>
-            <source>Account:</source>
-            <translation>Account:</translation>
-        </message>
-        <message>
-            <source>Wachtwoord:</source>
-            <translation>Password:</translation>
-        </message>
-        <message>
-            <source>Vul uw account en wachtwoord in.</source>
-            <translation>Enter your account and password.</translation>
-        </message>
-        <message>
-            <source>Kluis in gebruik</source>
-            <translation>Vault in use</translation>
-        </message>
-        <message>
-            <source>U kunt de kluis alleen-lezen openen: u ziet alles, maar kunt niets wijzigen. Alleen-lezen openen?</source>
-            <translation>You can open the vault read-only: you see everything but cannot change anything. Open read-only?</translation>
-        </message>
-        <message>
-            <source>Ontgrendelen (%1)</source>
-            <translation>Unlock (%1)</translation>
-        </message>
-        <message>
-            <source>Het wachtwoord is gewijzigd. Log in met het nieuwe wachtwoord.</source>
-            <translation>The password was changed. Log in with the new password.</translation>
-        </message>
-    </context>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet toegestaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder kan gegevens wissen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gegevens wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact #%1 is gewist. Sluit het verzoek af en laat de persoon weten dat het is gebeurd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Bewaartermijnen</source>
+        <translation type="unfinished">Retention</translation>
+    </message>
+    <message>
+        <source>Deze records zijn over hun bewaartermijn: er is geen doel meer dat bewaren rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar); verwijderen wist het record helemaal. Een record met een open verzoek staat hier nooit tussen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Bewaren tot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alles selecteren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonimiseren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verwijderen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) over de bewaartermijn</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Geen records over de bewaartermijn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder kan verlopen records opschonen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Niet toegestaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder kan verlopen records opschonen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonimiseren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation type="unfinished">Failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) geanonimiseerd.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) verwijderd.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) overgeslagen: niet (meer) verlopen.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Doelen, grondslagen en bewaartermijnen</source>
+        <translation>Purposes, legal bases and retention</translation>
+    </message>
+    <message>
+        <source>Doel toevoegen</source>
+        <translation>Add purpose</translation>
+    </message>
+    <message>
+        <source>Doel verwijderen</source>
+        <translation>Remove purpose</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Aangemaakt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Toevoegen…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Wachtwoord opnieuw instellen…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Rol wijzigen</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Vergrendelen en taal</source>
+        <translation>Locking and language</translation>
+    </message>
+    <message>
+        <source> minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Automatisch vergrendelen na:</source>
+        <translation>Lock automatically after:</translation>
+    </message>
+    <message>
+        <source>Taal:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Back-up</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Map kiezen…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>Nu back-up maken</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Een back-up is één versleuteld bestand. Zet het op een externe schijf of netwerkmap, niet alleen op deze computer.</source>
+        <translation>A backup is one encrypted file. Put it on an external drive or network folder, not only on this computer.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Grondslag</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Bewaren</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Jaren</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>Maanden</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <source>Waarom de instelling gegevens bewaart, op welke grondslag (AVG art. 6) en hoe lang. Wijzigingen gelden direct voor alle contacten.</source>
+        <translation>Why the institution keeps data, on which legal basis (GDPR Art. 6) and for how long. Changes apply to all contacts at once.</translation>
+    </message>
+    <message>
+        <source>Doel</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder kan doelen en bewaartermijnen wijzigen.</source>
+        <translation>Only an administrator can change purposes and retention periods.</translation>
+    </message>
+    <message>
+        <source>zolang toestemming geldt</source>
+        <translation>while consent stands</translation>
+    </message>
+    <message>
+        <source>na einde relatie</source>
+        <translation>after the relation ends</translation>
+    </message>
+    <message>
+        <source>na laatste activiteit</source>
+        <translation>after the last activity</translation>
+    </message>
+    <message>
+        <source>Doelen niet opgeslagen</source>
+        <translation>Purposes not saved</translation>
+    </message>
+    <message>
+        <source>beheerder</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>medewerker</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Account %1 toegevoegd.</source>
+        <translation>Account %1 added.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van %1 gewijzigd.</source>
+        <translation>Password of %1 changed.</translation>
+    </message>
+    <message>
+        <source>De rol van %1 wijzigen in %2?</source>
+        <translation>Change the role of %1 to %2?</translation>
+    </message>
+    <message>
+        <source>Rol van %1 gewijzigd.</source>
+        <translation>Role of %1 changed.</translation>
+    </message>
+    <message>
+        <source>Account verwijderen</source>
+        <translation>Remove account</translation>
+    </message>
+    <message>
+        <source>Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen.</source>
+        <translation>Remove the account %1? This person can no longer open the vault afterwards.</translation>
+    </message>
+    <message>
+        <source>Account %1 verwijderd.</source>
+        <translation>Account %1 removed.</translation>
+    </message>
+    <message>
+        <source>De nieuwe taal wordt gebruikt na een herstart van Contactkluis.</source>
+        <translation>The new language is used after Contactkluis restarts.</translation>
+    </message>
+    <message>
+        <source>Map voor back-ups</source>
+        <translation>Folder for backups</translation>
+    </message>
+    <message>
+        <source>Back-up niet gelukt</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>Back-up gemaakt</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <source>De back-up staat in %1</source>
+        <translation>The backup is in %1</translation>
+    </message>
+    <message>
+        <source>Er is nog nooit een back-up gemaakt.</source>
+        <translation>No backup has ever been made.</translation>
+    </message>
+    <message numerus="yes">
+        <source>De laatste back-up is %n dag(en) oud: maak een nieuwe.</source>
+        <translation>
+            <numerusform>The last backup is %n day old: make a new one.</numerusform>
+            <numerusform>The last backup is %n days old: make a new one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Laatste back-up: %n dag(en) geleden.</source>
+        <translation>
+            <numerusform>Last backup: %n day ago.</numerusform>
+            <numerusform>Last backup: %n days ago.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SheetEditor</name>
+    <message>
+        <source>De rij met de kolomnamen, zoals Excel hem nummert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit werkblad importeren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatisch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopregel in rij:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soort relatie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importeren als</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herkend aan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voorbeeld %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarschuwingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kolomnaam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inhoud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handmatig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatisch (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rij(en) met gegevens</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dit werkblad wordt overgeslagen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(geen kolomnaam)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>niet importeren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze waarde wordt niet herkend; hij wordt bewaard zoals hij er staat of overgeslagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>Wat wilt u tellen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitgesplitst naar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kleine aantallen afschermen, onder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle aantallen afronden op 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bescherming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporteren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze tabel opslaan als .xlsx of .csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standaardset exporteren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle standaardtabellen voor een jaarverslag in één .xlsx-bestand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(niet uitsplitsen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw rol mag geen tellingen maken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met tellen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tellen is mislukt ({type(exc).__name__}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aantal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgeschermde aantallen (&lt;{k}) staan niet in de grafiek.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De grafiek toont de eerste 12 kolommen; de tabel toont alle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabel exporteren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel-werkmap (*.xlsx);;CSV, puntkomma&apos;s (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standaardset exporteren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel-werkmap (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen: {path.name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Contactkluis is vergrendeld</source>
+        <translation>Contactkluis is locked</translation>
+    </message>
+    <message>
+        <source>Ontgrendelen</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Wachtwoord vergeten?</source>
+        <translation>Forgot password?</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Vul uw account en wachtwoord in.</source>
+        <translation>Enter your account and password.</translation>
+    </message>
+    <message>
+        <source>Kluis in gebruik</source>
+        <translation>Vault in use</translation>
+    </message>
+    <message>
+        <source>U kunt de kluis alleen-lezen openen: u ziet alles, maar kunt niets wijzigen. Alleen-lezen openen?</source>
+        <translation>You can open the vault read-only: you see everything but cannot change anything. Open read-only?</translation>
+    </message>
+    <message>
+        <source>Ontgrendelen (%1)</source>
+        <translation>Unlock (%1)</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is gewijzigd. Log in met het nieuwe wachtwoord.</source>
+        <translation>The password was changed. Log in with the new password.</translation>
+    </message>
+</context>
 </TS>
