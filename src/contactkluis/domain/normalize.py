@@ -45,6 +45,13 @@ def clean_text(value: object) -> str | None:
     """
     if value is None:
         return None
+    if type(value) is str and value.isprintable():
+        # The common case: already clean. A printable str holds none of the invisible
+        # characters and no whitespace but the ASCII space, so only runs and ends of
+        # spaces could change it.
+        if "  " not in value and value[:1] != " " and value[-1:] != " ":
+            return value or None
+        return " ".join(value.split()) or None
     if isinstance(value, bool):
         text = "ja" if value else "nee"
     elif isinstance(value, float):

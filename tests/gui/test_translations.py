@@ -1,0 +1,313 @@
+"""Dutch first, English complete: both .ts files cover every string in the code, and with
+language English no Dutch is left on any page of the main window."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from contactkluis.domain.contact import (
+    Address,
+    ConsentEvent,
+    ConsentStatus,
+    Contact,
+    PersonName,
+    Relation,
+    RelationKind,
+)
+from contactkluis.ui.i18n import install_translators
+from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
+
+ROOT = Path(__file__).resolve().parents[2]
+UI = ROOT / "src" / "contactkluis" / "ui"
+I18N = ROOT / "resources" / "i18n"
+
+# Words that only Dutch text uses, matched as whole words. Short function words count only
+# when a lower-case word follows ("de tabel"), so the tussenvoegsels in synthetic names
+# ("Fenna de Proef", "Dalen, Ilse van") do not trip the check.
+FUNCTION_WORDS = [
+    "de", "het", "een", "en", "van", "voor", "niet", "geen", "nog", "naar", "wordt", "zijn",
+    "met", "uit", "bij", "dit", "deze", "alle", "wie", "wat", "welke", "op", "te", "om",
+]
+DUTCH_WORDS = [
+    "kies", "nieuw", "nieuwe", "opslaan", "annuleren", "zoek", "zoeken", "bewaar", "bewaren",
+    "toestemming", "verzoek", "verzoeken", "instellingen", "importeren", "verlopen",
+    "binnenkort", "bestand", "bewerken", "verwijderen", "toevoegen", "vergrendelen",
+    "afsluiten", "gegevens", "relatie", "relaties", "naam", "telefoon", "plaats", "datum",
+    "bron", "doel", "doelen", "rij", "rijen", "blad", "kolom", "kolommen", "wachtwoord",
+    "sleutel", "kluis", "dagen", "dag", "geleden", "vandaag", "gemaakt", "aantal", "totaal",
+    "tellen", "indeling", "beheerder", "medewerker", "vriend", "donateur", "bezoeker",
+    "nieuwsbrief", "ja", "nee", "onbekend", "overzicht", "statistiek", "bewaartermijn",
+    "bewaartermijnen", "afgeschermd", "ingetrokken", "gegeven", "herbevestigen", "wis",
+]
+_DUTCH = re.compile(
+    r"(?<![\w-])(?i:" + "|".join(FUNCTION_WORDS) + r")\s+[a-zà-ÿ]"
+    r"|(?<![\w-])(?i:" + "|".join(DUTCH_WORDS) + r")(?![\w-])"
+    r"|\((?:en|s)\)"
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+# -- the .ts files --------------------------------------------------------------------------
+
+
+def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [
+        (ctx.findtext("name") or "", m.findtext("source") or "", m)
+        for ctx in root.iter("context")
+        for m in ctx.iter("message")
+    ]
+
+
+def _problems(ts: Path) -> list[str]:
+    found = []
+    for context, source, message in _messages(ts):
+        translation = message.find("translation")
+        where = f"{ts.name} {context}: {source!r}"
+        if translation is None:
+            found.append(f"{where} has no translation")
+            continue
+        kind = translation.get("type")
+        if kind in ("unfinished", "vanished", "obsolete"):
+            found.append(f"{where} is {kind}")
+            continue
+        if message.get("numerus") == "yes":
+            forms = [f.text or "" for f in translation.findall("numerusform")]
+            if len(forms) != 2 or not all(f.strip() for f in forms):
+                found.append(f"{where} needs a singular and a plural form")
+            elif any("(en)" in f or "(s)" in f for f in forms):
+                found.append(f"{where} keeps a '(en)'/'(s)' marker in a plural form")
+        elif not (translation.text or "").strip():
+            found.append(f"{where} is empty")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_message_in_the_ts_file_is_translated(lang: str) -> None:
+    assert _problems(I18N / f"{lang}.ts") == []
+
+
+def _lupdate_sources(tmp_path: Path) -> set[tuple[str, str]]:
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed next to this Python")
+    out = tmp_path / "found.ts"
+    files = sorted(str(p) for p in UI.rglob("*.py"))
+    subprocess.run(
+        [str(lupdate), *files, "-locations", "none", "-ts", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return {(c, s) for c, s, _m in _messages(out)}
+
+
+def test_every_string_in_the_code_has_a_translation(tmp_path: Path) -> None:
+    in_code = _lupdate_sources(tmp_path)
+    assert len(in_code) > 300  # lupdate really read the sources
+    for lang in ("nl", "en"):
+        done = {(c, s) for c, s, m in _messages(I18N / f"{lang}.ts")}
+        missing = sorted(in_code - done)
+        assert missing == [], f"{lang}.ts lacks {missing[:10]}"
+
+
+def test_no_f_string_goes_through_tr() -> None:
+    """tr(f'...') looks up a key that changes with the data: it is never translated."""
+    pattern = re.compile(r"""\b(tr|translate)\(\s*(?:"[^"]*",\s*)?f["']""")
+    offenders = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in UI.rglob("*.py")
+        for n, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert offenders == []
+
+
+def test_plural_forms_read_naturally_in_both_languages(qapp: QApplication) -> None:
+    from contactkluis.ui.i18n import load_translator
+
+    for lang, one, many in (("nl", "1 dag geleden", "3 dagen geleden"),
+                            ("en", "1 day ago", "3 days ago")):
+        translator = load_translator(lang)
+        assert translator is not None
+        qapp.installTranslator(translator)
+        try:
+            from contactkluis.ui.main_window import MainWindow
+
+            text = "laatste back-up: %n dag(en) geleden"
+            assert QApplication.translate("MainWindow", text, "", 1).endswith(one)
+            assert QApplication.translate("MainWindow", text, "", 3).endswith(many)
+            del MainWindow
+        finally:
+            qapp.removeTranslator(translator)
+
+
+# -- the screens in English -----------------------------------------------------------------
+
+
+@pytest.fixture
+def english(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("CONTACTKLUIS_LANG", "en")
+    installed = install_translators(qapp, "en")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+
+
+def _add_people(session: object) -> None:
+    from contactkluis.services import contacts
+
+    today = date.today()
+    people = [
+        Contact(
+            name=PersonName("Fenna", "F.", "de", "Proef"),
+            emails=["fenna@voorbeeld.invalid"],
+            phones=["0612345678"],
+            address=Address("Kerkstraat", "12", "1234 AB", "Ergenshuizen"),
+            relations=[Relation(RelationKind.VRIEND, date(2019, 3, 1))],
+            consents=[
+                ConsentEvent("nieuwsbrief", ConsentStatus.GIVEN, date(2021, 5, 4), "formulier")
+            ],
+        ),
+        Contact(
+            name=PersonName("Joost", "J.", None, "Vermeer"),
+            emails=["joost@voorbeeld.invalid"],
+            relations=[Relation(RelationKind.DONATEUR, date(2012, 1, 1), date(2014, 1, 1))],
+        ),
+        Contact(
+            name=PersonName("Ilse", "I.", "van", "Dalen"),
+            relations=[Relation(RelationKind.BEZOEKER, today.replace(year=today.year - 1))],
+        ),
+    ]
+    for person in people:
+        contacts.create_contact(session, person)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def english_window(qtbot, english, vault_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from contactkluis.services.accounts import create_vault
+    from contactkluis.ui.context import AppContext
+    from contactkluis.ui.main_window import MainWindow
+
+    session, _recovery = create_vault(vault_path, "Museum De Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+    assert session.lang == "en"
+    _add_people(session)
+    ctx = AppContext(vault_path)
+    ctx.session = session
+    ctx.account_name = session.account
+    win = MainWindow(ctx, lang="en")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    ctx.tasks.wait()
+    if ctx.session is not None and ctx.session.vault.conn is not None:
+        ctx.session.vault.close()
+
+
+def _view_texts(view: QAbstractItemView) -> list[str]:
+    model = view.model()
+    if model is None:
+        return []
+    texts = []
+    for section in range(model.columnCount()):
+        texts.append(str(model.headerData(section, Qt.Orientation.Horizontal) or ""))
+    for row in range(min(model.rowCount(), 20)):
+        for col in range(model.columnCount()):
+            value = model.data(model.index(row, col))
+            if isinstance(value, str):
+                texts.append(value)
+    return texts
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """What a person reads on `root`: labels, buttons, titles, headers, items, hints."""
+    texts = [root.windowTitle()]
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisible():
+            continue
+        if isinstance(w, QLabel):
+            texts.append(_TAG.sub(" ", w.text()))
+        elif isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+        elif isinstance(w, QTabWidget):
+            texts.extend(w.tabText(i) for i in range(w.count()))
+        elif isinstance(w, QComboBox):
+            texts.extend(w.itemText(i) for i in range(w.count()))
+        elif isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        elif isinstance(w, QTextEdit | QPlainTextEdit):
+            texts.append(w.placeholderText())
+        if isinstance(w, QAbstractItemView) and not isinstance(w, QListWidget | QComboBox):
+            texts.extend(_view_texts(w))
+        elif isinstance(w, QListWidget):
+            texts.extend(w.item(i).text() for i in range(w.count()))
+    return [t.replace("&", "") for t in texts if t]
+
+
+def dutch_leftovers(texts: list[str]) -> list[str]:
+    return sorted({t for t in texts if _DUTCH.search(t.replace("\n", " "))})
+
+
+def test_the_dutch_word_list_catches_dutch_but_not_data() -> None:
+    assert dutch_leftovers(["Nieuw contact", "1 verzoek(en)", "Opslaan", "Zoek op naam"]) == [
+        "1 verzoek(en)",
+        "Nieuw contact",
+        "Opslaan",
+        "Zoek op naam",
+    ]
+    assert dutch_leftovers(["De Proef, Fenna", "Vermeer", "New contact", "Ergenshuizen"]) == []
+
+
+def _settle(win) -> None:  # type: ignore[no-untyped-def]
+    """Background work done and its results delivered to the page (queued signals)."""
+    win.ctx.tasks.wait()
+    QApplication.processEvents()
+
+
+def test_every_page_reads_english(qtbot, english_window) -> None:  # type: ignore[no-untyped-def]
+    win = english_window
+    found: dict[str, list[str]] = {}
+    for key in list(win.pages):
+        assert win.show_page(key), key
+        _settle(win)
+        page = win.page(key)
+        texts = visible_texts(win) + [page.windowTitle()]
+        for tabs in page.findChildren(QTabWidget):
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                _settle(win)
+                texts.extend(visible_texts(tabs))
+        leftovers = dutch_leftovers(texts)
+        if leftovers:
+            found[key] = leftovers
+    menus = [a.text().replace("&", "") for a in win.menuBar().actions()]
+    status = win.account_label.text()
+    assert "administrator" in status.lower() or "admin" in status.lower()
+    assert dutch_leftovers(menus + [status]) == []
+    assert found == {}
