@@ -50,6 +50,25 @@ def compile_translations() -> list[Path]:
     return compiled
 
 
+def write_build_info() -> Path:
+    """Commit and date of this build, shown in the About dialog."""
+    import datetime
+    import json
+    import platform
+
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                                capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    info = {"commit": commit, "built": datetime.date.today().isoformat(),
+            "platform": f"{platform.system()} {platform.machine()}"}
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / "build_info.json"
+    path.write_text(json.dumps(info), "utf-8")
+    return path
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -58,6 +77,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--smoke", action="store_true", help="run the smoke test afterwards")
     args = parser.parse_args()
+    write_build_info()
     compiled = compile_translations()
     print(f"translations compiled: {', '.join(p.name for p in compiled) or 'none'}")
     subprocess.run(

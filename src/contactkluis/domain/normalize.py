@@ -14,6 +14,7 @@ import re
 import unicodedata
 from numbers import Real
 
+import email_validator
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
@@ -130,6 +131,67 @@ def _number_as_digits(value: Real) -> str | None:
     return str(int(as_float))
 
 
+_SEPARATORS = re.compile(r"[\s\-./]")
+# The shapes Dutch lists hold by the thousand: digits in groups with single separators.
+_PLAIN_PHONE = re.compile(r"\+?[0-9]+(?:[ \-./][0-9]+)*")
+_NL_PREFIXED = re.compile(r"(?:\+31|0031|0)([1-9][0-9]{8})")
+_NL_BARE = re.compile(r"[1-9][0-9]{8}")
+
+
+def _nl_descs() -> tuple[
+    tuple[frozenset[int], re.Pattern[str]] | None, list[tuple[frozenset[int], re.Pattern[str]]]
+]:
+    """NL's number ranges from phonenumbers' own metadata, in is_valid_number's terms."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("NL")
+
+    def desc(d: object) -> tuple[frozenset[int], re.Pattern[str]] | None:
+        pattern = getattr(d, "national_number_pattern", None)
+        if d is None or not pattern:
+            return None
+        return frozenset(getattr(d, "possible_length", ()) or ()), re.compile(pattern)
+
+    if meta is None:
+        return None, []
+    kinds = [meta.premium_rate, meta.toll_free, meta.shared_cost, meta.voip,
+             meta.personal_number, meta.pager, meta.uan, meta.voicemail, meta.fixed_line]
+    if not meta.same_mobile_and_fixed_line_pattern:
+        kinds.append(meta.mobile)
+    return desc(meta.general_desc), [d for d in map(desc, kinds) if d is not None]
+
+
+_NL_GENERAL, _NL_KINDS = _nl_descs()
+
+
+def _nl_valid(nsn: str) -> bool:
+    """phonenumbers.is_valid_number for +31 and this national significant number, without
+    its layers of lookups (a number is valid when its range has any type)."""
+    if _NL_GENERAL is None:
+        return False
+    size = len(nsn)
+    lengths, pattern = _NL_GENERAL
+    if (lengths and size not in lengths) or not pattern.fullmatch(nsn):
+        return False
+    return any((not lengths or size in lengths) and pattern.fullmatch(nsn)
+               for lengths, pattern in _NL_KINDS)
+
+
+def _fast_nl_phone(text: str) -> str | None:
+    """E.164 for the common Dutch shapes ('06-12345678', '+31 20 1234567', '0031...',
+    612345678 from a number cell) when the number is valid; None means: ask phonenumbers."""
+    if not _PLAIN_PHONE.fullmatch(text):
+        return None
+    digits = _SEPARATORS.sub("", text)
+    match = _NL_PREFIXED.fullmatch(digits)
+    if match:
+        nsn = match.group(1)
+    elif _NL_BARE.fullmatch(digits) and not digits.startswith("31"):
+        # '31...' could be read as a country code by phonenumbers: left to it.
+        nsn = digits
+    else:
+        return None
+    return "+31" + nsn if _nl_valid(nsn) else None
+
+
 def normalize_phone(value: object, region: str = "NL") -> str | None:
     """E.164 form ('+31612345678') of a valid phone number, else None.
 
@@ -150,8 +212,12 @@ def normalize_phone(value: object, region: str = "NL") -> str | None:
     if text.lower().startswith("tel:"):
         text = text[4:]
     text = _TRUNK_IN_BRACKETS.sub(" ", text)
+    if region == "NL":
+        fast = _fast_nl_phone(text)
+        if fast is not None:
+            return fast
     candidates = [text]
-    digits = re.sub(r"[\s\-./]", "", text)
+    digits = _SEPARATORS.sub("", text)
     if digits.isdigit() and not digits.startswith("0") and len(digits) >= 10:
         candidates.append("+" + digits)
     for candidate in candidates:
@@ -181,6 +247,27 @@ def format_phone_nl(e164: str) -> str:
 # --- e-mail -----------------------------------------------------------------------------
 
 _ANGLED = re.compile(r"<([^<>]*)>")
+# Plain ASCII addresses whose email-validator outcome is known without running it: a
+# dot-atom local part of common characters, and a hostname of letter/digit labels (no
+# '--', so no punycode or R-LDH labels) under an all-letter TLD. Everything else goes
+# to email-validator itself.
+_PLAIN_EMAIL = re.compile(
+    r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
+    r"@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
+)
+
+
+def _fast_email(text: str) -> str | None:
+    """The lower-cased address when it is certainly valid; None means: ask the validator."""
+    if len(text) > 254 or not _PLAIN_EMAIL.fullmatch(text):
+        return None
+    domain = text[text.index("@") + 1 :].lower()
+    if len(domain) > 253 or "--" in domain:
+        return None
+    for special in email_validator.SPECIAL_USE_DOMAIN_NAMES:
+        if domain == special or domain.endswith("." + special):
+            return None
+    return text.lower()
 
 
 def normalize_email(value: object) -> str | None:
@@ -198,6 +285,9 @@ def normalize_email(value: object) -> str | None:
     text = text.rstrip(".,;: ").lstrip(".,;: ")
     if not text or " " in text:
         return None
+    fast = _fast_email(text)
+    if fast is not None:
+        return fast
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError:
@@ -348,8 +438,6 @@ def parse_date(value: object, *, today: datetime.date | None = None) -> datetime
     '12-3-2019' is 12 March (day first); 'maart 2016' is 2016-03-01; '2015' is 2015-01-01.
     Two-digit years get the latest century that does not put the date after `today`.
     """
-    if today is None:
-        today = datetime.date.today()
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, datetime.datetime):
@@ -364,7 +452,7 @@ def parse_date(value: object, *, today: datetime.date | None = None) -> datetime
         text = clean_text(value)
         if text is None or len(text) > 60:
             return None
-        return _from_text(text, today)
+        return _from_text(text, today if today is not None else datetime.date.today())
     except (ValueError, OverflowError, KeyError):
         return None
 

@@ -37,11 +37,24 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 
 
 def build_info() -> str:
+    import json
+
+    import sqlcipher3
+
+    from contactkluis.ui.widgets.icons import resources_dir
+
     frozen = getattr(sys, "frozen", False)
-    return (
+    text = (
         f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version},"
+        f" SQLCipher (SQLite {sqlcipher3.sqlite_version}),"
         f" {platform.system()} {platform.release()}" + (" (bundle)" if frozen else "")
     )
+    try:  # written by packaging/build.py into the bundle
+        stamp = json.loads((resources_dir() / "build_info.json").read_text("utf-8"))
+        text += f"; build {stamp.get('commit', '?')} {stamp.get('built', '')}"
+    except (OSError, ValueError):
+        pass
+    return text
 
 
 class AboutDialog(QDialog):
