@@ -78,80 +78,80 @@
     <name>AddRequestDialog</name>
     <message>
         <source>Verzoek registreren</source>
-        <translation type="unfinished"></translation>
+        <translation>Register request</translation>
     </message>
     <message>
         <source>Identiteit van de verzoeker is gecontroleerd</source>
-        <translation type="unfinished"></translation>
+        <translation>Requester&apos;s identity has been verified</translation>
     </message>
     <message>
         <source>Hoe kwam het verzoek binnen? (geen kopie van een identiteitsbewijs bewaren)</source>
-        <translation type="unfinished"></translation>
+        <translation>How did the request come in? (do not keep a copy of an ID document)</translation>
     </message>
     <message>
         <source>Soort verzoek</source>
-        <translation type="unfinished"></translation>
+        <translation>Type of request</translation>
     </message>
     <message>
         <source>Van wie</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>Ontvangen op</source>
-        <translation type="unfinished"></translation>
+        <translation>Received on</translation>
     </message>
     <message>
         <source>Notitie</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt. Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres.</source>
-        <translation type="unfinished"></translation>
+        <translation>For this type of request the identity must be established before you handle it. For example, ask for a reply from the known e-mail address.</translation>
     </message>
 </context>
 <context>
     <name>CloseRequestDialog</name>
     <message>
         <source>Verzoek %1 afsluiten</source>
-        <translation type="unfinished"></translation>
+        <translation>Close request %1</translation>
     </message>
     <message>
         <source>Afgehandeld</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled</translation>
     </message>
     <message>
         <source>Afgewezen</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <source>Identiteit van de verzoeker is gecontroleerd</source>
-        <translation type="unfinished"></translation>
+        <translation>Requester&apos;s identity has been verified</translation>
     </message>
     <message>
         <source>Wat is er gedaan, of waarom wordt het afgewezen</source>
-        <translation type="unfinished"></translation>
+        <translation>What was done, or why it is rejected</translation>
     </message>
 </context>
 <context>
     <name>ContactPicker</name>
     <message>
         <source>naam, e-mailadres, telefoon of #nummer</source>
-        <translation type="unfinished"></translation>
+        <translation>name, e-mail address, phone or #number</translation>
     </message>
     <message>
         <source>Zoeken</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>Niemand gevonden. U kunt het verzoek ook zonder contact vastleggen (bijvoorbeeld als u niets van de persoon heeft).</source>
-        <translation type="unfinished"></translation>
+        <translation>No one found. You can also register the request without a contact (for example if you hold nothing on the person).</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
         <source>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Something unexpected went wrong (%1). Nothing was half saved.</translation>
     </message>
 </context>
 <context>
@@ -165,171 +165,220 @@
     <name>ImportPage</name>
     <message>
         <source>Bestanden</source>
-        <translation type="unfinished"></translation>
+        <translation>Files</translation>
     </message>
     <message>
         <source>Koppeling</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapping</translation>
     </message>
     <message>
         <source>Proefimport</source>
-        <translation type="unfinished"></translation>
+        <translation>Dry run</translation>
     </message>
     <message>
         <source>Importeren</source>
-        <translation type="unfinished">Import</translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>Verslag</source>
-        <translation type="unfinished"></translation>
+        <translation>Report</translation>
     </message>
     <message>
         <source>Kies de oude Excel- en CSV-lijsten die naar de kluis moeten, of sleep ze op dit venster. Er wordt pas iets opgeslagen als u op de laatste stap op Importeren klikt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the old Excel and CSV lists that should go into the vault, or drag them onto this window. Nothing is saved until you click Import at the last step.</translation>
     </message>
     <message>
         <source>Bestanden kiezen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose files…</translation>
     </message>
     <message>
         <source>Verwijderen uit de lijst</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove from list</translation>
     </message>
     <message>
         <source>Volgende: koppeling</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: mapping</translation>
     </message>
     <message>
         <source>Bestand / werkblad</source>
-        <translation type="unfinished"></translation>
+        <translation>File / sheet</translation>
     </message>
     <message>
         <source>Rijen</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows</translation>
     </message>
     <message>
         <source>Koppeling opslaan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save mapping…</translation>
     </message>
     <message>
         <source>Koppeling laden</source>
-        <translation type="unfinished"></translation>
+        <translation>Load mapping</translation>
     </message>
     <message>
         <source>Terug</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Volgende: proefimport</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: dry run</translation>
     </message>
     <message>
         <source>Terug naar de koppeling</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to mapping</translation>
     </message>
     <message>
         <source>Bezig met importeren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing…</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling leaves the vault exactly as it was: the import is saved in one go or not at all.</translation>
     </message>
     <message>
         <source>Bestanden kiezen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose files</translation>
     </message>
     <message>
         <source>Spreadsheets (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheets (%1)</translation>
     </message>
     <message>
         <source>Lezen mislukt</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading failed</translation>
     </message>
-    <message>
-        <source>%1 werkblad(en), %2 rijen</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n werkblad(en)</source>
+        <translation>
+            <numerusform>%n sheet</numerusform>
+            <numerusform>%n sheets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rij(en)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>Koppeling opslaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save mapping</translation>
     </message>
     <message>
         <source>Naam van de koppeling:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the mapping:</translation>
     </message>
     <message>
         <source>Opslaan mislukt</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving failed</translation>
     </message>
     <message>
         <source>Laden mislukt</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading failed</translation>
     </message>
     <message>
         <source>Deze koppeling hoort bij andere bestanden of werkbladen; er is niets veranderd.</source>
-        <translation type="unfinished"></translation>
+        <translation>This mapping belongs to other files or sheets; nothing was changed.</translation>
     </message>
     <message>
         <source>Proefimport: er wordt niets opgeslagen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dry run: nothing is being saved…</translation>
     </message>
     <message>
         <source>Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dry run finished: this is what the import will look like. Nothing has been saved yet.</translation>
     </message>
     <message>
         <source>nieuwe personen</source>
-        <translation type="unfinished"></translation>
+        <translation>new people</translation>
     </message>
     <message>
         <source>samengevoegde rijen</source>
-        <translation type="unfinished"></translation>
+        <translation>merged rows</translation>
     </message>
     <message>
         <source>niet te importeren rijen</source>
-        <translation type="unfinished"></translation>
+        <translation>rows that cannot be imported</translation>
     </message>
     <message>
         <source>gemarkeerd (bijzondere gegevens)</source>
-        <translation type="unfinished"></translation>
+        <translation>flagged (special-category data)</translation>
     </message>
     <message>
         <source>onderdrukt (eerder gewist)</source>
-        <translation type="unfinished"></translation>
+        <translation>suppressed (erased earlier)</translation>
     </message>
     <message>
         <source>mogelijke dubbelen</source>
-        <translation type="unfinished"></translation>
+        <translation>possible duplicates</translation>
     </message>
     <message>
         <source>overgeslagen rijen en bladen</source>
-        <translation type="unfinished"></translation>
+        <translation>skipped rows and sheets</translation>
     </message>
     <message>
         <source>waarschuwingen</source>
-        <translation type="unfinished"></translation>
+        <translation>warnings</translation>
     </message>
     <message>
         <source>Annuleren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd.</source>
-        <translation type="unfinished"></translation>
+        <translation>The import was cancelled. Nothing was saved; the vault is unchanged.</translation>
     </message>
     <message>
         <source>Importeren mislukt</source>
-        <translation type="unfinished"></translation>
+        <translation>Import failed</translation>
     </message>
     <message>
         <source>Er is niets opgeslagen; de kluis is ongewijzigd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was saved; the vault is unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>(bijzonder gegeven: apart gemarkeerd)</source>
+        <translation>(special-category data: flagged separately)</translation>
+    </message>
+    <message>
+        <source>ja, sinds %1 (opnieuw bevestigen)</source>
+        <translation>yes, since %1 (to reconfirm)</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>afgemeld per %1</source>
+        <translation>unsubscribed on %1</translation>
+    </message>
+    <message>
+        <source>%1 van de eerste %2 rijen: ongeldig e-mailadres</source>
+        <translation>%1 of the first %2 rows: invalid e-mail address</translation>
+    </message>
+    <message>
+        <source>%1 van de eerste %2 rijen: ongeldig telefoonnummer</source>
+        <translation>%1 of the first %2 rows: invalid phone number</translation>
+    </message>
+    <message>
+        <source>%1 van de eerste %2 rijen: ongeldige postcode</source>
+        <translation>%1 of the first %2 rows: invalid postcode</translation>
+    </message>
+    <message>
+        <source>%1 van de eerste %2 rijen noemen mogelijk bijzondere persoonsgegevens (zoals gezondheid of geloof); die worden apart bewaard en gemarkeerd</source>
+        <translation>%1 of the first %2 rows may mention special-category data (such as health or religion); these are stored separately and flagged</translation>
+    </message>
+    <message>
+        <source>Toestemming uit een oude lijst moet opnieuw worden bevestigd</source>
+        <translation>Consent from a legacy list must be reconfirmed</translation>
     </message>
 </context>
 <context>
@@ -453,6 +502,14 @@
         <translation>Toolbar</translation>
     </message>
     <message>
+        <source>beheerder</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>medewerker</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -514,96 +571,111 @@ This page comes in a later version.</translation>
     <name>PrivacyPage</name>
     <message>
         <source>Privacy-overzicht</source>
-        <translation type="unfinished">Privacy overview</translation>
+        <translation>Privacy overview</translation>
     </message>
     <message>
         <source>bewaartermijn verlopen</source>
-        <translation type="unfinished"></translation>
+        <translation>retention period expired</translation>
     </message>
     <message>
         <source>verloopt binnenkort</source>
-        <translation type="unfinished"></translation>
+        <translation>expires soon</translation>
     </message>
     <message>
         <source>open verzoeken van betrokkenen</source>
-        <translation type="unfinished"></translation>
+        <translation>open data subject requests</translation>
     </message>
     <message>
         <source>met bijzondere persoonsgegevens</source>
-        <translation type="unfinished"></translation>
+        <translation>with special-category data</translation>
     </message>
     <message>
         <source>verwerking beperkt</source>
-        <translation type="unfinished"></translation>
+        <translation>processing restricted</translation>
     </message>
     <message>
         <source>mogelijke dubbelen om na te kijken</source>
-        <translation type="unfinished"></translation>
+        <translation>possible duplicates to review</translation>
     </message>
     <message>
         <source>dagen sinds de laatste back-up</source>
-        <translation type="unfinished"></translation>
+        <translation>days since the last backup</translation>
     </message>
     <message>
         <source>Nr.</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Soort</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Ontvangen</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Uiterlijk</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>Nog</source>
-        <translation type="unfinished"></translation>
+        <translation>Left</translation>
     </message>
     <message>
         <source>Toestemming opnieuw te bevestigen (per doel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent to reconfirm (per purpose)</translation>
     </message>
     <message>
         <source>Open verzoeken en hun termijnen</source>
-        <translation type="unfinished"></translation>
+        <translation>Open requests and their deadlines</translation>
     </message>
     <message>
         <source>nooit</source>
-        <translation type="unfinished"></translation>
+        <translation>never</translation>
     </message>
     <message numerus="yes">
         <source>Let op: %n verzoek(en) over de termijn.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Attention: %n request past its deadline.</numerusform>
+            <numerusform>Attention: %n requests past their deadline.</numerusform>
         </translation>
     </message>
     <message>
         <source>Er zijn records over hun bewaartermijn; bekijk ze bij Bewaartermijnen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Some records are past their retention period; review them under Retention.</translation>
     </message>
     <message>
         <source>Niets over de termijn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing past its deadline.</translation>
     </message>
     <message numerus="yes">
         <source>%n dag(en) te laat</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n dag(en)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PublishedTableModel</name>
+    <message>
+        <source>Afgeschermd: een klein aantal (of een aantal waaruit een klein aantal terug te rekenen zou zijn). Weergegeven als &apos;&lt;%1&apos;.</source>
+        <translation>Suppressed: a small count (or a count from which a small count could be worked out). Shown as &apos;&lt;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Aantal</source>
+        <translation>Count</translation>
     </message>
 </context>
 <context>
@@ -680,195 +752,195 @@ This page comes in a later version.</translation>
     <name>ReportView</name>
     <message>
         <source>Bestand</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Werkblad</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet</translation>
     </message>
     <message>
         <source>Rij</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>Reden</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Wat</source>
-        <translation type="unfinished"></translation>
+        <translation>What</translation>
     </message>
     <message>
         <source>Eerste</source>
-        <translation type="unfinished"></translation>
+        <translation>First</translation>
     </message>
     <message>
         <source>Tweede</source>
-        <translation type="unfinished"></translation>
+        <translation>Second</translation>
     </message>
     <message>
         <source>Gelijkenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Similarity</translation>
     </message>
     <message>
         <source>Waarom</source>
-        <translation type="unfinished"></translation>
+        <translation>Why</translation>
     </message>
     <message>
         <source>Kolom</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <source>Let op</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <source>Verslag opslaan (JSON)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report (JSON)…</translation>
     </message>
     <message>
         <source>Nieuwe import</source>
-        <translation type="unfinished"></translation>
+        <translation>New import</translation>
     </message>
     <message>
         <source>De gegevens staan nu versleuteld in de kluis. De oude lijsten zijn dat niet: zolang er ergens een kopie bestaat, staan de persoonsgegevens nog onbeveiligd op straat. Verwijder daarom de oude bestanden en al hun kopieën, en vink hieronder af wat u heeft gedaan. Bewaar geen kopie &quot;voor de zekerheid&quot;: de kluis heeft back-ups.</source>
-        <translation type="unfinished"></translation>
+        <translation>The data is now encrypted in the vault. The old lists are not: as long as a copy exists anywhere, the personal data is still lying around unprotected. So delete the old files and all their copies, and tick off below what you have done. Do not keep a copy &quot;just in case&quot;: the vault has backups.</translation>
     </message>
     <message>
         <source>De geïmporteerde bestanden zelf verwijderd (zie de lijst hierboven)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted the imported files themselves (see the list above)</translation>
     </message>
     <message>
         <source>Oudere versies en kopieën ervan verwijderd (bijv. &apos;kopie van…&apos;, &apos;v2&apos;, back-upmappen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted older versions and copies of them (e.g. &apos;copy of…&apos;, &apos;v2&apos;, backup folders)</translation>
     </message>
     <message>
         <source>E-mailbijlagen verwijderd: in verzonden én ontvangen berichten, ook bij collega&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted e-mail attachments: in sent and received messages, colleagues&apos; too</translation>
     </message>
     <message>
         <source>USB-sticks en externe schijven nagekeken en opgeschoond</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked and cleaned USB sticks and external drives</translation>
     </message>
     <message>
         <source>Netwerkschijven en gedeelde mappen opgeschoond</source>
-        <translation type="unfinished"></translation>
+        <translation>Cleaned network drives and shared folders</translation>
     </message>
     <message>
         <source>Cloudmappen (OneDrive, Dropbox, Google Drive) opgeschoond, inclusief hun prullenbak en versiegeschiedenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Cleaned cloud folders (OneDrive, Dropbox, Google Drive), including their bin and version history</translation>
     </message>
     <message>
         <source>De prullenbak van deze computer geleegd</source>
-        <translation type="unfinished"></translation>
+        <translation>Emptied the recycle bin of this computer</translation>
     </message>
     <message>
         <source>Alles afgevinkt. Goed gedaan.</source>
-        <translation type="unfinished"></translation>
+        <translation>All ticked off. Well done.</translation>
     </message>
     <message>
         <source>%1 van %2 afgevinkt</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 ticked off</translation>
     </message>
     <message>
         <source>De import is klaar. Alles is in één keer opgeslagen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The import is finished. Everything was saved in one go.</translation>
     </message>
     <message>
         <source>nieuwe personen</source>
-        <translation type="unfinished"></translation>
+        <translation>new people</translation>
     </message>
     <message>
         <source>samengevoegde rijen</source>
-        <translation type="unfinished"></translation>
+        <translation>merged rows</translation>
     </message>
     <message>
         <source>aangevulde bestaande contacten</source>
-        <translation type="unfinished"></translation>
+        <translation>existing contacts completed</translation>
     </message>
     <message>
         <source>niet te importeren rijen</source>
-        <translation type="unfinished"></translation>
+        <translation>rows that cannot be imported</translation>
     </message>
     <message>
         <source>gemarkeerd (bijzondere gegevens)</source>
-        <translation type="unfinished"></translation>
+        <translation>flagged (special-category data)</translation>
     </message>
     <message>
         <source>onderdrukt (eerder gewist)</source>
-        <translation type="unfinished"></translation>
+        <translation>suppressed (erased earlier)</translation>
     </message>
     <message>
         <source>mogelijke dubbelen</source>
-        <translation type="unfinished"></translation>
+        <translation>possible duplicates</translation>
     </message>
     <message>
         <source>overgeslagen rijen en bladen</source>
-        <translation type="unfinished"></translation>
+        <translation>skipped rows and sheets</translation>
     </message>
     <message>
         <source>Niet geïmporteerd (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Not imported (%1)</translation>
     </message>
     <message>
         <source>Gemarkeerd (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flagged (%1)</translation>
     </message>
     <message>
         <source>Onderdrukt (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppressed (%1)</translation>
     </message>
     <message>
         <source>Mogelijke dubbelen (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Possible duplicates (%1)</translation>
     </message>
     <message>
         <source>Niet overgenomen kolommen (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns not taken over (%1)</translation>
     </message>
     <message>
         <source>Oude bestanden opruimen</source>
-        <translation type="unfinished"></translation>
+        <translation>Clean up old files</translation>
     </message>
     <message>
         <source>Geïmporteerde bestanden: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported files: %1</translation>
     </message>
     <message>
         <source>mogelijk bijzondere persoonsgegevens (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>possibly special-category data (%1)</translation>
     </message>
     <message>
         <source>contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>contact %1</translation>
     </message>
     <message>
         <source>lijkende naam, zelfde postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>similar name, same postcode</translation>
     </message>
     <message>
         <source>zelfde naam, andere postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>same name, different postcode</translation>
     </message>
     <message>
         <source>Beide openen</source>
-        <translation type="unfinished"></translation>
+        <translation>Open both</translation>
     </message>
     <message>
         <source>Importverslag opslaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save import report</translation>
     </message>
     <message>
         <source>JSON-bestanden (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON files (*.json)</translation>
     </message>
     <message>
         <source>Opslaan mislukt</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving failed</translation>
     </message>
     <message>
         <source>Het verslag kon niet worden opgeslagen in &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>The report could not be saved to &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
@@ -876,159 +948,161 @@ This page comes in a later version.</translation>
     <message>
         <source>Verzoeken van betrokkenen</source>
         <extracomment>tests and scripts may replace the dialog factories (like MessageBox presets)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Data subject requests</translation>
     </message>
     <message>
         <source>Inzage, correctie, verwijdering, bezwaar: antwoord binnen een maand na ontvangst; verlengen met twee maanden kan één keer, met een reden, binnen die eerste maand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Access, rectification, erasure, objection: answer within one month of receipt; the deadline can be extended once by two months, with a reason, within that first month.</translation>
     </message>
     <message>
         <source>Ook afgesloten verzoeken tonen</source>
-        <translation type="unfinished"></translation>
+        <translation>Show closed requests too</translation>
     </message>
     <message>
         <source>Nr.</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Soort</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>Ontvangen</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Uiterlijk</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Identiteit</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity</translation>
     </message>
     <message>
         <source>Nieuw verzoek…</source>
-        <translation type="unfinished"></translation>
+        <translation>New request…</translation>
     </message>
     <message>
         <source>Verlengen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Extend…</translation>
     </message>
     <message>
         <source>Afsluiten…</source>
-        <translation type="unfinished"></translation>
+        <translation>Close…</translation>
     </message>
     <message>
         <source>Inzage-export maken…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create access export…</translation>
     </message>
     <message>
         <source>Gegevens wissen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erase data…</translation>
     </message>
     <message>
         <source>Contact openen</source>
-        <translation type="unfinished"></translation>
+        <translation>Open contact</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
         <source>verlengd</source>
-        <translation type="unfinished"></translation>
+        <translation>extended</translation>
     </message>
     <message>
         <source>afgehandeld</source>
-        <translation type="unfinished"></translation>
+        <translation>handled</translation>
     </message>
     <message>
         <source>afgewezen</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected</translation>
     </message>
     <message numerus="yes">
         <source>%n dag(en) te laat</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>nog %n dag(en)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
         </translation>
     </message>
     <message>
         <source>gecontroleerd</source>
-        <translation type="unfinished"></translation>
+        <translation>verified</translation>
     </message>
     <message>
         <source>nog niet</source>
-        <translation type="unfinished"></translation>
+        <translation>not yet</translation>
     </message>
     <message>
         <source>Alleen een beheerder kan een inzage-export maken</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can create an access export</translation>
     </message>
     <message>
         <source>Alleen een beheerder kan gegevens wissen</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can erase data</translation>
     </message>
     <message>
         <source>Niet gelukt</source>
-        <translation type="unfinished">Failed</translation>
+        <translation>Failed</translation>
     </message>
     <message>
         <source>Verzoek %1 is geregistreerd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Request %1 has been registered.</translation>
     </message>
     <message>
         <source>Termijn verlengen</source>
-        <translation type="unfinished"></translation>
+        <translation>Extend deadline</translation>
     </message>
     <message>
         <source>Waarom is meer tijd nodig? Deze reden moet u de persoon ook laten weten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why is more time needed? You must also tell the person this reason.</translation>
     </message>
     <message>
         <source>Verzoek %1 is verlengd tot %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Request %1 has been extended to %2.</translation>
     </message>
     <message>
         <source>Verzoek %1 is afgesloten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Request %1 has been closed.</translation>
     </message>
     <message>
         <source>De identiteit van de verzoeker is nog niet gecontroleerd. Is die nu vastgesteld?</source>
-        <translation type="unfinished"></translation>
+        <translation>The requester&apos;s identity has not been verified yet. Has it been established now?</translation>
     </message>
     <message>
         <source>Map voor de inzage-export</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder for the access export</translation>
     </message>
     <message>
         <source>Inzage-export gemaakt</source>
-        <translation type="unfinished"></translation>
+        <translation>Access export created</translation>
     </message>
     <message>
         <source>Geschreven in &apos;%1&apos;: %2.
 
 Stuur de bestanden via een beveiligde weg en verwijder daarna uw eigen kopie. Sluit het verzoek af als het is verstuurd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Written to &apos;%1&apos;: %2.
+
+Send the files by a secure route and then delete your own copy. Close the request once it has been sent.</translation>
     </message>
     <message>
         <source>Inzage-export voor verzoek %1 gemaakt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Access export for request %1 created.</translation>
     </message>
     <message>
         <source>Contact #%1 wordt definitief gewist:
@@ -1041,135 +1115,144 @@ Stuur de bestanden via een beveiligde weg en verwijder daarna uw eigen kopie. Sl
 Let op: oude back-ups bevatten de persoon nog tot ze verlopen.
 
 Doorgaan?</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact #%1 will be erased for good:
+
+• name, address, e-mail addresses, phone numbers, notes, consents, relations and provenance disappear from the vault and from the search index;
+• of the e-mail addresses and phone numbers only an unreadable fingerprint stays on the suppression list, so that a later import does not add the person again;
+• the request itself stays in the register, without personal data;
+• this cannot be undone (not even by an administrator).
+
+Note: old backups still hold the person until they expire.
+
+Continue?</translation>
     </message>
     <message>
         <source>Niet toegestaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Not allowed</translation>
     </message>
     <message>
         <source>Alleen een beheerder kan gegevens wissen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can erase data.</translation>
     </message>
     <message>
         <source>Gegevens wissen</source>
-        <translation type="unfinished"></translation>
+        <translation>Erase data</translation>
     </message>
     <message>
         <source>Contact #%1 is gewist. Sluit het verzoek af en laat de persoon weten dat het is gebeurd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact #%1 has been erased. Close the request and let the person know it has been done.</translation>
     </message>
 </context>
 <context>
     <name>RetentionPage</name>
     <message>
         <source>Bewaartermijnen</source>
-        <translation type="unfinished">Retention</translation>
+        <translation>Retention</translation>
     </message>
     <message>
         <source>Deze records zijn over hun bewaartermijn: er is geen doel meer dat bewaren rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar); verwijderen wist het record helemaal. Een record met een open verzoek staat hier nooit tussen.</source>
-        <translation type="unfinished"></translation>
+        <translation>These records are past their retention period: no purpose justifies keeping them any more. Anonymising keeps only coarse, non-identifying data for statistics (postcode area, decade of birth, type of relation and year); deleting erases the record completely. A record with an open request is never listed here.</translation>
     </message>
     <message>
         <source>Nr.</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Naam</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Bewaren tot</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep until</translation>
     </message>
     <message>
         <source>Waarom</source>
-        <translation type="unfinished"></translation>
+        <translation>Why</translation>
     </message>
     <message>
         <source>Alles selecteren</source>
-        <translation type="unfinished"></translation>
+        <translation>Select all</translation>
     </message>
     <message>
         <source>Vernieuwen</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Anonimiseren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymise…</translation>
     </message>
     <message>
         <source>Verwijderen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete…</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) over de bewaartermijn</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record past its retention period</numerusform>
+            <numerusform>%n records past their retention period</numerusform>
         </translation>
     </message>
     <message>
         <source>Geen records over de bewaartermijn.</source>
-        <translation type="unfinished"></translation>
+        <translation>No records past their retention period.</translation>
     </message>
     <message>
         <source>Alleen een beheerder kan verlopen records opschonen</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can clean up expired records</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Anonymise %n record? Name, address, e-mail, phone, notes, consents and provenance are removed; only postcode area, decade of birth and type of relation with year remain for statistics. This cannot be undone.</numerusform>
+            <numerusform>Anonymise %n records? Name, address, e-mail, phone, notes, consents and provenance are removed; only postcode area, decade of birth and type of relation with year remain for statistics. This cannot be undone.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n record for good? Nothing of it remains, not even for statistics. This cannot be undone.</numerusform>
+            <numerusform>Delete %n records for good? Nothing of them remains, not even for statistics. This cannot be undone.</numerusform>
         </translation>
     </message>
     <message>
         <source>Niet toegestaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Not allowed</translation>
     </message>
     <message>
         <source>Alleen een beheerder kan verlopen records opschonen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can clean up expired records.</translation>
     </message>
     <message>
         <source>Anonimiseren</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymise</translation>
     </message>
     <message>
         <source>Verwijderen</source>
-        <translation type="unfinished">Remove</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Niet gelukt</source>
-        <translation type="unfinished">Failed</translation>
+        <translation>Failed</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) geanonimiseerd.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record anonymised.</numerusform>
+            <numerusform>%n records anonymised.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) verwijderd.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record deleted.</numerusform>
+            <numerusform>%n records deleted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) overgeslagen: niet (meer) verlopen.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record skipped: not (or no longer) expired.</numerusform>
+            <numerusform>%n records skipped: not (or no longer) expired.</numerusform>
         </translation>
     </message>
 </context>
@@ -1394,185 +1477,201 @@ Doorgaan?</source>
     <name>SheetEditor</name>
     <message>
         <source>De rij met de kolomnamen, zoals Excel hem nummert</source>
-        <translation type="unfinished"></translation>
+        <translation>The row with the column names, as Excel numbers it</translation>
     </message>
     <message>
         <source>Dit werkblad importeren</source>
-        <translation type="unfinished"></translation>
+        <translation>Import this sheet</translation>
     </message>
     <message>
         <source>Automatisch</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic</translation>
     </message>
     <message>
         <source>Kopregel in rij:</source>
-        <translation type="unfinished"></translation>
+        <translation>Header in row:</translation>
     </message>
     <message>
         <source>Soort relatie:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type of relation:</translation>
     </message>
     <message>
         <source>Kolom</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <source>Importeren als</source>
-        <translation type="unfinished"></translation>
+        <translation>Import as</translation>
     </message>
     <message>
         <source>Herkend aan</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised by</translation>
     </message>
     <message>
         <source>Voorbeeld %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sample %1</translation>
     </message>
     <message>
         <source>Waarschuwingen</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnings</translation>
     </message>
     <message>
         <source>kolomnaam</source>
-        <translation type="unfinished"></translation>
+        <translation>column name</translation>
     </message>
     <message>
         <source>inhoud</source>
-        <translation type="unfinished"></translation>
+        <translation>content</translation>
     </message>
     <message>
         <source>handmatig</source>
-        <translation type="unfinished"></translation>
+        <translation>manual</translation>
     </message>
     <message>
         <source>Automatisch (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic (%1)</translation>
     </message>
     <message>
         <source>onbekend</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message numerus="yes">
         <source>%n rij(en) met gegevens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row with data</numerusform>
+            <numerusform>%n rows with data</numerusform>
         </translation>
     </message>
     <message>
         <source>Dit werkblad wordt overgeslagen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>This sheet is skipped: %1</translation>
     </message>
     <message>
         <source>(geen kolomnaam)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no column name)</translation>
     </message>
     <message>
         <source>niet importeren</source>
-        <translation type="unfinished"></translation>
+        <translation>do not import</translation>
     </message>
     <message>
         <source>Deze waarde wordt niet herkend; hij wordt bewaard zoals hij er staat of overgeslagen</source>
-        <translation type="unfinished"></translation>
+        <translation>This value is not recognised; it is kept as it stands or skipped</translation>
     </message>
 </context>
 <context>
     <name>StatsPage</name>
     <message>
         <source>Wat wilt u tellen?</source>
-        <translation type="unfinished"></translation>
+        <translation>What do you want to count?</translation>
     </message>
     <message>
         <source>Wie</source>
-        <translation type="unfinished"></translation>
+        <translation>Who</translation>
     </message>
     <message>
         <source>Indeling</source>
-        <translation type="unfinished"></translation>
+        <translation>Breakdown</translation>
     </message>
     <message>
         <source>Uitgesplitst naar</source>
-        <translation type="unfinished"></translation>
+        <translation>Split by</translation>
     </message>
     <message>
         <source>Kleine aantallen afschermen, onder</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppress small counts, below</translation>
     </message>
     <message>
         <source>Alle aantallen afronden op 5</source>
-        <translation type="unfinished"></translation>
+        <translation>Round all counts to 5</translation>
     </message>
     <message>
         <source>Bescherming</source>
-        <translation type="unfinished"></translation>
+        <translation>Protection</translation>
     </message>
     <message>
         <source>Exporteren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>Deze tabel opslaan als .xlsx of .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>Save this table as .xlsx or .csv</translation>
     </message>
     <message>
         <source>Standaardset exporteren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export standard set…</translation>
     </message>
     <message>
         <source>Alle standaardtabellen voor een jaarverslag in één .xlsx-bestand</source>
-        <translation type="unfinished"></translation>
+        <translation>All standard tables for an annual report in one .xlsx file</translation>
+    </message>
+    <message>
+        <source>Toestemming: %1</source>
+        <translation>Consent: %1</translation>
     </message>
     <message>
         <source>(niet uitsplitsen)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no split)</translation>
     </message>
     <message>
         <source>Uw rol mag geen tellingen maken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your role may not make counts.</translation>
     </message>
     <message>
         <source>Bezig met tellen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting…</translation>
     </message>
     <message>
-        <source>Tellen is mislukt ({type(exc).__name__}).</source>
-        <translation type="unfinished"></translation>
+        <source>Tellen is mislukt (%1).</source>
+        <translation>Counting failed (%1).</translation>
+    </message>
+    <message>
+        <source>Afgeschermde aantallen (&lt;%1) staan niet in de grafiek.</source>
+        <translation>Suppressed counts (&lt;%1) are not shown in the chart.</translation>
+    </message>
+    <message>
+        <source>Hoe komen deze cijfers tot stand?</source>
+        <translation>How are these figures made?</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: %1</source>
+        <translation>Saved: %1</translation>
     </message>
     <message>
         <source>Aantal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Afgeschermde aantallen (&lt;{k}) staan niet in de grafiek.</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>De grafiek toont de eerste 12 kolommen; de tabel toont alle.</source>
-        <translation type="unfinished"></translation>
+        <translation>The chart shows the first 12 columns; the table shows them all.</translation>
+    </message>
+    <message>
+        <source>Hier maakt u tellingen voor een jaarverslag of een subsidiegever. Elke persoon telt één keer per waarde die op hem of haar van toepassing is: wie vriend én donateur is, telt bij beide mee, dus het totaal kan groter zijn dan het aantal personen. Wie een gegeven mist, telt onder &apos;onbekend&apos;. Contacten met een beperking van de verwerking tellen niet mee.</source>
+        <translation>Here you make counts for an annual report or a funder. Each person counts once for every value that applies to them: someone who is both a friend and a donor counts in both, so the total can be larger than the number of people. Anyone missing a piece of data counts under &apos;unknown&apos;. Contacts whose processing is restricted are not counted.</translation>
+    </message>
+    <message>
+        <source>De tabel en het exportbestand bevatten alleen aantallen: geen namen, adressen, e-mailadressen of andere gegevens over één persoon. U kunt alleen alle contacten of één soort relatie kiezen, niet een zelfgekozen selectie: zo kan een tabel nooit over een handvol mensen gaan.</source>
+        <translation>The table and the export file hold counts only: no names, addresses, e-mail addresses or other data about any one person. You can choose only all contacts or one type of relation, not a selection of your own: that way a table can never be about a handful of people.</translation>
     </message>
     <message>
         <source>Tabel exporteren</source>
-        <translation type="unfinished"></translation>
+        <translation>Export table</translation>
     </message>
     <message>
         <source>Excel-werkmap (*.xlsx);;CSV, puntkomma&apos;s (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx);;CSV, semicolons (*.csv)</translation>
     </message>
     <message>
         <source>Standaardset exporteren</source>
-        <translation type="unfinished"></translation>
+        <translation>Export standard set</translation>
     </message>
     <message>
         <source>Excel-werkmap (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporteren</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opgeslagen: {path.name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
 </context>
 <context>

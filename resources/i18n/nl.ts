@@ -251,9 +251,19 @@
             <source>Lezen mislukt</source>
             <translation>Lezen mislukt</translation>
         </message>
-        <message>
-            <source>%1 werkblad(en), %2 rijen</source>
-            <translation>%1 werkblad(en), %2 rijen</translation>
+        <message numerus="yes">
+            <source>%n werkblad(en)</source>
+            <translation>
+                <numerusform>%n werkblad</numerusform>
+                <numerusform>%n werkbladen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n rij(en)</source>
+            <translation>
+                <numerusform>%n rij</numerusform>
+                <numerusform>%n rijen</numerusform>
+            </translation>
         </message>
         <message>
             <source>Koppeling opslaan</source>
@@ -330,6 +340,45 @@
         <message>
             <source>Er is niets opgeslagen; de kluis is ongewijzigd.</source>
             <translation>Er is niets opgeslagen; de kluis is ongewijzigd.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreview</name>
+        <message>
+            <source>(bijzonder gegeven: apart gemarkeerd)</source>
+            <translation>(bijzonder gegeven: apart gemarkeerd)</translation>
+        </message>
+        <message>
+            <source>ja, sinds %1 (opnieuw bevestigen)</source>
+            <translation>ja, sinds %1 (opnieuw bevestigen)</translation>
+        </message>
+        <message>
+            <source>nee</source>
+            <translation>nee</translation>
+        </message>
+        <message>
+            <source>afgemeld per %1</source>
+            <translation>afgemeld per %1</translation>
+        </message>
+        <message>
+            <source>%1 van de eerste %2 rijen: ongeldig e-mailadres</source>
+            <translation>%1 van de eerste %2 rijen: ongeldig e-mailadres</translation>
+        </message>
+        <message>
+            <source>%1 van de eerste %2 rijen: ongeldig telefoonnummer</source>
+            <translation>%1 van de eerste %2 rijen: ongeldig telefoonnummer</translation>
+        </message>
+        <message>
+            <source>%1 van de eerste %2 rijen: ongeldige postcode</source>
+            <translation>%1 van de eerste %2 rijen: ongeldige postcode</translation>
+        </message>
+        <message>
+            <source>%1 van de eerste %2 rijen noemen mogelijk bijzondere persoonsgegevens (zoals gezondheid of geloof); die worden apart bewaard en gemarkeerd</source>
+            <translation>%1 van de eerste %2 rijen noemen mogelijk bijzondere persoonsgegevens (zoals gezondheid of geloof); die worden apart bewaard en gemarkeerd</translation>
+        </message>
+        <message>
+            <source>Toestemming uit een oude lijst moet opnieuw worden bevestigd</source>
+            <translation>Toestemming uit een oude lijst moet opnieuw worden bevestigd</translation>
         </message>
     </context>
     <context>
@@ -451,6 +500,14 @@
         <message>
             <source>Werkbalk</source>
             <translation>Werkbalk</translation>
+        </message>
+        <message>
+            <source>beheerder</source>
+            <translation>beheerder</translation>
+        </message>
+        <message>
+            <source>medewerker</source>
+            <translation>medewerker</translation>
         </message>
         <message>
             <source>%1 (%2)</source>
@@ -604,6 +661,21 @@ Deze pagina komt in een volgende versie.</translation>
                 <numerusform>%n dag</numerusform>
                 <numerusform>%n dagen</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>PublishedTableModel</name>
+        <message>
+            <source>Afgeschermd: een klein aantal (of een aantal waaruit een klein aantal terug te rekenen zou zijn). Weergegeven als '&lt;%1'.</source>
+            <translation>Afgeschermd: een klein aantal (of een aantal waaruit een klein aantal terug te rekenen zou zijn). Weergegeven als '&lt;%1'.</translation>
+        </message>
+        <message>
+            <source>Totaal</source>
+            <translation>Totaal</translation>
+        </message>
+        <message>
+            <source>Aantal</source>
+            <translation>Aantal</translation>
         </message>
     </context>
     <context>
@@ -1534,6 +1606,10 @@ Doorgaan?</translation>
             <translation>Alle standaardtabellen voor een jaarverslag in één .xlsx-bestand</translation>
         </message>
         <message>
+            <source>Toestemming: %1</source>
+            <translation>Toestemming: %1</translation>
+        </message>
+        <message>
             <source>(niet uitsplitsen)</source>
             <translation>(niet uitsplitsen)</translation>
         </message>
@@ -1546,20 +1622,36 @@ Doorgaan?</translation>
             <translation>Bezig met tellen…</translation>
         </message>
         <message>
-            <source>Tellen is mislukt ({type(exc).__name__}).</source>
-            <translation>Tellen is mislukt ({type(exc).__name__}).</translation>
+            <source>Tellen is mislukt (%1).</source>
+            <translation>Tellen is mislukt (%1).</translation>
+        </message>
+        <message>
+            <source>Afgeschermde aantallen (&lt;%1) staan niet in de grafiek.</source>
+            <translation>Afgeschermde aantallen (&lt;%1) staan niet in de grafiek.</translation>
+        </message>
+        <message>
+            <source>Hoe komen deze cijfers tot stand?</source>
+            <translation>Hoe komen deze cijfers tot stand?</translation>
+        </message>
+        <message>
+            <source>Opgeslagen: %1</source>
+            <translation>Opgeslagen: %1</translation>
         </message>
         <message>
             <source>Aantal</source>
             <translation>Aantal</translation>
         </message>
         <message>
-            <source>Afgeschermde aantallen (&lt;{k}) staan niet in de grafiek.</source>
-            <translation>Afgeschermde aantallen (&lt;{k}) staan niet in de grafiek.</translation>
-        </message>
-        <message>
             <source>De grafiek toont de eerste 12 kolommen; de tabel toont alle.</source>
             <translation>De grafiek toont de eerste 12 kolommen; de tabel toont alle.</translation>
+        </message>
+        <message>
+            <source>Hier maakt u tellingen voor een jaarverslag of een subsidiegever. Elke persoon telt één keer per waarde die op hem of haar van toepassing is: wie vriend én donateur is, telt bij beide mee, dus het totaal kan groter zijn dan het aantal personen. Wie een gegeven mist, telt onder 'onbekend'. Contacten met een beperking van de verwerking tellen niet mee.</source>
+            <translation>Hier maakt u tellingen voor een jaarverslag of een subsidiegever. Elke persoon telt één keer per waarde die op hem of haar van toepassing is: wie vriend én donateur is, telt bij beide mee, dus het totaal kan groter zijn dan het aantal personen. Wie een gegeven mist, telt onder 'onbekend'. Contacten met een beperking van de verwerking tellen niet mee.</translation>
+        </message>
+        <message>
+            <source>De tabel en het exportbestand bevatten alleen aantallen: geen namen, adressen, e-mailadressen of andere gegevens over één persoon. U kunt alleen alle contacten of één soort relatie kiezen, niet een zelfgekozen selectie: zo kan een tabel nooit over een handvol mensen gaan.</source>
+            <translation>De tabel en het exportbestand bevatten alleen aantallen: geen namen, adressen, e-mailadressen of andere gegevens over één persoon. U kunt alleen alle contacten of één soort relatie kiezen, niet een zelfgekozen selectie: zo kan een tabel nooit over een handvol mensen gaan.</translation>
         </message>
         <message>
             <source>Tabel exporteren</source>
@@ -1580,10 +1672,6 @@ Doorgaan?</translation>
         <message>
             <source>Exporteren</source>
             <translation>Exporteren</translation>
-        </message>
-        <message>
-            <source>Opgeslagen: {path.name}</source>
-            <translation>Opgeslagen: {path.name}</translation>
         </message>
     </context>
     <context>

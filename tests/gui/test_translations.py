@@ -3,6 +3,8 @@ language English no Dutch is left on any page of the main window."""
 
 from __future__ import annotations
 
+import gc
+import html
 import re
 import subprocess
 import sys
@@ -12,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -46,7 +48,9 @@ I18N = ROOT / "resources" / "i18n"
 
 # Words that only Dutch text uses, matched as whole words. Short function words count only
 # when a lower-case word follows ("de tabel"), so the tussenvoegsels in synthetic names
-# ("Fenna de Proef", "Dalen, Ilse van") do not trip the check.
+# ("Fenna de Proef", "Dalen, Ilse van") do not trip the check. Purpose codes such as
+# "nieuwsbrief" are stable identifiers shown as data (settings' Code column): not listed.
+# fmt: off
 FUNCTION_WORDS = [
     "de", "het", "een", "en", "van", "voor", "niet", "geen", "nog", "naar", "wordt", "zijn",
     "met", "uit", "bij", "dit", "deze", "alle", "wie", "wat", "welke", "op", "te", "om",
@@ -59,9 +63,10 @@ DUTCH_WORDS = [
     "bron", "doel", "doelen", "rij", "rijen", "blad", "kolom", "kolommen", "wachtwoord",
     "sleutel", "kluis", "dagen", "dag", "geleden", "vandaag", "gemaakt", "aantal", "totaal",
     "tellen", "indeling", "beheerder", "medewerker", "vriend", "donateur", "bezoeker",
-    "nieuwsbrief", "ja", "nee", "onbekend", "overzicht", "statistiek", "bewaartermijn",
+    "ja", "nee", "onbekend", "overzicht", "statistiek", "bewaartermijn",
     "bewaartermijnen", "afgeschermd", "ingetrokken", "gegeven", "herbevestigen", "wis",
 ]
+# fmt: on
 _DUTCH = re.compile(
     r"(?<![\w-])(?i:" + "|".join(FUNCTION_WORDS) + r")\s+[a-zà-ÿ]"
     r"|(?<![\w-])(?i:" + "|".join(DUTCH_WORDS) + r")(?![\w-])"
@@ -148,18 +153,19 @@ def test_no_f_string_goes_through_tr() -> None:
 def test_plural_forms_read_naturally_in_both_languages(qapp: QApplication) -> None:
     from contactkluis.ui.i18n import load_translator
 
-    for lang, one, many in (("nl", "1 dag geleden", "3 dagen geleden"),
-                            ("en", "1 day ago", "3 days ago")):
+    for lang, one, many in (
+        ("nl", "1 dag geleden", "3 dagen geleden"),
+        ("en", "1 day ago", "3 days ago"),
+    ):
         translator = load_translator(lang)
         assert translator is not None
         qapp.installTranslator(translator)
         try:
-            from contactkluis.ui.main_window import MainWindow
-
             text = "laatste back-up: %n dag(en) geleden"
             assert QApplication.translate("MainWindow", text, "", 1).endswith(one)
             assert QApplication.translate("MainWindow", text, "", 3).endswith(many)
-            del MainWindow
+            requests = "Let op: %n verzoek(en) over de termijn."
+            assert "(en)" not in QApplication.translate("PrivacyPage", requests, "", 2)
         finally:
             qapp.removeTranslator(translator)
 
@@ -169,11 +175,21 @@ def test_plural_forms_read_naturally_in_both_languages(qapp: QApplication) -> No
 
 @pytest.fixture
 def english(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """As the app starts with language English: only the English translators installed.
+
+    The session's Dutch translators (tests/gui/conftest.py) come off for the test, else
+    Qt's own Dutch strings (a dialog's "Annuleren") would answer where English has none.
+    """
+    dutch = [o for o in gc.get_objects() if isinstance(o, QTranslator)]
+    for translator in dutch:
+        qapp.removeTranslator(translator)
     monkeypatch.setenv("CONTACTKLUIS_LANG", "en")
     installed = install_translators(qapp, "en")
     yield
     for translator in installed:
         qapp.removeTranslator(translator)
+    for translator in dutch:
+        qapp.installTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
 
 
@@ -207,21 +223,23 @@ def _add_people(session: object) -> None:
 
 
 @pytest.fixture
-def english_window(qtbot, english, vault_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def english_window(qtbot, english, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     from contactkluis.services.accounts import create_vault
     from contactkluis.ui.context import AppContext
     from contactkluis.ui.main_window import MainWindow
 
+    vault_path = tmp_path / "vault" / "museum.ckdb"
     session, _recovery = create_vault(vault_path, "Museum De Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
     assert session.lang == "en"
     _add_people(session)
+    # As the app starts: the window and its pages are built locked, then the vault opens.
     ctx = AppContext(vault_path)
-    ctx.session = session
-    ctx.account_name = session.account
     win = MainWindow(ctx, lang="en")
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.unlock_texts = visible_texts(win)  # the unlock screen, before the vault opens
+    win.on_unlocked(session)
     yield win
     ctx.tasks.wait()
     if ctx.session is not None and ctx.session.vault.conn is not None:
@@ -250,24 +268,22 @@ def visible_texts(root: QWidget) -> list[str]:
         if not w.isVisible():
             continue
         if isinstance(w, QLabel):
-            texts.append(_TAG.sub(" ", w.text()))
+            texts.append(html.unescape(_TAG.sub(" ", w.text())))
         elif isinstance(w, QAbstractButton):
-            texts.append(w.text())
+            texts.append(w.text().replace("&", ""))
         elif isinstance(w, QGroupBox):
             texts.append(w.title())
         elif isinstance(w, QTabWidget):
             texts.extend(w.tabText(i) for i in range(w.count()))
         elif isinstance(w, QComboBox):
             texts.extend(w.itemText(i) for i in range(w.count()))
-        elif isinstance(w, QLineEdit):
-            texts.append(w.placeholderText())
-        elif isinstance(w, QTextEdit | QPlainTextEdit):
+        elif isinstance(w, QLineEdit | QTextEdit | QPlainTextEdit):
             texts.append(w.placeholderText())
         if isinstance(w, QAbstractItemView) and not isinstance(w, QListWidget | QComboBox):
             texts.extend(_view_texts(w))
         elif isinstance(w, QListWidget):
             texts.extend(w.item(i).text() for i in range(w.count()))
-    return [t.replace("&", "") for t in texts if t]
+    return [t for t in texts if t]
 
 
 def dutch_leftovers(texts: list[str]) -> list[str]:
@@ -297,7 +313,7 @@ def test_every_page_reads_english(qtbot, english_window) -> None:  # type: ignor
         assert win.show_page(key), key
         _settle(win)
         page = win.page(key)
-        texts = visible_texts(win) + [page.windowTitle()]
+        texts = [*visible_texts(win), page.windowTitle()]
         for tabs in page.findChildren(QTabWidget):
             for i in range(tabs.count()):
                 tabs.setCurrentIndex(i)
@@ -306,9 +322,41 @@ def test_every_page_reads_english(qtbot, english_window) -> None:  # type: ignor
         leftovers = dutch_leftovers(texts)
         if leftovers:
             found[key] = leftovers
+    unlock = dutch_leftovers(win.unlock_texts)
+    if unlock:
+        found["unlock screen"] = unlock
     menus = [a.text().replace("&", "") for a in win.menuBar().actions()]
-    chrome = dutch_leftovers(menus + [win.account_label.text(), win.backup_pill.text()])
+    chrome = dutch_leftovers([*menus, win.account_label.text(), win.backup_pill.text()])
     if chrome:
         found["menus and status bar"] = chrome
-    assert found == {}
+    report = "\n".join(f"{key}: {text!r}" for key, texts in found.items() for text in texts)
+    assert not found, "Dutch left in English mode:\n" + report
     assert "(administrator)" in win.account_label.text()
+
+
+def test_dialogs_and_first_run_read_english(qtbot, english_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from contactkluis.services import contacts
+    from contactkluis.ui.contacts.edit_dialog import ContactEditDialog
+    from contactkluis.ui.context import AppContext
+    from contactkluis.ui.first_run import FirstRunWizard
+    from contactkluis.ui.privacy.request_dialogs import AddRequestDialog
+
+    session = english_window.ctx.session
+    someone = contacts.get_contact(session, 1)
+    dialogs: list[QWidget] = [
+        ContactEditDialog(session),
+        ContactEditDialog(session, someone),
+        AddRequestDialog(session),
+    ]
+    wizard = FirstRunWizard(AppContext(tmp_path / "new.ckdb"), lang="en")
+    dialogs.append(wizard)
+    found = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        found += dutch_leftovers(visible_texts(dialog))
+    for _step in range(2):  # institution -> location -> account
+        wizard.setField("institution", "Museum De Proef")
+        wizard.next()
+        found += dutch_leftovers(visible_texts(wizard))
+    assert found == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from contactkluis.domain.contact import PersonName
 from contactkluis.domain.normalize import clean_text
@@ -73,6 +74,13 @@ _REMARK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _COUPLE = re.compile(r"\s+(?:en|&|\+|und|and|e/o)\s+|\s*&\s*|\s*\+\s*", re.IGNORECASE)
 _INITIAL_TOKEN = re.compile(r"^(?:(?:[^\W\d_]{1,3}\.)+[^\W\d_]?|[^\W\d_])$")
 _NO_VOWEL_CAPS = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,3}$")
+_WORD_BREAKS = re.compile(r"([\s\-]+)")
+_GIVEN_BREAKS = re.compile(r"[\s\-]+")
+_INITIAL_BREAKS = re.compile(r"[.\s]+")
+_GLUED_INITIAL = re.compile(r"(?<=\.)(?=[^\W\d_]{2,})")
+# A legacy list repeats the same few thousand first and last names: what is derived from
+# one name string alone is remembered (the functions below are pure).
+_NAME_CACHE = 32768
 
 
 def _strip_accents(text: str) -> str:
@@ -92,7 +100,7 @@ def _capitalise_word(word: str) -> str:
 def fix_capitals(value: str) -> str:
     """'JAN-WILLEM' -> 'Jan-Willem', "o'brien" -> "O'Brien"; 'McDonald' is kept."""
     words = " ".join(value.split())
-    parts = re.split(r"([\s\-]+)", words)
+    parts = _WORD_BREAKS.split(words)
     out: list[str] = []
     for part in parts:
         letters = [ch for ch in part if ch.isalpha()]
@@ -132,7 +140,7 @@ def normalize_initials(value: object) -> str | None:
     if text is None:
         return None
     out: list[str] = []
-    for chunk in re.split(r"[.\s]+", text):
+    for chunk in _INITIAL_BREAKS.split(text):
         chunk = "".join(ch for ch in chunk if ch.isalpha())
         if not chunk:
             continue
@@ -149,7 +157,7 @@ def normalize_initials(value: object) -> str | None:
 
 def _initials_from_first(first: str) -> str | None:
     parts: list[str] = []
-    for given in re.split(r"[\s\-]+", first):
+    for given in _GIVEN_BREAKS.split(first):
         letters = "".join(ch for ch in given if ch.isalpha())
         if not letters:
             continue
@@ -248,7 +256,7 @@ def _strip_titles(tokens: list[str]) -> list[str]:
 
 
 def _tokens(text: str, *, titles: bool = True) -> list[str]:
-    text = re.sub(r"(?<=\.)(?=[^\W\d_]{2,})", " ", text)  # 'J.de Vries'
+    text = _GLUED_INITIAL.sub(" ", text)  # 'J.de Vries'
     tokens = [t for t in text.replace("’", "'").split() if t]
     if titles:
         tokens = _strip_titles(tokens)
@@ -343,25 +351,33 @@ def build_name(
     last_text = clean_text(last)
     initials_text = normalize_initials(initials)
     if last_text:
-        last_text = last_text.replace(",", " ")
-        moved_infix, last_text = _split_last(_tokens(last_text, titles=False))
+        moved_infix, last_text = _last_parts(last_text)
         if moved_infix:
             infix_text = f"{infix_text} {moved_infix}" if infix_text else moved_infix
     if first_text:
-        tokens = first_text.split()
-        if all(_is_initials(t) for t in tokens):
-            initials_text = initials_text or normalize_initials(first_text)
-            first_text = None
-        else:
-            given, derived = _given(tokens)
-            first_text = given
-            initials_text = initials_text or derived
+        first_text, derived = _first_parts(first_text)
+        initials_text = initials_text or derived
     return PersonName(
         first=first_text or None,
         initials=initials_text,
         infix=infix_text.lower().replace("’", "'") if infix_text else None,
         last=last_text or None,
     )
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _last_parts(last_text: str) -> tuple[str | None, str | None]:
+    """(moved infix, last name) of a last-name cell's clean text."""
+    return _split_last(_tokens(last_text.replace(",", " "), titles=False))
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _first_parts(first_text: str) -> tuple[str | None, str | None]:
+    """(first name, initials it gives) of a first-name cell's clean text."""
+    tokens = first_text.split()
+    if all(_is_initials(t) for t in tokens):
+        return None, normalize_initials(first_text)
+    return _given(tokens)
 
 
 def _fold(text: str) -> str:
@@ -372,28 +388,43 @@ def name_key(name: PersonName) -> str:
     """Casefolded last name without infix or diacritics: 'de Vries' and 'Vriës' -> 'vries'."""
     if not name.last:
         return ""
-    tokens = name.last.split()
+    return _last_key(name.last)
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _last_key(last: str) -> str:
+    tokens = last.split()
     size = _match_infix(tokens, 0)
     if 0 < size < len(tokens):
         tokens = tokens[size:]
     return "".join(ch for ch in _fold(" ".join(tokens)) if ch.isalnum())
 
 
-def _given_names(name: PersonName) -> list[str]:
+def _given_names(name: PersonName) -> tuple[str, ...]:
     if not name.first:
-        return []
-    return [_fold(p) for p in re.split(r"[\s\-]+", name.first) if p and p.lower() != "en"]
+        return ()
+    return _given_names_of(name.first)
 
 
-def _initial_letters(name: PersonName) -> list[str]:
-    source = name.initials or (_initials_from_first(name.first) if name.first else None)
+@lru_cache(maxsize=_NAME_CACHE)
+def _given_names_of(first: str) -> tuple[str, ...]:
+    return tuple(_fold(p) for p in _GIVEN_BREAKS.split(first) if p and p.lower() != "en")
+
+
+def _initial_letters(name: PersonName) -> tuple[str, ...]:
+    return _initial_letters_of(name.initials, name.first)
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _initial_letters_of(initials: str | None, first: str | None) -> tuple[str, ...]:
+    source = initials or (_initials_from_first(first) if first else None)
     if not source:
-        return []
+        return ()
     folded = (_fold(p) for p in source.split("."))
-    return [f[0] for f in folded if f.strip()]
+    return tuple(f[0] for f in folded if f.strip())
 
 
-def _prefix_compatible(a: list[str], b: list[str]) -> bool:
+def _prefix_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return longer[: len(shorter)] == shorter
 

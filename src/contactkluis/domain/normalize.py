@@ -53,6 +53,13 @@ def clean_text(value: object) -> str | None:
         if "  " not in value and value[:1] != " " and value[-1:] != " ":
             return value or None
         return " ".join(value.split()) or None
+    return _clean_text_reference(value)
+
+
+def _clean_text_reference(value: object) -> str | None:
+    """clean_text without its shortcut: the arbiter the shortcut is tested against."""
+    if value is None:
+        return None
     if isinstance(value, bool):
         text = "ja" if value else "nee"
     elif isinstance(value, float):
@@ -216,6 +223,11 @@ def normalize_phone(value: object, region: str = "NL") -> str | None:
         fast = _fast_nl_phone(text)
         if fast is not None:
             return fast
+    return _phone_by_phonenumbers(text, region)
+
+
+def _phone_by_phonenumbers(text: str, region: str) -> str | None:
+    """The reference reading of a cleaned phone text: phonenumbers decides."""
     candidates = [text]
     digits = _SEPARATORS.sub("", text)
     if digits.isdigit() and not digits.startswith("0") and len(digits) >= 10:
@@ -288,6 +300,11 @@ def normalize_email(value: object) -> str | None:
     fast = _fast_email(text)
     if fast is not None:
         return fast
+    return _email_by_validator(text)
+
+
+def _email_by_validator(text: str) -> str | None:
+    """The reference check of a cleaned address: email-validator decides."""
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError:

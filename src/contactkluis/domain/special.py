@@ -162,6 +162,11 @@ _JUNK_MAIL_PARTS = frozenset(
 )  # fmt: skip
 
 
+# Any character for which str.isalnum() holds: re's \w is exactly isalnum() plus '_'.
+_ALNUM = re.compile(r"[^\W_]")
+_TEST_WORD = re.compile(r"(test|proef|dummy|asdf)[\s\-_]*\d*")
+
+
 def is_junk_value(value: object) -> bool:
     """Whether a cell is a placeholder rather than data ('n.v.t.', 'test', 'xxx', '-').
 
@@ -185,12 +190,12 @@ def is_junk_value(value: object) -> bool:
         return False
     if text in _JUNK or text.rstrip(".!") in _JUNK:
         return True
-    if not any(ch.isalnum() for ch in text):
+    if not _ALNUM.search(text):
         return True  # '-', '...', '??', '#'
     compact = text.replace(" ", "")
-    if len(compact) >= 3 and len(set(compact)) == 1:
+    if len(compact) >= 3 and compact == compact[0] * len(compact):
         return True  # 'aaaa', '0000000', 'xxxxx'
-    if re.fullmatch(r"(test|proef|dummy|asdf)[\s\-_]*\d*", text):
+    if _TEST_WORD.fullmatch(text):
         return True
     if "@" in text:
         local, _, domain = text.rpartition("@")

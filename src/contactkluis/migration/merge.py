@@ -25,7 +25,7 @@ from contactkluis.domain.names import name_key, names_compatible
 NEAR_SCORE = 85.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A person being assembled: an existing vault contact (vault_id) or a new one."""
 

@@ -155,15 +155,30 @@ class RowBuilder:
             if col.imported and col.field:
                 self.by_field.setdefault(col.field, []).append(col.index)
         self.source = f"{ctx.file} / {ctx.sheet}"
+        # The same few answers ('ja', 'x') recur on every row: one evidence text each.
+        self._evidence: dict[tuple[str, str | None], str] = {}
 
     def _cells(self, cells: Sequence[Cell], name: str) -> list[Cell]:
-        return [cells[i] for i in self.by_field.get(name, ()) if i < len(cells)
+        indexes = self.by_field.get(name)
+        if not indexes:
+            return []
+        size = len(cells)
+        return [cells[i] for i in indexes if i < size
                 and cells[i] is not None and not (isinstance(cells[i], str)
                                                   and not str(cells[i]).strip())]
 
     def _first(self, cells: Sequence[Cell], name: str) -> Cell:
-        found = self._cells(cells, name)
-        return found[0] if found else None
+        # Most fields are in no column, and most that are fill one: no list for them.
+        indexes = self.by_field.get(name)
+        if not indexes:
+            return None
+        size = len(cells)
+        for i in indexes:
+            if i < size:
+                cell = cells[i]
+                if cell is not None and not (isinstance(cell, str) and not str(cell).strip()):
+                    return cell
+        return None
 
     def build(self, row: int, cells: Sequence[Cell]) -> RowResult:
         result = RowResult(row)
@@ -315,9 +330,15 @@ class RowBuilder:
         evidence_base = f"Overgenomen uit oude lijst '{ctx.file}', blad '{ctx.sheet}'"
 
         def consent(purpose: str, column: str, raw: Cell) -> None:
+            raw_text = _text(raw)
+            evidence = self._evidence.get((column, raw_text))
+            if evidence is None:
+                evidence = (f"{evidence_base}: kolom '{column}' = '{raw_text}'."
+                            " Opnieuw bevestigen.")
+                if len(self._evidence) < 4096:
+                    self._evidence[(column, raw_text)] = evidence
             consents.append(ConsentEvent(
-                purpose, ConsentStatus.GIVEN, signup or ctx.file_date, source,
-                f"{evidence_base}: kolom '{column}' = '{_text(raw)}'. Opnieuw bevestigen.",
+                purpose, ConsentStatus.GIVEN, signup or ctx.file_date, source, evidence,
                 reconfirm=True))
 
         for purpose, column in (("nieuwsbrief", "newsletter"), ("uitnodigingen", "invitations")):

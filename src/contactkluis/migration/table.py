@@ -11,6 +11,7 @@ import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from contactkluis.migration.headers import fold_header, header_score
 from contactkluis.migration.readers import Cell, SheetData
@@ -31,7 +32,8 @@ class Table:
     sheet: str
     header_row: int | None  # 1-based; None when the sheet holds no recognisable list
     headers: list[str]
-    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)  # (1-based row, cells)
+    # (1-based row, cells); a row may be the sheet's own list: read it, never change it.
+    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     skip_reason: str | None = None  # why the whole sheet was not read as a list
 
@@ -43,18 +45,36 @@ def _is_empty(cells: Sequence[Cell]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
-def _text_cells(cells: Sequence[Cell]) -> list[str]:
-    return [c.strip() for c in cells if isinstance(c, str) and c.strip()]
-
-
 def _is_totals(cells: Sequence[Cell]) -> bool:
-    """A 'Totaal' row, or a row of only numbers (what formula rows leave behind)."""
-    texts = _text_cells(cells)
-    if texts and _TOTAL_WORDS.match(texts[0]) and len(texts) <= 2:
+    """A 'Totaal' row (at most two texts, the first a totals word), or a row of at most three
+    cells that are all numbers (what formula rows leave behind)."""
+    texts = filled = 0
+    first_text = ""
+    only_numbers = True
+    for c in cells:
+        if c is None:
+            continue
+        if isinstance(c, str):
+            stripped = c.strip()
+            if not stripped:
+                continue
+            texts += 1
+            if texts > 2:
+                return False  # a third text: neither a totals row nor only numbers
+            if texts == 1:
+                first_text = stripped
+            only_numbers = False
+        elif not isinstance(c, int | float) or isinstance(c, bool):
+            only_numbers = False
+        filled += 1
+    if texts and _TOTAL_WORDS.match(first_text):
         return True
-    filled = [c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())]
-    numbers = [c for c in filled if isinstance(c, int | float) and not isinstance(c, bool)]
-    return bool(filled) and len(numbers) == len(filled) and len(filled) <= 3
+    return filled > 0 and only_numbers and filled <= 3
+
+
+@lru_cache(maxsize=16384)
+def _folded(text: str) -> str:
+    return fold_header(text)
 
 
 def _looks_like_instructions(sheet: SheetData) -> bool:
@@ -103,12 +123,17 @@ def locate(sheet: SheetData, header_row: int | None = None) -> Table:
     probe = next((i for i, f in enumerate(folded) if f), None)
     table = Table(sheet.name, header_index + 1, headers)
     for i in range(header_index + 1, len(rows)):
-        cells = list(rows[i]) + [None] * (width - len(rows[i]))
+        row = rows[i]
+        # A full-width row is shared with the sheet, not copied: both are only read.
+        if len(row) == width and isinstance(row, list):
+            cells = row
+        else:
+            cells = list(row) + [None] * (width - len(row))
         number = i + 1
         if _is_empty(cells):
             table.skipped.append(SkippedRow(number, "empty"))
         elif (probe is not None and cells[probe] is not None
-              and fold_header(_header_text(cells[probe])) == folded[probe]
+              and _folded(_header_text(cells[probe])) == folded[probe]
               and [fold_header(_header_text(c)) for c in cells] == folded):
             table.skipped.append(SkippedRow(number, "repeated_header"))
         elif _is_totals(cells):

@@ -132,12 +132,19 @@ class Session:
         return self.state_for(contact, created=created, open_request=open_request)
 
     def state_for(
-        self, contact: Contact, *, created: date | None, open_request: bool = False
+        self,
+        contact: Contact,
+        *,
+        created: date | None,
+        open_request: bool = False,
+        soon_days: int | None = None,
     ) -> ContactState:
-        """The derived state from the contact alone (no queries): the import's bulk path."""
+        """The derived state from the contact alone: the import's bulk path. A caller that
+        computes many states passes `soon_days` (read once) to spare a settings query each."""
         today = self.today()
         retention = evaluate_contact(
-            contact, self.purposes, today=today, soon_days=self.soon_days, created=created,
+            contact, self.purposes, today=today,
+            soon_days=self.soon_days if soon_days is None else soon_days, created=created,
             open_request=open_request,
         )
         flags = {code: str(state.flag()) for code, state in

@@ -355,7 +355,9 @@ class MainWindow(QMainWindow):
             self.account_label.clear()
             self.backup_pill.hide()
             return
-        text = self.tr("%1 (%2)").replace("%1", session.account).replace("%2", session.role)
+        roles = {"beheerder": self.tr("beheerder"), "medewerker": self.tr("medewerker")}
+        role = roles.get(session.role, session.role)
+        text = self.tr("%1 (%2)").replace("%1", session.account).replace("%2", role)
         if session.vault.read_only:
             text += " — " + self.tr("alleen-lezen")
         self.account_label.setText(text)

@@ -448,7 +448,8 @@ class SettingsPage(QScrollArea):
             row = table.rowCount()
             table.insertRow(row)
             role = self.tr("beheerder") if info.role == Role.BEHEERDER else self.tr("medewerker")
-            for col, text in enumerate((info.name, role, info.created_at[:10])):
+            created = "-".join(reversed(info.created_at[:10].split("-")))  # dd-mm-jjjj
+            for col, text in enumerate((info.name, role, created)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (info.name, info.role))
                 table.setItem(row, col, item)

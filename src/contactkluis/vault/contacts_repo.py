@@ -112,9 +112,24 @@ class ContactRepository:
             f" VALUES (?, {', '.join('?' * 20)}, ?, ?)",
             [(c.id, *_contact_values(c), now, now) for c in contacts],
         )
+        # One executemany per table for the whole batch: each table still receives its rows
+        # in contact order, so every row id is what one insert per contact would give.
+        emails: list[tuple[Any, ...]] = []
+        phones: list[tuple[Any, ...]] = []
+        consents: list[tuple[Any, ...]] = []
+        relations: list[tuple[Any, ...]] = []
+        sources: list[tuple[Any, ...]] = []
         for c in contacts:
-            assert c.id is not None
-            self._insert_children(c.id, c, recorded_by, now)
+            cid = c.id
+            assert cid is not None
+            emails += [(cid, e) for e in c.emails]
+            phones += [(cid, p) for p in c.phones]
+            consents += [(cid, e.purpose, str(e.status), e.on.isoformat(), e.source, e.evidence,
+                          int(e.reconfirm), now, recorded_by) for e in c.consents]
+            relations += [_relation_values(cid, r) for r in c.relations]
+            sources += [(cid, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources]
+        self._insert_child_rows(emails, phones, consents, relations, sources)
+        del emails, phones, consents, relations, sources
         self.conn.executemany(
             "INSERT INTO contacts_fts (rowid, body) VALUES (?, ?)",
             [(c.id, search_text(c)) for c in contacts],
@@ -123,26 +138,40 @@ class ContactRepository:
     def _insert_children(
         self, contact_id: int, c: Contact, recorded_by: str | None, now: str
     ) -> None:
+        self._insert_child_rows(
+            [(contact_id, e) for e in c.emails],
+            [(contact_id, p) for p in c.phones],
+            [(contact_id, e.purpose, str(e.status), e.on.isoformat(), e.source, e.evidence,
+              int(e.reconfirm), now, recorded_by) for e in c.consents],
+            [_relation_values(contact_id, r) for r in c.relations],
+            [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources],
+        )
+
+    def _insert_child_rows(
+        self,
+        emails: list[tuple[Any, ...]],
+        phones: list[tuple[Any, ...]],
+        consents: list[tuple[Any, ...]],
+        relations: list[tuple[Any, ...]],
+        sources: list[tuple[Any, ...]],
+    ) -> None:
         ex = self.conn.executemany
-        ex("INSERT INTO emails (contact_id, email) VALUES (?, ?)",
-           [(contact_id, e) for e in c.emails])
-        ex("INSERT INTO phones (contact_id, e164) VALUES (?, ?)",
-           [(contact_id, p) for p in c.phones])
+        ex("INSERT INTO emails (contact_id, email) VALUES (?, ?)", emails)
+        ex("INSERT INTO phones (contact_id, e164) VALUES (?, ?)", phones)
         ex(
             "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
             " reconfirm, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(contact_id, e.purpose, str(e.status), e.on.isoformat(), e.source, e.evidence,
-              int(e.reconfirm), now, recorded_by) for e in c.consents],
+            consents,
         )
         ex(
             "INSERT INTO relations (contact_id, kind, start_date, end_date, last_activity, source,"
             " paid, opt_out_offered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [_relation_values(contact_id, r) for r in c.relations],
+            relations,
         )
         ex(
             "INSERT INTO provenance (contact_id, file, sheet, row, field, original)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources],
+            sources,
         )
 
     def update(self, c: Contact) -> None:

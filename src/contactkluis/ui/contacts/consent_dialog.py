@@ -25,6 +25,7 @@ from contactkluis.domain.contact import ConsentStatus, Relation, RelationKind
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.context import Session
+from contactkluis.ui.contacts.texts import relation_label
 
 _T: dict[str, tuple[str, str]] = {
     "give.title": ("Toestemming vastleggen", "Record consent"),
@@ -144,7 +145,7 @@ class RelationDialog(QDialog):
         layout.addLayout(form)
         self.kind = QComboBox(self)
         for kind in RelationKind:
-            self.kind.addItem(str(kind), str(kind))
+            self.kind.addItem(relation_label(str(kind), lang), str(kind))
         today = session.today()
         self.start = _date_edit(self, today)
         self.has_end = QCheckBox(_t("has_end", lang), self)

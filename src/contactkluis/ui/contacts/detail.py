@@ -35,7 +35,7 @@ from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.context import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
-from contactkluis.ui.contacts.texts import fmt_date, t
+from contactkluis.ui.contacts.texts import fmt_date, relation_label, t
 
 _T: dict[str, tuple[str, str]] = {
     "empty": ("Selecteer een contact.", "Select a contact."),
@@ -343,7 +343,10 @@ class ContactDetailPanel(QWidget):
         self.retention_text.setText("\n".join([head, *(f"• {r}" for r in reasons)]))
         bg, fg = PILL_COLOURS.get(status, ("#eeeeee", "#333333"))
         self.retention_banner.setStyleSheet(
-            f"background:{bg}; color:{fg};" if status != "ok" else "background:#f3f7f3;"
+            # The light OK background needs its own dark text, or dark mode writes light on light.
+            f"background:{bg}; color:{fg};"
+            if status != "ok"
+            else "background:#f3f7f3; color:#1b3a1d;"
         )
         self.retention_banner.setVisible(True)
         self._retention_actions(status)
@@ -396,8 +399,8 @@ class ContactDetailPanel(QWidget):
         self.relations.clear()
         for r in c.relations:
             self.relations.addTopLevelItem(QTreeWidgetItem([
-                str(r.kind), fmt_date(r.start), fmt_date(r.end), fmt_date(r.last_activity),
-                r.source]))  # fmt: skip
+                relation_label(str(r.kind), self.lang), fmt_date(r.start), fmt_date(r.end),
+                fmt_date(r.last_activity), r.source]))  # fmt: skip
 
     def _show_provenance(self, c: Contact) -> None:
         self.provenance.clear()

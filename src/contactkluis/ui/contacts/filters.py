@@ -7,10 +7,10 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from contactkluis.services.listing import ContactQuery, FilterValues
-from contactkluis.ui.contacts.texts import t
+from contactkluis.ui.contacts.texts import relation_label, t
 
 _FLAGS = ("given", "reconfirm", "withdrawn", "none")
 _FLAG_LABELS = {
@@ -28,8 +28,12 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.lang = lang
         self._loading = False
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows: in one, the labels and choices need ~1500 px, wider than a 1280 screen.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        layout, second = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(layout)
+        rows.addLayout(second)
 
         self.retention = self._combo(t("f.retention", lang))
         for status in ("ok", "soon", "expired"):
@@ -38,6 +42,7 @@ class FilterBar(QWidget):
         self.purpose = self._combo(t("f.consent", lang), first=t("f.any_purpose", lang))
         self.flag = QComboBox(self)
         self.flag.setAccessibleName(t("f.consent", lang))
+        _compact(self.flag)
         for flag in _FLAGS:
             nl, en = _FLAG_LABELS[flag]
             self.flag.addItem(en if lang == "en" else nl, flag)
@@ -59,16 +64,17 @@ class FilterBar(QWidget):
         layout.addWidget(self.flag)
         layout.addWidget(QLabel(t("f.relation", lang) + ":"))
         layout.addWidget(self.relation)
-        layout.addWidget(QLabel(t("f.source", lang) + ":"))
-        layout.addWidget(self.source)
-        layout.addWidget(QLabel(t("f.special", lang) + ":"))
-        layout.addWidget(self.special)
-        layout.addWidget(QLabel(t("f.restricted", lang) + ":"))
-        layout.addWidget(self.restricted)
+        layout.addStretch(1)
+        second.addWidget(QLabel(t("f.source", lang) + ":"))
+        second.addWidget(self.source)
+        second.addWidget(QLabel(t("f.special", lang) + ":"))
+        second.addWidget(self.special)
+        second.addWidget(QLabel(t("f.restricted", lang) + ":"))
+        second.addWidget(self.restricted)
         self.reset_button = QPushButton(t("btn.reset", lang), self)
         self.reset_button.clicked.connect(self.reset)
-        layout.addWidget(self.reset_button)
-        layout.addStretch(1)
+        second.addWidget(self.reset_button)
+        second.addStretch(1)
         self.purpose.currentIndexChanged.connect(
             lambda _i: self.flag.setEnabled(self.purpose.currentData() is not None)
         )
@@ -76,6 +82,7 @@ class FilterBar(QWidget):
     def _combo(self, name: str, first: str | None = None) -> QComboBox:
         combo = QComboBox(self)
         combo.setAccessibleName(name)
+        _compact(combo)
         combo.addItem(first or t("f.all", self.lang), None)
         combo.currentIndexChanged.connect(self._emit)
         return combo
@@ -90,7 +97,7 @@ class FilterBar(QWidget):
         try:
             for combo, items in (
                 (self.purpose, values.purposes),
-                (self.relation, [(k, k) for k in values.relation_kinds]),
+                (self.relation, [(k, relation_label(k, self.lang)) for k in values.relation_kinds]),
                 (self.source, [(f, f) for f in values.source_files]),
             ):
                 keep = combo.currentData()
@@ -147,6 +154,12 @@ class FilterBar(QWidget):
     def reset(self) -> None:
         self.show_query(ContactQuery())
         self.changed.emit()
+
+
+def _compact(combo: QComboBox) -> None:
+    # Sized to its longest item, one long file name made the window wider than the screen.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(9)
 
 
 def _select(combo: QComboBox, value: object) -> None:

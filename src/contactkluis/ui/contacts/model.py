@@ -16,10 +16,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from contactkluis.errors import current_language
 from contactkluis.services import listing
 from contactkluis.services.context import Session
 from contactkluis.ui.contacts.flags import FLAG_COLOURS, FLAG_SYMBOLS, flag_icon
-from contactkluis.ui.contacts.texts import fmt_date, t
+from contactkluis.ui.contacts.texts import fmt_date, relation_label, t
 from contactkluis.ui.tasks import TaskRunner
 
 BLOCK_SIZE = 50
@@ -105,7 +106,7 @@ class ContactTableModel(QAbstractTableModel):
         self._purposes: list[tuple[str, str]] = []
         self.query = listing.ContactQuery()
         self.fetch_log: list[int] = []  # block numbers read from the vault, for diagnostics
-        self.lang = "nl"
+        self.lang = current_language()
 
     # -- wiring ---------------------------------------------------------------------------
 
@@ -399,7 +400,7 @@ class ContactTableModel(QAbstractTableModel):
             Column.PHONE: row.phone,
             Column.POSTCODE: row.postcode,
             Column.CITY: row.city,
-            Column.RELATIONS: ", ".join(row.relation_kinds),
+            Column.RELATIONS: ", ".join(relation_label(k, self.lang) for k in row.relation_kinds),
             Column.SOURCES: ", ".join(row.source_files),
             Column.UPDATED: row.updated,
         }

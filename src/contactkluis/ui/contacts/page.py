@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.roles import Permission
+from contactkluis.errors import current_language
 from contactkluis.services import listing
 from contactkluis.services.context import Session
 from contactkluis.ui.contacts.detail import ContactDetailPanel
@@ -64,7 +65,7 @@ class ContactsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings or default_settings()
-        self.lang = ctx.session.lang if ctx.session else "nl"
+        self.lang = ctx.session.lang if ctx.session else current_language()
         self.dialog: QDialog | None = None  # the last dialog the page opened
         lang = self.lang
 

@@ -68,6 +68,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "f.restricted": ("Beperkt", "Restricted"),
     "f.yes": ("ja", "yes"),
     "f.no": ("nee", "no"),
+    # relation kinds (RelationKind values)
+    "rel.vriend": ("vriend", "friend"),
+    "rel.donateur": ("donateur", "donor"),
+    "rel.nieuwsbrief-abonnee": ("nieuwsbrief-abonnee", "newsletter subscriber"),
+    "rel.bezoeker": ("bezoeker", "visitor"),
+    "rel.groepscontact": ("groepscontact", "group contact"),
+    "rel.klant": ("klant", "customer"),
 }
 
 
@@ -75,6 +82,11 @@ def t(key: str, lang: str = "nl", **params: object) -> str:
     nl, en = TEXTS.get(key, (key, key))
     text = en if lang == "en" else nl
     return text.format(**params) if params else text
+
+
+def relation_label(kind: str, lang: str = "nl") -> str:
+    """A relation kind as words; a kind this table does not know is shown as stored."""
+    return t(f"rel.{kind}", lang) if f"rel.{kind}" in TEXTS else str(kind)
 
 
 def fmt_date(d: date | None) -> str:

@@ -28,10 +28,6 @@ _WARNING_FIELD = {"email": "email", "phone": "phone", "postcode": "postcode"}
 _VISIT_KINDS = (RelationKind.BEZOEKER, RelationKind.GROEPSCONTACT, RelationKind.KLANT)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportPreview", text)
-
-
 @dataclass
 class CellPreview:
     text: str
@@ -90,14 +86,18 @@ def field_value(contact: Contact, name: str) -> str:
         return " ".join(p for p in (a.street, a.house_number) if p)
     if name == "notes":
         if contact.special_note:
-            return _t("(bijzonder gegeven: apart gemarkeerd)")
+            return QCoreApplication.translate(
+                "ImportPreview", "(bijzonder gegeven: apart gemarkeerd)"
+            )
         return contact.notes
     if name in ("newsletter", "invitations"):
         purpose = "nieuwsbrief" if name == "newsletter" else "uitnodigingen"
         given = _consent(contact, purpose, ConsentStatus.GIVEN)
         if given:
-            return _t("ja, sinds %1 (opnieuw bevestigen)").replace("%1", _date(given))
-        return _t("nee")
+            return QCoreApplication.translate(
+                "ImportPreview", "ja, sinds %1 (opnieuw bevestigen)"
+            ).replace("%1", _date(given))
+        return QCoreApplication.translate("ImportPreview", "nee")
     if name == "signup_date":
         return _date(
             _consent(contact, "nieuwsbrief", ConsentStatus.GIVEN)
@@ -105,7 +105,13 @@ def field_value(contact: Contact, name: str) -> str:
         )
     if name == "unsubscribed":
         when = _consent(contact, "nieuwsbrief", ConsentStatus.WITHDRAWN)
-        return _t("afgemeld per %1").replace("%1", _date(when)) if when else _t("nee")
+        return (
+            QCoreApplication.translate("ImportPreview", "afgemeld per %1").replace(
+                "%1", _date(when)
+            )
+            if when
+            else QCoreApplication.translate("ImportPreview", "nee")
+        )
     if name == "member_since":
         return next((_date(r.start) for r in contact.relations if r.start), "")
     if name == "member_until":
@@ -191,9 +197,15 @@ def _warnings(
         bad = sum(1 for r in results if any(f == warned for f, _c in r.warnings))
         if bad:
             label = {
-                "email": _t("%1 van de eerste %2 rijen: ongeldig e-mailadres"),
-                "phone": _t("%1 van de eerste %2 rijen: ongeldig telefoonnummer"),
-                "postcode": _t("%1 van de eerste %2 rijen: ongeldige postcode"),
+                "email": QCoreApplication.translate(
+                    "ImportPreview", "%1 van de eerste %2 rijen: ongeldig e-mailadres"
+                ),
+                "phone": QCoreApplication.translate(
+                    "ImportPreview", "%1 van de eerste %2 rijen: ongeldig telefoonnummer"
+                ),
+                "postcode": QCoreApplication.translate(
+                    "ImportPreview", "%1 van de eerste %2 rijen: ongeldige postcode"
+                ),
             }[warned]
             found.append(
                 ColumnWarning("warning", label.replace("%1", str(bad)).replace("%2", str(scanned)))
@@ -208,9 +220,10 @@ def _warnings(
             found.append(
                 ColumnWarning(
                     "warning",
-                    _t(
+                    QCoreApplication.translate(
+                        "ImportPreview",
                         "%1 van de eerste %2 rijen noemen mogelijk bijzondere persoonsgegevens"
-                        " (zoals gezondheid of geloof); die worden apart bewaard en gemarkeerd"
+                        " (zoals gezondheid of geloof); die worden apart bewaard en gemarkeerd",
                     )
                     .replace("%1", str(flagged))
                     .replace("%2", str(scanned)),
@@ -219,7 +232,10 @@ def _warnings(
     if col.field in ("newsletter", "invitations", "signup_date"):
         found.append(
             ColumnWarning(
-                "info", _t("Toestemming uit een oude lijst moet opnieuw worden bevestigd")
+                "info",
+                QCoreApplication.translate(
+                    "ImportPreview", "Toestemming uit een oude lijst moet opnieuw worden bevestigd"
+                ),
             )
         )
     return found

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.errors import current_language
 from contactkluis.migration.report import ImportReport, reason_text
 from contactkluis.services import importing
 from contactkluis.services.importing import Cancelled, FilePlan
@@ -90,7 +91,7 @@ class ImportPage(QWidget):
 
     @property
     def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else "nl"
+        return self.ctx.session.lang if self.ctx.session else current_language()
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -310,9 +311,9 @@ class ImportPage(QWidget):
                 rows = sum(len(p.table.rows) for p in loaded.plans)
                 item = QListWidgetItem(
                     f"{loaded.name} — "
-                    + self.tr("%1 werkblad(en), %2 rijen")
-                    .replace("%1", str(len(loaded.plans)))
-                    .replace("%2", str(rows))
+                    + self.tr("%n werkblad(en)", "", len(loaded.plans))
+                    + ", "
+                    + self.tr("%n rij(en)", "", rows)
                 )
             self.file_list.addItem(item)
         reading = self.reading > 0

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.requests import Urgency
+from contactkluis.errors import current_language
 from contactkluis.services.overview import PrivacyOverview, privacy_overview
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.privacy.common import error_text
@@ -153,7 +154,7 @@ class PrivacyPage(QWidget):
 
     @property
     def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else "nl"
+        return self.ctx.session.lang if self.ctx.session else current_language()
 
     # -- refreshing -----------------------------------------------------------------------
 

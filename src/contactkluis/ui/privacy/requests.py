@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind, Urgency
 from contactkluis.domain.roles import Permission
+from contactkluis.errors import current_language
 from contactkluis.services import access, erasure, listing, requests
 from contactkluis.services.requests import StoredRequest
 from contactkluis.ui.context import AppContext
@@ -122,7 +123,7 @@ class RequestsPage(QWidget):
 
     @property
     def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else "nl"
+        return self.ctx.session.lang if self.ctx.session else current_language()
 
     # -- list -----------------------------------------------------------------------------
 

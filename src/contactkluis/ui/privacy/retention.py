@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.roles import Permission
+from contactkluis.errors import current_language
 from contactkluis.services import listing, retention
 from contactkluis.services.retention import Action, Candidate
 from contactkluis.ui.context import AppContext
@@ -94,7 +95,7 @@ class RetentionPage(QWidget):
 
     @property
     def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else "nl"
+        return self.ctx.session.lang if self.ctx.session else current_language()
 
     def _mark_stale(self) -> None:
         self._stale = True

@@ -78,10 +78,10 @@ class PublishedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and (row == len(t.row_labels) or is_total_col):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and self.value(row, col) is SUPPRESSED:
-            return (
-                f"Afgeschermd: een klein aantal (of een aantal waaruit een klein aantal terug "
-                f"te rekenen zou zijn). Weergegeven als '<{self._k}'."
-            )
+            return self.tr(
+                "Afgeschermd: een klein aantal (of een aantal waaruit een klein aantal terug "
+                "te rekenen zou zijn). Weergegeven als '<%1'."
+            ).replace("%1", str(self._k))
         return None
 
     def headerData(
@@ -90,14 +90,14 @@ class PublishedTableModel(QAbstractTableModel):
         t = self._table
         if t is None or role != Qt.ItemDataRole.DisplayRole:
             return None
-        total = "Totaal" if self._lang == "nl" else "Total"
+        total = self.tr("Totaal")
         if orientation == Qt.Orientation.Vertical:
             if section < len(t.row_labels):
                 return t.row_dim.value_label(t.row_labels[section], self._lang)
             return total
         cols = self._cols()
         if t.col_dim is None:
-            return "Aantal" if self._lang == "nl" else "Count"
+            return self.tr("Aantal")
         if section < len(cols):
             return t.col_dim.value_label(cols[section], self._lang)
         return total

@@ -38,7 +38,7 @@ from contactkluis.domain.crosstab import StatsRecord
 from contactkluis.domain.dimensions import DIMENSIONS, Dim, Language, dimension
 from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, SUPPRESSED, PublishedTable
 from contactkluis.domain.roles import Permission
-from contactkluis.errors import UserError
+from contactkluis.errors import UserError, current_language
 from contactkluis.services import stats
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
@@ -61,29 +61,19 @@ PALETTE = (
     "#AA4499",
 )
 
-INTRO = (
-    "Hier maakt u tellingen voor een jaarverslag of een subsidiegever. Elke persoon telt één "
-    "keer per waarde die op hem of haar van toepassing is: wie vriend én donateur is, telt bij "
-    "beide mee, dus het totaal kan groter zijn dan het aantal personen. Wie een gegeven mist, "
-    "telt onder 'onbekend'. Contacten met een beperking van de verwerking tellen niet mee."
-)
-PRIVACY = (
-    "De tabel en het exportbestand bevatten alleen aantallen: geen namen, adressen, "
-    "e-mailadressen of andere gegevens over één persoon. U kunt alleen alle contacten of één "
-    "soort relatie kiezen, niet een zelfgekozen selectie: zo kan een tabel nooit over een "
-    "handvol mensen gaan."
-)
 
-
-def _dimension_choices(purposes: dict[str, Any]) -> list[tuple[str, str]]:
+def _dimension_choices(
+    purposes: dict[str, Any], lang: Language, consent: str
+) -> list[tuple[str, str]]:
+    """(label, dimension) pairs; `consent` is the translated 'Toestemming: %1' pattern."""
     out: list[tuple[str, str]] = []
     for key, spec in DIMENSIONS.items():
         if key == "consent":
             for code, purpose in purposes.items():
-                label = getattr(purpose, "label_nl", code) or code
-                out.append((f"Toestemming: {label}", f"consent:{code}"))
+                label = getattr(purpose, f"label_{lang}", code) or code
+                out.append((consent.replace("%1", label), f"consent:{code}"))
         else:
-            out.append((spec.label_nl, key))
+            out.append((spec.label_en if lang == "en" else spec.label_nl, key))
     return out
 
 
@@ -104,6 +94,10 @@ class StatsPage(QWidget):
         else:
             self.clear()
 
+    def _lang(self) -> Language:
+        session = self.ctx.session
+        return "en" if (session.lang if session else current_language()) == "en" else "nl"
+
     # -- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -112,7 +106,7 @@ class StatsPage(QWidget):
         form = QFormLayout(controls)
         self.population = QComboBox()
         for option in stats.population_options():
-            self.population.addItem(option.label("nl"), option.code)
+            self.population.addItem(option.label(self._lang()), option.code)
         self.dim1 = QComboBox()
         self.dim2 = QComboBox()
         for combo in (self.population, self.dim1, self.dim2):
@@ -211,7 +205,7 @@ class StatsPage(QWidget):
         purposes = dict(session.purposes) if session is not None else {}
         self._building = True
         keep1, keep2 = self.dim1.currentData(), self.dim2.currentData()
-        choices = _dimension_choices(purposes)
+        choices = _dimension_choices(purposes, self._lang(), self.tr("Toestemming: %1"))
         self.dim1.clear()
         self.dim2.clear()
         self.dim2.addItem(self.tr("(niet uitsplitsen)"), "")
@@ -337,7 +331,7 @@ class StatsPage(QWidget):
             text = (
                 exc.message()
                 if isinstance(exc, UserError)
-                else self.tr(f"Tellen is mislukt ({type(exc).__name__}).")
+                else self.tr("Tellen is mislukt (%1).").replace("%1", type(exc).__name__)
             )
             self.status.setText(text)
 
@@ -346,12 +340,12 @@ class StatsPage(QWidget):
     def _show(self, result: stats.StatsResult) -> None:
         self._result = result
         table = result.tables[0]
-        self.model.set_table(table, result.meta.k)
+        self.model.set_table(table, result.meta.k, self._lang())
         self._draw_chart(table, result.meta.k)
         self.explanation.setText(self._explanation(table))
 
     def _draw_chart(self, table: PublishedTable, k: int) -> None:
-        lang: Language = "nl"
+        lang = self._lang()
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -389,20 +383,36 @@ class StatsPage(QWidget):
         self.chart.setTitle(title)
         notes = []
         if hidden:
-            notes.append(self.tr(f"Afgeschermde aantallen (<{k}) staan niet in de grafiek."))
+            notes.append(
+                self.tr("Afgeschermde aantallen (<%1) staan niet in de grafiek.").replace(
+                    "%1", str(k)
+                )
+            )
         if len(columns) > MAX_CHART_SERIES:
             notes.append(self.tr("De grafiek toont de eerste 12 kolommen; de tabel toont alle."))
         self.chart_note.setText(" ".join(notes))
 
     def _explanation(self, table: PublishedTable | None) -> str:
-        method = html.escape(table.method.describe("nl")) if table is not None else ""
-        parts = [
-            f"<h3>{self.tr('Hoe komen deze cijfers tot stand?')}</h3>",
-            f"<p>{html.escape(INTRO)}</p>",
-        ]
+        method = html.escape(table.method.describe(self._lang())) if table is not None else ""
+        intro = self.tr(
+            "Hier maakt u tellingen voor een jaarverslag of een subsidiegever. Elke persoon telt "
+            "één keer per waarde die op hem of haar van toepassing is: wie vriend én donateur is, "
+            "telt bij beide mee, dus het totaal kan groter zijn dan het aantal personen. Wie een "
+            "gegeven mist, telt onder 'onbekend'. Contacten met een beperking van de verwerking "
+            "tellen niet mee."
+        )
+        privacy = self.tr(
+            "De tabel en het exportbestand bevatten alleen aantallen: geen namen, adressen, "
+            "e-mailadressen of andere gegevens over één persoon. U kunt alleen alle contacten of "
+            "één soort relatie kiezen, niet een zelfgekozen selectie: zo kan een tabel nooit over "
+            "een handvol mensen gaan."
+        )
+        heading = self.tr("Hoe komen deze cijfers tot stand?")
+        protection = self.tr("Bescherming")
+        parts = [f"<h3>{html.escape(heading)}</h3>", f"<p>{html.escape(intro)}</p>"]
         if method:
-            parts.append(f"<p><b>{self.tr('Bescherming')}</b><br>{method}</p>")
-        parts.append(f"<p>{html.escape(PRIVACY)}</p>")
+            parts.append(f"<p><b>{html.escape(protection)}</b><br>{method}</p>")
+        parts.append(f"<p>{html.escape(privacy)}</p>")
         return "".join(parts)
 
     # -- export ---------------------------------------------------------------------------
@@ -454,4 +464,4 @@ class StatsPage(QWidget):
         except UserError as err:
             MessageBox.warning(self, self.tr("Exporteren"), err.message())
             return
-        self.status.setText(self.tr(f"Opgeslagen: {path.name}"))
+        self.status.setText(self.tr("Opgeslagen: %1").replace("%1", path.name))
