@@ -144,7 +144,7 @@ def _wizard(env: Env) -> Any:
 
 @register("first_run_institution")
 def first_run_institution(env: Env) -> QWidget:
-    return _wizard(env)
+    return _wizard(env)  # type: ignore[no-any-return]
 
 
 @register("first_run_recovery_key")
@@ -160,7 +160,7 @@ def first_run_recovery_key(env: Env) -> QWidget:
     wiz.recovery_key = SAMPLE_RECOVERY_KEY
     wiz.session = object()
     wiz.next()
-    return wiz
+    return wiz  # type: ignore[no-any-return]
 
 
 @register("unlock", dark=True)
@@ -194,7 +194,7 @@ def main_window(env: Env) -> QWidget:
     page = win.page("contacts")
     page.select_ids([env.seeded.detail])
     env.settle()
-    return win
+    return win  # type: ignore[no-any-return]
 
 
 @register("contact_detail")
@@ -202,10 +202,10 @@ def contact_detail(env: Env) -> QWidget:
     win = contacts_window(env)
     page = win.page("contacts")
     page.select_ids([env.seeded.detail])
-    page.splitter.setSizes([560, 720])
+    page.splitter.setSizes([330, 950])  # room for the consent history's source and evidence
     page.detail.tabs.setCurrentIndex(1)  # Toestemming
     env.settle()
-    return win
+    return win  # type: ignore[no-any-return]
 
 
 @register("edit_contact")
@@ -217,7 +217,7 @@ def edit_contact(env: Env) -> QWidget:
     dialog.postcode.edit.setText("12345")
     dialog.resize(max(dialog.width(), 540), dialog.sizeHint().height())
     env.keep.append(dialog)
-    return dialog
+    return dialog  # type: ignore[no-any-return]
 
 
 # -- import (an empty vault on migration day) ----------------------------------------------
@@ -335,6 +335,10 @@ def settings_page(env: Env) -> QWidget:
 def make_env(app: QApplication, tmp: Path) -> Env:
     from screens_seed import seed_museum
 
+    from contactkluis.config import save_config
+
+    # What an office PC would show, not this run's temporary folder.
+    save_config({"backup_dir": r"E:\Back-ups\Contactkluis", "last_account": ADMIN})
     seeded: list[Any] = []
     seeders = [lambda s: seeded.append(seed_museum(s)), *SEEDERS]
     ctx = _open_context(tmp / "museum" / "museum-proef.ckdb", seeders)

@@ -8,6 +8,7 @@ Used by tools/render_screenshots.py; the pictures in docs/handleiding.md are mad
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import os
 import random
@@ -60,7 +61,7 @@ def _person(
         name=PersonName(first, f"{first[0]}.", infix, last),
         emails=[f"{slug}@voorbeeld.nl"],
         phones=[f"+3162{n * 7919 % 10_000_000:07d}"],  # 06-2…: a valid mobile number
-        address=Address("Museumlaan", str(n), postcode, city, None),
+        address=Address("Museumlaan", str(n % 140 + 1), postcode, city, None),
         birth_year=born,
         notes=notes,
         segment=segment,
@@ -92,7 +93,11 @@ def museum_people(session: Any, count: int, seed: int = 11) -> list[int]:
         ids = []
         for n in range(count):
             c = make_contact(fake, rnd, today, n)
-            local = f"{_ascii(c.name.first or '')}.{_ascii((c.name.infix or '') + c.name.last)}"
+            if c.name.infix in ("'t", "in 't"):  # rare in real names, odd before any surname
+                c.name = dataclasses.replace(c.name, infix=None)
+            local = (
+                f"{_ascii(c.name.first or '')}.{_ascii((c.name.infix or '') + (c.name.last or ''))}"
+            )
             local = local if local not in used else f"{local}{n}"
             used.add(local)
             c.emails = [f"{local}@{rnd.choice(['voorbeeld.nl', 'example.nl', 'mail.example'])}"]
@@ -120,9 +125,9 @@ def seed_museum(session: Any) -> Seeded:
                               end=today - timedelta(days=700), source="ledenlijst"),
             consents=[
                 ConsentEvent("nieuwsbrief", given, date(2019, 3, 12), "nieuwsbrief_abonnees.xlsx",
-                             "Opnieuw bevestigen: kolom Nieuwsbrief = ja", reconfirm=True),
+                             "Nieuwsbrief: ja", reconfirm=True),
                 ConsentEvent("uitnodigingen", given, today - timedelta(days=40),
-                             "aanmeldformulier balie", "formulier 2025-117, getekend"),
+                             "aanmeldformulier balie", "formulier nr. 117"),
             ],
             segment="Cultuurminnaars", born=1958,
         ),
@@ -145,6 +150,7 @@ def seed_museum(session: Any) -> Seeded:
         session,
         _person(
             "Daan", None, "Aalbers", "3013 AL", "Rotterdam", relation=friend,
+            notes="Komt altijd naar de opening van een nieuwe tentoonstelling",
             consents=[
                 ConsentEvent("nieuwsbrief", given, date(2021, 1, 5), "aanmeldformulier"),
                 ConsentEvent("nieuwsbrief", withdrawn, date(2024, 11, 2), "afmeldlink"),
@@ -246,8 +252,9 @@ def seed_population(session: Any, people: int = 360, seed: int = 5) -> None:
                 repo.insert(
                     Contact(
                         name=PersonName(fake.first_name(), None, None, fake.last_name()),
-                        address=Address(fake.street_name(), str(n % 120 + 1), fake.postcode(),
-                                        fake.city(), None),  # fmt: skip
+                        address=Address(
+                            fake.street_name(), str(n % 120 + 1), fake.postcode(), fake.city(), None
+                        ),
                         birth_year=int(rnd.triangular(1935, 2008, 1962)),
                         relations=relations,
                         consents=consents,

@@ -11,16 +11,20 @@ from typing import Any
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "wrong_password": (
-        "Onjuist wachtwoord of onbekend account. Probeer het over {delay} seconden opnieuw.",
-        "Wrong password or unknown account. Try again in {delay} seconds.",
+        "Onjuist wachtwoord of onbekend account. Probeer het over {delay} {unit} opnieuw.",
+        "Wrong password or unknown account. Try again in {delay} {unit}.",
+    ),
+    "wrong_secret": (
+        "Onjuist wachtwoord of onbekend account.",
+        "Wrong password or unknown account.",
     ),
     "wrong_recovery_key": (
         "Deze herstelsleutel past niet bij deze kluis.",
         "This recovery key does not fit this vault.",
     ),
     "throttled": (
-        "Te veel mislukte pogingen. Wacht nog {delay} seconden.",
-        "Too many failed attempts. Wait {delay} more seconds.",
+        "Te veel mislukte pogingen. Wacht nog {delay} {unit}.",
+        "Too many failed attempts. Wait {delay} more {unit}.",
     ),
     "not_a_vault": (
         "'{file}' is geen Contactkluis-kluis of de sleutelgegevens ontbreken. Het bestand is niet gewijzigd.",
@@ -108,6 +112,12 @@ class UserError(Exception):
         nl, en = MESSAGES.get(self.code, ("Onbekende fout ({code}).", "Unknown error ({code})."))
         template = en if lang == "en" else nl
         params = dict(self.params)
+        if "delay" in params:
+            one = params["delay"] == 1
+            if lang == "en":
+                params["unit"] = "second" if one else "seconds"
+            else:
+                params["unit"] = "seconde" if one else "seconden"
         for key, value in params.items():
             if isinstance(value, tuple) and len(value) == 2:
                 params[key] = value[1] if lang == "en" else value[0]

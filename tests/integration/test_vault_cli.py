@@ -93,7 +93,7 @@ def test_init_prints_the_recovery_key_once_and_the_vault_verifies(tmp_path: Path
 def test_a_wrong_password_is_one_line_and_changes_nothing(vpath: Path) -> None:
     before = snapshot(vpath.parent)
     line = assert_one_line_error(
-        cli(vpath, "verify", stdin="fout fout fout fout"), "Onjuist wachtwoord", "1 seconden"
+        cli(vpath, "verify", stdin="fout fout fout fout"), "Onjuist wachtwoord", "1 seconde "
     )
     assert "fout" not in line
     assert snapshot(vpath.parent) == before

@@ -24,7 +24,9 @@ from contactkluis.migration import table
 
 # -- generators ---------------------------------------------------------------------------
 
-_ODD_CHARS = " \t\n\r\x0b\x0c\x00\x1f\x7f\x85\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u2028\u3000éëïÿ"
+_ODD_CHARS = (
+    " \t\n\r\x0b\x0c\x00\x1f\x7f\x85\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u2028\u3000éëïÿ"
+)
 odd_text = st.text(alphabet=st.sampled_from(list("ab Z09.-'") + list(_ODD_CHARS)), max_size=30)
 any_text = st.one_of(st.text(max_size=60), odd_text)
 
@@ -44,10 +46,11 @@ cells = st.one_of(
     st.fractions(),
 )
 
+_AREAS = ["6", "20", "10", "30", "70", "85", "88", "800", "900", "97", "91", "31"]
 # Dutch numbers as people type them: national, +31, 0031, with spaces, hyphens, dots, slashes.
 _NSN = st.one_of(
     st.integers(min_value=100_000_000, max_value=999_999_999).map(str),
-    st.sampled_from(["6", "20", "10", "30", "70", "85", "88", "800", "900", "97", "91", "31"]).flatmap(
+    st.sampled_from(_AREAS).flatmap(
         lambda head: st.integers(min_value=0, max_value=10 ** (9 - len(head)) - 1).map(
             lambda tail: head + str(tail).zfill(9 - len(head))
         )
@@ -81,19 +84,56 @@ _LABELS = st.one_of(
     st.sampled_from(["xn--bcher-kva", "a--b", "ab--c", "-a", "a-", "x" * 64, "bücher", "ex"]),
 )
 _TLDS = st.one_of(
-    st.sampled_from(["nl", "NL", "com", "org", "test", "local", "localhost", "onion", "invalid",
-                     "arpa", "example", "123", "n1", "museum", "x" * 64, "Invalid", "TEST"]),
+    st.sampled_from(
+        [
+            "nl",
+            "NL",
+            "com",
+            "org",
+            "test",
+            "local",
+            "localhost",
+            "onion",
+            "invalid",
+            "arpa",
+            "example",
+            "123",
+            "n1",
+            "museum",
+            "x" * 64,
+            "Invalid",
+            "TEST",
+        ]
+    ),
     st.text(alphabet="abcxyz0-", min_size=1, max_size=6),
 )
 
 
 @st.composite
 def addresses(draw: st.DrawFn) -> str:
-    local = draw(st.one_of(
-        st.sampled_from(["jan", "Jan.Jansen", "info", "INFO", "PostMaster", "j_p+tag", "a%b",
-                         "a..b", ".a", "a.", "o'brien", "x" * 70, "\"q\"", "ab-c"]),
-        st.text(alphabet=_LOCAL_ALPHABET, min_size=0, max_size=20),
-    ))
+    local = draw(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "jan",
+                    "Jan.Jansen",
+                    "info",
+                    "INFO",
+                    "PostMaster",
+                    "j_p+tag",
+                    "a%b",
+                    "a..b",
+                    ".a",
+                    "a.",
+                    "o'brien",
+                    "x" * 70,
+                    '"q"',
+                    "ab-c",
+                ]
+            ),
+            st.text(alphabet=_LOCAL_ALPHABET, min_size=0, max_size=20),
+        )
+    )
     labels = draw(st.lists(_LABELS, min_size=0, max_size=4))
     domain = ".".join([*labels, draw(_TLDS)])
     if draw(st.integers(0, 9)) == 0:
@@ -103,11 +143,42 @@ def addresses(draw: st.DrawFn) -> str:
 
 email_texts = st.one_of(addresses(), st.text(max_size=40))
 
-_FIRSTS = ["Jan", "PIET", "marie", "Anne-Marie", "IJsbrand", "Jan Peter", "J.", "J.P.", "jp",
-           "Th.", "Émile", "Zoë", "Jan en Marie", "test", "O'brien", "McDonald", "Dhr.", "A B"]
+_FIRSTS = [
+    "Jan",
+    "PIET",
+    "marie",
+    "Anne-Marie",
+    "IJsbrand",
+    "Jan Peter",
+    "J.",
+    "J.P.",
+    "jp",
+    "Th.",
+    "Émile",
+    "Zoë",
+    "Jan en Marie",
+    "test",
+    "O'brien",
+    "McDonald",
+    "Dhr.",
+    "A B",
+]
 _INFIXES = ["van", "de", "van der", "VAN DEN", "v.d.", "ter", "'t", "in 't", "De", "von", "d'"]
-_LASTS = ["Jansen", "de Vries", "VRIES, DE", "Vries de", "Jansen-de Vries", "el Amrani",
-          "bakker", "Müller", "Vriës", "Dijk, van", "van der Berg", "JANSEN-DE VRIES", "Heer"]
+_LASTS = [
+    "Jansen",
+    "de Vries",
+    "VRIES, DE",
+    "Vries de",
+    "Jansen-de Vries",
+    "el Amrani",
+    "bakker",
+    "Müller",
+    "Vriës",
+    "Dijk, van",
+    "van der Berg",
+    "JANSEN-DE VRIES",
+    "Heer",
+]
 name_cells = st.one_of(st.none(), st.sampled_from(_FIRSTS + _INFIXES + _LASTS), cells)
 
 
@@ -194,14 +265,16 @@ def test_nl_validity_is_phonenumbers_validity(nsn: str) -> None:
         assert normalize._nl_valid(nsn) == expected
 
 
-@given(st.one_of(
-    st.integers(min_value=0, max_value=10**12),
-    st.integers(min_value=0, max_value=10**12).map(float),
-    st.floats(allow_nan=True),
-))
+@given(
+    st.one_of(
+        st.integers(min_value=0, max_value=10**12),
+        st.integers(min_value=0, max_value=10**12).map(float),
+        st.floats(allow_nan=True),
+    )
+)
 @settings(max_examples=500)
 def test_phone_from_number_cells_agrees(value: float) -> None:
-    digits = normalize._number_as_digits(value)
+    digits = normalize._number_as_digits(value)  # type: ignore[arg-type]
     if digits is not None:
         fast = normalize._fast_nl_phone(digits)
         if fast is not None:
@@ -209,8 +282,14 @@ def test_phone_from_number_cells_agrees(value: float) -> None:
 
 
 def test_fast_phone_takes_the_common_dutch_shapes() -> None:
-    for text in ("06-12345678", "06 12345678", "+31612345678", "0031 6 1234 5678",
-                 "020-1234567", "612345678"):
+    for text in (
+        "06-12345678",
+        "06 12345678",
+        "+31612345678",
+        "0031 6 1234 5678",
+        "020-1234567",
+        "612345678",
+    ):
         assert normalize._fast_nl_phone(text) is not None, text
     assert normalize.normalize_phone("06-12345678") == "+31612345678"
     assert normalize.normalize_phone(612345678.0) == "+31612345678"
@@ -219,8 +298,9 @@ def test_fast_phone_takes_the_common_dutch_shapes() -> None:
 # -- names --------------------------------------------------------------------------------
 
 
-def _reference_build_name(first: object, initials: object, infix: object,
-                          last: object) -> PersonName:
+def _reference_build_name(
+    first: object, initials: object, infix: object, last: object
+) -> PersonName:
     """build_name as it was before its per-string caches."""
     first_text = normalize.clean_text(first)
     infix_text = normalize.clean_text(infix)
@@ -249,8 +329,9 @@ def _reference_build_name(first: object, initials: object, infix: object,
 
 
 def _strip(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(ch)).casefold()
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    ).casefold()
 
 
 def _reference_name_key(name: PersonName) -> str:
@@ -291,24 +372,31 @@ def _reference_compatible(a: PersonName, b: PersonName) -> bool:
     return prefix(letters_a, letters_b)
 
 
-@given(name_cells, st.one_of(st.none(), st.sampled_from(["J.", "jp", "A B", "ij"]), any_text),
-       name_cells, name_cells)
+@given(
+    name_cells,
+    st.one_of(st.none(), st.sampled_from(["J.", "jp", "A B", "ij"]), any_text),
+    name_cells,
+    name_cells,
+)
 @settings(max_examples=1000)
 @example("Jan Peter", None, "van", "VRIES, DE")
 @example("J.P.", None, None, "Jansen-de Vries")
-def test_build_name_equals_the_uncached_reference(first: object, initials: object,
-                                                  infix: object, last: object) -> None:
+def test_build_name_equals_the_uncached_reference(
+    first: object, initials: object, infix: object, last: object
+) -> None:
     # Twice: the second call comes from the caches.
     for _ in range(2):
         assert names.build_name(first, initials, infix, last) == _reference_build_name(
-            first, initials, infix, last)
+            first, initials, infix, last
+        )
 
 
 person_names = st.builds(
     PersonName,
     first=st.one_of(st.none(), st.sampled_from(_FIRSTS), st.text(max_size=15)),
-    initials=st.one_of(st.none(), st.sampled_from(["J.", "J.P.", "A.B.C.", "IJ."]),
-                       st.text(max_size=6)),
+    initials=st.one_of(
+        st.none(), st.sampled_from(["J.", "J.P.", "A.B.C.", "IJ."]), st.text(max_size=6)
+    ),
     infix=st.one_of(st.none(), st.sampled_from(_INFIXES)),
     last=st.one_of(st.none(), st.sampled_from(_LASTS), st.text(max_size=15)),
 )
@@ -347,8 +435,25 @@ def _reference_junk_text(value: str) -> bool:
     return False
 
 
-@given(st.one_of(any_text, st.sampled_from(["xxxx", "0000", "test 12", "n.v.t.", "-", "...",
-                                            "geen@x.nl", "jan@voorbeeld.nl", "ⅷⅷⅷ", "_"])))
+@given(
+    st.one_of(
+        any_text,
+        st.sampled_from(
+            [
+                "xxxx",
+                "0000",
+                "test 12",
+                "n.v.t.",
+                "-",
+                "...",
+                "geen@x.nl",
+                "jan@voorbeeld.nl",
+                "ⅷⅷⅷ",
+                "_",
+            ]
+        ),
+    )
+)
 @settings(max_examples=800)
 def test_junk_detection_equals_the_reference(text: str) -> None:
     assert special.is_junk_value(text) == _reference_junk_text(text)
@@ -363,8 +468,9 @@ def _reference_is_totals(cells: list[object]) -> bool:
     return bool(filled) and len(numbers) == len(filled) and len(filled) <= 3
 
 
-@given(st.lists(st.one_of(cells, st.sampled_from(["Totaal", " totaal: ", "Aantal", "  "])),
-                max_size=8))
+@given(
+    st.lists(st.one_of(cells, st.sampled_from(["Totaal", " totaal: ", "Aantal", "  "])), max_size=8)
+)
 @settings(max_examples=800)
 def test_totals_rows_equal_the_reference(row: list[object]) -> None:
     assert table._is_totals(row) == _reference_is_totals(row)  # type: ignore[arg-type]

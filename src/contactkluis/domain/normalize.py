@@ -36,6 +36,7 @@ __all__ = [
 # the regexes and phonenumbers away from pathological input.
 _MAX_FIELD = 200
 
+_BIG_INT = 10**18
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -53,6 +54,8 @@ def clean_text(value: object) -> str | None:
         if "  " not in value and value[:1] != " " and value[-1:] != " ":
             return value or None
         return " ".join(value.split()) or None
+    if type(value) is int and -_BIG_INT < value < _BIG_INT:
+        return str(value)  # digits and a sign: nothing to clean
     return _clean_text_reference(value)
 
 
@@ -159,8 +162,17 @@ def _nl_descs() -> tuple[
 
     if meta is None:
         return None, []
-    kinds = [meta.premium_rate, meta.toll_free, meta.shared_cost, meta.voip,
-             meta.personal_number, meta.pager, meta.uan, meta.voicemail, meta.fixed_line]
+    kinds = [
+        meta.premium_rate,
+        meta.toll_free,
+        meta.shared_cost,
+        meta.voip,
+        meta.personal_number,
+        meta.pager,
+        meta.uan,
+        meta.voicemail,
+        meta.fixed_line,
+    ]
     if not meta.same_mobile_and_fixed_line_pattern:
         kinds.append(meta.mobile)
     return desc(meta.general_desc), [d for d in map(desc, kinds) if d is not None]
@@ -178,8 +190,10 @@ def _nl_valid(nsn: str) -> bool:
     lengths, pattern = _NL_GENERAL
     if (lengths and size not in lengths) or not pattern.fullmatch(nsn):
         return False
-    return any((not lengths or size in lengths) and pattern.fullmatch(nsn)
-               for lengths, pattern in _NL_KINDS)
+    return any(
+        (not lengths or size in lengths) and pattern.fullmatch(nsn)
+        for lengths, pattern in _NL_KINDS
+    )
 
 
 def _fast_nl_phone(text: str) -> str | None:

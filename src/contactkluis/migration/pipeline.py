@@ -130,6 +130,17 @@ def _city(text: str) -> str:
     return fix_capitals(text) if text.isupper() or text.islower() else text
 
 
+def _street_house(value: Cell) -> tuple[str | None, str | None]:
+    if type(value) is str:
+        return _street_house_text(value)
+    return split_street_house(value)
+
+
+@lru_cache(maxsize=16384)
+def _street_house_text(text: str) -> tuple[str | None, str | None]:
+    return split_street_house(text)
+
+
 def _date(value: Cell) -> datetime.date | None:
     if isinstance(value, str):
         return _parse_date_text(value)
@@ -154,6 +165,7 @@ class RowBuilder:
         for col in columns:
             if col.imported and col.field:
                 self.by_field.setdefault(col.field, []).append(col.index)
+        self._field_indexes = tuple((name, tuple(idx)) for name, idx in self.by_field.items())
         self.source = f"{ctx.file} / {ctx.sheet}"
         # The same few answers ('ja', 'x') recur on every row: one evidence text each.
         self._evidence: dict[tuple[str, str | None], str] = {}
@@ -167,23 +179,25 @@ class RowBuilder:
                 and cells[i] is not None and not (isinstance(cells[i], str)
                                                   and not str(cells[i]).strip())]
 
-    def _first(self, cells: Sequence[Cell], name: str) -> Cell:
-        # Most fields are in no column, and most that are fill one: no list for them.
-        indexes = self.by_field.get(name)
-        if not indexes:
-            return None
+    def _firsts(self, cells: Sequence[Cell]) -> dict[str, Cell]:
+        """Per mapped field, the first of its cells that holds something: worked out once a
+        row, because every part of building a person asks for several fields."""
+        found: dict[str, Cell] = {}
         size = len(cells)
-        for i in indexes:
-            if i < size:
-                cell = cells[i]
-                if cell is not None and not (isinstance(cell, str) and not str(cell).strip()):
-                    return cell
-        return None
+        for name, indexes in self._field_indexes:
+            for i in indexes:
+                if i < size:
+                    cell = cells[i]
+                    if cell is not None and not (isinstance(cell, str) and not str(cell).strip()):
+                        found[name] = cell
+                        break
+        return found
 
     def build(self, row: int, cells: Sequence[Cell]) -> RowResult:
         result = RowResult(row)
         originals: list[Provenance] = []
         ctx = self.ctx
+        first = self._firsts(cells)
 
         def note(field_name: str, raw: Cell, value: object) -> None:
             raw_text = _text(raw)
@@ -191,7 +205,7 @@ class RowBuilder:
                 originals.append(Provenance(ctx.file, ctx.sheet, row, field_name, raw_text))
 
         # Name
-        name = self._name(cells, note)
+        name = self._name(first, note)
         # E-mail addresses (a cell may hold two)
         emails: list[str] = []
         for raw in self._cells(cells, "email"):
@@ -226,10 +240,10 @@ class RowBuilder:
             result.invalid = "junk"
             return result
 
-        address = self._address(cells, note, result)
-        birth_date = _date(self._first(cells, "birth_date"))
+        address = self._address(first, note, result)
+        birth_date = _date(first.get("birth_date"))
         birth_year = birth_date.year if birth_date else None
-        raw_year = self._first(cells, "birth_year")
+        raw_year = first.get("birth_year")
         if birth_year is None and raw_year is not None:
             year_date = _date(raw_year)
             birth_year = year_date.year if year_date else None
@@ -240,7 +254,7 @@ class RowBuilder:
             result.flagged = flagged
             special_note, notes = notes, ""
 
-        consents, relations = self._consents_relations(cells, bool(emails))
+        consents, relations = self._consents_relations(first, bool(emails))
         sources = [Provenance(ctx.file, ctx.sheet, row), *originals]
         result.contact = Contact(
             name=name, emails=emails, phones=phones, address=address,
@@ -259,12 +273,12 @@ class RowBuilder:
         parts = [p for p in (name.first, name.last) if p]
         return bool(parts) and all(is_junk_value(p) for p in parts)
 
-    def _name(self, cells: Sequence[Cell], note: object) -> PersonName:
-        full = self._first(cells, "full_name")
-        first = self._first(cells, "first_name")
-        initials = self._first(cells, "initials")
-        infix = self._first(cells, "infix")
-        last = self._first(cells, "last_name")
+    def _name(self, first_of: dict[str, Cell], note: object) -> PersonName:
+        full = first_of.get("full_name")
+        first = first_of.get("first_name")
+        initials = first_of.get("initials")
+        infix = first_of.get("infix")
+        last = first_of.get("last_name")
         if last is not None or first is not None:
             name = build_name(first, initials, infix, last)
             if name.last is None and full is not None:
@@ -280,25 +294,26 @@ class RowBuilder:
             note("name", raw, name.display())  # type: ignore[operator]
         return name
 
-    def _address(self, cells: Sequence[Cell], note: object, result: RowResult) -> Address:
+    def _address(self, first_of: dict[str, Cell], note: object,
+                 result: RowResult) -> Address:
         street = house = None
-        combined = self._first(cells, "street_house")
+        combined = first_of.get("street_house")
         if combined is not None:
-            street, house = split_street_house(combined)
-        street_cell = self._first(cells, "street")
+            street, house = _street_house(combined)
+        street_cell = first_of.get("street")
         if street_cell is not None:
-            s, h = split_street_house(street_cell)
+            s, h = _street_house(street_cell)
             street = s or street
             house = house or h
-        house_cell = self._first(cells, "house_number")
+        house_cell = first_of.get("house_number")
         if house_cell is not None:
             house = _text(house_cell)
-        suffix = _text(self._first(cells, "house_suffix"))
+        suffix = _text(first_of.get("house_suffix"))
         if house and suffix:
             house = f"{house}{'' if suffix[0] in '-' else ' '}{suffix}".strip()
         postcode = None
-        raw_pc = _text(self._first(cells, "postcode"))
-        country = _text(self._first(cells, "country"))
+        raw_pc = _text(first_of.get("postcode"))
+        country = _text(first_of.get("country"))
         if raw_pc:
             postcode = _postcode(raw_pc)
             if postcode is None:
@@ -309,7 +324,7 @@ class RowBuilder:
                     note("postcode_invalid", raw_pc, None)  # type: ignore[operator]
             else:
                 note("postcode", raw_pc, postcode)  # type: ignore[operator]
-        city_text = _text(self._first(cells, "city"))
+        city_text = _text(first_of.get("city"))
         city = _city(city_text) if city_text else None
         if street and (street.isupper() or street.islower()):
             street = fix_capitals(street)
@@ -320,12 +335,12 @@ class RowBuilder:
         return Address(street, house, postcode, city, iso)
 
     def _consents_relations(
-        self, cells: Sequence[Cell], has_email: bool
+        self, first_of: dict[str, Cell], has_email: bool
     ) -> tuple[list[ConsentEvent], list[Relation]]:
         ctx = self.ctx
         consents: list[ConsentEvent] = []
         relations: list[Relation] = []
-        signup = _date(self._first(cells, "signup_date"))
+        signup = _date(first_of.get("signup_date"))
         source = self.source
         evidence_base = f"Overgenomen uit oude lijst '{ctx.file}', blad '{ctx.sheet}'"
 
@@ -342,7 +357,7 @@ class RowBuilder:
                 reconfirm=True))
 
         for purpose, column in (("nieuwsbrief", "newsletter"), ("uitnodigingen", "invitations")):
-            raw = self._first(cells, column)
+            raw = first_of.get(column)
             answer = parse_yes_no(raw)
             if answer is None and raw is not None:
                 # A date in the opt-in column means "yes, since then".
@@ -359,7 +374,7 @@ class RowBuilder:
                 "nieuwsbrief", ConsentStatus.GIVEN, signup or ctx.file_date, source,
                 f"{evidence_base}: vermeld op de nieuwsbrieflijst. Opnieuw bevestigen.",
                 reconfirm=True))
-        unsub_raw = self._first(cells, "unsubscribed")
+        unsub_raw = first_of.get("unsubscribed")
         unsub_date: datetime.date | None = None
         unsubscribed = False
         if unsub_raw is not None:
@@ -374,11 +389,11 @@ class RowBuilder:
                 f"{evidence_base}: afgemeld" + (f" ('{_text(unsub_raw)}')" if unsub_raw else ""),
             ))
 
-        kind = kind_from_value(self._first(cells, "relation")) or ctx.kind
-        since = _date(self._first(cells, "member_since"))
-        until = _date(self._first(cells, "member_until"))
-        last_gift = _date(self._first(cells, "last_gift"))
-        last_visit = _date(self._first(cells, "last_visit"))
+        kind = kind_from_value(first_of.get("relation")) or ctx.kind
+        since = _date(first_of.get("member_since"))
+        until = _date(first_of.get("member_until"))
+        last_gift = _date(first_of.get("last_gift"))
+        last_visit = _date(first_of.get("last_visit"))
         if ctx.ended and until is None:
             until = ctx.file_date
         if since or until or kind in (RelationKind.VRIEND,) or ctx.ended:

@@ -40,7 +40,7 @@ def unlock(path: Path, account: str, password: str, *, read_only: bool = False) 
     session = Session(Vault.open(path, account, password, read_only=read_only))
     if session.vault.account is None:
         session.vault.close()
-        raise UserError("wrong_password", delay=0)
+        raise UserError("wrong_secret")
     session.roll_status_to_today()
     return session
 

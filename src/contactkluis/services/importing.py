@@ -370,9 +370,14 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
     # In chunks: the parameter rows of 100,000 people at once cost hundreds of megabytes.
     for start in range(0, len(new_contacts), WRITE_CHUNK):
         chunk = new_contacts[start : start + WRITE_CHUNK]
-        repo.insert_many(chunk, recorded_by=session.account)
-        repo.set_states([(c.id, session.state_for(c, created=today, soon_days=soon_days))
-                         for c in chunk if c.id is not None], today)
+        states = [session.state_for(c, created=today, soon_days=soon_days) for c in chunk]
+        repo.insert_many(chunk, recorded_by=session.account, states=states, today=today)
+        del states
+        for c in chunk:
+            # Stored: from here on the run only needs who is who (ids), not what they hold,
+            # and the page cache that the writes fill up needs the room.
+            c.emails, c.phones, c.consents, c.relations, c.sources = [], [], [], [], []
+    del new_contacts
     ids: dict[int, int] = {p.key: p.contact.id for p in new_people if p.contact.id is not None}
     touched: list[int] = []
     for key, drafts in run.drafts_for_existing.items():

@@ -101,7 +101,7 @@ def restore_backup(
     else:
         slot = keyfile.slot(keys.account_slot_id(account or ""))
         secret = password or ""
-        wrong = UserError("wrong_password", delay=0)
+        wrong = UserError("wrong_secret")
     if slot is None:
         raise wrong
     try:

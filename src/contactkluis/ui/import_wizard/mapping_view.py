@@ -116,6 +116,8 @@ class SheetEditor(QWidget):
             self.table.setColumnWidth(column, width)
         for i in range(SAMPLE_ROWS):
             self.table.setColumnWidth(Col.SAMPLE + i, 135)
+        # Warnings before the samples: at 1280 px the red IBAN/BSN line was off-screen.
+        header.moveSection(header.visualIndex(Col.WARNINGS), Col.SAMPLE)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

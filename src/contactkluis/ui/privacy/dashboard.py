@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.requests import Urgency
 from contactkluis.errors import current_language
 from contactkluis.services.overview import PrivacyOverview, privacy_overview
@@ -233,6 +234,8 @@ class PrivacyPage(QWidget):
         en = self.lang == "en"
         for code, value in counts.items():
             purpose = purposes.get(code)
+            if not value and purpose is not None and purpose.basis is not LegalBasis.TOESTEMMING:
+                continue  # zero tiles for purposes without consent pushed the page off-screen
             label = (purpose.label_en if en else purpose.label_nl) if purpose else code
             tile = Tile(label)
             tile.setObjectName(f"reconfirm_{code}")
