@@ -21,7 +21,7 @@ def compile_translations(i18n: Path) -> None:
     lrelease = shutil.which("pyside6-lrelease")
     if lrelease is None:
         try:
-            import PySide6  # noqa: F401 - only to find the bundled lrelease
+            import PySide6
 
             candidate = Path(PySide6.__file__).parent / "lrelease"
             lrelease = str(candidate) if candidate.exists() else None
@@ -30,8 +30,9 @@ def compile_translations(i18n: Path) -> None:
     if lrelease is None:
         return  # the app reads the .ts files directly when no .qm is there
     for ts in i18n.glob("*.ts"):
-        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=False)
+        subprocess.run(
+            [lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=False
+        )
 
 
 class BuildWithResources(build_py):

@@ -57,12 +57,20 @@ def write_build_info() -> Path:
     import platform
 
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                                capture_output=True, text=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
-    info = {"commit": commit, "built": datetime.date.today().isoformat(),
-            "platform": f"{platform.system()} {platform.machine()}"}
+    info = {
+        "commit": commit,
+        "built": datetime.date.today().isoformat(),
+        "platform": f"{platform.system()} {platform.machine()}",
+    }
     WORK.mkdir(parents=True, exist_ok=True)
     path = WORK / "build_info.json"
     path.write_text(json.dumps(info), "utf-8")
@@ -81,18 +89,29 @@ def main() -> int:
     compiled = compile_translations()
     print(f"translations compiled: {', '.join(p.name for p in compiled) or 'none'}")
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-         "--distpath", str(DIST), "--workpath", str(WORK / "pyinstaller"),
-         str(ROOT / "packaging" / "contactkluis.spec")],
-        check=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(WORK / "pyinstaller"),
+            str(ROOT / "packaging" / "contactkluis.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
     )
     bundle = DIST / "contactkluis"
     size = folder_size(bundle)
     print(f"bundle: {bundle} ({size / 1e6:.0f} MB, {sum(1 for _ in bundle.rglob('*'))} files)")
     if args.smoke:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        return subprocess.run([sys.executable, str(ROOT / "packaging" / "smoke_test.py"),
-                               str(bundle)], env=env).returncode
+        return subprocess.run(
+            [sys.executable, str(ROOT / "packaging" / "smoke_test.py"), str(bundle)], env=env
+        ).returncode
     return 0
 
 

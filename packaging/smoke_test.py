@@ -29,46 +29,73 @@ PEOPLE = [
 
 def write_xlsx(path: Path) -> None:
     """A minimal xlsx written by hand: the bundle test must not need openpyxl here."""
+
     def cell(ref: str, value: str) -> str:
         return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
 
-    header = ["Voornaam", "Tussenvoegsel", "Achternaam", "E-mailadres", "Postcode",
-              "Woonplaats", "Nieuwsbrief"]
+    header = [
+        "Voornaam",
+        "Tussenvoegsel",
+        "Achternaam",
+        "E-mailadres",
+        "Postcode",
+        "Woonplaats",
+        "Nieuwsbrief",
+    ]
     rows = [header, *[list(p) for p in PEOPLE]]
     xml_rows = "".join(
-        f'<row r="{i + 1}">' + "".join(cell(f"{chr(65 + j)}{i + 1}", v)
-                                       for j, v in enumerate(r)) + "</row>"
-        for i, r in enumerate(rows))
-    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
-             f'.org/spreadsheetml/2006/main"><sheetData>{xml_rows}</sheetData></worksheet>')
+        f'<row r="{i + 1}">'
+        + "".join(cell(f"{chr(65 + j)}{i + 1}", v) for j, v in enumerate(r))
+        + "</row>"
+        for i, r in enumerate(rows)
+    )
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
+        f'.org/spreadsheetml/2006/main"><sheetData>{xml_rows}</sheetData></worksheet>'
+    )
     ns = "http://schemas.openxmlformats.org"
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("[Content_Types].xml", (
-            f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-            'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
-            'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml'
-            '.worksheet+xml"/></Types>'))
-        z.writestr("_rels/.rels", (
-            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/'
-            f'relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/'
-            'officeDocument" Target="xl/workbook.xml"/></Relationships>'))
-        z.writestr("xl/workbook.xml", (
-            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main"'
-            f' xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="Vrienden"'
-            ' sheetId="1" r:id="rId1"/></sheets></workbook>'))
-        z.writestr("xl/_rels/workbook.xml.rels", (
-            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/'
-            f'relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/'
-            'worksheet" Target="worksheets/sheet1.xml"/></Relationships>'))
+        z.writestr(
+            "[Content_Types].xml",
+            (
+                f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types">'
+                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+                'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+                '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+                'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
+                'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml'
+                '.worksheet+xml"/></Types>'
+            ),
+        )
+        z.writestr(
+            "_rels/.rels",
+            (
+                f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/'
+                f'relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/'
+                'officeDocument" Target="xl/workbook.xml"/></Relationships>'
+            ),
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            (
+                f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main"'
+                f' xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="Vrienden"'
+                ' sheetId="1" r:id="rId1"/></sheets></workbook>'
+            ),
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            (
+                f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/'
+                f'relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/'
+                'worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+            ),
+        )
         z.writestr("xl/worksheets/sheet1.xml", sheet)
 
 
 def run(exe: Path, *args: str, env: dict[str, str]) -> str:
-    result = subprocess.run([str(exe), *args], capture_output=True, text=True, env=env,
-                            timeout=120)
+    result = subprocess.run([str(exe), *args], capture_output=True, text=True, env=env, timeout=120)
     if result.returncode != 0:
         print(f"FAILED: contactkluis {' '.join(args)}\n{result.stdout}\n{result.stderr}")
         raise SystemExit(1)
@@ -80,9 +107,14 @@ def main() -> int:
     exe = bundle / ("contactkluis.exe" if os.name == "nt" else "contactkluis")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CONTACTKLUIS_PASSWORD=PASSWORD,
-                   CONTACTKLUIS_STATE_DIR=str(tmp / "state"),
-                   CONTACTKLUIS_CONFIG_DIR=str(tmp / "config"), CONTACTKLUIS_HOME=str(tmp))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            CONTACTKLUIS_PASSWORD=PASSWORD,
+            CONTACTKLUIS_STATE_DIR=str(tmp / "state"),
+            CONTACTKLUIS_CONFIG_DIR=str(tmp / "config"),
+            CONTACTKLUIS_HOME=str(tmp),
+        )
         db = str(tmp / "kluis.ckdb")
         base = ["--db", db, "--user", "beheer"]
         run(exe, *base, "init", "--institution", "Rookproef", env=env)
@@ -99,8 +131,13 @@ def main() -> int:
         run(exe, *base, "verify", env=env)
         # GUI: process start to unlock window shown, then exit (CONTACTKLUIS_SMOKE_EXIT).
         start = time.perf_counter()
-        gui = subprocess.run([str(exe), "--db", db], capture_output=True, text=True, timeout=120,
-                             env=dict(env, CONTACTKLUIS_SMOKE_EXIT="1"))
+        gui = subprocess.run(
+            [str(exe), "--db", db],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=dict(env, CONTACTKLUIS_SMOKE_EXIT="1"),
+        )
         elapsed = time.perf_counter() - start
         if gui.returncode != 0 or "unlock-window-shown" not in gui.stdout:
             print(f"FAILED: GUI did not show the unlock window\n{gui.stdout}\n{gui.stderr}")

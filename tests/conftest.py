@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from contactkluis.vault.keys import KdfParams  # noqa: E402
+from contactkluis.vault.keys import KdfParams
 
 # The RFC 9106 floor: real Argon2id, just not calibrated upwards (that is tested once).
 FAST_KDF = KdfParams()
@@ -21,7 +21,9 @@ STAFF_PW = "blauwe giraffe in de tram"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     base = tmp_path_factory.mktemp("userdirs")
     monkeypatch.setenv("CONTACTKLUIS_STATE_DIR", str(base / "state"))
     monkeypatch.setenv("CONTACTKLUIS_CONFIG_DIR", str(base / "config"))

@@ -20,7 +20,9 @@ def main() -> int:
         buf.open(QIODevice.OpenModeFlag.WriteOnly)
         icon.pixmap(size, size).save(buf, "PNG")
         images.append((size, bytes(buf.data())))
-    header = (0).to_bytes(2, "little") + (1).to_bytes(2, "little") + len(images).to_bytes(2, "little")
+    header = (
+        (0).to_bytes(2, "little") + (1).to_bytes(2, "little") + len(images).to_bytes(2, "little")
+    )
     offset = 6 + 16 * len(images)
     entries, blobs = b"", b""
     for size, png in images:

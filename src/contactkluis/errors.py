@@ -55,8 +55,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Uw rol ({role}) mag dit niet: {action}.",
         "Your role ({role}) may not do this: {action}.",
     ),
-    "account_exists": ("Het account '{account}' bestaat al.", "The account '{account}' already exists."),
-    "no_account": ("Het account '{account}' bestaat niet.", "The account '{account}' does not exist."),
+    "account_exists": (
+        "Het account '{account}' bestaat al.",
+        "The account '{account}' already exists.",
+    ),
+    "no_account": (
+        "Het account '{account}' bestaat niet.",
+        "The account '{account}' does not exist.",
+    ),
     "last_admin": (
         "Het laatste beheerdersaccount kan niet worden verwijderd of gedegradeerd.",
         "The last administrator account cannot be removed or demoted.",
@@ -86,7 +92,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This contact is restricted (GDPR art. 18): it cannot be changed while restricted.",
     ),
     "invalid": ("{reason}", "{reason}"),
-    "io": ("Kan '{file}' niet schrijven of lezen: {reason}", "Cannot write or read '{file}': {reason}"),
+    "io": (
+        "Kan '{file}' niet schrijven of lezen: {reason}",
+        "Cannot write or read '{file}': {reason}",
+    ),
 }
 
 

@@ -22,19 +22,31 @@ def test_desktop_entry_names_the_program_and_its_icon() -> None:
     assert "Comment[nl]" in entry
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="desktop-file-validate not installed (package desktop-file-utils)")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate not installed (package desktop-file-utils)",
+)
 def test_desktop_file_validates() -> None:
-    result = subprocess.run(["desktop-file-validate", str(RESOURCES / "contactkluis.desktop")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["desktop-file-validate", str(RESOURCES / "contactkluis.desktop")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None,
-                    reason="appstreamcli not installed (package appstream)")
+@pytest.mark.skipif(
+    shutil.which("appstreamcli") is None, reason="appstreamcli not installed (package appstream)"
+)
 def test_appstream_metadata_validates() -> None:
     result = subprocess.run(
-        ["appstreamcli", "validate", "--no-net",
-         str(RESOURCES / "nl.contactkluis.Contactkluis.metainfo.xml")],
-        capture_output=True, text=True)
+        [
+            "appstreamcli",
+            "validate",
+            "--no-net",
+            str(RESOURCES / "nl.contactkluis.Contactkluis.metainfo.xml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -11,13 +11,26 @@ from contactkluis.services.context import Session
 
 
 def _pair(session: Session) -> tuple[int, int]:
-    a = contacts.create_contact(session, Contact(
-        name=PersonName("Marieke", "M.", None, "Ossendrijver"), address=Address(postcode="3511 AB")))
-    b = contacts.create_contact(session, Contact(
-        name=PersonName("Marieke", "M.", None, "Osendrijver"), address=Address(postcode="3511 AB")))
+    a = contacts.create_contact(
+        session,
+        Contact(
+            name=PersonName("Marieke", "M.", None, "Ossendrijver"),
+            address=Address(postcode="3511 AB"),
+        ),
+    )
+    b = contacts.create_contact(
+        session,
+        Contact(
+            name=PersonName("Marieke", "M.", None, "Osendrijver"),
+            address=Address(postcode="3511 AB"),
+        ),
+    )
     with session.write() as conn:
-        conn.execute("INSERT INTO duplicate_candidates (a, b, score, reason) VALUES (?, ?, 91,"
-                     " 'similar_name_same_postcode')", (a, b))
+        conn.execute(
+            "INSERT INTO duplicate_candidates (a, b, score, reason) VALUES (?, ?, 91,"
+            " 'similar_name_same_postcode')",
+            (a, b),
+        )
     return a, b
 
 

@@ -27,21 +27,23 @@ def test_documented_script_opens_the_vault_with_the_recovery_key(tmp_path: Path)
 
     path = tmp_path / "kluis.ckdb"
     session, recovery = create_vault(path, "Museum", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    session.vault.conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('marker', 'hier ben ik')")
+    session.vault.conn.execute("INSERT INTO meta (key, value) VALUES ('marker', 'hier ben ik')")
     session.vault.close()
     script = tmp_path / "derive.py"
     script.write_text(_script(), "utf-8")
     out = subprocess.run(
         [sys.executable, str(script), str(path) + ".keys", recovery.lower().replace("-", " ")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert re.fullmatch(r"[0-9a-f]{64}", out)
     conn = sqlcipher3.connect(str(path))
     conn.execute(f"PRAGMA key = \"x'{out}'\"")
     conn.execute("PRAGMA cipher_compatibility = 4")
     assert conn.execute("SELECT value FROM meta WHERE key = 'marker'").fetchone() == (
-        "hier ben ik",)
+        "hier ben ik",
+    )
     conn.close()
 
 
@@ -53,9 +55,18 @@ def test_show_key_prints_the_same_key(tmp_path: Path) -> None:
     expected = session.vault.data_key_for_tests().hex()
     session.vault.close()
     result = subprocess.run(
-        [sys.executable, "-m", "contactkluis", "--db", str(path), "show-key",
-         "--recovery-key", recovery],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "contactkluis",
+            "--db",
+            str(path),
+            "show-key",
+            "--recovery-key",
+            recovery,
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected

@@ -24,7 +24,8 @@ print(sys.getrefcount(None) - before)
 
 
 def test_many_void_qt_calls_leave_none_alone() -> None:
-    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-500:]
     assert abs(int(done.stdout.strip())) < 100

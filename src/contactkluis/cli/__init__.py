@@ -36,9 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"contactkluis {__version__}")
     parser.add_argument("--db", help=tr("pad naar de kluis", "path to the vault"))
     parser.add_argument("--user", help=tr("accountnaam", "account name"))
-    parser.add_argument("--password-stdin", action="store_true",
-                        help=tr("lees wachtwoord(en) van standaardinvoer, één per regel",
-                                "read password(s) from standard input, one per line"))
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=tr(
+            "lees wachtwoord(en) van standaardinvoer, één per regel",
+            "read password(s) from standard input, one per line",
+        ),
+    )
     parser.add_argument("--lang", choices=["nl", "en"], help=tr("taal", "language"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -71,14 +76,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(err.message(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(tr("Afgebroken; er is niets gewijzigd.", "Interrupted; nothing was changed."),
-              file=sys.stderr)
+        print(
+            tr("Afgebroken; er is niets gewijzigd.", "Interrupted; nothing was changed."),
+            file=sys.stderr,
+        )
         return 130
-    except Exception as exc:  # noqa: BLE001 - a traceback may carry personal data
-        print(tr(f"Onverwachte fout ({type(exc).__name__}). Er is niets half opgeslagen; meld"
-                 " dit aan de leverancier.",
-                 f"Unexpected error ({type(exc).__name__}). Nothing was half-saved; please"
-                 " report this."), file=sys.stderr)
+    except Exception as exc:
+        print(
+            tr(
+                f"Onverwachte fout ({type(exc).__name__}). Er is niets half opgeslagen; meld"
+                " dit aan de leverancier.",
+                f"Unexpected error ({type(exc).__name__}). Nothing was half-saved; please"
+                " report this.",
+            ),
+            file=sys.stderr,
+        )
         if os.environ.get("CONTACTKLUIS_DEBUG"):
             raise
         return 70

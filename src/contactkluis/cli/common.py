@@ -40,8 +40,9 @@ class Passwords:
                 raise UserError("no_password")
             value = getpass.getpass(prompt)
             if confirm and getpass.getpass(tr("Nogmaals: ", "Again: ")) != value:
-                raise UserError("invalid", reason=("De wachtwoorden verschillen.",
-                                                   "The passwords differ."))
+                raise UserError(
+                    "invalid", reason=("De wachtwoorden verschillen.", "The passwords differ.")
+                )
         return value
 
 
@@ -79,8 +80,9 @@ def open_session(args: argparse.Namespace, *, read_only: bool = False) -> Sessio
     return unlock(db_path(args), user_name(args), pw, read_only=read_only)
 
 
-def run_with_session(args: argparse.Namespace, fn: Callable[[Session], Any],
-                     *, read_only: bool = False) -> Any:
+def run_with_session(
+    args: argparse.Namespace, fn: Callable[[Session], Any], *, read_only: bool = False
+) -> Any:
     session = open_session(args, read_only=read_only)
     try:
         return fn(session)

@@ -35,23 +35,41 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     count = run_with_session(args, lambda s: export_all(s, Path(args.out)))
-    out(tr(f"{count} contacten geëxporteerd naar {args.out}",
-           f"{count} contacts exported to {args.out}"))
+    out(
+        tr(
+            f"{count} contacten geëxporteerd naar {args.out}",
+            f"{count} contacts exported to {args.out}",
+        )
+    )
     return 0
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("import", help=tr("oude lijsten importeren (xlsx, xls, xlsb, ods, csv)",
-                                         "import legacy lists (xlsx, xls, xlsb, ods, csv)"))
+    p = sub.add_parser(
+        "import",
+        help=tr(
+            "oude lijsten importeren (xlsx, xls, xlsb, ods, csv)",
+            "import legacy lists (xlsx, xls, xlsb, ods, csv)",
+        ),
+    )
     p.add_argument("files", nargs="+")
-    p.add_argument("--dry-run", action="store_true",
-                   help=tr("alleen het rapport, niets opslaan", "report only, write nothing"))
-    p.add_argument("--mapping", help=tr("JSON-koppelingsbestand dat de automatische koppeling"
-                                        " overschrijft", "JSON mapping file overriding the"
-                                        " automatic mapping"))
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=tr("alleen het rapport, niets opslaan", "report only, write nothing"),
+    )
+    p.add_argument(
+        "--mapping",
+        help=tr(
+            "JSON-koppelingsbestand dat de automatische koppeling overschrijft",
+            "JSON mapping file overriding the automatic mapping",
+        ),
+    )
     p.add_argument("--report", help=tr("schrijf het rapport als JSON", "write the report as JSON"))
     p.set_defaults(func=cmd_import)
-    e = sub.add_parser("export", help=tr("alle contacten exporteren (beheerder)",
-                                         "export all contacts (administrator)"))
+    e = sub.add_parser(
+        "export",
+        help=tr("alle contacten exporteren (beheerder)", "export all contacts (administrator)"),
+    )
     e.add_argument("--out", required=True)
     e.set_defaults(func=cmd_export)

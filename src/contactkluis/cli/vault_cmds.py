@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from contactkluis.cli.common import Passwords, db_path, out, run_with_session, tr, user_name
+from contactkluis.cli.common import db_path, out, run_with_session, tr, user_name
 from contactkluis.config import save_config
 from contactkluis.domain.roles import Permission
-from contactkluis.errors import UserError
 from contactkluis.services import accounts
 from contactkluis.services.context import Session
 
@@ -22,21 +21,32 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not args.db:
         save_config({"vault_path": str(path)})
     out(tr(f"Kluis gemaakt: {path}", f"Vault created: {path}"))
-    out(tr("HERSTELSLEUTEL (wordt maar één keer getoond; print hem en bewaar hem veilig):",
-           "RECOVERY KEY (shown only once; print it and keep it safe):"))
+    out(
+        tr(
+            "HERSTELSLEUTEL (wordt maar één keer getoond; print hem en bewaar hem veilig):",
+            "RECOVERY KEY (shown only once; print it and keep it safe):",
+        )
+    )
     out(f"    {recovery}")
     return 0
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     def run(session: Session) -> None:
-        new_pw = args.passwords.get(tr(f"Wachtwoord voor {args.name}: ",
-                                       f"Password for {args.name}: "),
-                                    env="CONTACTKLUIS_NEW_PASSWORD", confirm=True)
+        new_pw = args.passwords.get(
+            tr(f"Wachtwoord voor {args.name}: ", f"Password for {args.name}: "),
+            env="CONTACTKLUIS_NEW_PASSWORD",
+            confirm=True,
+        )
         accounts.add_account(session, args.name, args.role, new_pw)
+
     run_with_session(args, run)
-    out(tr(f"Account '{args.name}' ({args.role}) toegevoegd.",
-           f"Account '{args.name}' ({args.role}) added."))
+    out(
+        tr(
+            f"Account '{args.name}' ({args.role}) toegevoegd.",
+            f"Account '{args.name}' ({args.role}) added.",
+        )
+    )
     return 0
 
 
@@ -50,14 +60,21 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     def run(session: Session) -> None:
-        new_pw = args.passwords.get(tr("Nieuw wachtwoord: ", "New password: "),
-                                    env="CONTACTKLUIS_NEW_PASSWORD", confirm=True)
+        new_pw = args.passwords.get(
+            tr("Nieuw wachtwoord: ", "New password: "),
+            env="CONTACTKLUIS_NEW_PASSWORD",
+            confirm=True,
+        )
         accounts.change_password(session, args.name, new_pw)
+
     if args.recovery_key:
         session = accounts.unlock_with_recovery(db_path(args), args.recovery_key)
         try:
-            new_pw = args.passwords.get(tr("Nieuw wachtwoord: ", "New password: "),
-                                        env="CONTACTKLUIS_NEW_PASSWORD", confirm=True)
+            new_pw = args.passwords.get(
+                tr("Nieuw wachtwoord: ", "New password: "),
+                env="CONTACTKLUIS_NEW_PASSWORD",
+                confirm=True,
+            )
             accounts.change_password(session, args.name, new_pw)
         finally:
             session.vault.close()
@@ -69,8 +86,12 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 
 def cmd_user_remove(args: argparse.Namespace) -> int:
     run_with_session(args, lambda s: accounts.remove_account(s, args.name))
-    out(tr(f"Account '{args.name}' verwijderd. Overweeg 'contactkluis rotate-key'.",
-           f"Account '{args.name}' removed. Consider 'contactkluis rotate-key'."))
+    out(
+        tr(
+            f"Account '{args.name}' verwijderd. Overweeg 'contactkluis rotate-key'.",
+            f"Account '{args.name}' removed. Consider 'contactkluis rotate-key'.",
+        )
+    )
     return 0
 
 
@@ -103,35 +124,56 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if problems:
         for p in problems:
             out(p)
-        out(tr(f"FOUT: {len(problems)} probleem/problemen gevonden.",
-               f"FAIL: {len(problems)} problem(s) found."))
+        out(
+            tr(
+                f"FOUT: {len(problems)} probleem/problemen gevonden.",
+                f"FAIL: {len(problems)} problem(s) found.",
+            )
+        )
         return 3
-    out(tr("OK: database, versleuteling en auditlog zijn intact.",
-           "OK: database, encryption and audit log are intact."))
+    out(
+        tr(
+            "OK: database, versleuteling en auditlog zijn intact.",
+            "OK: database, encryption and audit log are intact.",
+        )
+    )
     return 0
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:
     run_with_session(args, accounts.rotate_key)
-    out(tr("Nieuwe sleutel in gebruik; alle accounts en de herstelsleutel blijven werken.",
-           "New key in use; all accounts and the recovery key keep working."))
+    out(
+        tr(
+            "Nieuwe sleutel in gebruik; alle accounts en de herstelsleutel blijven werken.",
+            "New key in use; all accounts and the recovery key keep working.",
+        )
+    )
     return 0
 
 
 def cmd_recovery(args: argparse.Namespace) -> int:
     key = run_with_session(args, accounts.new_recovery_key)
-    out(tr("NIEUWE HERSTELSLEUTEL (de oude werkt niet meer):",
-           "NEW RECOVERY KEY (the old one no longer works):"))
+    out(
+        tr(
+            "NIEUWE HERSTELSLEUTEL (de oude werkt niet meer):",
+            "NEW RECOVERY KEY (the old one no longer works):",
+        )
+    )
     out(f"    {key}")
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help=tr("maak een nieuwe kluis", "create a new vault"))
-    p.add_argument("--admin", help=tr("naam van het eerste beheerdersaccount",
-                                      "name of the first administrator account"))
-    p.add_argument("--institution", default="Mijn instelling",
-                   help=tr("naam van de instelling", "name of the institution"))
+    p.add_argument(
+        "--admin",
+        help=tr("naam van het eerste beheerdersaccount", "name of the first administrator account"),
+    )
+    p.add_argument(
+        "--institution",
+        default="Mijn instelling",
+        help=tr("naam van de instelling", "name of the institution"),
+    )
     p.set_defaults(func=cmd_init)
 
     u = sub.add_parser("user", help=tr("accounts beheren", "manage accounts"))
@@ -140,11 +182,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("name")
     a.add_argument("--role", choices=["beheerder", "medewerker"], default="medewerker")
     a.set_defaults(func=cmd_user_add)
-    us.add_parser("list", help=tr("accounts tonen", "list accounts")).set_defaults(func=cmd_user_list)
+    us.add_parser("list", help=tr("accounts tonen", "list accounts")).set_defaults(
+        func=cmd_user_list
+    )
     pw = us.add_parser("passwd", help=tr("wachtwoord wijzigen", "change a password"))
     pw.add_argument("name")
-    pw.add_argument("--recovery-key", help=tr("open met de herstelsleutel",
-                                              "open with the recovery key"))
+    pw.add_argument(
+        "--recovery-key", help=tr("open met de herstelsleutel", "open with the recovery key")
+    )
     pw.set_defaults(func=cmd_user_passwd)
     rm = us.add_parser("remove", help=tr("account verwijderen", "remove an account"))
     rm.add_argument("name")
@@ -156,23 +201,34 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     r = sub.add_parser("restore", help=tr("back-up terugzetten", "restore a backup"))
     r.add_argument("file")
-    r.add_argument("--to", dest="target_db", help=tr(
-        "doelbestand (anders --db, anders de standaardplaats)",
-        "target file (else --db, else the default location)"))
+    r.add_argument(
+        "--to",
+        dest="target_db",
+        help=tr(
+            "doelbestand (anders --db, anders de standaardplaats)",
+            "target file (else --db, else the default location)",
+        ),
+    )
     r.add_argument("--recovery-key")
     r.set_defaults(func=cmd_restore)
 
-    v = sub.add_parser("verify", help=tr("integriteit en auditketen controleren",
-                                         "check integrity and the audit chain"))
+    v = sub.add_parser(
+        "verify",
+        help=tr("integriteit en auditketen controleren", "check integrity and the audit chain"),
+    )
     v.add_argument("--read-only", action="store_true")
     v.set_defaults(func=cmd_verify)
 
-    sub.add_parser("rotate-key", help=tr("gegevenssleutel vervangen (beheerder)",
-                                         "replace the data key (administrator)")
-                   ).set_defaults(func=cmd_rotate)
-    sub.add_parser("recovery-key", help=tr("nieuwe herstelsleutel maken (beheerder)",
-                                           "make a new recovery key (administrator)")
-                   ).set_defaults(func=cmd_recovery)
+    sub.add_parser(
+        "rotate-key",
+        help=tr("gegevenssleutel vervangen (beheerder)", "replace the data key (administrator)"),
+    ).set_defaults(func=cmd_rotate)
+    sub.add_parser(
+        "recovery-key",
+        help=tr(
+            "nieuwe herstelsleutel maken (beheerder)", "make a new recovery key (administrator)"
+        ),
+    ).set_defaults(func=cmd_recovery)
     register_show_key(sub)
 
 
@@ -195,9 +251,13 @@ def cmd_show_key(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_show_key(sub: argparse._SubParsersAction) -> None:
-    s = sub.add_parser("show-key", help=tr(
-        "toon de ruwe gegevenssleutel voor de sqlcipher-shell (beheerder)",
-        "print the raw data key for the sqlcipher shell (administrator)"))
+def register_show_key(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    s = sub.add_parser(
+        "show-key",
+        help=tr(
+            "toon de ruwe gegevenssleutel voor de sqlcipher-shell (beheerder)",
+            "print the raw data key for the sqlcipher shell (administrator)",
+        ),
+    )
     s.add_argument("--recovery-key")
     s.set_defaults(func=cmd_show_key)

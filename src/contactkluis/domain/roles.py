@@ -63,7 +63,10 @@ LABELS: dict[Permission, tuple[str, str]] = {
     Permission.STATS: ("geanonimiseerde tellingen maken", "export anonymised counts"),
     Permission.MERGE: ("contacten samenvoegen", "merge contacts"),
     Permission.MANAGE_ACCOUNTS: ("accounts beheren", "manage accounts"),
-    Permission.MANAGE_POLICIES: ("doelen en bewaartermijnen beheren", "manage purposes and retention"),
+    Permission.MANAGE_POLICIES: (
+        "doelen en bewaartermijnen beheren",
+        "manage purposes and retention",
+    ),
     Permission.FULL_EXPORT: ("alle contacten exporteren", "export all contacts"),
     Permission.ERASE: ("contacten wissen", "erase contacts"),
     Permission.RETENTION_APPLY: ("verlopen gegevens opschonen", "act on expired records"),

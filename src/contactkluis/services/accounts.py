@@ -76,15 +76,14 @@ def add_account(session: Session, name: str, role: str, password: str) -> None:
         raise UserError("invalid", reason=(f"Onbekende rol '{role}'.", f"Unknown role '{role}'."))
     if not name:
         raise UserError("invalid", reason=("Geef een accountnaam op.", "Enter an account name."))
-    exists = session.conn.execute(
-        "SELECT 1 FROM accounts WHERE name = ?", (name,)
-    ).fetchone()
+    exists = session.conn.execute("SELECT 1 FROM accounts WHERE name = ?", (name,)).fetchone()
     if exists:
         raise UserError("account_exists", account=name)
     check_password(password, name, session.vault.meta("institution") or "")
     with session.write() as conn:
         conn.execute(
-            "INSERT INTO accounts (name, role, created_at) VALUES (?, ?, ?)", (name, role, now_iso())
+            "INSERT INTO accounts (name, role, created_at) VALUES (?, ?, ?)",
+            (name, role, now_iso()),
         )
         session.audit(conn, "account.add", f"account:{name}", role=role)
         # The slot is written inside the transaction: if it fails, the account row rolls back.
@@ -156,8 +155,9 @@ def restore(
     password: str | None = None,
     recovery_key: str | None = None,
 ) -> None:
-    restore_backup(backup_file, target, account=account, password=password,
-                   recovery_key=recovery_key)
+    restore_backup(
+        backup_file, target, account=account, password=password, recovery_key=recovery_key
+    )
 
 
 def verify(session: Session) -> list[str]:

@@ -45,8 +45,13 @@ def get_contact(session: Session, contact_id: int) -> Contact:
 def create_contact(session: Session, contact: Contact) -> int:
     session.require(Permission.ADD)
     if contact.name.is_empty() and not contact.emails:
-        raise UserError("invalid", reason=(
-            "Geef minstens een naam of een e-mailadres op.", "Enter at least a name or an e-mail."))
+        raise UserError(
+            "invalid",
+            reason=(
+                "Geef minstens een naam of een e-mailadres op.",
+                "Enter at least a name or an e-mail.",
+            ),
+        )
     from contactkluis.services.suppression import is_suppressed
 
     contact = _check_free_text(contact)
@@ -55,29 +60,43 @@ def create_contact(session: Session, contact: Contact) -> int:
             contact = replace(contact, objects_marketing=True)
         contact_id = session.repo(conn).insert(contact, recorded_by=session.account)
         session.refresh_states(conn, [contact_id])
-        session.audit(conn, "contact.create", f"contact:{contact_id}",
-                      special=contact.special_category)
+        session.audit(
+            conn, "contact.create", f"contact:{contact_id}", special=contact.special_category
+        )
     return contact_id
 
 
 def update_contact(session: Session, contact: Contact) -> None:
     session.require(Permission.EDIT)
-    assert contact.id is not None
+    contact_id = contact.id
+    assert contact_id is not None
     with session.write() as conn:
-        before = _load(session, contact.id, conn)
+        before = _load(session, contact_id, conn)
         if before.restricted and contact.restricted:
             raise UserError("restricted")
         contact = _check_free_text(contact)
         session.repo(conn).update(contact)
-        session.refresh_states(conn, [contact.id])
+        session.refresh_states(conn, [contact_id])
         changed = sorted(_changed_fields(before, contact))
-        session.audit(conn, "contact.edit", f"contact:{contact.id}", fields=changed)
+        session.audit(conn, "contact.edit", f"contact:{contact_id}", fields=changed)
 
 
 def _changed_fields(a: Contact, b: Contact) -> set[str]:
-    names = ("name", "emails", "phones", "address", "birth_date", "birth_year", "notes",
-             "special_category", "special_note", "restricted", "objects_marketing",
-             "objects_profiling", "segment")
+    names = (
+        "name",
+        "emails",
+        "phones",
+        "address",
+        "birth_date",
+        "birth_year",
+        "notes",
+        "special_category",
+        "special_note",
+        "restricted",
+        "objects_marketing",
+        "objects_profiling",
+        "segment",
+    )
     return {n for n in names if getattr(a, n) != getattr(b, n)}
 
 
@@ -103,18 +122,26 @@ def record_consent(
 ) -> None:
     session.require(Permission.RECORD_CONSENT)
     if purpose not in session.purposes:
-        raise UserError("invalid", reason=(f"Onbekend doel '{purpose}'.", f"Unknown purpose '{purpose}'."))
+        raise UserError(
+            "invalid", reason=(f"Onbekend doel '{purpose}'.", f"Unknown purpose '{purpose}'.")
+        )
     if status is ConsentStatus.GIVEN and not (source.strip() or evidence.strip()):
-        raise UserError("invalid", reason=(
-            "Leg vast hoe de toestemming is gegeven (bron of bewijs).",
-            "Record how consent was given (source or evidence)."))
+        raise UserError(
+            "invalid",
+            reason=(
+                "Leg vast hoe de toestemming is gegeven (bron of bewijs).",
+                "Record how consent was given (source or evidence).",
+            ),
+        )
     with session.write() as conn:
         contact = _load(session, contact_id, conn)
         if contact.restricted and status is ConsentStatus.GIVEN:
             raise UserError("restricted")
         session.repo(conn).add_consent(
-            contact_id, ConsentEvent(purpose, status, on, source.strip(), evidence.strip()),
-            session.account)
+            contact_id,
+            ConsentEvent(purpose, status, on, source.strip(), evidence.strip()),
+            session.account,
+        )
         session.refresh_states(conn, [contact_id])
         session.audit(conn, f"consent.{status}", f"contact:{contact_id}", purpose=purpose)
 
@@ -140,8 +167,10 @@ class MergeChoice:
 def merge_contacts(session: Session, keep_id: int, other_id: int, choice: MergeChoice) -> int:
     session.require(Permission.MERGE)
     if keep_id == other_id:
-        raise UserError("invalid", reason=("Kies twee verschillende contacten.",
-                                           "Choose two different contacts."))
+        raise UserError(
+            "invalid",
+            reason=("Kies twee verschillende contacten.", "Choose two different contacts."),
+        )
     with session.write() as conn:
         repo = session.repo(conn)
         keep, other = _load(session, keep_id, conn), _load(session, other_id, conn)
@@ -163,14 +192,23 @@ def merge_contacts(session: Session, keep_id: int, other_id: int, choice: MergeC
         repo.update(merged)
         # History moves over whole: consents, relations and provenance are never dropped.
         for table in ("consent_events", "relations", "provenance", "requests"):
-            conn.execute(f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?",
-                         (keep_id, other_id))
-        conn.execute("UPDATE duplicate_candidates SET status = 'merged' WHERE"
-                     " (a = ? AND b = ?) OR (a = ? AND b = ?)", (keep_id, other_id, other_id, keep_id))
+            conn.execute(
+                f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id)
+            )
+        conn.execute(
+            "UPDATE duplicate_candidates SET status = 'merged' WHERE"
+            " (a = ? AND b = ?) OR (a = ? AND b = ?)",
+            (keep_id, other_id, other_id, keep_id),
+        )
         repo.delete(other_id)
         session.refresh_states(conn, [keep_id])
-        session.audit(conn, "contact.merge", f"contact:{keep_id}", merged_from=other_id,
-                      fields=sorted(k for k, v in choice.fields.items() if v == 1))
+        session.audit(
+            conn,
+            "contact.merge",
+            f"contact:{keep_id}",
+            merged_from=other_id,
+            fields=sorted(k for k, v in choice.fields.items() if v == 1),
+        )
     return keep_id
 
 
@@ -193,7 +231,9 @@ def details(session: Session, contact_id: int) -> ContactDetails:
         {"id": r[0], "kind": r[1], "received": r[2], "deadline": r[3], "status": r[4]}
         for r in session.conn.execute(
             "SELECT id, kind, received, deadline, status FROM requests WHERE contact_id = ?"
-            " ORDER BY received DESC", (contact_id,))
+            " ORDER BY received DESC",
+            (contact_id,),
+        )
     ]
     return ContactDetails(contact, session.repo().state(contact_id), history, entries, reqs)
 
@@ -203,18 +243,28 @@ def dismiss_duplicate(session: Session, a: int, b: int) -> None:
     session.require(Permission.MERGE)
     lo, hi = sorted((a, b))
     with session.write() as conn:
-        cur = conn.execute("UPDATE duplicate_candidates SET status = 'distinct' WHERE a = ? AND b = ?"
-                           " AND status = 'open'",
-                           (lo, hi))
+        cur = conn.execute(
+            "UPDATE duplicate_candidates SET status = 'distinct' WHERE a = ? AND b = ?"
+            " AND status = 'open'",
+            (lo, hi),
+        )
         if cur.rowcount == 0:
-            raise UserError("invalid", reason=("Dit paar staat niet op de lijst met mogelijke"
-                                               " dubbelen.", "This pair is not on the list of"
-                                               " possible duplicates."))
+            raise UserError(
+                "invalid",
+                reason=(
+                    "Dit paar staat niet op de lijst met mogelijke dubbelen.",
+                    "This pair is not on the list of possible duplicates.",
+                ),
+            )
         session.audit(conn, "duplicate.dismiss", f"contact:{lo}", other=hi)
 
 
 def open_duplicates(session: Session) -> list[tuple[int, int, float, str]]:
     session.require(Permission.VIEW)
-    return [(r[0], r[1], r[2], r[3]) for r in session.conn.execute(
-        "SELECT a, b, score, reason FROM duplicate_candidates WHERE status = 'open'"
-        " ORDER BY score DESC")]
+    return [
+        (r[0], r[1], r[2], r[3])
+        for r in session.conn.execute(
+            "SELECT a, b, score, reason FROM duplicate_candidates WHERE status = 'open'"
+            " ORDER BY score DESC"
+        )
+    ]

@@ -35,37 +35,57 @@ def contact_json(session: Session, contact: Contact, state: dict[str, Any]) -> d
             consents[code] = {"status": "none", "date": None, "source": None}
         else:
             consents[code] = {
-                "status": str(st.status), "date": st.since.isoformat() if st.since else None,
-                "source": st.source or None, "reconfirm": st.reconfirm,
+                "status": str(st.status),
+                "date": st.since.isoformat() if st.since else None,
+                "source": st.source or None,
+                "reconfirm": st.reconfirm,
             }
-    flags = [f for f, on in (("special_category", contact.special_category),
-                             ("restricted", contact.restricted),
-                             ("objects_marketing", contact.objects_marketing),
-                             ("objects_profiling", contact.objects_profiling),
-                             ("anonymised", contact.anonymised)) if on]
+    flags = [
+        f
+        for f, on in (
+            ("special_category", contact.special_category),
+            ("restricted", contact.restricted),
+            ("objects_marketing", contact.objects_marketing),
+            ("objects_profiling", contact.objects_profiling),
+            ("anonymised", contact.anonymised),
+        )
+        if on
+    ]
     return {
         "id": contact.id,
         "name": {"first": n.first, "initials": n.initials, "infix": n.infix, "last": n.last},
         "emails": contact.emails,
         "phones": contact.phones,
-        "address": {"street": a.street, "house_number": a.house_number, "postcode": a.postcode,
-                    "city": a.city, "country": a.country or "NL"},
+        "address": {
+            "street": a.street,
+            "house_number": a.house_number,
+            "postcode": a.postcode,
+            "city": a.city,
+            "country": a.country or "NL",
+        },
         "birth_date": contact.birth_date.isoformat() if contact.birth_date else None,
         "consents": consents,
         "relations": [
-            {"kind": str(r.kind), "start": r.start.isoformat() if r.start else None,
-             "end": r.end.isoformat() if r.end else None,
-             "last_activity": r.last_activity.isoformat() if r.last_activity else None,
-             "source": r.source}
+            {
+                "kind": str(r.kind),
+                "start": r.start.isoformat() if r.start else None,
+                "end": r.end.isoformat() if r.end else None,
+                "last_activity": r.last_activity.isoformat() if r.last_activity else None,
+                "source": r.source,
+            }
             for r in contact.relations
         ],
         "retention": {
-            "status": state.get("status"), "until": state.get("until"),
+            "status": state.get("status"),
+            "until": state.get("until"),
             "reasons": [r.get(session.lang, r.get("nl")) for r in state.get("reasons", [])],
         },
         "flags": flags,
-        "sources": [{"file": s.file, "sheet": s.sheet, "row": s.row}
-                    for s in contact.sources if s.field is None],
+        "sources": [
+            {"file": s.file, "sheet": s.sheet, "row": s.row}
+            for s in contact.sources
+            if s.field is None
+        ],
     }
 
 
@@ -83,8 +103,9 @@ def export_all(session: Session, out: Path) -> int:
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".json", ".xlsx"):
-        raise UserError("invalid", reason=("Kies een .json- of .xlsx-bestand.",
-                                           "Choose a .json or .xlsx file."))
+        raise UserError(
+            "invalid", reason=("Kies een .json- of .xlsx-bestand.", "Choose a .json or .xlsx file.")
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     count = 0
@@ -106,9 +127,23 @@ def export_all(session: Session, out: Path) -> int:
     return count
 
 
-_XLSX_COLUMNS = ("id", "voornaam", "voorletters", "tussenvoegsel", "achternaam", "e-mail",
-                 "telefoon", "straat", "huisnummer", "postcode", "woonplaats", "relaties",
-                 "bewaarstatus", "bewaren tot", "vlaggen")
+_XLSX_COLUMNS = (
+    "id",
+    "voornaam",
+    "voorletters",
+    "tussenvoegsel",
+    "achternaam",
+    "e-mail",
+    "telefoon",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "relaties",
+    "bewaarstatus",
+    "bewaren tot",
+    "vlaggen",
+)
 
 
 def _write_xlsx(session: Session, path: Path) -> int:
@@ -116,17 +151,30 @@ def _write_xlsx(session: Session, path: Path) -> int:
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Contacten")
-    purposes = [c for c, p in session.purposes.items()
-                if p.basis == LegalBasis.TOESTEMMING or p.marketing]
+    purposes = [
+        c for c, p in session.purposes.items() if p.basis == LegalBasis.TOESTEMMING or p.marketing
+    ]
     ws.append([*_XLSX_COLUMNS, *(f"toestemming {p}" for p in purposes)])
     count = 0
     for item in iter_contacts(session):
         n, a = item["name"], item["address"]
-        row = [item["id"], n["first"], n["initials"], n["infix"], n["last"],
-               "; ".join(item["emails"]), "; ".join(item["phones"]), a["street"],
-               a["house_number"], a["postcode"], a["city"],
-               ", ".join(sorted({r["kind"] for r in item["relations"]})),
-               item["retention"]["status"], item["retention"]["until"], ", ".join(item["flags"])]
+        row = [
+            item["id"],
+            n["first"],
+            n["initials"],
+            n["infix"],
+            n["last"],
+            "; ".join(item["emails"]),
+            "; ".join(item["phones"]),
+            a["street"],
+            a["house_number"],
+            a["postcode"],
+            a["city"],
+            ", ".join(sorted({r["kind"] for r in item["relations"]})),
+            item["retention"]["status"],
+            item["retention"]["until"],
+            ", ".join(item["flags"]),
+        ]
         row += [item["consents"][p]["status"] for p in purposes]
         ws.append([safe_cell(v) for v in row])
         count += 1

@@ -26,7 +26,9 @@ def keyed_hash(session: Session, kind: str, value: str) -> str:
     return hmac.new(_secret(session), f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
-def hashes_for(session: Session, emails: Iterable[str], phones: Iterable[str]) -> list[tuple[str, str]]:
+def hashes_for(
+    session: Session, emails: Iterable[str], phones: Iterable[str]
+) -> list[tuple[str, str]]:
     """(hash, kind) for already-normalised e-mails (lower case) and E.164 phones."""
     out = [(keyed_hash(session, "email", e.lower()), "email") for e in emails if e]
     out += [(keyed_hash(session, "phone", p), "phone") for p in phones if p]
@@ -35,7 +37,9 @@ def hashes_for(session: Session, emails: Iterable[str], phones: Iterable[str]) -
 
 def add(session: Session, conn: Connection, emails: Iterable[str], phones: Iterable[str]) -> int:
     rows = [(h, kind, now_iso()) for h, kind in hashes_for(session, emails, phones)]
-    conn.executemany("INSERT OR IGNORE INTO suppression (hash, kind, added_at) VALUES (?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT OR IGNORE INTO suppression (hash, kind, added_at) VALUES (?, ?, ?)", rows
+    )
     return len(rows)
 
 

@@ -50,7 +50,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             value = self.fn(self.token, lambda done, total: self._emit("progress", done, total))
-        except BaseException as exc:  # noqa: BLE001 - reported to the main thread
+        except BaseException as exc:
             self._emit("error", exc)
         else:
             self._emit("result", value)

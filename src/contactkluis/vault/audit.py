@@ -19,11 +19,18 @@ GENESIS = "0" * 64
 
 
 def _digest(
-    entry_id: int, ts: str, account: str | None, action: str, target: str | None, detail: str,
+    entry_id: int,
+    ts: str,
+    account: str | None,
+    action: str,
+    target: str | None,
+    detail: str,
     prev: str,
 ) -> str:
     canonical = json.dumps(
-        [entry_id, ts, account, action, target, detail, prev], ensure_ascii=True, separators=(",", ":")
+        [entry_id, ts, account, action, target, detail, prev],
+        ensure_ascii=True,
+        separators=(",", ":"),
     )
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
@@ -80,9 +87,7 @@ def verify(conn: Connection) -> list[str]:
     return problems
 
 
-def entries(
-    conn: Connection, target: str | None = None, limit: int = 500
-) -> list[dict[str, Any]]:
+def entries(conn: Connection, target: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
     sql = "SELECT id, ts, account, action, target, detail FROM audit"
     params: tuple[Any, ...] = ()
     if target is not None:
@@ -91,7 +96,13 @@ def entries(
     sql += " ORDER BY id DESC LIMIT ?"
     rows = conn.execute(sql, (*params, limit)).fetchall()
     return [
-        {"id": r[0], "ts": r[1], "account": r[2], "action": r[3], "target": r[4],
-         "detail": json.loads(r[5])}
+        {
+            "id": r[0],
+            "ts": r[1],
+            "account": r[2],
+            "action": r[3],
+            "target": r[4],
+            "detail": json.loads(r[5]),
+        }
         for r in rows
     ]

@@ -65,7 +65,7 @@ def write_backup(vault: Vault, out: Path) -> Path:
         tmp_zip.unlink(missing_ok=True)
     if not vault.read_only:
         with vault.transaction() as c:
-            vault.set_meta(c, "last_backup", manifest["created"])
+            vault.set_meta(c, "last_backup", str(manifest["created"]))
             audit.append(c, vault.account_name, "backup", None, schema=SCHEMA_VERSION)
     return out
 

@@ -36,8 +36,16 @@ def _date(value: str | None) -> date | None:
 
 
 def _relation_values(contact_id: int, r: Relation) -> tuple[Any, ...]:
-    return (contact_id, str(r.kind), _iso(r.start), _iso(r.end), _iso(r.last_activity), r.source,
-            int(r.paid), int(r.opt_out_offered))
+    return (
+        contact_id,
+        str(r.kind),
+        _iso(r.start),
+        _iso(r.end),
+        _iso(r.last_activity),
+        r.source,
+        int(r.paid),
+        int(r.opt_out_offered),
+    )
 
 
 def _now() -> str:
@@ -47,10 +55,25 @@ def _now() -> str:
 def _contact_values(c: Contact) -> tuple[Any, ...]:
     n, a = c.name, c.address
     return (
-        n.first, n.initials, n.infix, n.last, n.sort_key(),
-        a.street, a.house_number, a.postcode, a.city, a.country,
-        _iso(c.birth_date), c.birth_year, c.notes, int(c.special_category), c.special_note,
-        int(c.restricted), int(c.objects_marketing), int(c.objects_profiling), int(c.anonymised),
+        n.first,
+        n.initials,
+        n.infix,
+        n.last,
+        n.sort_key(),
+        a.street,
+        a.house_number,
+        a.postcode,
+        a.city,
+        a.country,
+        _iso(c.birth_date),
+        c.birth_year,
+        c.notes,
+        int(c.special_category),
+        c.special_note,
+        int(c.restricted),
+        int(c.objects_marketing),
+        int(c.objects_profiling),
+        int(c.anonymised),
         c.segment,
     )
 
@@ -81,9 +104,15 @@ def _inserted_state(c: Contact, state: ContactState, today: date) -> tuple[Any, 
     in the order of the contact's own lists, comma-separated."""
     kinds = ",".join(dict.fromkeys(str(r.kind) for r in c.relations))
     files = ",".join(dict.fromkeys(p.file for p in c.sources if p.file is not None))
-    return (state.retention_status, _iso(state.retention_until),
-            json.dumps(state.retention_reasons, ensure_ascii=False),
-            json.dumps(state.consent_flags, sort_keys=True), kinds, files, today.isoformat())
+    return (
+        state.retention_status,
+        _iso(state.retention_until),
+        json.dumps(state.retention_reasons, ensure_ascii=False),
+        json.dumps(state.consent_flags, sort_keys=True),
+        kinds,
+        files,
+        today.isoformat(),
+    )
 
 
 @dataclass(frozen=True)
@@ -141,8 +170,10 @@ class ContactRepository:
             self.conn.executemany(
                 f"INSERT INTO contacts (id, {_CONTACT_COLS}, created_at, updated_at,"
                 f" {_STATE_COLS}) VALUES (?, {', '.join('?' * 29)})",
-                [(c.id, *_contact_values(c), now, now, *_inserted_state(c, st, today))
-                 for c, st in zip(contacts, states, strict=True)],
+                [
+                    (c.id, *_contact_values(c), now, now, *_inserted_state(c, st, today))
+                    for c, st in zip(contacts, states, strict=True)
+                ],
             )
         else:
             self.conn.executemany(
@@ -162,8 +193,20 @@ class ContactRepository:
             assert cid is not None
             emails += [(cid, e) for e in c.emails]
             phones += [(cid, p) for p in c.phones]
-            consents += [(cid, e.purpose, str(e.status), e.on.isoformat(), e.source, e.evidence,
-                          int(e.reconfirm), now, recorded_by) for e in c.consents]
+            consents += [
+                (
+                    cid,
+                    e.purpose,
+                    str(e.status),
+                    e.on.isoformat(),
+                    e.source,
+                    e.evidence,
+                    int(e.reconfirm),
+                    now,
+                    recorded_by,
+                )
+                for e in c.consents
+            ]
             relations += [_relation_values(cid, r) for r in c.relations]
             sources += [(cid, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources]
         self._insert_child_rows(emails, phones, consents, relations, sources)
@@ -179,8 +222,20 @@ class ContactRepository:
         self._insert_child_rows(
             [(contact_id, e) for e in c.emails],
             [(contact_id, p) for p in c.phones],
-            [(contact_id, e.purpose, str(e.status), e.on.isoformat(), e.source, e.evidence,
-              int(e.reconfirm), now, recorded_by) for e in c.consents],
+            [
+                (
+                    contact_id,
+                    e.purpose,
+                    str(e.status),
+                    e.on.isoformat(),
+                    e.source,
+                    e.evidence,
+                    int(e.reconfirm),
+                    now,
+                    recorded_by,
+                )
+                for e in c.consents
+            ],
             [_relation_values(contact_id, r) for r in c.relations],
             [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources],
         )
@@ -224,18 +279,29 @@ class ContactRepository:
         )
         self.conn.execute("DELETE FROM emails WHERE contact_id = ?", (c.id,))
         self.conn.execute("DELETE FROM phones WHERE contact_id = ?", (c.id,))
-        self.conn.executemany("INSERT INTO emails (contact_id, email) VALUES (?, ?)",
-                              [(c.id, e) for e in c.emails])
-        self.conn.executemany("INSERT INTO phones (contact_id, e164) VALUES (?, ?)",
-                              [(c.id, p) for p in c.phones])
+        self.conn.executemany(
+            "INSERT INTO emails (contact_id, email) VALUES (?, ?)", [(c.id, e) for e in c.emails]
+        )
+        self.conn.executemany(
+            "INSERT INTO phones (contact_id, e164) VALUES (?, ?)", [(c.id, p) for p in c.phones]
+        )
         self.index(c)
 
     def add_consent(self, contact_id: int, e: ConsentEvent, recorded_by: str | None) -> None:
         self.conn.execute(
             "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
             " reconfirm, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (contact_id, e.purpose, str(e.status), e.on.isoformat(), e.source, e.evidence,
-             int(e.reconfirm), _now(), recorded_by),
+            (
+                contact_id,
+                e.purpose,
+                str(e.status),
+                e.on.isoformat(),
+                e.source,
+                e.evidence,
+                int(e.reconfirm),
+                _now(),
+                recorded_by,
+            ),
         )
 
     def add_relation(self, contact_id: int, r: Relation) -> None:
@@ -268,10 +334,16 @@ class ContactRepository:
 
     @staticmethod
     def _state_values(contact_id: int, state: ContactState, today: date) -> tuple[Any, ...]:
-        return (state.retention_status, _iso(state.retention_until),
-                json.dumps(state.retention_reasons, ensure_ascii=False),
-                json.dumps(state.consent_flags, sort_keys=True), contact_id, contact_id,
-                today.isoformat(), contact_id)
+        return (
+            state.retention_status,
+            _iso(state.retention_until),
+            json.dumps(state.retention_reasons, ensure_ascii=False),
+            json.dumps(state.consent_flags, sort_keys=True),
+            contact_id,
+            contact_id,
+            today.isoformat(),
+            contact_id,
+        )
 
     def set_state(self, contact_id: int, state: ContactState, today: date) -> None:
         self.conn.execute(self._SET_STATE, self._state_values(contact_id, state, today))
@@ -279,7 +351,8 @@ class ContactRepository:
     def set_states(self, states: Sequence[tuple[int, ContactState]], today: date) -> None:
         """Many at once: the import's path for the people it created."""
         self.conn.executemany(
-            self._SET_STATE, [self._state_values(cid, st, today) for cid, st in states])
+            self._SET_STATE, [self._state_values(cid, st, today) for cid, st in states]
+        )
 
     # -- full-text index ------------------------------------------------------------------
 
@@ -320,50 +393,84 @@ class ContactRepository:
                 id=r[0],
                 name=PersonName(r[1], r[2], r[3], r[4]),
                 address=Address(r[6], r[7], r[8], r[9], r[10]),
-                birth_date=_date(r[11]), birth_year=r[12], notes=r[13],
-                special_category=bool(r[14]), special_note=r[15], restricted=bool(r[16]),
-                objects_marketing=bool(r[17]), objects_profiling=bool(r[18]),
-                anonymised=bool(r[19]), segment=r[20],
+                birth_date=_date(r[11]),
+                birth_year=r[12],
+                notes=r[13],
+                special_category=bool(r[14]),
+                special_note=r[15],
+                restricted=bool(r[16]),
+                objects_marketing=bool(r[17]),
+                objects_profiling=bool(r[18]),
+                anonymised=bool(r[19]),
+                segment=r[20],
             )
         if not by_id:
             return []
         ids = list(by_id)
         marks = ",".join("?" * len(ids))
         q = self.conn.execute
-        for cid, email in q(f"SELECT contact_id, email FROM emails WHERE contact_id IN ({marks})"
-                            " ORDER BY id", ids):
+        for cid, email in q(
+            f"SELECT contact_id, email FROM emails WHERE contact_id IN ({marks}) ORDER BY id", ids
+        ):
             by_id[cid].emails.append(email)
-        for cid, phone in q(f"SELECT contact_id, e164 FROM phones WHERE contact_id IN ({marks})"
-                            " ORDER BY id", ids):
+        for cid, phone in q(
+            f"SELECT contact_id, e164 FROM phones WHERE contact_id IN ({marks}) ORDER BY id", ids
+        ):
             by_id[cid].phones.append(phone)
         for cid, purpose, status, on, source, evidence, reconfirm in q(
             "SELECT contact_id, purpose, status, on_date, source, evidence, reconfirm FROM"
-            f" consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, id", ids
+            f" consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, id",
+            ids,
         ):
-            by_id[cid].consents.append(ConsentEvent(
-                purpose, ConsentStatus(status), date.fromisoformat(on), source, evidence,
-                bool(reconfirm)))
+            by_id[cid].consents.append(
+                ConsentEvent(
+                    purpose,
+                    ConsentStatus(status),
+                    date.fromisoformat(on),
+                    source,
+                    evidence,
+                    bool(reconfirm),
+                )
+            )
         for cid, kind, start, end, last, source, paid, opt_out in q(
             "SELECT contact_id, kind, start_date, end_date, last_activity, source, paid,"
-            f" opt_out_offered FROM relations WHERE contact_id IN ({marks}) ORDER BY id", ids
+            f" opt_out_offered FROM relations WHERE contact_id IN ({marks}) ORDER BY id",
+            ids,
         ):
-            by_id[cid].relations.append(Relation(
-                RelationKind(kind), _date(start), _date(end), _date(last), source, bool(paid),
-                bool(opt_out)))
+            by_id[cid].relations.append(
+                Relation(
+                    RelationKind(kind),
+                    _date(start),
+                    _date(end),
+                    _date(last),
+                    source,
+                    bool(paid),
+                    bool(opt_out),
+                )
+            )
         for cid, file, sheet, row, field, original in q(
             "SELECT contact_id, file, sheet, row, field, original FROM provenance"
-            f" WHERE contact_id IN ({marks}) ORDER BY id", ids
+            f" WHERE contact_id IN ({marks}) ORDER BY id",
+            ids,
         ):
             by_id[cid].sources.append(Provenance(file, sheet, row, field, original))
         return [by_id[r[0]] for r in rows]
 
     def ids_by_email(self, email: str) -> list[int]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT contact_id FROM emails WHERE email = ?", (email,))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT contact_id FROM emails WHERE email = ?", (email,)
+            )
+        ]
 
     def ids_by_phone(self, e164: str) -> list[int]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT contact_id FROM phones WHERE e164 = ?", (e164,))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT contact_id FROM phones WHERE e164 = ?", (e164,)
+            )
+        ]
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM contacts").fetchone()[0])
@@ -374,8 +481,15 @@ class ContactRepository:
     def state(self, contact_id: int) -> dict[str, Any]:
         row = self.conn.execute(
             "SELECT retention_status, retention_until, retention_json, consent_json, state_date"
-            " FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+            " FROM contacts WHERE id = ?",
+            (contact_id,),
+        ).fetchone()
         if row is None:
             return {}
-        return {"status": row[0], "until": row[1], "reasons": json.loads(row[2]),
-                "consents": json.loads(row[3]), "state_date": row[4]}
+        return {
+            "status": row[0],
+            "until": row[1],
+            "reasons": json.loads(row[2]),
+            "consents": json.loads(row[3]),
+            "state_date": row[4],
+        }

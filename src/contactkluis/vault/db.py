@@ -22,7 +22,9 @@ def key_pragma(data_key: bytes) -> str:
     return f"PRAGMA key = \"x'{data_key.hex()}'\""
 
 
-def connect(path: Path, data_key: bytes, *, read_only: bool = False, wal: bool = True) -> Connection:
+def connect(
+    path: Path, data_key: bytes, *, read_only: bool = False, wal: bool = True
+) -> Connection:
     """A connection that has proven it can read the database with this key.
 
     Read-only connections are opened with mode=ro so that a probe of a damaged or foreign

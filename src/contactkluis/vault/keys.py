@@ -208,9 +208,7 @@ def seal_data_key(slot: Slot, vault_id: str, generation: int, data_key: bytes) -
     slot.sealed[generation] = epk + nonce + AESGCM(key).encrypt(nonce, data_key, aad)
 
 
-def open_data_key(
-    slot: Slot, vault_id: str, generation: int, private: X25519PrivateKey
-) -> bytes:
+def open_data_key(slot: Slot, vault_id: str, generation: int, private: X25519PrivateKey) -> bytes:
     blob = slot.sealed[generation]
     epk, nonce, body = blob[:32], blob[32:44], blob[44:]
     shared = private.exchange(X25519PublicKey.from_public_bytes(epk))
@@ -236,7 +234,7 @@ def new_recovery_key() -> str:
 def normalize_recovery_key(text: str) -> str:
     """Accept what people type: lower case, spaces, O for 0, I/L for 1."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
     return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
 
 

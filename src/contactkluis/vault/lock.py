@@ -42,7 +42,7 @@ class LockHeld(Exception):
 def _try_lock(fh: IO[bytes]) -> bool:
     try:
         if os.name == "nt":  # pragma: no cover
-            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
         else:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
@@ -53,7 +53,9 @@ def _try_lock(fh: IO[bytes]) -> bool:
 def read_info(path: Path) -> LockInfo | None:
     try:
         data = json.loads(path.read_text("utf-8"))
-        return LockInfo(str(data["account"]), str(data["host"]), str(data["since"]), int(data["pid"]))
+        return LockInfo(
+            str(data["account"]), str(data["host"]), str(data["since"]), int(data["pid"])
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -75,7 +77,7 @@ class InstanceLock:
             raise LockHeld(info)
         # We hold the OS lock: whatever the file still says is from a run that died.
         self.stale = read_info(self.path)
-        info = {
+        record = {
             "account": self.account,
             "host": socket.gethostname(),
             "since": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -83,7 +85,7 @@ class InstanceLock:
         }
         fh.seek(0)
         fh.truncate()
-        fh.write(json.dumps(info).encode("utf-8"))
+        fh.write(json.dumps(record).encode("utf-8"))
         fh.flush()
         self._fh = fh
 

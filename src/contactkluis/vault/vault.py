@@ -133,9 +133,7 @@ class Vault:
             raise UserError("not_a_vault", file=path.name) from exc
 
     @classmethod
-    def open(
-        cls, path: Path, account: str, password: str, *, read_only: bool = False
-    ) -> Vault:
+    def open(cls, path: Path, account: str, password: str, *, read_only: bool = False) -> Vault:
         path = Path(path)
         keyfile = cls._load_keyfile(path)
         wait = throttle.wait_remaining(keyfile.vault_id)
@@ -351,8 +349,9 @@ class Vault:
         data_key = self._require_key()
         kf = self.keyfile
         kdf = kf.slots[0].kdf
-        slot, _ = keys.new_slot(kf.vault_id, keys.account_slot_id(account), "password",
-                                account, password, kdf)
+        slot, _ = keys.new_slot(
+            kf.vault_id, keys.account_slot_id(account), "password", account, password, kdf
+        )
         keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
         kf.slots = [s for s in kf.slots if s.slot_id != slot.slot_id] + [slot]
         kf.save(key_path(self.path))
@@ -366,8 +365,9 @@ class Vault:
         data_key = self._require_key()
         kf = self.keyfile
         recovery = keys.new_recovery_key()
-        slot, _ = keys.new_slot(kf.vault_id, "recovery", "recovery", None, recovery,
-                                kf.slots[0].kdf)
+        slot, _ = keys.new_slot(
+            kf.vault_id, "recovery", "recovery", None, recovery, kf.slots[0].kdf
+        )
         keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
         kf.slots = [s for s in kf.slots if s.slot_id != "recovery"] + [slot]
         kf.save(key_path(self.path))
@@ -398,8 +398,14 @@ class Vault:
         self._data_key = new_key
         self._finish_rotation(self.path, kf, new_gen)
         with self.transaction() as c:
-            audit.append(c, self.account_name, "key.rotate", None, generation=new_gen,
-                         fingerprint=keys.key_fingerprint(new_key))
+            audit.append(
+                c,
+                self.account_name,
+                "key.rotate",
+                None,
+                generation=new_gen,
+                fingerprint=keys.key_fingerprint(new_key),
+            )
 
     @staticmethod
     def _finish_rotation(path: Path, kf: KeyFile, generation: int) -> None:
@@ -477,8 +483,13 @@ def default_vault_path(institution: str = "kluis") -> Path:
 
 def remove_vault_files(path: Path) -> None:
     """Only for tests and a failed first-run setup: the three files of one vault."""
-    for p in (path, key_path(path), path.with_name(path.name + ".lock"),
-              path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for p in (
+        path,
+        key_path(path),
+        path.with_name(path.name + ".lock"),
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+    ):
         if p.exists():
             if p.is_dir():
                 shutil.rmtree(p)
