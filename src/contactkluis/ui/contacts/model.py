@@ -375,6 +375,11 @@ class ContactTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(RETENTION_COLOURS.get(row.retention_status, "#555555")))
         if column is Column.NAME:
+            if role == Qt.ItemDataRole.DecorationRole and row.restricted:
+                # An icon, not an emoji: not every desktop has a font with U+1F512.
+                from contactkluis.ui.widgets.icons import icon
+
+                return icon("lock")
             if role == Qt.ItemDataRole.ToolTipRole:
                 notes = [t("restricted.tip", self.lang)] if row.restricted else []
                 notes += [t("special.tip", self.lang)] if row.special else []
@@ -389,7 +394,7 @@ class ContactTableModel(QAbstractTableModel):
 
     def _display(self, row: listing.ContactRow, column: Column) -> str:
         if column is Column.NAME:
-            marks = ("🔒 " if row.restricted else "") + ("⚠ " if row.special else "")
+            marks = "⚠ " if row.special else ""
             return marks + (row.name or "—")
         if column is Column.EMAIL:
             more = f" (+{row.email_count - 1})" if row.email_count > 1 else ""
