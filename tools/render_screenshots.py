@@ -325,8 +325,9 @@ def stats_page(env: Env) -> QWidget:
 
 @register("settings")
 def settings_page(env: Env) -> QWidget:
-    # Taller than the others: purposes, accounts, auto-lock, language and backup in one view.
-    return window(env, "settings", size=(WINDOW[0], 1000))  # type: ignore[no-any-return]
+    # Taller than the others: purposes, accounts, auto-lock, language, backup and keys in one
+    # view.
+    return window(env, "settings", size=(WINDOW[0], 1080))  # type: ignore[no-any-return]
 
 
 # -- running --------------------------------------------------------------------------------

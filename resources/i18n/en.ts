@@ -75,6 +75,81 @@
     </message>
 </context>
 <context>
+    <name>AccountsSection</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Aangemaakt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Toevoegen…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Wachtwoord opnieuw instellen…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Rol wijzigen</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>beheerder</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>medewerker</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Account %1 toegevoegd.</source>
+        <translation>Account %1 added.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van %1 gewijzigd.</source>
+        <translation>Password of %1 changed.</translation>
+    </message>
+    <message>
+        <source>De rol van %1 wijzigen in %2?</source>
+        <translation>Change the role of %1 to %2?</translation>
+    </message>
+    <message>
+        <source>Rol van %1 gewijzigd.</source>
+        <translation>Role of %1 changed.</translation>
+    </message>
+    <message>
+        <source>Account verwijderen</source>
+        <translation>Remove account</translation>
+    </message>
+    <message>
+        <source>Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen.</source>
+        <translation>Remove the account %1? This person can no longer open the vault afterwards.</translation>
+    </message>
+    <message>
+        <source>Account %1 verwijderd.</source>
+        <translation>Account %1 removed.</translation>
+    </message>
+</context>
+<context>
     <name>AddRequestDialog</name>
     <message>
         <source>Verzoek registreren</source>
@@ -401,6 +476,97 @@
     </message>
 </context>
 <context>
+    <name>KeysSection</name>
+    <message>
+        <source>Sleutels</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Vervang de sleutel nadat iemand met een kopie van het kluisbestand is vertrokken. Maak een nieuwe herstelsleutel als de oude zoek is of bij de verkeerde persoon kan zijn.</source>
+        <translation>Replace the key after someone who may have a copy of the vault file has left. Make a new recovery key if the old one is lost or may be in the wrong hands.</translation>
+    </message>
+    <message>
+        <source>Sleutel vervangen…</source>
+        <translation>Replace key…</translation>
+    </message>
+    <message>
+        <source>Nieuwe herstelsleutel…</source>
+        <translation>New recovery key…</translation>
+    </message>
+    <message>
+        <source>Sleutel vervangen?</source>
+        <translation>Replace the key?</translation>
+    </message>
+    <message>
+        <source>Het account %1 is verwijderd.
+
+Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet terug te draaien.
+
+Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude kopie van het sleutelbestand of de oude sleutel zelf.
+
+De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken. Dit duurt meestal maar even.
+
+Nu de sleutel vervangen?</source>
+        <translation>The account %1 has been removed.
+
+Might %1 have a copy of the vault file (on a USB stick, at home, in a backup)? That copy still opens with the old password; that cannot be undone.
+
+If you replace the key now, Contactkluis re-encrypts the vault with a new key that %1 never had. Copies and backups made after that will not open with anything %1 still has: the old password, an old copy of the key file or the old key itself.
+
+The other accounts keep their passwords and the recovery key keeps working. This usually takes only a moment.
+
+Replace the key now?</translation>
+    </message>
+    <message>
+        <source>Sleutel vervangen</source>
+        <translation>Replace key</translation>
+    </message>
+    <message>
+        <source>De kluis wordt opnieuw versleuteld met een nieuwe sleutel. Doe dit na het vertrek van iemand die een kopie van het kluisbestand kan hebben: kopieën en back-ups van ná dit moment gaan dan niet open met een oud wachtwoord of een oude kopie van het sleutelbestand. Een kopie die al bestaat, blijft met de oude wachtwoorden te openen.
+
+De wachtwoorden en de herstelsleutel blijven gelijk. Doorgaan?</source>
+        <translation>The vault will be re-encrypted with a new key. Do this after someone who may have a copy of the vault file has left: copies and backups made after this moment will not open with an old password or an old copy of the key file. A copy that already exists still opens with the old passwords.
+
+Passwords and the recovery key stay the same. Continue?</translation>
+    </message>
+    <message>
+        <source>Sleutel niet vervangen</source>
+        <translation>Key not replaced</translation>
+    </message>
+    <message>
+        <source>De sleutel is vervangen.</source>
+        <translation>The key has been replaced.</translation>
+    </message>
+    <message>
+        <source>De kluis heeft een nieuwe sleutel. Maak nu een nieuwe back-up: oudere back-ups gaan nog open met de wachtwoorden en de herstelsleutel van toen.
+
+Kende iemand die niet meer bij de kluis mag de herstelsleutel? Maak dan ook een nieuwe herstelsleutel.</source>
+        <translation>The vault has a new key. Make a new backup now: older backups still open with the passwords and the recovery key of their time.
+
+Did someone who should no longer have access know the recovery key? Then make a new recovery key as well.</translation>
+    </message>
+    <message>
+        <source>Nieuwe herstelsleutel</source>
+        <translation>New recovery key</translation>
+    </message>
+    <message>
+        <source>Er wordt een nieuwe herstelsleutel gemaakt en één keer getoond. De huidige herstelsleutel opent deze kluis daarna niet meer (oude back-ups wel nog).
+
+Doorgaan?</source>
+        <translation>A new recovery key will be made and shown once. The current recovery key will no longer open this vault (old backups still open with it).
+
+Continue?</translation>
+    </message>
+    <message>
+        <source>Er is een nieuwe herstelsleutel gemaakt.</source>
+        <translation>A new recovery key has been made.</translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation>Failed</translation>
+    </message>
+</context>
+<context>
     <name>LocationPage</name>
     <message>
         <source>Waar komt de kluis?</source>
@@ -702,19 +868,30 @@ This page comes in a later version.</translation>
     </message>
 </context>
 <context>
-    <name>RecoveryPage</name>
+    <name>RecoveryKeyDialog</name>
     <message>
-        <source>Uw herstelsleutel</source>
-        <translation>Your recovery key</translation>
+        <source>Nieuwe herstelsleutel</source>
+        <translation>New recovery key</translation>
     </message>
     <message>
-        <source>Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn.</source>
-        <translation>This key opens the vault when every password is forgotten.</translation>
+        <source>Dit is de nieuwe herstelsleutel. Hij wordt maar één keer getoond: druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer. Vernietig het papier met de oude herstelsleutel.</source>
+        <translation>This is the new recovery key. It is shown only once: print it or save it as a PDF, and keep it somewhere safe, not on this computer. Destroy the paper with the old recovery key.</translation>
     </message>
     <message>
-        <source>De sleutel wordt maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer.</source>
-        <translation>The key is shown only once. Print it or save it as PDF, and keep it somewhere safe, not on this computer.</translation>
+        <source>Ik heb de herstelsleutel veilig opgeborgen</source>
+        <translation>I have stored the recovery key safely</translation>
     </message>
+    <message>
+        <source>Herstelsleutel</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>U ziet deze herstelsleutel daarna nooit meer, en de oude werkt niet meer. Toch sluiten?</source>
+        <translation>You will never see this recovery key again, and the old one no longer works. Close anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyView</name>
     <message>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
@@ -722,10 +899,6 @@ This page comes in a later version.</translation>
     <message>
         <source>Opslaan als PDF…</source>
         <translation>Save as PDF…</translation>
-    </message>
-    <message>
-        <source>Ik heb de herstelsleutel veilig opgeborgen</source>
-        <translation>I have stored the recovery key safely</translation>
     </message>
     <message>
         <source>Herstelsleutel Contactkluis</source>
@@ -746,6 +919,25 @@ This page comes in a later version.</translation>
     <message>
         <source>Opgeslagen als %1</source>
         <translation>Saved as %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Uw herstelsleutel</source>
+        <translation>Your recovery key</translation>
+    </message>
+    <message>
+        <source>Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn.</source>
+        <translation>This key opens the vault when every password is forgotten.</translation>
+    </message>
+    <message>
+        <source>De sleutel wordt maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer.</source>
+        <translation>The key is shown only once. Print it or save it as PDF, and keep it somewhere safe, not on this computer.</translation>
+    </message>
+    <message>
+        <source>Ik heb de herstelsleutel veilig opgeborgen</source>
+        <translation>I have stored the recovery key safely</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1201,10 @@ This page comes in a later version.</translation>
     <message>
         <source>Contact openen</source>
         <translation>Open contact</translation>
+    </message>
+    <message>
+        <source>Meer</source>
+        <translation>More</translation>
     </message>
     <message>
         <source>open</source>
@@ -1275,38 +1471,6 @@ Continue?</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>Accounts</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>Account</translation>
-    </message>
-    <message>
-        <source>Rol</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Aangemaakt</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <source>Toevoegen…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
-        <source>Wachtwoord opnieuw instellen…</source>
-        <translation>Reset password…</translation>
-    </message>
-    <message>
-        <source>Rol wijzigen</source>
-        <translation>Change role</translation>
-    </message>
-    <message>
-        <source>Verwijderen</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
         <source>Vergrendelen en taal</source>
         <translation>Locking and language</translation>
     </message>
@@ -1393,46 +1557,6 @@ Continue?</translation>
     <message>
         <source>Doelen niet opgeslagen</source>
         <translation>Purposes not saved</translation>
-    </message>
-    <message>
-        <source>beheerder</source>
-        <translation>administrator</translation>
-    </message>
-    <message>
-        <source>medewerker</source>
-        <translation>staff member</translation>
-    </message>
-    <message>
-        <source>Niet gelukt</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>Account %1 toegevoegd.</source>
-        <translation>Account %1 added.</translation>
-    </message>
-    <message>
-        <source>Wachtwoord van %1 gewijzigd.</source>
-        <translation>Password of %1 changed.</translation>
-    </message>
-    <message>
-        <source>De rol van %1 wijzigen in %2?</source>
-        <translation>Change the role of %1 to %2?</translation>
-    </message>
-    <message>
-        <source>Rol van %1 gewijzigd.</source>
-        <translation>Role of %1 changed.</translation>
-    </message>
-    <message>
-        <source>Account verwijderen</source>
-        <translation>Remove account</translation>
-    </message>
-    <message>
-        <source>Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen.</source>
-        <translation>Remove the account %1? This person can no longer open the vault afterwards.</translation>
-    </message>
-    <message>
-        <source>Account %1 verwijderd.</source>
-        <translation>Account %1 removed.</translation>
     </message>
     <message>
         <source>De nieuwe taal wordt gebruikt na een herstart van Contactkluis.</source>

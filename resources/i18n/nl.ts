@@ -75,6 +75,81 @@
         </message>
     </context>
     <context>
+        <name>AccountsSection</name>
+        <message>
+            <source>Accounts</source>
+            <translation>Accounts</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Account</translation>
+        </message>
+        <message>
+            <source>Rol</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <source>Aangemaakt</source>
+            <translation>Aangemaakt</translation>
+        </message>
+        <message>
+            <source>Toevoegen…</source>
+            <translation>Toevoegen…</translation>
+        </message>
+        <message>
+            <source>Wachtwoord opnieuw instellen…</source>
+            <translation>Wachtwoord opnieuw instellen…</translation>
+        </message>
+        <message>
+            <source>Rol wijzigen</source>
+            <translation>Rol wijzigen</translation>
+        </message>
+        <message>
+            <source>Verwijderen</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <source>beheerder</source>
+            <translation>beheerder</translation>
+        </message>
+        <message>
+            <source>medewerker</source>
+            <translation>medewerker</translation>
+        </message>
+        <message>
+            <source>Niet gelukt</source>
+            <translation>Niet gelukt</translation>
+        </message>
+        <message>
+            <source>Account %1 toegevoegd.</source>
+            <translation>Account %1 toegevoegd.</translation>
+        </message>
+        <message>
+            <source>Wachtwoord van %1 gewijzigd.</source>
+            <translation>Wachtwoord van %1 gewijzigd.</translation>
+        </message>
+        <message>
+            <source>De rol van %1 wijzigen in %2?</source>
+            <translation>De rol van %1 wijzigen in %2?</translation>
+        </message>
+        <message>
+            <source>Rol van %1 gewijzigd.</source>
+            <translation>Rol van %1 gewijzigd.</translation>
+        </message>
+        <message>
+            <source>Account verwijderen</source>
+            <translation>Account verwijderen</translation>
+        </message>
+        <message>
+            <source>Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen.</source>
+            <translation>Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen.</translation>
+        </message>
+        <message>
+            <source>Account %1 verwijderd.</source>
+            <translation>Account %1 verwijderd.</translation>
+        </message>
+    </context>
+    <context>
         <name>AddRequestDialog</name>
         <message>
             <source>Verzoek registreren</source>
@@ -401,6 +476,97 @@
         </message>
     </context>
     <context>
+        <name>KeysSection</name>
+        <message>
+            <source>Sleutels</source>
+            <translation>Sleutels</translation>
+        </message>
+        <message>
+            <source>Vervang de sleutel nadat iemand met een kopie van het kluisbestand is vertrokken. Maak een nieuwe herstelsleutel als de oude zoek is of bij de verkeerde persoon kan zijn.</source>
+            <translation>Vervang de sleutel nadat iemand met een kopie van het kluisbestand is vertrokken. Maak een nieuwe herstelsleutel als de oude zoek is of bij de verkeerde persoon kan zijn.</translation>
+        </message>
+        <message>
+            <source>Sleutel vervangen…</source>
+            <translation>Sleutel vervangen…</translation>
+        </message>
+        <message>
+            <source>Nieuwe herstelsleutel…</source>
+            <translation>Nieuwe herstelsleutel…</translation>
+        </message>
+        <message>
+            <source>Sleutel vervangen?</source>
+            <translation>Sleutel vervangen?</translation>
+        </message>
+        <message>
+            <source>Het account %1 is verwijderd.
+
+Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet terug te draaien.
+
+Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude kopie van het sleutelbestand of de oude sleutel zelf.
+
+De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken. Dit duurt meestal maar even.
+
+Nu de sleutel vervangen?</source>
+            <translation>Het account %1 is verwijderd.
+
+Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet terug te draaien.
+
+Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude kopie van het sleutelbestand of de oude sleutel zelf.
+
+De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken. Dit duurt meestal maar even.
+
+Nu de sleutel vervangen?</translation>
+        </message>
+        <message>
+            <source>Sleutel vervangen</source>
+            <translation>Sleutel vervangen</translation>
+        </message>
+        <message>
+            <source>De kluis wordt opnieuw versleuteld met een nieuwe sleutel. Doe dit na het vertrek van iemand die een kopie van het kluisbestand kan hebben: kopieën en back-ups van ná dit moment gaan dan niet open met een oud wachtwoord of een oude kopie van het sleutelbestand. Een kopie die al bestaat, blijft met de oude wachtwoorden te openen.
+
+De wachtwoorden en de herstelsleutel blijven gelijk. Doorgaan?</source>
+            <translation>De kluis wordt opnieuw versleuteld met een nieuwe sleutel. Doe dit na het vertrek van iemand die een kopie van het kluisbestand kan hebben: kopieën en back-ups van ná dit moment gaan dan niet open met een oud wachtwoord of een oude kopie van het sleutelbestand. Een kopie die al bestaat, blijft met de oude wachtwoorden te openen.
+
+De wachtwoorden en de herstelsleutel blijven gelijk. Doorgaan?</translation>
+        </message>
+        <message>
+            <source>Sleutel niet vervangen</source>
+            <translation>Sleutel niet vervangen</translation>
+        </message>
+        <message>
+            <source>De sleutel is vervangen.</source>
+            <translation>De sleutel is vervangen.</translation>
+        </message>
+        <message>
+            <source>De kluis heeft een nieuwe sleutel. Maak nu een nieuwe back-up: oudere back-ups gaan nog open met de wachtwoorden en de herstelsleutel van toen.
+
+Kende iemand die niet meer bij de kluis mag de herstelsleutel? Maak dan ook een nieuwe herstelsleutel.</source>
+            <translation>De kluis heeft een nieuwe sleutel. Maak nu een nieuwe back-up: oudere back-ups gaan nog open met de wachtwoorden en de herstelsleutel van toen.
+
+Kende iemand die niet meer bij de kluis mag de herstelsleutel? Maak dan ook een nieuwe herstelsleutel.</translation>
+        </message>
+        <message>
+            <source>Nieuwe herstelsleutel</source>
+            <translation>Nieuwe herstelsleutel</translation>
+        </message>
+        <message>
+            <source>Er wordt een nieuwe herstelsleutel gemaakt en één keer getoond. De huidige herstelsleutel opent deze kluis daarna niet meer (oude back-ups wel nog).
+
+Doorgaan?</source>
+            <translation>Er wordt een nieuwe herstelsleutel gemaakt en één keer getoond. De huidige herstelsleutel opent deze kluis daarna niet meer (oude back-ups wel nog).
+
+Doorgaan?</translation>
+        </message>
+        <message>
+            <source>Er is een nieuwe herstelsleutel gemaakt.</source>
+            <translation>Er is een nieuwe herstelsleutel gemaakt.</translation>
+        </message>
+        <message>
+            <source>Niet gelukt</source>
+            <translation>Niet gelukt</translation>
+        </message>
+    </context>
+    <context>
         <name>LocationPage</name>
         <message>
             <source>Waar komt de kluis?</source>
@@ -702,19 +868,30 @@ Deze pagina komt in een volgende versie.</translation>
         </message>
     </context>
     <context>
-        <name>RecoveryPage</name>
+        <name>RecoveryKeyDialog</name>
         <message>
-            <source>Uw herstelsleutel</source>
-            <translation>Uw herstelsleutel</translation>
+            <source>Nieuwe herstelsleutel</source>
+            <translation>Nieuwe herstelsleutel</translation>
         </message>
         <message>
-            <source>Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn.</source>
-            <translation>Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn.</translation>
+            <source>Dit is de nieuwe herstelsleutel. Hij wordt maar één keer getoond: druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer. Vernietig het papier met de oude herstelsleutel.</source>
+            <translation>Dit is de nieuwe herstelsleutel. Hij wordt maar één keer getoond: druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer. Vernietig het papier met de oude herstelsleutel.</translation>
         </message>
         <message>
-            <source>De sleutel wordt maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer.</source>
-            <translation>De sleutel wordt maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer.</translation>
+            <source>Ik heb de herstelsleutel veilig opgeborgen</source>
+            <translation>Ik heb de herstelsleutel veilig opgeborgen</translation>
         </message>
+        <message>
+            <source>Herstelsleutel</source>
+            <translation>Herstelsleutel</translation>
+        </message>
+        <message>
+            <source>U ziet deze herstelsleutel daarna nooit meer, en de oude werkt niet meer. Toch sluiten?</source>
+            <translation>U ziet deze herstelsleutel daarna nooit meer, en de oude werkt niet meer. Toch sluiten?</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyView</name>
         <message>
             <source>Afdrukken…</source>
             <translation>Afdrukken…</translation>
@@ -722,10 +899,6 @@ Deze pagina komt in een volgende versie.</translation>
         <message>
             <source>Opslaan als PDF…</source>
             <translation>Opslaan als PDF…</translation>
-        </message>
-        <message>
-            <source>Ik heb de herstelsleutel veilig opgeborgen</source>
-            <translation>Ik heb de herstelsleutel veilig opgeborgen</translation>
         </message>
         <message>
             <source>Herstelsleutel Contactkluis</source>
@@ -746,6 +919,25 @@ Deze pagina komt in een volgende versie.</translation>
         <message>
             <source>Opgeslagen als %1</source>
             <translation>Opgeslagen als %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryPage</name>
+        <message>
+            <source>Uw herstelsleutel</source>
+            <translation>Uw herstelsleutel</translation>
+        </message>
+        <message>
+            <source>Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn.</source>
+            <translation>Met deze sleutel komt u in de kluis als alle wachtwoorden vergeten zijn.</translation>
+        </message>
+        <message>
+            <source>De sleutel wordt maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer.</source>
+            <translation>De sleutel wordt maar één keer getoond. Druk hem af of bewaar hem als PDF, en berg hem veilig op, niet op deze computer.</translation>
+        </message>
+        <message>
+            <source>Ik heb de herstelsleutel veilig opgeborgen</source>
+            <translation>Ik heb de herstelsleutel veilig opgeborgen</translation>
         </message>
     </context>
     <context>
@@ -1009,6 +1201,10 @@ Deze pagina komt in een volgende versie.</translation>
         <message>
             <source>Contact openen</source>
             <translation>Contact openen</translation>
+        </message>
+        <message>
+            <source>Meer</source>
+            <translation>Meer</translation>
         </message>
         <message>
             <source>open</source>
@@ -1275,38 +1471,6 @@ Doorgaan?</translation>
             <translation>Opslaan</translation>
         </message>
         <message>
-            <source>Accounts</source>
-            <translation>Accounts</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>Account</translation>
-        </message>
-        <message>
-            <source>Rol</source>
-            <translation>Rol</translation>
-        </message>
-        <message>
-            <source>Aangemaakt</source>
-            <translation>Aangemaakt</translation>
-        </message>
-        <message>
-            <source>Toevoegen…</source>
-            <translation>Toevoegen…</translation>
-        </message>
-        <message>
-            <source>Wachtwoord opnieuw instellen…</source>
-            <translation>Wachtwoord opnieuw instellen…</translation>
-        </message>
-        <message>
-            <source>Rol wijzigen</source>
-            <translation>Rol wijzigen</translation>
-        </message>
-        <message>
-            <source>Verwijderen</source>
-            <translation>Verwijderen</translation>
-        </message>
-        <message>
             <source>Vergrendelen en taal</source>
             <translation>Vergrendelen en taal</translation>
         </message>
@@ -1393,46 +1557,6 @@ Doorgaan?</translation>
         <message>
             <source>Doelen niet opgeslagen</source>
             <translation>Doelen niet opgeslagen</translation>
-        </message>
-        <message>
-            <source>beheerder</source>
-            <translation>beheerder</translation>
-        </message>
-        <message>
-            <source>medewerker</source>
-            <translation>medewerker</translation>
-        </message>
-        <message>
-            <source>Niet gelukt</source>
-            <translation>Niet gelukt</translation>
-        </message>
-        <message>
-            <source>Account %1 toegevoegd.</source>
-            <translation>Account %1 toegevoegd.</translation>
-        </message>
-        <message>
-            <source>Wachtwoord van %1 gewijzigd.</source>
-            <translation>Wachtwoord van %1 gewijzigd.</translation>
-        </message>
-        <message>
-            <source>De rol van %1 wijzigen in %2?</source>
-            <translation>De rol van %1 wijzigen in %2?</translation>
-        </message>
-        <message>
-            <source>Rol van %1 gewijzigd.</source>
-            <translation>Rol van %1 gewijzigd.</translation>
-        </message>
-        <message>
-            <source>Account verwijderen</source>
-            <translation>Account verwijderen</translation>
-        </message>
-        <message>
-            <source>Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen.</source>
-            <translation>Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen.</translation>
-        </message>
-        <message>
-            <source>Account %1 verwijderd.</source>
-            <translation>Account %1 verwijderd.</translation>
         </message>
         <message>
             <source>De nieuwe taal wordt gebruikt na een herstart van Contactkluis.</source>

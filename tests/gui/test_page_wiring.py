@@ -10,12 +10,20 @@ from contactkluis.services import contacts
 
 
 def _people(session) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    gone = contacts.create_contact(session, Contact(
-        name=PersonName("Wilma", "W.", None, "Oudegeest"),
-        relations=[Relation(RelationKind.VRIEND, date(2010, 1, 1), date(2015, 1, 1))]))
-    kept = contacts.create_contact(session, Contact(
-        name=PersonName("Teun", "T.", None, "Nieuwland"),
-        relations=[Relation(RelationKind.VRIEND, date(2020, 1, 1))]))
+    gone = contacts.create_contact(
+        session,
+        Contact(
+            name=PersonName("Wilma", "W.", None, "Oudegeest"),
+            relations=[Relation(RelationKind.VRIEND, date(2010, 1, 1), date(2015, 1, 1))],
+        ),
+    )
+    kept = contacts.create_contact(
+        session,
+        Contact(
+            name=PersonName("Teun", "T.", None, "Nieuwland"),
+            relations=[Relation(RelationKind.VRIEND, date(2020, 1, 1))],
+        ),
+    )
     return gone, kept
 
 

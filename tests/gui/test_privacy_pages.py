@@ -154,7 +154,7 @@ def test_requests_add_extend_close(
 
     assert page.extend("veel bronnen te doorzoeken")
     assert requests.get_request(session, rid).status is RequestStatus.EXTENDED
-    assert not page.extend_button.isEnabled()  # once only
+    assert not page.extend_action.isEnabled()  # once only
 
     # Access export: the identity is confirmed first, then the files are written.
     MessageBox.set_next_answer(Button.Yes)

@@ -556,14 +556,18 @@ def test_rows_for_a_restricted_contact_are_reported_not_added(session, tmp_path)
     from contactkluis.services.importing import import_files
 
     sheet = tmp_path / "lijst.csv"
-    sheet.write_text("Naam;E-mail;Nieuwsbrief\nAnna Nieuwkoop;anna.nieuwkoop@example.org;ja\n",
-                     "utf-8")
+    sheet.write_text(
+        "Naam;E-mail;Nieuwsbrief\nAnna Nieuwkoop;anna.nieuwkoop@example.org;ja\n", "utf-8"
+    )
     import_files(session, [sheet])
     (contact_id,) = session.repo().all_ids()
     erasure.restrict(session, contact_id)
     before = session.repo().get(contact_id)
-    sheet.write_text("Naam;E-mail;Telefoon;Nieuwsbrief\n"
-                     "Anna Nieuwkoop;anna.nieuwkoop@example.org;0612345678;ja\n", "utf-8")
+    sheet.write_text(
+        "Naam;E-mail;Telefoon;Nieuwsbrief\n"
+        "Anna Nieuwkoop;anna.nieuwkoop@example.org;0612345678;ja\n",
+        "utf-8",
+    )
     report = import_files(session, [sheet])
     assert report.restricted == 1 and report.created == 0
     assert session.repo().get(contact_id) == before

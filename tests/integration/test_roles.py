@@ -257,8 +257,6 @@ def _sheet(w: World) -> Path:
     return path
 
 
-
-
 def test_every_permission_is_covered_by_this_matrix() -> None:
     covered = {p for p, *_ in SERVICE_USES}
     assert covered == set(Permission)

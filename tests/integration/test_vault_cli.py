@@ -218,19 +218,32 @@ def test_restore_on_a_new_computer_is_remembered_for_the_next_start(tmp_path: Pa
     from contactkluis.services.accounts import backup, create_vault
     from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 
-    session, _ = create_vault(tmp_path / "oud" / "kluis.ckdb", "Museum", ADMIN, ADMIN_PW,
-                              kdf=FAST_KDF)
+    session, _ = create_vault(
+        tmp_path / "oud" / "kluis.ckdb", "Museum", ADMIN, ADMIN_PW, kdf=FAST_KDF
+    )
     made = backup(session, tmp_path / "b.ckbak")
     session.vault.close()
-    env = dict(os.environ, CONTACTKLUIS_HOME=str(tmp_path / "nieuw"),
-               CONTACTKLUIS_CONFIG_DIR=str(tmp_path / "cfg"),
-               CONTACTKLUIS_STATE_DIR=str(tmp_path / "state"), CONTACTKLUIS_PASSWORD=ADMIN_PW)
+    env = dict(
+        os.environ,
+        CONTACTKLUIS_HOME=str(tmp_path / "nieuw"),
+        CONTACTKLUIS_CONFIG_DIR=str(tmp_path / "cfg"),
+        CONTACTKLUIS_STATE_DIR=str(tmp_path / "state"),
+        CONTACTKLUIS_PASSWORD=ADMIN_PW,
+    )
     env.pop("CONTACTKLUIS_DB", None)
-    done = subprocess.run([sys.executable, "-m", "contactkluis", "--user", ADMIN, "restore",
-                           str(made)], capture_output=True, text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-m", "contactkluis", "--user", ADMIN, "restore", str(made)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     remembered = json.loads((tmp_path / "cfg" / "settings.json").read_text("utf-8"))["vault_path"]
     assert Path(remembered).exists() and Path(remembered).parent == tmp_path / "nieuw"
-    again = subprocess.run([sys.executable, "-m", "contactkluis", "--user", ADMIN, "verify"],
-                           capture_output=True, text=True, env=env)
+    again = subprocess.run(
+        [sys.executable, "-m", "contactkluis", "--user", ADMIN, "verify"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert again.returncode == 0, again.stderr

@@ -29,6 +29,8 @@ __all__ = [
     "parse_yes_no",
     "pc2",
     "pc4",
+    "plain_email",
+    "plain_nl_phone",
     "split_street_house",
 ]
 
@@ -196,7 +198,7 @@ def _nl_valid(nsn: str) -> bool:
     )
 
 
-def _fast_nl_phone(text: str) -> str | None:
+def plain_nl_phone(text: str) -> str | None:
     """E.164 for the common Dutch shapes ('06-12345678', '+31 20 1234567', '0031...',
     612345678 from a number cell) when the number is valid; None means: ask phonenumbers."""
     if not _PLAIN_PHONE.fullmatch(text):
@@ -234,7 +236,7 @@ def normalize_phone(value: object, region: str = "NL") -> str | None:
         text = text[4:]
     text = _TRUNK_IN_BRACKETS.sub(" ", text)
     if region == "NL":
-        fast = _fast_nl_phone(text)
+        fast = plain_nl_phone(text)
         if fast is not None:
             return fast
     return _phone_by_phonenumbers(text, region)
@@ -283,7 +285,7 @@ _PLAIN_EMAIL = re.compile(
 )
 
 
-def _fast_email(text: str) -> str | None:
+def plain_email(text: str) -> str | None:
     """The lower-cased address when it is certainly valid; None means: ask the validator."""
     if len(text) > 254 or not _PLAIN_EMAIL.fullmatch(text):
         return None
@@ -311,7 +313,7 @@ def normalize_email(value: object) -> str | None:
     text = text.rstrip(".,;: ").lstrip(".,;: ")
     if not text or " " in text:
         return None
-    fast = _fast_email(text)
+    fast = plain_email(text)
     if fast is not None:
         return fast
     return _email_by_validator(text)

@@ -37,7 +37,7 @@ class Person:
     nkey: str = ""  # name_key(contact.name), kept because merging compares it so often
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NearMatch:
     a: int  # person keys
     b: int
@@ -65,8 +65,11 @@ def _complete_address(a: Address, b: Address) -> Address:
     if a.postcode and b.postcode and a.postcode != b.postcode:
         return a  # a different address is kept in the provenance, not mixed in
     return Address(
-        a.street or b.street, a.house_number or b.house_number, a.postcode or b.postcode,
-        a.city or b.city, a.country or b.country,
+        a.street or b.street,
+        a.house_number or b.house_number,
+        a.postcode or b.postcode,
+        a.city or b.city,
+        a.country or b.country,
     )
 
 
@@ -82,8 +85,9 @@ def absorb(target: Contact, draft: Contact) -> Contact:
         birth_year=target.birth_year or draft.birth_year,
         notes=" ".join(p for p in dict.fromkeys((target.notes, draft.notes)) if p),
         special_category=target.special_category or draft.special_category,
-        special_note="\n".join(p for p in dict.fromkeys((target.special_note, draft.special_note))
-                               if p),
+        special_note="\n".join(
+            p for p in dict.fromkeys((target.special_note, draft.special_note)) if p
+        ),
         consents=list(dict.fromkeys(target.consents + draft.consents)),
         relations=list(dict.fromkeys(target.relations + draft.relations)),
         sources=list(dict.fromkeys(target.sources + draft.sources)),
@@ -150,9 +154,7 @@ class Merger:
             key = self.by_source.get((source.file, source.sheet, source.row))
             if key is not None:
                 other = self.people[key]
-                if other.nkey == nkey and names_compatible(
-                    other.contact.name, draft.name
-                ):
+                if other.nkey == nkey and names_compatible(other.contact.name, draft.name):
                     return other
         return None
 
@@ -198,8 +200,12 @@ class Merger:
             if key == person.key:
                 continue
             other = self.people[key].contact
-            if (other.address.postcode != pc and names_compatible(other.name, c.name)
-                    and other.name.first and c.name.first):
+            if (
+                other.address.postcode != pc
+                and names_compatible(other.name, c.name)
+                and other.name.first
+                and c.name.first
+            ):
                 self._note(key, person.key, 90.0, "same_name_other_postcode")
 
     def _note(self, a: int, b: int, score: float, reason: str) -> None:
@@ -209,5 +215,4 @@ class Merger:
 
     def near_matches(self) -> list[NearMatch]:
         """Pairs still apart at the end (a later row may have merged them after all)."""
-        return [m for m in self.near.values()
-                if self.people[m.a] is not self.people[m.b]]
+        return [m for m in self.near.values() if self.people[m.a] is not self.people[m.b]]

@@ -30,6 +30,8 @@ from contactkluis.domain.normalize import (
     normalize_postcode,
     parse_date,
     parse_yes_no,
+    plain_email,
+    plain_nl_phone,
     split_street_house,
 )
 from contactkluis.domain.special import is_junk_value, special_categories
@@ -38,20 +40,42 @@ from contactkluis.migration.readers import Cell
 
 # Sheet and file names say what a list is about.
 _KIND_WORDS: tuple[tuple[str, RelationKind], ...] = (
-    ("vriend", RelationKind.VRIEND), ("leden", RelationKind.VRIEND), ("lid", RelationKind.VRIEND),
-    ("member", RelationKind.VRIEND), ("opgezegd", RelationKind.VRIEND),
-    ("donateur", RelationKind.DONATEUR), ("donat", RelationKind.DONATEUR),
-    ("gift", RelationKind.DONATEUR), ("schenk", RelationKind.DONATEUR),
-    ("nieuwsbrief", RelationKind.NIEUWSBRIEF), ("newsletter", RelationKind.NIEUWSBRIEF),
-    ("mailing", RelationKind.NIEUWSBRIEF), ("abonnee", RelationKind.NIEUWSBRIEF),
-    ("groep", RelationKind.GROEPSCONTACT), ("rondleiding", RelationKind.GROEPSCONTACT),
-    ("school", RelationKind.GROEPSCONTACT), ("educatie", RelationKind.GROEPSCONTACT),
-    ("kassa", RelationKind.KLANT), ("klant", RelationKind.KLANT), ("ticket", RelationKind.KLANT),
-    ("winkel", RelationKind.KLANT), ("shop", RelationKind.KLANT),
-    ("bezoeker", RelationKind.BEZOEKER), ("visitor", RelationKind.BEZOEKER),
+    ("vriend", RelationKind.VRIEND),
+    ("leden", RelationKind.VRIEND),
+    ("lid", RelationKind.VRIEND),
+    ("member", RelationKind.VRIEND),
+    ("opgezegd", RelationKind.VRIEND),
+    ("donateur", RelationKind.DONATEUR),
+    ("donat", RelationKind.DONATEUR),
+    ("gift", RelationKind.DONATEUR),
+    ("schenk", RelationKind.DONATEUR),
+    ("nieuwsbrief", RelationKind.NIEUWSBRIEF),
+    ("newsletter", RelationKind.NIEUWSBRIEF),
+    ("mailing", RelationKind.NIEUWSBRIEF),
+    ("abonnee", RelationKind.NIEUWSBRIEF),
+    ("groep", RelationKind.GROEPSCONTACT),
+    ("rondleiding", RelationKind.GROEPSCONTACT),
+    ("school", RelationKind.GROEPSCONTACT),
+    ("educatie", RelationKind.GROEPSCONTACT),
+    ("kassa", RelationKind.KLANT),
+    ("klant", RelationKind.KLANT),
+    ("ticket", RelationKind.KLANT),
+    ("winkel", RelationKind.KLANT),
+    ("shop", RelationKind.KLANT),
+    ("bezoeker", RelationKind.BEZOEKER),
+    ("visitor", RelationKind.BEZOEKER),
 )
-_ENDED_WORDS = ("opgezegd", "oud-leden", "oudleden", "ex-leden", "beeindigd", "beëindigd",
-                "uitgeschreven", "afgemeld", "oud ")
+_ENDED_WORDS = (
+    "opgezegd",
+    "oud-leden",
+    "oudleden",
+    "ex-leden",
+    "beeindigd",
+    "beëindigd",
+    "uitgeschreven",
+    "afgemeld",
+    "oud ",
+)
 _UNSUBSCRIBED_SHEET = ("afgemeld", "uitgeschreven", "unsubscribed", "afmeldingen")
 
 
@@ -82,8 +106,9 @@ class SheetContext:
     unsubscribed_list: bool = False  # a sheet of people who unsubscribed
 
 
-def sheet_context(file: str, sheet: str, file_date: datetime.date,
-                  kind: RelationKind | None = None) -> SheetContext:
+def sheet_context(
+    file: str, sheet: str, file_date: datetime.date, kind: RelationKind | None = None
+) -> SheetContext:
     sheet_lower = sheet.lower()
     kind = kind or kind_from_name(sheet, file)
     ended = any(w in sheet_lower for w in _ENDED_WORDS)
@@ -93,8 +118,14 @@ def sheet_context(file: str, sheet: str, file_date: datetime.date,
         unsubscribed = False
     else:
         ended = ended and not unsubscribed
-    return SheetContext(file=file, sheet=sheet, file_date=file_date, kind=kind, ended=ended,
-                        unsubscribed_list=unsubscribed)
+    return SheetContext(
+        file=file,
+        sheet=sheet,
+        file_date=file_date,
+        kind=kind,
+        ended=ended,
+        unsubscribed_list=unsubscribed,
+    )
 
 
 @dataclass
@@ -110,13 +141,23 @@ _NAME_FIELDS = ("full_name", "first_name", "initials", "infix", "last_name")
 _SPLIT_MULTI = re.compile(r"[;,/\s]+(?=\S+@)|\s*;\s*|\s+en\s+(?=\S+@)")
 
 
-@lru_cache(maxsize=65536)
+# Plain addresses and Dutch numbers are read on the spot (and are mostly unique, so a
+# cache would only hold them); the cache is for what needs the full validators.
 def _email(text: str) -> str | None:
+    return plain_email(text) or _email_slow(text)
+
+
+@lru_cache(maxsize=16384)
+def _email_slow(text: str) -> str | None:
     return normalize_email(text)
 
 
-@lru_cache(maxsize=65536)
 def _phone(text: str) -> str | None:
+    return plain_nl_phone(text) or _phone_slow(text)
+
+
+@lru_cache(maxsize=16384)
+def _phone_slow(text: str) -> str | None:
     return normalize_phone(text)
 
 
@@ -175,9 +216,13 @@ class RowBuilder:
         if not indexes:
             return []
         size = len(cells)
-        return [cells[i] for i in indexes if i < size
-                and cells[i] is not None and not (isinstance(cells[i], str)
-                                                  and not str(cells[i]).strip())]
+        return [
+            cells[i]
+            for i in indexes
+            if i < size
+            and cells[i] is not None
+            and not (isinstance(cells[i], str) and not str(cells[i]).strip())
+        ]
 
     def _firsts(self, cells: Sequence[Cell]) -> dict[str, Cell]:
         """Per mapped field, the first of its cells that holds something: worked out once a
@@ -257,10 +302,18 @@ class RowBuilder:
         consents, relations = self._consents_relations(first, bool(emails))
         sources = [Provenance(ctx.file, ctx.sheet, row), *originals]
         result.contact = Contact(
-            name=name, emails=emails, phones=phones, address=address,
-            birth_date=birth_date, birth_year=birth_year, notes=notes,
-            special_category=bool(flagged), special_note=special_note,
-            consents=consents, relations=relations, sources=sources,
+            name=name,
+            emails=emails,
+            phones=phones,
+            address=address,
+            birth_date=birth_date,
+            birth_year=birth_year,
+            notes=notes,
+            special_category=bool(flagged),
+            special_note=special_note,
+            consents=consents,
+            relations=relations,
+            sources=sources,
         )
         return result
 
@@ -294,8 +347,7 @@ class RowBuilder:
             note("name", raw, name.display())  # type: ignore[operator]
         return name
 
-    def _address(self, first_of: dict[str, Cell], note: object,
-                 result: RowResult) -> Address:
+    def _address(self, first_of: dict[str, Cell], note: object, result: RowResult) -> Address:
         street = house = None
         combined = first_of.get("street_house")
         if combined is not None:
@@ -348,13 +400,19 @@ class RowBuilder:
             raw_text = _text(raw)
             evidence = self._evidence.get((column, raw_text))
             if evidence is None:
-                evidence = (f"{evidence_base}: kolom '{column}' = '{raw_text}'."
-                            " Opnieuw bevestigen.")
+                evidence = f"{evidence_base}: kolom '{column}' = '{raw_text}'. Opnieuw bevestigen."
                 if len(self._evidence) < 4096:
                     self._evidence[(column, raw_text)] = evidence
-            consents.append(ConsentEvent(
-                purpose, ConsentStatus.GIVEN, signup or ctx.file_date, source, evidence,
-                reconfirm=True))
+            consents.append(
+                ConsentEvent(
+                    purpose,
+                    ConsentStatus.GIVEN,
+                    signup or ctx.file_date,
+                    source,
+                    evidence,
+                    reconfirm=True,
+                )
+            )
 
         for purpose, column in (("nieuwsbrief", "newsletter"), ("uitnodigingen", "invitations")):
             raw = first_of.get(column)
@@ -367,13 +425,24 @@ class RowBuilder:
                     answer = True
             if answer:
                 consent(purpose, column, raw)
-        if (ctx.kind is RelationKind.NIEUWSBRIEF and not ctx.unsubscribed_list and has_email
-                and "newsletter" not in self.by_field and "unsubscribed" not in self.by_field):
+        if (
+            ctx.kind is RelationKind.NIEUWSBRIEF
+            and not ctx.unsubscribed_list
+            and has_email
+            and "newsletter" not in self.by_field
+            and "unsubscribed" not in self.by_field
+        ):
             # Being on the newsletter list is the legacy consent statement itself.
-            consents.append(ConsentEvent(
-                "nieuwsbrief", ConsentStatus.GIVEN, signup or ctx.file_date, source,
-                f"{evidence_base}: vermeld op de nieuwsbrieflijst. Opnieuw bevestigen.",
-                reconfirm=True))
+            consents.append(
+                ConsentEvent(
+                    "nieuwsbrief",
+                    ConsentStatus.GIVEN,
+                    signup or ctx.file_date,
+                    source,
+                    f"{evidence_base}: vermeld op de nieuwsbrieflijst. Opnieuw bevestigen.",
+                    reconfirm=True,
+                )
+            )
         unsub_raw = first_of.get("unsubscribed")
         unsub_date: datetime.date | None = None
         unsubscribed = False
@@ -384,10 +453,16 @@ class RowBuilder:
         if ctx.unsubscribed_list:
             unsubscribed = True
         if unsubscribed:
-            consents.append(ConsentEvent(
-                "nieuwsbrief", ConsentStatus.WITHDRAWN, unsub_date or ctx.file_date, source,
-                f"{evidence_base}: afgemeld" + (f" ('{_text(unsub_raw)}')" if unsub_raw else ""),
-            ))
+            consents.append(
+                ConsentEvent(
+                    "nieuwsbrief",
+                    ConsentStatus.WITHDRAWN,
+                    unsub_date or ctx.file_date,
+                    source,
+                    f"{evidence_base}: afgemeld"
+                    + (f" ('{_text(unsub_raw)}')" if unsub_raw else ""),
+                )
+            )
 
         kind = kind_from_value(first_of.get("relation")) or ctx.kind
         since = _date(first_of.get("member_since"))
@@ -397,20 +472,34 @@ class RowBuilder:
         if ctx.ended and until is None:
             until = ctx.file_date
         if since or until or kind in (RelationKind.VRIEND,) or ctx.ended:
-            member_kind = kind if kind in (RelationKind.VRIEND, RelationKind.DONATEUR) else (
-                RelationKind.VRIEND)
+            member_kind = (
+                kind
+                if kind in (RelationKind.VRIEND, RelationKind.DONATEUR)
+                else (RelationKind.VRIEND)
+            )
             relations.append(Relation(member_kind, since, until, None, source))
         if last_gift is not None or (kind is RelationKind.DONATEUR and not relations):
-            relations.append(Relation(RelationKind.DONATEUR, since, until, last_gift or since,
-                                      source))
+            relations.append(
+                Relation(RelationKind.DONATEUR, since, until, last_gift or since, source)
+            )
         if kind in (RelationKind.GROEPSCONTACT, RelationKind.KLANT, RelationKind.BEZOEKER) or (
             last_visit is not None
         ):
-            visit_kind = kind if kind in (RelationKind.GROEPSCONTACT, RelationKind.KLANT,
-                                          RelationKind.BEZOEKER) else RelationKind.BEZOEKER
-            relations.append(Relation(
-                visit_kind, None, None, last_visit or ctx.file_date, source,
-                paid=visit_kind is RelationKind.KLANT))
+            visit_kind = (
+                kind
+                if kind in (RelationKind.GROEPSCONTACT, RelationKind.KLANT, RelationKind.BEZOEKER)
+                else RelationKind.BEZOEKER
+            )
+            relations.append(
+                Relation(
+                    visit_kind,
+                    None,
+                    None,
+                    last_visit or ctx.file_date,
+                    source,
+                    paid=visit_kind is RelationKind.KLANT,
+                )
+            )
         # Subscribed once (even if unsubscribed since): a relation. A "nee" on the
         # newsletter list is no subscription and no relation.
         if any(c.purpose == "nieuwsbrief" for c in consents):

@@ -10,12 +10,18 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 REASONS: dict[str, tuple[str, str]] = {
-    "no_name_no_email": ("geen naam en geen bruikbaar e-mailadres",
-                         "no name and no usable e-mail address"),
-    "junk": ("geen echte gegevens (zoals 'test' of 'n.v.t.')",
-             "no real data (like 'test' or 'n/a')"),
-    "suppressed": ("staat op de verwijderlijst (eerder gewist op verzoek)",
-                   "on the suppression list (erased on request earlier)"),
+    "no_name_no_email": (
+        "geen naam en geen bruikbaar e-mailadres",
+        "no name and no usable e-mail address",
+    ),
+    "junk": (
+        "geen echte gegevens (zoals 'test' of 'n.v.t.')",
+        "no real data (like 'test' or 'n/a')",
+    ),
+    "suppressed": (
+        "staat op de verwijderlijst (eerder gewist op verzoek)",
+        "on the suppression list (erased on request earlier)",
+    ),
     "empty": ("lege rij", "empty row"),
     "repeated_header": ("herhaalde kopregel", "repeated header row"),
     "totals": ("totaalregel", "totals row"),
@@ -25,12 +31,18 @@ REASONS: dict[str, tuple[str, str]] = {
     "invalid_email": ("ongeldig e-mailadres", "invalid e-mail address"),
     "invalid_phone": ("ongeldig telefoonnummer", "invalid phone number"),
     "invalid_postcode": ("ongeldige postcode", "invalid postcode"),
-    "iban": ("kolom met bankgegevens (IBAN) is NIET geïmporteerd",
-             "bank details (IBAN) column was NOT imported"),
-    "bsn": ("kolom met BSN is NIET geïmporteerd; een BSN mag u niet zomaar bewaren",
-            "BSN column was NOT imported; you may not keep a BSN without a legal basis"),
-    "id_document": ("kolom met identiteitsbewijs is NIET geïmporteerd",
-                    "identity document column was NOT imported"),
+    "iban": (
+        "kolom met bankgegevens (IBAN) is NIET geïmporteerd",
+        "bank details (IBAN) column was NOT imported",
+    ),
+    "bsn": (
+        "kolom met BSN is NIET geïmporteerd; een BSN mag u niet zomaar bewaren",
+        "BSN column was NOT imported; you may not keep a BSN without a legal basis",
+    ),
+    "id_document": (
+        "kolom met identiteitsbewijs is NIET geïmporteerd",
+        "identity document column was NOT imported",
+    ),
 }
 
 
@@ -138,12 +150,14 @@ class ImportReport:
                 lines.append(f"  {f.file}: {f.error}")
                 continue
             lines.append(
-                f"  {f.file}: " + (
+                f"  {f.file}: "
+                + (
                     f"{f.rows_read} rows read, {f.created} created, {f.merged} merged,"
                     f" {f.invalid} invalid, {f.flagged} flagged, {f.suppressed} suppressed"
-                    if lang == "en" else
-                    f"{f.rows_read} rijen gelezen, {f.created} nieuw, {f.merged} samengevoegd,"
-                    f" {f.invalid} ongeldig, {f.flagged} gemarkeerd, {f.suppressed} onderdrukt")
+                    if lang == "en"
+                    else f"{f.rows_read} rijen gelezen, {f.created} nieuw, {f.merged} samengevoegd,"
+                    f" {f.invalid} ongeldig, {f.flagged} gemarkeerd, {f.suppressed} onderdrukt"
+                )
             )
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""

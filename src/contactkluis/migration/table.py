@@ -17,8 +17,9 @@ from contactkluis.migration.headers import fold_header, header_score
 from contactkluis.migration.readers import Cell, SheetData
 
 HEADER_SCAN_ROWS = 40
-_TOTAL_WORDS = re.compile(r"^(totaal|totalen|total|totals|som|subtotaal|aantal|count|sum)\b",
-                          re.IGNORECASE)
+_TOTAL_WORDS = re.compile(
+    r"^(totaal|totalen|total|totals|som|subtotaal|aantal|count|sum)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -132,17 +133,22 @@ def locate(sheet: SheetData, header_row: int | None = None) -> Table:
         number = i + 1
         if _is_empty(cells):
             table.skipped.append(SkippedRow(number, "empty"))
-        elif (probe is not None and cells[probe] is not None
-              and _folded(_header_text(cells[probe])) == folded[probe]
-              and [fold_header(_header_text(c)) for c in cells] == folded):
+        elif (
+            probe is not None
+            and cells[probe] is not None
+            and _folded(_header_text(cells[probe])) == folded[probe]
+            and [fold_header(_header_text(c)) for c in cells] == folded
+        ):
             table.skipped.append(SkippedRow(number, "repeated_header"))
         elif _is_totals(cells):
             table.skipped.append(SkippedRow(number, "totals"))
         else:
             table.rows.append((number, cells))
     # Trailing empty rows are noise, not findings.
-    while table.skipped and table.skipped[-1].reason == "empty" and (
-        not table.rows or table.skipped[-1].row > table.rows[-1][0]
+    while (
+        table.skipped
+        and table.skipped[-1].reason == "empty"
+        and (not table.rows or table.skipped[-1].row > table.rows[-1][0])
     ):
         table.skipped.pop()
     return table

@@ -60,9 +60,7 @@ class Session:
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
-            raise UserError(
-                "forbidden", role=self.role or "?", action=roles.LABELS[permission]
-            )
+            raise UserError("forbidden", role=self.role or "?", action=roles.LABELS[permission])
 
     # -- when and what --------------------------------------------------------------------
 
@@ -81,7 +79,9 @@ class Session:
         with self.vault.transaction() as conn:
             yield conn
 
-    def audit(self, conn: Connection, action: str, target: str | None = None, **detail: Any) -> None:
+    def audit(
+        self, conn: Connection, action: str, target: str | None = None, **detail: Any
+    ) -> None:
         audit.append(conn, self.account, action, target, **detail)
 
     @property
@@ -121,10 +121,13 @@ class Session:
     def compute_state(self, contact: Contact, conn: Connection | None = None) -> ContactState:
         assert contact.id is not None
         c = conn or self.conn
-        open_request = c.execute(
-            "SELECT 1 FROM requests WHERE contact_id = ? AND status IN ('open', 'verlengd')",
-            (contact.id,),
-        ).fetchone() is not None
+        open_request = (
+            c.execute(
+                "SELECT 1 FROM requests WHERE contact_id = ? AND status IN ('open', 'verlengd')",
+                (contact.id,),
+            ).fetchone()
+            is not None
+        )
         created_row = c.execute(
             "SELECT substr(created_at, 1, 10) FROM contacts WHERE id = ?", (contact.id,)
         ).fetchone()
@@ -140,25 +143,60 @@ class Session:
         soon_days: int | None = None,
     ) -> ContactState:
         """The derived state from the contact alone: the import's bulk path. A caller that
-        computes many states passes `soon_days` (read once) to spare a settings query each."""
+        computes many states passes `soon_days` (read once) to spare a settings query each;
+        its states are remembered by what they derive from, since a list's people share
+        a handful of histories (the state is a pure function of these and the purposes).
+        Such a caller must treat the returned state as read-only."""
         today = self.today()
+        key: tuple[Any, ...] | None = None
+        if soon_days is not None:
+            purposes = self.purposes
+            memo: tuple[object, dict[tuple[Any, ...], ContactState]] | None = getattr(
+                self, "_state_memo", None
+            )
+            if memo is None or memo[0] is not purposes or len(memo[1]) >= 8192:
+                memo = (purposes, {})
+                self._state_memo = memo
+            key = (
+                tuple(contact.relations),
+                tuple(contact.consents),
+                created,
+                open_request,
+                today,
+                soon_days,
+            )
+            known = memo[1].get(key)
+            if known is not None:
+                return known
         retention = evaluate_contact(
-            contact, self.purposes, today=today,
-            soon_days=self.soon_days if soon_days is None else soon_days, created=created,
+            contact,
+            self.purposes,
+            today=today,
+            soon_days=self.soon_days if soon_days is None else soon_days,
+            created=created,
             open_request=open_request,
         )
-        flags = {code: str(state.flag()) for code, state in
-                 consent_states(contact.consents, today=today).items()}
-        return ContactState(
+        flags = {
+            code: str(state.flag())
+            for code, state in consent_states(contact.consents, today=today).items()
+        }
+        result = ContactState(
             retention_status=str(retention.status),
             retention_until=retention.until,
             retention_reasons=[
-                {"purpose": r.purpose, "until": r.until.isoformat() if r.until else None,
-                 "nl": r.text_nl, "en": r.text_en}
+                {
+                    "purpose": r.purpose,
+                    "until": r.until.isoformat() if r.until else None,
+                    "nl": r.text_nl,
+                    "en": r.text_en,
+                }
                 for r in retention.reasons
             ],
             consent_flags=flags,
         )
+        if key is not None:
+            self._state_memo[1][key] = result
+        return result
 
     def refresh_states(self, conn: Connection, ids: Iterable[int]) -> None:
         """Recompute the cached retention and consent state of these contacts."""

@@ -39,7 +39,7 @@ Progress = Callable[[int, int], None]
 CANCEL_EVERY = 50  # rows between looks at the cancel flag
 PROGRESS_EVERY = 500
 WRITE_CHUNK = 5000  # new people per insert batch
-IMPORT_CACHE_KIB = -65536  # SQLite page cache during an import (negative: KiB), 64 MiB
+IMPORT_CACHE_KIB = -32768  # SQLite page cache during an import (negative: KiB), 32 MiB
 
 
 class Cancelled(Exception):
@@ -59,23 +59,35 @@ class SheetMapping:
     columns: dict[str, str | None] = field(default_factory=dict)  # header text -> field/None
 
     def to_json(self) -> dict[str, Any]:
-        return {"header_row": self.header_row, "relation": self.relation,
-                "include": self.include, "columns": self.columns}
+        return {
+            "header_row": self.header_row,
+            "relation": self.relation,
+            "include": self.include,
+            "columns": self.columns,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SheetMapping:
         columns = data.get("columns") or {}
         for header, target in columns.items():
             if target is not None and target not in FIELDS:
-                raise UserError("invalid", reason=(
-                    f"Onbekend veld '{target}' voor kolom '{header}' in de koppeling.",
-                    f"Unknown field '{target}' for column '{header}' in the mapping."))
+                raise UserError(
+                    "invalid",
+                    reason=(
+                        f"Onbekend veld '{target}' voor kolom '{header}' in de koppeling.",
+                        f"Unknown field '{target}' for column '{header}' in the mapping.",
+                    ),
+                )
         relation = data.get("relation")
         if relation is not None and relation not in {k.value for k in RelationKind}:
-            raise UserError("invalid", reason=(f"Onbekende relatiesoort '{relation}'.",
-                                               f"Unknown relation type '{relation}'."))
-        return cls(data.get("header_row"), relation, bool(data.get("include", True)),
-                   dict(columns))
+            raise UserError(
+                "invalid",
+                reason=(
+                    f"Onbekende relatiesoort '{relation}'.",
+                    f"Unknown relation type '{relation}'.",
+                ),
+            )
+        return cls(data.get("header_row"), relation, bool(data.get("include", True)), dict(columns))
 
 
 @dataclass
@@ -96,9 +108,13 @@ class MappingSet:
     @classmethod
     def from_json(cls, data: Any) -> MappingSet:
         if not isinstance(data, dict) or not isinstance(data.get("sheets"), dict):
-            raise UserError("invalid", reason=(
-                "Het koppelingsbestand heeft niet de verwachte vorm ({\"sheets\": {...}}).",
-                "The mapping file does not have the expected shape ({\"sheets\": {...}})."))
+            raise UserError(
+                "invalid",
+                reason=(
+                    'Het koppelingsbestand heeft niet de verwachte vorm ({"sheets": {...}}).',
+                    'The mapping file does not have the expected shape ({"sheets": {...}}).',
+                ),
+            )
         return cls({str(k): SheetMapping.from_json(v) for k, v in data["sheets"].items()})
 
     @classmethod
@@ -106,16 +122,23 @@ class MappingSet:
         try:
             return cls.from_json(json.loads(Path(path).read_text("utf-8")))
         except (OSError, ValueError) as exc:
-            raise UserError("invalid", reason=(
-                f"Kan koppelingsbestand '{Path(path).name}' niet lezen.",
-                f"Cannot read mapping file '{Path(path).name}'.")) from exc
+            raise UserError(
+                "invalid",
+                reason=(
+                    f"Kan koppelingsbestand '{Path(path).name}' niet lezen.",
+                    f"Cannot read mapping file '{Path(path).name}'.",
+                ),
+            ) from exc
 
 
 def save_mapping(session: Session, name: str, mapping: MappingSet) -> None:
     session.require(Permission.IMPORT)
     with session.write() as conn:
-        conn.execute("INSERT INTO mappings (name, json) VALUES (?, ?) ON CONFLICT (name) DO"
-                     " UPDATE SET json = excluded.json", (name, json.dumps(mapping.to_json())))
+        conn.execute(
+            "INSERT INTO mappings (name, json) VALUES (?, ?) ON CONFLICT (name) DO"
+            " UPDATE SET json = excluded.json",
+            (name, json.dumps(mapping.to_json())),
+        )
         session.audit(conn, "mapping.save", None, sheets=len(mapping.sheets))
 
 
@@ -155,8 +178,9 @@ class FilePlan:
         return self.path.name
 
 
-def plan_sheet(file: str, file_date: datetime.date, table: Table,
-               mapping: SheetMapping | None) -> SheetPlan:
+def plan_sheet(
+    file: str, file_date: datetime.date, table: Table, mapping: SheetMapping | None
+) -> SheetPlan:
     columns = auto_map(table.headers, [table.column(i) for i in range(len(table.headers))])
     relation = RelationKind(mapping.relation) if mapping and mapping.relation else None
     if mapping:
@@ -201,8 +225,11 @@ def _existing(conn: Connection) -> list[Contact]:
         "SELECT id, first_name, initials, infix, last_name, postcode FROM contacts"
         " WHERE anonymised = 0"
     ):
-        people[cid] = Contact(id=cid, name=PersonName(first, initials, infix, last),
-                              address=Address(postcode=postcode))
+        people[cid] = Contact(
+            id=cid,
+            name=PersonName(first, initials, infix, last),
+            address=Address(postcode=postcode),
+        )
     for cid, email in conn.execute("SELECT contact_id, email FROM emails ORDER BY id"):
         if cid in people:
             people[cid].emails.append(email)
@@ -232,8 +259,12 @@ class _Run:
 
     def sheet(self, plan: SheetPlan, frep: FileReport, tick: Callable[[], None]) -> None:
         table = plan.table
-        srep = SheetReport(table.sheet, table.header_row, skip_reason=table.skip_reason,
-                           mapping={c.header or f"#{c.index + 1}": c.field for c in plan.columns})
+        srep = SheetReport(
+            table.sheet,
+            table.header_row,
+            skip_reason=table.skip_reason,
+            mapping={c.header or f"#{c.index + 1}": c.field for c in plan.columns},
+        )
         frep.sheets.append(srep)
         if table.skip_reason or not plan.include:
             reason = table.skip_reason or "not_selected"
@@ -243,7 +274,8 @@ class _Run:
             if not col.imported and (col.header or col.field):
                 warning = col.field if col.field in SENSITIVE else None
                 frep.unmapped_columns.append(
-                    UnmappedColumn(table.sheet, col.index + 1, col.header, warning))
+                    UnmappedColumn(table.sheet, col.index + 1, col.header, warning)
+                )
         for skipped in table.skipped:
             srep.skipped[skipped.reason] = srep.skipped.get(skipped.reason, 0) + 1
             self.report.skipped.append(RowRef(plan.file, table.sheet, skipped.row, skipped.reason))
@@ -254,23 +286,29 @@ class _Run:
             frep.rows_read += 1
             result = builder.build(number, cells)
             for field_name, code in result.warnings:
-                self.report.warnings.append(RowRef(plan.file, table.sheet, number, code,
-                                                   field_name))
+                self.report.warnings.append(
+                    RowRef(plan.file, table.sheet, number, code, field_name)
+                )
             if result.contact is None:
                 frep.invalid += 1
-                self.report.invalid.append(RowRef(plan.file, table.sheet, number,
-                                                  result.invalid or "invalid"))
+                self.report.invalid.append(
+                    RowRef(plan.file, table.sheet, number, result.invalid or "invalid")
+                )
                 continue
             if self.is_suppressed(result.contact):
                 frep.suppressed += 1
                 self.report.suppressed += 1
                 self.report.suppressed_rows.append(
-                    RowRef(plan.file, table.sheet, number, "suppressed"))
+                    RowRef(plan.file, table.sheet, number, "suppressed")
+                )
                 continue
             if result.flagged:
                 frep.flagged += 1
-                self.report.flagged.append(RowRef(plan.file, table.sheet, number,
-                                                  "special_category", ",".join(result.flagged)))
+                self.report.flagged.append(
+                    RowRef(
+                        plan.file, table.sheet, number, "special_category", ",".join(result.flagged)
+                    )
+                )
             draft = result.contact
             person, merged = self.merger.add(draft)
             if person.vault_id is not None:
@@ -315,8 +353,7 @@ def run_import(
     previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
     try:
-        return _run_import(session, conn, plans, report, dry_run, progress, cancelled, tick,
-                           total)
+        return _run_import(session, conn, plans, report, dry_run, progress, cancelled, tick, total)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(previous_cache)}")
 
@@ -392,22 +429,38 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
     report.updated_existing = len(touched)
     session.refresh_states(conn, touched)
     _near_duplicates(run, ids, report)
+    candidates: list[tuple[int, int, float, str]] = []
     for dup in report.near_duplicates:
         if dup.a.startswith("contact:") and dup.b.startswith("contact:"):
             a, b = sorted((int(dup.a[8:]), int(dup.b[8:])))
-            conn.execute(
-                "INSERT OR IGNORE INTO duplicate_candidates (a, b, score, reason)"
-                " VALUES (?, ?, ?, ?)", (a, b, dup.score, dup.reason))
-    conn.execute("INSERT INTO import_batches (started_at, account, report_json) VALUES (?, ?, ?)",
-                 (datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-                  session.account, json.dumps(report.to_json(), ensure_ascii=False)))
-    session.audit(conn, "import", None, files=len(report.files), created=report.created,
-                  merged=report.merged, updated=len(touched), invalid=len(report.invalid),
-                  flagged=len(report.flagged), suppressed=report.suppressed)
+            candidates.append((a, b, dup.score, dup.reason))
+    conn.executemany(
+        "INSERT OR IGNORE INTO duplicate_candidates (a, b, score, reason) VALUES (?, ?, ?, ?)",
+        candidates,
+    )
+    conn.execute(
+        "INSERT INTO import_batches (started_at, account, report_json) VALUES (?, ?, ?)",
+        (
+            datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            session.account,
+            json.dumps(report.to_json(), ensure_ascii=False),
+        ),
+    )
+    session.audit(
+        conn,
+        "import",
+        None,
+        files=len(report.files),
+        created=report.created,
+        merged=report.merged,
+        updated=len(touched),
+        invalid=len(report.invalid),
+        flagged=len(report.flagged),
+        suppressed=report.suppressed,
+    )
 
 
-def _complete_existing(repo: Any, person: Person, drafts: list[Contact],
-                       account: str) -> str:
+def _complete_existing(repo: Any, person: Person, drafts: list[Contact], account: str) -> str:
     """Add what the rows bring to a contact already in the vault.
 
     Returns "changed", "unchanged", "restricted" (left alone) or "missing".
@@ -424,10 +477,22 @@ def _complete_existing(repo: Any, person: Person, drafts: list[Contact],
         merged = absorb(merged, draft)
     changed = False
     if (
-            merged.name, merged.emails, merged.phones, merged.address, merged.birth_date,
-            merged.notes, merged.special_note) != (
-            current.name, current.emails, current.phones, current.address, current.birth_date,
-            current.notes, current.special_note):
+        merged.name,
+        merged.emails,
+        merged.phones,
+        merged.address,
+        merged.birth_date,
+        merged.notes,
+        merged.special_note,
+    ) != (
+        current.name,
+        current.emails,
+        current.phones,
+        current.address,
+        current.birth_date,
+        current.notes,
+        current.special_note,
+    ):
         repo.update(merged)
         changed = True
     for event in merged.consents:
@@ -458,8 +523,9 @@ def _near_duplicates(run: _Run, ids: dict[int, int], report: ImportReport) -> No
         a, b = run.merger.people[match.a], run.merger.people[match.b]
         if a.vault_id is not None and b.vault_id is not None and not (a.touched or b.touched):
             continue  # two old contacts: not this import's finding
-        report.near_duplicates.append(NearDuplicate(ref(match.a), ref(match.b), match.score,
-                                                    match.reason))
+        report.near_duplicates.append(
+            NearDuplicate(ref(match.a), ref(match.b), match.score, match.reason)
+        )
 
 
 def import_files(

@@ -6,13 +6,9 @@ recovery key page leaves no vault behind (a key nobody stored is a vault nobody 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -34,6 +30,7 @@ from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog
 from contactkluis.ui.widgets.icons import app_icon
 from contactkluis.ui.widgets.password_fields import PasswordFields
+from contactkluis.ui.widgets.recovery_key import RecoveryKeyView
 from contactkluis.vault.keyfile import key_path
 from contactkluis.vault.keys import KdfParams
 from contactkluis.vault.vault import VAULT_SUFFIX, default_vault_path, remove_vault_files
@@ -137,8 +134,11 @@ class AccountPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Kluis maken"))
         self.account = QLineEdit()
         self.account.setObjectName("account")
+        # One form for all three fields, so their labels and fields share one column.
         self.passwords = PasswordFields(
-            wizard.lang, lambda: (self.account.text(), str(self.field("institution")))
+            wizard.lang,
+            lambda: (self.account.text(), str(self.field("institution"))),
+            leading=[(self.tr("Accountnaam:"), self.account)],
         )
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -148,10 +148,7 @@ class AccountPage(QWizardPage):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setObjectName("createError")
-        form = QFormLayout()
-        form.addRow(self.tr("Accountnaam:"), self.account)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
         layout.addWidget(self.passwords)
         layout.addWidget(self.busy_label)
         layout.addWidget(self.busy)
@@ -207,82 +204,24 @@ class RecoveryPage(QWizardPage):
             )
         )
         explain.setWordWrap(True)
-        self.key = QLabel()
-        self.key.setObjectName("recoveryKey")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(max(16, font.pointSize() + 6))
-        font.setBold(True)
-        self.key.setFont(font)
-        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key.setWordWrap(True)
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key.setStyleSheet("QLabel { border: 1px solid palette(mid); padding: 16px; }")
-        self.print_button = QPushButton(self.tr("Afdrukken…"))
-        self.print_button.clicked.connect(self.print_key)
-        self.pdf_button = QPushButton(self.tr("Opslaan als PDF…"))
-        self.pdf_button.setObjectName("savePdf")
-        self.pdf_button.clicked.connect(self.save_pdf)
+        self.view = RecoveryKeyView()
+        self.key = self.view.key
+        self.print_button = self.view.print_button
+        self.pdf_button = self.view.pdf_button
         self.stored = QCheckBox(self.tr("Ik heb de herstelsleutel veilig opgeborgen"))
         self.stored.setObjectName("keyStored")
         self.stored.toggled.connect(self.completeChanged)
-        self.saved_label = QLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.pdf_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
-        layout.addWidget(self.key)
-        layout.addLayout(buttons)
-        layout.addWidget(self.saved_label)
+        layout.addWidget(self.view)
         layout.addStretch(1)
         layout.addWidget(self.stored)
 
     def initializePage(self) -> None:
-        self.key.setText(self._wizard.recovery_key)
+        self.view.set_key(self._wizard.recovery_key, str(self.field("institution")))
 
     def isComplete(self) -> bool:
         return self.stored.isChecked()
-
-    def document(self) -> QTextDocument:
-        doc = QTextDocument()
-        institution = str(self.field("institution")).replace("<", "&lt;")
-        doc.setHtml(
-            "<h1>" + self.tr("Herstelsleutel Contactkluis") + "</h1>"
-            f"<p>{institution} — {date.today().strftime('%d-%m-%Y')}</p>"
-            f"<p style='font-family: monospace; font-size: 20pt; font-weight: bold'>"
-            f"{self._wizard.recovery_key}</p>"
-            "<p>"
-            + self.tr(
-                "Bewaar dit papier op een veilige plek, gescheiden van de computer met de kluis."
-                " Wie deze sleutel en het kluisbestand heeft, kan alle gegevens lezen."
-            )
-            + "</p>"
-        )
-        return doc
-
-    def print_key(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.document().print_(printer)
-
-    def save_pdf(self) -> None:
-        chosen = FileDialog.save_file(
-            self,
-            self.tr("Herstelsleutel opslaan als PDF"),
-            str(Path.home() / "contactkluis-herstelsleutel.pdf"),
-            self.tr("PDF-bestand (*.pdf)"),
-        )
-        if not chosen:
-            return
-        if not chosen.lower().endswith(".pdf"):
-            chosen += ".pdf"
-        writer = QPdfWriter(chosen)
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setTitle(self.tr("Herstelsleutel Contactkluis"))
-        self.document().print_(writer)
-        self.saved_label.setText(self.tr("Opgeslagen als %1").replace("%1", Path(chosen).name))
 
 
 class FirstRunWizard(QWizard):
@@ -363,7 +302,7 @@ class FirstRunWizard(QWizard):
         self.ctx.session = self.session
         self.ctx.account_name = self.session.account
         self.recovery_key = ""
-        self.recovery_page.key.clear()
+        self.recovery_page.view.clear()
         super().accept()
 
     def reject(self) -> None:
@@ -373,5 +312,5 @@ class FirstRunWizard(QWizard):
             self.session = None
             self._remove_created()
         self.recovery_key = ""
-        self.recovery_page.key.clear()
+        self.recovery_page.view.clear()
         super().reject()

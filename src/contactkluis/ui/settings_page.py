@@ -1,4 +1,4 @@
-"""Settings: purpose register, accounts (beheerder), auto-lock, language, backups.
+"""Settings: purpose register, accounts (beheerder), auto-lock, language, backups, keys.
 
 Vault-wide policy (purposes) is stored in the vault through the services, so the CLI sees
 the same; per-user choices (auto-lock, language, backup folder) go to the config file.
@@ -7,7 +7,6 @@ the same; per-user choices (auto-lock, language, backup folder) go to the config
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,62 +41,24 @@ from contactkluis.domain.purposes import (
     purposes_from_json,
     purposes_to_json,
 )
-from contactkluis.domain.roles import Permission, Role
+from contactkluis.domain.roles import Permission
 from contactkluis.services import accounts
 from contactkluis.ui.context import AppContext
-from contactkluis.ui.dialogs import Button, FileDialog, MessageBox
+from contactkluis.ui.dialogs import FileDialog, MessageBox
 from contactkluis.ui.i18n import LANGUAGES
 from contactkluis.ui.locking import Locker
 from contactkluis.ui.main_window import BACKUP_REMINDER_DAYS, backup_age_days
+from contactkluis.ui.settings.accounts import AccountDialog, AccountsSection
+from contactkluis.ui.settings.security import KeysSection
 from contactkluis.ui.unlock import error_text
-from contactkluis.ui.widgets.password_fields import PasswordFields
 from contactkluis.ui.widgets.status_pill import StatusPill
+
+__all__ = ["AccountDialog", "SettingsPage", "default_backup_dir"]  # AccountDialog: old home
 
 
 def default_backup_dir(vault_path: Path | None) -> Path:
     base = vault_path.parent if vault_path else Path.home()
     return base / "back-ups"
-
-
-class AccountDialog(QDialog):
-    """New account (name, role, password) or, with `account` given, a new password only."""
-
-    def __init__(self, lang: str, account: str | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(
-            self.tr("Account toevoegen")
-            if account is None
-            else self.tr("Nieuw wachtwoord voor %1").replace("%1", account)
-        )
-        self.name = QLineEdit(account or "")
-        self.name.setObjectName("accountName")
-        self.name.setReadOnly(account is not None)
-        self.role = QComboBox()
-        self.role.setObjectName("accountRole")
-        self.role.addItem(self.tr("medewerker"), Role.MEDEWERKER.value)
-        self.role.addItem(self.tr("beheerder"), Role.BEHEERDER.value)
-        self.role.setVisible(account is None)
-        self.passwords = PasswordFields(lang, lambda: (self.name.text(), ""))
-        form = QFormLayout()
-        form.addRow(self.tr("Accountnaam:"), self.name)
-        if account is None:
-            form.addRow(self.tr("Rol:"), self.role)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.passwords)
-        layout.addWidget(self.buttons)
-        self.name.textChanged.connect(self.passwords.refresh)
-        self.passwords.changed.connect(self._update)
-        self._update()
-
-    def _update(self) -> None:
-        ok = bool(self.name.text().strip()) and self.passwords.acceptable
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
 class SettingsPage(QScrollArea):
@@ -168,38 +127,10 @@ class SettingsPage(QScrollArea):
         self.layout_.addWidget(self.purposes_box)
 
     def _build_accounts(self) -> None:
-        self.accounts_box = QGroupBox(self.tr("Accounts"))
-        self.accounts_table = QTableWidget(0, 3)
-        self.accounts_table.setObjectName("accountsTable")
-        self.accounts_table.setHorizontalHeaderLabels(
-            [self.tr("Account"), self.tr("Rol"), self.tr("Aangemaakt")]
-        )
-        self.accounts_table.verticalHeader().setVisible(False)
-        self.accounts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.accounts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.accounts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.accounts_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.accounts_table.setMinimumHeight(140)
-        row = QHBoxLayout()
-        self.account_buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-            ("add", self.tr("Toevoegen…"), self.add_account),
-            ("password", self.tr("Wachtwoord opnieuw instellen…"), self.reset_password),
-            ("role", self.tr("Rol wijzigen"), self.toggle_role),
-            ("remove", self.tr("Verwijderen"), self.remove_account),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-            self.account_buttons[key] = button
-        row.addStretch(1)
-        self.status = QLabel()
-        self.status.setObjectName("accountsStatus")
-        layout = QVBoxLayout(self.accounts_box)
-        layout.addWidget(self.accounts_table)
-        layout.addLayout(row)
-        layout.addWidget(self.status)
+        self.accounts_box = AccountsSection(self.ctx, self.lang)
         self.layout_.addWidget(self.accounts_box)
+        self.keys = KeysSection(self.ctx, self.lang)
+        self.accounts_box.account_removed.connect(self.keys.offer_rotation)
 
     def _build_lock_and_language(self) -> None:
         config = load_config()
@@ -222,6 +153,8 @@ class SettingsPage(QScrollArea):
         form.addRow(self.tr("Automatisch vergrendelen na:"), self.autolock)
         form.addRow(self.tr("Taal:"), self.language)
         form.addRow("", self.language_note)
+        self._lock_form = form
+        form.setRowVisible(self.language_note, False)  # until there is something to say
         self.layout_.addWidget(box)
 
     def _build_backup(self) -> None:
@@ -255,6 +188,7 @@ class SettingsPage(QScrollArea):
         layout.addLayout(now)
         layout.addWidget(self.backup_hint)
         self.layout_.addWidget(box)
+        self.layout_.addWidget(self.keys)  # after the backup: both are about the vault file
 
     # -- data -----------------------------------------------------------------------------
 
@@ -270,7 +204,8 @@ class SettingsPage(QScrollArea):
         self.load_purposes()
         self.accounts_box.setVisible(self.is_admin)
         if self.is_admin:
-            self.load_accounts()
+            self.accounts_box.load()
+        self.keys.reload()
         folder = load_config().get("backup_dir")
         self.backup_dir.setText(str(folder or default_backup_dir(self.ctx.vault_path)))
         self.backup_button.setEnabled(
@@ -280,7 +215,8 @@ class SettingsPage(QScrollArea):
 
     def clear(self) -> None:
         self.purposes_table.setRowCount(0)
-        self.accounts_table.setRowCount(0)
+        self.accounts_box.clear()
+        self.keys.clear()
 
     # -- purposes -------------------------------------------------------------------------
 
@@ -435,112 +371,33 @@ class SettingsPage(QScrollArea):
         self.load_purposes()
         return True
 
-    # -- accounts -------------------------------------------------------------------------
+    # -- accounts (ui/settings/accounts.py) -------------------------------------------------
+
+    @property
+    def accounts_table(self) -> QTableWidget:
+        return self.accounts_box.table
+
+    @property
+    def status(self) -> QLabel:
+        return self.accounts_box.status
 
     def load_accounts(self) -> None:
-        session = self.ctx.session
-        assert session is not None
-        table = self.accounts_table
-        table.setRowCount(0)
-        for info in accounts.list_accounts(session):
-            if not info.active:
-                continue
-            row = table.rowCount()
-            table.insertRow(row)
-            role = self.tr("beheerder") if info.role == Role.BEHEERDER else self.tr("medewerker")
-            created = "-".join(reversed(info.created_at[:10].split("-")))  # dd-mm-jjjj
-            for col, text in enumerate((info.name, role, created)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, (info.name, info.role))
-                table.setItem(row, col, item)
+        self.accounts_box.load()
 
     def selected_account(self) -> tuple[str, str] | None:
-        row = self.accounts_table.currentRow()
-        item = self.accounts_table.item(row, 0) if row >= 0 else None
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
-
-    def _run_account_task(self, fn: Callable[[], Any], done: str) -> None:
-        """Account changes derive a key (about a second): on the worker, page disabled."""
-        self.accounts_box.setEnabled(False)
-
-        def finished(_result: Any) -> None:
-            self.accounts_box.setEnabled(True)
-            self.load_accounts()
-            self.status.setText(done)
-
-        def failed(exc: BaseException) -> None:
-            self.accounts_box.setEnabled(True)
-            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
-
-        self.ctx.tasks.run(lambda _t, _p: fn(), finished, failed)
+        return self.accounts_box.selected_account()
 
     def add_account(self) -> None:
-        session = self.ctx.session
-        dialog = AccountDialog(self.lang, None, self)
-        if session is None or dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        name, role = dialog.name.text().strip(), str(dialog.role.currentData())
-        password = dialog.passwords.value()
-        self._run_account_task(
-            lambda: accounts.add_account(session, name, role, password),
-            self.tr("Account %1 toegevoegd.").replace("%1", name),
-        )
+        self.accounts_box.add_account()
 
     def reset_password(self) -> None:
-        session, chosen = self.ctx.session, self.selected_account()
-        if session is None or chosen is None:
-            return
-        dialog = AccountDialog(self.lang, chosen[0], self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        password = dialog.passwords.value()
-        self._run_account_task(
-            lambda: accounts.change_password(session, chosen[0], password),
-            self.tr("Wachtwoord van %1 gewijzigd.").replace("%1", chosen[0]),
-        )
+        self.accounts_box.reset_password()
 
     def toggle_role(self) -> None:
-        session, chosen = self.ctx.session, self.selected_account()
-        if session is None or chosen is None:
-            return
-        name, role = chosen
-        new = Role.MEDEWERKER if role == Role.BEHEERDER else Role.BEHEERDER
-        new_text = self.tr("beheerder") if new == Role.BEHEERDER else self.tr("medewerker")
-        if (
-            MessageBox.question(
-                self,
-                self.tr("Rol wijzigen"),
-                self.tr("De rol van %1 wijzigen in %2?")
-                .replace("%1", name)
-                .replace("%2", new_text),
-            )
-            != Button.Yes
-        ):
-            return
-        self._run_account_task(
-            lambda: accounts.set_role(session, name, new.value),
-            self.tr("Rol van %1 gewijzigd.").replace("%1", name),
-        )
+        self.accounts_box.toggle_role()
 
     def remove_account(self) -> None:
-        session, chosen = self.ctx.session, self.selected_account()
-        if session is None or chosen is None:
-            return
-        if (
-            MessageBox.question(
-                self,
-                self.tr("Account verwijderen"),
-                self.tr(
-                    "Het account %1 verwijderen? Deze persoon kan de kluis daarna niet meer openen."
-                ).replace("%1", chosen[0]),
-            )
-            != Button.Yes
-        ):
-            return
-        self._run_account_task(
-            lambda: accounts.remove_account(session, chosen[0]),
-            self.tr("Account %1 verwijderd.").replace("%1", chosen[0]),
-        )
+        self.accounts_box.remove_account()
 
     # -- per-user settings ----------------------------------------------------------------
 
@@ -553,6 +410,7 @@ class SettingsPage(QScrollArea):
         self.language_note.setText(
             self.tr("De nieuwe taal wordt gebruikt na een herstart van Contactkluis.")
         )
+        self._lock_form.setRowVisible(self.language_note, True)
         self.ctx.settings_changed.emit()
 
     # -- backups --------------------------------------------------------------------------

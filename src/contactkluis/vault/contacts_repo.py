@@ -98,17 +98,27 @@ _STATE_COLS = (
 )
 
 
-def _inserted_state(c: Contact, state: ContactState, today: date) -> tuple[Any, ...]:
+def _inserted_state(
+    c: Contact, state: ContactState, today: date, encoded: dict[int, tuple[str, str]]
+) -> tuple[Any, ...]:
     """set_states' values for a contact not yet stored. Its relation_kinds and source_files
     come from SQL's group_concat(DISTINCT ...) over the rows as inserted: the distinct values
-    in the order of the contact's own lists, comma-separated."""
+    in the order of the contact's own lists, comma-separated. `encoded` keeps the JSON of
+    each state object (alive for the caller's whole batch) that several people share."""
     kinds = ",".join(dict.fromkeys(str(r.kind) for r in c.relations))
     files = ",".join(dict.fromkeys(p.file for p in c.sources if p.file is not None))
+    texts = encoded.get(id(state))
+    if texts is None:
+        texts = (
+            json.dumps(state.retention_reasons, ensure_ascii=False),
+            json.dumps(state.consent_flags, sort_keys=True),
+        )
+        encoded[id(state)] = texts
     return (
         state.retention_status,
         _iso(state.retention_until),
-        json.dumps(state.retention_reasons, ensure_ascii=False),
-        json.dumps(state.consent_flags, sort_keys=True),
+        texts[0],
+        texts[1],
         kinds,
         files,
         today.isoformat(),
@@ -167,11 +177,12 @@ class ContactRepository:
             c.id = next_id + offset
         if states is not None:
             assert len(states) == len(contacts) and today is not None
+            encoded: dict[int, tuple[str, str]] = {}
             self.conn.executemany(
                 f"INSERT INTO contacts (id, {_CONTACT_COLS}, created_at, updated_at,"
                 f" {_STATE_COLS}) VALUES (?, {', '.join('?' * 29)})",
                 [
-                    (c.id, *_contact_values(c), now, now, *_inserted_state(c, st, today))
+                    (c.id, *_contact_values(c), now, now, *_inserted_state(c, st, today, encoded))
                     for c, st in zip(contacts, states, strict=True)
                 ],
             )

@@ -261,8 +261,9 @@ class ContactsPage(QWidget):
         {"restricted": True}."""
         if self.ctx.session is None:
             return
-        query = listing.ContactQuery(sort=self.model.query.sort,
-                                     descending=self.model.query.descending)
+        query = listing.ContactQuery(
+            sort=self.model.query.sort, descending=self.model.query.descending
+        )
         if "retention" in wanted:
             query = replace(query, retention=frozenset({str(wanted["retention"])}))
         if "consent" in wanted:
@@ -280,8 +281,9 @@ class ContactsPage(QWidget):
         """Show these contacts selected (e.g. a near-duplicate pair), whatever was filtered."""
         if self.ctx.session is None or not ids:
             return
-        query = listing.ContactQuery(sort=self.model.query.sort,
-                                     descending=self.model.query.descending)
+        query = listing.ContactQuery(
+            sort=self.model.query.sort, descending=self.model.query.descending
+        )
         self.search.clear()
         self.filters.show_query(query)
         self.model.set_query(query, then=lambda: self.select_ids(list(ids), ids[0]))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -84,33 +85,41 @@ class RequestsPage(QWidget):
 
         self.add_button = QPushButton(self.tr("Nieuw verzoek…"))
         self.add_button.clicked.connect(self.add_request)
-        self.extend_button = QPushButton(self.tr("Verlengen…"))
-        self.extend_button.clicked.connect(lambda: self.extend())
         self.close_button = QPushButton(self.tr("Afsluiten…"))
         self.close_button.clicked.connect(self.close_selected)
         self.access_button = QPushButton(self.tr("Inzage-export maken…"))
         self.access_button.clicked.connect(lambda: self.access_export())
         self.erase_button = QPushButton(self.tr("Gegevens wissen…"))
         self.erase_button.clicked.connect(self.erase)
-        self.contact_button = QPushButton(self.tr("Contact openen"))
-        self.contact_button.clicked.connect(self.open_contact)
+        # Extending happens once per request at most, and a double-click opens the contact:
+        # both wait under "Meer", so the row fits a window of about 1000 px.
+        more = QMenu(self)
+        self.extend_action = more.addAction(self.tr("Verlengen…"))
+        self.extend_action.triggered.connect(lambda: self.extend())
+        self.contact_action = more.addAction(self.tr("Contact openen"))
+        self.contact_action.triggered.connect(self.open_contact)
+        self.more_button = QPushButton(self.tr("Meer"))
+        self.more_button.setObjectName("requestsMore")
+        self.more_button.setMenu(more)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.show_closed, 0, Qt.AlignmentFlag.AlignBottom)
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
-            self.extend_button,
             self.close_button,
             self.access_button,
             self.erase_button,
-            self.contact_button,
+            self.more_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.show_closed)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(intro)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -226,11 +235,11 @@ class RequestsPage(QWidget):
         is_open = stored is not None and stored.request.is_open
         has_contact = stored is not None and stored.contact_id is not None
         self.add_button.setEnabled(session is not None)
-        self.extend_button.setEnabled(
+        self.extend_action.setEnabled(
             is_open and stored is not None and not stored.request.extended
         )
         self.close_button.setEnabled(is_open)
-        self.contact_button.setEnabled(has_contact)
+        self.contact_action.setEnabled(has_contact)
         may_access = session is not None and session.can(Permission.ACCESS_EXPORT)
         may_erase = session is not None and session.can(Permission.ERASE)
         self.access_button.setEnabled(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
@@ -11,7 +11,11 @@ from contactkluis.domain.passwords import MIN_LENGTH, password_problem
 
 
 class PasswordFields(QWidget):
-    """Two password fields and a feedback line; `acceptable` says whether both are fine."""
+    """Two password fields and a feedback line; `acceptable` says whether both are fine.
+
+    A caller with more fields (the account name) passes them as `leading` rows, so every
+    label and field lines up in one column instead of two forms stacked on each other.
+    """
 
     changed = Signal()
 
@@ -20,6 +24,8 @@ class PasswordFields(QWidget):
         lang: str = "nl",
         context: Callable[[], tuple[str, str]] | None = None,
         parent: QWidget | None = None,
+        *,
+        leading: Sequence[tuple[str, QWidget]] = (),
     ) -> None:
         super().__init__(parent)
         self._lang = lang
@@ -35,6 +41,9 @@ class PasswordFields(QWidget):
         self.feedback.setObjectName("passwordFeedback")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        # Added first: Tab follows the order in which the fields join this widget.
+        for label, field in leading:
+            form.addRow(label, field)
         form.addRow(self.tr("Wachtwoord:"), self.password)
         form.addRow(self.tr("Herhaal wachtwoord:"), self.repeat)
         form.addRow("", self.feedback)

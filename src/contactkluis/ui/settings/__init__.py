@@ -1,0 +1,1 @@
+"""Sections of the settings page that are big enough for a module of their own."""
