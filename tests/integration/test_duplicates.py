@@ -50,3 +50,25 @@ def test_merging_the_pair_closes_it_too(session: Session) -> None:
     a, b = _pair(session)
     contacts.merge_contacts(session, a, b, contacts.MergeChoice())
     assert contacts.open_duplicates(session) == []
+
+
+def test_the_cli_lists_and_dismisses_a_pair(session: Session, vault_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ADMIN, ADMIN_PW
+
+    a, b = _pair(session)
+    session.vault.close()
+    env = dict(os.environ, CONTACTKLUIS_PASSWORD=ADMIN_PW)
+    base = [sys.executable, "-m", "contactkluis", "--db", str(vault_path), "--user", ADMIN]
+    listed = subprocess.run([*base, "duplicates", "list"], capture_output=True, text=True, env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.split("\t")[:2] == [str(a), str(b)]
+    done = subprocess.run(
+        [*base, "duplicates", "dismiss", str(b), str(a)], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    again = subprocess.run([*base, "duplicates", "list"], capture_output=True, text=True, env=env)
+    assert str(a) not in again.stdout

@@ -44,6 +44,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    from contactkluis.services import contacts
+
+    if args.dup_cmd == "dismiss":
+        run_with_session(args, lambda s: contacts.dismiss_duplicate(s, args.a, args.b))
+        out(
+            tr(
+                "Het paar staat niet meer op de lijst met mogelijke dubbelen.",
+                "The pair is off the list of possible duplicates.",
+            )
+        )
+        return 0
+    pairs = run_with_session(args, contacts.open_duplicates)
+    for a, b, score, reason in pairs:
+        out(f"{a}\t{b}\t{score:.0f}\t{reason}")
+    if not pairs:
+        out(tr("Geen mogelijke dubbelen.", "No possible duplicates."))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
@@ -73,3 +93,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     e.add_argument("--out", required=True)
     e.set_defaults(func=cmd_export)
+    d = sub.add_parser(
+        "duplicates",
+        help=tr("mogelijke dubbelen bekijken of afvinken", "review or dismiss possible duplicates"),
+    )
+    ds = d.add_subparsers(dest="dup_cmd", required=True)
+    ds.add_parser(
+        "list",
+        help=tr(
+            "open paren tonen (id, id, score, reden)", "show open pairs (id, id, score, reason)"
+        ),
+    ).set_defaults(func=cmd_duplicates)
+    dd = ds.add_parser(
+        "dismiss",
+        help=tr(
+            "een paar afvinken als twee verschillende personen",
+            "mark a pair as two different people",
+        ),
+    )
+    dd.add_argument("a", type=int)
+    dd.add_argument("b", type=int)
+    dd.set_defaults(func=cmd_duplicates)
