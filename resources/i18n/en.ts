@@ -223,6 +223,23 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Onverwachte fout</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis dat niet had mogen gebeuren. Wat u net deed, is mogelijk niet opgeslagen; uw andere gegevens staan veilig in de kluis.
+
+Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
+{0}</source>
+        <translation>Something went wrong that should not have happened. What you just did may not have been saved; your other data is safe in the vault.
+
+Please report this to the supplier with this code (it contains no personal data):
+{0}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</source>

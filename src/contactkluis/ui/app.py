@@ -94,6 +94,9 @@ def run(db: str | Path | None = None, user: str | None = None) -> int:
     lang = choose_language(config)
     os.environ["CONTACTKLUIS_LANG"] = lang  # service messages (UserError) follow the GUI
     app = create_application()
+    from contactkluis.ui import crash
+
+    crash.install()
     translators = install_translators(app, lang)
     remembered = config.get("vault_path")
     path = Path(db) if db else Path(str(remembered)) if remembered else default_vault_path()
