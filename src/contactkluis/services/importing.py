@@ -17,8 +17,7 @@ from typing import Any
 
 from contactkluis.domain.contact import Address, Contact, PersonName, Provenance, RelationKind
 from contactkluis.domain.roles import Permission
-from contactkluis.errors import UserError
-from contactkluis.migration.headers import FIELDS, SENSITIVE, ColumnMap, auto_map
+from contactkluis.migration.headers import SENSITIVE, ColumnMap, auto_map
 from contactkluis.migration.merge import Merger, Person, absorb
 from contactkluis.migration.pipeline import RowBuilder, SheetContext, sheet_context
 from contactkluis.migration.readers import ReadError, Workbook, read_workbook
@@ -33,7 +32,37 @@ from contactkluis.migration.report import (
 from contactkluis.migration.table import Table, locate
 from contactkluis.services import suppression
 from contactkluis.services.context import Session
+
+# Re-exported: callers import the mapping API from here.
+from contactkluis.services.import_mapping import (
+    MappingSet,
+    SheetMapping,
+    load_mapping,
+    mapping_names,
+    save_mapping,
+)
 from contactkluis.vault.db import Connection
+
+__all__ = [
+    "CANCEL_EVERY",
+    "IMPORT_CACHE_KIB",
+    "PROGRESS_EVERY",
+    "WRITE_CHUNK",
+    "Cancelled",
+    "FilePlan",
+    "MappingSet",
+    "Progress",
+    "SheetMapping",
+    "SheetPlan",
+    "import_files",
+    "load_mapping",
+    "mapping_names",
+    "plan_files",
+    "plan_sheet",
+    "plan_workbook",
+    "run_import",
+    "save_mapping",
+]
 
 Progress = Callable[[int, int], None]
 CANCEL_EVERY = 50  # rows between looks at the cancel flag
@@ -44,111 +73,6 @@ IMPORT_CACHE_KIB = -32768  # SQLite page cache during an import (negative: KiB),
 
 class Cancelled(Exception):
     """The user cancelled; the transaction rolled back."""
-
-
-# -- mappings ---------------------------------------------------------------------------
-
-
-@dataclass
-class SheetMapping:
-    """A user's corrections for one sheet; anything absent is detected automatically."""
-
-    header_row: int | None = None
-    relation: str | None = None
-    include: bool = True
-    columns: dict[str, str | None] = field(default_factory=dict)  # header text -> field/None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "header_row": self.header_row,
-            "relation": self.relation,
-            "include": self.include,
-            "columns": self.columns,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SheetMapping:
-        columns = data.get("columns") or {}
-        for header, target in columns.items():
-            if target is not None and target not in FIELDS:
-                raise UserError(
-                    "invalid",
-                    reason=(
-                        f"Onbekend veld '{target}' voor kolom '{header}' in de koppeling.",
-                        f"Unknown field '{target}' for column '{header}' in the mapping.",
-                    ),
-                )
-        relation = data.get("relation")
-        if relation is not None and relation not in {k.value for k in RelationKind}:
-            raise UserError(
-                "invalid",
-                reason=(
-                    f"Onbekende relatiesoort '{relation}'.",
-                    f"Unknown relation type '{relation}'.",
-                ),
-            )
-        return cls(data.get("header_row"), relation, bool(data.get("include", True)), dict(columns))
-
-
-@dataclass
-class MappingSet:
-    """Keyed by 'file::sheet', 'sheet' or '*' (most specific wins)."""
-
-    sheets: dict[str, SheetMapping] = field(default_factory=dict)
-
-    def for_sheet(self, file: str, sheet: str) -> SheetMapping | None:
-        for key in (f"{file}::{sheet}", sheet, "*"):
-            if key in self.sheets:
-                return self.sheets[key]
-        return None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"version": 1, "sheets": {k: v.to_json() for k, v in self.sheets.items()}}
-
-    @classmethod
-    def from_json(cls, data: Any) -> MappingSet:
-        if not isinstance(data, dict) or not isinstance(data.get("sheets"), dict):
-            raise UserError(
-                "invalid",
-                reason=(
-                    'Het koppelingsbestand heeft niet de verwachte vorm ({"sheets": {...}}).',
-                    'The mapping file does not have the expected shape ({"sheets": {...}}).',
-                ),
-            )
-        return cls({str(k): SheetMapping.from_json(v) for k, v in data["sheets"].items()})
-
-    @classmethod
-    def load(cls, path: Path) -> MappingSet:
-        try:
-            return cls.from_json(json.loads(Path(path).read_text("utf-8")))
-        except (OSError, ValueError) as exc:
-            raise UserError(
-                "invalid",
-                reason=(
-                    f"Kan koppelingsbestand '{Path(path).name}' niet lezen.",
-                    f"Cannot read mapping file '{Path(path).name}'.",
-                ),
-            ) from exc
-
-
-def save_mapping(session: Session, name: str, mapping: MappingSet) -> None:
-    session.require(Permission.IMPORT)
-    with session.write() as conn:
-        conn.execute(
-            "INSERT INTO mappings (name, json) VALUES (?, ?) ON CONFLICT (name) DO"
-            " UPDATE SET json = excluded.json",
-            (name, json.dumps(mapping.to_json())),
-        )
-        session.audit(conn, "mapping.save", None, sheets=len(mapping.sheets))
-
-
-def load_mapping(session: Session, name: str) -> MappingSet | None:
-    row = session.conn.execute("SELECT json FROM mappings WHERE name = ?", (name,)).fetchone()
-    return MappingSet.from_json(json.loads(row[0])) if row else None
-
-
-def mapping_names(session: Session) -> list[str]:
-    return [r[0] for r in session.conn.execute("SELECT name FROM mappings ORDER BY name")]
 
 
 # -- planning ---------------------------------------------------------------------------

@@ -44,6 +44,16 @@ def error_text(exc: BaseException, lang: str) -> str:
     return f"{type(exc).__name__}"
 
 
+def _busy_bar() -> QProgressBar:
+    """A thin, hidden bar that only says 'working' while the key is derived."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setMaximumHeight(6)
+    bar.setTextVisible(False)
+    bar.setVisible(False)
+    return bar
+
+
 class UnlockScreen(QWidget):
     """Account + password. Emits `unlocked(session)`; the window takes it from there."""
 
@@ -84,11 +94,7 @@ class UnlockScreen(QWidget):
         self.forgot = QPushButton(self.tr("Wachtwoord vergeten?"))
         self.forgot.setFlat(True)
         self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(6)
-        self.busy.setTextVisible(False)
-        self.busy.setVisible(False)
+        self.busy = _busy_bar()
         self.message = QLabel()
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
@@ -284,11 +290,7 @@ class RecoveryDialog(QDialog):
         self.pages.addWidget(key_page)
         self.pages.addWidget(pw_page)
 
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(6)
-        self.busy.setTextVisible(False)
-        self.busy.setVisible(False)
+        self.busy = _busy_bar()
         self.message = QLabel()
         self.message.setObjectName("recoveryMessage")
         self.message.setWordWrap(True)

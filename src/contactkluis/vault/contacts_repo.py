@@ -48,6 +48,42 @@ def _relation_values(contact_id: int, r: Relation) -> tuple[Any, ...]:
     )
 
 
+def _consent_values(
+    contact_id: int, e: ConsentEvent, now: str, recorded_by: str | None
+) -> tuple[Any, ...]:
+    return (
+        contact_id,
+        e.purpose,
+        str(e.status),
+        e.on.isoformat(),
+        e.source,
+        e.evidence,
+        int(e.reconfirm),
+        now,
+        recorded_by,
+    )
+
+
+_ChildRows = tuple[
+    list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
+]
+
+
+def _child_rows(contact_id: int, c: Contact, recorded_by: str | None, now: str) -> _ChildRows:
+    """Rows for the e-mail, phone, consent, relation and source tables, in that order."""
+    return (
+        [(contact_id, e) for e in c.emails],
+        [(contact_id, p) for p in c.phones],
+        [_consent_values(contact_id, e, now, recorded_by) for e in c.consents],
+        [_relation_values(contact_id, r) for r in c.relations],
+        [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources],
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -202,24 +238,9 @@ class ContactRepository:
         for c in contacts:
             cid = c.id
             assert cid is not None
-            emails += [(cid, e) for e in c.emails]
-            phones += [(cid, p) for p in c.phones]
-            consents += [
-                (
-                    cid,
-                    e.purpose,
-                    str(e.status),
-                    e.on.isoformat(),
-                    e.source,
-                    e.evidence,
-                    int(e.reconfirm),
-                    now,
-                    recorded_by,
-                )
-                for e in c.consents
-            ]
-            relations += [_relation_values(cid, r) for r in c.relations]
-            sources += [(cid, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources]
+            buckets = (emails, phones, consents, relations, sources)
+            for bucket, rows in zip(buckets, _child_rows(cid, c, recorded_by, now), strict=True):
+                bucket.extend(rows)
         self._insert_child_rows(emails, phones, consents, relations, sources)
         del emails, phones, consents, relations, sources
         self.conn.executemany(
@@ -230,26 +251,7 @@ class ContactRepository:
     def _insert_children(
         self, contact_id: int, c: Contact, recorded_by: str | None, now: str
     ) -> None:
-        self._insert_child_rows(
-            [(contact_id, e) for e in c.emails],
-            [(contact_id, p) for p in c.phones],
-            [
-                (
-                    contact_id,
-                    e.purpose,
-                    str(e.status),
-                    e.on.isoformat(),
-                    e.source,
-                    e.evidence,
-                    int(e.reconfirm),
-                    now,
-                    recorded_by,
-                )
-                for e in c.consents
-            ],
-            [_relation_values(contact_id, r) for r in c.relations],
-            [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources],
-        )
+        self._insert_child_rows(*_child_rows(contact_id, c, recorded_by, now))
 
     def _insert_child_rows(
         self,
@@ -302,17 +304,7 @@ class ContactRepository:
         self.conn.execute(
             "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
             " reconfirm, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                contact_id,
-                e.purpose,
-                str(e.status),
-                e.on.isoformat(),
-                e.source,
-                e.evidence,
-                int(e.reconfirm),
-                _now(),
-                recorded_by,
-            ),
+            _consent_values(contact_id, e, _now(), recorded_by),
         )
 
     def add_relation(self, contact_id: int, r: Relation) -> None:

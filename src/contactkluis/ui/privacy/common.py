@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
 
-from contactkluis.errors import UserError
+from contactkluis.errors import UserError, current_language
 from contactkluis.migration.readers import ReadError
+
+if TYPE_CHECKING:
+    from contactkluis.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -21,3 +27,27 @@ def error_text(exc: BaseException, lang: str = "nl") -> str:
     return QCoreApplication.translate(
         "Errors", "Er ging iets onverwachts mis (%1). Er is niets half opgeslagen."
     ).replace("%1", type(exc).__name__)
+
+
+class StalePage(QWidget):
+    """A page that refreshes lazily: a change while hidden waits until it is shown."""
+
+    ctx: AppContext
+    _stale: bool
+
+    @property
+    def lang(self) -> str:
+        return self.ctx.session.lang if self.ctx.session else current_language()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()

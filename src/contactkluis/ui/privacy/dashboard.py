@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.requests import Urgency
-from contactkluis.errors import current_language
 from contactkluis.services.overview import PrivacyOverview, privacy_overview
 from contactkluis.ui.context import AppContext
-from contactkluis.ui.privacy.common import error_text
+from contactkluis.ui.privacy.common import StalePage, error_text
 
 BACKUP_REMINDER_DAYS = 7
 COLOURS = {"bad": "#b3261e", "warn": "#8a5a00", "ok": "#1b6e2a", "none": "#555555"}
@@ -57,7 +56,7 @@ class Tile(QPushButton):
         self.setAccessibleName(f"{self.caption}: {self.number.text()}")
 
 
-class PrivacyPage(QWidget):
+class PrivacyPage(StalePage):
     """The dashboard.
 
     Signals for the shell:
@@ -153,21 +152,7 @@ class PrivacyPage(QWidget):
         ctx.data_changed.connect(self._mark_stale)
         ctx.backup_made.connect(self._mark_stale)
 
-    @property
-    def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else current_language()
-
     # -- refreshing -----------------------------------------------------------------------
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def clear(self) -> None:
         self.overview = None

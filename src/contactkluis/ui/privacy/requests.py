@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,19 +24,18 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind, Urgency
 from contactkluis.domain.roles import Permission
-from contactkluis.errors import current_language
 from contactkluis.services import access, erasure, listing, requests
 from contactkluis.services.requests import StoredRequest
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, FileDialog, MessageBox
-from contactkluis.ui.privacy.common import error_text
+from contactkluis.ui.privacy.common import StalePage, error_text
 from contactkluis.ui.privacy.request_dialogs import AddRequestDialog, CloseRequestDialog
 
 URGENCY_BG = {Urgency.OVERDUE: QColor("#f9dedc"), Urgency.DUE_SOON: QColor("#fff1c2")}
 ACCESS_KINDS = (RequestKind.ACCESS, RequestKind.PORTABILITY)
 
 
-class RequestsPage(QWidget):
+class RequestsPage(StalePage):
     """Signals: open_contacts(ids) asks the shell to show the contact of a request."""
 
     open_contacts = Signal(list)
@@ -130,21 +129,7 @@ class RequestsPage(QWidget):
         ctx.data_changed.connect(self._mark_stale)
         self._update_actions()
 
-    @property
-    def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else current_language()
-
     # -- list -----------------------------------------------------------------------------
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def clear(self) -> None:
         self.items = []

@@ -7,7 +7,6 @@ confirmation is the count acted on. Only a beheerder may act; others see the lis
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,15 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.roles import Permission
-from contactkluis.errors import current_language
 from contactkluis.services import listing, retention
 from contactkluis.services.retention import Action, Candidate
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, MessageBox
-from contactkluis.ui.privacy.common import error_text
+from contactkluis.ui.privacy.common import StalePage, error_text
 
 
-class RetentionPage(QWidget):
+class RetentionPage(StalePage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -92,20 +90,6 @@ class RetentionPage(QWidget):
         ctx.unlocked.connect(self._mark_stale)
         ctx.data_changed.connect(self._mark_stale)
         self._update_actions()
-
-    @property
-    def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else current_language()
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def clear(self) -> None:
         self.candidates = []
