@@ -26,6 +26,8 @@ UninstallDisplayIcon={app}\contactkluis.exe
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
+; The bundle is 64-bit only: refuse 32-bit Windows, install in 64-bit mode.
+ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 
 [Languages]
