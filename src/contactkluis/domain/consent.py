@@ -47,17 +47,19 @@ class ConsentState:
         return self.status is ConsentStatus.GIVEN
 
 
-def _precedence(event: ConsentEvent) -> tuple[date, int, str, str]:
+def _precedence(event: ConsentEvent) -> tuple[date, int, str, str, bool]:
     # Later in this order wins. On one date a withdrawal beats any consent (the safe side),
     # and a legacy consent beats a fresh one, so a legacy consent is only cleared by a fresh
-    # consent on a strictly later date. Source and evidence only make the order total.
+    # consent on a strictly later date. Source, evidence and the legacy mark only make the
+    # order total (two withdrawals may differ in nothing else), so the history never depends
+    # on the order the events were stored in.
     if event.status is ConsentStatus.WITHDRAWN:
         rank = 2
     elif event.reconfirm:
         rank = 1
     else:
         rank = 0
-    return (event.on, rank, event.source, event.evidence)
+    return (event.on, rank, event.source, event.evidence, event.reconfirm)
 
 
 def consent_state(
