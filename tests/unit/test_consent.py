@@ -205,3 +205,10 @@ def test_every_soft_opt_in_message_is_in_dutch_and_english() -> None:
     for code, message in SOFT_OPT_IN_MESSAGES.items():
         assert message.code == code
         assert message.text_nl and message.text_en and message.text_nl != message.text_en
+
+
+def test_same_day_withdrawals_differing_only_in_legacy_mark_keep_one_history_order() -> None:
+    """Regression (found by hypothesis): the history must not depend on storage order."""
+    a = ConsentEvent("nieuwsbrief", ConsentStatus.WITHDRAWN, date(2024, 3, 1), "balie", "", False)
+    b = ConsentEvent("nieuwsbrief", ConsentStatus.WITHDRAWN, date(2024, 3, 1), "balie", "", True)
+    assert consent_state([a, b], "nieuwsbrief") == consent_state([b, a], "nieuwsbrief")
