@@ -316,22 +316,6 @@ Please report this to the supplier with this code (it contains no personal data)
         <translation>Next: dry run</translation>
     </message>
     <message>
-        <source>Terug naar de koppeling</source>
-        <translation>Back to mapping</translation>
-    </message>
-    <message>
-        <source>Bezig met importeren…</source>
-        <translation>Importing…</translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</source>
-        <translation>Cancelling leaves the vault exactly as it was: the import is saved in one go or not at all.</translation>
-    </message>
-    <message>
         <source>Bestanden kiezen</source>
         <translation>Choose files</translation>
     </message>
@@ -376,54 +360,6 @@ Please report this to the supplier with this code (it contains no personal data)
     <message>
         <source>Deze koppeling hoort bij andere bestanden of werkbladen; er is niets veranderd.</source>
         <translation>This mapping belongs to other files or sheets; nothing was changed.</translation>
-    </message>
-    <message>
-        <source>Proefimport: er wordt niets opgeslagen…</source>
-        <translation>Dry run: nothing is being saved…</translation>
-    </message>
-    <message>
-        <source>Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.</source>
-        <translation>Dry run finished: this is what the import will look like. Nothing has been saved yet.</translation>
-    </message>
-    <message>
-        <source>nieuwe personen</source>
-        <translation>new people</translation>
-    </message>
-    <message>
-        <source>samengevoegde rijen</source>
-        <translation>merged rows</translation>
-    </message>
-    <message>
-        <source>niet te importeren rijen</source>
-        <translation>rows that cannot be imported</translation>
-    </message>
-    <message>
-        <source>gemarkeerd (bijzondere gegevens)</source>
-        <translation>flagged (special-category data)</translation>
-    </message>
-    <message>
-        <source>onderdrukt (eerder gewist)</source>
-        <translation>suppressed (erased earlier)</translation>
-    </message>
-    <message>
-        <source>mogelijke dubbelen</source>
-        <translation>possible duplicates</translation>
-    </message>
-    <message>
-        <source>overgeslagen rijen en bladen</source>
-        <translation>skipped rows and sheets</translation>
-    </message>
-    <message>
-        <source>waarschuwingen</source>
-        <translation>warnings</translation>
-    </message>
-    <message>
-        <source>Annuleren…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd.</source>
-        <translation>The import was cancelled. Nothing was saved; the vault is unchanged.</translation>
     </message>
     <message>
         <source>Importeren mislukt</source>
@@ -1470,6 +1406,25 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>RunStep</name>
+    <message>
+        <source>Bezig met importeren…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</source>
+        <translation>Cancelling leaves the vault exactly as it was: the import is saved in one go or not at all.</translation>
+    </message>
+    <message>
+        <source>Annuleren…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Doelen, grondslagen en bewaartermijnen</source>
@@ -1813,6 +1768,61 @@ Continue?</translation>
     <message>
         <source>Exporteren</source>
         <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStep</name>
+    <message>
+        <source>Terug naar de koppeling</source>
+        <translation>Back to mapping</translation>
+    </message>
+    <message>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Proefimport: er wordt niets opgeslagen…</source>
+        <translation>Dry run: nothing is being saved…</translation>
+    </message>
+    <message>
+        <source>Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.</source>
+        <translation>Dry run finished: this is what the import will look like. Nothing has been saved yet.</translation>
+    </message>
+    <message>
+        <source>nieuwe personen</source>
+        <translation>new people</translation>
+    </message>
+    <message>
+        <source>samengevoegde rijen</source>
+        <translation>merged rows</translation>
+    </message>
+    <message>
+        <source>niet te importeren rijen</source>
+        <translation>rows that cannot be imported</translation>
+    </message>
+    <message>
+        <source>gemarkeerd (bijzondere gegevens)</source>
+        <translation>flagged (special-category data)</translation>
+    </message>
+    <message>
+        <source>onderdrukt (eerder gewist)</source>
+        <translation>suppressed (erased earlier)</translation>
+    </message>
+    <message>
+        <source>mogelijke dubbelen</source>
+        <translation>possible duplicates</translation>
+    </message>
+    <message>
+        <source>overgeslagen rijen en bladen</source>
+        <translation>skipped rows and sheets</translation>
+    </message>
+    <message>
+        <source>waarschuwingen</source>
+        <translation>warnings</translation>
+    </message>
+    <message>
+        <source>De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd.</source>
+        <translation>The import was cancelled. Nothing was saved; the vault is unchanged.</translation>
     </message>
 </context>
 <context>

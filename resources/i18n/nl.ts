@@ -316,22 +316,6 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
             <translation>Volgende: proefimport</translation>
         </message>
         <message>
-            <source>Terug naar de koppeling</source>
-            <translation>Terug naar de koppeling</translation>
-        </message>
-        <message>
-            <source>Bezig met importeren…</source>
-            <translation>Bezig met importeren…</translation>
-        </message>
-        <message>
-            <source>Annuleren</source>
-            <translation>Annuleren</translation>
-        </message>
-        <message>
-            <source>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</source>
-            <translation>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</translation>
-        </message>
-        <message>
             <source>Bestanden kiezen</source>
             <translation>Bestanden kiezen</translation>
         </message>
@@ -376,54 +360,6 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
         <message>
             <source>Deze koppeling hoort bij andere bestanden of werkbladen; er is niets veranderd.</source>
             <translation>Deze koppeling hoort bij andere bestanden of werkbladen; er is niets veranderd.</translation>
-        </message>
-        <message>
-            <source>Proefimport: er wordt niets opgeslagen…</source>
-            <translation>Proefimport: er wordt niets opgeslagen…</translation>
-        </message>
-        <message>
-            <source>Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.</source>
-            <translation>Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.</translation>
-        </message>
-        <message>
-            <source>nieuwe personen</source>
-            <translation>nieuwe personen</translation>
-        </message>
-        <message>
-            <source>samengevoegde rijen</source>
-            <translation>samengevoegde rijen</translation>
-        </message>
-        <message>
-            <source>niet te importeren rijen</source>
-            <translation>niet te importeren rijen</translation>
-        </message>
-        <message>
-            <source>gemarkeerd (bijzondere gegevens)</source>
-            <translation>gemarkeerd (bijzondere gegevens)</translation>
-        </message>
-        <message>
-            <source>onderdrukt (eerder gewist)</source>
-            <translation>onderdrukt (eerder gewist)</translation>
-        </message>
-        <message>
-            <source>mogelijke dubbelen</source>
-            <translation>mogelijke dubbelen</translation>
-        </message>
-        <message>
-            <source>overgeslagen rijen en bladen</source>
-            <translation>overgeslagen rijen en bladen</translation>
-        </message>
-        <message>
-            <source>waarschuwingen</source>
-            <translation>waarschuwingen</translation>
-        </message>
-        <message>
-            <source>Annuleren…</source>
-            <translation>Annuleren…</translation>
-        </message>
-        <message>
-            <source>De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd.</source>
-            <translation>De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd.</translation>
         </message>
         <message>
             <source>Importeren mislukt</source>
@@ -1470,6 +1406,25 @@ Doorgaan?</translation>
         </message>
     </context>
     <context>
+        <name>RunStep</name>
+        <message>
+            <source>Bezig met importeren…</source>
+            <translation>Bezig met importeren…</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <source>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</source>
+            <translation>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</translation>
+        </message>
+        <message>
+            <source>Annuleren…</source>
+            <translation>Annuleren…</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source>Doelen, grondslagen en bewaartermijnen</source>
@@ -1813,6 +1768,61 @@ Doorgaan?</translation>
         <message>
             <source>Exporteren</source>
             <translation>Exporteren</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryStep</name>
+        <message>
+            <source>Terug naar de koppeling</source>
+            <translation>Terug naar de koppeling</translation>
+        </message>
+        <message>
+            <source>Importeren</source>
+            <translation>Importeren</translation>
+        </message>
+        <message>
+            <source>Proefimport: er wordt niets opgeslagen…</source>
+            <translation>Proefimport: er wordt niets opgeslagen…</translation>
+        </message>
+        <message>
+            <source>Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.</source>
+            <translation>Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.</translation>
+        </message>
+        <message>
+            <source>nieuwe personen</source>
+            <translation>nieuwe personen</translation>
+        </message>
+        <message>
+            <source>samengevoegde rijen</source>
+            <translation>samengevoegde rijen</translation>
+        </message>
+        <message>
+            <source>niet te importeren rijen</source>
+            <translation>niet te importeren rijen</translation>
+        </message>
+        <message>
+            <source>gemarkeerd (bijzondere gegevens)</source>
+            <translation>gemarkeerd (bijzondere gegevens)</translation>
+        </message>
+        <message>
+            <source>onderdrukt (eerder gewist)</source>
+            <translation>onderdrukt (eerder gewist)</translation>
+        </message>
+        <message>
+            <source>mogelijke dubbelen</source>
+            <translation>mogelijke dubbelen</translation>
+        </message>
+        <message>
+            <source>overgeslagen rijen en bladen</source>
+            <translation>overgeslagen rijen en bladen</translation>
+        </message>
+        <message>
+            <source>waarschuwingen</source>
+            <translation>waarschuwingen</translation>
+        </message>
+        <message>
+            <source>De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd.</source>
+            <translation>De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd.</translation>
         </message>
     </context>
     <context>

@@ -8,14 +8,17 @@ reading the file again.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contactkluis.domain.contact import RelationKind
 from contactkluis.migration.headers import FIELDS, SENSITIVE
 from contactkluis.migration.pipeline import sheet_context
 from contactkluis.migration.readers import ReadError, SheetData, read_workbook
 from contactkluis.migration.table import locate
+from contactkluis.services import importing
 from contactkluis.services.importing import (
     FilePlan,
     MappingSet,
@@ -23,6 +26,13 @@ from contactkluis.services.importing import (
     SheetPlan,
     plan_sheet,
 )
+
+if TYPE_CHECKING:
+    from contactkluis.migration.report import ImportReport
+    from contactkluis.services.context import Session
+    from contactkluis.ui.tasks import CancelToken
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -129,3 +139,36 @@ def apply_mapping(loaded: LoadedFile, mapping: MappingSet) -> int:
 
 def rows_to_import(files: list[LoadedFile]) -> int:
     return sum(len(p.table.rows) for f in files for p in f.plans if p.include)
+
+
+def load_files(paths: Sequence[Path], progress: Progress) -> list[LoadedFile]:
+    """Read and plan each file in turn (on a worker thread)."""
+    out = []
+    for i, path in enumerate(paths):
+        progress(i, len(paths))
+        out.append(load_file(path))
+    return out
+
+
+def import_work(
+    session: Session, plans: list[FilePlan], dry_run: bool
+) -> Callable[[CancelToken, Progress], ImportReport]:
+    """The import (or dry run) as a task; call this on the GUI thread, run the result off it."""
+    session.purposes  # noqa: B018 - cached on this thread; the worker must not query it
+
+    def work(token: CancelToken, progress: Progress) -> ImportReport:
+        # its own connection: the whole import is one transaction on it
+        conn = session.vault.connect()
+        try:
+            return importing.run_import(
+                session,
+                plans,
+                dry_run=dry_run,
+                progress=progress,
+                cancelled=lambda: token.cancelled,
+                conn=conn,
+            )
+        finally:
+            conn.close()
+
+    return work

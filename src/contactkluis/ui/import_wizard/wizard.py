@@ -8,9 +8,7 @@ is one transaction, so "Annuleren" leaves the vault exactly as it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from html import escape
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -33,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.errors import current_language
-from contactkluis.migration.report import ImportReport, reason_text
+from contactkluis.migration.report import ImportReport
 from contactkluis.services import importing
 from contactkluis.services.importing import Cancelled, FilePlan
 from contactkluis.ui.context import AppContext
@@ -41,12 +39,15 @@ from contactkluis.ui.dialogs import MessageBox
 from contactkluis.ui.import_wizard.mapping_view import SheetEditor
 from contactkluis.ui.import_wizard.plans import (
     LoadedFile,
+    Progress,
     apply_mapping,
-    load_file,
+    import_work,
+    load_files,
     mapping_set,
     rows_to_import,
 )
-from contactkluis.ui.import_wizard.report_view import ReportView, numbers_grid
+from contactkluis.ui.import_wizard.report_view import ReportView
+from contactkluis.ui.import_wizard.steps import RunStep, SummaryStep
 from contactkluis.ui.privacy.common import error_text
 from contactkluis.ui.tasks import CancelToken
 
@@ -77,8 +78,21 @@ class ImportPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self._files_step())
         self.stack.addWidget(self._mapping_step())
-        self.stack.addWidget(self._summary_step())
-        self.stack.addWidget(self._run_step())
+        self.summary = SummaryStep()
+        self.summary.back_button.clicked.connect(lambda: self.go(Step.MAPPING))
+        self.summary.import_button.clicked.connect(self.start_import)
+        self.stack.addWidget(self.summary)
+        self.run_step = RunStep()
+        self.run_step.cancel_button.clicked.connect(self.cancel)
+        self.stack.addWidget(self.run_step)
+        # callers and tests reach these widgets through the page
+        self.summary_title = self.summary.title
+        self.summary_notes = self.summary.notes
+        self.dry_progress = self.summary.progress
+        self.import_button = self.summary.import_button
+        self.run_label = self.run_step.label
+        self.run_progress = self.run_step.progress
+        self.cancel_button = self.run_step.cancel_button
         self.report_view = ReportView(self.lang)
         self.report_view.open_contacts.connect(self.open_contacts)
         self.report_view.new_import.connect(self.reset)
@@ -190,60 +204,6 @@ class ImportPage(QWidget):
         layout.addLayout(row)
         return page
 
-    def _summary_step(self) -> QWidget:
-        page = QWidget()
-        self.summary_title = QLabel()
-        self.summary_title.setWordWrap(True)
-        self.summary_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
-        self.summary_numbers = QWidget()
-        self.summary_notes = QLabel()
-        self.summary_notes.setWordWrap(True)
-        self.summary_notes.setTextFormat(Qt.TextFormat.RichText)
-        self.dry_progress = QProgressBar()
-        back = QPushButton(self.tr("Terug naar de koppeling"))
-        back.clicked.connect(lambda: self.go(Step.MAPPING))
-        self.import_button = QPushButton(self.tr("Importeren"))
-        self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.start_import)
-        row = QHBoxLayout()
-        row.addWidget(back)
-        row.addStretch(1)
-        row.addWidget(self.import_button)
-        self.summary_layout = QVBoxLayout(page)
-        self.summary_layout.addWidget(self.summary_title)
-        self.summary_layout.addWidget(self.dry_progress)
-        self.summary_layout.addWidget(self.summary_numbers)
-        self.summary_layout.addWidget(self.summary_notes)
-        self.summary_layout.addStretch(1)
-        self.summary_layout.addLayout(row)
-        return page
-
-    def _run_step(self) -> QWidget:
-        page = QWidget()
-        self.run_label = QLabel(self.tr("Bezig met importeren…"))
-        self.run_label.setStyleSheet("font-size: 12pt; font-weight: 600;")
-        self.run_progress = QProgressBar()
-        self.cancel_button = QPushButton(self.tr("Annuleren"))
-        self.cancel_button.clicked.connect(self.cancel)
-        note = QLabel(
-            self.tr(
-                "Annuleren laat de kluis precies zoals hij was: de import wordt"
-                " in één keer opgeslagen of helemaal niet."
-            )
-        )
-        note.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.cancel_button)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.run_label)
-        layout.addWidget(self.run_progress)
-        layout.addWidget(note)
-        layout.addLayout(row)
-        layout.addStretch(2)
-        return page
-
     # -- files ----------------------------------------------------------------------------
 
     def choose_files(self) -> None:
@@ -270,15 +230,11 @@ class ImportPage(QWidget):
             self.go(Step.FILES)
         self.reading += 1
         self._update_files()
-
-        def work(_token: CancelToken, progress: Callable[[int, int], None]) -> list[LoadedFile]:
-            out = []
-            for i, path in enumerate(new):
-                progress(i, len(new))
-                out.append(load_file(path))
-            return out
-
-        self.ctx.tasks.run(work, self._files_read, self._files_failed)
+        self.ctx.tasks.run(
+            lambda _token, progress: load_files(new, progress),
+            self._files_read,
+            self._files_failed,
+        )
 
     def _files_read(self, loaded: list[LoadedFile]) -> None:
         self.reading -= 1
@@ -425,43 +381,17 @@ class ImportPage(QWidget):
     def plans(self) -> list[FilePlan]:
         return [f.file_plan() for f in self.files]
 
-    def _worker(self, dry_run: bool) -> Callable[[CancelToken, Callable[[int, int], None]], Any]:
-        session = self.ctx.unlocked_session
-        session.purposes  # noqa: B018 - cached on this thread; the worker must not query it
-        plans = self.plans()
-
-        def work(token: CancelToken, progress: Callable[[int, int], None]) -> ImportReport:
-            conn = session.vault.connect()
-            try:
-                return importing.run_import(
-                    session,
-                    plans,
-                    dry_run=dry_run,
-                    progress=progress,
-                    cancelled=lambda: token.cancelled,
-                    conn=conn,
-                )
-            finally:
-                conn.close()
-
-        return work
+    def _worker(self, dry_run: bool) -> Callable[[CancelToken, Progress], ImportReport]:
+        return import_work(self.ctx.unlocked_session, self.plans(), dry_run)
 
     def start_dry_run(self) -> None:
         self.dry_report = None
         self.busy = True
-        self.summary_title.setText(self.tr("Proefimport: er wordt niets opgeslagen…"))
-        self.dry_progress.setRange(0, 0)
-        self.dry_progress.show()
-        self.summary_notes.clear()
-        self.import_button.setEnabled(False)
+        self.summary.show_running()
         self.go(Step.SUMMARY)
         self.token = self.ctx.tasks.run(
-            self._worker(True), self._dry_done, self._failed, self._dry_progress
+            self._worker(True), self._dry_done, self._failed, self.summary.show_progress
         )
-
-    def _dry_progress(self, done: int, total: int) -> None:
-        self.dry_progress.setRange(0, max(total, 1))
-        self.dry_progress.setValue(done)
 
     def _dry_done(self, report: ImportReport) -> None:
         self.busy = False
@@ -469,63 +399,21 @@ class ImportPage(QWidget):
         if self.ctx.session is None:
             return
         self.dry_report = report
-        self.dry_progress.hide()
-        self.summary_title.setText(
-            self.tr("Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.")
-        )
-        pairs = [
-            (self.tr("nieuwe personen"), report.created),
-            (self.tr("samengevoegde rijen"), report.merged),
-            (self.tr("niet te importeren rijen"), len(report.invalid)),
-            (self.tr("gemarkeerd (bijzondere gegevens)"), len(report.flagged)),
-            (self.tr("onderdrukt (eerder gewist)"), report.suppressed),
-            (self.tr("mogelijke dubbelen"), len(report.near_duplicates)),
-            (self.tr("overgeslagen rijen en bladen"), len(report.skipped)),
-            (self.tr("waarschuwingen"), len(report.warnings)),
-        ]
-        old = self.summary_numbers
-        self.summary_numbers = QWidget()
-        self.summary_numbers.setObjectName("dryRunNumbers")
-        self.summary_numbers.setLayout(numbers_grid(pairs))
-        self.summary_layout.replaceWidget(old, self.summary_numbers)
-        old.deleteLater()
-        notes: list[str] = []
-        for f in report.files:
-            if f.error:
-                notes.append(
-                    f"<span style='color:#b3261e'>{escape(f.file)}: {escape(f.error)}</span>"
-                )
-            for col in f.unmapped_columns:
-                if col.warning:
-                    where = escape(f"{f.file} [{col.sheet}] '{col.header}'")
-                    notes.append(
-                        f"<span style='color:#b3261e'>{where}:"
-                        f" {escape(reason_text(col.warning, self.lang))}</span>"
-                    )
-        self.summary_notes.setText("<br>".join(notes))
-        self.import_button.setEnabled(report.created + report.merged > 0)
+        self.summary.show_report(report, self.lang)
 
     def start_import(self) -> None:
         self.busy = True
         self.report = None
-        self.run_label.setText(self.tr("Bezig met importeren…"))
-        self.run_progress.setRange(0, max(rows_to_import(self.usable_files()), 1))
-        self.run_progress.setValue(0)
-        self.cancel_button.setEnabled(True)
+        self.run_step.show_started(rows_to_import(self.usable_files()))
         self.go(Step.RUN)
         self.token = self.ctx.tasks.run(
-            self._worker(False), self._import_done, self._failed, self._run_progress
+            self._worker(False), self._import_done, self._failed, self.run_step.show_progress
         )
-
-    def _run_progress(self, done: int, total: int) -> None:
-        self.run_progress.setRange(0, max(total, 1))
-        self.run_progress.setValue(done)
 
     def cancel(self) -> None:
         if self.token is not None:
             self.token.cancel()
-            self.cancel_button.setEnabled(False)
-            self.run_label.setText(self.tr("Annuleren…"))
+            self.run_step.show_cancelling()
 
     def _import_done(self, report: ImportReport) -> None:
         self.busy = False
@@ -544,12 +432,7 @@ class ImportPage(QWidget):
             return
         if isinstance(exc, Cancelled):
             self.go(Step.SUMMARY)
-            self.summary_title.setText(
-                self.tr(
-                    "De import is geannuleerd. Er is niets opgeslagen; de kluis is ongewijzigd."
-                )
-            )
-            self.dry_progress.hide()
+            self.summary.show_cancelled()
             return
         self.go(Step.MAPPING if self.dry_report is None else Step.SUMMARY)
         MessageBox.critical(
