@@ -12,7 +12,9 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+
+from contactkluis.ui.dialogs import MessageBox
 
 
 def describe(exc_type: type[BaseException], tb: TracebackType | None) -> str:
@@ -32,7 +34,7 @@ def _hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType |
     print(f"contactkluis: unexpected error: {summary}", file=sys.stderr)
     if QApplication.instance() is None:
         return
-    QMessageBox.warning(
+    MessageBox.critical(
         None,
         QCoreApplication.translate("CrashDialog", "Onverwachte fout"),
         QCoreApplication.translate(

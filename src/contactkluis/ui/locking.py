@@ -33,6 +33,29 @@ class Lockable(Protocol):
     def show_unlock_screen(self) -> None: ...
 
 
+_INCARNATED = False
+
+
+def _incarnate_qt_types() -> None:
+    """Create every Qt type's Python wrapper class now, before an application-wide filter.
+
+    PySide6 builds a type's wrapper class the first time Python meets an object of it. When
+    that first meeting happens inside an application event filter (which sees every object),
+    shiboken's lazy type creation re-enters itself and the process dies with SIGSEGV (seen in
+    our test suite, and known upstream). Touching every type once up front takes ~0.2 s.
+    """
+    global _INCARNATED
+    if _INCARNATED:
+        return
+    from PySide6 import QtCharts, QtCore, QtGui, QtPrintSupport, QtSvg, QtWidgets
+
+    for module in (QtCore, QtGui, QtWidgets, QtSvg, QtPrintSupport, QtCharts):
+        for name in dir(module):
+            if name.startswith("Q"):
+                getattr(module, name)
+    _INCARNATED = True
+
+
 class Locker(QObject):
     """Owns the lock sequence and the inactivity timer of one window."""
 
@@ -49,6 +72,7 @@ class Locker(QObject):
         self.set_timeout_minutes(minutes)
         app = QApplication.instance()
         if app is not None:
+            _incarnate_qt_types()
             app.installEventFilter(self)
         ctx.unlocked.connect(self.timer.start)
 
