@@ -42,6 +42,15 @@ class StalePage(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def follow_vault(self) -> None:
+        """Drop everything on lock; reload (when shown) after unlock or any data change."""
+        self.ctx.locked.connect(self.clear)
+        self.ctx.unlocked.connect(self._mark_stale)
+        self.ctx.data_changed.connect(self._mark_stale)
+
     def _mark_stale(self) -> None:
         self._stale = True
         if self.isVisible():

@@ -147,9 +147,7 @@ class PrivacyPage(StalePage):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        ctx.locked.connect(self.clear)
-        ctx.unlocked.connect(self._mark_stale)
-        ctx.data_changed.connect(self._mark_stale)
+        self.follow_vault()
         ctx.backup_made.connect(self._mark_stale)
 
     # -- refreshing -----------------------------------------------------------------------

@@ -124,9 +124,7 @@ class RequestsPage(StalePage):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
 
-        ctx.locked.connect(self.clear)
-        ctx.unlocked.connect(self._mark_stale)
-        ctx.data_changed.connect(self._mark_stale)
+        self.follow_vault()
         self._update_actions()
 
     # -- list -----------------------------------------------------------------------------

@@ -86,9 +86,7 @@ class RetentionPage(StalePage):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 
-        ctx.locked.connect(self.clear)
-        ctx.unlocked.connect(self._mark_stale)
-        ctx.data_changed.connect(self._mark_stale)
+        self.follow_vault()
         self._update_actions()
 
     def clear(self) -> None:
