@@ -21,7 +21,7 @@ from contactkluis.domain.normalize import normalize_email, normalize_phone
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services.context import Session
-from contactkluis.services.mailing import formula_safe, write_atomic
+from contactkluis.services.files import safe_cell, write_atomic
 from contactkluis.vault import audit
 from contactkluis.vault.db import Connection
 
@@ -183,8 +183,8 @@ def _xlsx_bytes(report: dict[str, Any], lang: str) -> bytes:
         if key == "person":
             ws.append(
                 [
-                    formula_safe("veld" if lang != "en" else "field"),
-                    formula_safe("waarde" if lang != "en" else "value"),
+                    safe_cell("veld" if lang != "en" else "field"),
+                    safe_cell("waarde" if lang != "en" else "value"),
                 ]
             )
             for name, value in report["person"].items():
@@ -205,7 +205,7 @@ def _xlsx_bytes(report: dict[str, Any], lang: str) -> bytes:
 def _cell(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float):
         return value
-    return formula_safe(value)
+    return safe_cell(str(value))
 
 
 @dataclass(frozen=True)
@@ -241,8 +241,9 @@ def export_access(session: Session, contact_ids: Iterable[int], out_dir: Path) -
                 fh.write(_xlsx_bytes(rep, session.lang))
 
             try:
-                written.append(write_atomic(json_path, write_json))
-                written.append(write_atomic(xlsx_path, write_xlsx))
+                for target, writer in ((json_path, write_json), (xlsx_path, write_xlsx)):
+                    write_atomic(target, writer)
+                    written.append(target)
             except BaseException:
                 for path in written:
                     path.unlink(missing_ok=True)

@@ -7,10 +7,9 @@ phones, address, consent per purpose, relations, retention, flags and sources.
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from contactkluis.domain.consent import consent_states
 from contactkluis.domain.contact import Contact
@@ -18,7 +17,7 @@ from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services.context import Session
-from contactkluis.services.xlsx import safe_cell
+from contactkluis.services.files import safe_cell, write_atomic
 
 BATCH = 1000
 
@@ -93,9 +92,25 @@ def iter_contacts(session: Session) -> Iterator[dict[str, Any]]:
     repo = session.repo()
     ids = repo.all_ids()
     for start in range(0, len(ids), BATCH):
-        for contact in repo.get_many(ids[start : start + BATCH]):
+        chunk = ids[start : start + BATCH]
+        states = repo.states(chunk)  # one query per batch, not one per contact
+        for contact in repo.get_many(chunk):
             assert contact.id is not None
-            yield contact_json(session, contact, repo.state(contact.id))
+            yield contact_json(session, contact, states.get(contact.id, {}))
+
+
+def _write_json_to(session: Session) -> Callable[[IO[bytes]], int]:
+    def write(fh: IO[bytes]) -> int:
+        count = 0
+        fh.write(b'{"contacts": [\n')
+        for item in iter_contacts(session):
+            line = json.dumps(item, ensure_ascii=False).encode("utf-8")
+            fh.write((b",\n" if count else b"") + line)
+            count += 1
+        fh.write(b"\n]}\n")
+        return count
+
+    return write
 
 
 def export_all(session: Session, out: Path) -> int:
@@ -107,21 +122,9 @@ def export_all(session: Session, out: Path) -> int:
             "invalid", reason=("Kies een .json- of .xlsx-bestand.", "Choose a .json or .xlsx file.")
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    count = 0
-    try:
-        if suffix == ".json":
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write('{"contacts": [\n')
-                for item in iter_contacts(session):
-                    fh.write((",\n" if count else "") + json.dumps(item, ensure_ascii=False))
-                    count += 1
-                fh.write("\n]}\n")
-        else:
-            count = _write_xlsx(session, tmp)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    count = write_atomic(
+        out, _write_json_to(session) if suffix == ".json" else _write_xlsx_to(session)
+    )
     with session.write() as conn:
         session.audit(conn, "export.full", None, contacts=count, format=suffix[1:])
     return count
@@ -146,7 +149,11 @@ _XLSX_COLUMNS = (
 )
 
 
-def _write_xlsx(session: Session, path: Path) -> int:
+def _write_xlsx_to(session: Session) -> Callable[[IO[bytes]], int]:
+    return lambda fh: _write_xlsx(session, fh)
+
+
+def _write_xlsx(session: Session, path: IO[bytes]) -> int:
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)

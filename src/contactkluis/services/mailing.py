@@ -10,17 +10,13 @@ The CSV is made for the Dutch institutions' usual mail tools and imports without
 Cells a spreadsheet would take for a formula (= + - @) are prefixed with an apostrophe; an
 address that itself starts with such a character is left out and counted, not mangled.
 
-Also the file helpers the other exports of this package share: `formula_safe`, `write_atomic`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -31,38 +27,9 @@ from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services import suppression
 from contactkluis.services.context import Session
+from contactkluis.services.files import safe_cell, write_atomic
 
 COLUMNS = ("email", "first_name", "last_name")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe(value: object) -> str:
-    """Text a spreadsheet shows as text: a leading = + - @ would start a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
-    """Write through a temporary file in the same folder and move it into place: no half files."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise UserError("io", file=path.name, reason=("map bestaat niet", "folder does not exist"))
-    fd, tmp = tempfile.mkstemp(prefix=".ck-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(
-            "io", file=path.name, reason=(exc.strerror or "", exc.strerror or "")
-        ) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def split_name(name: PersonName) -> tuple[str, str]:
@@ -122,7 +89,7 @@ def mailing_list(
             email = verdict.email.lower()
             if email in seen:  # two records, one mailbox: one mail
                 continue
-            if email.startswith(_FORMULA_START):
+            if safe_cell(email) != email:  # an address a spreadsheet would run as a formula
                 result.unsafe += 1
                 continue
             seen.add(email)
@@ -152,7 +119,7 @@ def export_mailing(
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(COLUMNS)
         for row in result.rows:
-            writer.writerow([formula_safe(v) for v in row])
+            writer.writerow([safe_cell(v) for v in row])
         fh.write(text.getvalue().encode("utf-8"))
 
     with session.write() as conn:

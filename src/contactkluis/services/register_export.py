@@ -23,7 +23,7 @@ from contactkluis.domain.register import (
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services.context import Session
-from contactkluis.services.mailing import formula_safe, write_atomic
+from contactkluis.services.files import safe_cell, write_atomic
 
 _TITLE = ("Verwerkingsregister (art. 30 AVG)", "Record of processing activities (GDPR Art. 30)")
 _MADE = ("Opgesteld op", "Drawn up on")
@@ -51,7 +51,7 @@ def _xlsx(rows: list[RegisterRow], lang: str, made: str) -> bytes:
     for cell in ws[4]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append([formula_safe(v) for v in row.cells(lang)])
+        ws.append([safe_cell(v) for v in row.cells(lang)])
     for column in ws.iter_cols(min_row=4):
         ws.column_dimensions[column[0].column_letter].width = 32
         for cell in column:

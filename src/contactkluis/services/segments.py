@@ -25,7 +25,7 @@ from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.readers import Cell, ReadError, read_workbook
 from contactkluis.services.context import Session
-from contactkluis.services.stats_export import _atomic_write, safe_text
+from contactkluis.services.files import safe_cell, write_atomic
 
 MODEL_NAME = "Culturele Doelgroepenmodel"
 MAX_SEGMENT_LENGTH = 100
@@ -97,16 +97,16 @@ def _write_rows(path: Path, rows: list[list[str]]) -> None:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
         writer.writerow(HEADER)
-        writer.writerows([safe_text(v) for v in row] for row in rows)
+        writer.writerows([safe_cell(v) for v in row] for row in rows)
         data = buffer.getvalue().encode("utf-8-sig")
-        _atomic_write(path, lambda tmp: tmp.write_bytes(data))
+        write_atomic(path, lambda fh: fh.write(data))
         return
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("adressen")
     ws.append(list(HEADER))
     for row in rows:
-        ws.append([safe_text(v) for v in row])
-    _atomic_write(path, lambda tmp: wb.save(tmp))
+        ws.append([safe_cell(v) for v in row])
+    write_atomic(path, wb.save)
 
 
 def _check_target(path: Path) -> str:

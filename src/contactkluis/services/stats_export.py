@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,8 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from contactkluis.domain.dimensions import Language
 from contactkluis.domain.disclosure import SUPPRESSED, Published, PublishedTable
+from contactkluis.services.files import safe_cell, write_atomic
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = str.maketrans({ch: " " for ch in "[]:*?/\\"})
 
 _TEXT: dict[str, tuple[str, str]] = {
@@ -55,11 +53,6 @@ def _t(key: str, language: Language) -> str:
     return nl if language == "nl" else en
 
 
-def safe_text(text: str) -> str:
-    """Prefix text that a spreadsheet would run as a formula (e.g. a segment '=HYPERLINK')."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def shown(value: Published, meta: StatsMeta) -> int | str:
     return f"<{meta.k}" if value is SUPPRESSED else value
 
@@ -81,19 +74,19 @@ def _grid(table: PublishedTable, meta: StatsMeta) -> list[list[object]]:
     lang = meta.language
     total = _t("total", lang)
     if table.col_dim is None:
-        rows: list[list[object]] = [[safe_text(table.row_dim.label(lang)), _t("count", lang)]]
+        rows: list[list[object]] = [[safe_cell(table.row_dim.label(lang)), _t("count", lang)]]
         for r in table.row_labels:
             rows.append(
-                [safe_text(table.row_dim.value_label(r, lang)), shown(table.row_totals[r], meta)]
+                [safe_cell(table.row_dim.value_label(r, lang)), shown(table.row_totals[r], meta)]
             )
         rows.append([total, shown(table.grand_total, meta)])
         return rows
     corner = f"{table.row_dim.label(lang)} \\ {table.col_dim.label(lang)}"
-    header: list[object] = [safe_text(corner)]
-    header += [safe_text(table.col_dim.value_label(c, lang)) for c in table.col_labels]
+    header: list[object] = [safe_cell(corner)]
+    header += [safe_cell(table.col_dim.value_label(c, lang)) for c in table.col_labels]
     rows = [[*header, total]]
     for r in table.row_labels:
-        line: list[object] = [safe_text(table.row_dim.value_label(r, lang))]
+        line: list[object] = [safe_cell(table.row_dim.value_label(r, lang))]
         line += [shown(table.cells[(r, c)], meta) for c in table.col_labels]
         rows.append([*line, shown(table.row_totals[r], meta)])
     rows.append(
@@ -106,21 +99,6 @@ def _grid(table: PublishedTable, meta: StatsMeta) -> list[list[object]]:
     return rows
 
 
-def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def write_csv(path: Path, table: PublishedTable, meta: StatsMeta) -> None:
     """`;`-separated, UTF-8 with BOM: Dutch Excel opens it with the right columns and accents."""
     buffer = io.StringIO()
@@ -128,7 +106,7 @@ def write_csv(path: Path, table: PublishedTable, meta: StatsMeta) -> None:
     for row in _grid(table, meta):
         writer.writerow(format_number(v) if isinstance(v, int | float) else v for v in row)
     data = buffer.getvalue().encode("utf-8-sig")
-    _atomic_write(Path(path), lambda tmp: tmp.write_bytes(data))
+    write_atomic(Path(path), lambda fh: fh.write(data))
 
 
 def _sheet_title(table: PublishedTable, taken: set[str]) -> str:
@@ -147,10 +125,10 @@ def _sheet_title(table: PublishedTable, taken: set[str]) -> str:
 
 def _write_table_sheet(ws: Worksheet, table: PublishedTable, meta: StatsMeta) -> None:
     lang = meta.language
-    ws.append([safe_text(_title(table, lang))])
+    ws.append([safe_cell(_title(table, lang))])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([f"{_t('reference_date', lang)}: {meta.reference_date.isoformat()}"])
-    ws.append([f"{_t('population', lang)}: {safe_text(meta.population_label)}"])
+    ws.append([f"{_t('population', lang)}: {safe_cell(meta.population_label)}"])
     ws.append([table.method.describe(lang)])
     ws.append([])
     first = ws.max_row + 1
@@ -184,7 +162,7 @@ def _add_chart(
     bottom = ws.max_row
     chart = BarChart()
     chart.type = "col"
-    chart.title = safe_text(_title(table, lang))
+    chart.title = safe_cell(_title(table, lang))
     chart.y_axis.title = _t("count", lang)
     chart.height, chart.width = 9, 18
     data = Reference(ws, min_col=2, max_col=n_series + 1, min_row=top, max_row=bottom)
@@ -236,7 +214,7 @@ def method_text(tables: Sequence[PublishedTable], meta: StatsMeta) -> list[str]:
         "Methode",
         "",
         f"Peildatum: {meta.reference_date.isoformat()}",
-        f"Populatie: {safe_text(meta.population_label)}",
+        f"Populatie: {safe_cell(meta.population_label)}",
         f"Tabellen: {'; '.join(titles)}",
         "",
         "Wat is geteld: elke persoon telt één keer per waarde die op hem of haar van toepassing "
@@ -251,7 +229,7 @@ def method_text(tables: Sequence[PublishedTable], meta: StatsMeta) -> list[str]:
         "",
         "English",
         f"Reference date: {meta.reference_date.isoformat()}. Population: "
-        f"{safe_text(meta.population_label)}. Tables: {'; '.join(titles_en)}. Each person counts "
+        f"{safe_cell(meta.population_label)}. Tables: {'; '.join(titles_en)}. Each person counts "
         "once for every value that applies to them (someone who is both a friend and a donor "
         "counts under both), so rows and columns add up to their totals but the grand total may "
         f"exceed the number of people; missing values count as 'onbekend' (unknown). "
@@ -274,4 +252,4 @@ def write_xlsx(path: Path, tables: Sequence[PublishedTable], meta: StatsMeta) ->
         ws.append([line])
         ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     ws["A1"].font = Font(bold=True, size=13)
-    _atomic_write(Path(path), lambda tmp: wb.save(tmp))
+    write_atomic(Path(path), wb.save)

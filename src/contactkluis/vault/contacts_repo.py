@@ -481,18 +481,29 @@ class ContactRepository:
     def all_ids(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT id FROM contacts ORDER BY id")]
 
-    def state(self, contact_id: int) -> dict[str, Any]:
-        row = self.conn.execute(
-            "SELECT retention_status, retention_until, retention_json, consent_json, state_date"
-            " FROM contacts WHERE id = ?",
-            (contact_id,),
-        ).fetchone()
-        if row is None:
-            return {}
+    _STATE_COLS = "id, retention_status, retention_until, retention_json, consent_json, state_date"
+
+    @staticmethod
+    def _state_dict(row: Sequence[Any]) -> dict[str, Any]:
         return {
-            "status": row[0],
-            "until": row[1],
-            "reasons": json.loads(row[2]),
-            "consents": json.loads(row[3]),
-            "state_date": row[4],
+            "status": row[1],
+            "until": row[2],
+            "reasons": json.loads(row[3]),
+            "consents": json.loads(row[4]),
+            "state_date": row[5],
         }
+
+    def state(self, contact_id: int) -> dict[str, Any]:
+        return self.states([contact_id]).get(contact_id, {})
+
+    def states(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The cached derived state of many contacts in one query."""
+        marks = ",".join("?" * len(ids))
+        rows = (
+            self.conn.execute(
+                f"SELECT {self._STATE_COLS} FROM contacts WHERE id IN ({marks})", list(ids)
+            ).fetchall()
+            if ids
+            else []
+        )
+        return {row[0]: self._state_dict(row) for row in rows}
