@@ -44,6 +44,8 @@ class Session:
         self._today = today
         self.lang = lang or current_language()
         self._purposes: dict[str, Purpose] | None = None
+        self._settings: dict[str, Any] | None = None
+        self._state_memo: tuple[object, dict[tuple[Any, ...], ContactState]] = ({}, {})
 
     # -- who ------------------------------------------------------------------------------
 
@@ -103,14 +105,22 @@ class Session:
         self.refresh_all_states()
 
     def setting(self, key: str, default: Any) -> Any:
-        raw = self.vault.meta(f"setting.{key}")
-        return default if raw is None else json.loads(raw)
+        # Read once per session: state computations ask for soon_days once per contact.
+        if self._settings is None:
+            self._settings = {
+                str(k)[len("setting.") :]: json.loads(v)
+                for k, v in self.conn.execute(
+                    "SELECT key, value FROM meta WHERE key LIKE 'setting.%'"
+                )
+            }
+        return self._settings.get(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         self.require(Permission.MANAGE_POLICIES)
         with self.write() as conn:
             self.vault.set_meta(conn, f"setting.{key}", json.dumps(value))
             self.audit(conn, "policy.setting", None, key=key)
+        self._settings = None
 
     @property
     def soon_days(self) -> int:
@@ -120,59 +130,56 @@ class Session:
 
     def compute_state(self, contact: Contact, conn: Connection | None = None) -> ContactState:
         assert contact.id is not None
-        c = conn or self.conn
-        open_request = (
-            c.execute(
-                "SELECT 1 FROM requests WHERE contact_id = ? AND status IN ('open', 'verlengd')",
-                (contact.id,),
-            ).fetchone()
-            is not None
-        )
-        created_row = c.execute(
-            "SELECT substr(created_at, 1, 10) FROM contacts WHERE id = ?", (contact.id,)
-        ).fetchone()
-        created = date.fromisoformat(created_row[0]) if created_row else None
-        return self.state_for(contact, created=created, open_request=open_request)
+        return self._states_for([contact], conn or self.conn)[0]
+
+    def _states_for(self, contacts: list[Contact], conn: Connection) -> list[ContactState]:
+        """States of stored contacts: their creation dates and open requests in two queries."""
+        ids = [c.id for c in contacts]
+        marks = ",".join("?" * len(ids))
+        created = {
+            cid: date.fromisoformat(day)
+            for cid, day in conn.execute(
+                f"SELECT id, substr(created_at, 1, 10) FROM contacts WHERE id IN ({marks})", ids
+            )
+        }
+        held = {
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT contact_id FROM requests WHERE contact_id IN ({marks})"
+                " AND status IN ('open', 'verlengd')",
+                ids,
+            )
+        }
+        return [
+            self.state_for(c, created=created.get(c.id or 0), open_request=c.id in held)
+            for c in contacts
+        ]
 
     def state_for(
-        self,
-        contact: Contact,
-        *,
-        created: date | None,
-        open_request: bool = False,
-        soon_days: int | None = None,
+        self, contact: Contact, *, created: date | None, open_request: bool = False
     ) -> ContactState:
-        """The derived state from the contact alone: the import's bulk path. A caller that
-        computes many states passes `soon_days` (read once) to spare a settings query each;
-        its states are remembered by what they derive from, since a list's people share
-        a handful of histories (the state is a pure function of these and the purposes).
-        Such a caller must treat the returned state as read-only."""
-        today = self.today()
-        key: tuple[Any, ...] | None = None
-        if soon_days is not None:
-            purposes = self.purposes
-            memo: tuple[object, dict[tuple[Any, ...], ContactState]] | None = getattr(
-                self, "_state_memo", None
-            )
-            if memo is None or memo[0] is not purposes or len(memo[1]) >= 8192:
-                memo = (purposes, {})
-                self._state_memo = memo
-            key = (
-                tuple(contact.relations),
-                tuple(contact.consents),
-                created,
-                open_request,
-                today,
-                soon_days,
-            )
-            known = memo[1].get(key)
-            if known is not None:
-                return known
+        """The derived state from the contact alone (no queries). States are remembered by
+        what they derive from, since a list's people share a handful of histories; callers
+        store them and must not change them."""
+        today, soon_days, purposes = self.today(), self.soon_days, self.purposes
+        if self._state_memo[0] is not purposes or len(self._state_memo[1]) >= 8192:
+            self._state_memo = (purposes, {})
+        key = (
+            tuple(contact.relations),
+            tuple(contact.consents),
+            created,
+            open_request,
+            today,
+            soon_days,
+        )
+        known = self._state_memo[1].get(key)
+        if known is not None:
+            return known
         retention = evaluate_contact(
             contact,
-            self.purposes,
+            purposes,
             today=today,
-            soon_days=self.soon_days if soon_days is None else soon_days,
+            soon_days=soon_days,
             created=created,
             open_request=open_request,
         )
@@ -194,18 +201,19 @@ class Session:
             ],
             consent_flags=flags,
         )
-        if key is not None:
-            self._state_memo[1][key] = result
+        self._state_memo[1][key] = result
         return result
 
     def refresh_states(self, conn: Connection, ids: Iterable[int]) -> None:
         """Recompute the cached retention and consent state of these contacts."""
         repo = self.repo(conn)
-        id_list = list(ids)
-        today = self.today()
-        for contact in repo.get_many(id_list):
-            assert contact.id is not None
-            repo.set_state(contact.id, self.compute_state(contact, conn), today)
+        contacts = repo.get_many(list(ids))
+        if contacts:
+            states = self._states_for(contacts, conn)
+            repo.set_states(
+                [(c.id, st) for c, st in zip(contacts, states, strict=True) if c.id is not None],
+                self.today(),
+            )
 
     def refresh_all_states(self, progress: Callable[[int, int], None] | None = None) -> None:
         with self.write() as conn:

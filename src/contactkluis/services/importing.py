@@ -327,11 +327,10 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
     today = session.today()
     new_people = [p for p in run.merger.people if p.vault_id is None]
     new_contacts = [p.contact for p in new_people]
-    soon_days = session.soon_days  # one settings read, not one per person
     # In chunks: the parameter rows of 100,000 people at once cost hundreds of megabytes.
     for start in range(0, len(new_contacts), WRITE_CHUNK):
         chunk = new_contacts[start : start + WRITE_CHUNK]
-        states = [session.state_for(c, created=today, soon_days=soon_days) for c in chunk]
+        states = [session.state_for(c, created=today) for c in chunk]
         repo.insert_many(chunk, recorded_by=session.account, states=states, today=today)
         del states
         for c in chunk:
