@@ -227,3 +227,22 @@ def test_anonymising_leaves_no_page_with_the_name(session: Session) -> None:
     assert contact is not None and contact.anonymised
     assert not session.repo().get(kept).anonymised  # type: ignore[union-attr]
     _assert_gone_and_kept(path, key)
+
+
+def test_a_profiling_objection_drops_the_segment_whichever_way_it_is_recorded(
+    session: Session,
+) -> None:
+    """Regression: the contacts service's own flag setter kept the segment (the profile)."""
+    from contactkluis.domain.contact import Contact, PersonName
+    from contactkluis.services import contacts
+
+    ids = [
+        contacts.create_contact(session, Contact(name=PersonName("Ans", None, None, last)))
+        for last in ("Segmentveld", "Profielmaker")
+    ]
+    with session.write() as conn:
+        conn.execute("UPDATE contacts SET segment = 'Cultuurminnaars', segment_date = '2024-01-01'")
+    contacts.set_flag(session, ids[0], "objects_profiling", True)
+    erasure.object_to(session, ids[1], "profiling")
+    rows = session.conn.execute("SELECT segment, segment_date FROM contacts").fetchall()
+    assert rows == [(None, None), (None, None)]

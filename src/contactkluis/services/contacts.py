@@ -100,14 +100,24 @@ def _changed_fields(a: Contact, b: Contact) -> set[str]:
     return {n for n in names if getattr(a, n) != getattr(b, n)}
 
 
-def set_flag(session: Session, contact_id: int, flag: str, value: bool, reason: str = "") -> None:
-    """Restriction (art. 18) and objections (art. 21): flags with their own audit entries."""
+def set_flag(session: Session, contact_id: int, flag: str, value: bool) -> None:
+    """Restriction (art. 18) and objections (art. 21): flags with their own audit entries.
+
+    An objection to profiling also drops the audience segment: that is the profile.
+    """
     if flag not in ("restricted", "objects_marketing", "objects_profiling"):
         raise ValueError(flag)
     session.require(Permission.REQUESTS)
     with session.write() as conn:
         _load(session, contact_id, conn)
         conn.execute(f"UPDATE contacts SET {flag} = ? WHERE id = ?", (int(value), contact_id))
+        if flag == "objects_profiling" and value:
+            conn.execute(
+                "UPDATE contacts SET segment = NULL, segment_date = NULL,"
+                " segment_source = NULL WHERE id = ?",
+                (contact_id,),
+            )
+        session.refresh_states(conn, [contact_id])
         session.audit(conn, f"contact.{flag}", f"contact:{contact_id}", value=value)
 
 

@@ -17,6 +17,7 @@ from contactkluis.domain.normalize import normalize_email, normalize_phone
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services import suppression
+from contactkluis.services.contacts import set_flag
 from contactkluis.services.context import Session
 from contactkluis.vault.db import Connection
 
@@ -84,7 +85,7 @@ def erase(
 
 def restrict(session: Session, contact_id: int, *, lift: bool = False) -> None:
     """Restriction of processing (art. 18): the record is frozen until lifted."""
-    _set(session, contact_id, "restricted", not lift)
+    set_flag(session, contact_id, "restricted", not lift)
 
 
 def object_to(session: Session, contact_id: int, to: str, *, lift: bool = False) -> None:
@@ -100,20 +101,4 @@ def object_to(session: Session, contact_id: int, to: str, *, lift: bool = False)
                 "An objection is to 'marketing' or 'profiling'.",
             ),
         )
-    _set(session, contact_id, OBJECTIONS[to], not lift)
-
-
-def _set(session: Session, contact_id: int, column: str, value: bool) -> None:
-    session.require(Permission.REQUESTS)
-    with session.write() as conn:
-        if session.repo(conn).get(contact_id) is None:
-            raise UserError("not_found", id=contact_id)
-        conn.execute(f"UPDATE contacts SET {column} = ? WHERE id = ?", (int(value), contact_id))
-        if column == "objects_profiling" and value:
-            conn.execute(
-                "UPDATE contacts SET segment = NULL, segment_date = NULL,"
-                " segment_source = NULL WHERE id = ?",
-                (contact_id,),
-            )
-        session.refresh_states(conn, [contact_id])
-        session.audit(conn, f"contact.{column}", f"contact:{contact_id}", value=value)
+    set_flag(session, contact_id, OBJECTIONS[to], not lift)
