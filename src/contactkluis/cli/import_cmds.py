@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
 from contactkluis.cli.common import lang, out, run_with_session, tr
 from contactkluis.migration.report import ImportReport
 from contactkluis.services.context import Session
 from contactkluis.services.export import export_all
+from contactkluis.services.files import write_atomic
 from contactkluis.services.importing import MappingSet, import_files
 
 
@@ -26,9 +26,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         out(line)
     if args.report:
         target = Path(args.report)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(json.dumps(report.to_json(), indent=1, ensure_ascii=False), "utf-8")
-        os.replace(tmp, target)
+        data = json.dumps(report.to_json(), indent=1, ensure_ascii=False).encode("utf-8")
+        write_atomic(target, lambda fh: fh.write(data))
         out(tr(f"Rapport: {target}", f"Report: {target}"))
     return 1 if any(f.error for f in report.files) and not report.created + report.merged else 0
 
