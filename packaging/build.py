@@ -43,7 +43,7 @@ def compile_translations() -> list[Path]:
     if tool is None:
         print("pyside6-lrelease not found: the bundle will read the .ts files directly")
         return compiled
-    for ts in sorted((ROOT / "resources" / "i18n").glob("*.ts")):
+    for ts in sorted((ROOT / "src" / "contactkluis" / "resources" / "i18n").glob("*.ts")):
         qm = out / ts.with_suffix(".qm").name
         subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
         compiled.append(qm)

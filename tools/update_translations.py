@@ -1,11 +1,11 @@
-"""Refresh resources/i18n/{nl,en}.ts from the sources (pyside6-lupdate), optionally compile.
+"""Refresh src/contactkluis/resources/i18n/{nl,en}.ts from the sources (pyside6-lupdate), optionally compile.
 
     python tools/update_translations.py            # extract strings into nl.ts and en.ts
     python tools/update_translations.py --release  # also build .qm files (packaging)
 
 Source strings are Dutch. nl.ts is kept complete by copying each source as its own
 translation; en.ts keeps what translators wrote and marks new strings unfinished (open it
-in `pyside6-linguist resources/i18n/en.ts`). Run from anywhere; every GUI engineer's
+in `pyside6-linguist src/contactkluis/resources/i18n/en.ts`). Run from anywhere; every GUI engineer's
 strings under src/contactkluis/ui are picked up.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "src" / "contactkluis" / "ui"
-I18N = ROOT / "resources" / "i18n"
+I18N = ROOT / "src" / "contactkluis" / "resources" / "i18n"
 TARGETS = {"nl": "nl_NL", "en": "en_GB"}
 
 

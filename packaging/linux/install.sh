@@ -12,8 +12,8 @@ mkdir -p "$opt" "$HOME/.local/bin" "$HOME/.local/share/applications" \
          "$HOME/.local/share/icons/hicolor/scalable/apps" "$HOME/.local/share/metainfo"
 cp -r "$src"/. "$opt"/
 ln -sf "$opt/contactkluis" "$HOME/.local/bin/contactkluis"
-cp "$here/resources/contactkluis.desktop" "$HOME/.local/share/applications/"
-cp "$here/resources/icons/contactkluis.svg" \
+cp "$here/src/contactkluis/resources/contactkluis.desktop" "$HOME/.local/share/applications/"
+cp "$here/src/contactkluis/resources/icons/contactkluis.svg" \
    "$HOME/.local/share/icons/hicolor/scalable/apps/nl.contactkluis.Contactkluis.svg"
-cp "$here/resources/nl.contactkluis.Contactkluis.metainfo.xml" "$HOME/.local/share/metainfo/"
+cp "$here/src/contactkluis/resources/nl.contactkluis.Contactkluis.metainfo.xml" "$HOME/.local/share/metainfo/"
 echo "Contactkluis is installed; start it from the applications menu or with 'contactkluis'."

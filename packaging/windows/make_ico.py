@@ -1,4 +1,4 @@
-"""Render resources/icons/contactkluis.svg to a multi-size .ico (run on the build machine)."""
+"""Render src/contactkluis/resources/icons/contactkluis.svg to a multi-size .ico (run on the build machine)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def main() -> int:
     from PySide6.QtGui import QGuiApplication, QIcon
 
     app = QGuiApplication(sys.argv)  # noqa: F841 - needed for rendering
-    icon = QIcon(str(ROOT / "resources" / "icons" / "contactkluis.svg"))
+    icon = QIcon(str(ROOT / "src" / "contactkluis" / "resources" / "icons" / "contactkluis.svg"))
     images = []
     for size in (16, 24, 32, 48, 64, 128, 256):
         buf = QBuffer()

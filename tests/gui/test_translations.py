@@ -44,7 +44,7 @@ from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "src" / "contactkluis" / "ui"
-I18N = ROOT / "resources" / "i18n"
+I18N = ROOT / "src" / "contactkluis" / "resources" / "i18n"
 
 # Words that only Dutch text uses, matched as whole words. Short function words count only
 # when a lower-case word follows ("de tabel"), so the tussenvoegsels in synthetic names

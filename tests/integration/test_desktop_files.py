@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "src" / "contactkluis" / "resources"
 
 
 def test_desktop_entry_names_the_program_and_its_icon() -> None:

@@ -1,6 +1,6 @@
 """Translations: ours (compiled .qm, or the .ts source in a dev checkout) plus Qt's qtbase.
 
-Source strings are Dutch. Packaging compiles resources/i18n/*.ts with pyside6-lrelease;
+Source strings are Dutch. Packaging compiles src/contactkluis/resources/i18n/*.ts with pyside6-lrelease;
 a checkout without that build step reads the .ts XML directly through `TsTranslator`.
 """
 

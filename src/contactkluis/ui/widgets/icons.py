@@ -16,15 +16,12 @@ from PySide6.QtSvg import QSvgRenderer
 
 
 def resources_dir() -> Path:
-    """resources/ of a PyInstaller bundle, of an installed wheel (copied in by setup.py as
-    contactkluis/_resources), or of a source checkout."""
+    """resources/ of a PyInstaller bundle, or the package's own resources/ (package data of
+    an installed wheel, or the source checkout: the same folder)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    installed = Path(__file__).resolve().parents[2] / "_resources"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[4] / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def icon_path(name: str) -> Path:
