@@ -38,12 +38,22 @@ def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "vault" / "kluis.ckdb"
 
 
-@pytest.fixture
-def session(vault_path: Path) -> Iterator[object]:
-    """An unlocked session of the first beheerder on a new vault."""
-    from contactkluis.services.accounts import create_vault
+@pytest.fixture(scope="session")
+def empty_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The closed template behind `session`: made once, never opened by a test."""
+    from tests.support.vaults import empty_vault_template
 
-    s, _recovery = create_vault(vault_path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+    return empty_vault_template(tmp_path_factory.mktemp("templates"))
+
+
+@pytest.fixture
+def session(empty_vault: Path, vault_path: Path) -> Iterator[object]:
+    """An unlocked session of the first beheerder on a new vault (a copy of the template)."""
+    from contactkluis.services.accounts import unlock
+    from tests.support.vaults import copy_vault
+
+    copy_vault(empty_vault, vault_path)
+    s = unlock(vault_path, ADMIN, ADMIN_PW)
     yield s
     if s.vault.conn is not None:
         s.vault.close()

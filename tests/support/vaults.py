@@ -11,11 +11,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from contactkluis.services.context import Session
 from contactkluis.vault.keyfile import key_path
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF, STAFF, STAFF_PW
 
@@ -36,14 +39,25 @@ class Template:
     contact_ids: tuple[int, ...]
 
     def copy_to(self, folder: Path, name: str = "kluis.ckdb") -> Path:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / name
-        shutil.copyfile(self.path, target)
-        shutil.copyfile(key_path(self.path), key_path(target))
-        return target
+        return copy_vault(self.path, folder / name)
 
 
 _TEMPLATE: Template | None = None
+_EMPTY: Path | None = None
+
+
+@contextmanager
+def _new_vault(base: Path, folder: str) -> Iterator[tuple[Session, str]]:
+    """A new vault under base/folder, closed again on exit."""
+    from contactkluis.services.accounts import create_vault
+
+    with pytest.MonkeyPatch.context() as mp:
+        # Session-scoped callers run before the per-test folders are set up.
+        mp.setenv("CONTACTKLUIS_STATE_DIR", str(base / "state"))
+        path = base / folder / "kluis.ckdb"
+        session, recovery = create_vault(path, INSTITUTION, ADMIN, ADMIN_PW, kdf=FAST_KDF)
+        yield session, recovery
+        session.vault.close()
 
 
 def vault_template(base: Path) -> Template:
@@ -51,23 +65,40 @@ def vault_template(base: Path) -> Template:
     global _TEMPLATE
     if _TEMPLATE is None:
         from contactkluis.domain.contact import Contact, PersonName
-        from contactkluis.services.accounts import add_account, create_vault
+        from contactkluis.services.accounts import add_account
         from contactkluis.services.contacts import create_contact
 
-        path = base / "template" / "kluis.ckdb"
-        with pytest.MonkeyPatch.context() as mp:
-            # Session-scoped callers run before the per-test folders are set up.
-            mp.setenv("CONTACTKLUIS_STATE_DIR", str(base / "state"))
-            session, recovery = create_vault(path, INSTITUTION, ADMIN, ADMIN_PW, kdf=FAST_KDF)
+        with _new_vault(base, "template") as (session, recovery):
             add_account(session, STAFF, "medewerker", STAFF_PW)
             ids = [
                 create_contact(session, Contact(name=PersonName(first=first, last=last)))
                 for first, last in TEMPLATE_CONTACTS
             ]
             vault_id = session.vault.vault_id
-            session.vault.close()
+            path = session.vault.path
         _TEMPLATE = Template(path, recovery, vault_id, tuple(ids))
     return _TEMPLATE
+
+
+def empty_vault_template(base: Path) -> Path:
+    """A closed new vault with only the first beheerder, built once per test process.
+
+    The `session` fixture copies it instead of creating a vault per test: one Argon2id
+    derivation (the unlock) per test instead of three.
+    """
+    global _EMPTY
+    if _EMPTY is None:
+        with _new_vault(base, "empty") as (session, _recovery):
+            _EMPTY = session.vault.path
+    return _EMPTY
+
+
+def copy_vault(source: Path, target: Path) -> Path:
+    """The database and its keyfile, copied together so the pair stays consistent."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    shutil.copyfile(key_path(source), key_path(target))
+    return target
 
 
 @dataclass(frozen=True)
