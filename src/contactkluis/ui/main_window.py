@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.roles import Permission
 from contactkluis.services.context import Session
+from contactkluis.services.importing import SPREADSHEET_SUFFIXES
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.locking import Locker
 from contactkluis.ui.unlock import UnlockScreen
 from contactkluis.ui.widgets.icons import app_icon, icon
 from contactkluis.ui.widgets.status_pill import StatusPill
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
 BACKUP_REMINDER_DAYS = 7
 log = logging.getLogger(__name__)
 
