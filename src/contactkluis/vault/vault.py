@@ -439,6 +439,10 @@ class Vault:
                 audit.append(c, self.account_name, "backup", None, schema=SCHEMA_VERSION)
         return path
 
+    def data_key(self) -> bytes:
+        """The raw data key, for the audited `key show` command (ROTATE_KEY only)."""
+        return self._require_key()
+
     def data_key_for_tests(self) -> bytes:
         """The raw key, for the page-decryption test that proves deleted data is gone."""
         return self._require_key()
