@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from contactkluis.domain.roles import Permission
@@ -108,6 +108,33 @@ def test_dropped_spreadsheets_go_to_the_import_page(qtbot, ctx, tmp_path):
     win.dropEvent(event)
     assert importer.files == [sheet]
     assert win.current_page_key() == "import"
+
+
+def test_dropping_an_xlsb_workbook_is_accepted(qtbot, ctx, tmp_path):
+    # Regression: the window kept its own suffix list without .xlsb, so such drops did nothing.
+    win, _contacts, importer = _bare_window(qtbot, ctx)
+    sheet = tmp_path / "LEDEN.XLSB"
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sheet))])
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    win.dropEvent(
+        QDropEvent(
+            QPoint(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    assert importer.files == [sheet]
 
 
 def test_old_backup_shows_a_red_reminder(qtbot, ctx):

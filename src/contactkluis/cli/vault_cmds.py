@@ -245,7 +245,7 @@ def cmd_show_key(args: argparse.Namespace) -> int:
         session.require(Permission.ROTATE_KEY)
         with session.write() as conn:
             session.audit(conn, "key.show", None)
-        out(session.vault.data_key_for_tests().hex())
+        out(session.vault.data_key().hex())
     finally:
         session.vault.close()
     return 0

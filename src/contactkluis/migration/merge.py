@@ -33,7 +33,6 @@ class Person:
     contact: Contact
     vault_id: int | None = None
     touched: bool = False  # an existing contact that this import adds to
-    new_rows: int = 0
     nkey: str = ""  # name_key(contact.name), kept because merging compares it so often
 
 
@@ -165,10 +164,9 @@ class Merger:
             match.contact = absorb(match.contact, draft)
             if match.vault_id is not None:
                 match.touched = True
-            match.new_rows += 1
             self._index(match)
             return match, True
-        person = Person(len(self.people), draft, new_rows=1)
+        person = Person(len(self.people), draft)
         self.people.append(person)
         self._index(person)
         self._look_for_near(person)

@@ -35,6 +35,7 @@ from contactkluis.migration.safety import (
 
 __all__ = [
     "CODES",
+    "SPREADSHEET_SUFFIXES",
     "SUPPORTED_SUFFIXES",
     "Cell",
     "ReadError",
@@ -45,9 +46,9 @@ __all__ = [
 
 Cell = str | int | float | bool | datetime.datetime | datetime.date | datetime.time | None
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
-    {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt"}
-)
+# The one list of importable suffixes, in the order the file dialog shows them.
+SPREADSHEET_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SPREADSHEET_SUFFIXES)
 _TEXT_SUFFIXES = frozenset({".csv", ".txt"})
 # Web tools often save HTML or plain text under .xls; never under the zip-based names.
 _TEXT_ALLOWED_SUFFIXES = _TEXT_SUFFIXES | {".xls"}

@@ -10,7 +10,7 @@ from contactkluis.domain.roles import Permission, Role
 from contactkluis.errors import UserError
 from contactkluis.services.context import Session
 from contactkluis.vault import keys
-from contactkluis.vault.backup import restore_backup, write_backup
+from contactkluis.vault.backup import restore_backup
 from contactkluis.vault.vault import Vault, now_iso
 
 
@@ -144,7 +144,7 @@ def set_role(session: Session, name: str, role: str) -> None:
 
 def backup(session: Session, out: Path) -> Path:
     session.require(Permission.BACKUP)
-    return write_backup(session.vault, out)
+    return session.vault.backup(out)
 
 
 def restore(

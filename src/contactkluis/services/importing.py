@@ -20,7 +20,12 @@ from contactkluis.domain.roles import Permission
 from contactkluis.migration.headers import SENSITIVE, ColumnMap, auto_map
 from contactkluis.migration.merge import Merger, Person, absorb
 from contactkluis.migration.pipeline import RowBuilder, SheetContext, sheet_context
-from contactkluis.migration.readers import ReadError, Workbook, read_workbook
+from contactkluis.migration.readers import (
+    SPREADSHEET_SUFFIXES,
+    ReadError,
+    Workbook,
+    read_workbook,
+)
 from contactkluis.migration.report import (
     FileReport,
     ImportReport,
@@ -47,6 +52,7 @@ __all__ = [
     "CANCEL_EVERY",
     "IMPORT_CACHE_KIB",
     "PROGRESS_EVERY",
+    "SPREADSHEET_SUFFIXES",
     "WRITE_CHUNK",
     "Cancelled",
     "FilePlan",

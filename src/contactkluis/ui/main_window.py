@@ -13,7 +13,6 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,28 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.roles import Permission
+from contactkluis.services.backups import BACKUP_REMINDER_DAYS, backup_age_days
 from contactkluis.services.context import Session
+from contactkluis.services.importing import SPREADSHEET_SUFFIXES
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.locking import Locker
 from contactkluis.ui.unlock import UnlockScreen
 from contactkluis.ui.widgets.icons import app_icon, icon
 from contactkluis.ui.widgets.status_pill import StatusPill
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
-BACKUP_REMINDER_DAYS = 7
 log = logging.getLogger(__name__)
-
-
-def backup_age_days(session: Session, today: date | None = None) -> int | None:
-    """Days since the last backup (meta key written by backups); None when never."""
-    raw = session.vault.meta("last_backup")
-    if not raw:
-        return None
-    try:
-        made = date.fromisoformat(raw[:10])
-    except ValueError:
-        return None
-    return max(0, ((today or session.today()) - made).days)
 
 
 @dataclass

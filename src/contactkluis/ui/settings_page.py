@@ -43,11 +43,11 @@ from contactkluis.domain.purposes import (
 )
 from contactkluis.domain.roles import Permission
 from contactkluis.services import accounts
+from contactkluis.services.backups import BACKUP_REMINDER_DAYS, backup_age_days
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 from contactkluis.ui.i18n import LANGUAGES
 from contactkluis.ui.locking import Locker
-from contactkluis.ui.main_window import BACKUP_REMINDER_DAYS, backup_age_days
 from contactkluis.ui.settings.accounts import AccountDialog, AccountsSection
 from contactkluis.ui.settings.security import KeysSection
 from contactkluis.ui.unlock import error_text

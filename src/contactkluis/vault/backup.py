@@ -11,14 +11,12 @@ from __future__ import annotations
 import json
 import os
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from contactkluis.errors import UserError
-from contactkluis.vault import audit, db, keys
+from contactkluis.vault import db, keys
 from contactkluis.vault.keyfile import KeyFile, KeyFileError, atomic_write, fsync_dir, key_path
 from contactkluis.vault.schema import SCHEMA_VERSION
-from contactkluis.vault.vault import Vault
 
 BACKUP_SUFFIX = ".ckbak"
 _DB_MEMBER = "vault.ckdb"
@@ -26,18 +24,19 @@ _KEYS_MEMBER = "vault.keys"
 _MANIFEST = "manifest.json"
 
 
-def write_backup(vault: Vault, out: Path) -> Path:
+def write_backup(
+    conn: db.Connection, keyfile: KeyFile, data_key: bytes, out: Path, *, created: str
+) -> Path:
+    """Write the backup file; recording it (meta, audit) is the caller's part."""
     out = Path(out)
     if out.suffix != BACKUP_SUFFIX:
         out = out.with_name(out.name + BACKUP_SUFFIX)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp_db = out.with_name(f".{out.name}.{os.getpid()}.db.tmp")
     tmp_zip = out.with_name(f".{out.name}.{os.getpid()}.zip.tmp")
-    data_key = vault.data_key_for_tests()
     try:
         for leftover in (tmp_db, tmp_zip):
             leftover.unlink(missing_ok=True)
-        conn = vault.conn
         conn.execute(f"ATTACH DATABASE ? AS bak KEY \"x'{data_key.hex()}'\"", (str(tmp_db),))
         try:
             conn.execute("SELECT sqlcipher_export('bak')")
@@ -46,13 +45,13 @@ def write_backup(vault: Vault, out: Path) -> Path:
         manifest = {
             "format": "contactkluis-backup",
             "version": 1,
-            "vault_id": vault.vault_id,
+            "vault_id": keyfile.vault_id,
             "schema": SCHEMA_VERSION,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "created": created,
         }
         with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_STORED) as zf:
             zf.writestr(_MANIFEST, json.dumps(manifest, indent=1))
-            zf.writestr(_KEYS_MEMBER, vault.keyfile.dumps())
+            zf.writestr(_KEYS_MEMBER, keyfile.dumps())
             zf.write(tmp_db, _DB_MEMBER)
         with open(tmp_zip, "rb+") as fh:
             os.fsync(fh.fileno())
@@ -63,10 +62,6 @@ def write_backup(vault: Vault, out: Path) -> Path:
     finally:
         tmp_db.unlink(missing_ok=True)
         tmp_zip.unlink(missing_ok=True)
-    if not vault.read_only:
-        with vault.transaction() as c:
-            vault.set_meta(c, "last_backup", str(manifest["created"]))
-            audit.append(c, vault.account_name, "backup", None, schema=SCHEMA_VERSION)
     return out
 
 

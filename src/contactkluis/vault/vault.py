@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from contactkluis.errors import UserError
 from contactkluis.vault import audit, db, keys, throttle
+from contactkluis.vault.backup import write_backup
 from contactkluis.vault.keyfile import KeyFile, KeyFileError, key_path
 from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
 from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
@@ -430,9 +431,17 @@ class Vault:
         return problems
 
     def backup(self, out: Path) -> Path:
-        from contactkluis.vault.backup import write_backup
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        path = write_backup(self.conn, self.keyfile, self._require_key(), out, created=created)
+        if not self.read_only:
+            with self.transaction() as c:
+                self.set_meta(c, "last_backup", created)
+                audit.append(c, self.account_name, "backup", None, schema=SCHEMA_VERSION)
+        return path
 
-        return write_backup(self, out)
+    def data_key(self) -> bytes:
+        """The raw data key, for the audited `key show` command (ROTATE_KEY only)."""
+        return self._require_key()
 
     def data_key_for_tests(self) -> bytes:
         """The raw key, for the page-decryption test that proves deleted data is gone."""

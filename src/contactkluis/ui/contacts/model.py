@@ -216,18 +216,6 @@ class ContactTableModel(QAbstractTableModel):
         """Every contact in the vault (for 'n of total'), cached until the data changes."""
         return self._lister.total() if self._lister is not None else 0
 
-    def refresh_ids(self, ids: list[int]) -> None:
-        """Re-read rows that changed without changing the order."""
-        wanted = set(ids)
-        for block in self._blocks.values():
-            for row in [r for r, item in block.items() if item.id in wanted]:
-                del block[row]
-        rows = [r for r in (self.row_of(i) for i in wanted) if r is not None]
-        if rows:
-            self.dataChanged.emit(
-                self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1)
-            )
-
     # -- ids ------------------------------------------------------------------------------
 
     @property

@@ -239,7 +239,3 @@ def _warnings(
             )
         )
     return found
-
-
-def unmapped_sensitive(plan: SheetPlan) -> list[ColumnMap]:
-    return [c for c in plan.columns if c.field in SENSITIVE]

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from contactkluis.errors import current_language
 from contactkluis.migration.report import ImportReport
 from contactkluis.services import importing
-from contactkluis.services.importing import Cancelled, FilePlan
+from contactkluis.services.importing import SPREADSHEET_SUFFIXES, Cancelled, FilePlan
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import MessageBox
 from contactkluis.ui.import_wizard.mapping_view import SheetEditor
@@ -51,7 +51,7 @@ from contactkluis.ui.import_wizard.steps import RunStep, SummaryStep
 from contactkluis.ui.privacy.common import error_text
 from contactkluis.ui.tasks import CancelToken
 
-FILE_FILTER = "*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt"
+FILE_FILTER = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
 
 
 class Step:

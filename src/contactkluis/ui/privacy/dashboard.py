@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.requests import Urgency
+from contactkluis.services.backups import BACKUP_REMINDER_DAYS
 from contactkluis.services.overview import PrivacyOverview, privacy_overview
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.privacy.common import StalePage, error_text
 
-BACKUP_REMINDER_DAYS = 7
 COLOURS = {"bad": "#b3261e", "warn": "#8a5a00", "ok": "#1b6e2a", "none": "#555555"}
 URGENCY_BG = {Urgency.OVERDUE: QColor("#f9dedc"), Urgency.DUE_SOON: QColor("#fff1c2")}
 
