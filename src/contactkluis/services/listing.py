@@ -22,18 +22,15 @@ from contactkluis.domain.roles import Permission
 from contactkluis.services.context import Session
 from contactkluis.vault import listing as sql
 
-RETENTION_STATUSES = ("ok", "soon", "expired")
-CONSENT_FLAGS = tuple(str(f) for f in ConsentFlag)
-
 
 @dataclass(frozen=True)
 class ContactQuery:
     """What the user asked the table for. Empty/None values do not filter."""
 
     text: str = ""
-    retention: frozenset[str] = frozenset()  # subset of RETENTION_STATUSES
+    retention: frozenset[str] = frozenset()  # subset of {"ok", "soon", "expired"}
     consent_purpose: str | None = None
-    consent_flags: frozenset[str] = frozenset()  # subset of CONSENT_FLAGS for that purpose
+    consent_flags: frozenset[str] = frozenset()  # ConsentFlag values for that purpose
     relation_kind: str | None = None
     source_file: str | None = None
     special: bool | None = None
