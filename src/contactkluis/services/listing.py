@@ -21,6 +21,7 @@ from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
 from contactkluis.services.context import Session
 from contactkluis.vault import listing as sql
+from contactkluis.vault.db import data_version
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ class ContactLister:
         with self._lock:
             conn = self._connection()
             try:
-                version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+                version = data_version(conn)
                 key = (
                     version,
                     f.retention,
@@ -216,7 +217,7 @@ class ContactLister:
     def total(self) -> int:
         with self._lock:
             conn = self._connection()
-            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+            version = data_version(conn)
             if self._total is None or self._total[0] != version:
                 self._total = (version, sql.count(conn))
             return self._total[1]
