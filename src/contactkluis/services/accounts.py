@@ -9,7 +9,7 @@ from contactkluis.domain.passwords import password_problem
 from contactkluis.domain.roles import Permission, Role
 from contactkluis.errors import UserError
 from contactkluis.services.context import Session
-from contactkluis.vault import keys
+from contactkluis.vault import accounts_repo, keys
 from contactkluis.vault.backup import restore_backup
 from contactkluis.vault.vault import Vault, now_iso
 
@@ -61,12 +61,7 @@ class AccountInfo:
 
 def list_accounts(session: Session) -> list[AccountInfo]:
     session.require(Permission.MANAGE_ACCOUNTS)
-    return [
-        AccountInfo(r[0], r[1], r[2], bool(r[3]))
-        for r in session.conn.execute(
-            "SELECT name, role, created_at, active FROM accounts ORDER BY name COLLATE NOCASE"
-        )
-    ]
+    return [AccountInfo(*r) for r in accounts_repo.all_rows(session.conn)]
 
 
 def add_account(session: Session, name: str, role: str, password: str) -> None:
@@ -76,25 +71,21 @@ def add_account(session: Session, name: str, role: str, password: str) -> None:
         raise UserError("invalid", reason=(f"Onbekende rol '{role}'.", f"Unknown role '{role}'."))
     if not name:
         raise UserError("invalid", reason=("Geef een accountnaam op.", "Enter an account name."))
-    exists = session.conn.execute("SELECT 1 FROM accounts WHERE name = ?", (name,)).fetchone()
-    if exists:
+    if accounts_repo.stored_name(session.conn, name) is not None:
         raise UserError("account_exists", account=name)
     check_password(password, name, session.vault.meta("institution") or "")
     with session.write() as conn:
-        conn.execute(
-            "INSERT INTO accounts (name, role, created_at) VALUES (?, ?, ?)",
-            (name, role, now_iso()),
-        )
+        accounts_repo.insert(conn, name, role, now_iso())
         session.audit(conn, "account.add", f"account:{name}", role=role)
         # The slot is written inside the transaction: if it fails, the account row rolls back.
         session.vault.set_password_slot(name, password)
 
 
 def _known(session: Session, name: str) -> str:
-    row = session.conn.execute("SELECT name FROM accounts WHERE name = ?", (name,)).fetchone()
-    if row is None:
+    stored = accounts_repo.stored_name(session.conn, name)
+    if stored is None:
         raise UserError("no_account", account=name)
-    return str(row[0])
+    return stored
 
 
 def change_password(session: Session, name: str, new_password: str) -> None:
@@ -109,10 +100,7 @@ def change_password(session: Session, name: str, new_password: str) -> None:
 
 
 def _admins(session: Session) -> int:
-    row = session.conn.execute(
-        "SELECT count(*) FROM accounts WHERE role = 'beheerder' AND active = 1"
-    ).fetchone()
-    return int(row[0])
+    return accounts_repo.active_admins(session.conn)
 
 
 def remove_account(session: Session, name: str) -> None:
@@ -120,11 +108,11 @@ def remove_account(session: Session, name: str) -> None:
     with a copy of the vault file (the GUI offers it)."""
     session.require(Permission.MANAGE_ACCOUNTS)
     name = _known(session, name)
-    role = session.conn.execute("SELECT role FROM accounts WHERE name = ?", (name,)).fetchone()[0]
+    role = accounts_repo.role_of(session.conn, name)
     if role == Role.BEHEERDER and _admins(session) <= 1:
         raise UserError("last_admin")
     with session.write() as conn:
-        conn.execute("UPDATE accounts SET active = 0 WHERE name = ?", (name,))
+        accounts_repo.deactivate(conn, name)
         session.audit(conn, "account.remove", f"account:{name}")
         session.vault.remove_slot(name)
 
@@ -134,11 +122,11 @@ def set_role(session: Session, name: str, role: str) -> None:
     name = _known(session, name)
     if role not in (Role.BEHEERDER, Role.MEDEWERKER):
         raise UserError("invalid", reason=(f"Onbekende rol '{role}'.", f"Unknown role '{role}'."))
-    current = session.conn.execute("SELECT role FROM accounts WHERE name = ?", (name,)).fetchone()
-    if current[0] == Role.BEHEERDER and role != Role.BEHEERDER and _admins(session) <= 1:
+    current = accounts_repo.role_of(session.conn, name)
+    if current == Role.BEHEERDER and role != Role.BEHEERDER and _admins(session) <= 1:
         raise UserError("last_admin")
     with session.write() as conn:
-        conn.execute("UPDATE accounts SET role = ? WHERE name = ?", (role, name))
+        accounts_repo.set_role(conn, name, role)
         session.audit(conn, "account.role", f"account:{name}", role=role)
 
 

@@ -19,6 +19,7 @@ from contactkluis.errors import UserError
 from contactkluis.services import suppression
 from contactkluis.services.contacts import set_flag
 from contactkluis.services.context import Session
+from contactkluis.vault import db
 from contactkluis.vault.db import Connection
 
 OBJECTIONS = {"marketing": "objects_marketing", "profiling": "objects_profiling"}
@@ -26,7 +27,7 @@ OBJECTIONS = {"marketing": "objects_marketing", "profiling": "objects_profiling"
 
 def checkpoint(session: Session) -> None:
     """Copy the WAL into the database and truncate it: old page images leave the disk."""
-    session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.checkpoint(session.conn)
 
 
 def _normalised(emails: Iterable[str], phones: Iterable[str]) -> tuple[list[str], list[str]]:

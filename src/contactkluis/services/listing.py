@@ -21,9 +21,7 @@ from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
 from contactkluis.services.context import Session
 from contactkluis.vault import listing as sql
-
-RETENTION_STATUSES = ("ok", "soon", "expired")
-CONSENT_FLAGS = tuple(str(f) for f in ConsentFlag)
+from contactkluis.vault.db import data_version
 
 
 @dataclass(frozen=True)
@@ -31,9 +29,9 @@ class ContactQuery:
     """What the user asked the table for. Empty/None values do not filter."""
 
     text: str = ""
-    retention: frozenset[str] = frozenset()  # subset of RETENTION_STATUSES
+    retention: frozenset[str] = frozenset()  # subset of {"ok", "soon", "expired"}
     consent_purpose: str | None = None
-    consent_flags: frozenset[str] = frozenset()  # subset of CONSENT_FLAGS for that purpose
+    consent_flags: frozenset[str] = frozenset()  # ConsentFlag values for that purpose
     relation_kind: str | None = None
     source_file: str | None = None
     special: bool | None = None
@@ -187,7 +185,7 @@ class ContactLister:
         with self._lock:
             conn = self._connection()
             try:
-                version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+                version = data_version(conn)
                 key = (
                     version,
                     f.retention,
@@ -219,7 +217,7 @@ class ContactLister:
     def total(self) -> int:
         with self._lock:
             conn = self._connection()
-            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+            version = data_version(conn)
             if self._total is None or self._total[0] != version:
                 self._total = (version, sql.count(conn))
             return self._total[1]

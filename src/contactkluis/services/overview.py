@@ -14,6 +14,7 @@ from contactkluis.services import listing
 from contactkluis.services.context import Session
 from contactkluis.services.listing import ContactQuery
 from contactkluis.services.requests import StoredRequest, list_requests
+from contactkluis.vault import duplicates_repo
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,7 @@ def count(session: Session, query: ContactQuery) -> int:
 def duplicate_pairs(session: Session) -> list[tuple[int, int]]:
     """Near-duplicate pairs found by imports and not yet merged or dismissed."""
     session.require(Permission.VIEW)
-    return [
-        (int(a), int(b))
-        for a, b in session.conn.execute(
-            "SELECT d.a, d.b FROM duplicate_candidates d JOIN contacts ca ON ca.id = d.a"
-            " JOIN contacts cb ON cb.id = d.b WHERE d.status = 'open'"
-            " AND ca.anonymised = 0 AND cb.anonymised = 0 ORDER BY d.score DESC, d.id"
-        )
-    ]
+    return duplicates_repo.open_pairs(session.conn)
 
 
 def _last_backup(session: Session) -> date | None:

@@ -250,13 +250,3 @@ def close_request(
         _store(session, conn, stored, replace(new), note)
         session.audit(conn, "request.close", f"request:{request_id}", status=str(new.status))
     return new.status
-
-
-def open_request_ids(session: Session, contact_id: int) -> list[int]:
-    return [
-        r[0]
-        for r in session.conn.execute(
-            "SELECT id FROM requests WHERE contact_id = ? AND status IN ('open', 'verlengd')",
-            (contact_id,),
-        )
-    ]

@@ -12,6 +12,7 @@ import hmac
 from collections.abc import Iterable
 
 from contactkluis.services.context import Session
+from contactkluis.vault import suppression_repo
 from contactkluis.vault.db import Connection
 from contactkluis.vault.vault import now_iso
 
@@ -37,21 +38,16 @@ def hashes_for(
 
 def add(session: Session, conn: Connection, emails: Iterable[str], phones: Iterable[str]) -> int:
     rows = [(h, kind, now_iso()) for h, kind in hashes_for(session, emails, phones)]
-    conn.executemany(
-        "INSERT OR IGNORE INTO suppression (hash, kind, added_at) VALUES (?, ?, ?)", rows
-    )
+    suppression_repo.add_hashes(conn, rows)
     return len(rows)
 
 
 def is_suppressed(
     session: Session, conn: Connection, emails: Iterable[str], phones: Iterable[str]
 ) -> bool:
-    for h, _ in hashes_for(session, emails, phones):
-        if conn.execute("SELECT 1 FROM suppression WHERE hash = ?", (h,)).fetchone():
-            return True
-    return False
+    return suppression_repo.any_listed(conn, (h for h, _ in hashes_for(session, emails, phones)))
 
 
 def load_all(conn: Connection) -> set[str]:
     """For bulk checks during an import: one query instead of one per row."""
-    return {r[0] for r in conn.execute("SELECT hash FROM suppression")}
+    return suppression_repo.all_hashes(conn)

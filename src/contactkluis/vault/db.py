@@ -73,3 +73,13 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def checkpoint(conn: Connection) -> None:
+    """Copy the WAL into the database and truncate it: old page images leave the disk."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def data_version(conn: Connection) -> int:
+    """Changes whenever another connection commits: a cheap key for caches."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
