@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contactkluis.errors  # noqa: F401  (registers its texts)
-from contactkluis.domain import dimensions, disclosure  # noqa: F401
+from contactkluis.domain import consent, dimensions, disclosure, mailing  # noqa: F401
 from contactkluis.domain.dimensions import DimensionError
 from contactkluis.domain.messages import CATALOGUE
 from contactkluis.errors import UserError
