@@ -6,8 +6,8 @@ they end up on screens, in terminals and in bug reports.
 
 from __future__ import annotations
 
-import os
-from typing import Any
+from contactkluis.domain.messages import CodedError, register, render
+from contactkluis.domain.messages import current_language as current_language
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "wrong_password": (
@@ -99,27 +99,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def current_language() -> str:
-    """Dutch unless the environment asks for English (LANG=en*, LC_ALL=en*)."""
-    for var in ("CONTACTKLUIS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "nl"
-    return "nl"
+register(MESSAGES)
 
 
-class UserError(Exception):
+class UserError(CodedError):
     """A failure with a message fit for the person at the keyboard."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or current_language()
-        nl, en = MESSAGES.get(self.code, ("Onbekende fout ({code}).", "Unknown error ({code})."))
-        template = en if lang == "en" else nl
         params = dict(self.params)
         if "delay" in params:
             one = params["delay"] == 1
@@ -130,10 +117,7 @@ class UserError(Exception):
         for key, value in params.items():
             if isinstance(value, tuple) and len(value) == 2:
                 params[key] = value[1] if lang == "en" else value[0]
-        try:
-            return template.format(code=self.code, **params)
-        except (KeyError, IndexError):
-            return template
+        return render(self.code, lang, **params)
 
     def __str__(self) -> str:
         return self.message()

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from contactkluis.domain.contact import ConsentEvent, ConsentStatus, Relation, RelationKind
+from contactkluis.domain.messages import register
 from contactkluis.domain.purposes import Message, Purpose
 
 
@@ -157,6 +158,7 @@ SOFT_OPT_IN_MESSAGES: dict[str, Message] = {
         ),
     )
 }
+register({m.code: (m.text_nl, m.text_en) for m in SOFT_OPT_IN_MESSAGES.values()}, prefix="soft.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Literal
 
 from contactkluis.domain.contact import RelationKind
+from contactkluis.domain.messages import CodedError, register
 
 UNKNOWN = "onbekend"
 Language = Literal["nl", "en"]
@@ -47,17 +48,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-class DimensionError(ValueError):
+register(MESSAGES)
+
+
+class DimensionError(CodedError, ValueError):
     """A `--by` specification that cannot be used; str() is the Dutch text."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(self.message("nl"))
-
-    def message(self, language: Language = "nl") -> str:
-        nl, en = MESSAGES[self.code]
-        return (nl if language == "nl" else en).format(**self.params)
+    default_language = "nl"
 
 
 # Fixed value orders; values not listed sort alphabetically after the listed ones.

@@ -32,6 +32,7 @@ from typing import Final, Literal
 
 from contactkluis.domain.crosstab import ONE_WAY_COL, CountTable, Key
 from contactkluis.domain.dimensions import Dim, Language
+from contactkluis.domain.messages import CodedError, register
 
 K_DEFAULT: Final = 5
 K_MIN: Final = 3
@@ -50,15 +51,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-class DisclosureError(ValueError):
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(self.message("nl"))
+register(MESSAGES)
 
-    def message(self, language: Language = "nl") -> str:
-        nl, en = MESSAGES[self.code]
-        return (nl if language == "nl" else en).format(**self.params)
+
+class DisclosureError(CodedError, ValueError):
+    default_language = "nl"
 
 
 class _Suppressed(Enum):

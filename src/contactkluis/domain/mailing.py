@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from contactkluis.domain.consent import consent_state, soft_opt_in
 from contactkluis.domain.contact import RELATION_PURPOSE, ConsentStatus, Contact
+from contactkluis.domain.messages import register
 from contactkluis.domain.purposes import LegalBasis, Message, Purpose
 
 
@@ -59,6 +60,7 @@ MAILING_MESSAGES: dict[str, Message] = {
         ),
     )
 }
+register({m.code: (m.text_nl, m.text_en) for m in MAILING_MESSAGES.values()}, prefix="mail.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ import zipfile
 from collections.abc import Callable
 from typing import Any
 
+from contactkluis.domain.messages import CodedError, register, render
+
 # Limits. Generous for real contact lists (a few thousand rows), tight for hostile files.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_CELLS = 2_000_000
@@ -104,29 +106,35 @@ _WHAT: dict[str, tuple[str, str]] = {
 CODES = frozenset(_MESSAGES)
 
 
-class ReadError(Exception):
+register(_MESSAGES, prefix="read.")
+
+
+class ReadError(CodedError):
     """The one exception a reader raises. Its text never holds cell content."""
+
+    prefix = "read."
+    default_language = "nl"
 
     def __init__(
         self, code: str, path: pathlib.Path | str, *, what: str = "", detail: str = ""
     ) -> None:
         if code not in _MESSAGES:
             raise ValueError(f"unknown ReadError code {code!r}")
-        self.code = code
         self.filename = pathlib.Path(path).name
         self.what = what
         # For developers only (e.g. the parser's own complaint); never shown to users.
         self.detail = detail
-        super().__init__(self.message("nl"))
+        super().__init__(code, name=self.filename, limit=MAX_CELLS)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keeps the error intact across threads/processes that pickle exceptions.
         return (_rebuild_error, (self.code, self.filename, self.what, self.detail))
 
-    def message(self, lang: str = "nl") -> str:
+    def message(self, lang: str | None = "nl") -> str:
+        lang = lang or "nl"
         idx = 1 if lang.lower().startswith("en") else 0
         what = _WHAT.get(self.what, (self.what, self.what))[idx]
-        return _MESSAGES[self.code][idx].format(name=self.filename, limit=MAX_CELLS, what=what)
+        return render(self.prefix + self.code, lang, what=what, **self.params)
 
 
 def _rebuild_error(code: str, filename: str, what: str, detail: str) -> ReadError:
