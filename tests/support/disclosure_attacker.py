@@ -23,12 +23,17 @@ CellId = str
 
 @dataclass(frozen=True)
 class Cell:
-    """One printed number: `value` None means hidden; `base` > 1 means rounded to that base."""
+    """One printed number: `value` None means hidden; `base` > 1 means rounded to that base.
+
+    `at_least` is what the publication says of a hidden cell regardless of its mark: where
+    zeros are always shown, a hidden cell is at least 1.
+    """
 
     id: CellId
     atoms: tuple[str, ...]
     value: int | None
     base: int = 1
+    at_least: int = 0
 
 
 @dataclass
@@ -85,6 +90,8 @@ def _system(
                 index.setdefault(a, len(index))
             by_id[cell.id] = cell
             if cell.value is None:
+                if cell.at_least > 0:
+                    rounded.append(cell)
                 continue
             (rounded if cell.base > 1 else exact).append(cell)
     return index, exact, rounded, by_id
@@ -99,7 +106,8 @@ def _rows(cells: Sequence[Cell], index: dict[str, int]) -> np.ndarray:
 
 
 def _rounded_range(cell: Cell) -> tuple[float, float]:
-    assert cell.value is not None
+    if cell.value is None:
+        return cell.at_least, float(2**31)
     half = cell.base // 2
     return max(0, cell.value - half), cell.value + half
 

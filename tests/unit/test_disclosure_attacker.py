@@ -81,3 +81,12 @@ def test_contradicting_publications_are_refused() -> None:
     )
     with pytest.raises(ValueError):
         attack([t])
+
+
+def test_hidden_cells_known_nonzero_are_narrowed_from_below() -> None:
+    # zeros are shown, so a hidden x is >= 1; with the total 4 and y shown as 0, x is exact
+    t = PublishedTable(
+        "t", [Cell("t|x", ("x",), None, at_least=1), Cell("t|z", ("z",), None, at_least=1)]
+    )
+    t.cells.append(Cell("t|*", ("x", "z"), 4))
+    assert attack([t]) == {"t|x": (1, 3), "t|z": (1, 3)}
