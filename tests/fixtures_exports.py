@@ -226,6 +226,65 @@ def write_headerless_csv(folder: Path) -> tuple[Path, ExportTruth]:
                              notes=["no header row; the first row is a person"])  # fmt: skip
 
 
+def write_till_cp850(folder: Path) -> tuple[Path, ExportTruth]:
+    """DOS till export in code page 850; some rows carry only a phone and an address."""
+    path = folder / "kassa_dos.csv"
+    rows = [
+        ["Naam", "Telefoon", "Adres", "Postcode", "Plaats"],
+        ["André Jansen", "06-11223344", "Dorpsstraat 1", "1234 AB", "Utrecht"],
+        ["Geneviève de Wit", "", "Kerkplein 3", "2345 BC", "Leiden"],
+        ["", "030-2345678", "Molenweg 12", "3456 CD", "Zeist"],
+    ]
+    with path.open("w", encoding="cp850", newline="") as fh:
+        csv.writer(fh, delimiter=";", lineterminator="\r\n").writerows(rows)
+    return path, ExportTruth(persons=3, notes=["cp850: é/è must read back as é/è",
+                                               "row 3 has no name: phone + address only"])  # fmt: skip
+
+
+def write_flemish_members(folder: Path) -> tuple[Path, ExportTruth]:
+    """Flemish member list: 'Voorvoeg', 'Geb.Dat', 'Post', 'GSM', 'LID v.a.', 4-digit postcodes,
+    surname-first and double surnames."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Leden"
+    ws.append(["Naam", "Voorvoeg", "Voornaam", "Geb.Dat", "Post", "Gemeente", "GSM", "Tel",
+               "LID v.a."])  # fmt: skip
+    ws.append(["Dyck", "Van", "Ineke", "12/03/1961", "2000", "Antwerpen", "0478/02 12 34",
+               "03/827 12 34", "01/01/2015"])  # fmt: skip
+    ws.append(["Voorst tot Voorst", "van", "Joris", "05/11/1970", "9000", "Gent", "0475 12 34 56",
+               None, "15/06/2018"])  # fmt: skip
+    ws.append(["Schimmelpenninck van der Oye", None, "Anna", None, "3000", "Leuven", None,
+               "016/23 45 67", "2020"])  # fmt: skip
+    path = folder / "ledenlijst_vl.xlsx"
+    wb.save(path)
+    return path, ExportTruth(persons=3, notes=["dates are DD/MM/YYYY", "postcodes are Belgian",
+                                               "+32 numbers written 0478/.. and 03/.."])  # fmt: skip
+
+
+def write_households(folder: Path) -> tuple[Path, ExportTruth]:
+    """Shared addresses: parents and children, colleagues, and one true duplicate."""
+    path = folder / "huishoudens.csv"
+    rows = [
+        ["Naam", "E-mail"],
+        ["Karin Bakker", "fam.bakker@example.nl"],
+        ["Tim Bakker", "fam.bakker@example.nl"],
+        ["Sanne Visser", "info@atelier-example.nl"],
+        ["Ahmed Yilmaz", "info@atelier-example.nl"],
+        ["Altrahel Nader", "n.altrahel@example.nl"],
+        ["Altrahel Nader", "n.altrahel@example.nl"],
+    ]
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows(rows)
+    return path, ExportTruth(
+        persons=5,
+        emails=["fam.bakker@example.nl", "info@atelier-example.nl", "n.altrahel@example.nl"],
+        notes=["different names, same e-mail = different persons",
+               "last two rows are one person; 'Altrahel Nader' is surname first"],
+    )  # fmt: skip
+
+
 def write_all(folder: Path) -> dict[str, tuple[Path | list[Path], ExportTruth]]:
     """Every fixture in one folder, keyed by a short name."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -236,4 +295,7 @@ def write_all(folder: Path) -> dict[str, tuple[Path | list[Path], ExportTruth]]:
         "mailchimp": write_mailchimp(folder),
         "newsletter": write_newsletter_signups(folder),
         "headerless": write_headerless_csv(folder),
+        "till": write_till_cp850(folder),
+        "flemish": write_flemish_members(folder),
+        "households": write_households(folder),
     }

@@ -54,3 +54,18 @@ def test_vcf_and_legacy_sheets_read_back(tmp_path: Path) -> None:
     assert isinstance(headerless, Path)
     first = headerless.read_text(encoding="utf-8").splitlines()[0]
     assert truth.emails[0] in first
+
+
+def test_dos_flemish_and_household_files_read_back(tmp_path: Path) -> None:
+    files = write_all(tmp_path)
+    till, _ = files["till"]
+    assert isinstance(till, Path)
+    assert "Geneviève" in till.read_bytes().decode("cp850")
+    flemish, truth = files["flemish"]
+    assert isinstance(flemish, Path)
+    rows = CalamineWorkbook.from_path(str(flemish)).get_sheet_by_index(0).to_python()
+    assert rows[0][:5] == ["Naam", "Voorvoeg", "Voornaam", "Geb.Dat", "Post"]
+    assert len(rows) - 1 == truth.persons
+    households, truth = files["households"]
+    assert isinstance(households, Path)
+    assert households.read_bytes().startswith(b"\xef\xbb\xbf")
