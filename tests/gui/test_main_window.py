@@ -74,7 +74,7 @@ def test_every_page_is_the_real_one(window):
     from contactkluis.ui.privacy.dashboard import PrivacyPage
     from contactkluis.ui.privacy.requests import RequestsPage
     from contactkluis.ui.privacy.retention import RetentionPage
-    from contactkluis.ui.settings_page import SettingsPage
+    from contactkluis.ui.settings.page import SettingsPage
     from contactkluis.ui.stats.page import StatsPage
 
     kinds = {key: type(window.page(key)) for key in window.pages}
@@ -104,7 +104,7 @@ def test_a_page_that_cannot_be_built_stops_the_window(qtbot, ctx, monkeypatch):
 
 def test_page_without_permission_is_hidden(qtbot, qapp, staff_session, vault_path):
     ctx = AppContext(vault_path)
-    ctx.session = staff_session
+    ctx.open_session(staff_session)
     win = MainWindow(ctx, default_pages=False)
     qtbot.addWidget(win)
     win.add_page("audit", "Auditlog", "privacy", QWidget(), Permission.VIEW_AUDIT)

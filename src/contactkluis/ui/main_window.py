@@ -39,7 +39,7 @@ from contactkluis.ui.locking import Locker
 from contactkluis.ui.privacy.dashboard import PrivacyPage
 from contactkluis.ui.privacy.requests import RequestsPage
 from contactkluis.ui.privacy.retention import RetentionPage
-from contactkluis.ui.settings_page import SettingsPage
+from contactkluis.ui.settings.page import SettingsPage
 from contactkluis.ui.stats.page import StatsPage
 from contactkluis.ui.unlock import UnlockScreen
 from contactkluis.ui.widgets.icons import app_icon, icon
@@ -337,8 +337,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen.prepare()
 
     def on_unlocked(self, session: Session) -> None:
-        self.ctx.session = session
-        self.ctx.account_name = session.account
+        self.ctx.open_session(session)
         self._apply_permissions()
         for action in self.session_actions:
             action.setEnabled(True)
