@@ -298,11 +298,12 @@ def _run_import(run: _Run) -> None:
     if run.request.dry_run:
         _near_duplicates(run, {}, run.report)
         raise _DryRunDone
-    _write(run.session, run.conn, run, run.report)
+    _write(run)
     run.stop_if_cancelled()
 
 
-def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) -> None:
+def _write(run: _Run) -> None:
+    session, conn, report = run.session, run.conn, run.report
     repo = session.repo(conn)
     today = session.today()
     new_people = [p for p in run.merger.people if p.vault_id is None]
