@@ -98,7 +98,7 @@ def _open_context(path: Path, seeders: list[Callable[[Any], Any]]) -> Any:
     for seed in seeders:
         seed(session)
     ctx = AppContext(path)
-    ctx.session = session
+    ctx.open_session(session)
     ctx.account_name = ADMIN
     return ctx
 

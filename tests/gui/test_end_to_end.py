@@ -38,7 +38,7 @@ from contactkluis.ui.import_wizard.mapping_view import Col
 from contactkluis.ui.import_wizard.wizard import Step
 from contactkluis.ui.main_window import MainWindow
 from contactkluis.ui.privacy.request_dialogs import AddRequestDialog, CloseRequestDialog
-from contactkluis.ui.settings_page import AccountDialog
+from contactkluis.ui.settings.accounts import AccountDialog
 from tests.conftest import FAST_KDF
 from tests.fixtures_legacy import FILLERS, build_legacy_set
 
@@ -370,8 +370,8 @@ def _settings(qtbot: Any, window: MainWindow) -> None:
         dialog.accept()
 
     QTimer.singleShot(0, fill)
-    page.add_account()
-    qtbot.waitUntil(lambda: page.accounts_table.rowCount() == 2, timeout=BUSY)
+    page.accounts_box.add_account()
+    qtbot.waitUntil(lambda: page.accounts_box.table.rowCount() == 2, timeout=BUSY)
     assert {a.name: a.role for a in list_accounts(session)} == {
         "beheer": "beheerder",
         "kassa": "medewerker",

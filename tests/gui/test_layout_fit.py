@@ -10,7 +10,7 @@ from contactkluis.services import requests
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.first_run import FirstRunWizard
 from contactkluis.ui.privacy.requests import RequestsPage
-from contactkluis.ui.settings_page import AccountDialog
+from contactkluis.ui.settings.accounts import AccountDialog
 from tests.conftest import FAST_KDF
 from tests.support.people import add_person
 

@@ -20,11 +20,14 @@ from contactkluis.services.context import Session
 from contactkluis.services.importing import (
     Cancelled,
     FilePlan,
+    ImportProgress,
+    ImportRequest,
     MappingSet,
     SheetMapping,
     load_mapping,
     plan_files,
     run_import,
+    run_import_task,
     save_mapping,
 )
 from tests.fixtures_legacy import (
@@ -475,7 +478,7 @@ def test_cancelled_run_leaves_the_vault_exactly_as_before(
         return len(seen) > calls
 
     with pytest.raises(Cancelled):
-        run_import(session, plans, cancelled=cancelled)
+        run_import(session, plans, progress=ImportProgress(cancelled=cancelled))
     assert len(seen) == calls + 1
     assert (seen[-1] > before["contacts"]) is written_when_cancelled
     assert counts(session) == before
@@ -483,6 +486,32 @@ def test_cancelled_run_leaves_the_vault_exactly_as_before(
     # came in with the till and visitors lists, so their friends rows complete them.
     after = run_import(session, plans[:1])
     assert (after.created, after.merged, after.updated_existing) == (29, 2, 2)
+
+
+def test_the_task_imports_on_its_own_connection_and_reports_to_the_end(
+    session: Session, plans: list[FilePlan]
+) -> None:
+    task = run_import_task(session, ImportRequest(plans))
+    reported: list[tuple[int, int]] = []
+
+    report = task(ImportProgress(lambda done, total: reported.append((done, total))))
+
+    total = sum(len(s.table.rows) for p in plans for s in p.sheets if s.include)
+    assert reported[-1] == (total, total)
+    # Committed on the task's connection: the session's own connection sees the people.
+    assert counts(session)["contacts"] == report.created > 0
+
+
+def test_a_progress_cancelled_beforehand_stops_the_task_and_changes_nothing(
+    session: Session, plans: list[FilePlan]
+) -> None:
+    before = counts(session)
+    progress = ImportProgress()
+    progress.cancel()
+
+    with pytest.raises(Cancelled):
+        run_import_task(session, ImportRequest(plans))(progress)
+    assert counts(session) == before
 
 
 def test_erased_person_comes_back_as_suppressed_not_as_a_contact(

@@ -8,22 +8,15 @@ import sys
 from collections.abc import Sequence
 
 from contactkluis import __version__
+from contactkluis.cli import import_cmds, privacy_cmds, stats_cmds, vault_cmds
 from contactkluis.cli.common import Passwords, tr
 from contactkluis.errors import UserError
 
-# Modules that add commands; each has register(subparsers). Optional ones may be absent
-# while a feature is being built.
-COMMAND_MODULES = (
-    "contactkluis.cli.vault_cmds",
-    "contactkluis.cli.import_cmds",
-    "contactkluis.cli.privacy_cmds",
-    "contactkluis.cli.stats_cmds",
-)
+# Modules that add commands; each has register(subparsers).
+COMMAND_MODULES = (vault_cmds, import_cmds, privacy_cmds, stats_cmds)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import importlib
-
     parser = argparse.ArgumentParser(
         prog="contactkluis",
         description=tr(
@@ -46,13 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=["nl", "en"], help=tr("taal", "language"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 

@@ -299,8 +299,8 @@ class FirstRunWizard(QWizard):
         assert self.session is not None and self.created_path is not None
         save_config({"vault_path": str(self.created_path), "last_account": self.session.account})
         self.ctx.vault_path = self.created_path
-        self.ctx.session = self.session
-        self.ctx.account_name = self.session.account
+        self.ctx.open_session(self.session)
+        self.session = None  # the context owns it now
         self.recovery_key = ""
         self.recovery_page.view.clear()
         super().accept()

@@ -118,9 +118,7 @@ class Locker(QObject):
         self._clear_clipboard()
         self.saved_state = self.window.save_state()
         self.ctx.locked.emit()
-        session, self.ctx.session = self.ctx.session, None
-        self.ctx.account_name = session.account if session.account != "?" else ""
-        session.vault.close()
+        self.ctx.close_session()
         self.window.show_unlock_screen()
         return True
 

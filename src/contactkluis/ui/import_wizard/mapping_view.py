@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import RelationKind
-from contactkluis.migration.headers import FIELDS, SENSITIVE
-from contactkluis.migration.pipeline import kind_from_name
-from contactkluis.migration.report import reason_text
-from contactkluis.ui.import_wizard.plans import (
-    LoadedFile,
+from contactkluis.services.import_plan import (
+    FIELDS,
+    SENSITIVE,
+    FilePlan,
+    kind_from_name,
+    reason_text,
     replan,
     set_relation,
     set_target,
@@ -63,7 +64,7 @@ class SheetEditor(QWidget):
     def __init__(self, lang: str = "nl", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.loaded: LoadedFile | None = None
+        self.loaded: FilePlan | None = None
         self.index = -1
         self._filling = False
 
@@ -141,7 +142,7 @@ class SheetEditor(QWidget):
         self.rows_label.clear()
         self.setEnabled(False)
 
-    def show_sheet(self, loaded: LoadedFile, index: int) -> None:
+    def show_sheet(self, loaded: FilePlan, index: int) -> None:
         self.loaded, self.index = loaded, index
         self.setEnabled(True)
         self.refresh()
@@ -156,13 +157,13 @@ class SheetEditor(QWidget):
     def refresh(self) -> None:
         if self.loaded is None:
             return
-        plan = self.loaded.plans[self.index]
+        plan = self.loaded.sheets[self.index]
         table = plan.table
         self._filling = True
         self.title.setText(f"{self.loaded.name} — {plan.sheet}")
         self.include.setChecked(plan.include)
         self.header_row.setValue(table.header_row or 1)
-        relation = self.loaded.relations[self.index]
+        relation = self.loaded.sheets[self.index].relation
         detected = kind_from_name(plan.sheet, self.loaded.name)
         self.relation.setItemText(
             0,
@@ -187,7 +188,7 @@ class SheetEditor(QWidget):
     def _fill_table(self) -> None:
         """One row per column, with its target combo; then the texts (_update_rows)."""
         assert self.loaded is not None
-        plan = self.loaded.plans[self.index]
+        plan = self.loaded.sheets[self.index]
         en = self.lang == "en"
         self.table.setRowCount(0)
         self.table.setRowCount(len(plan.columns))
@@ -210,7 +211,7 @@ class SheetEditor(QWidget):
 
     def _update_rows(self) -> None:
         assert self.loaded is not None
-        plan = self.loaded.plans[self.index]
+        plan = self.loaded.sheets[self.index]
         previews = preview_sheet(plan, self.lang)
         warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for row, (col, preview) in enumerate(zip(plan.columns, previews, strict=True)):
@@ -261,7 +262,7 @@ class SheetEditor(QWidget):
 
     def row_of_header(self, header: str) -> int:
         assert self.loaded is not None
-        for row, col in enumerate(self.loaded.plans[self.index].columns):
+        for row, col in enumerate(self.loaded.sheets[self.index].columns):
             if col.header == header:
                 return row
         raise KeyError(header)
@@ -276,7 +277,7 @@ class SheetEditor(QWidget):
     def _include_changed(self, on: bool) -> None:
         if self._filling or self.loaded is None:
             return
-        self.loaded.plans[self.index].include = on
+        self.loaded.sheets[self.index].include = on
         self.changed.emit()
 
     def _relation_changed(self, _index: int) -> None:
@@ -301,5 +302,5 @@ class SheetEditor(QWidget):
     def _header_row_changed(self) -> None:
         if self._filling or self.loaded is None:
             return
-        if self.header_row.value() != self.loaded.plans[self.index].table.header_row:
+        if self.header_row.value() != self.loaded.sheets[self.index].table.header_row:
             self.set_header_row(self.header_row.value())

@@ -15,10 +15,14 @@ from PySide6.QtCore import QCoreApplication
 
 from contactkluis.domain.contact import ConsentStatus, Contact, RelationKind
 from contactkluis.domain.normalize import clean_text, format_phone_nl
-from contactkluis.migration.headers import SENSITIVE, ColumnMap
-from contactkluis.migration.pipeline import RowBuilder, RowResult
-from contactkluis.migration.report import reason_text
-from contactkluis.services.importing import SheetPlan
+from contactkluis.services.import_plan import (
+    SENSITIVE,
+    ColumnMap,
+    RowResult,
+    SheetPlan,
+    build_rows,
+    reason_text,
+)
 
 SAMPLE_ROWS = 3
 SCAN_ROWS = 200  # warnings are counted over this many rows; enough to spot a pattern
@@ -165,28 +169,25 @@ def _sample(col: ColumnMap, cells: list[object], result: RowResult) -> CellPrevi
 
 def preview_sheet(plan: SheetPlan, lang: str = "nl") -> list[ColumnPreview]:
     """One ColumnPreview per column of the plan, in column order."""
-    table = plan.table
-    builder = RowBuilder(plan.context, plan.columns)
-    rows = table.rows[:SCAN_ROWS]
-    results = [builder.build(number, cells) for number, cells in rows]
+    built = build_rows(plan, SCAN_ROWS)
     out: list[ColumnPreview] = []
     for col in plan.columns:
         preview = ColumnPreview()
-        for (_number, cells), result in zip(rows[:SAMPLE_ROWS], results, strict=False):
+        for cells, result in built[:SAMPLE_ROWS]:
             preview.samples.append(_sample(col, list(cells), result))
-        preview.warnings = _warnings(col, rows, results, lang)
+        preview.warnings = _warnings(col, built, lang)
         out.append(preview)
     return out
 
 
 def _warnings(
     col: ColumnMap,
-    rows: Sequence[tuple[int, Sequence[object]]],
-    results: list[RowResult],
+    built: Sequence[tuple[Sequence[object], RowResult]],
     lang: str,
 ) -> list[ColumnWarning]:
     found: list[ColumnWarning] = []
-    scanned = len(results)
+    scanned = len(built)
+    results = [result for _cells, result in built]
     if col.field in SENSITIVE:
         found.append(ColumnWarning("error", reason_text(col.field, lang)))
         return found
@@ -211,11 +212,7 @@ def _warnings(
                 ColumnWarning("warning", label.replace("%1", str(bad)).replace("%2", str(scanned)))
             )
     if col.field == "notes":
-        flagged = sum(
-            1
-            for (_n, cells), r in zip(rows, results, strict=True)
-            if r.flagged and _raw(cells, col.index)
-        )
+        flagged = sum(1 for cells, r in built if r.flagged and _raw(cells, col.index))
         if flagged:
             found.append(
                 ColumnWarning(

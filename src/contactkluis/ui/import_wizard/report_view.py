@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.migration.report import ImportReport, NearDuplicate, RowRef, reason_text
+from contactkluis.services.import_plan import ImportReport, NearDuplicate, RowRef, reason_text
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 
 

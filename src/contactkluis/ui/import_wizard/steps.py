@@ -11,7 +11,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from contactkluis.migration.report import ImportReport, reason_text
+from contactkluis.services.import_plan import ImportReport, reason_text
 from contactkluis.ui.import_wizard.report_view import numbers_grid
 
 

@@ -31,21 +31,25 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.errors import current_language
-from contactkluis.migration.report import ImportReport
 from contactkluis.services import importing
-from contactkluis.services.importing import SPREADSHEET_SUFFIXES, Cancelled, FilePlan
+from contactkluis.services.import_plan import (
+    SPREADSHEET_SUFFIXES,
+    FilePlan,
+    ImportReport,
+    apply_mapping,
+    mapping_set,
+    plan_files,
+    rows_to_import,
+)
+from contactkluis.services.importing import (
+    Cancelled,
+    ImportProgress,
+    ImportRequest,
+    run_import_task,
+)
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import MessageBox
 from contactkluis.ui.import_wizard.mapping_view import SheetEditor
-from contactkluis.ui.import_wizard.plans import (
-    LoadedFile,
-    Progress,
-    apply_mapping,
-    import_work,
-    load_files,
-    mapping_set,
-    rows_to_import,
-)
 from contactkluis.ui.import_wizard.report_view import ReportView
 from contactkluis.ui.import_wizard.steps import RunStep, SummaryStep
 from contactkluis.ui.privacy.common import error_text
@@ -66,7 +70,7 @@ class ImportPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.files: list[LoadedFile] = []
+        self.files: list[FilePlan] = []
         self.reading = 0  # files still being read
         self.token: CancelToken | None = None
         self.dry_report: ImportReport | None = None
@@ -231,12 +235,12 @@ class ImportPage(QWidget):
         self.reading += 1
         self._update_files()
         self.ctx.tasks.run(
-            lambda _token, progress: load_files(new, progress),
+            lambda _token, progress: plan_files(new, progress=progress),
             self._files_read,
             self._files_failed,
         )
 
-    def _files_read(self, loaded: list[LoadedFile]) -> None:
+    def _files_read(self, loaded: list[FilePlan]) -> None:
         self.reading -= 1
         if self.ctx.session is None:
             return  # locked meanwhile: drop what was read
@@ -254,7 +258,7 @@ class ImportPage(QWidget):
             del self.files[row]
             self._update_files()
 
-    def usable_files(self) -> list[LoadedFile]:
+    def usable_files(self) -> list[FilePlan]:
         return [f for f in self.files if f.error is None]
 
     def _update_files(self) -> None:
@@ -264,10 +268,10 @@ class ImportPage(QWidget):
                 item = QListWidgetItem(f"{loaded.name} — {loaded.error.message(self.lang)}")
                 item.setForeground(QBrush(QColor("#b3261e")))
             else:
-                rows = sum(len(p.table.rows) for p in loaded.plans)
+                rows = sum(len(p.table.rows) for p in loaded.sheets)
                 item = QListWidgetItem(
                     f"{loaded.name} — "
-                    + self.tr("%n werkblad(en)", "", len(loaded.plans))
+                    + self.tr("%n werkblad(en)", "", len(loaded.sheets))
                     + ", "
                     + self.tr("%n rij(en)", "", rows)
                 )
@@ -284,7 +288,7 @@ class ImportPage(QWidget):
         for f_index, loaded in enumerate(self.usable_files()):
             top = QTreeWidgetItem([loaded.name, ""])
             self.sheet_tree.addTopLevelItem(top)
-            for s_index, plan in enumerate(loaded.plans):
+            for s_index, plan in enumerate(loaded.sheets):
                 child = QTreeWidgetItem([plan.sheet, str(len(plan.table.rows))])
                 child.setData(0, Qt.ItemDataRole.UserRole, (f_index, s_index))
                 top.addChild(child)
@@ -312,7 +316,7 @@ class ImportPage(QWidget):
     def _refresh_tree(self) -> None:
         for f_index, loaded in enumerate(self.usable_files()):
             top = self.sheet_tree.topLevelItem(f_index)
-            for s_index, plan in enumerate(loaded.plans):
+            for s_index, plan in enumerate(loaded.sheets):
                 child = top.child(s_index) if top else None
                 if child is None:
                     continue
@@ -379,10 +383,15 @@ class ImportPage(QWidget):
     # -- dry run and import ---------------------------------------------------------------
 
     def plans(self) -> list[FilePlan]:
-        return [f.file_plan() for f in self.files]
+        return list(self.files)
 
-    def _worker(self, dry_run: bool) -> Callable[[CancelToken, Progress], ImportReport]:
-        return import_work(self.ctx.unlocked_session, self.plans(), dry_run)
+    def _worker(
+        self, dry_run: bool
+    ) -> Callable[[CancelToken, Callable[[int, int], None]], ImportReport]:
+        """The import as a task on ctx.tasks: the token's cancel and the progress signal
+        reach the service through one ImportProgress."""
+        task = run_import_task(self.ctx.unlocked_session, ImportRequest(self.plans(), dry_run))
+        return lambda token, progress: task(ImportProgress(progress, lambda: token.cancelled))
 
     def start_dry_run(self) -> None:
         self.dry_report = None

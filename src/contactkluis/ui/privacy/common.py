@@ -10,7 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from contactkluis.errors import UserError, current_language
-from contactkluis.migration.readers import ReadError
+from contactkluis.services.import_plan import ReadError
 
 if TYPE_CHECKING:
     from contactkluis.ui.context import AppContext

@@ -48,12 +48,12 @@ from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 from contactkluis.ui.i18n import LANGUAGES
 from contactkluis.ui.locking import Locker
-from contactkluis.ui.settings.accounts import AccountDialog, AccountsSection
+from contactkluis.ui.settings.accounts import AccountsSection
 from contactkluis.ui.settings.security import KeysSection
 from contactkluis.ui.unlock import error_text
 from contactkluis.ui.widgets.status_pill import StatusPill
 
-__all__ = ["AccountDialog", "SettingsPage", "default_backup_dir"]  # AccountDialog: old home
+__all__ = ["SettingsPage", "default_backup_dir"]
 
 
 def default_backup_dir(vault_path: Path | None) -> Path:
@@ -370,34 +370,6 @@ class SettingsPage(QScrollArea):
         self.ctx.data_changed.emit()
         self.load_purposes()
         return True
-
-    # -- accounts (ui/settings/accounts.py) -------------------------------------------------
-
-    @property
-    def accounts_table(self) -> QTableWidget:
-        return self.accounts_box.table
-
-    @property
-    def status(self) -> QLabel:
-        return self.accounts_box.status
-
-    def load_accounts(self) -> None:
-        self.accounts_box.load()
-
-    def selected_account(self) -> tuple[str, str] | None:
-        return self.accounts_box.selected_account()
-
-    def add_account(self) -> None:
-        self.accounts_box.add_account()
-
-    def reset_password(self) -> None:
-        self.accounts_box.reset_password()
-
-    def toggle_role(self) -> None:
-        self.accounts_box.toggle_role()
-
-    def remove_account(self) -> None:
-        self.accounts_box.remove_account()
 
     # -- per-user settings ----------------------------------------------------------------
 
