@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain import messages
 from contactkluis.domain.contact import (
     Address,
     ConsentEvent,
@@ -183,7 +184,7 @@ def english(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     dutch = [o for o in gc.get_objects() if isinstance(o, QTranslator)]
     for translator in dutch:
         qapp.removeTranslator(translator)
-    monkeypatch.setenv("CONTACTKLUIS_LANG", "en")
+    monkeypatch.setattr(messages, "_language", "en")
     installed = install_translators(qapp, "en")
     yield
     for translator in installed:

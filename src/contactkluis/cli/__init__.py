@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from contactkluis import __version__
 from contactkluis.cli.common import Passwords, tr
+from contactkluis.domain import messages
 from contactkluis.errors import UserError
 
 # Modules that add commands; each has register(subparsers). Optional ones may be absent
@@ -59,10 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if "--lang" in argv:
-        idx = argv.index("--lang")
-        if idx + 1 < len(argv):
-            os.environ["CONTACTKLUIS_LANG"] = argv[idx + 1]
+    # Help texts are built in the chosen language, so it is read before argparse runs.
+    wanted = argv[argv.index("--lang") + 1] if "--lang" in argv[:-1] else None
+    messages.set_language(wanted)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

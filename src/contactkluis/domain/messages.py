@@ -7,11 +7,22 @@ keeps codes unique across the application.
 
 from __future__ import annotations
 
+import logging
 import os
+from datetime import date, datetime
 from typing import Any, ClassVar
 
+from babel import dates as babel_dates
+
+log = logging.getLogger(__name__)
+
 # code -> (Dutch, English)
-CATALOGUE: dict[str, tuple[str, str]] = {}
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "unexpected": (
+        "Er ging iets onverwachts mis ({kind}). Er is niets half opgeslagen.",
+        "Something unexpected went wrong ({kind}). Nothing was half saved.",
+    ),
+}
 
 
 def register(table: dict[str, tuple[str, str]], prefix: str = "") -> None:
@@ -23,18 +34,45 @@ def register(table: dict[str, tuple[str, str]], prefix: str = "") -> None:
         CATALOGUE[key] = pair
 
 
-def current_language() -> str:
-    """Dutch unless the environment asks for English (LANG=en*, LC_ALL=en*)."""
-    for var in ("CONTACTKLUIS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
+_language = "nl"
+
+# Babel locales: Dutch as the Netherlands writes it; English with day-month order (en_GB),
+# so a date reads the same way round in both languages.
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def language_choice(wanted: str | None = None) -> str:
+    """'nl' or 'en' from an explicit choice (--lang, the GUI setting), else the environment."""
+    candidates: list[str | None] = [wanted]
+    candidates += [
+        os.environ.get(v) for v in ("CONTACTKLUIS_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+    ]
+    for value in candidates:
         if value:
             return "en" if value.lower().startswith("en") else "nl"
     return "nl"
 
 
+def set_language(wanted: str | None = None) -> str:
+    """Choose the language once, at start-up (CLI main, GUI start); everything else asks."""
+    global _language
+    _language = language_choice(wanted)
+    return _language
+
+
+def current_language() -> str:
+    """The language chosen at start-up; Dutch until then."""
+    return _language
+
+
+def localized(nl: str, en: str) -> str:
+    """One of a pair that travels with data (a purpose's two labels), in the chosen language."""
+    return en if _language == "en" else nl
+
+
 def render(code: str, lang: str | None = None, **params: Any) -> str:
-    """The text for `code` in `lang` (default: the environment's language)."""
-    lang = lang or current_language()
+    """The text for `code` in `lang` (default: the language chosen at start-up)."""
+    lang = lang or _language
     nl, en = CATALOGUE.get(code, ("Onbekende fout ({code}).", "Unknown error ({code})."))
     template = en if lang.lower().startswith("en") else nl
     try:
@@ -43,11 +81,37 @@ def render(code: str, lang: str | None = None, **params: Any) -> str:
         return template
 
 
+def format_date(value: date | None, lang: str | None = None, *, empty: str = "") -> str:
+    """A calendar date for people: 06-03-2026 in Dutch, 06/03/2026 in English."""
+    if value is None:
+        return empty
+    if isinstance(value, datetime):
+        value = value.date()
+    return babel_dates.format_date(value, "short", locale=_LOCALES[lang or _language])
+
+
+def format_datetime(value: datetime, lang: str | None = None) -> str:
+    """A moment in the reader's local time: 06-03-2026, 14:05."""
+    local = value.astimezone() if value.tzinfo else value
+    return babel_dates.format_datetime(local, "short", locale=_LOCALES[lang or _language])
+
+
+def error_text(exc: BaseException) -> str:
+    """What a person sees for a failure: a coded error's own text, else one safe line.
+
+    Only the exception's type is named, never its text: that may hold a contact's data.
+    """
+    if isinstance(exc, CodedError):
+        return exc.message()
+    log.error("unexpected %s", type(exc).__name__)
+    return render("unexpected", kind=type(exc).__name__)
+
+
 class CodedError(Exception):
     """A failure a user may see: a catalogue code plus parameters, rendered on demand."""
 
     prefix: ClassVar[str] = ""
-    # None: the environment's language; subclasses whose str() must stay Dutch set "nl".
+    # None: the language chosen at start-up; subclasses whose str() must stay Dutch set "nl".
     default_language: ClassVar[str | None] = None
 
     def __init__(self, code: str, **params: Any) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.errors import UserError
 from contactkluis.services import accounts
 from contactkluis.services.context import Session
@@ -34,12 +35,6 @@ from contactkluis.ui.widgets.recovery_key import RecoveryKeyView
 from contactkluis.vault.keyfile import key_path
 from contactkluis.vault.keys import KdfParams
 from contactkluis.vault.vault import VAULT_SUFFIX, default_vault_path, remove_vault_files
-
-
-def _error_text(exc: BaseException, lang: str) -> str:
-    if isinstance(exc, UserError):
-        return exc.message(lang)
-    return f"{type(exc).__name__}"
 
 
 class InstitutionPage(QWizardPage):
@@ -286,7 +281,7 @@ class FirstRunWizard(QWizard):
             self._remove_created()  # a half-made vault must not block the next attempt
         self.created_path = None
         if not self._abandoned:
-            self.account_page.finished(_error_text(exc, self.lang))
+            self.account_page.finished(error_text(exc))
 
     def _remove_created(self) -> None:
         if self.created_path is not None:

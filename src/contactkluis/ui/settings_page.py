@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.config import load_config, save_config
+from contactkluis.domain.messages import error_text
 from contactkluis.domain.purposes import (
     LegalBasis,
     Purpose,
@@ -50,7 +51,6 @@ from contactkluis.ui.i18n import LANGUAGES
 from contactkluis.ui.locking import Locker
 from contactkluis.ui.settings.accounts import AccountDialog, AccountsSection
 from contactkluis.ui.settings.security import KeysSection
-from contactkluis.ui.unlock import error_text
 from contactkluis.ui.widgets.status_pill import StatusPill
 
 __all__ = ["AccountDialog", "SettingsPage", "default_backup_dir"]  # AccountDialog: old home
@@ -365,7 +365,7 @@ class SettingsPage(QScrollArea):
             )
             return False
         except Exception as exc:
-            MessageBox.warning(self, self.tr("Doelen niet opgeslagen"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Doelen niet opgeslagen"), error_text(exc))
             return False
         self.ctx.data_changed.emit()
         self.load_purposes()
@@ -435,7 +435,7 @@ class SettingsPage(QScrollArea):
             written = accounts.backup(session, out)
         except Exception as exc:
             QApplication.restoreOverrideCursor()
-            MessageBox.warning(self, self.tr("Back-up niet gelukt"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Back-up niet gelukt"), error_text(exc))
             return None
         QApplication.restoreOverrideCursor()
         self.ctx.backup_made.emit()

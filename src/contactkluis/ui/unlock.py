@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.errors import UserError
 from contactkluis.services import accounts
 from contactkluis.services.context import Session
@@ -36,12 +37,6 @@ from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, MessageBox
 from contactkluis.ui.widgets.icons import app_icon
 from contactkluis.ui.widgets.password_fields import PasswordFields
-
-
-def error_text(exc: BaseException, lang: str) -> str:
-    if isinstance(exc, UserError):
-        return exc.message(lang)
-    return f"{type(exc).__name__}"
 
 
 def _busy_bar() -> QProgressBar:
@@ -203,7 +198,7 @@ class UnlockScreen(QWidget):
             else:
                 self.message.setText(exc.message(self.lang))
             return
-        self.message.setText(error_text(exc, self.lang))
+        self.message.setText(error_text(exc))
         self.password.selectAll()
         self.password.setFocus()
         if isinstance(exc, UserError) and exc.code in ("wrong_password", "throttled"):
@@ -359,7 +354,7 @@ class RecoveryDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.message.setText(error_text(exc, self.lang))
+        self.message.setText(error_text(exc))
 
     def _close_session(self) -> None:
         if self.session is not None:

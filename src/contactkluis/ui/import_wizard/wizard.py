@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.errors import current_language
 from contactkluis.migration.report import ImportReport
 from contactkluis.services import importing
@@ -48,7 +49,6 @@ from contactkluis.ui.import_wizard.plans import (
 )
 from contactkluis.ui.import_wizard.report_view import ReportView
 from contactkluis.ui.import_wizard.steps import RunStep, SummaryStep
-from contactkluis.ui.privacy.common import error_text
 from contactkluis.ui.tasks import CancelToken
 
 FILE_FILTER = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
@@ -246,7 +246,7 @@ class ImportPage(QWidget):
     def _files_failed(self, exc: BaseException) -> None:
         self.reading -= 1
         self._update_files()
-        MessageBox.critical(self, self.tr("Lezen mislukt"), error_text(exc, self.lang))
+        MessageBox.critical(self, self.tr("Lezen mislukt"), error_text(exc))
 
     def remove_selected(self) -> None:
         row = self.file_list.currentRow()
@@ -345,7 +345,7 @@ class ImportPage(QWidget):
                 self.ctx.unlocked_session, name, mapping_set(self.usable_files())
             )
         except Exception as exc:
-            MessageBox.critical(self, self.tr("Opslaan mislukt"), error_text(exc, self.lang))
+            MessageBox.critical(self, self.tr("Opslaan mislukt"), error_text(exc))
             return False
         self._refresh_mapping_names()
         self.mapping_combo.setCurrentText(name)
@@ -358,7 +358,7 @@ class ImportPage(QWidget):
         try:
             mapping = importing.load_mapping(self.ctx.unlocked_session, name)
         except Exception as exc:
-            MessageBox.critical(self, self.tr("Laden mislukt"), error_text(exc, self.lang))
+            MessageBox.critical(self, self.tr("Laden mislukt"), error_text(exc))
             return 0
         if mapping is None:
             return 0
@@ -438,9 +438,7 @@ class ImportPage(QWidget):
         MessageBox.critical(
             self,
             self.tr("Importeren mislukt"),
-            self.tr("Er is niets opgeslagen; de kluis is ongewijzigd.")
-            + "\n\n"
-            + error_text(exc, self.lang),
+            self.tr("Er is niets opgeslagen; de kluis is ongewijzigd.") + "\n\n" + error_text(exc),
         )
 
     # -- lock / reset ---------------------------------------------------------------------

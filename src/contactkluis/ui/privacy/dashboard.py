@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.requests import Urgency
 from contactkluis.services.backups import BACKUP_REMINDER_DAYS
 from contactkluis.services.overview import PrivacyOverview, privacy_overview
 from contactkluis.ui.context import AppContext
-from contactkluis.ui.privacy.common import StalePage, error_text
+from contactkluis.ui.privacy.common import StalePage
 
 COLOURS = {"bad": "#b3261e", "warn": "#8a5a00", "ok": "#1b6e2a", "none": "#555555"}
 URGENCY_BG = {Urgency.OVERDUE: QColor("#f9dedc"), Urgency.DUE_SOON: QColor("#fff1c2")}
@@ -169,7 +170,7 @@ class PrivacyPage(StalePage):
         try:
             overview = privacy_overview(session)
         except Exception as exc:
-            self.status.setText(error_text(exc, self.lang))
+            self.status.setText(error_text(exc))
             return
         self._stale = False
         self.show_overview(overview)

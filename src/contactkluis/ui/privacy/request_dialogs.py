@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind
 from contactkluis.services import listing, requests
 from contactkluis.services.access import find_person
 from contactkluis.services.context import Session
 from contactkluis.services.listing import ContactQuery
-from contactkluis.ui.privacy.common import error_text
 
 MAX_MATCHES = 50
 
@@ -171,7 +171,7 @@ class AddRequestDialog(QDialog):
                 note=self.note.toPlainText(),
             )
         except Exception as exc:
-            self.error.setText(error_text(exc, self.session.lang))
+            self.error.setText(error_text(exc))
             return
         self.accept()
 
@@ -228,6 +228,6 @@ class CloseRequestDialog(QDialog):
                     identity_checked=self.identity.isChecked(),
                 )
         except Exception as exc:
-            self.error.setText(error_text(exc, self.session.lang))
+            self.error.setText(error_text(exc))
             return
         self.accept()

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind, Urgency
 from contactkluis.domain.roles import Permission
 from contactkluis.services import access, erasure, listing, requests
 from contactkluis.services.requests import StoredRequest
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, FileDialog, MessageBox
-from contactkluis.ui.privacy.common import StalePage, error_text
+from contactkluis.ui.privacy.common import StalePage
 from contactkluis.ui.privacy.request_dialogs import AddRequestDialog, CloseRequestDialog
 
 URGENCY_BG = {Urgency.OVERDUE: QColor("#f9dedc"), Urgency.DUE_SOON: QColor("#fff1c2")}
@@ -253,7 +254,7 @@ class RequestsPage(StalePage):
         self.refresh()
 
     def _error(self, exc: BaseException) -> None:
-        MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
+        MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc))
 
     def add_request(self) -> int | None:
         session = self.ctx.session

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.domain.roles import Role
 from contactkluis.services import accounts
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, MessageBox
-from contactkluis.ui.unlock import error_text
 from contactkluis.ui.widgets.password_fields import PasswordFields
 
 
@@ -164,7 +164,7 @@ class AccountsSection(QGroupBox):
 
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
-            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc))
 
         self.ctx.tasks.run(lambda _t, _p: fn(), finished, failed)
 

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.domain.roles import Permission
 from contactkluis.services import accounts
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, MessageBox
-from contactkluis.ui.unlock import error_text
 from contactkluis.ui.widgets.recovery_key import RecoveryKeyView
 
 
@@ -188,7 +188,7 @@ class KeysSection(QGroupBox):
             accounts.rotate_key(session)
         except Exception as exc:
             QApplication.restoreOverrideCursor()
-            MessageBox.warning(self, self.tr("Sleutel niet vervangen"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Sleutel niet vervangen"), error_text(exc))
             return False
         QApplication.restoreOverrideCursor()
         self._set_status(self.tr("De sleutel is vervangen."))
@@ -231,7 +231,7 @@ class KeysSection(QGroupBox):
 
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
-            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc))
 
         # Deriving the slot's key takes about a second, like an account change: on the worker.
         self.ctx.tasks.run(lambda _t, _p: accounts.new_recovery_key(session), made, failed)
