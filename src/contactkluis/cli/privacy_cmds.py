@@ -12,6 +12,7 @@ from pathlib import Path
 
 from contactkluis.cli.common import out, run_with_session, tr
 from contactkluis.domain.contact import ConsentStatus
+from contactkluis.domain.messages import format_date
 from contactkluis.domain.normalize import parse_date
 from contactkluis.domain.requests import RequestKind, Urgency
 from contactkluis.errors import UserError
@@ -64,8 +65,8 @@ def cmd_request_add(args: argparse.Namespace) -> int:
     rid, deadline = run_with_session(args, run)
     out(
         tr(
-            f"Verzoek {rid} geregistreerd; uiterste datum {deadline:%d-%m-%Y}.",
-            f"Request {rid} registered; deadline {deadline:%d-%m-%Y}.",
+            f"Verzoek {rid} geregistreerd; uiterste datum {format_date(deadline)}.",
+            f"Request {rid} registered; deadline {format_date(deadline)}.",
         )
     )
     return 0
@@ -90,7 +91,7 @@ def cmd_request_list(args: argparse.Namespace) -> int:
         who = f"#{r.contact_id}" if r.contact_id is not None else "-"
         flag = labels.get(urgency, "") if urgency else ""
         out(
-            f"{r.id}\t{r.kind}\t{who}\t{r.request.received:%d-%m-%Y}\t{r.deadline:%d-%m-%Y}"
+            f"{r.id}\t{r.kind}\t{who}\t{format_date(r.request.received)}\t{format_date(r.deadline)}"
             f"\t{r.status}\t{flag}".rstrip()
         )
     out(tr(f"{len(rows)} verzoek(en).", f"{len(rows)} request(s)."))
@@ -101,8 +102,8 @@ def cmd_request_extend(args: argparse.Namespace) -> int:
     deadline = run_with_session(args, lambda s: requests.extend_request(s, args.id, args.reason))
     out(
         tr(
-            f"Verzoek {args.id} verlengd tot {deadline:%d-%m-%Y}. Laat de persoon de reden weten.",
-            f"Request {args.id} extended to {deadline:%d-%m-%Y}. Tell the person the reason.",
+            f"Verzoek {args.id} verlengd tot {format_date(deadline)}. Laat de persoon de reden weten.",
+            f"Request {args.id} extended to {format_date(deadline)}. Tell the person the reason.",
         )
     )
     return 0
@@ -232,7 +233,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
     if args.apply is None:
         found = run_with_session(args, retention.preview)
         for c in found:
-            until = f"{c.until:%d-%m-%Y}" if c.until else "-"
+            until = format_date(c.until, empty="-")
             reason = (c.reasons_en if args.lang == "en" else c.reasons_nl) or ("",)
             out(f"#{c.id}\t{until}\t{reason[0]}")
         out(

@@ -81,19 +81,33 @@ def render(code: str, lang: str | None = None, **params: Any) -> str:
         return template
 
 
-def format_date(value: date | None, lang: str | None = None, *, empty: str = "") -> str:
+def _moment(value: date | datetime | str) -> date | datetime:
+    """A stored ISO text as a date or a moment; an aware moment in the reader's local time."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = value.astimezone()
+    return value
+
+
+def format_date(
+    value: date | datetime | str | None, lang: str | None = None, *, empty: str = ""
+) -> str:
     """A calendar date for people: 06-03-2026 in Dutch, 06/03/2026 in English."""
-    if value is None:
+    if value is None or value == "":
         return empty
-    if isinstance(value, datetime):
-        value = value.date()
-    return babel_dates.format_date(value, "short", locale=_LOCALES[lang or _language])
+    day = _moment(value)
+    if isinstance(day, datetime):
+        day = day.date()
+    return babel_dates.format_date(day, "short", locale=_LOCALES[lang or _language])
 
 
-def format_datetime(value: datetime, lang: str | None = None) -> str:
+def format_datetime(value: datetime | str, lang: str | None = None) -> str:
     """A moment in the reader's local time: 06-03-2026, 14:05."""
-    local = value.astimezone() if value.tzinfo else value
-    return babel_dates.format_datetime(local, "short", locale=_LOCALES[lang or _language])
+    moment = _moment(value)
+    if not isinstance(moment, datetime):
+        return format_date(moment, lang)
+    return babel_dates.format_datetime(moment, "short", locale=_LOCALES[lang or _language])
 
 
 def error_text(exc: BaseException) -> str:

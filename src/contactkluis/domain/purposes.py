@@ -42,11 +42,6 @@ class RuleError(ValueError):
         return Message(self.code, self.text_nl, self.text_en)
 
 
-def format_date(d: date) -> str:
-    """Dates as Dutch users write them: dd-mm-jjjj."""
-    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"
-
-
 def add_months(d: date, months: int) -> date:
     """Calendar arithmetic; a day past the end of the target month clamps (31 jan + 1 -> 28 feb)."""
     index = d.year * 12 + (d.month - 1) + months

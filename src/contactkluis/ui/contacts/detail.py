@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.consent import consent_state
 from contactkluis.domain.contact import ConsentStatus, Contact
+from contactkluis.domain.messages import format_date, format_datetime
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
 from contactkluis.domain.special import SPECIAL_LABELS, special_categories
@@ -35,7 +36,7 @@ from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.context import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
-from contactkluis.ui.contacts.texts import fmt_date, relation_label, t
+from contactkluis.ui.contacts.texts import relation_label, t
 
 _T: dict[str, tuple[str, str]] = {
     "empty": ("Selecteer een contact.", "Select a contact."),
@@ -298,7 +299,7 @@ class ContactDetailPanel(QWidget):
             "f.emails": "\n".join(c.emails),
             "f.phones": "\n".join(format_phone_nl(p) for p in c.phones),
             "f.address": "\n".join(p for p in (street, town, a.country or "") if p),
-            "f.birth": fmt_date(c.birth_date) or (str(c.birth_year) if c.birth_year else ""),
+            "f.birth": format_date(c.birth_date) or (str(c.birth_year) if c.birth_year else ""),
             "f.notes": c.notes,
             "f.objections": ", ".join(objections),
         }
@@ -320,7 +321,7 @@ class ContactDetailPanel(QWidget):
             why = ""
             for entry in audit:  # newest first
                 if entry["action"] == "contact.restricted" and entry["detail"].get("value"):
-                    why = _t("restricted.why", lang, date=entry["ts"][:10],
+                    why = _t("restricted.why", lang, date=format_date(entry["ts"]),
                              account=entry["account"] or "?")  # fmt: skip
                     break
             self.restricted_banner.setText(_t("restricted", lang, why=why))
@@ -339,7 +340,7 @@ class ContactDetailPanel(QWidget):
         ]
         head = t(f"ret.{status}", lang)
         if until:
-            head += " — " + t("ret.until", lang, date=fmt_date(_iso_date(until)))
+            head += " — " + t("ret.until", lang, date=format_date(_iso_date(until)))
         self.retention_text.setText("\n".join([head, *(f"• {r}" for r in reasons)]))
         bg, fg = PILL_COLOURS.get(status, ("#eeeeee", "#333333"))
         self.retention_banner.setStyleSheet(
@@ -378,7 +379,7 @@ class ContactDetailPanel(QWidget):
             flag = str(state.flag())
             top = QTreeWidgetItem([
                 label, f"{FLAG_SYMBOLS[flag]} {t('flag.' + flag, lang)}",
-                fmt_date(state.since), state.source, state.evidence])  # fmt: skip
+                format_date(state.since), state.source, state.evidence])  # fmt: skip
             top.setIcon(1, flag_icon(flag))
             top.setData(0, Qt.ItemDataRole.UserRole, code)
             for event in history.get(code, []):
@@ -389,7 +390,7 @@ class ContactDetailPanel(QWidget):
                 )
                 QTreeWidgetItem(top, [
                     "", f"{FLAG_SYMBOLS[status]} {t('flag.' + status, lang)}",
-                    fmt_date(event.on), event.source, event.evidence])  # fmt: skip
+                    format_date(event.on), event.source, event.evidence])  # fmt: skip
             self.consents.addTopLevelItem(top)
             top.setExpanded(bool(history.get(code)))
         for col in range(5):
@@ -399,8 +400,8 @@ class ContactDetailPanel(QWidget):
         self.relations.clear()
         for r in c.relations:
             self.relations.addTopLevelItem(QTreeWidgetItem([
-                relation_label(str(r.kind), self.lang), fmt_date(r.start), fmt_date(r.end),
-                fmt_date(r.last_activity), r.source]))  # fmt: skip
+                relation_label(str(r.kind), self.lang), format_date(r.start), format_date(r.end),
+                format_date(r.last_activity), r.source]))  # fmt: skip
 
     def _show_provenance(self, c: Contact) -> None:
         self.provenance.clear()
@@ -413,7 +414,7 @@ class ContactDetailPanel(QWidget):
         self.audit.clear()
         for e in entries:
             detail = json.dumps(e["detail"], ensure_ascii=False) if e["detail"] else ""
-            when = e["ts"].replace("T", " ")[:16]
+            when = format_datetime(e["ts"])
             item = QTreeWidgetItem([when, e["account"] or "", e["action"], detail])
             self.audit.addTopLevelItem(item)
 

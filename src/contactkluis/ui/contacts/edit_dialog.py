@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import Address, Contact, PersonName
+from contactkluis.domain.messages import format_date
 from contactkluis.domain.normalize import (
     format_phone_nl,
     normalize_email,
@@ -34,7 +35,6 @@ from contactkluis.domain.special import SPECIAL_LABELS, special_categories
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.context import Session
-from contactkluis.ui.contacts.texts import fmt_date
 
 _SPLIT = re.compile(r"[,;\s]+")
 _PHONE_SPLIT = re.compile(r"[,;]+")
@@ -278,7 +278,7 @@ class ContactEditDialog(QDialog):
         self.postcode.edit.setText(a.postcode or "")
         self.city.setText(a.city or "")
         self.country.edit.setText(a.country or "")
-        self.birth_date.edit.setText(fmt_date(c.birth_date))
+        self.birth_date.edit.setText(format_date(c.birth_date))
         self.notes.setPlainText(c.notes)
 
     def contact(self) -> Contact:

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import Contact
+from contactkluis.domain.messages import format_date
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.context import Session
-from contactkluis.ui.contacts.texts import fmt_date
 
 # Fields the user chooses between (MergeChoice keys) and their labels.
 CHOICE_FIELDS: dict[str, tuple[str, str]] = {
@@ -63,7 +63,7 @@ def field_text(c: Contact, name: str) -> str:
                         " ".join(x for x in (a.postcode, a.city) if x), a.country or "") if p
         )  # fmt: skip
     if name == "birth_date":
-        return fmt_date(c.birth_date)
+        return format_date(c.birth_date)
     if name == "birth_year":
         return str(c.birth_year) if c.birth_year else ""
     value = getattr(c, name)

@@ -16,11 +16,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from contactkluis.domain.messages import format_date
 from contactkluis.errors import current_language
 from contactkluis.services import listing
 from contactkluis.services.context import Session
 from contactkluis.ui.contacts.flags import FLAG_COLOURS, FLAG_SYMBOLS, flag_icon
-from contactkluis.ui.contacts.texts import fmt_date, relation_label, t
+from contactkluis.ui.contacts.texts import relation_label, t
 from contactkluis.ui.tasks import TaskRunner
 
 BLOCK_SIZE = 50
@@ -65,13 +66,13 @@ RETENTION_COLOURS = {"ok": "#2e7d32", "soon": "#b26a00", "expired": "#c62828"}
 def retention_text(row: listing.ContactRow, lang: str) -> str:
     label = t(f"ret.{row.retention_status}", lang)
     if row.retention_status != "ok" and row.retention_until:
-        return f"{label} {fmt_date(row.retention_until)}"
+        return f"{label} {format_date(row.retention_until)}"
     return label
 
 
 def retention_tooltip(row: listing.ContactRow, lang: str) -> str:
     head = (
-        t("ret.until", lang, date=fmt_date(row.retention_until))
+        t("ret.until", lang, date=format_date(row.retention_until))
         if row.retention_until
         else t("ret.open", lang)
     )
@@ -83,7 +84,7 @@ def consent_tooltip(label: str, cell: listing.ConsentCell, lang: str) -> str:
     if cell.flag == "reconfirm":
         parts.append(t("flag.legacy", lang))
     if cell.since:
-        parts.append(t("flag.since", lang, date=fmt_date(cell.since)))
+        parts.append(t("flag.since", lang, date=format_date(cell.since)))
     if cell.source:
         parts.append(t("flag.source", lang, source=cell.source))
     return f"{label}: " + ", ".join(parts)

@@ -6,8 +6,6 @@ and tests can look texts up by key.
 
 from __future__ import annotations
 
-from datetime import date
-
 TEXTS: dict[str, tuple[str, str]] = {
     # columns
     "col.name": ("Naam", "Name"),
@@ -87,7 +85,3 @@ def t(key: str, lang: str = "nl", **params: object) -> str:
 def relation_label(kind: str, lang: str = "nl") -> str:
     """A relation kind as words; a kind this table does not know is shown as stored."""
     return t(f"rel.{kind}", lang) if f"rel.{kind}" in TEXTS else str(kind)
-
-
-def fmt_date(d: date | None) -> str:
-    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}" if d else ""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import error_text
+from contactkluis.domain.messages import error_text, format_date
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.requests import Urgency
 from contactkluis.services.backups import BACKUP_REMINDER_DAYS
@@ -244,8 +244,8 @@ class PrivacyPage(StalePage):
             values = [
                 str(stored.id),
                 stored.kind.label_en if en else stored.kind.label_nl,
-                stored.request.received.strftime("%d-%m-%Y"),
-                stored.deadline.strftime("%d-%m-%Y"),
+                format_date(stored.request.received),
+                format_date(stored.deadline),
                 left,
             ]
             urgency = stored.urgency(o.today)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import error_text
+from contactkluis.domain.messages import error_text, format_date
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind, Urgency
 from contactkluis.domain.roles import Permission
 from contactkluis.services import access, erasure, listing, requests
@@ -162,7 +162,7 @@ class RequestsPage(StalePage):
         self.table.setRowCount(len(self.items))
         for row, stored in enumerate(self.items):
             urgency = stored.urgency(today)
-            deadline = stored.deadline.strftime("%d-%m-%Y")
+            deadline = format_date(stored.deadline)
             if urgency is not None:
                 days = (stored.deadline - today).days
                 deadline += (
@@ -180,7 +180,7 @@ class RequestsPage(StalePage):
                 str(stored.id),
                 stored.kind.label_en if en else stored.kind.label_nl,
                 contact,
-                stored.request.received.strftime("%d-%m-%Y"),
+                format_date(stored.request.received),
                 deadline,
                 status_text.get(str(stored.status), str(stored.status)),
                 self.tr("gecontroleerd")
@@ -288,7 +288,7 @@ class RequestsPage(StalePage):
         self._done(
             self.tr("Verzoek %1 is verlengd tot %2.")
             .replace("%1", str(stored.id))
-            .replace("%2", deadline.strftime("%d-%m-%Y"))
+            .replace("%2", format_date(deadline))
         )
         return True
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import error_text
+from contactkluis.domain.messages import error_text, format_date
 from contactkluis.domain.roles import Permission
 from contactkluis.services import listing, retention
 from contactkluis.services.retention import Action, Candidate
@@ -117,7 +117,7 @@ class RetentionPage(StalePage):
             values = [
                 str(cand.id),
                 names.get(cand.id, ""),
-                cand.until.strftime("%d-%m-%Y") if cand.until else "—",
+                format_date(cand.until, empty="—"),
                 "\n".join(reasons),
             ]
             for column, value in enumerate(values):

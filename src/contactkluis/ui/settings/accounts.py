@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import error_text
+from contactkluis.domain.messages import error_text, format_date
 from contactkluis.domain.roles import Role
 from contactkluis.services import accounts
 from contactkluis.ui.context import AppContext
@@ -130,7 +130,7 @@ class AccountsSection(QGroupBox):
             row = table.rowCount()
             table.insertRow(row)
             role = self.tr("beheerder") if info.role == Role.BEHEERDER else self.tr("medewerker")
-            created = "-".join(reversed(info.created_at[:10].split("-")))  # dd-mm-jjjj
+            created = format_date(info.created_at)
             for col, text in enumerate((info.name, role, created)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (info.name, info.role))
