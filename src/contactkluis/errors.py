@@ -116,9 +116,6 @@ class UserError(CodedError):
                 params["unit"] = "seconde" if one else "seconden"
         if isinstance(params.get("since"), str):  # a lock's ISO moment, as a person reads it
             params["since"] = format_datetime(params["since"], lang)
-        for key, value in params.items():
-            if isinstance(value, tuple) and len(value) == 2:
-                params[key] = value[1] if lang == "en" else value[0]
         return render(self.code, lang, **params)
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+import contactkluis.cli.texts
 import contactkluis.errors  # noqa: F401  (registers its texts)
 from contactkluis.domain import consent, dimensions, disclosure, mailing, messages  # noqa: F401
 from contactkluis.domain.dimensions import DimensionError
@@ -63,3 +64,12 @@ def test_one_error_text_names_the_kind_never_the_content() -> None:
     assert text == "Er ging iets onverwachts mis (ValueError). Er is niets half opgeslagen."
     assert "Fenna" not in text
     assert messages.error_text(UserError("read_only")).startswith("De kluis is alleen-lezen")
+
+
+def test_the_command_line_speaks_through_the_catalogue() -> None:
+    from contactkluis.cli.common import say
+
+    messages.set_language("en")
+    assert say("records_done", count=2, verb=("verwijderd", "deleted")) == "2 record(s) deleted."
+    messages.set_language("nl")
+    assert say("records_done", count=2, verb=("verwijderd", "deleted")) == "2 record(s) verwijderd."

@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import os
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from babel import dates as babel_dates
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # code -> (Dutch, English)
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -65,16 +66,20 @@ def current_language() -> str:
     return _language
 
 
-def localized(nl: str, en: str) -> str:
+def localized(nl: T, en: T) -> T:
     """One of a pair that travels with data (a purpose's two labels), in the chosen language."""
     return en if _language == "en" else nl
 
 
 def render(code: str, lang: str | None = None, **params: Any) -> str:
     """The text for `code` in `lang` (default: the language chosen at start-up)."""
-    lang = lang or _language
+    english = (lang or _language).lower().startswith("en")
     nl, en = CATALOGUE.get(code, ("Onbekende fout ({code}).", "Unknown error ({code})."))
-    template = en if lang.lower().startswith("en") else nl
+    template = en if english else nl
+    # A parameter may itself be a (Dutch, English) pair: a word that differs per language.
+    for key, value in params.items():
+        if isinstance(value, tuple) and len(value) == 2:
+            params[key] = value[1] if english else value[0]
     try:
         return template.format(code=code, **params)
     except (KeyError, IndexError):
