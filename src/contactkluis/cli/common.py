@@ -10,8 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import contactkluis.cli.texts  # noqa: F401  (registers the command line's texts)
-from contactkluis.domain.messages import render
+from contactkluis.cli.texts import say as say
 from contactkluis.errors import UserError
 from contactkluis.services.accounts import unlock
 from contactkluis.services.context import Session
@@ -46,11 +45,6 @@ class Passwords:
                     "invalid", reason=("De wachtwoorden verschillen.", "The passwords differ.")
                 )
         return value
-
-
-def say(code: str, **params: Any) -> str:
-    """A text of the command line (cli/texts.py) in the language chosen at start-up."""
-    return render("cli." + code, **params)
 
 
 def default_db() -> Path:

@@ -1,11 +1,11 @@
 """What the command line says: one table of (Dutch, English) texts in the one catalogue.
 
-Codes are registered under 'cli.'; cli.common.say() renders them in the language the
+Codes are registered under 'cli.'; say() renders them in the language the
 command line chose at start-up (--lang, else the environment)."""
 
 from __future__ import annotations
 
-from contactkluis.domain.messages import register
+from contactkluis.domain.messages import speaker
 
 TEXTS: dict[str, tuple[str, str]] = {
     "description": (
@@ -317,4 +317,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-register(TEXTS, prefix="cli.")
+# The command line's texts in the language chosen at start-up.
+say = speaker(TEXTS, "cli.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, ClassVar, TypeVar
 
@@ -40,6 +41,16 @@ _language = "nl"
 # Babel locales: Dutch as the Netherlands writes it; English with day-month order (en_GB),
 # so a date reads the same way round in both languages.
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def speaker(table: dict[str, tuple[str, str]], prefix: str) -> Callable[..., str]:
+    """Register a module's table under `prefix`; returns its `key, **params -> text`."""
+    register(table, prefix)
+
+    def say(key: str, **params: Any) -> str:
+        return render(prefix + key, **params)
+
+    return say
 
 
 def language_choice(wanted: str | None = None) -> str:
