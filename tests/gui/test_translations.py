@@ -235,7 +235,7 @@ def english_window(qtbot, english, tmp_path: Path) -> Iterator[object]:  # type:
     _add_people(session)
     # As the app starts: the window and its pages are built locked, then the vault opens.
     ctx = AppContext(vault_path)
-    win = MainWindow(ctx, lang="en")
+    win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -349,7 +349,7 @@ def test_dialogs_and_first_run_read_english(qtbot, english_window, tmp_path: Pat
         ContactEditDialog(session, someone),
         AddRequestDialog(session),
     ]
-    wizard = FirstRunWizard(AppContext(tmp_path / "new.ckdb"), lang="en")
+    wizard = FirstRunWizard(AppContext(tmp_path / "new.ckdb"))
     dialogs.append(wizard)
     found = []
     for dialog in dialogs:

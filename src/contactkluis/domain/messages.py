@@ -77,9 +77,9 @@ def current_language() -> str:
     return _language
 
 
-def localized(nl: T, en: T) -> T:
+def localized(nl: T, en: T, lang: str | None = None) -> T:
     """One of a pair that travels with data (a purpose's two labels), in the chosen language."""
-    return en if _language == "en" else nl
+    return en if (lang or _language) == "en" else nl
 
 
 def render(code: str, lang: str | None = None, **params: Any) -> str:

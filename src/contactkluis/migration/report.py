@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from contactkluis.domain.messages import localized
+
 REASONS: dict[str, tuple[str, str]] = {
     "no_name_no_email": (
         "geen naam en geen bruikbaar e-mailadres",
@@ -46,9 +48,9 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-def reason_text(code: str, lang: str = "nl") -> str:
-    nl, en = REASONS.get(code, (code, code))
-    return en if lang == "en" else nl
+def reason_text(code: str, lang: str | None = None) -> str:
+    """A reason in `lang`, by default the language chosen at start-up."""
+    return localized(*REASONS.get(code, (code, code)), lang=lang)
 
 
 @dataclass

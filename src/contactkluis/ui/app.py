@@ -104,13 +104,13 @@ def run(db: str | Path | None = None, user: str | None = None, lang: str | None 
     if user:
         ctx.account_name = user
     if not path.exists():
-        wizard = FirstRunWizard(ctx, lang=lang)
+        wizard = FirstRunWizard(ctx)
         if db:
             wizard.location_page.path.setText(str(path))
             wizard.location_page._edited = True
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return 0
-    window = MainWindow(ctx, lang=lang, autolock_minutes=int(config.get("autolock_minutes") or 5))
+    window = MainWindow(ctx, autolock_minutes=int(config.get("autolock_minutes") or 5))
     window.show()
     if os.environ.get("CONTACTKLUIS_SMOKE_EXIT"):
         # Packaging smoke test: measure start-up to the first shown window, then leave.

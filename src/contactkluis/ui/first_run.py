@@ -131,7 +131,6 @@ class AccountPage(QWizardPage):
         self.account.setObjectName("account")
         # One form for all three fields, so their labels and fields share one column.
         self.passwords = PasswordFields(
-            wizard.lang,
             lambda: (self.account.text(), str(self.field("institution"))),
             leading=[(self.tr("Accountnaam:"), self.account)],
         )
@@ -226,13 +225,11 @@ class FirstRunWizard(QWizard):
         self,
         ctx: AppContext,
         *,
-        lang: str = "nl",
         kdf: KdfParams | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.lang = lang
         self.kdf = kdf
         self.session: Session | None = None
         self.recovery_key = ""

@@ -160,7 +160,7 @@ def _sample(col: ColumnMap, cells: list[object], result: RowResult) -> CellPrevi
     return CellPreview(value)
 
 
-def preview_sheet(plan: SheetPlan, lang: str = "nl") -> list[ColumnPreview]:
+def preview_sheet(plan: SheetPlan) -> list[ColumnPreview]:
     """One ColumnPreview per column of the plan, in column order."""
     table = plan.table
     builder = RowBuilder(plan.context, plan.columns)
@@ -171,7 +171,7 @@ def preview_sheet(plan: SheetPlan, lang: str = "nl") -> list[ColumnPreview]:
         preview = ColumnPreview()
         for (_number, cells), result in zip(rows[:SAMPLE_ROWS], results, strict=False):
             preview.samples.append(_sample(col, list(cells), result))
-        preview.warnings = _warnings(col, rows, results, lang)
+        preview.warnings = _warnings(col, rows, results)
         out.append(preview)
     return out
 
@@ -180,12 +180,11 @@ def _warnings(
     col: ColumnMap,
     rows: Sequence[tuple[int, Sequence[object]]],
     results: list[RowResult],
-    lang: str,
 ) -> list[ColumnWarning]:
     found: list[ColumnWarning] = []
     scanned = len(results)
     if col.field in SENSITIVE:
-        found.append(ColumnWarning("error", reason_text(col.field, lang)))
+        found.append(ColumnWarning("error", reason_text(col.field)))
         return found
     if not col.imported:
         return found

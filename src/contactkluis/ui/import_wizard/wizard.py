@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.messages import error_text
-from contactkluis.errors import current_language
 from contactkluis.migration.report import ImportReport
 from contactkluis.services import importing
 from contactkluis.services.importing import SPREADSHEET_SUFFIXES, Cancelled, FilePlan
@@ -93,7 +92,7 @@ class ImportPage(QWidget):
         self.run_label = self.run_step.label
         self.run_progress = self.run_step.progress
         self.cancel_button = self.run_step.cancel_button
-        self.report_view = ReportView(self.lang)
+        self.report_view = ReportView()
         self.report_view.open_contacts.connect(self.open_contacts)
         self.report_view.new_import.connect(self.reset)
         self.stack.addWidget(self.report_view)
@@ -102,10 +101,6 @@ class ImportPage(QWidget):
         layout.addWidget(self.stack, 1)
         ctx.locked.connect(self.reset)
         self.go(Step.FILES)
-
-    @property
-    def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else current_language()
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -172,7 +167,7 @@ class ImportPage(QWidget):
         self.sheet_tree.setHeaderLabels([self.tr("Bestand / werkblad"), self.tr("Rijen")])
         self.sheet_tree.setColumnWidth(0, 170)
         self.sheet_tree.currentItemChanged.connect(self._sheet_chosen)
-        self.editor = SheetEditor(self.lang)
+        self.editor = SheetEditor()
         self.editor.changed.connect(self._plans_changed)
         split = QSplitter()
         split.addWidget(self.sheet_tree)
@@ -261,7 +256,7 @@ class ImportPage(QWidget):
         self.file_list.clear()
         for loaded in self.files:
             if loaded.error is not None:
-                item = QListWidgetItem(f"{loaded.name} — {loaded.error.message(self.lang)}")
+                item = QListWidgetItem(f"{loaded.name} — {loaded.error.message()}")
                 item.setForeground(QBrush(QColor("#b3261e")))
             else:
                 rows = sum(len(p.table.rows) for p in loaded.plans)
@@ -399,7 +394,7 @@ class ImportPage(QWidget):
         if self.ctx.session is None:
             return
         self.dry_report = report
-        self.summary.show_report(report, self.lang)
+        self.summary.show_report(report)
 
     def start_import(self) -> None:
         self.busy = True

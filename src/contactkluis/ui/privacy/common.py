@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from contactkluis.errors import current_language
-
 if TYPE_CHECKING:
     from contactkluis.ui.context import AppContext
 
@@ -21,10 +19,6 @@ class StalePage(QWidget):
 
     ctx: AppContext
     _stale: bool
-
-    @property
-    def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else current_language()
 
     def refresh(self) -> None:
         raise NotImplementedError

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import error_text, format_date
+from contactkluis.domain.messages import error_text, format_date, localized
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.requests import Urgency
 from contactkluis.services.backups import BACKUP_REMINDER_DAYS
@@ -215,12 +215,11 @@ class PrivacyPage(StalePage):
         self.reconfirm_tiles = {}
         session = self.ctx.session
         purposes = session.purposes if session else {}
-        en = self.lang == "en"
         for code, value in counts.items():
             purpose = purposes.get(code)
             if not value and purpose is not None and purpose.basis is not LegalBasis.TOESTEMMING:
                 continue  # zero tiles for purposes without consent pushed the page off-screen
-            label = (purpose.label_en if en else purpose.label_nl) if purpose else code
+            label = (localized(purpose.label_nl, purpose.label_en)) if purpose else code
             tile = Tile(label)
             tile.setObjectName(f"reconfirm_{code}")
             tile.set_value(value, tone="warn" if value else "ok")
@@ -234,7 +233,6 @@ class PrivacyPage(StalePage):
 
     def _fill_requests(self, o: PrivacyOverview) -> None:
         self.requests.setRowCount(len(o.open_requests))
-        en = self.lang == "en"
         for row, stored in enumerate(o.open_requests):
             days = (stored.deadline - o.today).days
             if days < 0:
@@ -243,7 +241,7 @@ class PrivacyPage(StalePage):
                 left = self.tr("%n dag(en)", "", days)
             values = [
                 str(stored.id),
-                stored.kind.label_en if en else stored.kind.label_nl,
+                localized(stored.kind.label_nl, stored.kind.label_en),
                 format_date(stored.request.received),
                 format_date(stored.deadline),
                 left,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import error_text
+from contactkluis.domain.messages import error_text, localized
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind
 from contactkluis.services import listing, requests
 from contactkluis.services.access import find_person
@@ -107,10 +107,9 @@ class AddRequestDialog(QDialog):
         self.session = session
         self.request_id: int | None = None
         self.setWindowTitle(self.tr("Verzoek registreren"))
-        en = session.lang == "en"
         self.kind = QComboBox()
         for kind in RequestKind:
-            self.kind.addItem(kind.label_en if en else kind.label_nl, str(kind))
+            self.kind.addItem(localized(kind.label_nl, kind.label_en), str(kind))
         self.picker = ContactPicker(session)
         self.received = QDateEdit(to_qdate(session.today()))
         self.received.setCalendarPopup(True)

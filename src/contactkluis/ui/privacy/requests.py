@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import error_text, format_date
+from contactkluis.domain.messages import error_text, format_date, localized
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind, Urgency
 from contactkluis.domain.roles import Permission
 from contactkluis.services import access, erasure, listing, requests
@@ -152,7 +152,6 @@ class RequestsPage(StalePage):
             )
         }
         today = session.today()
-        en = self.lang == "en"
         status_text = {
             "open": self.tr("open"),
             "verlengd": self.tr("verlengd"),
@@ -178,7 +177,7 @@ class RequestsPage(StalePage):
             contact = f"#{cid}  {names.get(cid, '')}".strip() if cid is not None else "—"
             values = [
                 str(stored.id),
-                stored.kind.label_en if en else stored.kind.label_nl,
+                localized(stored.kind.label_nl, stored.kind.label_en),
                 contact,
                 format_date(stored.request.received),
                 deadline,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import error_text, format_date
+from contactkluis.domain.messages import error_text, format_date, localized
 from contactkluis.domain.roles import Permission
 from contactkluis.services import listing, retention
 from contactkluis.services.retention import Action, Candidate
@@ -110,10 +110,9 @@ class RetentionPage(StalePage):
             self.message.setText(error_text(exc))
             return
         self._stale = False
-        en = self.lang == "en"
         self.table.setRowCount(len(self.candidates))
         for row, cand in enumerate(self.candidates):
-            reasons = cand.reasons_en if en else cand.reasons_nl
+            reasons = localized(cand.reasons_nl, cand.reasons_en)
             values = [
                 str(cand.id),
                 names.get(cand.id, ""),

@@ -38,7 +38,7 @@ from contactkluis.ui.widgets.password_fields import PasswordFields
 class AccountDialog(QDialog):
     """New account (name, role, password) or, with `account` given, a new password only."""
 
-    def __init__(self, lang: str, account: str | None = None, parent: QWidget | None = None):
+    def __init__(self, account: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(
             self.tr("Account toevoegen")
@@ -57,7 +57,7 @@ class AccountDialog(QDialog):
         if account is None:
             rows.append((self.tr("Rol:"), self.role))
         # One form with the password rows, so all labels and fields line up.
-        self.passwords = PasswordFields(lang, lambda: (self.name.text(), ""), leading=rows)
+        self.passwords = PasswordFields(lambda: (self.name.text(), ""), leading=rows)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -81,11 +81,10 @@ class AccountsSection(QGroupBox):
 
     account_removed = Signal(str)
 
-    def __init__(self, ctx: AppContext, lang: str = "nl", parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTitle(self.tr("Accounts"))
         self.ctx = ctx
-        self.lang = lang
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("accountsTable")
         self.table.setHorizontalHeaderLabels(
@@ -170,7 +169,7 @@ class AccountsSection(QGroupBox):
 
     def add_account(self) -> None:
         session = self.ctx.session
-        dialog = AccountDialog(self.lang, None, self)
+        dialog = AccountDialog(None, self)
         if session is None or dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, role = dialog.name.text().strip(), str(dialog.role.currentData())
@@ -184,7 +183,7 @@ class AccountsSection(QGroupBox):
         session, chosen = self.ctx.session, self.selected_account()
         if session is None or chosen is None:
             return
-        dialog = AccountDialog(self.lang, chosen[0], self)
+        dialog = AccountDialog(chosen[0], self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         password = dialog.passwords.value()

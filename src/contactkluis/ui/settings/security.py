@@ -86,11 +86,10 @@ class RecoveryKeyDialog(QDialog):
 class KeysSection(QGroupBox):
     """Sleutel vervangen… and Nieuwe herstelsleutel…, for a beheerder."""
 
-    def __init__(self, ctx: AppContext, lang: str = "nl", parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTitle(self.tr("Sleutels"))
         self.ctx = ctx
-        self.lang = lang
         self.recovery_dialog: RecoveryKeyDialog | None = None
         note = QLabel(
             self.tr(
