@@ -110,10 +110,7 @@ class UserError(CodedError):
         params = dict(self.params)
         if "delay" in params:
             one = params["delay"] == 1
-            if lang == "en":
-                params["unit"] = "second" if one else "seconds"
-            else:
-                params["unit"] = "seconde" if one else "seconden"
+            params["unit"] = ("seconde", "second") if one else ("seconden", "seconds")
         if isinstance(params.get("since"), str):  # a lock's ISO moment, as a person reads it
             params["since"] = format_datetime(params["since"], lang)
         return render(self.code, lang, **params)

@@ -15,6 +15,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from contactkluis.domain.messages import localized
+
 
 @dataclass(frozen=True, slots=True)
 class Message:
@@ -25,7 +27,7 @@ class Message:
     text_en: str
 
     def text(self, lang: str = "nl") -> str:
-        return self.text_en if lang == "en" else self.text_nl
+        return localized(self.text_nl, self.text_en, lang)
 
 
 class RuleError(ValueError):

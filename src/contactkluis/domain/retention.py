@@ -22,7 +22,7 @@ from contactkluis.domain.contact import (
     Relation,
     RelationKind,
 )
-from contactkluis.domain.messages import format_date
+from contactkluis.domain.messages import format_date, localized
 from contactkluis.domain.purposes import Purpose, RetentionAnchor
 
 
@@ -72,13 +72,13 @@ _KIND_TEXT: dict[RelationKind, tuple[str, str, str, str]] = {
 
 
 def _note(purpose: Purpose, lang: str) -> str:
-    note = purpose.retention_note_en if lang == "en" else purpose.retention_note_nl
+    note = localized(purpose.retention_note_nl, purpose.retention_note_en, lang)
     return f" ({note})" if note else ""
 
 
 def _short_note(purpose: Purpose, lang: str) -> str:
     # "fiscale bewaarplicht, art. 52 AWR" reads as "(fiscale bewaarplicht)" in a reason line.
-    note = purpose.retention_note_en if lang == "en" else purpose.retention_note_nl
+    note = localized(purpose.retention_note_nl, purpose.retention_note_en, lang)
     return f" ({note.split(',')[0].strip()})" if note else ""
 
 
