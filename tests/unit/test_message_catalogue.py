@@ -73,3 +73,12 @@ def test_the_command_line_speaks_through_the_catalogue() -> None:
     assert say("records_done", count=2, verb=("verwijderd", "deleted")) == "2 record(s) deleted."
     messages.set_language("nl")
     assert say("records_done", count=2, verb=("verwijderd", "deleted")) == "2 record(s) verwijderd."
+
+
+def test_a_broken_domain_rule_is_a_coded_error_with_one_error_text() -> None:
+    from contactkluis.domain.purposes import RuleError
+
+    broken = RuleError("invalid_purpose", "Doel 1: geen naam.", "Purpose 1: no name.")
+    assert str(broken) == "Doel 1: geen naam."
+    messages.set_language("en")
+    assert messages.error_text(broken) == "Purpose 1: no name."

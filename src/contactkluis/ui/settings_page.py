@@ -38,7 +38,6 @@ from contactkluis.domain.purposes import (
     Purpose,
     RetentionAnchor,
     RetentionRule,
-    RuleError,
     purposes_from_json,
     purposes_to_json,
 )
@@ -352,14 +351,7 @@ class SettingsPage(QScrollArea):
                 session.set_purposes(purposes)
             finally:
                 QApplication.restoreOverrideCursor()
-        except RuleError as exc:
-            MessageBox.warning(
-                self,
-                self.tr("Doelen niet opgeslagen"),
-                localized(exc.text_nl, exc.text_en),
-            )
-            return False
-        except Exception as exc:
+        except Exception as exc:  # a RuleError names the broken rule in the chosen language
             MessageBox.warning(self, self.tr("Doelen niet opgeslagen"), error_text(exc))
             return False
         self.ctx.data_changed.emit()
