@@ -44,7 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "postcode": ("Geen geldige postcode (bijv. 1234 AB).", "Not a valid postcode (e.g. 1234 AB)."),
     "email": ("Geen geldig e-mailadres: {value}", "Not a valid e-mail address: {value}"),
     "phone": ("Geen geldig telefoonnummer: {value}", "Not a valid phone number: {value}"),
-    "date": ("Geen geldige datum (dd-mm-jjjj).", "Not a valid date (dd-mm-yyyy)."),
+    "date": ("Geen geldige datum (dd-mm-jjjj).", "Not a valid date (dd/mm/yyyy)."),
     "country": (
         "Landcode van twee letters (NL, BE, DE…).",
         "Two-letter country code (NL, BE, DE…).",
