@@ -82,3 +82,8 @@ def test_a_broken_domain_rule_is_a_coded_error_with_one_error_text() -> None:
     assert str(broken) == "Doel 1: geen naam."
     messages.set_language("en")
     assert messages.error_text(broken) == "Purpose 1: no name."
+
+
+def test_date_fields_use_the_pattern_the_dates_are_shown_in() -> None:
+    assert messages.date_pattern("nl") == "dd-MM-yyyy"
+    assert messages.date_pattern("en") == "dd/MM/yyyy"

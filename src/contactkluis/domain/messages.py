@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, ClassVar, TypeVar
@@ -116,6 +117,12 @@ def format_date(
     if isinstance(day, datetime):
         day = day.date()
     return babel_dates.format_date(day, "short", locale=_LOCALES[lang or _language])
+
+
+def date_pattern(lang: str | None = None) -> str:
+    """The same short date as a pattern for date fields: dd-MM-yyyy, dd/MM/yyyy."""
+    pattern = str(babel_dates.get_date_format("short", locale=_LOCALES[lang or _language]).pattern)
+    return re.sub(r"y+", "yyyy", pattern)
 
 
 def format_datetime(value: datetime | str, lang: str | None = None) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import ConsentStatus, Relation, RelationKind
-from contactkluis.domain.messages import localized, speaker
+from contactkluis.domain.messages import date_pattern, localized, speaker
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.context import Session
@@ -62,7 +62,7 @@ def _pydate(q: QDate) -> date:
 
 def _date_edit(parent: QWidget, today: date) -> QDateEdit:
     edit = QDateEdit(_qdate(today), parent)
-    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setDisplayFormat(date_pattern())
     edit.setCalendarPopup(True)
     edit.setMaximumDate(_qdate(today))  # no statements about the future
     return edit

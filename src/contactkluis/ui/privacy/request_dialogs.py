@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import error_text, localized
+from contactkluis.domain.messages import date_pattern, error_text, localized
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind
 from contactkluis.services import listing, requests
 from contactkluis.services.access import find_person
@@ -113,7 +113,7 @@ class AddRequestDialog(QDialog):
         self.picker = ContactPicker(session)
         self.received = QDateEdit(to_qdate(session.today()))
         self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("dd-MM-yyyy")
+        self.received.setDisplayFormat(date_pattern())
         self.received.setMaximumDate(to_qdate(session.today()))
         self.identity = QCheckBox(self.tr("Identiteit van de verzoeker is gecontroleerd"))
         self.identity_hint = QLabel()
