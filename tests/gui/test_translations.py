@@ -361,3 +361,19 @@ def test_dialogs_and_first_run_read_english(qtbot, english_window, tmp_path: Pat
         wizard.next()
         found += dutch_leftovers(visible_texts(wizard))
     assert found == []
+
+
+def test_the_gui_chooses_its_language_once_for_qt_and_the_catalogue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from contactkluis.errors import UserError
+    from contactkluis.ui.app import choose_language
+
+    monkeypatch.delenv("CONTACTKLUIS_LANG")
+    assert choose_language({"language": "en"}) == "en"  # the setting, when nothing overrides
+    assert (
+        UserError("read_only").message() == "The vault is open read-only; changes are not possible."
+    )
+    assert choose_language({"language": "en"}, wanted="nl") == "nl"  # --lang wins
+    assert messages.current_language() == "nl"
+    assert choose_language({"language": "fr"}) == "nl"  # unknown: Dutch first
