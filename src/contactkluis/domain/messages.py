@@ -1,8 +1,11 @@
-"""One catalogue of user-facing texts and one coded error type.
+"""One way to speak: the catalogue of user-facing texts, the language, dates, errors.
 
 Every error a user may see carries a code and parameters; the text is looked up here, in
-Dutch or English. Modules register their own table once at import, under a prefix that
-keeps codes unique across the application.
+Dutch or English. Modules register their own table once at import (speaker()), under a
+prefix that keeps codes unique across the application. The language is chosen once at
+start-up (set_language(), by the CLI's main and the GUI's start; Qt's translators get the
+same choice); dates go through format_date()/format_datetime(), failures through
+error_text().
 """
 
 from __future__ import annotations
