@@ -94,7 +94,7 @@ def _cell(window: MainWindow, contact_id: int, column: int, role: int) -> object
 
 def _first_run(qtbot: Any, target: Path) -> AppContext:
     ctx = AppContext(None)
-    wizard = FirstRunWizard(ctx, lang="nl", kdf=FAST_KDF)
+    wizard = FirstRunWizard(ctx, kdf=FAST_KDF)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.keyClicks(wizard.institution_page.name, "Museum Proef")
@@ -125,7 +125,7 @@ def _first_run(qtbot: Any, target: Path) -> AppContext:
 
 def _open_window(qtbot: Any, ctx: AppContext) -> MainWindow:
     # As ui/app.py run(): after the wizard, or on a later start, the same window.
-    window = MainWindow(ctx, lang="nl", autolock_minutes=5)
+    window = MainWindow(ctx, autolock_minutes=5)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

@@ -63,7 +63,7 @@ def test_first_run_account_fields_line_up(qtbot, tmp_path) -> None:
 
 
 def test_account_dialog_fields_line_up(qtbot) -> None:
-    dialog = AccountDialog("nl")
+    dialog = AccountDialog()
     qtbot.addWidget(dialog)
     dialog.show()
     fields = [dialog.name, dialog.role, dialog.passwords.password, dialog.passwords.repeat]

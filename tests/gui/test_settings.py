@@ -103,7 +103,7 @@ def test_last_beheerder_cannot_be_demoted(qtbot, window, ctx):
 
 
 def test_account_dialog_needs_a_good_password(qtbot, qapp):
-    dialog = AccountDialog("nl")
+    dialog = AccountDialog()
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     dialog.name.setText("kassa")

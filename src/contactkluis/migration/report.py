@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from contactkluis.domain.messages import localized, register, render
+
 REASONS: dict[str, tuple[str, str]] = {
     "no_name_no_email": (
         "geen naam en geen bruikbaar e-mailadres",
@@ -46,9 +48,34 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-def reason_text(code: str, lang: str = "nl") -> str:
-    nl, en = REASONS.get(code, (code, code))
-    return en if lang == "en" else nl
+register(
+    {
+        "dry_run": ("Proefimport: er is niets opgeslagen. ", "Dry run: nothing was written. "),
+        "totals": (
+            "Nieuwe personen: {created}, samengevoegde rijen: {merged}, aangevulde bestaande"
+            " contacten: {updated}, niet te importeren rijen: {invalid}, gemarkeerd (bijzondere"
+            " gegevens): {flagged}, onderdrukt: {suppressed}, mogelijke dubbelen om na te kijken:"
+            " {duplicates}, rijen voor beperkte contacten (niet toegevoegd): {restricted}.",
+            "People created: {created}, merged rows: {merged}, existing contacts completed:"
+            " {updated}, not importable rows: {invalid}, flagged (special categories): {flagged},"
+            " suppressed: {suppressed}, possible duplicates to review: {duplicates}, rows for"
+            " restricted contacts (not added): {restricted}.",
+        ),
+        "file": (
+            "{rows} rijen gelezen, {created} nieuw, {merged} samengevoegd, {invalid} ongeldig,"
+            " {flagged} gemarkeerd, {suppressed} onderdrukt",
+            "{rows} rows read, {created} created, {merged} merged, {invalid} invalid,"
+            " {flagged} flagged, {suppressed} suppressed",
+        ),
+        "not_imported": ("niet geïmporteerd", "not imported"),
+    },
+    prefix="report.",
+)
+
+
+def reason_text(code: str, lang: str | None = None) -> str:
+    """A reason in `lang`, by default the language chosen at start-up."""
+    return localized(*REASONS.get(code, (code, code)), lang=lang)
 
 
 @dataclass
@@ -125,42 +152,33 @@ class ImportReport:
         return data
 
     def summary(self, lang: str = "nl") -> list[str]:
-        if lang == "en":
-            lines = [
-                f"{'Dry run: nothing was written. ' if self.dry_run else ''}"
-                f"People created: {self.created}, merged rows: {self.merged}, existing contacts"
-                f" completed: {self.updated_existing}, not importable rows: {len(self.invalid)},"
-                f" flagged (special categories): {len(self.flagged)},"
-                f" suppressed: {self.suppressed},"
-                f" possible duplicates to review: {len(self.near_duplicates)},"
-                f" rows for restricted contacts (not added): {self.restricted}."
-            ]
-        else:
-            lines = [
-                f"{'Proefimport: er is niets opgeslagen. ' if self.dry_run else ''}"
-                f"Nieuwe personen: {self.created}, samengevoegde rijen: {self.merged}, aangevulde"
-                f" bestaande contacten: {self.updated_existing}, niet te importeren rijen:"
-                f" {len(self.invalid)}, gemarkeerd (bijzondere gegevens): {len(self.flagged)},"
-                f" onderdrukt: {self.suppressed}, mogelijke dubbelen om na te kijken:"
-                f" {len(self.near_duplicates)}, rijen voor beperkte contacten (niet"
-                f" toegevoegd): {self.restricted}."
-            ]
+        counts = {
+            "created": self.created,
+            "merged": self.merged,
+            "updated": self.updated_existing,
+            "invalid": len(self.invalid),
+            "flagged": len(self.flagged),
+            "suppressed": self.suppressed,
+            "duplicates": len(self.near_duplicates),
+            "restricted": self.restricted,
+        }
+        dry = render("report.dry_run", lang) if self.dry_run else ""
+        lines = [dry + render("report.totals", lang, **counts)]
         for f in self.files:
             if f.error:
                 lines.append(f"  {f.file}: {f.error}")
                 continue
-            lines.append(
-                f"  {f.file}: "
-                + (
-                    f"{f.rows_read} rows read, {f.created} created, {f.merged} merged,"
-                    f" {f.invalid} invalid, {f.flagged} flagged, {f.suppressed} suppressed"
-                    if lang == "en"
-                    else f"{f.rows_read} rijen gelezen, {f.created} nieuw, {f.merged} samengevoegd,"
-                    f" {f.invalid} ongeldig, {f.flagged} gemarkeerd, {f.suppressed} onderdrukt"
-                )
-            )
+            per_file = {
+                "rows": f.rows_read,
+                "created": f.created,
+                "merged": f.merged,
+                "invalid": f.invalid,
+                "flagged": f.flagged,
+                "suppressed": f.suppressed,
+            }
+            lines.append(f"  {f.file}: " + render("report.file", lang, **per_file))
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
-                label = "not imported" if lang == "en" else "niet geïmporteerd"
+                label = render("report.not_imported", lang)
                 lines.append(f"    [{col.sheet}] '{col.header}' ({label}){warn}")
         return lines

@@ -60,13 +60,11 @@ class MainWindow(QMainWindow):
         self,
         ctx: AppContext,
         *,
-        lang: str = "nl",
         autolock_minutes: int = 5,
         default_pages: bool = True,
     ) -> None:
         super().__init__()
         self.ctx = ctx
-        self.lang = lang
         self.pages: dict[str, Page] = {}
         self.setWindowTitle("Contactkluis")
         self.setWindowIcon(app_icon())
@@ -74,7 +72,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
         self.screens = QStackedWidget()
-        self.unlock_screen = UnlockScreen(ctx, lang)
+        self.unlock_screen = UnlockScreen(ctx)
         self.unlock_screen.unlocked.connect(self.on_unlocked)
         self.workspace = QWidget()
         self.nav = QListWidget()
@@ -145,7 +143,7 @@ class MainWindow(QMainWindow):
             "settings",
             self.tr("Instellingen"),
             "settings",
-            SettingsPage(ctx, self.locker, self.lang),
+            SettingsPage(ctx, self.locker),
         )
 
     def _wire_pages(self) -> None:

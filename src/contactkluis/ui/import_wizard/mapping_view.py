@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import RelationKind
+from contactkluis.domain.messages import localized
 from contactkluis.services.import_plan import (
     FIELDS,
     SENSITIVE,
@@ -61,9 +62,8 @@ def column_letter(index: int) -> str:
 class SheetEditor(QWidget):
     changed = Signal()  # the plan of the shown sheet was edited
 
-    def __init__(self, lang: str = "nl", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.loaded: FilePlan | None = None
         self.index = -1
         self._filling = False
@@ -176,7 +176,7 @@ class SheetEditor(QWidget):
         if table.skip_reason:
             self.skip_label.setText(
                 self.tr("Dit werkblad wordt overgeslagen: %1").replace(
-                    "%1", reason_text(table.skip_reason, self.lang)
+                    "%1", reason_text(table.skip_reason)
                 )
             )
             self.skip_label.show()
@@ -189,7 +189,6 @@ class SheetEditor(QWidget):
         """One row per column, with its target combo; then the texts (_update_rows)."""
         assert self.loaded is not None
         plan = self.loaded.sheets[self.index]
-        en = self.lang == "en"
         self.table.setRowCount(0)
         self.table.setRowCount(len(plan.columns))
         for row, col in enumerate(plan.columns):
@@ -201,8 +200,8 @@ class SheetEditor(QWidget):
             self.table.setItem(row, Col.HEADER, QTableWidgetItem(head))
             combo = QComboBox()
             combo.addItem(self.tr("niet importeren"), None)
-            for key, (nl, en_label) in FIELDS.items():
-                combo.addItem(en_label if en else nl, key)
+            for key, pair in FIELDS.items():
+                combo.addItem(localized(*pair), key)
             combo.currentIndexChanged.connect(
                 lambda _i, r=row, c=combo: self._target_changed(r, c.currentData())
             )
@@ -212,7 +211,7 @@ class SheetEditor(QWidget):
     def _update_rows(self) -> None:
         assert self.loaded is not None
         plan = self.loaded.sheets[self.index]
-        previews = preview_sheet(plan, self.lang)
+        previews = preview_sheet(plan)
         warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for row, (col, preview) in enumerate(zip(plan.columns, previews, strict=True)):
             combo = self.target_combo(row)

@@ -63,9 +63,8 @@ class ReportView(QWidget):
     open_contacts = Signal(list)  # contact ids to show side by side
     new_import = Signal()
 
-    def __init__(self, lang: str = "nl", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.report: ImportReport | None = None
         self.headline = QLabel()
         self.headline.setWordWrap(True)
@@ -224,7 +223,7 @@ class ReportView(QWidget):
     def _reason(self, ref: RowRef) -> str:
         if ref.reason == "special_category":
             return self.tr("mogelijk bijzondere persoonsgegevens (%1)").replace("%1", ref.detail)
-        text = reason_text(ref.reason, self.lang)
+        text = reason_text(ref.reason)
         return f"{text} ({ref.detail})" if ref.detail else text
 
     def _rows(self, table: QTableWidget, refs: list[RowRef]) -> None:
@@ -258,7 +257,7 @@ class ReportView(QWidget):
         rows = [(f.file, c) for f in report.files for c in f.unmapped_columns]
         self.columns.setRowCount(len(rows))
         for row, (file, col) in enumerate(rows):
-            warning = reason_text(col.warning, self.lang) if col.warning else ""
+            warning = reason_text(col.warning) if col.warning else ""
             values = (file, col.sheet, col.header or str(col.column), warning)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

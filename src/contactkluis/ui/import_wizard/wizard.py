@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.errors import current_language
+from contactkluis.domain.messages import error_text
 from contactkluis.services import importing
 from contactkluis.services.import_plan import (
     SPREADSHEET_SUFFIXES,
@@ -52,7 +52,6 @@ from contactkluis.ui.dialogs import MessageBox
 from contactkluis.ui.import_wizard.mapping_view import SheetEditor
 from contactkluis.ui.import_wizard.report_view import ReportView
 from contactkluis.ui.import_wizard.steps import RunStep, SummaryStep
-from contactkluis.ui.privacy.common import error_text
 from contactkluis.ui.tasks import CancelToken
 
 FILE_FILTER = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
@@ -97,7 +96,7 @@ class ImportPage(QWidget):
         self.run_label = self.run_step.label
         self.run_progress = self.run_step.progress
         self.cancel_button = self.run_step.cancel_button
-        self.report_view = ReportView(self.lang)
+        self.report_view = ReportView()
         self.report_view.open_contacts.connect(self.open_contacts)
         self.report_view.new_import.connect(self.reset)
         self.stack.addWidget(self.report_view)
@@ -106,10 +105,6 @@ class ImportPage(QWidget):
         layout.addWidget(self.stack, 1)
         ctx.locked.connect(self.reset)
         self.go(Step.FILES)
-
-    @property
-    def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else current_language()
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -176,7 +171,7 @@ class ImportPage(QWidget):
         self.sheet_tree.setHeaderLabels([self.tr("Bestand / werkblad"), self.tr("Rijen")])
         self.sheet_tree.setColumnWidth(0, 170)
         self.sheet_tree.currentItemChanged.connect(self._sheet_chosen)
-        self.editor = SheetEditor(self.lang)
+        self.editor = SheetEditor()
         self.editor.changed.connect(self._plans_changed)
         split = QSplitter()
         split.addWidget(self.sheet_tree)
@@ -250,7 +245,7 @@ class ImportPage(QWidget):
     def _files_failed(self, exc: BaseException) -> None:
         self.reading -= 1
         self._update_files()
-        MessageBox.critical(self, self.tr("Lezen mislukt"), error_text(exc, self.lang))
+        MessageBox.critical(self, self.tr("Lezen mislukt"), error_text(exc))
 
     def remove_selected(self) -> None:
         row = self.file_list.currentRow()
@@ -265,7 +260,7 @@ class ImportPage(QWidget):
         self.file_list.clear()
         for loaded in self.files:
             if loaded.error is not None:
-                item = QListWidgetItem(f"{loaded.name} — {loaded.error.message(self.lang)}")
+                item = QListWidgetItem(f"{loaded.name} — {loaded.error.message()}")
                 item.setForeground(QBrush(QColor("#b3261e")))
             else:
                 rows = sum(len(p.table.rows) for p in loaded.sheets)
@@ -349,7 +344,7 @@ class ImportPage(QWidget):
                 self.ctx.unlocked_session, name, mapping_set(self.usable_files())
             )
         except Exception as exc:
-            MessageBox.critical(self, self.tr("Opslaan mislukt"), error_text(exc, self.lang))
+            MessageBox.critical(self, self.tr("Opslaan mislukt"), error_text(exc))
             return False
         self._refresh_mapping_names()
         self.mapping_combo.setCurrentText(name)
@@ -362,7 +357,7 @@ class ImportPage(QWidget):
         try:
             mapping = importing.load_mapping(self.ctx.unlocked_session, name)
         except Exception as exc:
-            MessageBox.critical(self, self.tr("Laden mislukt"), error_text(exc, self.lang))
+            MessageBox.critical(self, self.tr("Laden mislukt"), error_text(exc))
             return 0
         if mapping is None:
             return 0
@@ -408,7 +403,7 @@ class ImportPage(QWidget):
         if self.ctx.session is None:
             return
         self.dry_report = report
-        self.summary.show_report(report, self.lang)
+        self.summary.show_report(report)
 
     def start_import(self) -> None:
         self.busy = True
@@ -447,9 +442,7 @@ class ImportPage(QWidget):
         MessageBox.critical(
             self,
             self.tr("Importeren mislukt"),
-            self.tr("Er is niets opgeslagen; de kluis is ongewijzigd.")
-            + "\n\n"
-            + error_text(exc, self.lang),
+            self.tr("Er is niets opgeslagen; de kluis is ongewijzigd.") + "\n\n" + error_text(exc),
         )
 
     # -- lock / reset ---------------------------------------------------------------------
