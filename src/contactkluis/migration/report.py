@@ -18,6 +18,33 @@ REASONS: dict[str, tuple[str, str]] = {
         "geen echte gegevens (zoals 'test' of 'n.v.t.')",
         "no real data (like 'test' or 'n/a')",
     ),
+    "cross_reference": (
+        "verwijzing naar een ander blad of andere lijst, geen persoon",
+        "a reference to another sheet or list, not a person",
+    ),
+    "junk_name": (
+        "naam is geen naam (zoals 'undefined'); alleen het e-mailadres is overgenomen",
+        "the name is no name (like 'undefined'); only the e-mail address was taken",
+    ),
+    "title_row": ("titelregel boven de lijst", "title row above the list"),
+    "shared_email": (
+        "gedeeld e-mailadres: twee personen met verschillende namen, één adres",
+        "shared e-mail address: two people with different names, one address",
+    ),
+    "shared_email_birth_date": (
+        "gedeeld e-mailadres: zelfde naam, andere geboortedatum",
+        "shared e-mail address: same name, other date of birth",
+    ),
+    "merged_different_names": (
+        "samengevoegd op e-mailadres, naam anders geschreven",
+        "merged on e-mail address, name written differently",
+    ),
+    "similar_name_same_postcode": (
+        "lijkende naam, zelfde postcode",
+        "similar name, same postcode",
+    ),
+    "same_name_same_postcode": ("zelfde naam, zelfde postcode", "same name, same postcode"),
+    "same_name_other_postcode": ("zelfde naam, andere postcode", "same name, other postcode"),
     "suppressed": (
         "staat op de verwijderlijst (eerder gewist op verzoek)",
         "on the suppression list (erased on request earlier)",
