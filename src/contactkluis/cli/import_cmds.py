@@ -55,9 +55,12 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    pairs = run_with_session(args, contacts.open_duplicates)
-    for a, b, score, reason in pairs:
-        out(f"{a}\t{b}\t{score:.0f}\t{reason}")
+    from contactkluis.services.review import review_pairs
+
+    pairs = run_with_session(args, review_pairs)
+    for p in pairs:
+        # The ids first (what `dismiss` takes), then who they are and why they are listed.
+        out(f"{p.a}\t{p.b}\t{p.score:.0f}\t{p.reason}\t{p.name_a}\t{p.name_b}\t{p.reason_text}")
     if not pairs:
         out(tr("Geen mogelijke dubbelen.", "No possible duplicates."))
     return 0
@@ -100,7 +103,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ds.add_parser(
         "list",
         help=tr(
-            "open paren tonen (id, id, score, reden)", "show open pairs (id, id, score, reason)"
+            "open paren tonen (id, id, score, reden, naam, naam, uitleg)",
+            "show open pairs (id, id, score, reason, name, name, explanation)",
         ),
     ).set_defaults(func=cmd_duplicates)
     dd = ds.add_parser(

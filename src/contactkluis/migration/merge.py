@@ -201,7 +201,11 @@ class Merger:
         for email in draft.emails:
             users = self.by_email.get(email, ())
             if len(users) > 1 and draft.name.is_empty():
-                return None  # whose row is it? Its own record, on the review list.
+                # Whose row is it? Its own record (on the review list), found again as the
+                # same row when the file is imported again.
+                row = draft.sources[0] if draft.sources else None
+                known = self.by_source.get((row.file, row.sheet, row.row)) if row else None
+                return self.people[known] if known in users else None
             for key in users:
                 if names_agree(self.people[key].contact, draft):
                     return self.people[key]

@@ -151,6 +151,25 @@ class ImportReport:
         data["flagged_count"] = len(self.flagged)
         return data
 
+    def _people_lines(self, lang: str) -> list[str]:
+        """Who-is-who findings in words: counts only, the rows are in the JSON report."""
+        reasons = [d.reason for d in self.near_duplicates]
+        shared = sum(1 for r in reasons if r.startswith("shared_email"))
+        renamed = reasons.count("merged_different_names")
+        if not shared and not renamed:
+            return []
+        if lang == "en":
+            return [
+                f"  Shared e-mail addresses (different people, one address, both kept):"
+                f" {shared} pairs; rows merged although the name was written differently:"
+                f" {renamed}. Both are on the list of possible duplicates."
+            ]
+        return [
+            f"  Gedeelde e-mailadressen (verschillende personen, één adres, beiden bewaard):"
+            f" {shared} paren; samengevoegde rijen met een anders geschreven naam: {renamed}."
+            f" Beide staan op de lijst mogelijke dubbelen om na te kijken."
+        ]
+
     def summary(self, lang: str = "nl") -> list[str]:
         if lang == "en":
             lines = [
@@ -172,6 +191,7 @@ class ImportReport:
                 f" {len(self.near_duplicates)}, rijen voor beperkte contacten (niet"
                 f" toegevoegd): {self.restricted}."
             ]
+        lines.extend(self._people_lines(lang))
         for f in self.files:
             if f.error:
                 lines.append(f"  {f.file}: {f.error}")
@@ -189,5 +209,6 @@ class ImportReport:
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
                 label = "not imported" if lang == "en" else "niet geïmporteerd"
-                lines.append(f"    [{col.sheet}] '{col.header}' ({label}){warn}")
+                header = col.header or f"#{col.column}"
+                lines.append(f"    [{col.sheet}] '{header}' ({label}){warn}")
         return lines

@@ -52,6 +52,10 @@ def _is_empty(cells: Sequence[Cell]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
+def _filled(cells: Sequence[Cell]) -> int:
+    return sum(1 for c in cells if not (c is None or (isinstance(c, str) and not c.strip())))
+
+
 def _is_totals(cells: Sequence[Cell]) -> bool:
     """A 'Totaal' row (at most two texts, the first a totals word), or a row of at most three
     cells that are all numbers (what formula rows leave behind)."""
@@ -154,7 +158,13 @@ def locate(sheet: SheetData, header_row: int | None = None) -> Table:
         if best is None or best_score < 2:
             if _looks_like_instructions(sheet):
                 return Table(sheet.name, None, [], skip_reason="instructions")
-            # No known header: take the first non-empty row and let content detection work.
+            # No known header: take the first non-empty row and let content detection work,
+            # unless only titles (one cell each) stand above the first row of data.
+            data = next(
+                (i for i, r in enumerate(rows[:HEADER_SCAN_ROWS]) if looks_like_data(r)), None
+            )
+            if data is not None and all(_filled(r) <= 1 for r in rows[:data]):
+                return _headerless(sheet, data)
             best = next(i for i, r in enumerate(rows) if not _is_empty(r))
         header_index = best
         if looks_like_data(rows[header_index]):

@@ -201,7 +201,9 @@ class _Run:
             self.report.skipped.append(RowRef(plan.file, table.sheet, 0, reason))
             return
         for col in plan.columns:
-            if not col.imported and (col.header or col.field):
+            # A header-less sheet's unmapped columns are named by number, not left out.
+            has_cells = table.headerless and any(c is not None for c in table.column(col.index))
+            if not col.imported and (col.header or col.field or has_cells):
                 warning = col.field if col.field in SENSITIVE else None
                 frep.unmapped_columns.append(
                     UnmappedColumn(table.sheet, col.index + 1, col.header, warning)

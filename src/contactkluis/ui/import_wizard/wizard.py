@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from contactkluis.errors import current_language
 from contactkluis.migration.report import ImportReport
-from contactkluis.services import importing
+from contactkluis.services import importing, review
 from contactkluis.services.importing import SPREADSHEET_SUFFIXES, Cancelled, FilePlan
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import MessageBox
@@ -421,7 +421,8 @@ class ImportPage(QWidget):
         if self.ctx.session is None:
             return
         self.report = report
-        self.report_view.show_report(report)
+        session = self.ctx.session
+        self.report_view.show_report(report, lambda cid: review.name_of(session, cid))
         self.go(Step.REPORT)
         self.ctx.data_changed.emit()
 
