@@ -85,3 +85,12 @@ def test_a_nameless_row_on_a_shared_address_is_nobody_elses() -> None:
     nameless, merged = merger.add(row("", 4))
     assert not merged and nameless.key == 2
     assert {(m.a, m.b) for m in merger.near_matches()} == {(0, 1), (0, 2), (1, 2)}
+
+
+def test_a_named_row_does_not_claim_the_nameless_record_of_a_shared_address() -> None:
+    merger = Merger()
+    for number, name in enumerate(("Karin Bakker", "Tim Bakker", "", "Els Bakker"), start=2):
+        merger.add(row(name, number))
+    assert [p.contact.name.display() for p in merger.people] == [
+        "Karin Bakker", "Tim Bakker", "", "Els Bakker",
+    ]  # fmt: skip

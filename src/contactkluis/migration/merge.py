@@ -207,7 +207,10 @@ class Merger:
                 known = self.by_source.get((row.file, row.sheet, row.row)) if row else None
                 return self.people[known] if known in users else None
             for key in users:
-                if names_agree(self.people[key].contact, draft):
+                held = self.people[key].contact
+                if len(users) > 1 and held.name.is_empty():
+                    continue  # a nameless record on a shared address is nobody's to claim
+                if names_agree(held, draft):
                     return self.people[key]
         nkey = name_key(draft.name)
         pc = draft.address.postcode
