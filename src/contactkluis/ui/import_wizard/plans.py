@@ -114,7 +114,8 @@ def sheet_mapping(loaded: LoadedFile, index: int) -> SheetMapping:
     for col in plan.columns:
         key = col.header or str(col.index + 1)
         columns[key] = col.field if col.imported else None
-    return SheetMapping(plan.table.header_row, loaded.relations[index], plan.include, columns)
+    header_row = 0 if plan.table.headerless else plan.table.header_row  # 0: no header row
+    return SheetMapping(header_row, loaded.relations[index], plan.include, columns)
 
 
 def mapping_set(files: list[LoadedFile]) -> MappingSet:

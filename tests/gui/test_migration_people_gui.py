@@ -1,4 +1,5 @@
-"""A shared e-mail address shows on the record and by name in the import's review tab."""
+"""Who is who in the GUI: a shared address on the record and by name in the review tab; a
+header-less sheet in the import wizard."""
 
 from __future__ import annotations
 
@@ -42,3 +43,24 @@ def test_shared_address_banner_and_review_tab_by_name(qtbot, ctx, tmp_path: Path
     }
     assert (karin, tim) in shown
     assert not any(text.startswith("contact ") for pair in shown for text in pair)
+
+
+def test_wizard_shows_a_headerless_sheet_as_such_and_keeps_its_first_person(
+    qtbot, ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.fixtures_people import write_headerless_sheet
+    from tests.gui.test_import_wizard import open_page
+
+    path, truth = write_headerless_sheet(tmp_path)
+    page = open_page(qtbot, ctx, path)
+    editor = page.editor
+    assert editor.header_row.value() == 0
+    assert editor.header_row.text().startswith("geen")
+    # Leaving the field unchanged keeps the first row a person.
+    editor.header_row.editingFinished.emit()
+    (plan,) = page.usable_files()[0].plans
+    assert plan.table.headerless and len(plan.table.rows) == truth.persons
+    editor.set_header_row(1)  # the user may still say row 1 is a header
+    assert len(page.usable_files()[0].plans[0].table.rows) == truth.persons - 1
+    editor.set_header_row(0)
+    assert len(page.usable_files()[0].plans[0].table.rows) == truth.persons
