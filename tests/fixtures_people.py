@@ -70,10 +70,10 @@ def write_household_members(folder: Path) -> tuple[Path, PeopleTruth]:
     names = [f"{o[0]} {o[1]}" for o in office]
     shared = [
         (f"Karin {bakker}", f"Tim {bakker}", "shared_email"),
-        *[(a, b, "shared_email") for i, a in enumerate(names) for b in names[i + 1 :]],
+        # Each colleague is paired with the address's first user, not with everyone.
+        *[(names[0], b, "shared_email") for b in names[1:]],
         (f"Jan {smit}", f"Jan {smit}", "shared_email_birth_date"),
         (f"Karin {bakker}", "", "shared_email"),
-        (f"Tim {bakker}", "", "shared_email"),
     ]
     truth = PeopleTruth(
         persons=10,  # 2 Bakkers, 4 colleagues, Pieter, 2 Smits, the nameless family row

@@ -84,7 +84,16 @@ def test_a_nameless_row_on_a_shared_address_is_nobody_elses() -> None:
     merger.add(row("Tim Bakker", 3))
     nameless, merged = merger.add(row("", 4))
     assert not merged and nameless.key == 2
-    assert {(m.a, m.b) for m in merger.near_matches()} == {(0, 1), (0, 2), (1, 2)}
+    assert {(m.a, m.b) for m in merger.near_matches()} == {(0, 1), (0, 2)}
+    assert merger.shared == {0, 1, 2}
+
+
+def test_many_people_on_one_address_give_one_pair_each() -> None:
+    merger = Merger()
+    for number in range(2, 42):
+        merger.add(row(f"Docent{number} Achternaam{number}", number, mail="info@school.nl"))
+    assert len(merger.people) == 40 and len(merger.shared) == 40
+    assert sorted(m.b for m in merger.near_matches()) == list(range(1, 40))
 
 
 def test_a_named_row_does_not_claim_the_nameless_record_of_a_shared_address() -> None:

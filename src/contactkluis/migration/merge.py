@@ -251,18 +251,20 @@ class Merger:
         return person, False
 
     def _look_for_shared(self, person: Person, draft: Contact) -> None:
-        """Everyone else on the draft's addresses shares them with this person."""
+        """Someone else on the draft's addresses shares them with this person. The pair is
+        made with the address's first user only: forty teachers on info@school give
+        thirty-nine pairs to review, not 780, and each of them is on the list."""
         row = draft.sources[0] if draft.sources else None
         for email in draft.emails:
-            for key in self.by_email.get(email, ()):
-                if key == person.key:
-                    continue
-                other = self.people[key]
-                same_name = names_compatible(other.contact.name, person.contact.name)
-                reason = "shared_email_birth_date" if same_name else "shared_email"
-                self._note(key, person.key, 100.0, reason)
-                for marked in (other, person):
-                    self._mark_shared(marked, row)
+            key = next((k for k in self.by_email.get(email, ()) if k != person.key), None)
+            if key is None:
+                continue
+            other = self.people[key]
+            same_name = names_compatible(other.contact.name, person.contact.name)
+            reason = "shared_email_birth_date" if same_name else "shared_email"
+            self._note(key, person.key, 100.0, reason)
+            for marked in (other, person):
+                self._mark_shared(marked, row)
 
     def _mark_shared(self, person: Person, row: Provenance | None) -> None:
         if person.key in self.shared:
