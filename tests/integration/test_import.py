@@ -248,9 +248,16 @@ def test_near_duplicate_is_not_merged_but_listed_for_review(
     assert friend.emails == ["k.verhoeckx@voorbeeld.nl"]
     assert friend.address.postcode == visitor.address.postcode == "1017 BS"
     pair = f"contact:{min(friend.id, visitor.id)}", f"contact:{max(friend.id, visitor.id)}"  # type: ignore[type-var]
-    assert [(d.a, d.b, d.reason) for d in imported.near_duplicates] == [
-        (*pair, "similar_name_same_postcode")
-    ]
+    assert [
+        (d.a, d.b, d.reason)
+        for d in imported.near_duplicates
+        if d.reason != "merged_different_names"
+    ] == [(*pair, "similar_name_same_postcode")]
+    # The e-mail merges of 'R.' with 'Ria' Hazelaar and of the Brinkhorst rows are listed:
+    # the names were written differently, so someone looks at them once.
+    renamed = [d for d in imported.near_duplicates if d.reason == "merged_different_names"]
+    haze = by_email(session, "ria.hazelaar@voorbeeld.nl")
+    assert len(renamed) == 2 and f"contact:{haze.id}" in {d.a for d in renamed}
     assert session.conn.execute(
         "SELECT a, b, reason, status FROM duplicate_candidates"
     ).fetchall() == [

@@ -46,9 +46,12 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
         run_with_session(args, lambda s: contacts.dismiss_duplicate(s, args.a, args.b))
         out(say("pair_dismissed"))
         return 0
-    pairs = run_with_session(args, contacts.open_duplicates)
-    for a, b, score, reason in pairs:
-        out(f"{a}\t{b}\t{score:.0f}\t{reason}")
+    from contactkluis.services.review import review_pairs
+
+    pairs = run_with_session(args, review_pairs)
+    for p in pairs:
+        # The ids first (what `dismiss` takes), then who they are and why they are listed.
+        out(f"{p.a}\t{p.b}\t{p.score:.0f}\t{p.reason}\t{p.name_a}\t{p.name_b}\t{p.reason_text}")
     if not pairs:
         out(say("no_possible_duplicates"))
     return 0
@@ -84,7 +87,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ds = d.add_subparsers(dest="dup_cmd", required=True)
     ds.add_parser(
         "list",
-        help=say("show_open_pairs_id"),
+        help=say("show_open_pairs_named"),
     ).set_defaults(func=cmd_duplicates)
     dd = ds.add_parser(
         "dismiss",

@@ -129,6 +129,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "een paar afvinken als twee verschillende personen",
         "mark a pair as two different people",
     ),
+    "show_open_pairs_named": (
+        "open paren tonen (id, id, score, reden, naam, naam, uitleg)",
+        "show open pairs (id, id, score, reason, name, name, explanation)",
+    ),
     "show_open_pairs_id": (
         "open paren tonen (id, id, score, reden)",
         "show open pairs (id, id, score, reason)",

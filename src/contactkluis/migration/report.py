@@ -20,6 +20,33 @@ REASONS: dict[str, tuple[str, str]] = {
         "geen echte gegevens (zoals 'test' of 'n.v.t.')",
         "no real data (like 'test' or 'n/a')",
     ),
+    "cross_reference": (
+        "verwijzing naar een ander blad of andere lijst, geen persoon",
+        "a reference to another sheet or list, not a person",
+    ),
+    "junk_name": (
+        "naam is geen naam (zoals 'undefined'); alleen het e-mailadres is overgenomen",
+        "the name is no name (like 'undefined'); only the e-mail address was taken",
+    ),
+    "title_row": ("titelregel boven de lijst", "title row above the list"),
+    "shared_email": (
+        "gedeeld e-mailadres: twee personen met verschillende namen, één adres",
+        "shared e-mail address: two people with different names, one address",
+    ),
+    "shared_email_birth_date": (
+        "gedeeld e-mailadres: zelfde naam, andere geboortedatum",
+        "shared e-mail address: same name, other date of birth",
+    ),
+    "merged_different_names": (
+        "samengevoegd op e-mailadres, naam anders geschreven",
+        "merged on e-mail address, name written differently",
+    ),
+    "similar_name_same_postcode": (
+        "lijkende naam, zelfde postcode",
+        "similar name, same postcode",
+    ),
+    "same_name_same_postcode": ("zelfde naam, zelfde postcode", "same name, same postcode"),
+    "same_name_other_postcode": ("zelfde naam, andere postcode", "same name, other postcode"),
     "suppressed": (
         "staat op de verwijderlijst (eerder gewist op verzoek)",
         "on the suppression list (erased on request earlier)",
@@ -68,6 +95,14 @@ register(
             " {flagged} flagged, {suppressed} suppressed",
         ),
         "not_imported": ("niet geïmporteerd", "not imported"),
+        "people": (
+            "  Gedeelde e-mailadressen (verschillende personen, één adres, beiden bewaard):"
+            " {shared} paren; samengevoegde rijen met een anders geschreven naam: {renamed}."
+            " Beide staan op de lijst mogelijke dubbelen om na te kijken.",
+            "  Shared e-mail addresses (different people, one address, both kept):"
+            " {shared} pairs; rows merged although the name was written differently:"
+            " {renamed}. Both are on the list of possible duplicates.",
+        ),
     },
     prefix="report.",
 )
@@ -151,6 +186,15 @@ class ImportReport:
         data["flagged_count"] = len(self.flagged)
         return data
 
+    def _people_lines(self, lang: str) -> list[str]:
+        """Who-is-who findings in words: counts only, the rows are in the JSON report."""
+        reasons = [d.reason for d in self.near_duplicates]
+        shared = sum(1 for r in reasons if r.startswith("shared_email"))
+        renamed = reasons.count("merged_different_names")
+        if not shared and not renamed:
+            return []
+        return [render("report.people", lang, shared=shared, renamed=renamed)]
+
     def summary(self, lang: str = "nl") -> list[str]:
         counts = {
             "created": self.created,
@@ -164,6 +208,7 @@ class ImportReport:
         }
         dry = render("report.dry_run", lang) if self.dry_run else ""
         lines = [dry + render("report.totals", lang, **counts)]
+        lines.extend(self._people_lines(lang))
         for f in self.files:
             if f.error:
                 lines.append(f"  {f.file}: {f.error}")
@@ -180,5 +225,6 @@ class ImportReport:
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
                 label = render("report.not_imported", lang)
-                lines.append(f"    [{col.sheet}] '{col.header}' ({label}){warn}")
+                header = col.header or f"#{col.column}"
+                lines.append(f"    [{col.sheet}] '{header}' ({label}){warn}")
         return lines

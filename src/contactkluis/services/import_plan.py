@@ -189,7 +189,8 @@ def sheet_mapping(plan: FilePlan, index: int) -> SheetMapping:
     for col in sheet.columns:
         key = col.header or str(col.index + 1)
         columns[key] = col.field if col.imported else None
-    return SheetMapping(sheet.table.header_row, sheet.relation, sheet.include, columns)
+    header_row = 0 if sheet.table.headerless else sheet.table.header_row  # 0: no header row
+    return SheetMapping(header_row, sheet.relation, sheet.include, columns)
 
 
 def mapping_set(plans: Sequence[FilePlan]) -> MappingSet:

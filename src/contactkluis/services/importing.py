@@ -182,7 +182,9 @@ class _Run:
             self.report.skipped.append(RowRef(plan.file, table.sheet, 0, reason))
             return
         for col in plan.columns:
-            if not col.imported and (col.header or col.field):
+            # A header-less sheet's unmapped columns are named by number, not left out.
+            has_cells = table.headerless and any(c is not None for c in table.column(col.index))
+            if not col.imported and (col.header or col.field or has_cells):
                 warning = col.field if col.field in SENSITIVE else None
                 frep.unmapped_columns.append(
                     UnmappedColumn(table.sheet, col.index + 1, col.header, warning)
@@ -333,6 +335,7 @@ def _write(run: _Run) -> None:
             report.restricted += len(drafts)
         ids[key] = person.vault_id
     report.updated_existing = len(touched)
+    _mark_shared_existing(repo, run)
     session.refresh_states(conn, touched)
     _near_duplicates(run, ids, report)
     candidates: list[tuple[int, int, float, str]] = []
@@ -406,6 +409,15 @@ def _complete_existing(repo: Any, person: Person, drafts: list[Contact], account
     return "changed" if changed else "unchanged"
 
 
+def _mark_shared_existing(repo: Any, run: _Run) -> None:
+    """A contact already in the vault that turns out to share its e-mail gets the mark too."""
+    for key, mark in run.merger.marks.items():
+        vault_id = run.merger.people[key].vault_id
+        current = repo.get(vault_id) if vault_id is not None else None
+        if current is not None and mark.field not in {s.field for s in current.sources}:
+            repo.add_provenance(vault_id, [mark])
+
+
 def _near_duplicates(run: _Run, ids: dict[int, int], report: ImportReport) -> None:
     def ref(key: int) -> str:
         person = run.merger.people[key]
@@ -421,6 +433,11 @@ def _near_duplicates(run: _Run, ids: dict[int, int], report: ImportReport) -> No
             continue  # two old contacts: not this import's finding
         report.near_duplicates.append(
             NearDuplicate(ref(match.a), ref(match.b), match.score, match.reason)
+        )
+    for renamed in run.merger.renamed:
+        row = f"{renamed.row.file} / {renamed.row.sheet} / rij {renamed.row.row}"
+        report.near_duplicates.append(
+            NearDuplicate(ref(renamed.person), row, 100.0, "merged_different_names")
         )
 
 

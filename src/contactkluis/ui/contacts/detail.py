@@ -39,6 +39,7 @@ from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
 from contactkluis.domain.special import SPECIAL_LABELS, special_categories
 from contactkluis.errors import UserError
+from contactkluis.migration.merge import SHARED_EMAIL_FIELD
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.context import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
@@ -70,6 +71,12 @@ _T: dict[str, tuple[str, str]] = {
         "(GDPR art. 9).",
     ),
     "special.unknown": ("soort onbekend", "kind unknown"),
+    "shared": (
+        "Gedeeld e-mailadres: een ander contact gebruikt hetzelfde adres (gezin of "
+        "kantoor). Toestemming of afmelding via dit adres geldt alleen voor wie hem gaf.",
+        "Shared e-mail address: another contact uses the same address (family or "
+        "office). Consent or unsubscribing via this address holds only for who gave it.",
+    ),
     "confirm.title": ("Bevestigen", "Confirm"),
     "confirm.anonymise": (
         "Dit contact anonimiseren? Naam, adres en contactgegevens verdwijnen definitief.",
@@ -156,6 +163,7 @@ class ContactDetailPanel(QWidget):
 
         self.restricted_banner = self._banner("#eceff1", "#263238", "#546e7a")
         self.special_banner = self._banner("#fff4e5", "#6d3d00", "#ef6c00")
+        self.shared_banner = self._banner("#e8f0fe", "#1a3e72", "#4a78c2")
         self.retention_banner = QWidget(self)
         rb = QVBoxLayout(self.retention_banner)
         rb.setContentsMargins(8, 6, 8, 6)
@@ -172,7 +180,12 @@ class ContactDetailPanel(QWidget):
         actions.addWidget(self.delete_button)
         actions.addStretch(1)
         rb.addLayout(actions)
-        for banner in (self.restricted_banner, self.special_banner, self.retention_banner):
+        for banner in (
+            self.restricted_banner,
+            self.special_banner,
+            self.shared_banner,
+            self.retention_banner,
+        ):
             layout.addWidget(banner)
             banner.hide()
 
@@ -262,7 +275,7 @@ class ContactDetailPanel(QWidget):
         """Forget the contact and every text that showed it."""
         self.contact = None
         self.title.setText(_t("empty"))
-        for banner in (self.restricted_banner, self.special_banner):
+        for banner in (self.restricted_banner, self.special_banner, self.shared_banner):
             banner.clear()
             banner.hide()
         self.retention_text.clear()
@@ -332,6 +345,9 @@ class ContactDetailPanel(QWidget):
             )
             self.special_banner.setText(_t("special", labels=labels))
         self.special_banner.setVisible(bool(c.special_category or codes))
+        shared = any(s.field == SHARED_EMAIL_FIELD for s in c.sources)
+        self.shared_banner.setText(_t("shared") if shared else "")
+        self.shared_banner.setVisible(shared)
 
         status = str(state.get("status") or "ok")
         until = state.get("until")

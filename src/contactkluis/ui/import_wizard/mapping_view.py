@@ -75,7 +75,9 @@ class SheetEditor(QWidget):
         self.skip_label.setWordWrap(True)
         self.skip_label.setStyleSheet("color: #8a5a00;")
         self.header_row = QSpinBox()
-        self.header_row.setRange(1, 1_000_000)
+        self.header_row.setRange(0, 1_000_000)
+        # 0: the sheet has no header row, its first row is a person.
+        self.header_row.setSpecialValueText(self.tr("geen (eerste rij is een persoon)"))
         self.header_row.setToolTip(self.tr("De rij met de kolomnamen, zoals Excel hem nummert"))
         self.include = QCheckBox(self.tr("Dit werkblad importeren"))
         self.relation = QComboBox()
@@ -162,7 +164,7 @@ class SheetEditor(QWidget):
         self._filling = True
         self.title.setText(f"{self.loaded.name} — {plan.sheet}")
         self.include.setChecked(plan.include)
-        self.header_row.setValue(table.header_row or 1)
+        self.header_row.setValue(0 if table.headerless else table.header_row or 1)
         relation = self.loaded.sheets[self.index].relation
         detected = kind_from_name(plan.sheet, self.loaded.name)
         self.relation.setItemText(
@@ -301,5 +303,6 @@ class SheetEditor(QWidget):
     def _header_row_changed(self) -> None:
         if self._filling or self.loaded is None:
             return
-        if self.header_row.value() != self.loaded.sheets[self.index].table.header_row:
+        table = self.loaded.sheets[self.index].table
+        if self.header_row.value() != (0 if table.headerless else table.header_row):
             self.set_header_row(self.header_row.value())

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.messages import error_text
-from contactkluis.services import importing
+from contactkluis.services import importing, review
 from contactkluis.services.import_plan import (
     SPREADSHEET_SUFFIXES,
     FilePlan,
@@ -425,7 +425,8 @@ class ImportPage(QWidget):
         if self.ctx.session is None:
             return
         self.report = report
-        self.report_view.show_report(report)
+        session = self.ctx.session
+        self.report_view.show_report(report, lambda cid: review.name_of(session, cid))
         self.go(Step.REPORT)
         self.ctx.data_changed.emit()
 
