@@ -65,4 +65,4 @@ def name_of(session: Session, contact_id: int) -> str | None:
     """A contact's review-list label, or None when it no longer exists."""
     session.require(Permission.VIEW)
     contact = session.repo().get(contact_id)
-    return label(contact, session.lang) if contact is not None else None
+    return label(contact) if contact is not None else None
