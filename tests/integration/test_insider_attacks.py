@@ -1,0 +1,100 @@
+"""Issue 13's attacks, done the way a colleague with an account did them.
+
+These are acceptance tests for the defences: against the current code most of them fail.
+"""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from contactkluis.vault.keys import new_recovery_key
+from tests.support.insider import plant_recovery_slot, raw_key, sql
+from tests.support.vaults import (
+    ADMIN,
+    ADMIN_PW,
+    STAFF,
+    STAFF_PW,
+    Template,
+    run_cli,
+    vault_template,
+)
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    return vault_template(tmp_path_factory.mktemp("tpl"))
+
+
+@pytest.fixture
+def vpath(template: Template, tmp_path: Path) -> Path:
+    return template.copy_to(tmp_path / "vault")
+
+
+def cli(
+    db: Path, *args: str, user: str = ADMIN, stdin: str = ADMIN_PW
+) -> subprocess.CompletedProcess[str]:
+    return run_cli("--db", str(db), "--user", user, "--password-stdin", *args, stdin=stdin + "\n")
+
+
+def test_1a_medewerker_raising_own_role_with_the_raw_key_is_caught(vpath: Path) -> None:
+    key = raw_key(vpath, STAFF, STAFF_PW)
+    sql(vpath, key, f"UPDATE accounts SET role='beheerder' WHERE name='{STAFF}'")
+    as_admin = cli(
+        vpath, "user", "add", "indringer", "--role", "beheerder", user=STAFF, stdin=STAFF_PW
+    )
+    verified = cli(vpath, "verify")
+    assert as_admin.returncode != 0 or verified.returncode == 3, (as_admin.stdout, verified.stdout)
+    assert verified.returncode == 3 and STAFF in verified.stdout + verified.stderr
+
+
+def test_1b_planted_recovery_slot_opens_nothing(vpath: Path) -> None:
+    key = raw_key(vpath, STAFF, STAFF_PW)
+    mine = new_recovery_key()
+    plant_recovery_slot(vpath, key, mine)
+    shown = run_cli("--db", str(vpath), "show-key", "--recovery-key", mine)
+    assert shown.returncode != 0 and key.hex() not in shown.stdout
+    verified = cli(vpath, "verify")
+    assert verified.returncode == 3, verified.stdout + verified.stderr
+
+
+def test_2_trimmed_audit_tail_with_fixed_head_is_reported(vpath: Path) -> None:
+    key = raw_key(vpath, STAFF, STAFF_PW)
+    [triggers] = sql(
+        vpath, key, "SELECT name FROM sqlite_master WHERE type='trigger' AND sql LIKE '%audit%'"
+    )
+    drops = [f"DROP TRIGGER {name}" for (name,) in triggers]
+    [[(last,)]] = sql(vpath, key, "SELECT max(id) FROM audit")
+    sql(vpath, key, *drops, f"DELETE FROM audit WHERE id >= {int(last) - 1}")
+    [[(head,)]] = sql(vpath, key, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
+    sql(vpath, key, f"UPDATE meta SET value='{head}' WHERE key='audit_head'")
+    verified = cli(vpath, "verify")
+    assert verified.returncode == 3, verified.stdout + verified.stderr
+
+
+def test_4_every_vault_file_is_owner_only(vpath: Path) -> None:
+    assert cli(vpath, "backup", "--out", str(vpath.parent / "backup.ckbak")).returncode == 0
+    for path in vpath.parent.rglob("*"):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode & 0o077 == 0, (path.name, oct(mode))
+
+
+@pytest.mark.parametrize(
+    "weak", ["wachtwoord2024", "Password12345", "qwertyuiop123", "P@ssw0rd1234"]
+)
+def test_6_weak_password_refused_by_init(tmp_path: Path, weak: str) -> None:
+    done = run_cli(
+        "--db",
+        str(tmp_path / "k.ckdb"),
+        "--password-stdin",
+        "init",
+        "--admin",
+        ADMIN,
+        "--institution",
+        "Proef",
+        stdin=weak + "\n",
+    )
+    assert done.returncode != 0 and done.stderr.strip()
