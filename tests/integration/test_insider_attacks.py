@@ -5,12 +5,15 @@ These are acceptance tests for the defences: against the current code most of th
 
 from __future__ import annotations
 
+import json
 import stat
 import subprocess
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
+from contactkluis.vault.keyfile import key_path
 from contactkluis.vault.keys import new_recovery_key
 from tests.support.insider import plant_recovery_slot, raw_key, sql
 from tests.support.vaults import (
@@ -19,7 +22,9 @@ from tests.support.vaults import (
     STAFF,
     STAFF_PW,
     Template,
+    child_env,
     run_cli,
+    run_script,
     vault_template,
 )
 
@@ -69,8 +74,8 @@ def test_2_trimmed_audit_tail_with_fixed_head_is_reported(vpath: Path) -> None:
     drops = [f"DROP TRIGGER {name}" for (name,) in triggers]
     [[(last,)]] = sql(vpath, key, "SELECT max(id) FROM audit")
     sql(vpath, key, *drops, f"DELETE FROM audit WHERE id >= {int(last) - 1}")
-    [[(head,)]] = sql(vpath, key, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
-    sql(vpath, key, f"UPDATE meta SET value='{head}' WHERE key='audit_head'")
+    [[(new_last, head)]] = sql(vpath, key, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+    sql(vpath, key, f"UPDATE meta SET value='{new_last}:{head}' WHERE key='audit_head'")
     verified = cli(vpath, "verify")
     assert verified.returncode == 3, verified.stdout + verified.stderr
 
@@ -98,3 +103,59 @@ def test_6_weak_password_refused_by_init(tmp_path: Path, weak: str) -> None:
         stdin=weak + "\n",
     )
     assert done.returncode != 0 and done.stderr.strip()
+
+
+def test_1b_planted_recovery_slot_cannot_reset_the_admin_password(vpath: Path) -> None:
+    mine = new_recovery_key()
+    plant_recovery_slot(vpath, raw_key(vpath, STAFF, STAFF_PW), mine)
+    done = run_cli(
+        "--db",
+        str(vpath),
+        "user",
+        "passwd",
+        ADMIN,
+        "--recovery-key",
+        mine,
+        stdin="een heel ander lang wachtwoord\n",
+    )
+    assert done.returncode != 0
+    # The planted slot itself must be reported, even when the reset was refused.
+    assert cli(vpath, "verify").returncode == 3
+
+
+def test_3_key_file_copied_before_removal_opens_nothing_after(vpath: Path, tmp_path: Path) -> None:
+    kept = key_path(vpath).read_bytes()
+    assert cli(vpath, "user", "remove", STAFF).returncode == 0
+    key_path(vpath).write_bytes(kept)
+    try:
+        key = raw_key(vpath, STAFF, STAFF_PW)
+    except Exception:
+        return  # the old slot no longer opens the current data key
+    with pytest.raises(sqlcipher3.DatabaseError):
+        sql(vpath, key, "SELECT count(*) FROM contacts")
+
+
+def test_8_absurd_argon2_parameters_are_a_damaged_key_file(vpath: Path) -> None:
+    data = json.loads(key_path(vpath).read_text("utf-8"))
+    for slot in data["slots"]:
+        slot["kdf"]["m"] = 2**31
+    key_path(vpath).write_text(json.dumps(data), "utf-8")
+    done = cli(vpath, "verify")
+    assert done.returncode != 0
+    assert "HashingError" not in done.stderr and "Onverwachte fout" not in done.stderr
+    assert "sleutelbestand" in done.stderr.lower()
+
+
+def test_5_password_variable_removed_and_core_dumps_off() -> None:
+    code = (
+        "import os, resource, sys\n"
+        "from contactkluis import cli\n"
+        "sys.argv = ['contactkluis', '--help']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrlimit(resource.RLIMIT_CORE)[0])\n"
+        "print('CONTACTKLUIS_PASSWORD' in os.environ)\n"
+    )
+    done = run_script(code, env=child_env(CONTACTKLUIS_PASSWORD="geheim wachtwoord hier"))
+    lines = done.stdout.splitlines()
+    assert lines[-2] == "0", done.stdout + done.stderr
+    assert lines[-1] == "False"
