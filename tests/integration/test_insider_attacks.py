@@ -146,16 +146,20 @@ def test_8_absurd_argon2_parameters_are_a_damaged_key_file(vpath: Path) -> None:
     assert "sleutelbestand" in done.stderr.lower()
 
 
-def test_5_password_variable_removed_and_core_dumps_off() -> None:
+def test_5_password_variable_removed_and_core_dumps_off(vpath: Path) -> None:
+    # The CLI run in-process after a real unlock, then the process state read back.
     code = (
-        "import os, resource, sys\n"
+        "import ctypes, os, resource, sys\n"
         "from contactkluis import cli\n"
-        "sys.argv = ['contactkluis', '--help']\n"
+        f"sys.argv = ['contactkluis', '--db', {str(vpath)!r}, '--user', {ADMIN!r}, 'verify']\n"
         "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
         "print(resource.getrlimit(resource.RLIMIT_CORE)[0])\n"
+        "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))\n"
         "print('CONTACTKLUIS_PASSWORD' in os.environ)\n"
     )
-    done = run_script(code, env=child_env(CONTACTKLUIS_PASSWORD="geheim wachtwoord hier"))
-    lines = done.stdout.splitlines()
-    assert lines[-2] == "0", done.stdout + done.stderr
-    assert lines[-1] == "False"
+    done = run_script(code, env=child_env(CONTACTKLUIS_PASSWORD=ADMIN_PW))
+    assert "intact" in done.stdout, done.stdout + done.stderr
+    *_, core, dumpable, env_left = done.stdout.splitlines()
+    assert core == "0"
+    assert dumpable == "0"  # PR_GET_DUMPABLE
+    assert env_left == "False"
