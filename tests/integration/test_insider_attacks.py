@@ -163,3 +163,17 @@ def test_5_password_variable_removed_and_core_dumps_off(vpath: Path) -> None:
     assert core == "0"
     assert dumpable == "0"  # PR_GET_DUMPABLE
     assert env_left == "False"
+
+
+def test_7_forget_leaves_no_personal_data_in_the_request_note(
+    template: Template, vpath: Path
+) -> None:
+    who = f"#{template.contact_ids[0]}"
+    note = "Anke Verbruggen belde vanaf 06-12345678"
+    added = cli(vpath, "request", "add", "verwijdering", who, "--note", note)
+    assert added.returncode == 0, added.stderr
+    assert cli(vpath, "forget", who).returncode == 0
+    key = raw_key(vpath, ADMIN, ADMIN_PW)
+    [rows] = sql(vpath, key, "SELECT * FROM requests")
+    text = repr(rows)
+    assert "Verbruggen" not in text and "12345678" not in text, text
