@@ -177,3 +177,12 @@ def test_7_forget_leaves_no_personal_data_in_the_request_note(
     [rows] = sql(vpath, key, "SELECT * FROM requests")
     text = repr(rows)
     assert "Verbruggen" not in text and "12345678" not in text, text
+
+
+def test_2_missing_audit_triggers_are_reported(vpath: Path) -> None:
+    key = raw_key(vpath, ADMIN, ADMIN_PW)
+    [triggers] = sql(vpath, key, "SELECT name FROM sqlite_master WHERE type='trigger'")
+    assert triggers, "the audit log has no triggers to drop"
+    sql(vpath, key, *[f"DROP TRIGGER {name}" for (name,) in triggers])
+    verified = cli(vpath, "verify")
+    assert verified.returncode == 3, verified.stdout + verified.stderr
