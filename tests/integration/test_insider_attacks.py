@@ -186,3 +186,13 @@ def test_2_missing_audit_triggers_are_reported(vpath: Path) -> None:
     sql(vpath, key, *[f"DROP TRIGGER {name}" for (name,) in triggers])
     verified = cli(vpath, "verify")
     assert verified.returncode == 3, verified.stdout + verified.stderr
+
+
+@pytest.mark.parametrize("command", [("user", "add", "nieuw"), ("user", "passwd", STAFF)])
+def test_6_weak_password_refused_by_user_commands(vpath: Path, command: tuple[str, ...]) -> None:
+    done = run_cli(
+        *("--db", str(vpath), "--user", ADMIN, "--password-stdin", *command),
+        stdin=ADMIN_PW + "\n",
+        env=child_env(CONTACTKLUIS_NEW_PASSWORD="wachtwoord2024"),
+    )
+    assert done.returncode != 0 and done.stderr.strip(), done.stdout
