@@ -6,8 +6,12 @@ These are acceptance tests for the defences: against the current code most of th
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import stat
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +19,7 @@ import sqlcipher3
 
 from contactkluis.vault.keyfile import key_path
 from contactkluis.vault.keys import new_recovery_key
-from tests.support.insider import plant_recovery_slot, raw_key, sql
+from tests.support.insider import init_vault, plant_recovery_slot, raw_key, sql
 from tests.support.vaults import (
     ADMIN,
     ADMIN_PW,
@@ -80,11 +84,17 @@ def test_2_trimmed_audit_tail_with_fixed_head_is_reported(vpath: Path) -> None:
     assert verified.returncode == 3, verified.stdout + verified.stderr
 
 
-def test_4_every_vault_file_is_owner_only(vpath: Path) -> None:
-    assert cli(vpath, "backup", "--out", str(vpath.parent / "backup.ckbak")).returncode == 0
-    for path in vpath.parent.rglob("*"):
+def test_4_every_file_the_program_writes_is_owner_only(tmp_path: Path) -> None:
+    db, env = init_vault(tmp_path)
+    head = ("--db", str(db), "--user", ADMIN, "--password-stdin")
+    out = tmp_path / "Contactkluis" / "backup.ckbak"
+    done = run_cli(*head, "backup", "--out", str(out), stdin=ADMIN_PW + "\n", env=env)
+    assert done.returncode == 0, done.stderr
+    written = list(tmp_path.rglob("*"))
+    assert out in written and key_path(db) in written
+    for path in written:
         mode = stat.S_IMODE(path.stat().st_mode)
-        assert mode & 0o077 == 0, (path.name, oct(mode))
+        assert mode & 0o077 == 0, (str(path.relative_to(tmp_path)), oct(mode))
 
 
 @pytest.mark.parametrize(
@@ -196,3 +206,33 @@ def test_6_weak_password_refused_by_user_commands(vpath: Path, command: tuple[st
         env=child_env(CONTACTKLUIS_NEW_PASSWORD="wachtwoord2024"),
     )
     assert done.returncode != 0 and done.stderr.strip(), done.stdout
+
+
+@pytest.fixture
+def other_user() -> Iterator[str]:
+    """A second account on this machine, as a colleague on the shared office PC."""
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("useradd"):
+        pytest.skip("needs root on POSIX to create a second OS user")
+    name = f"ckcollega{os.getpid()}"
+    subprocess.run(["useradd", "--no-create-home", name], check=True, capture_output=True)
+    yield name
+    subprocess.run(["userdel", name], check=False, capture_output=True)
+
+
+def test_4_second_os_user_cannot_read_the_vault(other_user: str) -> None:
+    # A home folder others may traverse, as on many desktops (pytest's own folders are 0700,
+    # which would hide the vault's modes); the vault must still be closed to them.
+    home = Path(tempfile.mkdtemp(prefix="ck-home-"))
+    home.chmod(0o755)
+    try:
+        _assert_unreadable_by(other_user, init_vault(home)[0])
+    finally:
+        shutil.rmtree(home)
+
+
+def _assert_unreadable_by(other_user: str, db: Path) -> None:
+    for path in (db, key_path(db)):
+        done = subprocess.run(
+            ["runuser", "-u", other_user, "--", "cat", str(path)], capture_output=True, check=False
+        )
+        assert done.returncode != 0, f"{other_user} read {path.name}"

@@ -40,3 +40,21 @@ def plant_recovery_slot(db: Path, data_key: bytes, my_recovery: str) -> None:
     keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
     kf.slots = [s for s in kf.slots if s.slot_id != "recovery"] + [slot]
     kf.save(path)
+
+
+def init_vault(home: Path) -> tuple[Path, dict[str, str]]:
+    """A vault made by `init` itself, so every file mode is the program's own choice."""
+    from tests.support.vaults import ADMIN, ADMIN_PW, child_env, run_cli
+
+    env = child_env(
+        CONTACTKLUIS_STATE_DIR=str(home / "state"), CONTACTKLUIS_CONFIG_DIR=str(home / "settings")
+    )
+    db = home / "Contactkluis" / "kluis.ckdb"
+    done = run_cli(
+        *("--db", str(db), "--password-stdin", "init", "--admin", ADMIN),
+        *("--institution", "Museum Proef"),
+        stdin=ADMIN_PW + "\n",
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    return db, env
