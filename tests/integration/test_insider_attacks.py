@@ -5,6 +5,7 @@ These are acceptance tests for the defences: against the current code most of th
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -17,9 +18,12 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from contactkluis.services import mailing
+from contactkluis.services.context import Session
 from contactkluis.vault.keyfile import key_path
 from contactkluis.vault.keys import new_recovery_key
 from tests.support.insider import init_vault, plant_recovery_slot, raw_key, sql
+from tests.support.people import add_person, give
 from tests.support.vaults import (
     ADMIN,
     ADMIN_PW,
@@ -231,3 +235,20 @@ def _assert_unreadable_by(other_user: str, db: Path) -> None:
             ["runuser", "-u", other_user, "--", "cat", str(path)], capture_output=True, check=False
         )
         assert done.returncode != 0, f"{other_user} read {path.name}"
+
+
+@pytest.mark.parametrize("separator", [";", ","])
+def test_7_mailing_csv_has_no_formula_after_any_separator(
+    session: Session, tmp_path: Path, separator: str
+) -> None:
+    cid = add_person(
+        session, f"Piet{separator}=1+1", f"Puk{separator}@SUM(A1)", email="p@voorbeeld.nl"
+    )
+    give(session, cid)
+    out = tmp_path / "lijst.csv"
+    mailing.export_mailing(session, "nieuwsbrief", out)
+    for reader_sep in (";", ","):
+        with open(out, encoding="utf-8", newline="") as fh:
+            cells = [cell for row in csv.reader(fh, delimiter=reader_sep) for cell in row]
+        live = [c for c in cells if c.lstrip()[:1] in ("=", "+", "-", "@")]
+        assert not live, (reader_sep, live)
