@@ -13,7 +13,7 @@ import secrets
 import shutil
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,11 +21,12 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from contactkluis.errors import UserError
-from contactkluis.vault import audit, db, keys, throttle
+from contactkluis.vault import accounts_repo, audit, db, keys, roster, throttle
 from contactkluis.vault.backup import write_backup
 from contactkluis.vault.keyfile import KeyFile, KeyFileError, key_path
 from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
 from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
+from contactkluis.vault.signing import Authority, Signer
 
 ROLES = ("beheerder", "medewerker")
 VAULT_SUFFIX = ".ckdb"
@@ -71,6 +72,12 @@ class Vault:
         self._lock = lock
         self.read_only = lock is None
         self.stale_lock: LockInfo | None = lock.stale if lock else None
+        self._authority: Signer | None = None  # the vault's signing key, beheerders only
+        self._signer: Signer | None = None  # signs this session's audit entries
+        self._private: X25519PrivateKey | None = None  # the unlocking slot's key
+        self._own_slot: str | None = None  # and its id
+        self._head_ok = True  # the key file's audit head is still in the log
+        self.warnings: list[str] = []
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -94,18 +101,27 @@ class Vault:
         data_key = secrets.token_bytes(keys.DATA_KEY_BYTES)
         recovery = keys.new_recovery_key()
         keyfile = KeyFile(vault_id=vault_id, generation=1)
+        authority = Signer.generate()
+        keyfile.authority = Authority.make(vault_id, authority, 1)
+        signers, privates = [], []
         for slot_id, kind, account, secret in (
             (keys.account_slot_id(admin), "password", admin, password),
             ("recovery", "recovery", None, recovery),
         ):
-            slot, _ = keys.new_slot(vault_id, slot_id, kind, account, secret, kdf)
+            slot, private = keys.new_slot(
+                vault_id, slot_id, kind, account, secret, kdf, pin=authority.public
+            )
+            privates.append(private)
             keys.seal_data_key(slot, vault_id, 1, data_key)
+            signers.append(roster.issue(keyfile, authority, slot, "beheerder"))
             keyfile.slots.append(slot)
         keyfile.save(key_path(path))
         conn = db.create(path, data_key)
         lock = InstanceLock(path, admin)
         lock.acquire()
         vault = cls(path, keyfile, data_key, conn, Account(admin, "beheerder"), lock)
+        vault._authority, vault._signer = authority, signers[0]
+        vault._private, vault._own_slot = privates[0], keys.account_slot_id(admin)
         vault._migrate(backup_first=False)
         with vault.transaction() as c:
             c.executemany(
@@ -121,7 +137,7 @@ class Vault:
                 "INSERT INTO accounts (name, role, created_at) VALUES (?, 'beheerder', ?)",
                 (admin, now_iso()),
             )
-            audit.append(c, admin, "vault.create", None, schema=SCHEMA_VERSION)
+            vault.log(c, admin, "vault.create", None, schema=SCHEMA_VERSION)
         return vault, recovery
 
     @staticmethod
@@ -146,17 +162,20 @@ class Vault:
                 # Spend the same work as a real attempt: no hint which accounts exist.
                 keys.derive_kek(password, b"\0" * 16, keyfile.slots[0].kdf)
                 raise keys.WrongSecret
-            private = keys.unwrap_private(slot, keyfile.vault_id, password)
+            private, pin = keys.unwrap_slot(slot, keyfile.vault_id, password)
         except keys.WrongSecret:
             delay = throttle.record_failure(keyfile.vault_id)
             raise UserError("wrong_password", delay=delay) from None
-        vault = cls._unlock(path, keyfile, slot, private, account, read_only)
+        opened = roster.open_slot(keyfile, slot, private, pin)
+        vault = cls._unlock(path, keyfile, slot, private, account, read_only, opened)
         failed = throttle.reset(keyfile.vault_id)
+        vault._authenticate(slot, opened, password)
         if not vault.read_only:
             with vault.transaction() as c:
                 if failed:
-                    audit.append(c, None, "login.failed", None, attempts=failed)
-                audit.append(c, vault.account_name, "login", None, read_only=False)
+                    vault.log(c, None, "login.failed", None, attempts=failed)
+                vault.log(c, vault.account_name, "login", None, read_only=False)
+            vault._finish_interrupted()
         return vault
 
     @classmethod
@@ -168,20 +187,21 @@ class Vault:
         if wait:
             raise UserError("throttled", delay=wait)
         slot = keyfile.slot("recovery")
+        secret = keys.normalize_recovery_key(recovery_key)
         try:
             if slot is None:
                 raise keys.WrongSecret
-            private = keys.unwrap_private(
-                slot, keyfile.vault_id, keys.normalize_recovery_key(recovery_key)
-            )
+            private, pin = keys.unwrap_slot(slot, keyfile.vault_id, secret)
         except keys.WrongSecret:
             throttle.record_failure(keyfile.vault_id)
             raise UserError("wrong_recovery_key") from None
-        vault = cls._unlock(path, keyfile, slot, private, "herstelsleutel", False)
-        vault.account = Account("herstelsleutel", "beheerder")
+        opened = roster.open_slot(keyfile, slot, private, pin)
+        vault = cls._unlock(path, keyfile, slot, private, "herstelsleutel", False, opened)
         throttle.reset(keyfile.vault_id)
+        vault._authenticate(slot, opened, secret)
         with vault.transaction() as c:
-            audit.append(c, None, "login.recovery_key", None)
+            vault.log(c, None, "login.recovery_key", None)
+        vault._finish_interrupted()
         return vault
 
     @classmethod
@@ -193,6 +213,7 @@ class Vault:
         private: X25519PrivateKey,
         account: str,
         read_only: bool,
+        opened: roster.Opened,
     ) -> Vault:
         data_key, generation = cls._find_data_key(path, keyfile, slot, private)
         lock = None
@@ -213,9 +234,12 @@ class Vault:
                 conn.close()
                 raise UserError("newer_schema", found=version)
             vault = cls(path, keyfile, data_key, conn, None, lock)
+            # Known before migrating, so that the migration's own audit entries are signed.
+            vault._authority, vault._signer = opened.authority, opened.signer
+            vault._private, vault._own_slot = private, slot.slot_id
+            vault._head_ok = vault._head_holds()
             if version < SCHEMA_VERSION and not read_only:
                 vault._migrate(backup_first=version > 0)
-            vault.account = vault._account_record(account)
         except BaseException:
             if lock:
                 lock.release()
@@ -267,6 +291,85 @@ class Vault:
         ).fetchone()
         return Account(row[0], row[1]) if row else None
 
+    def _authenticate(self, slot: keys.Slot, opened: roster.Opened, secret: str) -> None:
+        """Who this is and with which role, from signed slots only; closes the vault if refused."""
+        try:
+            self._authenticate_slot(slot, opened, secret)
+        except BaseException:
+            self.close()
+            raise
+
+    def _authenticate_slot(self, slot: keys.Slot, opened: roster.Opened, secret: str) -> None:
+        kf = self.keyfile
+        private = self._private
+        assert private is not None
+        if slot.kind == "recovery":
+            self.account = Account("herstelsleutel", "beheerder")
+        else:
+            self.account = self._account_record(slot.account or "")
+        account = self.account
+        signed = kf.authority is not None and slot.kind == "password"
+        if signed and account is not None and account.role != slot.role:
+            raise roster.tampered(
+                f"'{account.name}' has role '{account.role}' in the database"
+                f" but was signed as '{slot.role}'"
+            )
+        if kf.authority is None:
+            if self.read_only or self.account is None or self.account.role != "beheerder":
+                self.warnings.append(
+                    "keys: this vault's roles and key slots are not signed yet; the next"
+                    " unlock by a beheerder signs them"
+                )
+                return
+            self._enable_signing()
+            opened = roster.open_slot(kf, slot, private, None)
+            self._authority, self._signer = opened.authority, opened.signer
+            with self.transaction() as c:
+                self.log(c, self.account.name, "keys.sign", None, slots=len(kf.slots))
+        self._authority, self._signer = opened.authority, opened.signer
+        if opened.repin and not self.read_only and kf.authority is not None:
+            keys.rewrap_private(slot, kf.vault_id, private, secret, kf.authority.public_key)
+            kf.save(key_path(self.path))
+
+    def _head_holds(self) -> bool:
+        """Whether the log still holds the last entry the key file knows of."""
+        kf = self.keyfile
+        if kf.audit_head is None:
+            return kf.authority is None or audit.last(self.conn) is None
+        return audit.holds(self.conn, kf.audit_head)
+
+    def _enable_signing(self) -> None:
+        """A vault from before signing, opened by a beheerder: sign what is there."""
+        roles = {
+            name.casefold(): role
+            for name, role, _created, active in accounts_repo.all_rows(self.conn)
+            if active
+        }
+        tail = audit.last(self.conn)
+        roster.enable(self.keyfile, roles, (tail[0] if tail else 0) + 1)
+        self.keyfile.audit_head = tail
+        self.keyfile.save(key_path(self.path))
+
+    def _finish_interrupted(self) -> None:
+        """Finish what a crash cut short: a key rotation, or removing an account's slot."""
+        kf = self.keyfile
+        removed: list[str] = []
+        if self._authority is not None:
+            active = {
+                name.casefold()
+                for name, _role, _created, on in accounts_repo.all_rows(self.conn)
+                if on
+            }
+            removed = [
+                s.slot_id
+                for s in kf.slots
+                if s.kind == "password"
+                and roster.slot_ok(kf, s)
+                and (s.account or "").casefold() not in active
+            ]
+        if removed or kf.pending is not None:
+            self.rotate_key(drop=removed)
+
     # -- schema ---------------------------------------------------------------------------
 
     def _migrate(self, *, backup_first: bool) -> None:
@@ -284,7 +387,7 @@ class Vault:
                 (str(SCHEMA_VERSION),),
             )
             if version:
-                audit.append(c, None, "schema.migrate", None, old=version, new=SCHEMA_VERSION)
+                self.log(c, None, "schema.migrate", None, old=version, new=SCHEMA_VERSION)
 
     # -- using ----------------------------------------------------------------------------
 
@@ -302,6 +405,29 @@ class Vault:
             raise UserError("read_only")
         with db.transaction(self.conn) as conn:
             yield conn
+        self._sync_head()
+
+    def log(
+        self,
+        conn: db.Connection,
+        account: str | None,
+        action: str,
+        target: str | None = None,
+        **detail: object,
+    ) -> int:
+        """Append an audit entry signed with this session's audit key."""
+        return audit.append(conn, account, action, target, signer=self._signer, **detail)
+
+    def _sync_head(self) -> None:
+        """Copy the log's head into the key file, unless the key file caught a cut log: then
+        its head stays as evidence for `verify`."""
+        if not self._head_ok or self.conn is None or self.read_only:
+            return
+        tail = audit.last(self.conn)
+        if tail is None or tail == self.keyfile.audit_head:
+            return
+        self.keyfile.audit_head = tail
+        self.keyfile.save(key_path(self.path))
 
     def connect(self, *, read_only: bool = False) -> db.Connection:
         """Another connection with the same key, e.g. for a background thread."""
@@ -322,6 +448,8 @@ class Vault:
 
     def close(self) -> None:
         if self.conn is not None:
+            with suppress(OSError, db.DatabaseError):
+                self._sync_head()
             try:
                 if not self.read_only:
                     self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -347,49 +475,92 @@ class Vault:
             raise UserError("read_only")
         return self._data_key
 
-    def set_password_slot(self, account: str, password: str) -> None:
-        """Give an account a fresh slot; no other slot is touched."""
+    def _require_authority(self) -> Signer:
+        if self._authority is None:
+            raise UserError("read_only" if self.read_only else "tampered", what="no signing key")
+        return self._authority
+
+    def set_password_slot(self, account: str, password: str, role: str | None = None) -> None:
+        """A new password. Your own: the same slot re-wrapped (its signature stays valid).
+        Another account's (beheerder): a fresh signed slot with `role` or its signed role."""
         data_key = self._require_key()
         kf = self.keyfile
-        kdf = kf.slots[0].kdf
+        slot_id = keys.account_slot_id(account)
+        own = kf.slot(slot_id)
+        if own is not None and self._private is not None and slot_id == self._own_slot:
+            pin = None if kf.authority is None else kf.authority.public_key
+            keys.rewrap_private(own, kf.vault_id, self._private, password, pin)
+            kf.save(key_path(self.path))
+            return
+        authority = self._require_authority()
+        role = role or roster.signed_role(kf, account) or accounts_repo.role_of(self.conn, account)
+        assert kf.authority is not None
         slot, _ = keys.new_slot(
-            kf.vault_id, keys.account_slot_id(account), "password", account, password, kdf
+            kf.vault_id,
+            slot_id,
+            "password",
+            account,
+            password,
+            kf.slots[0].kdf,
+            pin=kf.authority.public_key,
         )
         keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
+        roster.issue(kf, authority, slot, role)
         kf.slots = [s for s in kf.slots if s.slot_id != slot.slot_id] + [slot]
         kf.save(key_path(self.path))
 
+    def set_role_slot(self, account: str, role: str) -> None:
+        """Sign an account's new role into its slot (and give or take the signing key)."""
+        authority = self._require_authority()
+        slot = self.keyfile.slot(keys.account_slot_id(account))
+        if slot is None:
+            raise UserError("no_account", account=account)
+        roster.set_role(self.keyfile, authority, slot, role)
+        self.keyfile.save(key_path(self.path))
+
     def remove_slot(self, account: str) -> None:
-        kf = self.keyfile
-        kf.slots = [s for s in kf.slots if s.slot_id != keys.account_slot_id(account)]
-        kf.save(key_path(self.path))
+        """Remove an account's slot and replace the data key in the same step, so a copy of
+        the key file kept from before opens nothing written after."""
+        self.rotate_key(drop=[keys.account_slot_id(account)])
 
     def new_recovery_key(self) -> str:
         data_key = self._require_key()
+        authority = self._require_authority()
         kf = self.keyfile
+        assert kf.authority is not None
         recovery = keys.new_recovery_key()
         slot, _ = keys.new_slot(
-            kf.vault_id, "recovery", "recovery", None, recovery, kf.slots[0].kdf
+            kf.vault_id,
+            "recovery",
+            "recovery",
+            None,
+            recovery,
+            kf.slots[0].kdf,
+            pin=kf.authority.public_key,
         )
         keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
+        roster.issue(kf, authority, slot, None)
         kf.slots = [s for s in kf.slots if s.slot_id != "recovery"] + [slot]
         kf.save(key_path(self.path))
         return recovery
 
     # -- key rotation ---------------------------------------------------------------------
 
-    def rotate_key(self) -> None:
+    def rotate_key(self, drop: list[str] | None = None) -> None:
         """A new data key for the database and every slot; crash-safe at every step.
 
-        1. every slot gets the new key sealed as `pending` (key file written atomically);
+        1. every slot gets the new key sealed as `pending`, and the slots in `drop` (a removed
+           account's) leave, in one atomic key-file write;
         2. PRAGMA rekey re-encrypts the database in one rollback-journal transaction;
         3. the key file promotes `pending`. A crash between 1 and 3 leaves both keys in the
-           key file, and unlocking tries both and finishes the job.
+           key file, and the next unlock tries both and finishes the job (a fresh rotation
+           when the database still has the old key).
         """
         self._require_key()
         kf = self.keyfile
         new_key = secrets.token_bytes(keys.DATA_KEY_BYTES)
-        new_gen = kf.generation + 1
+        new_gen = max(kf.generation, kf.pending or 0) + 1
+        kf.slots = [s for s in kf.slots if s.slot_id not in (drop or [])]
         for slot in kf.slots:
             keys.seal_data_key(slot, kf.vault_id, new_gen, new_key)
         kf.pending = new_gen
@@ -401,13 +572,14 @@ class Vault:
         self._data_key = new_key
         self._finish_rotation(self.path, kf, new_gen)
         with self.transaction() as c:
-            audit.append(
+            self.log(
                 c,
                 self.account_name,
                 "key.rotate",
                 None,
                 generation=new_gen,
                 fingerprint=keys.key_fingerprint(new_key),
+                removed=len(drop or []),
             )
 
     @staticmethod
@@ -427,8 +599,18 @@ class Vault:
                 problems.append(f"integrity: {result}")
         for (result,) in self.conn.execute("PRAGMA cipher_integrity_check").fetchall():
             problems.append(f"cipher: {result}")
-        problems.extend(audit.verify(self.conn))
+        problems.extend(roster.problems(self.keyfile, self.conn))
+        problems.extend(self.verify_audit())
         return problems
+
+    def verify_audit(self) -> list[str]:
+        """The chain, every entry's signature since signing began, the triggers, and the
+        key file's head (a cut tail)."""
+        kf = self.keyfile
+        if kf.authority is None:
+            return audit.verify(self.conn, None, 1, kf.audit_head)
+        signers = roster.known_signers(kf)
+        return audit.verify(self.conn, signers, kf.authority.audit_from, kf.audit_head)
 
     def backup(self, out: Path) -> Path:
         created = datetime.now(UTC).isoformat(timespec="seconds")
@@ -436,7 +618,7 @@ class Vault:
         if not self.read_only:
             with self.transaction() as c:
                 self.set_meta(c, "last_backup", created)
-                audit.append(c, self.account_name, "backup", None, schema=SCHEMA_VERSION)
+                self.log(c, self.account_name, "backup", None, schema=SCHEMA_VERSION)
         return path
 
     def data_key(self) -> bytes:
