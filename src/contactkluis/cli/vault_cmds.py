@@ -88,8 +88,8 @@ def cmd_user_remove(args: argparse.Namespace) -> int:
     run_with_session(args, lambda s: accounts.remove_account(s, args.name))
     out(
         tr(
-            f"Account '{args.name}' verwijderd. Overweeg 'contactkluis rotate-key'.",
-            f"Account '{args.name}' removed. Consider 'contactkluis rotate-key'.",
+            f"Account '{args.name}' verwijderd; de gegevenssleutel is vervangen.",
+            f"Account '{args.name}' removed; the data key was replaced.",
         )
     )
     return 0
@@ -120,7 +120,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    problems = run_with_session(args, accounts.verify, read_only=args.read_only)
+    problems, warnings = run_with_session(
+        args, lambda s: (accounts.verify(s), list(s.vault.warnings)), read_only=args.read_only
+    )
+    for w in warnings:
+        out(tr(f"WAARSCHUWING: {w}", f"WARNING: {w}"))
     if problems:
         for p in problems:
             out(p)
