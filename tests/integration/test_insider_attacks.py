@@ -33,18 +33,7 @@ from tests.support.vaults import (
     child_env,
     run_cli,
     run_script,
-    vault_template,
 )
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
-    return vault_template(tmp_path_factory.mktemp("tpl"))
-
-
-@pytest.fixture
-def vpath(template: Template, tmp_path: Path) -> Path:
-    return template.copy_to(tmp_path / "vault")
 
 
 def cli(

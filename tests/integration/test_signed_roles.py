@@ -28,18 +28,7 @@ from tests.support.vaults import (
     STAFF_PW,
     Template,
     run_cli,
-    vault_template,
 )
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
-    return vault_template(tmp_path_factory.mktemp("tpl"))
-
-
-@pytest.fixture
-def vpath(template: Template, tmp_path: Path) -> Path:
-    return template.copy_to(tmp_path / "vault")
 
 
 def cli(db: Path, *args: str, user: str = ADMIN, stdin: str = ADMIN_PW) -> tuple[int, str]:

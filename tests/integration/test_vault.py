@@ -34,21 +34,10 @@ from tests.support.vaults import (
     child_env,
     sidecars,
     snapshot,
-    vault_template,
 )
 
 WRONG_PW = "dit is niet het wachtwoord"
 NEW_PW = "groene kikker onder de brug"
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
-    return vault_template(tmp_path_factory.mktemp("tpl"))
-
-
-@pytest.fixture
-def vpath(template: Template, tmp_path: Path) -> Path:
-    return template.copy_to(tmp_path / "vault")
 
 
 def let_time_pass(vault_id: str) -> None:

@@ -24,20 +24,9 @@ from tests.support.vaults import (
     Template,
     run_cli,
     snapshot,
-    vault_template,
 )
 
 RECOVERY_LINE = re.compile(r"^\s+([0-9A-Z]{4}-){7}[0-9A-Z]{4}$", re.MULTILINE)
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
-    return vault_template(tmp_path_factory.mktemp("tpl"))
-
-
-@pytest.fixture
-def vpath(template: Template, tmp_path: Path) -> Path:
-    return template.copy_to(tmp_path / "vault")
 
 
 def cli(

@@ -8,6 +8,7 @@ attributes declared below.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,14 +48,7 @@ class KeySlots:
 
         def transaction(self) -> AbstractContextManager[db.Connection]: ...
 
-        def log(
-            self,
-            conn: db.Connection,
-            account: str | None,
-            action: str,
-            target: str | None = None,
-            **detail: object,
-        ) -> int: ...
+        log: Callable[..., int]
 
         @property
         def account_name(self) -> str | None: ...
@@ -172,7 +166,7 @@ class KeySlots:
     def set_password_slot(self, account: str, password: str, role: str | None = None) -> None:
         """A new password. Your own: the same slot re-wrapped (its signature stays valid).
         Another account's (beheerder): a fresh signed slot with `role` or its signed role."""
-        data_key = self._require_key()
+        self._require_key()
         kf = self.keyfile
         slot_id = keys.account_slot_id(account)
         own = kf.slot(slot_id)
@@ -181,17 +175,18 @@ class KeySlots:
             keys.rewrap_private(own, kf.vault_id, self._private, password, pin)
             kf.save(key_path(self.path))
             return
-        authority = self._require_authority()
         role = role or roster.signed_role(kf, account) or accounts_repo.role_of(self.conn, account)
-        assert kf.authority is not None
+        self._replace_slot(slot_id, "password", account, password, role)
+
+    def _replace_slot(
+        self, slot_id: str, kind: str, account: str | None, secret: str, role: str | None
+    ) -> None:
+        """A fresh slot, pinned, holding the current data key, signed by this session."""
+        data_key = self._require_key()
+        authority = self._require_authority()
+        kf = self.keyfile
         slot, _ = keys.new_slot(
-            kf.vault_id,
-            slot_id,
-            "password",
-            account,
-            password,
-            kf.slots[0].kdf,
-            pin=kf.authority.public_key,
+            kf.vault_id, slot_id, kind, account, secret, kf.slots[0].kdf, pin=authority.public
         )
         keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
         roster.issue(kf, authority, slot, role)
@@ -213,24 +208,8 @@ class KeySlots:
         self.rotate_key(drop=[keys.account_slot_id(account)])
 
     def new_recovery_key(self) -> str:
-        data_key = self._require_key()
-        authority = self._require_authority()
-        kf = self.keyfile
-        assert kf.authority is not None
         recovery = keys.new_recovery_key()
-        slot, _ = keys.new_slot(
-            kf.vault_id,
-            "recovery",
-            "recovery",
-            None,
-            recovery,
-            kf.slots[0].kdf,
-            pin=kf.authority.public_key,
-        )
-        keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
-        roster.issue(kf, authority, slot, None)
-        kf.slots = [s for s in kf.slots if s.slot_id != "recovery"] + [slot]
-        kf.save(key_path(self.path))
+        self._replace_slot("recovery", "recovery", None, recovery, None)
         return recovery
 
     # -- key rotation ---------------------------------------------------------------------
