@@ -19,7 +19,7 @@ from contactkluis.services import accounts
 from contactkluis.vault import accounts_repo, audit, keys, roster
 from contactkluis.vault.backup import read_backup_keys
 from contactkluis.vault.keyfile import KeyFile, key_path
-from contactkluis.vault.signing import Authority, Signer
+from contactkluis.vault.signing import Authority, Signer, statement
 from tests.support.insider import raw_key, sql
 from tests.support.vaults import (
     ADMIN,
@@ -194,3 +194,64 @@ def test_every_backup_carries_the_audit_head(vpath: Path, tmp_path: Path) -> Non
     finally:
         session.vault.close()
     assert read_backup_keys(bak).audit_head == before
+
+
+def _set_heads(db: Path, key: bytes, head: tuple[int, str]) -> None:
+    """What a careful insider does after editing the log: both copies of the head follow."""
+    sql(db, key, f"UPDATE meta SET value='{head[0]}:{head[1]}' WHERE key='audit_head'")
+    kf = KeyFile.load(key_path(db))
+    kf.audit_head = head
+    kf.save(key_path(db))
+
+
+def test_an_entry_in_the_beheerders_name_signed_by_a_medewerker_is_reported(vpath: Path) -> None:
+    key = raw_key(vpath, STAFF, STAFF_PW)
+    kf = KeyFile.load(key_path(vpath))
+    slot = kf.slot(keys.account_slot_id(STAFF))
+    assert slot is not None
+    private = keys.unwrap_private(slot, kf.vault_id, STAFF_PW)
+    seed = keys.open_secret(slot, kf.vault_id, "audit", private)
+    assert seed is not None
+    mine = Signer(seed)
+    [[(last, prev)]] = sql(vpath, key, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+    entry = (int(last) + 1, "2026-12-06T10:00:00+00:00", ADMIN, "key.show", None, "{}")
+    digest = audit._digest(*entry, prev)
+    sig = keys.b64(mine.sign(statement("audit", digest)))
+    sql(
+        vpath,
+        key,
+        "INSERT INTO audit (id, ts, account, action, target, detail, prev_hash, hash, signer,"
+        f" signature) VALUES ({entry[0]}, '{entry[1]}', '{ADMIN}', 'key.show', NULL, '{{}}',"
+        f" '{prev}', '{digest}', '{keys.b64(mine.public)}', '{sig}')",
+    )
+    _set_heads(vpath, key, (entry[0], digest))
+    code, text = cli(vpath, "verify")
+    assert code == 3 and f"names '{ADMIN}' but was signed by '{STAFF}'" in text, text
+
+
+def test_a_tail_cut_with_every_head_rewound_shows_only_against_a_later_backup(
+    vpath: Path, tmp_path: Path
+) -> None:
+    """The documented limit: without a copy made after the cut entries, a cut that also
+    rewinds the key file's head and restores the triggers is not visible."""
+    bak = tmp_path / "later.ckbak"
+    assert cli(vpath, "backup", "--out", str(bak))[0] == 0
+    backed_up = read_backup_keys(bak).audit_head
+    assert backed_up is not None
+    key = raw_key(vpath, STAFF, STAFF_PW)
+    [triggers] = sql(
+        vpath, key, "SELECT sql FROM sqlite_master WHERE type='trigger' AND tbl_name='audit'"
+    )
+    sql(
+        vpath,
+        key,
+        "DROP TRIGGER audit_no_update",
+        "DROP TRIGGER audit_no_delete",
+        f"DELETE FROM audit WHERE id >= {backed_up[0] - 1}",
+        *[str(t) for (t,) in triggers],
+    )
+    [[(last, head)]] = sql(vpath, key, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+    _set_heads(vpath, key, (int(last), str(head)))
+    assert cli(vpath, "verify")[0] == 0  # what privacy.md says an insider can hide
+    code, text = cli(vpath, "verify", "--against", str(bak))
+    assert code == 3 and f"entry {backed_up[0]}, the last one in the backup" in text, text

@@ -121,7 +121,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     problems, warnings = run_with_session(
-        args, lambda s: (accounts.verify(s), list(s.vault.warnings)), read_only=args.read_only
+        args,
+        lambda s: (accounts.verify(s, [Path(p) for p in args.against]), list(s.vault.warnings)),
+        read_only=args.read_only,
     )
     for w in warnings:
         out(tr(f"WAARSCHUWING: {w}", f"WARNING: {w}"))
@@ -221,6 +223,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=tr("integriteit en auditketen controleren", "check integrity and the audit chain"),
     )
     v.add_argument("--read-only", action="store_true")
+    v.add_argument(
+        "--against",
+        action="append",
+        default=[],
+        metavar="BACKUP",
+        help=tr(
+            "controleer ook dat het auditlog nog alles bevat wat in deze back-up staat",
+            "also check that the audit log still holds everything in this backup",
+        ),
+    )
     v.set_defaults(func=cmd_verify)
 
     sub.add_parser(

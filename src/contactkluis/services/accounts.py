@@ -10,7 +10,7 @@ from contactkluis.domain.roles import Permission, Role
 from contactkluis.errors import UserError
 from contactkluis.services.context import Session
 from contactkluis.vault import accounts_repo, keys
-from contactkluis.vault.backup import restore_backup
+from contactkluis.vault.backup import read_backup_keys, restore_backup
 from contactkluis.vault.vault import Vault, now_iso
 
 
@@ -151,8 +151,13 @@ def restore(
     )
 
 
-def verify(session: Session) -> list[str]:
-    return session.vault.verify()
+def verify(session: Session, against: list[Path] | None = None) -> list[str]:
+    """Problems found; `against` are backups whose audit head the log must still hold (the
+    one check that catches a tail cut together with the key file's head)."""
+    problems = session.vault.verify()
+    for backup_file in against or []:
+        problems.extend(session.vault.verify_against(read_backup_keys(backup_file)))
+    return problems
 
 
 def rotate_key(session: Session) -> None:

@@ -379,6 +379,17 @@ class Vault(KeySlots):
         problems.extend(self.verify_audit())
         return problems
 
+    def verify_against(self, other: KeyFile) -> list[str]:
+        """An older key file (a backup's) must name this vault and a head the log still holds."""
+        if other.vault_id != self.vault_id:
+            return ["audit: the backup belongs to another vault"]
+        if other.audit_head is None or audit.holds(self.conn, other.audit_head):
+            return []
+        return [
+            f"audit: entry {other.audit_head[0]}, the last one in the backup, is missing or"
+            " changed: the log was cut or rewritten after that backup"
+        ]
+
     def verify_audit(self) -> list[str]:
         """The chain, every entry's signature since signing began, the triggers, and the
         key file's head (a cut tail)."""
