@@ -678,6 +678,6 @@ def test_verify_detects_a_cut_off_tail(busy_session: Session) -> None:
     busy_session.conn.execute("DELETE FROM audit WHERE id >= ?", (last - 1,))
     problems = busy_session.vault.verify()
     assert "audit: the log was cut short (its head does not match)" in problems
-    # The key file's copy of the head, out of SQL's reach, and the dropped guards say so too.
-    assert any("the last one the key file knows, is missing" in p for p in problems)
+    # The dropped guards are reported too. (The key file's head, written at most once a
+    # second in a live session, is tested across processes in test_insider_attacks.py.)
     assert sum("trigger" in p for p in problems) == 2

@@ -8,6 +8,7 @@ attributes declared below.
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ class Account:
     role: str
 
 
+HEAD_SYNC_S = 1.0
+
+
 class KeySlots:
     """Signed slots: who unlocked with which role, and every change to the slots."""
 
@@ -41,6 +45,7 @@ class KeySlots:
     _own_slot: str | None
     _signer: Signer | None
     _head_ok: bool
+    _head_synced = 0.0  # time.monotonic() of the last head written to the key file
     account: Account | None
     warnings: list[str]
 
@@ -140,16 +145,24 @@ class KeySlots:
         if removed or kf.pending is not None:
             self.rotate_key(drop=removed)
 
-    def _sync_head(self) -> None:
+    def _sync_head(self, *, force: bool = True) -> None:
         """Copy the log's head into the key file, unless the key file caught a cut log: then
-        its head stays as evidence for `verify`."""
+        its head stays as evidence for `verify`.
+
+        A key-file write costs ~17 ms (two fsyncs), so after a transaction it happens at most
+        once per HEAD_SYNC_S; closing and backups always write it. A crash can thus leave the
+        key file's head up to that long behind the log, never ahead of it.
+        """
         if not self._head_ok or self.conn is None or self.read_only:
+            return
+        if not force and time.monotonic() - self._head_synced < HEAD_SYNC_S:
             return
         tail = audit.last(self.conn)
         if tail is None or tail == self.keyfile.audit_head:
             return
         self.keyfile.audit_head = tail
         self.keyfile.save(key_path(self.path))
+        self._head_synced = time.monotonic()
 
     # -- accounts' slots ------------------------------------------------------------------
 

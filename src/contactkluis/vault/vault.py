@@ -314,7 +314,7 @@ class Vault(KeySlots):
             raise UserError("read_only")
         with db.transaction(self.conn) as conn:
             yield conn
-        self._sync_head()
+        self._sync_head(force=False)
 
     def log(
         self,
@@ -401,6 +401,7 @@ class Vault(KeySlots):
 
     def backup(self, out: Path) -> Path:
         created = datetime.now(UTC).isoformat(timespec="seconds")
+        self._sync_head()  # every backup carries the log's current head
         path = write_backup(self.conn, self.keyfile, self._require_key(), out, created=created)
         if not self.read_only:
             with self.transaction() as c:
