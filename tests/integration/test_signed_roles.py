@@ -255,3 +255,24 @@ def test_a_tail_cut_with_every_head_rewound_shows_only_against_a_later_backup(
     assert cli(vpath, "verify")[0] == 0  # what privacy.md says an insider can hide
     code, text = cli(vpath, "verify", "--against", str(bak))
     assert code == 3 and f"entry {backed_up[0]}, the last one in the backup" in text, text
+
+
+def test_a_removal_cut_short_after_the_key_file_step_is_finished(vpath: Path) -> None:
+    """The crash between remove_account's atomic key-file write and the rekey."""
+    kept = key_path(vpath).read_bytes()
+    sql(
+        vpath, raw_key(vpath, ADMIN, ADMIN_PW), f"UPDATE accounts SET active=0 WHERE name='{STAFF}'"
+    )
+    kf = KeyFile.load(key_path(vpath))
+    before, pending_key = kf.generation, bytes(range(32))
+    kf.slots = [s for s in kf.slots if s.slot_id != keys.account_slot_id(STAFF)]
+    for slot in kf.slots:
+        keys.seal_data_key(slot, kf.vault_id, before + 1, pending_key)
+    kf.pending = before + 1
+    kf.save(key_path(vpath))
+    assert verify_as_admin(vpath) == []
+    after = KeyFile.load(key_path(vpath))
+    assert after.pending is None and after.generation > before
+    key_path(vpath).write_bytes(kept)
+    with pytest.raises(sqlcipher3.DatabaseError):
+        sql(vpath, raw_key(vpath, STAFF, STAFF_PW), "SELECT count(*) FROM contacts")
