@@ -16,4 +16,4 @@ def recent(session: Session, limit: int = 500) -> list[dict[str, Any]]:
 
 def verify_chain(session: Session) -> list[str]:
     session.require(Permission.VIEW_AUDIT)
-    return audit.verify(session.conn)
+    return session.vault.verify_audit()

@@ -24,7 +24,6 @@ from contactkluis.domain.purposes import (
 from contactkluis.domain.retention import evaluate_contact
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError, current_language
-from contactkluis.vault import audit
 from contactkluis.vault.contacts_repo import ContactRepository, ContactState
 from contactkluis.vault.db import Connection
 from contactkluis.vault.vault import Vault
@@ -84,7 +83,7 @@ class Session:
     def audit(
         self, conn: Connection, action: str, target: str | None = None, **detail: Any
     ) -> None:
-        audit.append(conn, self.account, action, target, **detail)
+        self.vault.log(conn, self.account, action, target, **detail)
 
     @property
     def purposes(self) -> dict[str, Purpose]:

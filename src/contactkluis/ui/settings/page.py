@@ -127,7 +127,6 @@ class SettingsPage(QScrollArea):
         self.accounts_box = AccountsSection(self.ctx)
         self.layout_.addWidget(self.accounts_box)
         self.keys = KeysSection(self.ctx)
-        self.accounts_box.account_removed.connect(self.keys.offer_rotation)
 
     def _build_lock_and_language(self) -> None:
         config = load_config()
