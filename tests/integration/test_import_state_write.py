@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contactkluis.services.context import Session
 from contactkluis.services.importing import plan_files, run_import
+from contactkluis.services.session import Session
 from tests.fixtures_legacy import build_legacy_set
 
 _STATE_COLUMNS = (

@@ -12,7 +12,7 @@ from contactkluis.domain.purposes import DEFAULT_PURPOSES
 from contactkluis.domain.register import register_columns
 from contactkluis.errors import UserError
 from contactkluis.services import register_export
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import audit
 
 

@@ -19,7 +19,6 @@ from contactkluis.errors import UserError
 from contactkluis.services import (
     access,
     accounts,
-    audit_log,
     contacts,
     erasure,
     export,
@@ -29,7 +28,7 @@ from contactkluis.services import (
     segments,
     stats,
 )
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import keys
 from contactkluis.vault.keyfile import key_path
 from tests.support.vaults import ADMIN, ADMIN_PW, STAFF, STAFF_PW, Template, vault_template
@@ -229,12 +228,6 @@ SERVICE_USES += [
         "retention.apply",
         lambda w: retention.apply(w.session, "delete", [w.a]),
         lambda w: True,  # nothing is expired: allowed, but it changes nothing
-    ),
-    (
-        Permission.VIEW_AUDIT,
-        "audit_log.recent",
-        lambda w: audit_log.recent(w.session),
-        lambda w: True,
     ),
     (
         Permission.ACCESS_EXPORT,

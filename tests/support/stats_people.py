@@ -29,7 +29,7 @@ from contactkluis.domain.contact import (
     Relation,
     RelationKind,
 )
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 REFERENCE = date(2025, 12, 31)
 V, D, K, B = RelationKind.VRIEND, RelationKind.DONATEUR, RelationKind.KLANT, RelationKind.BEZOEKER

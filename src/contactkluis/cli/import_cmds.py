@@ -8,10 +8,10 @@ from pathlib import Path
 
 from contactkluis.cli.common import lang, out, run_with_session, tr
 from contactkluis.migration.report import ImportReport
-from contactkluis.services.context import Session
 from contactkluis.services.export import export_all
 from contactkluis.services.files import write_atomic
 from contactkluis.services.importing import MappingSet, import_files
+from contactkluis.services.session import Session
 
 
 def cmd_import(args: argparse.Namespace) -> int:

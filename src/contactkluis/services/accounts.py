@@ -8,7 +8,7 @@ from pathlib import Path
 from contactkluis.domain.passwords import password_problem
 from contactkluis.domain.roles import Permission, Role
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import accounts_repo, keys
 from contactkluis.vault.backup import restore_backup
 from contactkluis.vault.vault import Vault, now_iso

@@ -36,7 +36,6 @@ from contactkluis.migration.report import (
 )
 from contactkluis.migration.table import Table, locate
 from contactkluis.services import suppression
-from contactkluis.services.context import Session
 
 # Re-exported: callers import the mapping API from here.
 from contactkluis.services.import_mapping import (
@@ -46,6 +45,7 @@ from contactkluis.services.import_mapping import (
     mapping_names,
     save_mapping,
 )
+from contactkluis.services.session import Session
 from contactkluis.vault.db import Connection
 
 __all__ = [

@@ -19,7 +19,7 @@ from contactkluis.domain.consent import ConsentFlag, consent_state
 from contactkluis.domain.contact import ConsentEvent, ConsentStatus, PersonName, RelationKind
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import listing as sql
 from contactkluis.vault.db import data_version
 

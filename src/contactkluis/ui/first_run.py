@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from contactkluis.errors import UserError
 from contactkluis.services import accounts
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog
 from contactkluis.ui.widgets.icons import app_icon

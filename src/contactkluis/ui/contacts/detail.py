@@ -33,7 +33,7 @@ from contactkluis.domain.roles import Permission
 from contactkluis.domain.special import SPECIAL_LABELS, special_categories
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
 from contactkluis.ui.contacts.texts import fmt_date, relation_label, t
 

@@ -21,7 +21,7 @@ from contactkluis.domain.contact import Contact
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.ui.contacts.texts import fmt_date
 
 # Fields the user chooses between (MergeChoice keys) and their labels.

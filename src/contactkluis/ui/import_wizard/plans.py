@@ -29,7 +29,7 @@ from contactkluis.services.importing import (
 
 if TYPE_CHECKING:
     from contactkluis.migration.report import ImportReport
-    from contactkluis.services.context import Session
+    from contactkluis.services.session import Session
     from contactkluis.ui.tasks import CancelToken
 
 Progress = Callable[[int, int], None]

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind
 from contactkluis.services import listing, requests
 from contactkluis.services.access import find_person
-from contactkluis.services.context import Session
 from contactkluis.services.listing import ContactQuery
+from contactkluis.services.session import Session
 from contactkluis.ui.privacy.common import error_text
 
 MAX_MATCHES = 50

@@ -1,7 +1,8 @@
 """The session: one unlocked vault, the account at the keyboard and what it may do.
 
 Handed to every service and window instead of globals. Permission checks live here so
-that the CLI and the GUI refuse exactly the same things.
+that the CLI and the GUI refuse exactly the same things. It remembers what it read
+(purposes, settings) and the states it derived (through domain.state).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from contactkluis.domain import roles
-from contactkluis.domain.consent import consent_states
 from contactkluis.domain.contact import Contact
 from contactkluis.domain.purposes import (
     DEFAULT_PURPOSES,
@@ -21,11 +21,11 @@ from contactkluis.domain.purposes import (
     purposes_by_code,
     purposes_from_json,
 )
-from contactkluis.domain.retention import evaluate_contact
 from contactkluis.domain.roles import Permission
+from contactkluis.domain.state import ContactState, derive_state
 from contactkluis.errors import UserError, current_language
-from contactkluis.vault import audit
-from contactkluis.vault.contacts_repo import ContactRepository, ContactState
+from contactkluis.vault import audit, requests_repo, settings_repo, state_repo
+from contactkluis.vault.contacts_repo import ContactRepository
 from contactkluis.vault.db import Connection
 from contactkluis.vault.vault import Vault
 
@@ -107,18 +107,13 @@ class Session:
     def setting(self, key: str, default: Any) -> Any:
         # Read once per session: state computations ask for soon_days once per contact.
         if self._settings is None:
-            self._settings = {
-                str(k)[len("setting.") :]: json.loads(v)
-                for k, v in self.conn.execute(
-                    "SELECT key, value FROM meta WHERE key LIKE 'setting.%'"
-                )
-            }
+            self._settings = {k: json.loads(v) for k, v in settings_repo.stored(self.conn).items()}
         return self._settings.get(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         self.require(Permission.MANAGE_POLICIES)
         with self.write() as conn:
-            self.vault.set_meta(conn, f"setting.{key}", json.dumps(value))
+            self.vault.set_meta(conn, settings_repo.PREFIX + key, json.dumps(value))
             self.audit(conn, "policy.setting", None, key=key)
         self._settings = None
 
@@ -134,22 +129,9 @@ class Session:
 
     def _states_for(self, contacts: list[Contact], conn: Connection) -> list[ContactState]:
         """States of stored contacts: their creation dates and open requests in two queries."""
-        ids = [c.id for c in contacts]
-        marks = ",".join("?" * len(ids))
-        created = {
-            cid: date.fromisoformat(day)
-            for cid, day in conn.execute(
-                f"SELECT id, substr(created_at, 1, 10) FROM contacts WHERE id IN ({marks})", ids
-            )
-        }
-        held = {
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT contact_id FROM requests WHERE contact_id IN ({marks})"
-                " AND status IN ('open', 'verlengd')",
-                ids,
-            )
-        }
+        ids = [c.id for c in contacts if c.id is not None]
+        created = state_repo.created_dates(conn, ids)
+        held = requests_repo.with_open_request(conn, ids)
         return [
             self.state_for(c, created=created.get(c.id or 0), open_request=c.id in held)
             for c in contacts
@@ -175,31 +157,13 @@ class Session:
         known = self._state_memo[1].get(key)
         if known is not None:
             return known
-        retention = evaluate_contact(
+        result = derive_state(
             contact,
             purposes,
             today=today,
             soon_days=soon_days,
             created=created,
             open_request=open_request,
-        )
-        flags = {
-            code: str(state.flag())
-            for code, state in consent_states(contact.consents, today=today).items()
-        }
-        result = ContactState(
-            retention_status=str(retention.status),
-            retention_until=retention.until,
-            retention_reasons=[
-                {
-                    "purpose": r.purpose,
-                    "until": r.until.isoformat() if r.until else None,
-                    "nl": r.text_nl,
-                    "en": r.text_en,
-                }
-                for r in retention.reasons
-            ],
-            consent_flags=flags,
         )
         self._state_memo[1][key] = result
         return result
@@ -210,7 +174,8 @@ class Session:
         contacts = repo.get_many(list(ids))
         if contacts:
             states = self._states_for(contacts, conn)
-            repo.set_states(
+            state_repo.set_states(
+                conn,
                 [(c.id, st) for c, st in zip(contacts, states, strict=True) if c.id is not None],
                 self.today(),
             )
@@ -228,14 +193,8 @@ class Session:
         today = self.today()
         if self.vault.read_only or self.vault.meta("state_date") == today.isoformat():
             return 0
-        soon = (today + timedelta(days=self.soon_days)).isoformat()
+        soon = today + timedelta(days=self.soon_days)
         with self.write() as conn:
-            cur = conn.execute(
-                "UPDATE contacts SET retention_status = CASE"
-                " WHEN retention_until < ? THEN 'expired'"
-                " WHEN retention_until <= ? THEN 'soon' ELSE 'ok' END, state_date = ?"
-                " WHERE retention_until IS NOT NULL",
-                (today.isoformat(), soon, today.isoformat()),
-            )
+            rolled = state_repo.roll_status(conn, today, soon)
             self.vault.set_meta(conn, "state_date", today.isoformat())
-            return int(cur.rowcount)
+            return rolled
