@@ -24,6 +24,7 @@ from contactkluis.services import (
     export,
     importing,
     mailing,
+    policies,
     retention,
     segments,
     stats,
@@ -175,7 +176,7 @@ SERVICE_USES: list[tuple[Permission, str, Callable[[World], object], Callable[[W
     (
         Permission.MANAGE_POLICIES,
         "set_setting",
-        lambda w: w.session.set_setting("soon_days", 45),
+        lambda w: policies.set_setting(w.session, "soon_days", 45),
         lambda w: w.session.soon_days == 45,
     ),
     (

@@ -29,6 +29,7 @@ from contactkluis.domain.contact import (
     Relation,
     RelationKind,
 )
+from contactkluis.services import states
 from contactkluis.services.session import Session
 
 REFERENCE = date(2025, 12, 31)
@@ -164,5 +165,5 @@ def fill(session: Session) -> Population:
                 pop.names += [contact.name.first, contact.name.last or ""]
                 pop.emails += contact.emails
                 pop.streets.append(contact.address.street or "")
-        session.refresh_states(conn, [i for ids in pop.ids.values() for i in ids])
+        states.refresh(session, conn, [i for ids in pop.ids.values() for i in ids])
     return pop

@@ -16,6 +16,7 @@ from contactkluis.domain.contact import (
 from contactkluis.domain.roles import Permission
 from contactkluis.domain.special import special_categories
 from contactkluis.errors import UserError
+from contactkluis.services import states
 from contactkluis.services.session import Session
 from contactkluis.vault import audit, duplicates_repo, requests_repo, state_repo
 from contactkluis.vault.db import Connection
@@ -59,7 +60,7 @@ def create_contact(session: Session, contact: Contact) -> int:
         if is_suppressed(session, conn, contact.emails, contact.phones):
             contact = replace(contact, objects_marketing=True)
         contact_id = session.repo(conn).insert(contact, recorded_by=session.account)
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
         session.audit(
             conn, "contact.create", f"contact:{contact_id}", special=contact.special_category
         )
@@ -76,7 +77,7 @@ def update_contact(session: Session, contact: Contact) -> None:
             raise UserError("restricted")
         contact = _check_free_text(contact)
         session.repo(conn).update(contact)
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
         changed = sorted(_changed_fields(before, contact))
         session.audit(conn, "contact.edit", f"contact:{contact_id}", fields=changed)
 
@@ -114,7 +115,7 @@ def set_flag(session: Session, contact_id: int, flag: str, value: bool) -> None:
         repo.set_flag(contact_id, flag, value)
         if flag == "objects_profiling" and value:
             repo.clear_segment(contact_id)
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
         session.audit(conn, f"contact.{flag}", f"contact:{contact_id}", value=value)
 
 
@@ -149,7 +150,7 @@ def record_consent(
             ConsentEvent(purpose, status, on, source.strip(), evidence.strip()),
             session.account,
         )
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
         session.audit(conn, f"consent.{status}", f"contact:{contact_id}", purpose=purpose)
 
 
@@ -160,7 +161,7 @@ def add_relation(session: Session, contact_id: int, relation: Relation) -> None:
         if contact.restricted:
             raise UserError("restricted")
         session.repo(conn).add_relation(contact_id, relation)
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
         session.audit(conn, "relation.add", f"contact:{contact_id}", kind=str(relation.kind))
 
 
@@ -201,7 +202,7 @@ def merge_contacts(session: Session, keep_id: int, other_id: int, choice: MergeC
         repo.move_history(other_id, keep_id)
         duplicates_repo.mark_merged(conn, keep_id, other_id)
         repo.delete(other_id)
-        session.refresh_states(conn, [keep_id])
+        states.refresh(session, conn, [keep_id])
         session.audit(
             conn,
             "contact.merge",

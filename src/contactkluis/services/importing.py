@@ -46,6 +46,7 @@ from contactkluis.services.import_mapping import (
     save_mapping,
 )
 from contactkluis.services.session import Session
+from contactkluis.services.states import refresh as refresh_states
 from contactkluis.vault.db import Connection
 
 __all__ = [
@@ -358,7 +359,7 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
             report.restricted += len(drafts)
         ids[key] = person.vault_id
     report.updated_existing = len(touched)
-    session.refresh_states(conn, touched)
+    refresh_states(session, conn, touched)
     _near_duplicates(run, ids, report)
     candidates: list[tuple[int, int, float, str]] = []
     for dup in report.near_duplicates:

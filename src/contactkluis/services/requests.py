@@ -19,6 +19,7 @@ from contactkluis.domain.requests import (
 )
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
+from contactkluis.services import states
 from contactkluis.services.session import Session
 from contactkluis.vault import requests_repo
 from contactkluis.vault.db import Connection
@@ -134,7 +135,7 @@ def add_request(
             created_by=session.account,
         )
         if contact_id is not None:
-            session.refresh_states(conn, [contact_id])
+            states.refresh(session, conn, [contact_id])
         session.audit(
             conn, "request.add", f"request:{request_id}", kind=str(request.kind), contact=contact_id
         )
@@ -180,7 +181,7 @@ def _store(
         note=note,
     )
     if new.contact_id is not None:
-        session.refresh_states(conn, [new.contact_id])
+        states.refresh(session, conn, [new.contact_id])
 
 
 def mark_identity_checked(session: Session, request_id: int) -> None:

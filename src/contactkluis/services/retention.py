@@ -1,6 +1,6 @@
 """Acting on expired records: preview, then anonymise or delete (one, or all at once).
 
-What is expired is decided by domain.retention (through Session.compute_state) at the
+What is expired is decided by domain.retention (through services.states.current) at the
 moment of acting, never from a stale cache: the preview and the apply run the same check,
 so the numbers a beheerder saw are the numbers that are acted on. A record held by an open
 rights request is never expired. Already anonymised records are left alone.
@@ -20,6 +20,7 @@ from enum import StrEnum
 from contactkluis.domain.retention import RetentionStatus, anonymised_fields
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
+from contactkluis.services import states
 from contactkluis.services.erasure import checkpoint
 from contactkluis.services.session import Session
 from contactkluis.vault import state_repo
@@ -61,7 +62,7 @@ def _expired(session: Session, conn: Connection, ids: Iterable[int] | None) -> l
     for contact in session.repo(conn).get_many(wanted):
         if contact.anonymised:
             continue
-        state = session.compute_state(contact, conn)
+        state = states.current(session, contact, conn)
         if state.retention_status != str(RetentionStatus.EXPIRED):
             continue
         assert contact.id is not None
@@ -118,7 +119,7 @@ def apply(
                 _anonymise(conn, session, contact_id)
         if act is Action.ANONYMISE and found:
             for start in range(0, len(found), 1000):
-                session.refresh_states(conn, found[start : start + 1000])
+                states.refresh(session, conn, found[start : start + 1000])
         session.audit(conn, f"retention.{act}", None, count=len(found))
     checkpoint(session)
     skipped = tuple(i for i in asked or () if i not in set(found))

@@ -2,15 +2,16 @@
 
 Handed to every service and window instead of globals. Permission checks live here so
 that the CLI and the GUI refuse exactly the same things. It remembers what it read
-(purposes, settings) and the states it derived (through domain.state).
+(purposes, settings) and the states it derived (through domain.state); services.states
+and services.policies keep the stored side.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from contactkluis.domain import roles
@@ -24,7 +25,7 @@ from contactkluis.domain.purposes import (
 from contactkluis.domain.roles import Permission
 from contactkluis.domain.state import ContactState, derive_state
 from contactkluis.errors import UserError, current_language
-from contactkluis.vault import audit, requests_repo, settings_repo, state_repo
+from contactkluis.vault import audit, settings_repo
 from contactkluis.vault.contacts_repo import ContactRepository
 from contactkluis.vault.db import Connection
 from contactkluis.vault.vault import Vault
@@ -93,16 +94,10 @@ class Session:
             self._purposes = purposes_by_code(purposes_from_json(raw) if raw else DEFAULT_PURPOSES)
         return self._purposes
 
-    def set_purposes(self, purposes: Iterable[Purpose]) -> None:
-        from contactkluis.domain.purposes import purposes_to_json
-
-        self.require(Permission.MANAGE_POLICIES)
-        listed = list(purposes)
-        with self.write() as conn:
-            self.vault.set_meta(conn, "purposes", purposes_to_json(listed))
-            self.audit(conn, "policy.purposes", None, count=len(listed))
+    def forget_policies(self) -> None:
+        """Read purposes and settings afresh: they were just changed."""
         self._purposes = None
-        self.refresh_all_states()
+        self._settings = None
 
     def setting(self, key: str, default: Any) -> Any:
         # Read once per session: state computations ask for soon_days once per contact.
@@ -110,32 +105,11 @@ class Session:
             self._settings = {k: json.loads(v) for k, v in settings_repo.stored(self.conn).items()}
         return self._settings.get(key, default)
 
-    def set_setting(self, key: str, value: Any) -> None:
-        self.require(Permission.MANAGE_POLICIES)
-        with self.write() as conn:
-            self.vault.set_meta(conn, settings_repo.PREFIX + key, json.dumps(value))
-            self.audit(conn, "policy.setting", None, key=key)
-        self._settings = None
-
     @property
     def soon_days(self) -> int:
         return int(self.setting("soon_days", DEFAULT_SOON_DAYS))
 
     # -- derived state --------------------------------------------------------------------
-
-    def compute_state(self, contact: Contact, conn: Connection | None = None) -> ContactState:
-        assert contact.id is not None
-        return self._states_for([contact], conn or self.conn)[0]
-
-    def _states_for(self, contacts: list[Contact], conn: Connection) -> list[ContactState]:
-        """States of stored contacts: their creation dates and open requests in two queries."""
-        ids = [c.id for c in contacts if c.id is not None]
-        created = state_repo.created_dates(conn, ids)
-        held = requests_repo.with_open_request(conn, ids)
-        return [
-            self.state_for(c, created=created.get(c.id or 0), open_request=c.id in held)
-            for c in contacts
-        ]
 
     def state_for(
         self, contact: Contact, *, created: date | None, open_request: bool = False
@@ -167,34 +141,3 @@ class Session:
         )
         self._state_memo[1][key] = result
         return result
-
-    def refresh_states(self, conn: Connection, ids: Iterable[int]) -> None:
-        """Recompute the cached retention and consent state of these contacts."""
-        repo = self.repo(conn)
-        contacts = repo.get_many(list(ids))
-        if contacts:
-            states = self._states_for(contacts, conn)
-            state_repo.set_states(
-                conn,
-                [(c.id, st) for c, st in zip(contacts, states, strict=True) if c.id is not None],
-                self.today(),
-            )
-
-    def refresh_all_states(self, progress: Callable[[int, int], None] | None = None) -> None:
-        with self.write() as conn:
-            ids = self.repo(conn).all_ids()
-            for start in range(0, len(ids), 1000):
-                self.refresh_states(conn, ids[start : start + 1000])
-                if progress:
-                    progress(min(start + 1000, len(ids)), len(ids))
-
-    def roll_status_to_today(self) -> int:
-        """Statuses move with the calendar; dates do not. A daily pass in SQL is enough."""
-        today = self.today()
-        if self.vault.read_only or self.vault.meta("state_date") == today.isoformat():
-            return 0
-        soon = today + timedelta(days=self.soon_days)
-        with self.write() as conn:
-            rolled = state_repo.roll_status(conn, today, soon)
-            self.vault.set_meta(conn, "state_date", today.isoformat())
-            return rolled
