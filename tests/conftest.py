@@ -10,6 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from contactkluis.domain import messages
 from contactkluis.vault.keys import KdfParams
 
 # The RFC 9106 floor: real Argon2id, just not calibrated upwards (that is tested once).
@@ -29,6 +30,8 @@ def _isolated_user_dirs(
     monkeypatch.setenv("CONTACTKLUIS_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("CONTACTKLUIS_HOME", str(base / "data"))
     monkeypatch.setenv("CONTACTKLUIS_LANG", "nl")
+    # As a program start would: one language for the whole test (a CLI main() may change it).
+    monkeypatch.setattr(messages, "_language", "nl")
     monkeypatch.delenv("CONTACTKLUIS_PASSWORD", raising=False)
     monkeypatch.delenv("CONTACTKLUIS_DB", raising=False)
 

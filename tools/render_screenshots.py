@@ -98,7 +98,7 @@ def _open_context(path: Path, seeders: list[Callable[[Any], Any]]) -> Any:
     for seed in seeders:
         seed(session)
     ctx = AppContext(path)
-    ctx.session = session
+    ctx.open_session(session)
     ctx.account_name = ADMIN
     return ctx
 
@@ -371,8 +371,9 @@ def main() -> int:
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="ck-shots-"))
     _isolate(tmp)
-    os.environ["CONTACTKLUIS_LANG"] = args.lang
+    from contactkluis.domain import messages
 
+    messages.set_language(args.lang)  # as the app does once at start-up
     from contactkluis.ui.app import apply_colour_scheme, create_application
     from contactkluis.ui.dialogs import FileDialog, MessageBox
     from contactkluis.ui.i18n import install_translators

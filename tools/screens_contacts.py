@@ -36,7 +36,7 @@ def _page(count: int = 50) -> tuple[object, object]:
     )
     populate(session, count)
     ctx = AppContext(base / "kluis.ckdb")
-    ctx.session = session
+    ctx.open_session(session)
     settings = QSettings(str(base / "layout.ini"), QSettings.Format.IniFormat)
     page = ContactsPage(ctx, settings=settings)
     page.resize(1500, 820)

@@ -98,7 +98,7 @@ def _env() -> dict[str, Any]:
         base / "kluis.ckdb", "Museum Proef", "beheer", "paarse olifant op de fiets", kdf=KdfParams()
     )
     ctx = AppContext(base / "kluis.ckdb")
-    ctx.session = session
+    ctx.open_session(session)
     ctx.account_name = session.account
     sheet = _spreadsheet(base / "vrienden_2019.xlsx")
     broken = base / "oude_export.xlsx"

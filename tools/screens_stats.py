@@ -106,7 +106,7 @@ def render_stats(out_dir: Path, dims: tuple[str, str] = ("relation", "age")) -> 
     with tempfile.TemporaryDirectory() as tmp:
         session = synthetic_session(Path(tmp))
         ctx = AppContext(Path(tmp) / "demo.ckdb")
-        ctx.session = session  # type: ignore[assignment]
+        ctx.open_session(session)  # type: ignore[arg-type]
         page = StatsPage(ctx)
         page.resize(1280, 800)
         page.dim2.setCurrentIndex(page.dim2.findData(dims[1]))

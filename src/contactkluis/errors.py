@@ -6,7 +6,7 @@ they end up on screens, in terminals and in bug reports.
 
 from __future__ import annotations
 
-from contactkluis.domain.messages import CodedError, register, render
+from contactkluis.domain.messages import CodedError, format_datetime, register, render
 from contactkluis.domain.messages import current_language as current_language
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -110,13 +110,9 @@ class UserError(CodedError):
         params = dict(self.params)
         if "delay" in params:
             one = params["delay"] == 1
-            if lang == "en":
-                params["unit"] = "second" if one else "seconds"
-            else:
-                params["unit"] = "seconde" if one else "seconden"
-        for key, value in params.items():
-            if isinstance(value, tuple) and len(value) == 2:
-                params[key] = value[1] if lang == "en" else value[0]
+            params["unit"] = ("seconde", "second") if one else ("seconden", "seconds")
+        if isinstance(params.get("since"), str):  # a lock's ISO moment, as a person reads it
+            params["since"] = format_datetime(params["since"], lang)
         return render(self.code, lang, **params)
 
     def __str__(self) -> str:

@@ -8,4 +8,4 @@ import argparse
 def run_gui(args: argparse.Namespace) -> int:
     from contactkluis.ui.app import run
 
-    return run(db=args.db, user=args.user)
+    return run(db=args.db, user=args.user, lang=args.lang)

@@ -153,7 +153,7 @@ class Bench:
 
         self.app: QApplication = create_application([])
         self.ctx = AppContext(path)
-        self.window = MainWindow(self.ctx, lang="nl")
+        self.window = MainWindow(self.ctx)
         self.window.show()
         self._process()
         self.results = _Results()
@@ -324,7 +324,9 @@ def main() -> None:
         return
     path = cached_vault(args.rows, args.rebuild)
     _guard_none_refcount()
-    os.environ["CONTACTKLUIS_LANG"] = "nl"
+    from contactkluis.domain import messages
+
+    messages.set_language("nl")  # as the app does at start-up
     with tempfile.TemporaryDirectory() as home:
         # layout.ini, config and state go to a throwaway folder, not the user's own
         os.environ["CONTACTKLUIS_CONFIG_DIR"] = str(Path(home) / "config")

@@ -51,12 +51,10 @@ def locked_ctx(qapp: object, session: object, vault_path: Path) -> Iterator[AppC
 def ctx(qapp: object, session: object, vault_path: Path) -> Iterator[AppContext]:
     """A ready context: the first beheerder's session on a fresh vault is unlocked."""
     context = AppContext(vault_path)
-    context.session = session  # type: ignore[assignment]
-    context.account_name = session.account  # type: ignore[attr-defined]
+    context.open_session(session)  # type: ignore[arg-type]
     yield context
     context.tasks.wait()
-    if context.session is not None and context.session.vault.conn is not None:
-        context.session.vault.close()
+    context.close_session()
 
 
 @pytest.fixture

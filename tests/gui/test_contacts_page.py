@@ -11,11 +11,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QTreeWidget
 
 from contactkluis.domain.contact import Contact, PersonName
+from contactkluis.services import accounts, listing
 from contactkluis.services import contacts as contact_service
-from contactkluis.services import listing
 from contactkluis.ui.contacts import model as model_mod
 from contactkluis.ui.contacts.model import Column, FlagRole, RetentionRole
 from contactkluis.ui.contacts.page import ContactsPage
+from tests.conftest import ADMIN, ADMIN_PW
 from tests.synthetic_contacts import populate
 
 
@@ -187,7 +188,7 @@ def test_column_chooser_lists_every_column(page) -> None:  # type: ignore[no-unt
     assert page.table.horizontalHeader().isSectionHidden(int(Column.POSTCODE))
 
 
-def test_lock_clears_everything_and_unlock_restores(qtbot, page, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_lock_clears_everything_and_unlock_restores(qtbot, page, ctx, vault_path) -> None:  # type: ignore[no-untyped-def]
     page.select_ids(page.model.ids[5:6])
     row = page.model.row_data(5)
     assert page.detail.contact is not None
@@ -198,15 +199,14 @@ def test_lock_clears_everything_and_unlock_restores(qtbot, page, ctx) -> None:  
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
     state = page.save_state()
-    session = ctx.session
-    ctx.session = None
-    ctx.locked.emit()
+    ctx.locked.emit()  # as the lock does: pages let go, then the vault closes
+    ctx.close_session()
     assert page.model.rowCount() == 0 and page.model.cached_rows() == 0
     texts = "\n".join(_texts(page))
     assert row.name not in texts and row.email not in texts and row.city not in texts
     assert page.dialog is None and not dialog.isVisible()
     assert row.email not in "\n".join(_texts(dialog))
-    ctx.session = session
+    ctx.open_session(accounts.unlock(vault_path, ADMIN, ADMIN_PW))
     ctx.unlocked.emit()
     page.restore_state(state)
     assert page.model.query.retention == frozenset({"ok"})

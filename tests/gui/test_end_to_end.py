@@ -38,7 +38,7 @@ from contactkluis.ui.import_wizard.mapping_view import Col
 from contactkluis.ui.import_wizard.wizard import Step
 from contactkluis.ui.main_window import MainWindow
 from contactkluis.ui.privacy.request_dialogs import AddRequestDialog, CloseRequestDialog
-from contactkluis.ui.settings_page import AccountDialog
+from contactkluis.ui.settings.accounts import AccountDialog
 from tests.conftest import FAST_KDF
 from tests.fixtures_legacy import FILLERS, build_legacy_set
 
@@ -94,7 +94,7 @@ def _cell(window: MainWindow, contact_id: int, column: int, role: int) -> object
 
 def _first_run(qtbot: Any, target: Path) -> AppContext:
     ctx = AppContext(None)
-    wizard = FirstRunWizard(ctx, lang="nl", kdf=FAST_KDF)
+    wizard = FirstRunWizard(ctx, kdf=FAST_KDF)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.keyClicks(wizard.institution_page.name, "Museum Proef")
@@ -125,7 +125,7 @@ def _first_run(qtbot: Any, target: Path) -> AppContext:
 
 def _open_window(qtbot: Any, ctx: AppContext) -> MainWindow:
     # As ui/app.py run(): after the wizard, or on a later start, the same window.
-    window = MainWindow(ctx, lang="nl", autolock_minutes=5)
+    window = MainWindow(ctx, autolock_minutes=5)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -370,8 +370,8 @@ def _settings(qtbot: Any, window: MainWindow) -> None:
         dialog.accept()
 
     QTimer.singleShot(0, fill)
-    page.add_account()
-    qtbot.waitUntil(lambda: page.accounts_table.rowCount() == 2, timeout=BUSY)
+    page.accounts_box.add_account()
+    qtbot.waitUntil(lambda: page.accounts_box.table.rowCount() == 2, timeout=BUSY)
     assert {a.name: a.role for a in list_accounts(session)} == {
         "beheer": "beheerder",
         "kassa": "medewerker",

@@ -28,8 +28,7 @@ def wizard(qtbot, qapp):
     wiz.show()
     yield wiz
     ctx.tasks.wait()
-    if ctx.session is not None:
-        ctx.session.vault.close()
+    ctx.close_session()
 
 
 def _fill_until_account(qtbot, wiz: FirstRunWizard, target: Path) -> None:
@@ -100,8 +99,7 @@ def test_wizard_end_to_end(qtbot, wizard, tmp_path):
     assert wizard.ctx.session is not None and wizard.ctx.session.account == "beheer"
     assert load_config()["vault_path"] == str(target)
     assert wizard.recovery_page.key.text() == ""  # not kept on screen
-    wizard.ctx.session.vault.close()
-    wizard.ctx.session = None
+    wizard.ctx.close_session()
 
     reopened = unlock(target, "beheer", PASSWORD)
     assert reopened.vault.meta("institution") == "Museum Proef"
@@ -138,7 +136,6 @@ def test_wrong_password_cannot_open_the_new_vault(qtbot, wizard, tmp_path):
     _create(qtbot, wizard)
     wizard.recovery_page.stored.setChecked(True)
     wizard.accept()
-    wizard.ctx.session.vault.close()
-    wizard.ctx.session = None
+    wizard.ctx.close_session()
     with pytest.raises(UserError):
         unlock(target, "beheer", "een heel ander wachtwoord")

@@ -184,7 +184,7 @@ def test_header_row_and_saved_mapping(qtbot: object, ctx: AppContext, tmp_path: 
     # Another header row re-locates the table: the title row becomes the header.
     editor.set_header_row(1)
     assert editor.table.item(0, Col.HEADER).text().endswith("Vriendenlijst Museum Proef")
-    assert len(page.usable_files()[0].plans[0].table.rows) > len(PEOPLE)
+    assert len(page.usable_files()[0].sheets[0].table.rows) > len(PEOPLE)
 
     # Loading the saved mapping brings back header row 3 and the user's choice.
     assert page.load_mapping("vriendenlijst") == 1

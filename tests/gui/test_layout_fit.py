@@ -10,7 +10,7 @@ from contactkluis.services import requests
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.first_run import FirstRunWizard
 from contactkluis.ui.privacy.requests import RequestsPage
-from contactkluis.ui.settings_page import AccountDialog
+from contactkluis.ui.settings.accounts import AccountDialog
 from tests.conftest import FAST_KDF
 from tests.support.people import add_person
 
@@ -63,7 +63,7 @@ def test_first_run_account_fields_line_up(qtbot, tmp_path) -> None:
 
 
 def test_account_dialog_fields_line_up(qtbot) -> None:
-    dialog = AccountDialog("nl")
+    dialog = AccountDialog()
     qtbot.addWidget(dialog)
     dialog.show()
     fields = [dialog.name, dialog.role, dialog.passwords.password, dialog.passwords.repeat]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
@@ -66,9 +67,44 @@ def test_navigation_lists_the_pages_in_order(window):
     assert window.stack.currentWidget() is window.page("settings")
 
 
+def test_every_page_is_the_real_one(window):
+    # No stand-in: each navigation entry shows the page built for it.
+    from contactkluis.ui.contacts.page import ContactsPage
+    from contactkluis.ui.import_wizard.wizard import ImportPage
+    from contactkluis.ui.privacy.dashboard import PrivacyPage
+    from contactkluis.ui.privacy.requests import RequestsPage
+    from contactkluis.ui.privacy.retention import RetentionPage
+    from contactkluis.ui.settings.page import SettingsPage
+    from contactkluis.ui.stats.page import StatsPage
+
+    kinds = {key: type(window.page(key)) for key in window.pages}
+    assert kinds == {
+        "contacts": ContactsPage,
+        "import": ImportPage,
+        "privacy": PrivacyPage,
+        "requests": RequestsPage,
+        "retention": RetentionPage,
+        "stats": StatsPage,
+        "settings": SettingsPage,
+    }
+
+
+def test_a_page_that_cannot_be_built_stops_the_window(qtbot, ctx, monkeypatch):
+    # A broken page must fail loudly (and so fail a test), not hide behind a placeholder.
+    import contactkluis.ui.main_window as main_window
+
+    class BrokenPage(QWidget):
+        def __init__(self, _ctx: AppContext) -> None:
+            raise RuntimeError("broken page")
+
+    monkeypatch.setattr(main_window, "StatsPage", BrokenPage)
+    with pytest.raises(RuntimeError, match="broken page"):
+        MainWindow(ctx)
+
+
 def test_page_without_permission_is_hidden(qtbot, qapp, staff_session, vault_path):
     ctx = AppContext(vault_path)
-    ctx.session = staff_session
+    ctx.open_session(staff_session)
     win = MainWindow(ctx, default_pages=False)
     qtbot.addWidget(win)
     win.add_page("accounts", "Accounts", "privacy", QWidget(), Permission.MANAGE_ACCOUNTS)

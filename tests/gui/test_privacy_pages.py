@@ -232,7 +232,7 @@ def test_retention_actions_are_for_a_beheerder_only(
 ) -> None:
     old = expired_customer(staff_session, "Kees", "Brouwer")
     ctx = AppContext(vault_path)
-    ctx.session = staff_session
+    ctx.open_session(staff_session)
     try:
         page = RetentionPage(ctx)
         qtbot.addWidget(page)  # type: ignore[attr-defined]

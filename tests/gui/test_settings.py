@@ -10,7 +10,8 @@ from contactkluis.domain.purposes import LegalBasis
 from contactkluis.services.accounts import list_accounts
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, FileDialog, MessageBox
-from contactkluis.ui.settings_page import AccountDialog, SettingsPage
+from contactkluis.ui.settings.accounts import AccountDialog
+from contactkluis.ui.settings.page import SettingsPage
 from contactkluis.vault.vault import Vault
 from tests.conftest import ADMIN
 
@@ -22,7 +23,7 @@ def _row_of(page: SettingsPage, code: str) -> int:
 
 def test_medewerker_does_not_see_beheerder_settings(qtbot, qapp, staff_session, vault_path):
     ctx = AppContext(vault_path)
-    ctx.session = staff_session
+    ctx.open_session(staff_session)
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
     page.show()
@@ -40,7 +41,9 @@ def test_beheerder_sees_accounts(qtbot, window, ctx):
     page = window.page("settings")
     window.show_page("settings")
     assert not page.accounts_box.isHidden()
-    names = [page.accounts_table.item(r, 0).text() for r in range(page.accounts_table.rowCount())]
+    names = [
+        page.accounts_box.table.item(r, 0).text() for r in range(page.accounts_box.table.rowCount())
+    ]
     assert names == [ADMIN]
 
 
@@ -79,11 +82,11 @@ def test_add_account_with_role(qtbot, window, ctx, vault_path):
         dialog.accept()
 
     QTimer.singleShot(0, fill)
-    page.add_account()
-    qtbot.waitUntil(lambda: page.accounts_table.rowCount() == 2, timeout=20000)
+    page.accounts_box.add_account()
+    qtbot.waitUntil(lambda: page.accounts_box.table.rowCount() == 2, timeout=20000)
     roles = {a.name: a.role for a in list_accounts(ctx.session)}
     assert roles == {ADMIN: "beheerder", "kassa": "medewerker"}
-    assert "kassa" in page.status.text()
+    assert "kassa" in page.accounts_box.status.text()
     opened = Vault.open(vault_path, "kassa", password, read_only=True)
     assert opened.account is not None and opened.account.role == "medewerker"
     opened.close()
@@ -91,16 +94,16 @@ def test_add_account_with_role(qtbot, window, ctx, vault_path):
 
 def test_last_beheerder_cannot_be_demoted(qtbot, window, ctx):
     page = window.page("settings")
-    page.accounts_table.selectRow(0)
+    page.accounts_box.table.selectRow(0)
     MessageBox.set_next_answer(Button.Yes)
-    page.toggle_role()
+    page.accounts_box.toggle_role()
     qtbot.waitUntil(lambda: MessageBox.history[-1][0] == "warning", timeout=10000)
     assert "laatste beheerdersaccount" in MessageBox.history[-1][2]
     assert {a.role for a in list_accounts(ctx.session)} == {"beheerder"}
 
 
 def test_account_dialog_needs_a_good_password(qtbot, qapp):
-    dialog = AccountDialog("nl")
+    dialog = AccountDialog()
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     dialog.name.setText("kassa")

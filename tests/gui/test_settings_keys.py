@@ -13,7 +13,7 @@ from contactkluis.errors import UserError
 from contactkluis.services import accounts
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, FileDialog, MessageBox
-from contactkluis.ui.settings_page import SettingsPage
+from contactkluis.ui.settings.page import SettingsPage
 from contactkluis.vault.keyfile import KeyFile, key_path
 from contactkluis.vault.vault import Vault
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF, STAFF, STAFF_PW
@@ -42,7 +42,7 @@ def three_accounts(ctx: AppContext, vault_path: Path, tmp_path: Path) -> Iterato
     accounts.add_account(session, LEAVER, "medewerker", LEAVER_PW)
     session.vault.close()  # a consistent file to copy, as a person would take it
     taken = copy_vault(vault_path, tmp_path / "stick")
-    ctx.session = accounts.unlock(vault_path, ADMIN, ADMIN_PW)
+    ctx.open_session(accounts.unlock(vault_path, ADMIN, ADMIN_PW))
     yield taken
 
 
@@ -54,12 +54,12 @@ def settings(qtbot, ctx: AppContext) -> SettingsPage:  # type: ignore[no-untyped
 
 
 def remove(qtbot, page: SettingsPage, name: str, rotate: Button) -> None:  # type: ignore[no-untyped-def]
-    table = page.accounts_table
-    page.accounts_table.selectRow(
+    table = page.accounts_box.table
+    page.accounts_box.table.selectRow(
         next(r for r in range(table.rowCount()) if table.item(r, 0).text() == name)
     )
     MessageBox.set_next_answer(Button.Yes)  # "Account verwijderen"
-    page.remove_account()
+    page.accounts_box.remove_account()
     MessageBox.set_next_answer(rotate)  # "Sleutel vervangen?", asked once the removal is done
     qtbot.waitUntil(lambda: any(t == "Sleutel vervangen?" for _k, t, _x in MessageBox.history))
     names = [table.item(r, 0).text() for r in range(table.rowCount())]
@@ -79,8 +79,7 @@ def test_removing_an_account_then_yes_replaces_the_key(
     assert MessageBox.history[-1][:2] == ("information", "Sleutel vervangen")
     assert page.keys.status.text() == "De sleutel is vervangen."
 
-    ctx.session.vault.close()
-    ctx.session = None
+    ctx.close_session()
     for name, password in ((ADMIN, ADMIN_PW), (STAFF, STAFF_PW)):
         Vault.open(vault_path, name, password, read_only=True).close()
     # The copy the leaver already has still opens with the old password: nothing undoes that.
@@ -103,7 +102,7 @@ def test_removing_an_account_then_no_keeps_the_key(
     remove(qtbot, page, LEAVER, Button.No)
     assert generation(vault_path) == before
     assert MessageBox.history[-1][1] == "Sleutel vervangen?"  # nothing shown after "No"
-    assert page.status.text() == f"Account {LEAVER} verwijderd."
+    assert page.accounts_box.status.text() == f"Account {LEAVER} verwijderd."
     assert {a.name for a in accounts.list_accounts(ctx.unlocked_session) if a.active} == {
         ADMIN,
         STAFF,
@@ -130,7 +129,7 @@ def known_recovery(qapp, tmp_path: Path) -> Iterator[tuple[AppContext, Path, str
     path = tmp_path / "eigen" / "kluis.ckdb"
     session, recovery = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
     context = AppContext(path)
-    context.session = session
+    context.open_session(session)
     yield context, path, recovery
     context.tasks.wait()
     if context.session is not None and context.session.vault.conn is not None:
@@ -163,8 +162,7 @@ def test_new_recovery_key_is_shown_once_and_replaces_the_old(
     dialog.close_button.click()
     qtbot.waitUntil(lambda: page.keys.recovery_dialog is None)
 
-    ctx.session.vault.close()
-    ctx.session = None
+    ctx.close_session()
     accounts.unlock_with_recovery(path, new_key).vault.close()
     with pytest.raises(UserError) as refused:
         accounts.unlock_with_recovery(path, old_key)
@@ -182,6 +180,6 @@ def test_locking_takes_a_shown_recovery_key_off_the_screen(qtbot, ctx: AppContex
 
 def test_medewerker_sees_no_key_buttons(qtbot, staff_session, vault_path: Path) -> None:
     ctx = AppContext(vault_path)
-    ctx.session = staff_session
+    ctx.open_session(staff_session)
     page = settings(qtbot, ctx)
     assert page.keys.isHidden() and page.accounts_box.isHidden()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain import messages
 from contactkluis.domain.contact import (
     Address,
     ConsentEvent,
@@ -183,7 +184,7 @@ def english(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     dutch = [o for o in gc.get_objects() if isinstance(o, QTranslator)]
     for translator in dutch:
         qapp.removeTranslator(translator)
-    monkeypatch.setenv("CONTACTKLUIS_LANG", "en")
+    monkeypatch.setattr(messages, "_language", "en")
     installed = install_translators(qapp, "en")
     yield
     for translator in installed:
@@ -234,7 +235,7 @@ def english_window(qtbot, english, tmp_path: Path) -> Iterator[object]:  # type:
     _add_people(session)
     # As the app starts: the window and its pages are built locked, then the vault opens.
     ctx = AppContext(vault_path)
-    win = MainWindow(ctx, lang="en")
+    win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -348,7 +349,7 @@ def test_dialogs_and_first_run_read_english(qtbot, english_window, tmp_path: Pat
         ContactEditDialog(session, someone),
         AddRequestDialog(session),
     ]
-    wizard = FirstRunWizard(AppContext(tmp_path / "new.ckdb"), lang="en")
+    wizard = FirstRunWizard(AppContext(tmp_path / "new.ckdb"))
     dialogs.append(wizard)
     found = []
     for dialog in dialogs:
@@ -360,3 +361,19 @@ def test_dialogs_and_first_run_read_english(qtbot, english_window, tmp_path: Pat
         wizard.next()
         found += dutch_leftovers(visible_texts(wizard))
     assert found == []
+
+
+def test_the_gui_chooses_its_language_once_for_qt_and_the_catalogue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from contactkluis.errors import UserError
+    from contactkluis.ui.app import choose_language
+
+    monkeypatch.delenv("CONTACTKLUIS_LANG")
+    assert choose_language({"language": "en"}) == "en"  # the setting, when nothing overrides
+    assert (
+        UserError("read_only").message() == "The vault is open read-only; changes are not possible."
+    )
+    assert choose_language({"language": "en"}, wanted="nl") == "nl"  # --lang wins
+    assert messages.current_language() == "nl"
+    assert choose_language({"language": "fr"}) == "nl"  # unknown: Dutch first

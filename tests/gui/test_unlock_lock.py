@@ -158,7 +158,7 @@ def test_forgotten_password_with_recovery_key(qtbot, qapp, tmp_path):
     session, recovery = create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
     session.vault.close()
     ctx = AppContext(path)
-    dialog = RecoveryDialog(ctx, path, "nl")
+    dialog = RecoveryDialog(ctx, path)
     qtbot.addWidget(dialog)
     dialog.show()
 

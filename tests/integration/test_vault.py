@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -503,8 +504,9 @@ def test_a_second_instance_is_told_who_has_the_vault_and_may_read(vpath: Path) -
         code, message = first.split("|")
         assert code == "in_use"
         assert message.startswith(
-            f"De kluis is in gebruik door {ADMIN} op {socket.gethostname()} sinds 20"
+            f"De kluis is in gebruik door {ADMIN} op {socket.gethostname()} sinds "
         )
+        assert re.search(r"sinds \d\d-\d\d-\d{4}, \d\d:\d\d\.$", message), message
         assert second == "RO 3 True"
         # The first instance keeps working.
         add_marker_contact(session, first="Tweede")

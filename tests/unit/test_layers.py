@@ -188,3 +188,15 @@ def test_no_import_cycles() -> None:
         for m in modules()
     }
     assert strongly_connected(graph) == []
+
+
+def test_ui_and_cli_reach_migration_only_through_services() -> None:
+    # One import plan: the wizard and the CLI use services/, never the readers themselves.
+    offenders = [
+        f"{m.name}:{line} imports {name}"
+        for m in modules()
+        if m.layer in ("ui", "cli")
+        for name, line in imported_names(m)
+        if name.startswith("contactkluis.migration")
+    ]
+    assert offenders == []

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from contactkluis.domain.contact import RELATION_PURPOSE
+from contactkluis.domain.messages import format_date
 from contactkluis.domain.purposes import (
     DEFAULT_PURPOSES,
     LegalBasis,
@@ -18,7 +19,6 @@ from contactkluis.domain.purposes import (
     RetentionRule,
     RuleError,
     add_months,
-    format_date,
     purposes_by_code,
     purposes_from_json,
     purposes_to_json,
@@ -136,7 +136,7 @@ def test_add_months_uses_calendar_months(start: date, months: int, expected: dat
 
 
 def test_dates_show_as_dd_mm_jjjj() -> None:
-    assert format_date(date(2021, 4, 3)) == "03-04-2021"
+    assert format_date(date(2021, 4, 3), "nl") == "03-04-2021"
 
 
 def test_negative_rule_is_refused() -> None:

@@ -305,8 +305,8 @@ def test_evaluate_contact_reads_the_contact() -> None:
 def test_english_reason_texts() -> None:
     result = evaluate([friend(date(2012, 5, 1), date(2019, 12, 1)), gift(date(2020, 6, 5))])
     assert [r.text_en for r in result.reasons] == [
-        "Gift 05-06-2020 + 7 years (tax record-keeping duty)",
-        "Friend until 01-12-2019 + 2 years",
+        "Gift 05/06/2020 + 7 years (tax record-keeping duty)",
+        "Friend until 01/12/2019 + 2 years",
     ]
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from contactkluis.cli.texts import say as say
 from contactkluis.errors import UserError
 from contactkluis.services.accounts import unlock
 from contactkluis.services.session import Session
@@ -39,21 +40,11 @@ class Passwords:
             if not sys.stdin or not sys.stdin.isatty():
                 raise UserError("no_password")
             value = getpass.getpass(prompt)
-            if confirm and getpass.getpass(tr("Nogmaals: ", "Again: ")) != value:
+            if confirm and getpass.getpass(say("again")) != value:
                 raise UserError(
                     "invalid", reason=("De wachtwoorden verschillen.", "The passwords differ.")
                 )
         return value
-
-
-def lang() -> str:
-    from contactkluis.errors import current_language
-
-    return current_language()
-
-
-def tr(nl: str, en: str) -> str:
-    return en if lang() == "en" else nl
 
 
 def default_db() -> Path:
@@ -76,7 +67,7 @@ def user_name(args: argparse.Namespace) -> str:
 
 
 def open_session(args: argparse.Namespace, *, read_only: bool = False) -> Session:
-    pw = args.passwords.get(tr("Wachtwoord: ", "Password: "))
+    pw = args.passwords.get(say("password"))
     return unlock(db_path(args), user_name(args), pw, read_only=read_only)
 
 

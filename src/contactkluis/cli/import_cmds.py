@@ -6,10 +6,11 @@ import argparse
 import json
 from pathlib import Path
 
-from contactkluis.cli.common import lang, out, run_with_session, tr
-from contactkluis.migration.report import ImportReport
+from contactkluis.cli.common import out, run_with_session, say
+from contactkluis.domain.messages import current_language
 from contactkluis.services.export import export_all
 from contactkluis.services.files import write_atomic
+from contactkluis.services.import_plan import ImportReport
 from contactkluis.services.importing import MappingSet, import_files
 from contactkluis.services.session import Session
 
@@ -22,24 +23,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         return import_files(session, paths, dry_run=args.dry_run, mapping=mapping)
 
     report = run_with_session(args, run)
-    for line in report.summary(lang()):
+    for line in report.summary(current_language()):
         out(line)
     if args.report:
         target = Path(args.report)
         data = json.dumps(report.to_json(), indent=1, ensure_ascii=False).encode("utf-8")
         write_atomic(target, lambda fh: fh.write(data))
-        out(tr(f"Rapport: {target}", f"Report: {target}"))
+        out(say("report_written", target=target))
     return 1 if any(f.error for f in report.files) and not report.created + report.merged else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     count = run_with_session(args, lambda s: export_all(s, Path(args.out)))
-    out(
-        tr(
-            f"{count} contacten geëxporteerd naar {args.out}",
-            f"{count} contacts exported to {args.out}",
-        )
-    )
+    out(say("contacts_exported", count=count, out=args.out))
     return 0
 
 
@@ -48,67 +44,54 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
 
     if args.dup_cmd == "dismiss":
         run_with_session(args, lambda s: contacts.dismiss_duplicate(s, args.a, args.b))
-        out(
-            tr(
-                "Het paar staat niet meer op de lijst met mogelijke dubbelen.",
-                "The pair is off the list of possible duplicates.",
-            )
-        )
+        out(say("pair_dismissed"))
         return 0
-    pairs = run_with_session(args, contacts.open_duplicates)
-    for a, b, score, reason in pairs:
-        out(f"{a}\t{b}\t{score:.0f}\t{reason}")
+    from contactkluis.services.review import review_pairs
+
+    pairs = run_with_session(args, review_pairs)
+    for p in pairs:
+        # The ids first (what `dismiss` takes), then who they are and why they are listed.
+        out(f"{p.a}\t{p.b}\t{p.score:.0f}\t{p.reason}\t{p.name_a}\t{p.name_b}\t{p.reason_text}")
     if not pairs:
-        out(tr("Geen mogelijke dubbelen.", "No possible duplicates."))
+        out(say("no_possible_duplicates"))
     return 0
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
-        help=tr(
-            "oude lijsten importeren (xlsx, xls, xlsb, ods, csv)",
-            "import legacy lists (xlsx, xls, xlsb, ods, csv)",
-        ),
+        help=say("import_legacy_lists_xlsx"),
     )
     p.add_argument("files", nargs="+")
     p.add_argument(
         "--dry-run",
         action="store_true",
-        help=tr("alleen het rapport, niets opslaan", "report only, write nothing"),
+        help=say("report_only_write_nothing"),
     )
     p.add_argument(
         "--mapping",
-        help=tr(
-            "JSON-koppelingsbestand dat de automatische koppeling overschrijft",
-            "JSON mapping file overriding the automatic mapping",
-        ),
+        help=say("json_mapping_file_overriding"),
     )
-    p.add_argument("--report", help=tr("schrijf het rapport als JSON", "write the report as JSON"))
+    p.add_argument("--report", help=say("write_report_as_json"))
     p.set_defaults(func=cmd_import)
     e = sub.add_parser(
         "export",
-        help=tr("alle contacten exporteren (beheerder)", "export all contacts (administrator)"),
+        help=say("export_all_contacts_administrator"),
     )
     e.add_argument("--out", required=True)
     e.set_defaults(func=cmd_export)
     d = sub.add_parser(
         "duplicates",
-        help=tr("mogelijke dubbelen bekijken of afvinken", "review or dismiss possible duplicates"),
+        help=say("review_dismiss_possible_duplicates"),
     )
     ds = d.add_subparsers(dest="dup_cmd", required=True)
     ds.add_parser(
         "list",
-        help=tr(
-            "open paren tonen (id, id, score, reden)", "show open pairs (id, id, score, reason)"
-        ),
+        help=say("show_open_pairs_named"),
     ).set_defaults(func=cmd_duplicates)
     dd = ds.add_parser(
         "dismiss",
-        help=tr(
-            "een paar afvinken als twee verschillende personen",
-            "mark a pair as two different people",
-        ),
+        help=say("mark_pair_as_two"),
     )
     dd.add_argument("a", type=int)
     dd.add_argument("b", type=int)

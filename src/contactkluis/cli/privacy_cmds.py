@@ -10,8 +10,9 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from contactkluis.cli.common import out, run_with_session, tr
+from contactkluis.cli.common import out, run_with_session, say
 from contactkluis.domain.contact import ConsentStatus
+from contactkluis.domain.messages import format_date, localized
 from contactkluis.domain.normalize import parse_date
 from contactkluis.domain.requests import RequestKind, Urgency
 from contactkluis.errors import UserError
@@ -62,12 +63,7 @@ def cmd_request_add(args: argparse.Namespace) -> int:
         return rid, requests.get_request(session, rid).deadline
 
     rid, deadline = run_with_session(args, run)
-    out(
-        tr(
-            f"Verzoek {rid} geregistreerd; uiterste datum {deadline:%d-%m-%Y}.",
-            f"Request {rid} registered; deadline {deadline:%d-%m-%Y}.",
-        )
-    )
+    out(say("request_registered", rid=rid, deadline=format_date(deadline)))
     return 0
 
 
@@ -83,28 +79,23 @@ def cmd_request_list(args: argparse.Namespace) -> int:
 
     rows = run_with_session(args, run)
     labels = {
-        Urgency.OVERDUE: tr("TE LAAT", "OVERDUE"),
-        Urgency.DUE_SOON: tr("binnenkort", "due soon"),
+        Urgency.OVERDUE: say("overdue"),
+        Urgency.DUE_SOON: say("due_soon"),
     }
     for r, urgency in rows:
         who = f"#{r.contact_id}" if r.contact_id is not None else "-"
         flag = labels.get(urgency, "") if urgency else ""
         out(
-            f"{r.id}\t{r.kind}\t{who}\t{r.request.received:%d-%m-%Y}\t{r.deadline:%d-%m-%Y}"
+            f"{r.id}\t{r.kind}\t{who}\t{format_date(r.request.received)}\t{format_date(r.deadline)}"
             f"\t{r.status}\t{flag}".rstrip()
         )
-    out(tr(f"{len(rows)} verzoek(en).", f"{len(rows)} request(s)."))
+    out(say("request_count", n_rows=len(rows)))
     return 0
 
 
 def cmd_request_extend(args: argparse.Namespace) -> int:
     deadline = run_with_session(args, lambda s: requests.extend_request(s, args.id, args.reason))
-    out(
-        tr(
-            f"Verzoek {args.id} verlengd tot {deadline:%d-%m-%Y}. Laat de persoon de reden weten.",
-            f"Request {args.id} extended to {deadline:%d-%m-%Y}. Tell the person the reason.",
-        )
-    )
+    out(say("request_extended", id=args.id, deadline=format_date(deadline)))
     return 0
 
 
@@ -119,7 +110,7 @@ def cmd_request_close(args: argparse.Namespace) -> int:
             identity_checked=args.identity_checked,
         ),
     )
-    out(tr(f"Verzoek {args.id}: {status}.", f"Request {args.id}: {status}."))
+    out(say("request_status", id=args.id, status=status))
     return 0
 
 
@@ -132,12 +123,7 @@ def cmd_access(args: argparse.Namespace) -> int:
     )
     for path in result.files:
         out(str(path))
-    out(
-        tr(
-            f"Inzage-export van {len(result.contact_ids)} record(s) geschreven.",
-            f"Access export of {len(result.contact_ids)} record(s) written.",
-        )
-    )
+    out(say("access_written", n_contact_ids=len(result.contact_ids)))
     return 0
 
 
@@ -146,12 +132,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         args,
         lambda s: erasure.erase(s, access.require_person(s, args.who), request_id=args.request),
     )
-    out(
-        tr(
-            f"{len(result.erased)} record(s) gewist; {result.hashes} adres(sen) op de afmeldlijst.",
-            f"{len(result.erased)} record(s) erased; {result.hashes} address(es) suppressed.",
-        )
-    )
+    out(say("records_erased", n_erased=len(result.erased), hashes=result.hashes))
     return 0
 
 
@@ -164,19 +145,9 @@ def cmd_restrict(args: argparse.Namespace) -> int:
 
     count = run_with_session(args, run)
     if args.lift:
-        out(
-            tr(
-                f"Beperking opgeheven voor {count} record(s).",
-                f"Restriction lifted for {count} record(s).",
-            )
-        )
+        out(say("restriction_lifted", count=count))
     else:
-        out(
-            tr(
-                f"{count} record(s) beperkt (AVG art. 18).",
-                f"{count} record(s) restricted (GDPR art. 18).",
-            )
-        )
+        out(say("records_restricted", count=count))
     return 0
 
 
@@ -189,11 +160,11 @@ def cmd_object(args: argparse.Namespace) -> int:
 
     count = run_with_session(args, run)
     out(
-        tr(
-            f"Bezwaar tegen {args.to} {'ingetrokken' if args.lift else 'vastgelegd'} voor"
-            f" {count} record(s).",
-            f"Objection to {args.to} {'withdrawn' if args.lift else 'recorded'} for"
-            f" {count} record(s).",
+        say(
+            "objection_recorded",
+            to=args.to,
+            verb=("ingetrokken", "withdrawn") if args.lift else ("vastgelegd", "recorded"),
+            count=count,
         )
     )
     return 0
@@ -216,12 +187,7 @@ def cmd_consent(args: argparse.Namespace) -> int:
         return len(ids)
 
     count = run_with_session(args, run)
-    out(
-        tr(
-            f"Toestemming ({args.status}) voor '{args.purpose}' vastgelegd bij {count} record(s).",
-            f"Consent ({args.status}) for '{args.purpose}' recorded on {count} record(s).",
-        )
-    )
+    out(say("consent_recorded", status=args.status, purpose=args.purpose, count=count))
     return 0
 
 
@@ -232,37 +198,23 @@ def cmd_retention(args: argparse.Namespace) -> int:
     if args.apply is None:
         found = run_with_session(args, retention.preview)
         for c in found:
-            until = f"{c.until:%d-%m-%Y}" if c.until else "-"
-            reason = (c.reasons_en if args.lang == "en" else c.reasons_nl) or ("",)
+            until = format_date(c.until, empty="-")
+            reason = localized(c.reasons_nl, c.reasons_en) or ("",)
             out(f"#{c.id}\t{until}\t{reason[0]}")
-        out(
-            tr(
-                f"{len(found)} verlopen record(s). Handel af met --apply anonymise|delete.",
-                f"{len(found)} expired record(s). Act with --apply anonymise|delete.",
-            )
-        )
+        out(say("records_expired", n_found=len(found)))
         return 0
     result = run_with_session(
         args, lambda s: retention.apply(s, args.apply, args.ids or None, dry_run=args.dry_run)
     )
-    verb_nl = "geanonimiseerd" if args.apply == "anonymise" else "verwijderd"
-    verb_en = "anonymised" if args.apply == "anonymise" else "deleted"
+    verb = (
+        ("geanonimiseerd", "anonymised") if args.apply == "anonymise" else ("verwijderd", "deleted")
+    )
     if result.dry_run:
-        out(
-            tr(
-                f"Proefdraai: {result.count} record(s) zouden worden {verb_nl}.",
-                f"Dry run: {result.count} record(s) would be {verb_en}.",
-            )
-        )
+        out(say("records_would_be", count=result.count, verb=verb))
     else:
-        out(tr(f"{result.count} record(s) {verb_nl}.", f"{result.count} record(s) {verb_en}."))
+        out(say("records_done", count=result.count, verb=verb))
     if result.skipped:
-        out(
-            tr(
-                f"Niet verlopen, overgeslagen: {len(result.skipped)}.",
-                f"Not expired, skipped: {len(result.skipped)}.",
-            )
-        )
+        out(say("not_expired_skipped", n_skipped=len(result.skipped)))
     return 0
 
 
@@ -273,89 +225,72 @@ def cmd_mailing(args: argparse.Namespace) -> int:
             s, args.purpose, Path(args.out), allow_reconfirm=args.allow_reconfirm
         ),
     )
-    out(
-        tr(
-            f"{result.count} adres(sen) geschreven naar {args.out}.",
-            f"{result.count} address(es) written to {args.out}.",
-        )
-    )
+    out(say("addresses_written", count=result.count, out=args.out))
     if result.unsafe:
-        out(
-            tr(
-                f"{result.unsafe} adres(sen) overgeslagen: begint met = + - of @.",
-                f"{result.unsafe} address(es) skipped: starts with = + - or @.",
-            )
-        )
+        out(say("addresses_skipped_unsafe", unsafe=result.unsafe))
     return 0
 
 
 def cmd_register(args: argparse.Namespace) -> int:
     path = run_with_session(args, lambda s: register_export.export_register(s, Path(args.out)))
-    out(tr(f"Verwerkingsregister geschreven: {path}", f"Processing register written: {path}"))
+    out(say("processing_register_written", path=path))
     return 0
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    who_help = tr("e-mailadres, telefoonnummer of #nummer", "e-mail address, phone or #id")
+    who_help = say("e_mail_address_phone")
 
-    rq = sub.add_parser("request", help=tr("verzoeken van betrokkenen", "data subject requests"))
+    rq = sub.add_parser("request", help=say("data_subject_requests"))
     rs = rq.add_subparsers(dest="request_cmd", required=True)
-    a = rs.add_parser("add", help=tr("verzoek registreren", "register a request"))
+    a = rs.add_parser("add", help=say("register_request"))
     a.add_argument("kind", choices=[k.value for k in RequestKind])
     a.add_argument("who", nargs="?", help=who_help)
     a.add_argument(
         "--received",
-        help=tr("ontvangstdatum (standaard vandaag)", "date of receipt (default today)"),
+        help=say("date_receipt_default_today"),
     )
     a.add_argument("--identity-checked", action="store_true")
     a.add_argument("--note")
     a.set_defaults(func=cmd_request_add)
-    ls = rs.add_parser("list", help=tr("verzoeken tonen", "list requests"))
-    ls.add_argument("--open", action="store_true", help=tr("alleen open", "open only"))
+    ls = rs.add_parser("list", help=say("list_requests"))
+    ls.add_argument("--open", action="store_true", help=say("open_only"))
     ls.add_argument(
         "--due",
         action="store_true",
-        help=tr("alleen te laat of binnenkort", "overdue or due soon only"),
+        help=say("overdue_due_soon_only"),
     )
     ls.add_argument("--warn-days", type=int, default=requests.DEFAULT_WARN_DAYS)
     ls.set_defaults(func=cmd_request_list)
-    e = rs.add_parser(
-        "extend", help=tr("termijn met twee maanden verlengen", "extend by two months")
-    )
+    e = rs.add_parser("extend", help=say("extend_by_two_months"))
     e.add_argument("id", type=int)
     e.add_argument("--reason", required=True)
     e.set_defaults(func=cmd_request_extend)
-    c = rs.add_parser("close", help=tr("verzoek afsluiten", "close a request"))
+    c = rs.add_parser("close", help=say("close_request"))
     c.add_argument("id", type=int)
     c.add_argument("--outcome")
-    c.add_argument(
-        "--refuse", metavar="REASON", help=tr("afwijzen met reden", "refuse with a reason")
-    )
+    c.add_argument("--refuse", metavar="REASON", help=say("refuse_reason"))
     c.add_argument("--identity-checked", action="store_true")
     c.set_defaults(func=cmd_request_close)
 
-    p = sub.add_parser("access", help=tr("inzage-export (art. 15/20)", "access export"))
+    p = sub.add_parser("access", help=say("access_export"))
     p.add_argument("who", help=who_help)
-    p.add_argument("--out", required=True, help=tr("doelmap", "target folder"))
+    p.add_argument("--out", required=True, help=say("target_folder"))
     p.set_defaults(func=cmd_access)
 
     f = sub.add_parser(
         "forget",
-        help=tr(
-            "contact definitief wissen (art. 17, beheerder)",
-            "erase a contact for good (administrator)",
-        ),
+        help=say("erase_contact_good_administrator"),
     )
     f.add_argument("who", help=who_help)
-    f.add_argument("--request", type=int, help=tr("bijbehorend verzoek", "related request"))
+    f.add_argument("--request", type=int, help=say("related_request"))
     f.set_defaults(func=cmd_forget)
 
-    r = sub.add_parser("restrict", help=tr("verwerking beperken (art. 18)", "restrict processing"))
+    r = sub.add_parser("restrict", help=say("restrict_processing"))
     r.add_argument("who", help=who_help)
     r.add_argument("--lift", action="store_true")
     r.set_defaults(func=cmd_restrict)
 
-    o = sub.add_parser("object", help=tr("bezwaar vastleggen (art. 21)", "record an objection"))
+    o = sub.add_parser("object", help=say("record_objection"))
     o.add_argument("who", help=who_help)
     o.add_argument("--to", required=True, choices=sorted(erasure.OBJECTIONS))
     o.add_argument("--lift", action="store_true")
@@ -363,7 +298,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     t = sub.add_parser(
         "retention",
-        help=tr("verlopen records tonen of afhandelen", "show or act on expired records"),
+        help=say("show_act_expired_records"),
     )
     t.add_argument("--apply", choices=[a.value for a in retention.Action])
     t.add_argument("--dry-run", action="store_true")
@@ -372,25 +307,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="ids",
         type=int,
         action="append",
-        help=tr("alleen dit record (herhaalbaar)", "only this record (repeatable)"),
+        help=say("only_this_record_repeatable"),
     )
     t.set_defaults(func=cmd_retention)
 
-    m = sub.add_parser("mailing", help=tr("mailinglijst voor een doel", "mailing list"))
+    m = sub.add_parser("mailing", help=say("mailing_list"))
     m.add_argument("purpose")
     m.add_argument("--out", required=True)
     m.add_argument(
         "--allow-reconfirm",
         action="store_true",
-        help=tr("ook toestemming uit oude lijsten", "include legacy consent"),
+        help=say("include_legacy_consent"),
     )
     m.set_defaults(func=cmd_mailing)
 
-    g = sub.add_parser("register", help=tr("verwerkingsregister (art. 30)", "record of processing"))
+    g = sub.add_parser("register", help=say("record_processing"))
     g.add_argument("--out", required=True)
     g.set_defaults(func=cmd_register)
 
-    n = sub.add_parser("consent", help=tr("toestemming vastleggen", "record consent"))
+    n = sub.add_parser("consent", help=say("record_consent"))
     n.add_argument("who", help=who_help)
     n.add_argument("purpose")
     n.add_argument("status", choices=[ConsentStatus.GIVEN.value, ConsentStatus.WITHDRAWN.value])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from contactkluis.cli.common import db_path, out, run_with_session, tr, user_name
+from contactkluis.cli.common import db_path, out, run_with_session, say, user_name
 from contactkluis.config import save_config
 from contactkluis.domain.roles import Permission
 from contactkluis.services import accounts
@@ -15,18 +15,13 @@ from contactkluis.services.session import Session
 def cmd_init(args: argparse.Namespace) -> int:
     path = db_path(args)
     admin = args.admin or user_name(args)
-    pw = args.passwords.get(tr("Nieuw wachtwoord: ", "New password: "), confirm=True)
+    pw = args.passwords.get(say("new_password"), confirm=True)
     session, recovery = accounts.create_vault(path, args.institution, admin, pw)
     session.vault.close()
     if not args.db:
         save_config({"vault_path": str(path)})
-    out(tr(f"Kluis gemaakt: {path}", f"Vault created: {path}"))
-    out(
-        tr(
-            "HERSTELSLEUTEL (wordt maar één keer getoond; print hem en bewaar hem veilig):",
-            "RECOVERY KEY (shown only once; print it and keep it safe):",
-        )
-    )
+    out(say("vault_created", path=path))
+    out(say("recovery_key_once"))
     out(f"    {recovery}")
     return 0
 
@@ -34,26 +29,21 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> int:
     def run(session: Session) -> None:
         new_pw = args.passwords.get(
-            tr(f"Wachtwoord voor {args.name}: ", f"Password for {args.name}: "),
+            say("password_for", name=args.name),
             env="CONTACTKLUIS_NEW_PASSWORD",
             confirm=True,
         )
         accounts.add_account(session, args.name, args.role, new_pw)
 
     run_with_session(args, run)
-    out(
-        tr(
-            f"Account '{args.name}' ({args.role}) toegevoegd.",
-            f"Account '{args.name}' ({args.role}) added.",
-        )
-    )
+    out(say("account_added", name=args.name, role=args.role))
     return 0
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     rows = run_with_session(args, accounts.list_accounts)
     for a in rows:
-        state = "" if a.active else tr(" (verwijderd)", " (removed)")
+        state = "" if a.active else say("removed")
         out(f"{a.name}\t{a.role}\t{a.created_at[:10]}{state}")
     return 0
 
@@ -61,7 +51,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     def run(session: Session) -> None:
         new_pw = args.passwords.get(
-            tr("Nieuw wachtwoord: ", "New password: "),
+            say("new_password"),
             env="CONTACTKLUIS_NEW_PASSWORD",
             confirm=True,
         )
@@ -71,7 +61,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
         session = accounts.unlock_with_recovery(db_path(args), args.recovery_key)
         try:
             new_pw = args.passwords.get(
-                tr("Nieuw wachtwoord: ", "New password: "),
+                say("new_password"),
                 env="CONTACTKLUIS_NEW_PASSWORD",
                 confirm=True,
             )
@@ -80,24 +70,19 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
             session.vault.close()
     else:
         run_with_session(args, run)
-    out(tr("Wachtwoord gewijzigd.", "Password changed."))
+    out(say("password_changed"))
     return 0
 
 
 def cmd_user_remove(args: argparse.Namespace) -> int:
     run_with_session(args, lambda s: accounts.remove_account(s, args.name))
-    out(
-        tr(
-            f"Account '{args.name}' verwijderd. Overweeg 'contactkluis rotate-key'.",
-            f"Account '{args.name}' removed. Consider 'contactkluis rotate-key'.",
-        )
-    )
+    out(say("account_removed", name=args.name))
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     written = run_with_session(args, lambda s: accounts.backup(s, Path(args.out)))
-    out(tr(f"Back-up geschreven: {written}", f"Backup written: {written}"))
+    out(say("backup_written", written=written))
     return 0
 
 
@@ -109,13 +94,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.recovery_key:
         accounts.restore(Path(args.file), target, recovery_key=args.recovery_key)
     else:
-        pw = args.passwords.get(tr("Wachtwoord: ", "Password: "))
+        pw = args.passwords.get(say("password"))
         accounts.restore(Path(args.file), target, account=user_name(args), password=pw)
     remembered = load_config().get("vault_path")
     if not remembered or not Path(remembered).exists():
         # A restore on a new computer: the program should find this vault at its next start.
         save_config({"vault_path": str(target)})
-    out(tr(f"Kluis teruggezet naar {target}", f"Vault restored to {target}"))
+    out(say("vault_restored", target=target))
     return 0
 
 
@@ -124,110 +109,81 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if problems:
         for p in problems:
             out(p)
-        out(
-            tr(
-                f"FOUT: {len(problems)} probleem/problemen gevonden.",
-                f"FAIL: {len(problems)} problem(s) found.",
-            )
-        )
+        out(say("verify_failed", n_problems=len(problems)))
         return 3
-    out(
-        tr(
-            "OK: database, versleuteling en auditlog zijn intact.",
-            "OK: database, encryption and audit log are intact.",
-        )
-    )
+    out(say("verify_ok"))
     return 0
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:
     run_with_session(args, accounts.rotate_key)
-    out(
-        tr(
-            "Nieuwe sleutel in gebruik; alle accounts en de herstelsleutel blijven werken.",
-            "New key in use; all accounts and the recovery key keep working.",
-        )
-    )
+    out(say("key_rotated"))
     return 0
 
 
 def cmd_recovery(args: argparse.Namespace) -> int:
     key = run_with_session(args, accounts.new_recovery_key)
-    out(
-        tr(
-            "NIEUWE HERSTELSLEUTEL (de oude werkt niet meer):",
-            "NEW RECOVERY KEY (the old one no longer works):",
-        )
-    )
+    out(say("recovery_key_new"))
     out(f"    {key}")
     return 0
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("init", help=tr("maak een nieuwe kluis", "create a new vault"))
+    p = sub.add_parser("init", help=say("create_new_vault"))
     p.add_argument(
         "--admin",
-        help=tr("naam van het eerste beheerdersaccount", "name of the first administrator account"),
+        help=say("name_first_administrator_account"),
     )
     p.add_argument(
         "--institution",
         default="Mijn instelling",
-        help=tr("naam van de instelling", "name of the institution"),
+        help=say("name_institution"),
     )
     p.set_defaults(func=cmd_init)
 
-    u = sub.add_parser("user", help=tr("accounts beheren", "manage accounts"))
+    u = sub.add_parser("user", help=say("manage_accounts"))
     us = u.add_subparsers(dest="user_cmd", required=True)
-    a = us.add_parser("add", help=tr("account toevoegen", "add an account"))
+    a = us.add_parser("add", help=say("add_account"))
     a.add_argument("name")
     a.add_argument("--role", choices=["beheerder", "medewerker"], default="medewerker")
     a.set_defaults(func=cmd_user_add)
-    us.add_parser("list", help=tr("accounts tonen", "list accounts")).set_defaults(
-        func=cmd_user_list
-    )
-    pw = us.add_parser("passwd", help=tr("wachtwoord wijzigen", "change a password"))
+    us.add_parser("list", help=say("list_accounts")).set_defaults(func=cmd_user_list)
+    pw = us.add_parser("passwd", help=say("change_password"))
     pw.add_argument("name")
-    pw.add_argument(
-        "--recovery-key", help=tr("open met de herstelsleutel", "open with the recovery key")
-    )
+    pw.add_argument("--recovery-key", help=say("open_recovery_key"))
     pw.set_defaults(func=cmd_user_passwd)
-    rm = us.add_parser("remove", help=tr("account verwijderen", "remove an account"))
+    rm = us.add_parser("remove", help=say("remove_account"))
     rm.add_argument("name")
     rm.set_defaults(func=cmd_user_remove)
 
-    b = sub.add_parser("backup", help=tr("versleutelde back-up maken", "write an encrypted backup"))
+    b = sub.add_parser("backup", help=say("write_encrypted_backup"))
     b.add_argument("--out", required=True)
     b.set_defaults(func=cmd_backup)
 
-    r = sub.add_parser("restore", help=tr("back-up terugzetten", "restore a backup"))
+    r = sub.add_parser("restore", help=say("restore_backup"))
     r.add_argument("file")
     r.add_argument(
         "--to",
         dest="target_db",
-        help=tr(
-            "doelbestand (anders --db, anders de standaardplaats)",
-            "target file (else --db, else the default location)",
-        ),
+        help=say("target_file_else_db"),
     )
     r.add_argument("--recovery-key")
     r.set_defaults(func=cmd_restore)
 
     v = sub.add_parser(
         "verify",
-        help=tr("integriteit en auditketen controleren", "check integrity and the audit chain"),
+        help=say("check_integrity_audit_chain"),
     )
     v.add_argument("--read-only", action="store_true")
     v.set_defaults(func=cmd_verify)
 
     sub.add_parser(
         "rotate-key",
-        help=tr("gegevenssleutel vervangen (beheerder)", "replace the data key (administrator)"),
+        help=say("replace_data_key_administrator"),
     ).set_defaults(func=cmd_rotate)
     sub.add_parser(
         "recovery-key",
-        help=tr(
-            "nieuwe herstelsleutel maken (beheerder)", "make a new recovery key (administrator)"
-        ),
+        help=say("make_new_recovery_key"),
     ).set_defaults(func=cmd_recovery)
     register_show_key(sub)
 
@@ -239,7 +195,7 @@ def cmd_show_key(args: argparse.Namespace) -> int:
     if args.recovery_key:
         session = unlock_with_recovery(db_path(args), args.recovery_key)
     else:
-        pw = args.passwords.get(tr("Wachtwoord: ", "Password: "))
+        pw = args.passwords.get(say("password"))
         session = unlock(db_path(args), user_name(args), pw)
     try:
         session.require(Permission.ROTATE_KEY)
@@ -254,10 +210,7 @@ def cmd_show_key(args: argparse.Namespace) -> int:
 def register_show_key(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser(
         "show-key",
-        help=tr(
-            "toon de ruwe gegevenssleutel voor de sqlcipher-shell (beheerder)",
-            "print the raw data key for the sqlcipher shell (administrator)",
-        ),
+        help=say("print_raw_data_key"),
     )
     s.add_argument("--recovery-key")
     s.set_defaults(func=cmd_show_key)

@@ -15,6 +15,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from contactkluis.domain.messages import CodedError, localized
+
 
 @dataclass(frozen=True, slots=True)
 class Message:
@@ -25,26 +27,25 @@ class Message:
     text_en: str
 
     def text(self, lang: str = "nl") -> str:
-        return self.text_en if lang == "en" else self.text_nl
+        return localized(self.text_nl, self.text_en, lang)
 
 
-class RuleError(ValueError):
-    """A rule of the AVG domain was broken; str() is the Dutch text."""
+class RuleError(CodedError, ValueError):
+    """A rule of the AVG domain was broken: a code and its text in both languages.
+
+    The texts are composed where the rule breaks (they name the purpose), so they travel
+    with the error instead of sitting in the catalogue; str() is the Dutch text.
+    """
+
+    default_language = "nl"
 
     def __init__(self, code: str, text_nl: str, text_en: str) -> None:
-        super().__init__(text_nl)
-        self.code = code
         self.text_nl = text_nl
         self.text_en = text_en
+        super().__init__(code)
 
-    @property
-    def message(self) -> Message:
-        return Message(self.code, self.text_nl, self.text_en)
-
-
-def format_date(d: date) -> str:
-    """Dates as Dutch users write them: dd-mm-jjjj."""
-    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"
+    def message(self, lang: str | None = None) -> str:
+        return localized(self.text_nl, self.text_en, lang)
 
 
 def add_months(d: date, months: int) -> date:

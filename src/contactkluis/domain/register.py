@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from contactkluis.domain.messages import localized
 from contactkluis.domain.purposes import Purpose
 
 DEFAULT_SECURITY_MEASURES: tuple[str, ...] = (
@@ -43,16 +44,15 @@ class RegisterRow:
 
     def cells(self, lang: str = "nl") -> tuple[str, ...]:
         """One spreadsheet row in the order of `register_columns(lang)`."""
-        en = lang == "en"
         return (
             self.controller,
-            self.purpose_en if en else self.purpose_nl,
+            localized(self.purpose_nl, self.purpose_en, lang),
             "; ".join(self.people_categories),
             "; ".join(self.data_categories),
-            self.legal_basis_en if en else self.legal_basis_nl,
-            self.retention_en if en else self.retention_nl,
+            localized(self.legal_basis_nl, self.legal_basis_en, lang),
+            localized(self.retention_nl, self.retention_en, lang),
             "; ".join(self.recipients),
-            self.transfers_en if en else self.transfers_nl,
+            localized(self.transfers_nl, self.transfers_en, lang),
             "; ".join(self.security_measures),
         )
 
@@ -71,7 +71,7 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def register_columns(lang: str = "nl") -> tuple[str, ...]:
-    return tuple(en if lang == "en" else nl for nl, en in _COLUMNS)
+    return tuple(localized(nl, en, lang) for nl, en in _COLUMNS)
 
 
 def _with_description(label: str, description: str) -> str:

@@ -22,7 +22,8 @@ from contactkluis.domain.contact import (
     Relation,
     RelationKind,
 )
-from contactkluis.domain.purposes import Purpose, RetentionAnchor, format_date
+from contactkluis.domain.messages import format_date, localized
+from contactkluis.domain.purposes import Purpose, RetentionAnchor
 
 
 class RetentionStatus(StrEnum):
@@ -71,13 +72,13 @@ _KIND_TEXT: dict[RelationKind, tuple[str, str, str, str]] = {
 
 
 def _note(purpose: Purpose, lang: str) -> str:
-    note = purpose.retention_note_en if lang == "en" else purpose.retention_note_nl
+    note = localized(purpose.retention_note_nl, purpose.retention_note_en, lang)
     return f" ({note})" if note else ""
 
 
 def _short_note(purpose: Purpose, lang: str) -> str:
     # "fiscale bewaarplicht, art. 52 AWR" reads as "(fiscale bewaarplicht)" in a reason line.
-    note = purpose.retention_note_en if lang == "en" else purpose.retention_note_nl
+    note = localized(purpose.retention_note_nl, purpose.retention_note_en, lang)
     return f" ({note.split(',')[0].strip()})" if note else ""
 
 
@@ -94,8 +95,8 @@ def _relation_reason(
         return None, False  # the consent history decides, not the relation
     if rule.anchor is RetentionAnchor.RELATION_END:
         if relation.end is None:
-            since_nl = f" sinds {format_date(relation.start)}" if relation.start else ""
-            since_en = f" since {format_date(relation.start)}" if relation.start else ""
+            since_nl = f" sinds {format_date(relation.start, 'nl')}" if relation.start else ""
+            since_en = f" since {format_date(relation.start, 'en')}" if relation.start else ""
             return (
                 RetentionReason(
                     purpose.code,
@@ -105,13 +106,13 @@ def _relation_reason(
                 ),
                 False,
             )
-        end = format_date(relation.end)
+        end_nl, end_en = format_date(relation.end, "nl"), format_date(relation.end, "en")
         return (
             RetentionReason(
                 purpose.code,
                 rule.add_to(relation.end),
-                f"{holder_nl} tot {end}{plus_nl}{_short_note(purpose, 'nl')}",
-                f"{holder_en} until {end}{plus_en}{_short_note(purpose, 'en')}",
+                f"{holder_nl} tot {end_nl}{plus_nl}{_short_note(purpose, 'nl')}",
+                f"{holder_en} until {end_en}{plus_en}{_short_note(purpose, 'en')}",
             ),
             False,
         )
@@ -121,8 +122,8 @@ def _relation_reason(
             RetentionReason(
                 purpose.code,
                 rule.add_to(anchor),
-                f"{act_nl} {format_date(anchor)}{plus_nl}{_short_note(purpose, 'nl')}",
-                f"{act_en} {format_date(anchor)}{plus_en}{_short_note(purpose, 'en')}",
+                f"{act_nl} {format_date(anchor, 'nl')}{plus_nl}{_short_note(purpose, 'nl')}",
+                f"{act_en} {format_date(anchor, 'en')}{plus_en}{_short_note(purpose, 'en')}",
             ),
             False,
         )
@@ -132,8 +133,8 @@ def _relation_reason(
             RetentionReason(
                 purpose.code,
                 rule.add_to(created),
-                f"{holder_nl}, datum onbekend: vastgelegd {format_date(created)}{plus_nl}",
-                f"{holder_en}, date unknown: recorded {format_date(created)}{plus_en}",
+                f"{holder_nl}, datum onbekend: vastgelegd {format_date(created, 'nl')}{plus_nl}",
+                f"{holder_en}, date unknown: recorded {format_date(created, 'en')}{plus_en}",
             ),
             True,
         )
@@ -152,22 +153,22 @@ def _consent_reason(events: Sequence[ConsentEvent], purpose: Purpose) -> Retenti
     state = consent_state(events, purpose.code)
     label_nl, label_en = purpose.label_nl, purpose.label_en
     if state.status is ConsentStatus.GIVEN and state.since is not None:
-        since = format_date(state.since)
+        since_nl, since_en = format_date(state.since, "nl"), format_date(state.since, "en")
         extra_nl = ", te herbevestigen" if state.reconfirm else ""
         extra_en = ", to reconfirm" if state.reconfirm else ""
         return RetentionReason(
             purpose.code,
             None,
-            f"{label_nl}: toestemming sinds {since} (zolang die geldt{extra_nl})",
-            f"{label_en}: consent since {since} (while it stands{extra_en})",
+            f"{label_nl}: toestemming sinds {since_nl} (zolang die geldt{extra_nl})",
+            f"{label_en}: consent since {since_en} (while it stands{extra_en})",
         )
     if state.status is ConsentStatus.WITHDRAWN and state.since and purpose.rule.has_term:
         return RetentionReason(
             purpose.code,
             purpose.rule.add_to(state.since),
-            f"{label_nl}: toestemming ingetrokken {format_date(state.since)} + "
+            f"{label_nl}: toestemming ingetrokken {format_date(state.since, 'nl')} + "
             f"{purpose.rule.term_nl()}",
-            f"{label_en}: consent withdrawn {format_date(state.since)} + {purpose.rule.term_en()}",
+            f"{label_en}: consent withdrawn {format_date(state.since, 'en')} + {purpose.rule.term_en()}",
         )
     return None  # a withdrawn consent justifies nothing
 
@@ -263,8 +264,8 @@ def evaluate_retention(
         return Retention(RetentionStatus.OK, None, (*holds, *reasons), held=True, review=review)
     if not reasons:
         since = max(lapsed) if lapsed else created
-        since_nl = f" (sinds {format_date(since)})" if since else ""
-        since_en = f" (since {format_date(since)})" if since else ""
+        since_nl = f" (sinds {format_date(since, 'nl')})" if since else ""
+        since_en = f" (since {format_date(since, 'en')})" if since else ""
         nothing = RetentionReason(
             NOTHING,
             since,

@@ -153,6 +153,9 @@ _JUNK = frozenset(
         "zzz", "abc", "abcd", "aaa", "jan modaal", "piet puk", "john doe", "jane doe",
         "voornaam", "achternaam", "naam", "e-mail", "email", "adres", "-", "?",
         "geen idee", "weet niet", "nvt.", "idk",
+        # Web forms and exports fill empty names with these.
+        "anoniem", "anonymous", "anon", "undefined", "undefined undefined", "null null",
+        "none none", "onbekend onbekend", "[object object]",
     }
 )  # fmt: skip
 # Synthetic domains (example.org, voorbeeld.nl) are left alone: test files and Faker use them.

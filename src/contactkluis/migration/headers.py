@@ -344,6 +344,40 @@ def field_from_content(values: Sequence[object]) -> str | None:
     return None
 
 
+_NAME_LIKE = re.compile(r"^[^\W\d_][^\d@]*$")
+_STREET_LIKE = re.compile(r"^[^\d@]+\s\d+\s?[-\w]{0,5}$")
+
+
+def _share(values: Sequence[object], pred: Callable[[str], bool]) -> float:
+    texts = [str(v).strip() for v in values if v is not None and str(v).strip()][:200]
+    return sum(1 for t in texts if pred(t)) / len(texts) if len(texts) >= 2 else 0.0
+
+
+def _map_headerless(maps: list[ColumnMap], columns: Sequence[Sequence[object]]) -> None:
+    """Without a header, e-mail, phone and postcode are known from their cells; the first
+    column of words is the name (lists start with it), a street with a number is the
+    address, and a later column of words next to an address is the town."""
+    taken = {m.field for m in maps}
+    for m in maps:
+        if m.field is not None or m.index >= len(columns):
+            continue
+        column = columns[m.index]
+        if (
+            "street_house" not in taken
+            and _share(column, lambda t: bool(_STREET_LIKE.match(t))) >= 0.6
+        ):
+            m.field = "street_house"
+        elif _share(column, lambda t: bool(_NAME_LIKE.match(t)) and len(t) <= 60) < 0.6:
+            continue
+        elif "full_name" not in taken:
+            m.field = "full_name"
+        elif "city" not in taken and taken & {"postcode", "street_house"}:
+            m.field = "city"
+        if m.field is not None:
+            m.by = "content"
+            taken.add(m.field)
+
+
 @dataclass
 class ColumnMap:
     index: int  # 0-based column index in the sheet
@@ -373,6 +407,8 @@ def auto_map(headers: Sequence[object], columns: Sequence[Sequence[object]]) -> 
         if target:
             taken.add(target)
         maps.append(ColumnMap(index, text, target, by))
+    if not any(m.header for m in maps):
+        _map_headerless(maps, columns)
     fields = {m.field for m in maps}
     for m in maps:
         # "Voornaam" next to "Naam": that "Naam" is the surname, as Dutch lists use it.

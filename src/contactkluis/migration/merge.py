@@ -1,14 +1,19 @@
 """One person, however many rows, sheets and files mention them.
 
 Rules (in this order):
-1. the same normalised e-mail address is the same person;
+1. the same normalised e-mail address is the same person only when the names agree (same
+   last name ignoring tussenvoegsel and case, compatible first name or initials, no
+   conflicting birth date) or one of the two rows has no name. Otherwise they are two
+   people sharing an address (a household, colleagues at info@): both keep the address,
+   both are marked "gedeeld e-mailadres" and the pair goes on the review list;
 2. where an e-mail is missing on either side: the same last name (infix-insensitive) and
    postcode with compatible initials/first name is the same person;
 3. everything else that merely looks alike (a typo in the surname at the same postcode,
    the same name at another postcode) goes on a review list: never merged silently.
 
 Merging keeps every distinct e-mail and phone; names and addresses are completed, not
-overwritten; consents, relations and provenance are all kept.
+overwritten; consents, relations and provenance are all kept. A merge of rows whose names
+are written differently ("J. Bakker" and "Jan Bakker") is kept for review too.
 """
 
 from __future__ import annotations
@@ -19,10 +24,14 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from contactkluis.domain.contact import Address, Contact, PersonName
+from contactkluis.domain.contact import Address, Contact, PersonName, Provenance
 from contactkluis.domain.names import name_key, names_compatible
 
 NEAR_SCORE = 85.0
+# The mark on a record whose e-mail address another person uses too (a provenance entry:
+# it names the row that showed it, never the other person, so `forget` leaves no trace).
+SHARED_EMAIL_FIELD = "shared_email"
+SHARED_EMAIL_TEXT = "gedeeld e-mailadres"
 
 
 @dataclass(slots=True)
@@ -41,12 +50,58 @@ class NearMatch:
     a: int  # person keys
     b: int
     score: float
-    reason: str  # "similar_name_same_postcode", "same_name_other_postcode"
+    # "similar_name_same_postcode", "same_name_other_postcode", "same_name_same_postcode",
+    # "shared_email" (different names), "shared_email_birth_date" (same name, other birth date)
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RenamedMerge:
+    """A row merged into a person whose name it writes differently: kept for review."""
+
+    person: int  # person key
+    row: Provenance  # the merged row (file, sheet, row)
 
 
 def _letter(first: str) -> str:
     folded = unicodedata.normalize("NFKD", first.strip()[:2])
     return "".join(ch for ch in folded if not unicodedata.combining(ch))[:1].lower()
+
+
+def _birth_conflict(a: Contact, b: Contact) -> bool:
+    if a.birth_date and b.birth_date:
+        return a.birth_date != b.birth_date
+    year_a = a.birth_date.year if a.birth_date else a.birth_year
+    year_b = b.birth_date.year if b.birth_date else b.birth_year
+    return bool(year_a and year_b and year_a != year_b)
+
+
+def _single_word(name: PersonName) -> str:
+    """'Karin' alone parses as a last name, but may as well be the given name."""
+    if name.first or name.initials or name.infix or not name.last or " " in name.last.strip():
+        return ""
+    return name_key(name)
+
+
+def names_agree(a: Contact, b: Contact) -> bool:
+    """May two rows with the same e-mail address be one person?"""
+    if a.name.is_empty() or b.name.is_empty():
+        return True
+    if _birth_conflict(a, b):
+        return False
+    if names_compatible(a.name, b.name):
+        return True
+    for one, other in ((a.name, b.name), (b.name, a.name)):
+        word = _single_word(one)
+        if word and word in (name_key(PersonName(last=other.first or "")), name_key(other)):
+            return True
+    return False
+
+
+def _written_alike(a: PersonName, b: PersonName) -> bool:
+    if a.is_empty() or b.is_empty():
+        return True  # a row without a name adds to the person; nothing to review
+    return a.display().casefold() == b.display().casefold()
 
 
 def _complete_name(a: PersonName, b: PersonName) -> PersonName:
@@ -96,7 +151,8 @@ def absorb(target: Contact, draft: Contact) -> Contact:
 @dataclass
 class Merger:
     people: list[Person] = field(default_factory=list)
-    by_email: dict[str, int] = field(default_factory=dict)
+    # Everyone using an address: a household or an office may share one.
+    by_email: dict[str, list[int]] = field(default_factory=dict)
     by_name_pc: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     by_pc: dict[str, list[int]] = field(default_factory=dict)
     # (surname key, first letter of the given name): only people with a given name can be
@@ -106,11 +162,17 @@ class Merger:
     # when it holds no e-mail or postcode to recognise them by.
     by_source: dict[tuple[str, str | None, int | None], int] = field(default_factory=dict)
     near: dict[tuple[int, int], NearMatch] = field(default_factory=dict)
+    renamed: list[RenamedMerge] = field(default_factory=list)
+    shared: set[int] = field(default_factory=set)  # person keys marked "gedeeld e-mailadres"
+    # The mark per person; a vault contact gets it stored by the import service.
+    marks: dict[int, Provenance] = field(default_factory=dict)
 
     def _index(self, person: Person) -> None:
         c = person.contact
         for email in c.emails:
-            self.by_email.setdefault(email, person.key)
+            users = self.by_email.setdefault(email, [])
+            if person.key not in users:
+                users.append(person.key)
         key = person.nkey = name_key(c.name)
         pc = c.address.postcode
         if key and pc:
@@ -137,22 +199,34 @@ class Merger:
 
     def _match(self, draft: Contact) -> Person | None:
         for email in draft.emails:
-            key = self.by_email.get(email)
-            if key is not None:
-                return self.people[key]
+            users = self.by_email.get(email, ())
+            if len(users) > 1 and draft.name.is_empty():
+                # Whose row is it? Its own record (on the review list), found again as the
+                # same row when the file is imported again.
+                row = draft.sources[0] if draft.sources else None
+                known = self.by_source.get((row.file, row.sheet, row.row)) if row else None
+                return self.people[known] if known in users else None
+            for key in users:
+                held = self.people[key].contact
+                if len(users) > 1 and held.name.is_empty():
+                    continue  # a nameless record on a shared address is nobody's to claim
+                if names_agree(held, draft):
+                    return self.people[key]
         nkey = name_key(draft.name)
         pc = draft.address.postcode
         if nkey and pc:
             for key in self.by_name_pc.get((nkey, pc), ()):
                 other = self.people[key]
-                if (not draft.emails or not other.contact.emails) and names_compatible(
-                    other.contact.name, draft.name
+                if (
+                    (not draft.emails or not other.contact.emails)
+                    and names_compatible(other.contact.name, draft.name)
+                    and not _birth_conflict(other.contact, draft)
                 ):
                     return other
         for source in draft.sources[:1]:
-            key = self.by_source.get((source.file, source.sheet, source.row))
-            if key is not None:
-                other = self.people[key]
+            known = self.by_source.get((source.file, source.sheet, source.row))
+            if known is not None:
+                other = self.people[known]
                 if other.nkey == nkey and names_compatible(other.contact.name, draft.name):
                     return other
         return None
@@ -161,16 +235,47 @@ class Merger:
         """File a row's person; returns the person and whether it merged into an earlier one."""
         match = self._match(draft)
         if match is not None:
+            if not _written_alike(match.contact.name, draft.name) and draft.sources:
+                self.renamed.append(RenamedMerge(match.key, draft.sources[0]))
             match.contact = absorb(match.contact, draft)
             if match.vault_id is not None:
                 match.touched = True
             self._index(match)
+            self._look_for_shared(match, draft)
             return match, True
         person = Person(len(self.people), draft)
         self.people.append(person)
         self._index(person)
         self._look_for_near(person)
+        self._look_for_shared(person, draft)
         return person, False
+
+    def _look_for_shared(self, person: Person, draft: Contact) -> None:
+        """Someone else on the draft's addresses shares them with this person. The pair is
+        made with the address's first user only: forty teachers on info@school give
+        thirty-nine pairs to review, not 780, and each of them is on the list."""
+        row = draft.sources[0] if draft.sources else None
+        for email in draft.emails:
+            key = next((k for k in self.by_email.get(email, ()) if k != person.key), None)
+            if key is None:
+                continue
+            other = self.people[key]
+            same_name = names_compatible(other.contact.name, person.contact.name)
+            reason = "shared_email_birth_date" if same_name else "shared_email"
+            self._note(key, person.key, 100.0, reason)
+            for marked in (other, person):
+                self._mark_shared(marked, row)
+
+    def _mark_shared(self, person: Person, row: Provenance | None) -> None:
+        if person.key in self.shared:
+            return
+        self.shared.add(person.key)
+        own = next((s for s in person.contact.sources if s.field is None), row)
+        if own is not None:
+            mark = Provenance(own.file, own.sheet, own.row, SHARED_EMAIL_FIELD, SHARED_EMAIL_TEXT)
+            self.marks[person.key] = mark
+            if person.vault_id is None:
+                person.contact.sources.append(mark)
 
     def _look_for_near(self, person: Person) -> None:
         c = person.contact

@@ -66,6 +66,12 @@ class RowResult:
 
 
 _NAME_FIELDS = ("full_name", "first_name", "initials", "infix", "last_name")
+# "zie tabblad 2", "zie blad Leden", "vervolg op blad 3": a pointer to elsewhere, no person.
+_CROSS_REFERENCE = re.compile(
+    r"^\s*(zie( ook)?|see|vervolg( op)?|verder op|staat op|zie onder)\b.*"
+    r"\b(tabblad|blad|sheet|tab|pagina|page|lijst|onder|boven|hieronder|hierboven)\b",
+    re.IGNORECASE,
+)
 _SPLIT_MULTI = re.compile(r"[;,/\s]+(?=\S+@)|\s*;\s*|\s+en\s+(?=\S+@)")
 
 
@@ -204,14 +210,21 @@ class RowBuilder:
                 originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", phone_text))
             elif phone not in phones:
                 phones.append(phone)
+        if not emails and self._is_cross_reference(cells):
+            result.invalid = "cross_reference"
+            return result
         if name.is_empty() and not emails:
             result.invalid = "no_name_no_email"
             if all(is_junk_value(c) for c in cells if c is not None):
                 result.invalid = "junk"
             return result
-        if not emails and self._is_junk_name(name, cells):
-            result.invalid = "junk"
-            return result
+        if self._is_junk_name(name, cells):
+            if not emails:
+                result.invalid = "junk"
+                return result
+            # "undefined undefined" <real address>: a person whose form lost the name.
+            result.warnings.append(("name", "junk_name"))
+            name = PersonName()
 
         address = self._address(first, note, result)
         birth_date = _date(first.get("birth_date"))
@@ -244,6 +257,15 @@ class RowBuilder:
             sources=sources,
         )
         return result
+
+    def _is_cross_reference(self, cells: Sequence[Cell]) -> bool:
+        """A pointer in the name cells, or a row holding nothing but a pointer."""
+        named = [c for f in _NAME_FIELDS for c in self._cells(cells, f)]
+        filled = [c for c in cells if not is_junk_value(c)]
+        return any(
+            isinstance(c, str) and _CROSS_REFERENCE.match(c)
+            for c in (named if len(filled) > 1 else filled)
+        )
 
     def _is_junk_name(self, name: PersonName, cells: Sequence[Cell]) -> bool:
         # "n.v.t." in a name cell parses as initials "N.V.T.": judge the cells as written too.

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from contactkluis.domain.messages import localized, register, render
+
 REASONS: dict[str, tuple[str, str]] = {
     "no_name_no_email": (
         "geen naam en geen bruikbaar e-mailadres",
@@ -18,6 +20,33 @@ REASONS: dict[str, tuple[str, str]] = {
         "geen echte gegevens (zoals 'test' of 'n.v.t.')",
         "no real data (like 'test' or 'n/a')",
     ),
+    "cross_reference": (
+        "verwijzing naar een ander blad of andere lijst, geen persoon",
+        "a reference to another sheet or list, not a person",
+    ),
+    "junk_name": (
+        "naam is geen naam (zoals 'undefined'); alleen het e-mailadres is overgenomen",
+        "the name is no name (like 'undefined'); only the e-mail address was taken",
+    ),
+    "title_row": ("titelregel boven de lijst", "title row above the list"),
+    "shared_email": (
+        "gedeeld e-mailadres: twee personen met verschillende namen, één adres",
+        "shared e-mail address: two people with different names, one address",
+    ),
+    "shared_email_birth_date": (
+        "gedeeld e-mailadres: zelfde naam, andere geboortedatum",
+        "shared e-mail address: same name, other date of birth",
+    ),
+    "merged_different_names": (
+        "samengevoegd op e-mailadres, naam anders geschreven",
+        "merged on e-mail address, name written differently",
+    ),
+    "similar_name_same_postcode": (
+        "lijkende naam, zelfde postcode",
+        "similar name, same postcode",
+    ),
+    "same_name_same_postcode": ("zelfde naam, zelfde postcode", "same name, same postcode"),
+    "same_name_other_postcode": ("zelfde naam, andere postcode", "same name, other postcode"),
     "suppressed": (
         "staat op de verwijderlijst (eerder gewist op verzoek)",
         "on the suppression list (erased on request earlier)",
@@ -46,9 +75,42 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-def reason_text(code: str, lang: str = "nl") -> str:
-    nl, en = REASONS.get(code, (code, code))
-    return en if lang == "en" else nl
+register(
+    {
+        "dry_run": ("Proefimport: er is niets opgeslagen. ", "Dry run: nothing was written. "),
+        "totals": (
+            "Nieuwe personen: {created}, samengevoegde rijen: {merged}, aangevulde bestaande"
+            " contacten: {updated}, niet te importeren rijen: {invalid}, gemarkeerd (bijzondere"
+            " gegevens): {flagged}, onderdrukt: {suppressed}, mogelijke dubbelen om na te kijken:"
+            " {duplicates}, rijen voor beperkte contacten (niet toegevoegd): {restricted}.",
+            "People created: {created}, merged rows: {merged}, existing contacts completed:"
+            " {updated}, not importable rows: {invalid}, flagged (special categories): {flagged},"
+            " suppressed: {suppressed}, possible duplicates to review: {duplicates}, rows for"
+            " restricted contacts (not added): {restricted}.",
+        ),
+        "file": (
+            "{rows} rijen gelezen, {created} nieuw, {merged} samengevoegd, {invalid} ongeldig,"
+            " {flagged} gemarkeerd, {suppressed} onderdrukt",
+            "{rows} rows read, {created} created, {merged} merged, {invalid} invalid,"
+            " {flagged} flagged, {suppressed} suppressed",
+        ),
+        "not_imported": ("niet geïmporteerd", "not imported"),
+        "people": (
+            "  Gedeelde e-mailadressen (verschillende personen, één adres, beiden bewaard):"
+            " {shared} paren; samengevoegde rijen met een anders geschreven naam: {renamed}."
+            " Beide staan op de lijst mogelijke dubbelen om na te kijken.",
+            "  Shared e-mail addresses (different people, one address, both kept):"
+            " {shared} pairs; rows merged although the name was written differently:"
+            " {renamed}. Both are on the list of possible duplicates.",
+        ),
+    },
+    prefix="report.",
+)
+
+
+def reason_text(code: str, lang: str | None = None) -> str:
+    """A reason in `lang`, by default the language chosen at start-up."""
+    return localized(*REASONS.get(code, (code, code)), lang=lang)
 
 
 @dataclass
@@ -124,43 +186,45 @@ class ImportReport:
         data["flagged_count"] = len(self.flagged)
         return data
 
+    def _people_lines(self, lang: str) -> list[str]:
+        """Who-is-who findings in words: counts only, the rows are in the JSON report."""
+        reasons = [d.reason for d in self.near_duplicates]
+        shared = sum(1 for r in reasons if r.startswith("shared_email"))
+        renamed = reasons.count("merged_different_names")
+        if not shared and not renamed:
+            return []
+        return [render("report.people", lang, shared=shared, renamed=renamed)]
+
     def summary(self, lang: str = "nl") -> list[str]:
-        if lang == "en":
-            lines = [
-                f"{'Dry run: nothing was written. ' if self.dry_run else ''}"
-                f"People created: {self.created}, merged rows: {self.merged}, existing contacts"
-                f" completed: {self.updated_existing}, not importable rows: {len(self.invalid)},"
-                f" flagged (special categories): {len(self.flagged)},"
-                f" suppressed: {self.suppressed},"
-                f" possible duplicates to review: {len(self.near_duplicates)},"
-                f" rows for restricted contacts (not added): {self.restricted}."
-            ]
-        else:
-            lines = [
-                f"{'Proefimport: er is niets opgeslagen. ' if self.dry_run else ''}"
-                f"Nieuwe personen: {self.created}, samengevoegde rijen: {self.merged}, aangevulde"
-                f" bestaande contacten: {self.updated_existing}, niet te importeren rijen:"
-                f" {len(self.invalid)}, gemarkeerd (bijzondere gegevens): {len(self.flagged)},"
-                f" onderdrukt: {self.suppressed}, mogelijke dubbelen om na te kijken:"
-                f" {len(self.near_duplicates)}, rijen voor beperkte contacten (niet"
-                f" toegevoegd): {self.restricted}."
-            ]
+        counts = {
+            "created": self.created,
+            "merged": self.merged,
+            "updated": self.updated_existing,
+            "invalid": len(self.invalid),
+            "flagged": len(self.flagged),
+            "suppressed": self.suppressed,
+            "duplicates": len(self.near_duplicates),
+            "restricted": self.restricted,
+        }
+        dry = render("report.dry_run", lang) if self.dry_run else ""
+        lines = [dry + render("report.totals", lang, **counts)]
+        lines.extend(self._people_lines(lang))
         for f in self.files:
             if f.error:
                 lines.append(f"  {f.file}: {f.error}")
                 continue
-            lines.append(
-                f"  {f.file}: "
-                + (
-                    f"{f.rows_read} rows read, {f.created} created, {f.merged} merged,"
-                    f" {f.invalid} invalid, {f.flagged} flagged, {f.suppressed} suppressed"
-                    if lang == "en"
-                    else f"{f.rows_read} rijen gelezen, {f.created} nieuw, {f.merged} samengevoegd,"
-                    f" {f.invalid} ongeldig, {f.flagged} gemarkeerd, {f.suppressed} onderdrukt"
-                )
-            )
+            per_file = {
+                "rows": f.rows_read,
+                "created": f.created,
+                "merged": f.merged,
+                "invalid": f.invalid,
+                "flagged": f.flagged,
+                "suppressed": f.suppressed,
+            }
+            lines.append(f"  {f.file}: " + render("report.file", lang, **per_file))
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
-                label = "not imported" if lang == "en" else "niet geïmporteerd"
-                lines.append(f"    [{col.sheet}] '{col.header}' ({label}){warn}")
+                label = render("report.not_imported", lang)
+                header = col.header or f"#{col.column}"
+                lines.append(f"    [{col.sheet}] '{header}' ({label}){warn}")
         return lines

@@ -14,13 +14,18 @@ from contactkluis.services.session import Session
 BACKUP_REMINDER_DAYS = 7
 
 
-def backup_age_days(session: Session, today: date | None = None) -> int | None:
-    """Days since the last backup (meta key written by backups); None when never."""
+def last_backup_date(session: Session) -> date | None:
+    """The day of the last backup (meta key written by backups); None when never."""
     raw = session.vault.meta("last_backup")
-    if not raw:
-        return None
     try:
-        made = date.fromisoformat(raw[:10])
+        return date.fromisoformat(raw[:10]) if raw else None
     except ValueError:
+        return None
+
+
+def backup_age_days(session: Session, today: date | None = None) -> int | None:
+    """Days since the last backup; None when never."""
+    made = last_backup_date(session)
+    if made is None:
         return None
     return max(0, ((today or session.today()) - made).days)

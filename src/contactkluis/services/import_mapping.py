@@ -12,6 +12,7 @@ from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.headers import FIELDS
 from contactkluis.services.session import Session
+from contactkluis.vault import import_repo
 
 __all__ = ["MappingSet", "SheetMapping", "load_mapping", "mapping_names", "save_mapping"]
 
@@ -101,18 +102,14 @@ class MappingSet:
 def save_mapping(session: Session, name: str, mapping: MappingSet) -> None:
     session.require(Permission.IMPORT)
     with session.write() as conn:
-        conn.execute(
-            "INSERT INTO mappings (name, json) VALUES (?, ?) ON CONFLICT (name) DO"
-            " UPDATE SET json = excluded.json",
-            (name, json.dumps(mapping.to_json())),
-        )
+        import_repo.save_mapping(conn, name, json.dumps(mapping.to_json()))
         session.audit(conn, "mapping.save", None, sheets=len(mapping.sheets))
 
 
 def load_mapping(session: Session, name: str) -> MappingSet | None:
-    row = session.conn.execute("SELECT json FROM mappings WHERE name = ?", (name,)).fetchone()
-    return MappingSet.from_json(json.loads(row[0])) if row else None
+    raw = import_repo.load_mapping(session.conn, name)
+    return MappingSet.from_json(json.loads(raw)) if raw else None
 
 
 def mapping_names(session: Session) -> list[str]:
-    return [r[0] for r in session.conn.execute("SELECT name FROM mappings ORDER BY name")]
+    return import_repo.mapping_names(session.conn)

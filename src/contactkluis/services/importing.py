@@ -8,24 +8,18 @@ are already there are not added twice.
 
 from __future__ import annotations
 
-import datetime
 import json
+import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from contactkluis.domain.contact import Address, Contact, PersonName, Provenance, RelationKind
+from contactkluis.domain.contact import Contact
 from contactkluis.domain.roles import Permission
-from contactkluis.migration.headers import SENSITIVE, ColumnMap, auto_map
+from contactkluis.migration.headers import SENSITIVE
 from contactkluis.migration.merge import Merger, Person, absorb
-from contactkluis.migration.pipeline import RowBuilder, SheetContext, sheet_context
-from contactkluis.migration.readers import (
-    SPREADSHEET_SUFFIXES,
-    ReadError,
-    Workbook,
-    read_workbook,
-)
+from contactkluis.migration.pipeline import RowBuilder
 from contactkluis.migration.report import (
     FileReport,
     ImportReport,
@@ -34,10 +28,7 @@ from contactkluis.migration.report import (
     SheetReport,
     UnmappedColumn,
 )
-from contactkluis.migration.table import Table, locate
 from contactkluis.services import suppression
-
-# Re-exported: callers import the mapping API from here.
 from contactkluis.services.import_mapping import (
     MappingSet,
     SheetMapping,
@@ -45,9 +36,20 @@ from contactkluis.services.import_mapping import (
     mapping_names,
     save_mapping,
 )
+from contactkluis.services.import_plan import (
+    SPREADSHEET_SUFFIXES,
+    FilePlan,
+    SheetPlan,
+    plan_files,
+    plan_sheet,
+    plan_workbook,
+)
+
+# Re-exported: callers import the mapping and planning API from here.
 from contactkluis.services.session import Session
 from contactkluis.services.states import refresh as refresh_states
-from contactkluis.vault.db import Connection
+from contactkluis.vault import duplicates_repo, import_repo
+from contactkluis.vault.db import Connection, transaction
 
 __all__ = [
     "CANCEL_EVERY",
@@ -57,8 +59,9 @@ __all__ = [
     "WRITE_CHUNK",
     "Cancelled",
     "FilePlan",
+    "ImportProgress",
+    "ImportRequest",
     "MappingSet",
-    "Progress",
     "SheetMapping",
     "SheetPlan",
     "import_files",
@@ -68,119 +71,97 @@ __all__ = [
     "plan_sheet",
     "plan_workbook",
     "run_import",
+    "run_import_task",
     "save_mapping",
 ]
 
-Progress = Callable[[int, int], None]
 CANCEL_EVERY = 50  # rows between looks at the cancel flag
 PROGRESS_EVERY = 500
 WRITE_CHUNK = 5000  # new people per insert batch
-IMPORT_CACHE_KIB = -32768  # SQLite page cache during an import (negative: KiB), 32 MiB
+IMPORT_CACHE_KIB = 32768  # SQLite page cache during an import, 32 MiB
 
 
 class Cancelled(Exception):
     """The user cancelled; the transaction rolled back."""
 
 
-# -- planning ---------------------------------------------------------------------------
+class _DryRunDone(Exception):
+    """Leaves the transaction of a dry run the way every failure does: rolled back."""
 
 
-@dataclass
-class SheetPlan:
-    file: str
-    table: Table
-    columns: list[ColumnMap]
-    context: SheetContext
-    include: bool = True
+@dataclass(frozen=True)
+class ImportRequest:
+    plans: Sequence[FilePlan]
+    dry_run: bool = False
+
+
+class ImportProgress:
+    """Progress and cancel of one import, shared by whoever runs it and whoever watches.
+
+    `report(done, total)` is called on the importing thread; `cancel()` may be called from
+    any thread, and so may `cancelled` be read. A caller that has its own flag (the GUI's
+    task token) passes it as `cancelled`.
+    """
+
+    def __init__(
+        self,
+        on_progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self._on_progress = on_progress
+        self._asked = cancelled
+        self._event = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
+
+    def cancel(self) -> None:
+        self._event.set()
 
     @property
-    def sheet(self) -> str:
-        return self.table.sheet
-
-
-@dataclass
-class FilePlan:
-    path: Path
-    error: ReadError | None = None
-    sheets: list[SheetPlan] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-
-def plan_sheet(
-    file: str, file_date: datetime.date, table: Table, mapping: SheetMapping | None
-) -> SheetPlan:
-    columns = auto_map(table.headers, [table.column(i) for i in range(len(table.headers))])
-    relation = RelationKind(mapping.relation) if mapping and mapping.relation else None
-    if mapping:
-        for col in columns:
-            key = col.header if col.header in mapping.columns else str(col.index + 1)
-            if key in mapping.columns:
-                col.field, col.by = mapping.columns[key], "user"
-    ctx = sheet_context(file, table.sheet, file_date, relation)
-    return SheetPlan(file, table, columns, ctx, include=mapping.include if mapping else True)
-
-
-def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> FilePlan:
-    file = workbook.path.name
-    file_date = workbook.modified or datetime.date.today()
-    plan = FilePlan(workbook.path)
-    for sheet in workbook.sheets:
-        sheet_map = mapping.for_sheet(file, sheet.name) if mapping else None
-        table = locate(sheet, sheet_map.header_row if sheet_map else None)
-        plan.sheets.append(plan_sheet(file, file_date, table, sheet_map))
-    return plan
-
-
-def plan_files(paths: Sequence[Path], mapping: MappingSet | None = None) -> list[FilePlan]:
-    plans: list[FilePlan] = []
-    for path in paths:
-        try:
-            workbook = read_workbook(Path(path))
-        except ReadError as err:
-            plans.append(FilePlan(Path(path), error=err))
-            continue
-        plans.append(plan_workbook(workbook, mapping))
-    return plans
-
-
-# -- running ----------------------------------------------------------------------------
-
-
-def _existing(conn: Connection) -> list[Contact]:
-    """What matching needs of the people already in the vault: ids, names, e-mails, postcode."""
-    people: dict[int, Contact] = {}
-    for cid, first, initials, infix, last, postcode in conn.execute(
-        "SELECT id, first_name, initials, infix, last_name, postcode FROM contacts"
-        " WHERE anonymised = 0"
-    ):
-        people[cid] = Contact(
-            id=cid,
-            name=PersonName(first, initials, infix, last),
-            address=Address(postcode=postcode),
-        )
-    for cid, email in conn.execute("SELECT contact_id, email FROM emails ORDER BY id"):
-        if cid in people:
-            people[cid].emails.append(email)
-    for cid, file, sheet, row in conn.execute(
-        "SELECT contact_id, file, sheet, row FROM provenance WHERE field IS NULL ORDER BY id"
-    ):
-        if cid in people:
-            people[cid].sources.append(Provenance(file, sheet, row))
-    return list(people.values())
+    def cancelled(self) -> bool:
+        return self._event.is_set() or (self._asked is not None and self._asked())
 
 
 class _Run:
-    def __init__(self, session: Session, report: ImportReport, conn: Connection) -> None:
+    """One run of the import: what it was asked, on which connection, and what it found."""
+
+    def __init__(
+        self,
+        session: Session,
+        conn: Connection,
+        request: ImportRequest,
+        progress: ImportProgress,
+    ) -> None:
         self.session = session
-        self.report = report
+        self.conn = conn
+        self.request = request
+        self.progress = progress
+        self.report = ImportReport(dry_run=request.dry_run)
+        self.total = sum(len(s.table.rows) for p in request.plans for s in p.sheets if s.include)
+        self.done = 0
         self.merger = Merger()
-        self.merger.add_existing(_existing(conn))
-        self.suppressed = suppression.load_all(conn)
+        self.suppressed: set[str] = set()
         self.drafts_for_existing: dict[int, list[Contact]] = {}
         self.first_row: dict[int, str] = {}
+
+    def load_vault(self) -> None:
+        """What is already there: inside the run's transaction, so nothing changes under it."""
+        self.merger.add_existing(import_repo.matching_snapshot(self.conn))
+        self.suppressed = suppression.load_all(self.conn)
+
+    def tick(self) -> None:
+        self.done += 1
+        # Cancelling must be felt within a moment, also on lists of a few hundred rows.
+        if self.done % CANCEL_EVERY == 0:
+            self.stop_if_cancelled()
+        if self.done % PROGRESS_EVERY == 0:
+            self.progress.report(self.done, self.total)
+
+    def stop_if_cancelled(self) -> None:
+        if self.progress.cancelled:
+            raise Cancelled
 
     def is_suppressed(self, contact: Contact) -> bool:
         if not self.suppressed:
@@ -188,7 +169,7 @@ class _Run:
         hashes = suppression.hashes_for(self.session, contact.emails, contact.phones)
         return any(h in self.suppressed for h, _ in hashes)
 
-    def sheet(self, plan: SheetPlan, frep: FileReport, tick: Callable[[], None]) -> None:
+    def sheet(self, plan: SheetPlan, frep: FileReport) -> None:
         table = plan.table
         srep = SheetReport(
             table.sheet,
@@ -202,7 +183,9 @@ class _Run:
             self.report.skipped.append(RowRef(plan.file, table.sheet, 0, reason))
             return
         for col in plan.columns:
-            if not col.imported and (col.header or col.field):
+            # A header-less sheet's unmapped columns are named by number, not left out.
+            has_cells = table.headerless and any(c is not None for c in table.column(col.index))
+            if not col.imported and (col.header or col.field or has_cells):
                 warning = col.field if col.field in SENSITIVE else None
                 frep.unmapped_columns.append(
                     UnmappedColumn(table.sheet, col.index + 1, col.header, warning)
@@ -212,7 +195,7 @@ class _Run:
             self.report.skipped.append(RowRef(plan.file, table.sheet, skipped.row, skipped.reason))
         builder = RowBuilder(plan.context, plan.columns)
         for number, cells in table.rows:
-            tick()
+            self.tick()
             srep.rows_read += 1
             frep.rows_read += 1
             result = builder.build(number, cells)
@@ -258,78 +241,72 @@ def run_import(
     plans: Sequence[FilePlan],
     *,
     dry_run: bool = False,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: ImportProgress | None = None,
     conn: Connection | None = None,
 ) -> ImportReport:
     """Import the planned sheets. `conn` lets a background thread use its own connection."""
     session.require(Permission.IMPORT)
-    conn = conn or session.conn
-    report = ImportReport(dry_run=dry_run)
-    total = sum(len(s.table.rows) for p in plans for s in p.sheets if s.include)
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        # Cancelling must be felt within a moment, also on lists of a few hundred rows.
-        if done % CANCEL_EVERY == 0 and cancelled and cancelled():
-            raise Cancelled
-        if done % PROGRESS_EVERY == 0 and progress:
-            progress(done, total)
-
+    run = _Run(
+        session, conn or session.conn, ImportRequest(plans, dry_run), progress or ImportProgress()
+    )
     # The import writes every index of the contacts table in random key order, all in one
     # transaction: with SQLite's default 2 MB page cache that thrashes, spilling and
     # re-reading (and so re-encrypting and decrypting) pages tens of times over.
-    previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
-    try:
-        return _run_import(session, conn, plans, report, dry_run, progress, cancelled, tick, total)
-    finally:
-        conn.execute(f"PRAGMA cache_size = {int(previous_cache)}")
+    with import_repo.page_cache(run.conn, IMPORT_CACHE_KIB):
+        try:
+            with transaction(run.conn):
+                _run_import(run)
+        except _DryRunDone:
+            return run.report
+    run.progress.report(run.total, run.total)
+    return run.report
 
 
-def _run_import(
-    session: Session,
-    conn: Connection,
-    plans: Sequence[FilePlan],
-    report: ImportReport,
-    dry_run: bool,
-    progress: Progress | None,
-    cancelled: Callable[[], bool] | None,
-    tick: Callable[[], None],
-    total: int,
-) -> ImportReport:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        run = _Run(session, report, conn)
-        for plan in plans:
-            frep = FileReport(plan.name)
-            report.files.append(frep)
-            if plan.error is not None:
-                frep.error = plan.error.message(session.lang)
-                continue
-            for sheet_plan in plan.sheets:
-                run.sheet(sheet_plan, frep, tick)
-        if cancelled and cancelled():
-            raise Cancelled
-        if dry_run:
-            _near_duplicates(run, {}, report)
-            conn.execute("ROLLBACK")
-            return report
-        _write(session, conn, run, report)
-        if cancelled and cancelled():
-            raise Cancelled
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    if progress:
-        progress(total, total)
-    return report
+def run_import_task(
+    session: Session, request: ImportRequest
+) -> Callable[[ImportProgress], ImportReport]:
+    """The import as a task for a worker thread.
+
+    Call this on the session's own thread: it warms the caches the worker must not query
+    through the session's connection. The task it returns opens a connection of its own
+    (the whole import is one transaction on it) and closes it when done.
+    """
+    session.require(Permission.IMPORT)
+    session.purposes  # noqa: B018 - cached here; the worker must not query it
+
+    def task(progress: ImportProgress) -> ImportReport:
+        conn = session.vault.connect()
+        try:
+            return run_import(
+                session, request.plans, dry_run=request.dry_run, progress=progress, conn=conn
+            )
+        finally:
+            conn.close()
+
+    return task
 
 
-def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) -> None:
+def _run_import(run: _Run) -> None:
+    """The body of the run's transaction; raising anything rolls it all back."""
+    run.load_vault()
+    for plan in run.request.plans:
+        frep = FileReport(plan.name)
+        run.report.files.append(frep)
+        if plan.error is not None:
+            frep.error = plan.error.message(run.session.lang)
+            continue
+        for sheet_plan in plan.sheets:
+            run.sheet(sheet_plan, frep)
+    run.stop_if_cancelled()
+    if run.request.dry_run:
+        _near_duplicates(run, {}, run.report)
+        raise _DryRunDone
+    _write(run)
+    run.stop_if_cancelled()
+
+
+def _write(run: _Run) -> None:
+    session, conn, report = run.session, run.conn, run.report
     repo = session.repo(conn)
     today = session.today()
     new_people = [p for p in run.merger.people if p.vault_id is None]
@@ -359,6 +336,7 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
             report.restricted += len(drafts)
         ids[key] = person.vault_id
     report.updated_existing = len(touched)
+    _mark_shared_existing(repo, run)
     refresh_states(session, conn, touched)
     _near_duplicates(run, ids, report)
     candidates: list[tuple[int, int, float, str]] = []
@@ -366,18 +344,8 @@ def _write(session: Session, conn: Connection, run: _Run, report: ImportReport) 
         if dup.a.startswith("contact:") and dup.b.startswith("contact:"):
             a, b = sorted((int(dup.a[8:]), int(dup.b[8:])))
             candidates.append((a, b, dup.score, dup.reason))
-    conn.executemany(
-        "INSERT OR IGNORE INTO duplicate_candidates (a, b, score, reason) VALUES (?, ?, ?, ?)",
-        candidates,
-    )
-    conn.execute(
-        "INSERT INTO import_batches (started_at, account, report_json) VALUES (?, ?, ?)",
-        (
-            datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-            session.account,
-            json.dumps(report.to_json(), ensure_ascii=False),
-        ),
-    )
+    duplicates_repo.add_candidates(conn, candidates)
+    import_repo.add_batch(conn, session.account, json.dumps(report.to_json(), ensure_ascii=False))
     session.audit(
         conn,
         "import",
@@ -442,6 +410,15 @@ def _complete_existing(repo: Any, person: Person, drafts: list[Contact], account
     return "changed" if changed else "unchanged"
 
 
+def _mark_shared_existing(repo: Any, run: _Run) -> None:
+    """A contact already in the vault that turns out to share its e-mail gets the mark too."""
+    for key, mark in run.merger.marks.items():
+        vault_id = run.merger.people[key].vault_id
+        current = repo.get(vault_id) if vault_id is not None else None
+        if current is not None and mark.field not in {s.field for s in current.sources}:
+            repo.add_provenance(vault_id, [mark])
+
+
 def _near_duplicates(run: _Run, ids: dict[int, int], report: ImportReport) -> None:
     def ref(key: int) -> str:
         person = run.merger.people[key]
@@ -458,6 +435,11 @@ def _near_duplicates(run: _Run, ids: dict[int, int], report: ImportReport) -> No
         report.near_duplicates.append(
             NearDuplicate(ref(match.a), ref(match.b), match.score, match.reason)
         )
+    for renamed in run.merger.renamed:
+        row = f"{renamed.row.file} / {renamed.row.sheet} / rij {renamed.row.row}"
+        report.near_duplicates.append(
+            NearDuplicate(ref(renamed.person), row, 100.0, "merged_different_names")
+        )
 
 
 def import_files(
@@ -466,6 +448,6 @@ def import_files(
     *,
     dry_run: bool = False,
     mapping: MappingSet | None = None,
-    progress: Progress | None = None,
+    progress: ImportProgress | None = None,
 ) -> ImportReport:
     return run_import(session, plan_files(paths, mapping), dry_run=dry_run, progress=progress)

@@ -17,6 +17,7 @@ from typing import Any
 
 from contactkluis.domain.consent import ConsentFlag, consent_state
 from contactkluis.domain.contact import ConsentEvent, ConsentStatus, PersonName, RelationKind
+from contactkluis.domain.messages import localized
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
 from contactkluis.services.session import Session
@@ -233,7 +234,7 @@ def _reasons(raw: str, lang: str) -> tuple[str, ...]:
         items = json.loads(raw or "[]")
     except ValueError:
         return ()
-    key = "en" if lang == "en" else "nl"
+    key = localized("nl", "en", lang)
     return tuple(str(r.get(key) or "") for r in items if isinstance(r, dict))
 
 
@@ -321,8 +322,7 @@ class FilterValues:
 
 def filter_values(session: Session) -> FilterValues:
     session.require(Permission.VIEW)
-    en = session.lang == "en"
-    purposes = [(p.code, p.label_en if en else p.label_nl) for p in session.purposes.values()]
+    purposes = [(p.code, localized(p.label_nl, p.label_en)) for p in session.purposes.values()]
     return FilterValues(
         purposes=purposes,
         relation_kinds=[str(k) for k in RelationKind],

@@ -11,6 +11,7 @@ from datetime import date
 
 from contactkluis.domain.roles import Permission
 from contactkluis.services import listing
+from contactkluis.services.backups import last_backup_date
 from contactkluis.services.listing import ContactQuery
 from contactkluis.services.requests import StoredRequest, list_requests
 from contactkluis.services.session import Session
@@ -44,14 +45,6 @@ def duplicate_pairs(session: Session) -> list[tuple[int, int]]:
     return duplicates_repo.open_pairs(session.conn)
 
 
-def _last_backup(session: Session) -> date | None:
-    raw = session.vault.meta("last_backup")
-    try:
-        return date.fromisoformat(raw[:10]) if raw else None
-    except ValueError:
-        return None
-
-
 def privacy_overview(session: Session) -> PrivacyOverview:
     session.require(Permission.VIEW)
     reconfirm = {
@@ -69,6 +62,6 @@ def privacy_overview(session: Session) -> PrivacyOverview:
         restricted=count(session, ContactQuery(restricted=True)),
         open_requests=requests,
         duplicate_pairs=duplicate_pairs(session),
-        last_backup=_last_backup(session),
+        last_backup=last_backup_date(session),
         today=session.today(),
     )

@@ -14,6 +14,7 @@ from typing import IO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from contactkluis.domain.messages import localized
 from contactkluis.domain.register import (
     DEFAULT_SECURITY_MEASURES,
     RegisterRow,
@@ -42,10 +43,9 @@ def _xlsx(rows: list[RegisterRow], lang: str, made: str) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "Register"
-    en = lang == "en"
-    ws.append([_TITLE[1] if en else _TITLE[0]])
+    ws.append([localized(*_TITLE, lang=lang)])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([_MADE[1] if en else _MADE[0], made])
+    ws.append([localized(*_MADE, lang=lang), made])
     ws.append([])
     ws.append(list(register_columns(lang)))
     for cell in ws[4]:
@@ -62,14 +62,13 @@ def _xlsx(rows: list[RegisterRow], lang: str, made: str) -> bytes:
 
 
 def _html(rows: list[RegisterRow], lang: str, made: str) -> str:
-    en = lang == "en"
-    title = html.escape(_TITLE[1] if en else _TITLE[0])
+    title = html.escape(localized(*_TITLE, lang=lang))
     head = "".join(f"<th>{html.escape(c)}</th>" for c in register_columns(lang))
     body = "\n".join(
         "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row.cells(lang)) + "</tr>"
         for row in rows
     )
-    made_label = html.escape(_MADE[1] if en else _MADE[0])
+    made_label = html.escape(localized(*_MADE, lang=lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head><meta charset="utf-8">'
         f"<title>{title}</title>\n<style>body{{font-family:sans-serif}}"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from contactkluis import __version__
 from contactkluis.config import load_config
+from contactkluis.domain import messages
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.i18n import LANGUAGES, install_translators
 from contactkluis.ui.widgets.icons import app_icon
@@ -79,20 +80,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def choose_language(config: dict[str, object]) -> str:
-    env = os.environ.get("CONTACTKLUIS_LANG")
-    lang = str(env or config.get("language") or "nl")
-    return lang if lang in LANGUAGES else "nl"
+def choose_language(config: dict[str, object], wanted: str | None = None) -> str:
+    """The GUI's one language: --lang, else CONTACTKLUIS_LANG, else the setting; Dutch first."""
+    lang = str(wanted or os.environ.get("CONTACTKLUIS_LANG") or config.get("language") or "nl")
+    return messages.set_language(lang if lang in LANGUAGES else "nl")
 
 
-def run(db: str | Path | None = None, user: str | None = None) -> int:
+def run(db: str | Path | None = None, user: str | None = None, lang: str | None = None) -> int:
     from contactkluis.ui.first_run import FirstRunWizard
     from contactkluis.ui.main_window import MainWindow
     from contactkluis.vault.vault import default_vault_path
 
     config = load_config()
-    lang = choose_language(config)
-    os.environ["CONTACTKLUIS_LANG"] = lang  # service messages (UserError) follow the GUI
+    lang = choose_language(config, lang)
     app = create_application()
     from contactkluis.ui import crash
 
@@ -104,13 +104,13 @@ def run(db: str | Path | None = None, user: str | None = None) -> int:
     if user:
         ctx.account_name = user
     if not path.exists():
-        wizard = FirstRunWizard(ctx, lang=lang)
+        wizard = FirstRunWizard(ctx)
         if db:
             wizard.location_page.path.setText(str(path))
             wizard.location_page._edited = True
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return 0
-    window = MainWindow(ctx, lang=lang, autolock_minutes=int(config.get("autolock_minutes") or 5))
+    window = MainWindow(ctx, autolock_minutes=int(config.get("autolock_minutes") or 5))
     window.show()
     if os.environ.get("CONTACTKLUIS_SMOKE_EXIT"):
         # Packaging smoke test: measure start-up to the first shown window, then leave.

@@ -3,6 +3,9 @@
 Pages receive it in their constructor and must obey the lock protocol: on `locked` they
 drop every reference to contact data (models cleared, detail panels emptied); on
 `unlocked` they reload from `ctx.session`.
+
+The context is the one owner of the unlocked session: `open_session` takes it over,
+`close_session` closes its vault; everybody else only reads `ctx.session`.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ class AppContext(QObject):
     def __init__(self, vault_path: Path | None = None) -> None:
         super().__init__()
         self.vault_path = vault_path
-        self.session: Session | None = None
+        self._session: Session | None = None
         self.account_name: str = ""  # kept across a lock so the unlock screen can prefill it
         from contactkluis.ui.tasks import TaskRunner
 
@@ -56,7 +59,26 @@ class AppContext(QObject):
         self._copied.clear()
 
     @property
+    def session(self) -> Session | None:
+        return self._session
+
+    @property
     def unlocked_session(self) -> Session:
-        if self.session is None:
+        if self._session is None:
             raise RuntimeError("vault is locked")
-        return self.session
+        return self._session
+
+    def open_session(self, session: Session) -> None:
+        """Take over an unlocked session (a session already held is closed first)."""
+        if self._session is not None and self._session is not session:
+            self.close_session()
+        self._session = session
+        self.account_name = session.account
+
+    def close_session(self) -> None:
+        """Close the vault of the session held; the account name stays for the unlock screen."""
+        session, self._session = self._session, None
+        if session is None:
+            return
+        self.account_name = session.account if session.account != "?" else ""
+        session.vault.close()

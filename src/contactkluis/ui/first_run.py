@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.errors import UserError
 from contactkluis.services import accounts
 from contactkluis.services.session import Session
@@ -34,12 +35,6 @@ from contactkluis.ui.widgets.recovery_key import RecoveryKeyView
 from contactkluis.vault.keyfile import key_path
 from contactkluis.vault.keys import KdfParams
 from contactkluis.vault.vault import VAULT_SUFFIX, default_vault_path, remove_vault_files
-
-
-def _error_text(exc: BaseException, lang: str) -> str:
-    if isinstance(exc, UserError):
-        return exc.message(lang)
-    return f"{type(exc).__name__}"
 
 
 class InstitutionPage(QWizardPage):
@@ -136,7 +131,6 @@ class AccountPage(QWizardPage):
         self.account.setObjectName("account")
         # One form for all three fields, so their labels and fields share one column.
         self.passwords = PasswordFields(
-            wizard.lang,
             lambda: (self.account.text(), str(self.field("institution"))),
             leading=[(self.tr("Accountnaam:"), self.account)],
         )
@@ -231,13 +225,11 @@ class FirstRunWizard(QWizard):
         self,
         ctx: AppContext,
         *,
-        lang: str = "nl",
         kdf: KdfParams | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.lang = lang
         self.kdf = kdf
         self.session: Session | None = None
         self.recovery_key = ""
@@ -286,7 +278,7 @@ class FirstRunWizard(QWizard):
             self._remove_created()  # a half-made vault must not block the next attempt
         self.created_path = None
         if not self._abandoned:
-            self.account_page.finished(_error_text(exc, self.lang))
+            self.account_page.finished(error_text(exc))
 
     def _remove_created(self) -> None:
         if self.created_path is not None:
@@ -299,8 +291,8 @@ class FirstRunWizard(QWizard):
         assert self.session is not None and self.created_path is not None
         save_config({"vault_path": str(self.created_path), "last_account": self.session.account})
         self.ctx.vault_path = self.created_path
-        self.ctx.session = self.session
-        self.ctx.account_name = self.session.account
+        self.ctx.open_session(self.session)
+        self.session = None  # the context owns it now
         self.recovery_key = ""
         self.recovery_page.view.clear()
         super().accept()

@@ -118,21 +118,33 @@ class Locker(QObject):
         self._clear_clipboard()
         self.saved_state = self.window.save_state()
         self.ctx.locked.emit()
-        session, self.ctx.session = self.ctx.session, None
-        self.ctx.account_name = session.account if session.account != "?" else ""
-        session.vault.close()
+        self.ctx.close_session()
         self.window.show_unlock_screen()
         return True
 
     def _close_dialogs(self) -> None:
+        # Only this window's own windows (dialogs are parented to it), plus whatever is modal:
+        # walking QApplication.topLevelWidgets() also wraps foreign top-levels that may be
+        # half-destroyed, and creating those wrappers crashed the process (SIGSEGV, seen once
+        # in the GUI suite under load).
         own = self.window if isinstance(self.window, QWidget) else None
-        for widget in QApplication.topLevelWidgets():
-            if widget is own or not widget.isVisible():
-                continue
-            if isinstance(widget, QDialog):
-                widget.reject()
-            elif widget.isModal() or (widget.isWindow() and widget.parent() is not None):
-                widget.close()
+        windows = [w for w in own.findChildren(QWidget) if w.isWindow()] if own else []
+        for widget in windows:
+            if widget.isVisible():
+                self._dismiss(widget)
+        # A modal dialog without our window as parent still blocks it; close those as well.
+        for _ in range(20):
+            modal = QApplication.activeModalWidget()
+            if modal is None or modal is own or not modal.isVisible():
+                break
+            self._dismiss(modal)
+
+    @staticmethod
+    def _dismiss(widget: QWidget) -> None:
+        if isinstance(widget, QDialog):
+            widget.reject()
+        else:
+            widget.close()
 
     def _clear_clipboard(self) -> None:
         if self.ctx.clipboard_holds_copied():

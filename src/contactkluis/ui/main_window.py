@@ -9,8 +9,6 @@ permission the role lacks is hidden. Pages may offer, duck-typed:
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,13 +32,18 @@ from contactkluis.domain.roles import Permission
 from contactkluis.services.backups import BACKUP_REMINDER_DAYS, backup_age_days
 from contactkluis.services.importing import SPREADSHEET_SUFFIXES
 from contactkluis.services.session import Session
+from contactkluis.ui.contacts.page import ContactsPage
 from contactkluis.ui.context import AppContext
+from contactkluis.ui.import_wizard.wizard import ImportPage
 from contactkluis.ui.locking import Locker
+from contactkluis.ui.privacy.dashboard import PrivacyPage
+from contactkluis.ui.privacy.requests import RequestsPage
+from contactkluis.ui.privacy.retention import RetentionPage
+from contactkluis.ui.settings.page import SettingsPage
+from contactkluis.ui.stats.page import StatsPage
 from contactkluis.ui.unlock import UnlockScreen
 from contactkluis.ui.widgets.icons import app_icon, icon
 from contactkluis.ui.widgets.status_pill import StatusPill
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -53,45 +55,16 @@ class Page:
     item: QListWidgetItem
 
 
-class Placeholder(QWidget):
-    """Stands in for a page that is not built yet."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        label = QLabel(
-            self.tr("%1\n\nDeze pagina komt in een volgende versie.").replace("%1", title)
-        )
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setEnabled(False)
-        QVBoxLayout(self).addWidget(label)
-
-
-def optional_page(module: str, cls: str, ctx: AppContext) -> QWidget | None:
-    """The page if its module is there yet (pages are built in parallel); None otherwise.
-
-    Only the import is forgiven: a page that fails while constructing itself still raises.
-    """
-    try:
-        factory = getattr(importlib.import_module(module), cls)
-    except (ImportError, AttributeError) as exc:
-        log.warning("page %s.%s not available (%s)", module, cls, type(exc).__name__)
-        return None
-    widget: QWidget = factory(ctx)
-    return widget
-
-
 class MainWindow(QMainWindow):
     def __init__(
         self,
         ctx: AppContext,
         *,
-        lang: str = "nl",
         autolock_minutes: int = 5,
         default_pages: bool = True,
     ) -> None:
         super().__init__()
         self.ctx = ctx
-        self.lang = lang
         self.pages: dict[str, Page] = {}
         self.setWindowTitle("Contactkluis")
         self.setWindowIcon(app_icon())
@@ -99,7 +72,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
         self.screens = QStackedWidget()
-        self.unlock_screen = UnlockScreen(ctx, lang)
+        self.unlock_screen = UnlockScreen(ctx)
         self.unlock_screen.unlocked.connect(self.on_unlocked)
         self.workspace = QWidget()
         self.nav = QListWidget()
@@ -154,60 +127,23 @@ class MainWindow(QMainWindow):
 
     def add_default_pages(self) -> None:
         ctx = self.ctx
-        specs: list[tuple[str, str, str, Callable[[], QWidget | None], Permission | None]] = [
-            (
-                "contacts",
-                self.tr("Contacten"),
-                "contacts",
-                lambda: optional_page("contactkluis.ui.contacts.page", "ContactsPage", ctx),
-                Permission.VIEW,
-            ),
-            (
-                "import",
-                self.tr("Importeren"),
-                "import",
-                lambda: optional_page("contactkluis.ui.import_wizard.page", "ImportPage", ctx),
-                Permission.IMPORT,
-            ),
-            (
-                "privacy",
-                self.tr("Privacy-overzicht"),
-                "privacy",
-                lambda: optional_page("contactkluis.ui.privacy.page", "PrivacyPage", ctx),
-                Permission.VIEW,
-            ),
-            (
-                "requests",
-                self.tr("Verzoeken"),
-                "requests",
-                lambda: optional_page("contactkluis.ui.privacy.page", "RequestsPage", ctx),
-                Permission.REQUESTS,
-            ),
-            (
-                "retention",
-                self.tr("Bewaartermijnen"),
-                "retention",
-                lambda: optional_page("contactkluis.ui.privacy.page", "RetentionPage", ctx),
-                Permission.VIEW,
-            ),
-            (
-                "stats",
-                self.tr("Statistiek"),
-                "stats",
-                lambda: optional_page("contactkluis.ui.stats.page", "StatsPage", ctx),
-                Permission.STATS,
-            ),
+        # A page that fails to import or to build fails the window (and so a test): loudly.
+        specs: list[tuple[str, str, str, Callable[[AppContext], QWidget], Permission | None]] = [
+            ("contacts", self.tr("Contacten"), "contacts", ContactsPage, Permission.VIEW),
+            ("import", self.tr("Importeren"), "import", ImportPage, Permission.IMPORT),
+            ("privacy", self.tr("Privacy-overzicht"), "privacy", PrivacyPage, Permission.VIEW),
+            ("requests", self.tr("Verzoeken"), "requests", RequestsPage, Permission.REQUESTS),
+            ("retention", self.tr("Bewaartermijnen"), "retention", RetentionPage, Permission.VIEW),
+            ("stats", self.tr("Statistiek"), "stats", StatsPage, Permission.STATS),
         ]
-        for key, title, icon_name, make, permission in specs:
-            self.add_page(key, title, icon_name, make() or Placeholder(title), permission)
+        for key, title, icon_name, page_class, permission in specs:
+            self.add_page(key, title, icon_name, page_class(ctx), permission)
         self._wire_pages()
-        from contactkluis.ui.settings_page import SettingsPage
-
         self.add_page(
             "settings",
             self.tr("Instellingen"),
             "settings",
-            SettingsPage(ctx, self.locker, self.lang),
+            SettingsPage(ctx, self.locker),
         )
 
     def _wire_pages(self) -> None:
@@ -399,8 +335,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen.prepare()
 
     def on_unlocked(self, session: Session) -> None:
-        self.ctx.session = session
-        self.ctx.account_name = session.account
+        self.ctx.open_session(session)
         self._apply_permissions()
         for action in self.session_actions:
             action.setEnabled(True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.errors import UserError
 from contactkluis.services import accounts
 from contactkluis.services.session import Session
@@ -36,12 +37,6 @@ from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, MessageBox
 from contactkluis.ui.widgets.icons import app_icon
 from contactkluis.ui.widgets.password_fields import PasswordFields
-
-
-def error_text(exc: BaseException, lang: str) -> str:
-    if isinstance(exc, UserError):
-        return exc.message(lang)
-    return f"{type(exc).__name__}"
 
 
 def _busy_bar() -> QProgressBar:
@@ -59,10 +54,9 @@ class UnlockScreen(QWidget):
 
     unlocked = Signal(object)
 
-    def __init__(self, ctx: AppContext, lang: str = "nl", parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.lang = lang
         self._wait = 0
         self._deadline = 0.0
         self.countdown = QTimer(self)
@@ -191,7 +185,7 @@ class UnlockScreen(QWidget):
             answer = MessageBox.question(
                 self,
                 self.tr("Kluis in gebruik"),
-                exc.message(self.lang)
+                exc.message()
                 + "\n\n"
                 + self.tr(
                     "U kunt de kluis alleen-lezen openen: u ziet alles, maar kunt niets wijzigen."
@@ -201,9 +195,9 @@ class UnlockScreen(QWidget):
             if answer == Button.Yes:
                 self.attempt(read_only=True)
             else:
-                self.message.setText(exc.message(self.lang))
+                self.message.setText(exc.message())
             return
-        self.message.setText(error_text(exc, self.lang))
+        self.message.setText(error_text(exc))
         self.password.selectAll()
         self.password.setFocus()
         if isinstance(exc, UserError) and exc.code in ("wrong_password", "throttled"):
@@ -236,7 +230,7 @@ class UnlockScreen(QWidget):
     def forgot_password(self) -> None:
         if self.ctx.vault_path is None:
             return
-        dialog = RecoveryDialog(self.ctx, self.ctx.vault_path, self.lang, self)
+        dialog = RecoveryDialog(self.ctx, self.ctx.vault_path, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.account_name:
             self.account.setText(dialog.account_name)
             self.password.clear()
@@ -249,11 +243,10 @@ class UnlockScreen(QWidget):
 class RecoveryDialog(QDialog):
     """Recovery key -> choose an account -> its new password. Closes the recovery session."""
 
-    def __init__(self, ctx: AppContext, path: Path, lang: str, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.path = path
-        self.lang = lang
         self.session: Session | None = None
         self.account_name = ""
         self.setWindowTitle(self.tr("Wachtwoord vergeten"))
@@ -279,7 +272,7 @@ class RecoveryDialog(QDialog):
         pw_page = QWidget()
         self.accounts = QComboBox()
         self.accounts.setObjectName("recoveryAccount")
-        self.passwords = PasswordFields(lang, lambda: (self.accounts.currentText(), ""))
+        self.passwords = PasswordFields(lambda: (self.accounts.currentText(), ""))
         self.accounts.currentTextChanged.connect(self.passwords.refresh)
         pw_form = QFormLayout()
         pw_form.addRow(self.tr("Account:"), self.accounts)
@@ -359,7 +352,7 @@ class RecoveryDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.message.setText(error_text(exc, self.lang))
+        self.message.setText(error_text(exc))
 
     def _close_session(self) -> None:
         if self.session is not None:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from contactkluis.vault.db import Connection
+
+
+def add_candidates(conn: Connection, pairs: Iterable[tuple[int, int, float, str]]) -> None:
+    """Pairs (a < b, score, reason) found by an import; a pair already listed stays as is."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO duplicate_candidates (a, b, score, reason) VALUES (?, ?, ?, ?)",
+        pairs,
+    )
 
 
 def open_pairs(conn: Connection) -> list[tuple[int, int]]:

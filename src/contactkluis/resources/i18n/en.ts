@@ -1576,6 +1576,10 @@ Continue?</translation>
         <translation>The row with the column names, as Excel numbers it</translation>
     </message>
     <message>
+        <source>geen (eerste rij is een persoon)</source>
+        <translation>none (the first row is a person)</translation>
+    </message>
+    <message>
         <source>Dit werkblad importeren</source>
         <translation>Import this sheet</translation>
     </message>

@@ -1576,6 +1576,10 @@ Doorgaan?</translation>
             <translation>De rij met de kolomnamen, zoals Excel hem nummert</translation>
         </message>
         <message>
+            <source>geen (eerste rij is een persoon)</source>
+            <translation>geen (eerste rij is een persoon)</translation>
+        </message>
+        <message>
             <source>Dit werkblad importeren</source>
             <translation>Dit werkblad importeren</translation>
         </message>

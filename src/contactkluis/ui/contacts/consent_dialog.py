@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import ConsentStatus, Relation, RelationKind
+from contactkluis.domain.messages import date_pattern, localized, speaker
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.session import Session
@@ -48,9 +49,7 @@ _T: dict[str, tuple[str, str]] = {
 }
 
 
-def _t(key: str, lang: str) -> str:
-    nl, en = _T[key]
-    return en if lang == "en" else nl
+_t = speaker(_T, "contacts.consent.")
 
 
 def _qdate(d: date) -> QDate:
@@ -63,7 +62,7 @@ def _pydate(q: QDate) -> date:
 
 def _date_edit(parent: QWidget, today: date) -> QDateEdit:
     edit = QDateEdit(_qdate(today), parent)
-    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setDisplayFormat(date_pattern())
     edit.setCalendarPopup(True)
     edit.setMaximumDate(_qdate(today))  # no statements about the future
     return edit
@@ -82,24 +81,23 @@ class ConsentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session, self.contact_id, self.status = session, contact_id, status
-        lang = self.lang = session.lang
         giving = status is ConsentStatus.GIVEN
-        self.setWindowTitle(_t("give.title" if giving else "withdraw.title", lang))
+        self.setWindowTitle(_t("give.title" if giving else "withdraw.title"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
         self.purpose = QComboBox(self)
         for code, p in session.purposes.items():
-            self.purpose.addItem(p.label_en if lang == "en" else p.label_nl, code)
+            self.purpose.addItem(localized(p.label_nl, p.label_en), code)
         if purpose:
             self.purpose.setCurrentIndex(max(0, self.purpose.findData(purpose)))
         self.on = _date_edit(self, session.today())
         self.source = QLineEdit(self)
         self.evidence = QLineEdit(self)
-        form.addRow(_t("purpose", lang) + ":", self.purpose)
-        form.addRow(_t("date", lang) + ":", self.on)
-        form.addRow(_t("source", lang) + ":", self.source)
-        form.addRow(_t("evidence", lang) + ":", self.evidence)
+        form.addRow(_t("purpose") + ":", self.purpose)
+        form.addRow(_t("date") + ":", self.on)
+        form.addRow(_t("source") + ":", self.source)
+        form.addRow(_t("evidence") + ":", self.evidence)
         self.error = QLabel(self)
         self.error.setStyleSheet("color:#c62828;")
         self.error.setWordWrap(True)
@@ -108,7 +106,7 @@ class ConsentDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_t("ok", lang))
+        self.ok_button.setText(_t("ok"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -120,7 +118,7 @@ class ConsentDialog(QDialog):
         needs = self.status is ConsentStatus.GIVEN
         ok = not needs or bool(self.source.text().strip() or self.evidence.text().strip())
         self.ok_button.setEnabled(ok)
-        self.error.setText("" if ok else _t("need_source", self.lang))
+        self.error.setText("" if ok else _t("need_source"))
 
     def save(self) -> None:
         try:
@@ -129,7 +127,7 @@ class ConsentDialog(QDialog):
                 _pydate(self.on.date()), self.source.text(), self.evidence.text(),
             )  # fmt: skip
         except UserError as exc:
-            self.error.setText(exc.message(self.lang))
+            self.error.setText(exc.message())
             return
         self.accept()
 
@@ -138,28 +136,27 @@ class RelationDialog(QDialog):
     def __init__(self, session: Session, contact_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.contact_id = session, contact_id
-        lang = self.lang = session.lang
-        self.setWindowTitle(_t("relation.title", lang))
+        self.setWindowTitle(_t("relation.title"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
         self.kind = QComboBox(self)
         for kind in RelationKind:
-            self.kind.addItem(relation_label(str(kind), lang), str(kind))
+            self.kind.addItem(relation_label(str(kind)), str(kind))
         today = session.today()
         self.start = _date_edit(self, today)
-        self.has_end = QCheckBox(_t("has_end", lang), self)
+        self.has_end = QCheckBox(_t("has_end"), self)
         self.end = _date_edit(self, today)
         self.end.setEnabled(False)
         self.has_end.toggled.connect(self.end.setEnabled)
         self.last = _date_edit(self, today)
         self.source = QLineEdit(self)
-        form.addRow(_t("kind", lang) + ":", self.kind)
-        form.addRow(_t("start", lang) + ":", self.start)
+        form.addRow(_t("kind") + ":", self.kind)
+        form.addRow(_t("start") + ":", self.start)
         form.addRow("", self.has_end)
-        form.addRow(_t("end", lang) + ":", self.end)
-        form.addRow(_t("last", lang) + ":", self.last)
-        form.addRow(_t("source", lang) + ":", self.source)
+        form.addRow(_t("end") + ":", self.end)
+        form.addRow(_t("last") + ":", self.last)
+        form.addRow(_t("source") + ":", self.source)
         self.error = QLabel(self)
         self.error.setStyleSheet("color:#c62828;")
         layout.addWidget(self.error)
@@ -181,6 +178,6 @@ class RelationDialog(QDialog):
         try:
             contact_service.add_relation(self.session, self.contact_id, relation)
         except UserError as exc:
-            self.error.setText(exc.message(self.lang))
+            self.error.setText(exc.message())
             return
         self.accept()

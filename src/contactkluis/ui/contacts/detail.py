@@ -28,14 +28,22 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.consent import consent_state
 from contactkluis.domain.contact import ConsentStatus, Contact
+from contactkluis.domain.messages import (
+    current_language,
+    format_date,
+    format_datetime,
+    localized,
+    speaker,
+)
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
 from contactkluis.domain.special import SPECIAL_LABELS, special_categories
 from contactkluis.errors import UserError
+from contactkluis.migration.merge import SHARED_EMAIL_FIELD
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.session import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
-from contactkluis.ui.contacts.texts import fmt_date, relation_label, t
+from contactkluis.ui.contacts.texts import relation_label, t
 
 _T: dict[str, tuple[str, str]] = {
     "empty": ("Selecteer een contact.", "Select a contact."),
@@ -63,6 +71,12 @@ _T: dict[str, tuple[str, str]] = {
         "(GDPR art. 9).",
     ),
     "special.unknown": ("soort onbekend", "kind unknown"),
+    "shared": (
+        "Gedeeld e-mailadres: een ander contact gebruikt hetzelfde adres (gezin of "
+        "kantoor). Toestemming of afmelding via dit adres geldt alleen voor wie hem gaf.",
+        "Shared e-mail address: another contact uses the same address (family or "
+        "office). Consent or unsubscribing via this address holds only for who gave it.",
+    ),
     "confirm.title": ("Bevestigen", "Confirm"),
     "confirm.anonymise": (
         "Dit contact anonimiseren? Naam, adres en contactgegevens verdwijnen definitief.",
@@ -106,10 +120,7 @@ _T: dict[str, tuple[str, str]] = {
 }
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    nl, en = _T[key]
-    text = en if lang == "en" else nl
-    return text.format(**params) if params else text
+_t = speaker(_T, "contacts.detail.")
 
 
 def optional_service(name: str) -> ModuleType | None:
@@ -134,17 +145,15 @@ class ContactDetailPanel(QWidget):
     removed = Signal(int)  # the contact was deleted (retention/erasure)
     edit_requested = Signal(int)
 
-    def __init__(self, lang: str = "nl", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.session: Session | None = None
         self.contact: Contact | None = None
         self.confirm = self._confirm  # tests may replace this with a preset answer
         self.dialog: Any = None  # the last dialog opened from the panel
-        lang = self.lang
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
-        self.title = QLabel(_t("empty", lang), self)
+        self.title = QLabel(_t("empty"), self)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
@@ -154,6 +163,7 @@ class ContactDetailPanel(QWidget):
 
         self.restricted_banner = self._banner("#eceff1", "#263238", "#546e7a")
         self.special_banner = self._banner("#fff4e5", "#6d3d00", "#ef6c00")
+        self.shared_banner = self._banner("#e8f0fe", "#1a3e72", "#4a78c2")
         self.retention_banner = QWidget(self)
         rb = QVBoxLayout(self.retention_banner)
         rb.setContentsMargins(8, 6, 8, 6)
@@ -162,15 +172,20 @@ class ContactDetailPanel(QWidget):
         self.retention_text.setTextFormat(Qt.TextFormat.PlainText)
         rb.addWidget(self.retention_text)
         actions = QHBoxLayout()
-        self.anonymise_button = QPushButton(_t("anonymise", lang), self.retention_banner)
-        self.delete_button = QPushButton(_t("delete", lang), self.retention_banner)
+        self.anonymise_button = QPushButton(_t("anonymise"), self.retention_banner)
+        self.delete_button = QPushButton(_t("delete"), self.retention_banner)
         self.anonymise_button.clicked.connect(lambda: self._retention_action("anonymise"))
         self.delete_button.clicked.connect(lambda: self._retention_action("delete"))
         actions.addWidget(self.anonymise_button)
         actions.addWidget(self.delete_button)
         actions.addStretch(1)
         rb.addLayout(actions)
-        for banner in (self.restricted_banner, self.special_banner, self.retention_banner):
+        for banner in (
+            self.restricted_banner,
+            self.special_banner,
+            self.shared_banner,
+            self.retention_banner,
+        ):
             layout.addWidget(banner)
             banner.hide()
 
@@ -179,11 +194,11 @@ class ContactDetailPanel(QWidget):
         self._build_fields_tab()
         self._build_consent_tab()
         self._build_relations_tab()
-        self.provenance = _tree(self, [_t(k, lang) for k in (
+        self.provenance = _tree(self, [_t(k) for k in (
             "h.file", "h.sheet", "h.row", "h.field", "h.original")])  # fmt: skip
-        self.tabs.addTab(self.provenance, _t("tab.provenance", lang))
-        self.audit = _tree(self, [_t(k, lang) for k in ("h.when", "h.who", "h.what", "h.detail")])
-        self.tabs.addTab(self.audit, _t("tab.audit", lang))
+        self.tabs.addTab(self.provenance, _t("tab.provenance"))
+        self.audit = _tree(self, [_t(k) for k in ("h.when", "h.who", "h.what", "h.detail")])
+        self.tabs.addTab(self.audit, _t("tab.audit"))
         self.error = QLabel(self)
         self.error.setStyleSheet("color:#c62828;")
         self.error.setWordWrap(True)
@@ -211,56 +226,56 @@ class ContactDetailPanel(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(_t(key, self.lang) + ":", label)
+            form.addRow(_t(key) + ":", label)
             self.fields[key] = label
-        self.edit_button = QPushButton(_t("edit", self.lang), page)
+        self.edit_button = QPushButton(_t("edit"), page)
         self.edit_button.clicked.connect(self._request_edit)
         row = QHBoxLayout()
         row.addWidget(self.edit_button)
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
-        self.tabs.addTab(page, _t("tab.fields", self.lang))
+        self.tabs.addTab(page, _t("tab.fields"))
 
     def _build_consent_tab(self) -> None:
         page = QWidget(self)
         outer = QVBoxLayout(page)
-        self.consents = _tree(page, [_t(k, self.lang) for k in (
+        self.consents = _tree(page, [_t(k) for k in (
             "h.purpose", "h.status", "h.date", "h.source", "h.evidence")])  # fmt: skip
         self.consents.setRootIsDecorated(True)
         outer.addWidget(self.consents)
         row = QHBoxLayout()
-        self.give_button = QPushButton(_t("give", self.lang), page)
-        self.withdraw_button = QPushButton(_t("withdraw", self.lang), page)
+        self.give_button = QPushButton(_t("give"), page)
+        self.withdraw_button = QPushButton(_t("withdraw"), page)
         self.give_button.clicked.connect(lambda: self._consent(ConsentStatus.GIVEN))
         self.withdraw_button.clicked.connect(lambda: self._consent(ConsentStatus.WITHDRAWN))
         row.addWidget(self.give_button)
         row.addWidget(self.withdraw_button)
         row.addStretch(1)
         outer.addLayout(row)
-        self.tabs.addTab(page, _t("tab.consent", self.lang))
+        self.tabs.addTab(page, _t("tab.consent"))
 
     def _build_relations_tab(self) -> None:
         page = QWidget(self)
         outer = QVBoxLayout(page)
-        self.relations = _tree(page, [_t(k, self.lang) for k in (
+        self.relations = _tree(page, [_t(k) for k in (
             "h.kind", "h.start", "h.end", "h.last", "h.source")])  # fmt: skip
         outer.addWidget(self.relations)
         row = QHBoxLayout()
-        self.add_relation_button = QPushButton(_t("add_relation", self.lang), page)
+        self.add_relation_button = QPushButton(_t("add_relation"), page)
         self.add_relation_button.clicked.connect(self._add_relation)
         row.addWidget(self.add_relation_button)
         row.addStretch(1)
         outer.addLayout(row)
-        self.tabs.addTab(page, _t("tab.relations", self.lang))
+        self.tabs.addTab(page, _t("tab.relations"))
 
     # -- showing --------------------------------------------------------------------------
 
     def clear(self) -> None:
         """Forget the contact and every text that showed it."""
         self.contact = None
-        self.title.setText(_t("empty", self.lang))
-        for banner in (self.restricted_banner, self.special_banner):
+        self.title.setText(_t("empty"))
+        for banner in (self.restricted_banner, self.special_banner, self.shared_banner):
             banner.clear()
             banner.hide()
         self.retention_text.clear()
@@ -284,21 +299,20 @@ class ContactDetailPanel(QWidget):
             return
         self.error.clear()
         self.contact = c = details.contact
-        lang = self.lang
         self.tabs.setEnabled(True)
         self.title.setText(c.name.display() or (c.emails[0] if c.emails else f"#{c.id}"))
         self._show_banners(c, details.state, details.audit)
         a = c.address
         street = " ".join(p for p in (a.street, a.house_number) if p)
         town = "  ".join(p for p in (a.postcode, a.city) if p)
-        objections = [_t("f.marketing", lang)] if c.objects_marketing else []
-        objections += [_t("f.profiling", lang)] if c.objects_profiling else []
+        objections = [_t("f.marketing")] if c.objects_marketing else []
+        objections += [_t("f.profiling")] if c.objects_profiling else []
         values = {
             "f.name": c.name.display(),
             "f.emails": "\n".join(c.emails),
             "f.phones": "\n".join(format_phone_nl(p) for p in c.phones),
             "f.address": "\n".join(p for p in (street, town, a.country or "") if p),
-            "f.birth": fmt_date(c.birth_date) or (str(c.birth_year) if c.birth_year else ""),
+            "f.birth": format_date(c.birth_date) or (str(c.birth_year) if c.birth_year else ""),
             "f.notes": c.notes,
             "f.objections": ", ".join(objections),
         }
@@ -315,31 +329,32 @@ class ContactDetailPanel(QWidget):
         self.add_relation_button.setEnabled(session.can(Permission.EDIT) and not frozen)
 
     def _show_banners(self, c: Contact, state: dict[str, Any], audit: list[dict[str, Any]]) -> None:
-        lang = self.lang
         if c.restricted:
             why = ""
             for entry in audit:  # newest first
                 if entry["action"] == "contact.restricted" and entry["detail"].get("value"):
-                    why = _t("restricted.why", lang, date=entry["ts"][:10],
+                    why = _t("restricted.why", date=format_date(entry["ts"]),
                              account=entry["account"] or "?")  # fmt: skip
                     break
-            self.restricted_banner.setText(_t("restricted", lang, why=why))
+            self.restricted_banner.setText(_t("restricted", why=why))
         self.restricted_banner.setVisible(c.restricted)
         codes = special_categories(c.notes) or special_categories(c.special_note)
         if c.special_category or codes:
-            idx = 1 if lang == "en" else 0
-            labels = ", ".join(SPECIAL_LABELS[k][idx] for k in codes) or _t("special.unknown", lang)
-            self.special_banner.setText(_t("special", lang, labels=labels))
+            labels = ", ".join(localized(*SPECIAL_LABELS[k]) for k in codes) or _t(
+                "special.unknown"
+            )
+            self.special_banner.setText(_t("special", labels=labels))
         self.special_banner.setVisible(bool(c.special_category or codes))
+        shared = any(s.field == SHARED_EMAIL_FIELD for s in c.sources)
+        self.shared_banner.setText(_t("shared") if shared else "")
+        self.shared_banner.setVisible(shared)
 
         status = str(state.get("status") or "ok")
         until = state.get("until")
-        reasons = [
-            str(r.get("en" if lang == "en" else "nl") or "") for r in state.get("reasons", [])
-        ]
-        head = t(f"ret.{status}", lang)
+        reasons = [str(r.get(current_language()) or "") for r in state.get("reasons", [])]
+        head = t(f"ret.{status}")
         if until:
-            head += " — " + t("ret.until", lang, date=fmt_date(_iso_date(until)))
+            head += " — " + t("ret.until", date=format_date(_iso_date(until)))
         self.retention_text.setText("\n".join([head, *(f"• {r}" for r in reasons)]))
         bg, fg = PILL_COLOURS.get(status, ("#eeeeee", "#333333"))
         self.retention_banner.setStyleSheet(
@@ -363,22 +378,21 @@ class ContactDetailPanel(QWidget):
         self.delete_button.setVisible(can_delete and expired)
         self.anonymise_button.setEnabled(admin and self.session.can(Permission.RETENTION_APPLY))
         self.delete_button.setEnabled(admin)
-        tip = "" if admin else _t("admin_only", self.lang)
+        tip = "" if admin else _t("admin_only")
         self.anonymise_button.setToolTip(tip)
         self.delete_button.setToolTip(tip)
 
     def _show_consents(self, session: Session, c: Contact, history: dict[str, list[Any]]) -> None:
         self.consents.clear()
-        lang = self.lang
         codes = list(session.purposes) + [k for k in history if k not in session.purposes]
         for code in codes:
             purpose = session.purposes.get(code)
-            label = (purpose.label_en if lang == "en" else purpose.label_nl) if purpose else code
+            label = localized(purpose.label_nl, purpose.label_en) if purpose else code
             state = consent_state(c.consents, code, today=session.today())
             flag = str(state.flag())
             top = QTreeWidgetItem([
-                label, f"{FLAG_SYMBOLS[flag]} {t('flag.' + flag, lang)}",
-                fmt_date(state.since), state.source, state.evidence])  # fmt: skip
+                label, f"{FLAG_SYMBOLS[flag]} {t('flag.' + flag)}",
+                format_date(state.since), state.source, state.evidence])  # fmt: skip
             top.setIcon(1, flag_icon(flag))
             top.setData(0, Qt.ItemDataRole.UserRole, code)
             for event in history.get(code, []):
@@ -388,8 +402,8 @@ class ContactDetailPanel(QWidget):
                     else ("reconfirm" if event.reconfirm else "given")
                 )
                 QTreeWidgetItem(top, [
-                    "", f"{FLAG_SYMBOLS[status]} {t('flag.' + status, lang)}",
-                    fmt_date(event.on), event.source, event.evidence])  # fmt: skip
+                    "", f"{FLAG_SYMBOLS[status]} {t('flag.' + status)}",
+                    format_date(event.on), event.source, event.evidence])  # fmt: skip
             self.consents.addTopLevelItem(top)
             top.setExpanded(bool(history.get(code)))
         for col in range(5):
@@ -399,8 +413,8 @@ class ContactDetailPanel(QWidget):
         self.relations.clear()
         for r in c.relations:
             self.relations.addTopLevelItem(QTreeWidgetItem([
-                relation_label(str(r.kind), self.lang), fmt_date(r.start), fmt_date(r.end),
-                fmt_date(r.last_activity), r.source]))  # fmt: skip
+                relation_label(str(r.kind)), format_date(r.start), format_date(r.end),
+                format_date(r.last_activity), r.source]))  # fmt: skip
 
     def _show_provenance(self, c: Contact) -> None:
         self.provenance.clear()
@@ -413,7 +427,7 @@ class ContactDetailPanel(QWidget):
         self.audit.clear()
         for e in entries:
             detail = json.dumps(e["detail"], ensure_ascii=False) if e["detail"] else ""
-            when = e["ts"].replace("T", " ")[:16]
+            when = format_datetime(e["ts"])
             item = QTreeWidgetItem([when, e["account"] or "", e["action"], detail])
             self.audit.addTopLevelItem(item)
 
@@ -462,28 +476,28 @@ class ContactDetailPanel(QWidget):
     def _confirm(self, text: str) -> bool:
         from contactkluis.ui.dialogs import Button, MessageBox
 
-        answer = MessageBox.question(self, _t("confirm.title", self.lang), text)
+        answer = MessageBox.question(self, _t("confirm.title"), text)
         return answer == Button.Yes
 
     def _retention_action(self, action: str) -> None:
         if self.session is None or self.contact is None or self.contact.id is None:
             return
         contact_id = self.contact.id
-        if not self.confirm(_t(f"confirm.{action}", self.lang)):
+        if not self.confirm(_t(f"confirm.{action}")):
             return
         retention = optional_service("retention")
         try:
             if retention is not None and hasattr(retention, "apply"):
                 outcome = retention.apply(self.session, action, [contact_id])
                 if contact_id not in outcome.ids:
-                    self.error.setText(_t("not_expired", self.lang))
+                    self.error.setText(_t("not_expired"))
                     return
             else:
                 erasure = optional_service("erasure")
                 assert erasure is not None
                 erasure.erase(self.session, [contact_id])
         except UserError as exc:
-            self.error.setText(exc.message(self.lang))
+            self.error.setText(exc.message())
             return
         if action == "delete":
             self.clear()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import Address, Contact, PersonName
+from contactkluis.domain.messages import format_date, localized, register, speaker
 from contactkluis.domain.normalize import (
     format_phone_nl,
     normalize_email,
@@ -34,7 +35,6 @@ from contactkluis.domain.special import SPECIAL_LABELS, special_categories
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.session import Session
-from contactkluis.ui.contacts.texts import fmt_date
 
 _SPLIT = re.compile(r"[,;\s]+")
 _PHONE_SPLIT = re.compile(r"[,;]+")
@@ -44,7 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "postcode": ("Geen geldige postcode (bijv. 1234 AB).", "Not a valid postcode (e.g. 1234 AB)."),
     "email": ("Geen geldig e-mailadres: {value}", "Not a valid e-mail address: {value}"),
     "phone": ("Geen geldig telefoonnummer: {value}", "Not a valid phone number: {value}"),
-    "date": ("Geen geldige datum (dd-mm-jjjj).", "Not a valid date (dd-mm-yyyy)."),
+    "date": ("Geen geldige datum (dd-mm-jjjj).", "Not a valid date (dd/mm/yyyy)."),
     "country": (
         "Landcode van twee letters (NL, BE, DE…).",
         "Two-letter country code (NL, BE, DE…).",
@@ -65,6 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "title.new": ("Nieuw contact", "New contact"),
     "title.edit": ("Contact bewerken", "Edit contact"),
+    "save": ("Opslaan", "Save"),
+    "cancel": ("Annuleren", "Cancel"),
 }
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -84,9 +86,8 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def msg(key: str, lang: str, **params: object) -> str:
-    nl, en = MESSAGES[key]
-    return (en if lang == "en" else nl).format(**params)
+register(_LABELS, prefix="contacts.edit.label.")
+msg = speaker(MESSAGES, "contacts.edit.")
 
 
 def check_emails(text: str) -> tuple[list[str], str | None]:
@@ -147,15 +148,13 @@ class ContactEditDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.lang = session.lang
         self.original = contact
         self.saved_id: int | None = None
-        lang = self.lang
-        self.setWindowTitle(msg("title.edit" if contact else "title.new", lang))
+        self.setWindowTitle(msg("title.edit" if contact else "title.new"))
         self.setMinimumWidth(460)
 
         outer = QVBoxLayout(self)
-        self.banner = QLabel(msg("restricted", lang), self)
+        self.banner = QLabel(msg("restricted"), self)
         self.banner.setStyleSheet("background:#eceff1; padding:6px; border-left:4px solid #546e7a;")
         self.banner.setWordWrap(True)
         outer.addWidget(self.banner)
@@ -187,8 +186,7 @@ class ContactEditDialog(QDialog):
             ("postcode", self.postcode), ("city", self.city), ("country", self.country),
             ("birth_date", self.birth_date), ("notes", self.notes),
         ):  # fmt: skip
-            nl, en = _LABELS[key]
-            form.addRow((en if lang == "en" else nl) + ":", widget)
+            form.addRow(msg("label." + key) + ":", widget)
             widget.setObjectName(key)
         outer.addWidget(self.special_warning)
         self.form_error = QLabel(self)
@@ -199,10 +197,8 @@ class ContactEditDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Opslaan" if lang != "en" else "Save")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            "Annuleren" if lang != "en" else "Cancel"
-        )
+        self.save_button.setText(msg("save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(msg("cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
@@ -226,11 +222,11 @@ class ContactEditDialog(QDialog):
 
     def _check_emails(self, text: str) -> str | None:
         _values, bad = check_emails(text)
-        return msg("email", self.lang, value=bad) if bad else None
+        return msg("email", value=bad) if bad else None
 
     def _check_phones(self, text: str) -> str | None:
         _values, bad = check_phones(text)
-        return msg("phone", self.lang, value=bad) if bad else None
+        return msg("phone", value=bad) if bad else None
 
     def _dutch(self) -> bool:
         return self.country.edit.text().strip().upper() in ("", "NL")
@@ -238,13 +234,13 @@ class ContactEditDialog(QDialog):
     def _check_postcode(self, text: str) -> str | None:
         if not text or not self._dutch():
             return None
-        return None if normalize_postcode(text) else msg("postcode", self.lang)
+        return None if normalize_postcode(text) else msg("postcode")
 
     def _check_country(self, text: str) -> str | None:
-        return None if not text or re.fullmatch(r"[A-Za-z]{2}", text) else msg("country", self.lang)
+        return None if not text or re.fullmatch(r"[A-Za-z]{2}", text) else msg("country")
 
     def _check_date(self, text: str) -> str | None:
-        return None if not text or parse_date(text) else msg("date", self.lang)
+        return None if not text or parse_date(text) else msg("date")
 
     def revalidate(self) -> bool:
         ok = all(
@@ -253,11 +249,11 @@ class ContactEditDialog(QDialog):
         )
         has_name = any(w.text().strip() for w in (self.first, self.initials, self.last))
         has_email = bool(self.emails.edit.text().strip())
-        self.form_error.setText("" if has_name or has_email else msg("need_name", self.lang))
+        self.form_error.setText("" if has_name or has_email else msg("need_name"))
         codes = special_categories(self.notes.toPlainText())
         if codes:
-            labels = ", ".join(SPECIAL_LABELS[c][1 if self.lang == "en" else 0] for c in codes)
-            self.special_warning.setText(msg("special", self.lang, labels=labels))
+            labels = ", ".join(localized(*SPECIAL_LABELS[c]) for c in codes)
+            self.special_warning.setText(msg("special", labels=labels))
         self.special_warning.setVisible(bool(codes))
         valid = ok and (has_name or has_email) and not getattr(self, "read_only", False)
         self.save_button.setEnabled(valid)
@@ -278,7 +274,7 @@ class ContactEditDialog(QDialog):
         self.postcode.edit.setText(a.postcode or "")
         self.city.setText(a.city or "")
         self.country.edit.setText(a.country or "")
-        self.birth_date.edit.setText(fmt_date(c.birth_date))
+        self.birth_date.edit.setText(format_date(c.birth_date))
         self.notes.setPlainText(c.notes)
 
     def contact(self) -> Contact:
@@ -319,6 +315,6 @@ class ContactEditDialog(QDialog):
                 contact_service.update_contact(self.session, contact)
                 self.saved_id = contact.id
         except UserError as exc:
-            self.form_error.setText(exc.message(self.lang))
+            self.form_error.setText(exc.message())
             return
         self.accept()

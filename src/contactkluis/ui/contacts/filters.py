@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from contactkluis.domain.messages import localized
 from contactkluis.services.listing import ContactQuery, FilterValues
 from contactkluis.ui.contacts.texts import relation_label, t
 
@@ -24,9 +25,8 @@ _FLAG_LABELS = {
 class FilterBar(QWidget):
     changed = Signal()
 
-    def __init__(self, lang: str = "nl", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self._loading = False
         # Two rows: in one, the labels and choices need ~1500 px, wider than a 1280 screen.
         rows = QVBoxLayout(self)
@@ -35,43 +35,42 @@ class FilterBar(QWidget):
         rows.addLayout(layout)
         rows.addLayout(second)
 
-        self.retention = self._combo(t("f.retention", lang))
+        self.retention = self._combo(t("f.retention"))
         for status in ("ok", "soon", "expired"):
-            self.retention.addItem(t(f"ret.{status}", lang), status)
+            self.retention.addItem(t(f"ret.{status}"), status)
 
-        self.purpose = self._combo(t("f.consent", lang), first=t("f.any_purpose", lang))
+        self.purpose = self._combo(t("f.consent"), first=t("f.any_purpose"))
         self.flag = QComboBox(self)
-        self.flag.setAccessibleName(t("f.consent", lang))
+        self.flag.setAccessibleName(t("f.consent"))
         _compact(self.flag)
         for flag in _FLAGS:
-            nl, en = _FLAG_LABELS[flag]
-            self.flag.addItem(en if lang == "en" else nl, flag)
+            self.flag.addItem(localized(*_FLAG_LABELS[flag]), flag)
         self.flag.currentIndexChanged.connect(self._emit)
         self.flag.setEnabled(False)
 
-        self.relation = self._combo(t("f.relation", lang))
-        self.source = self._combo(t("f.source", lang))
-        self.special = self._combo(t("f.special", lang))
-        self.restricted = self._combo(t("f.restricted", lang))
+        self.relation = self._combo(t("f.relation"))
+        self.source = self._combo(t("f.source"))
+        self.special = self._combo(t("f.special"))
+        self.restricted = self._combo(t("f.restricted"))
         for combo in (self.special, self.restricted):
-            combo.addItem(t("f.yes", lang), True)
-            combo.addItem(t("f.no", lang), False)
+            combo.addItem(t("f.yes"), True)
+            combo.addItem(t("f.no"), False)
 
-        layout.addWidget(QLabel(t("f.retention", lang) + ":"))
+        layout.addWidget(QLabel(t("f.retention") + ":"))
         layout.addWidget(self.retention)
-        layout.addWidget(QLabel(t("f.consent", lang) + ":"))
+        layout.addWidget(QLabel(t("f.consent") + ":"))
         layout.addWidget(self.purpose)
         layout.addWidget(self.flag)
-        layout.addWidget(QLabel(t("f.relation", lang) + ":"))
+        layout.addWidget(QLabel(t("f.relation") + ":"))
         layout.addWidget(self.relation)
         layout.addStretch(1)
-        second.addWidget(QLabel(t("f.source", lang) + ":"))
+        second.addWidget(QLabel(t("f.source") + ":"))
         second.addWidget(self.source)
-        second.addWidget(QLabel(t("f.special", lang) + ":"))
+        second.addWidget(QLabel(t("f.special") + ":"))
         second.addWidget(self.special)
-        second.addWidget(QLabel(t("f.restricted", lang) + ":"))
+        second.addWidget(QLabel(t("f.restricted") + ":"))
         second.addWidget(self.restricted)
-        self.reset_button = QPushButton(t("btn.reset", lang), self)
+        self.reset_button = QPushButton(t("btn.reset"), self)
         self.reset_button.clicked.connect(self.reset)
         second.addWidget(self.reset_button)
         second.addStretch(1)
@@ -83,7 +82,7 @@ class FilterBar(QWidget):
         combo = QComboBox(self)
         combo.setAccessibleName(name)
         _compact(combo)
-        combo.addItem(first or t("f.all", self.lang), None)
+        combo.addItem(first or t("f.all"), None)
         combo.currentIndexChanged.connect(self._emit)
         return combo
 
@@ -97,7 +96,7 @@ class FilterBar(QWidget):
         try:
             for combo, items in (
                 (self.purpose, values.purposes),
-                (self.relation, [(k, relation_label(k, self.lang)) for k in values.relation_kinds]),
+                (self.relation, [(k, relation_label(k)) for k in values.relation_kinds]),
                 (self.source, [(f, f) for f in values.source_files]),
             ):
                 keep = combo.currentData()

@@ -41,7 +41,6 @@ class ColumnLayoutMixin:
     splitter: QSplitter
     settings: QSettings
     layout_timer: QTimer
-    lang: str
     _restoring: bool
 
     def _column_menu(self, pos: Any) -> None:
@@ -50,7 +49,7 @@ class ColumnLayoutMixin:
 
     def column_menu(self) -> QMenu:
         """The column chooser: a checkable entry per column (the name always shows)."""
-        menu = QMenu(t("columns", self.lang), cast(QWidget, self))
+        menu = QMenu(t("columns"), cast(QWidget, self))
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import Contact
+from contactkluis.domain.messages import format_date, register, speaker
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.session import Session
-from contactkluis.ui.contacts.texts import fmt_date
 
 # Fields the user chooses between (MergeChoice keys) and their labels.
 CHOICE_FIELDS: dict[str, tuple[str, str]] = {
@@ -45,12 +45,12 @@ _T: dict[str, tuple[str, str]] = {
     "emails": ("E-mail", "E-mail"),
     "phones": ("Telefoon", "Phone"),
     "ok": ("Samenvoegen", "Merge"),
+    "cancel": ("Annuleren", "Cancel"),
 }
 
 
-def _t(key: str, lang: str) -> str:
-    nl, en = _T[key]
-    return en if lang == "en" else nl
+register(CHOICE_FIELDS, prefix="contacts.merge.field.")
+_t = speaker(_T, "contacts.merge.")
 
 
 def field_text(c: Contact, name: str) -> str:
@@ -63,7 +63,7 @@ def field_text(c: Contact, name: str) -> str:
                         " ".join(x for x in (a.postcode, a.city) if x), a.country or "") if p
         )  # fmt: skip
     if name == "birth_date":
-        return fmt_date(c.birth_date)
+        return format_date(c.birth_date)
     if name == "birth_year":
         return str(c.birth_year) if c.birth_year else ""
     value = getattr(c, name)
@@ -76,13 +76,12 @@ class MergeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session, self.keep_id, self.other_id = session, keep_id, other_id
-        lang = self.lang = session.lang
         self.merged_id: int | None = None
-        self.setWindowTitle(_t("title", lang))
+        self.setWindowTitle(_t("title"))
         keep = contact_service.get_contact(session, keep_id)
         other = contact_service.get_contact(session, other_id)
         layout = QVBoxLayout(self)
-        intro = QLabel(_t("intro", lang), self)
+        intro = QLabel(_t("intro"), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()
@@ -92,11 +91,11 @@ class MergeDialog(QDialog):
         self.groups: dict[str, QButtonGroup] = {}
         self.radios: dict[str, tuple[QRadioButton, QRadioButton]] = {}
         row = 1
-        for name, (nl, en) in CHOICE_FIELDS.items():
+        for name in CHOICE_FIELDS:
             a, b = field_text(keep, name), field_text(other, name)
             if not a and not b:
                 continue
-            grid.addWidget(QLabel((en if lang == "en" else nl) + ":"), row, 0)
+            grid.addWidget(QLabel(_t("field." + name) + ":"), row, 0)
             ra, rb = QRadioButton(a or "—", self), QRadioButton(b or "—", self)
             group = QButtonGroup(self)
             group.addButton(ra, 0)
@@ -116,10 +115,10 @@ class MergeDialog(QDialog):
             ("phones", ([format_phone_nl(p) for p in keep.phones],
                         [format_phone_nl(p) for p in other.phones])),
         ):  # fmt: skip
-            grid.addWidget(QLabel(_t(key, lang) + ":"), row, 0)
+            grid.addWidget(QLabel(_t(key) + ":"), row, 0)
             grid.addWidget(QLabel(", ".join(values[0]) or "—"), row, 1)
             grid.addWidget(QLabel(", ".join(values[1]) or "—"), row, 2)
-            grid.addWidget(QLabel("→ " + _t("united", lang)), row, 3)
+            grid.addWidget(QLabel("→ " + _t("united")), row, 3)
             row += 1
         self.error = QLabel(self)
         self.error.setStyleSheet("color:#c62828;")
@@ -128,10 +127,8 @@ class MergeDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("ok", lang))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            "Cancel" if lang == "en" else "Annuleren"
-        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("ok"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("cancel"))
         buttons.accepted.connect(self.merge)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -151,6 +148,6 @@ class MergeDialog(QDialog):
                 self.session, self.keep_id, self.other_id, self.choice()
             )
         except UserError as exc:
-            self.error.setText(exc.message(self.lang))
+            self.error.setText(exc.message())
             return
         self.accept()

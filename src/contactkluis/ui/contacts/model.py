@@ -16,11 +16,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from contactkluis.errors import current_language
+from contactkluis.domain.messages import format_date
 from contactkluis.services import listing
 from contactkluis.services.session import Session
 from contactkluis.ui.contacts.flags import FLAG_COLOURS, FLAG_SYMBOLS, flag_icon
-from contactkluis.ui.contacts.texts import fmt_date, relation_label, t
+from contactkluis.ui.contacts.texts import relation_label, t
 from contactkluis.ui.tasks import TaskRunner
 
 BLOCK_SIZE = 50
@@ -62,30 +62,30 @@ _HEADER_KEYS: dict[Column, str] = {c: f"col.{k}" for c, k in _SORT_KEYS.items()}
 RETENTION_COLOURS = {"ok": "#2e7d32", "soon": "#b26a00", "expired": "#c62828"}
 
 
-def retention_text(row: listing.ContactRow, lang: str) -> str:
-    label = t(f"ret.{row.retention_status}", lang)
+def retention_text(row: listing.ContactRow) -> str:
+    label = t(f"ret.{row.retention_status}")
     if row.retention_status != "ok" and row.retention_until:
-        return f"{label} {fmt_date(row.retention_until)}"
+        return f"{label} {format_date(row.retention_until)}"
     return label
 
 
-def retention_tooltip(row: listing.ContactRow, lang: str) -> str:
+def retention_tooltip(row: listing.ContactRow) -> str:
     head = (
-        t("ret.until", lang, date=fmt_date(row.retention_until))
+        t("ret.until", date=format_date(row.retention_until))
         if row.retention_until
-        else t("ret.open", lang)
+        else t("ret.open")
     )
     return "\n".join([head, *(f"• {r}" for r in row.retention_reasons)])
 
 
-def consent_tooltip(label: str, cell: listing.ConsentCell, lang: str) -> str:
-    parts = [t(f"flag.{cell.flag}", lang)]
+def consent_tooltip(label: str, cell: listing.ConsentCell) -> str:
+    parts = [t(f"flag.{cell.flag}")]
     if cell.flag == "reconfirm":
-        parts.append(t("flag.legacy", lang))
+        parts.append(t("flag.legacy"))
     if cell.since:
-        parts.append(t("flag.since", lang, date=fmt_date(cell.since)))
+        parts.append(t("flag.since", date=format_date(cell.since)))
     if cell.source:
-        parts.append(t("flag.source", lang, source=cell.source))
+        parts.append(t("flag.source", source=cell.source))
     return f"{label}: " + ", ".join(parts)
 
 
@@ -106,7 +106,6 @@ class ContactTableModel(QAbstractTableModel):
         self._purposes: list[tuple[str, str]] = []
         self.query = listing.ContactQuery()
         self.fetch_log: list[int] = []  # block numbers read from the vault, for diagnostics
-        self.lang = current_language()
 
     # -- wiring ---------------------------------------------------------------------------
 
@@ -127,7 +126,6 @@ class ContactTableModel(QAbstractTableModel):
         self._row_of = None
         self._blocks.clear()
         if session is not None:
-            self.lang = session.lang
             self._purposes = listing.filter_values(session).purposes
             self._lister = listing.ContactLister(session)
         else:
@@ -298,9 +296,9 @@ class ContactTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if purpose:
                 return purpose[1]
-            return t(_HEADER_KEYS[Column(section)], self.lang) if section < FIXED_COLUMNS else None
+            return t(_HEADER_KEYS[Column(section)]) if section < FIXED_COLUMNS else None
         if role == Qt.ItemDataRole.ToolTipRole and purpose:
-            return f"{t('f.consent', self.lang)}: {purpose[1]}"
+            return f"{t('f.consent')}: {purpose[1]}"
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -341,13 +339,13 @@ class ContactTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return flag_icon(cell.flag)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return consent_tooltip(purpose[1], cell, self.lang)
+            return consent_tooltip(purpose[1], cell)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(FLAG_COLOURS[cell.flag]))
         if role == FlagRole:
             return cell.flag
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{purpose[1]}: {t('flag.' + cell.flag, self.lang)}"
+            return f"{purpose[1]}: {t('flag.' + cell.flag)}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         return None
@@ -359,7 +357,7 @@ class ContactTableModel(QAbstractTableModel):
             if role == RetentionRole:
                 return row.retention_status
             if role == Qt.ItemDataRole.ToolTipRole:
-                return retention_tooltip(row, self.lang)
+                return retention_tooltip(row)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(RETENTION_COLOURS.get(row.retention_status, "#555555")))
         if column is Column.NAME:
@@ -369,8 +367,8 @@ class ContactTableModel(QAbstractTableModel):
 
                 return icon("lock")
             if role == Qt.ItemDataRole.ToolTipRole:
-                notes = [t("restricted.tip", self.lang)] if row.restricted else []
-                notes += [t("special.tip", self.lang)] if row.special else []
+                notes = [t("restricted.tip")] if row.restricted else []
+                notes += [t("special.tip")] if row.special else []
                 return "\n".join(notes) or None
             if role == Qt.ItemDataRole.FontRole and row.restricted:
                 font = QFont()
@@ -388,12 +386,12 @@ class ContactTableModel(QAbstractTableModel):
             more = f" (+{row.email_count - 1})" if row.email_count > 1 else ""
             return row.email + more
         if column is Column.RETENTION:
-            return retention_text(row, self.lang)
+            return retention_text(row)
         values = {
             Column.PHONE: row.phone,
             Column.POSTCODE: row.postcode,
             Column.CITY: row.city,
-            Column.RELATIONS: ", ".join(relation_label(k, self.lang) for k in row.relation_kinds),
+            Column.RELATIONS: ", ".join(relation_label(k) for k in row.relation_kinds),
             Column.SOURCES: ", ".join(row.source_files),
             Column.UPDATED: row.updated,
         }

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.roles import Permission
-from contactkluis.errors import current_language
 from contactkluis.services import listing
 from contactkluis.ui.contacts.detail import ContactDetailPanel
 from contactkluis.ui.contacts.filters import FilterBar
@@ -49,17 +48,15 @@ class ContactsPage(ColumnLayoutMixin, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings or default_settings()
-        self.lang = ctx.session.lang if ctx.session else current_language()
         self.dialog: QDialog | None = None  # the last dialog the page opened
-        lang = self.lang
 
         self.model = ContactTableModel(self)
         # searches, filters and sorts run on a worker; the newest one wins
         self.model.set_tasks(ctx.tasks)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(t("search.placeholder", lang))
+        self.search.setPlaceholderText(t("search.placeholder"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(t("search.placeholder", lang))
+        self.search.setAccessibleName(t("search.placeholder"))
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -67,11 +64,11 @@ class ContactsPage(ColumnLayoutMixin, QWidget):
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
         self.search.returnPressed.connect(self._search_now)
 
-        self.new_button = QPushButton(t("btn.new", lang), self)
-        self.edit_button = QPushButton(t("btn.edit", lang), self)
-        self.merge_button = QPushButton(t("btn.merge", lang), self)
-        self.copy_button = QPushButton(t("btn.copy", lang), self)
-        self.copy_button.setToolTip(t("btn.copy.tip", lang))
+        self.new_button = QPushButton(t("btn.new"), self)
+        self.edit_button = QPushButton(t("btn.edit"), self)
+        self.merge_button = QPushButton(t("btn.merge"), self)
+        self.copy_button = QPushButton(t("btn.copy"), self)
+        self.copy_button.setToolTip(t("btn.copy.tip"))
         self.new_button.clicked.connect(self.new_contact)
         self.edit_button.clicked.connect(lambda: self.edit_contact())
         self.merge_button.clicked.connect(self.merge_selected)
@@ -84,7 +81,7 @@ class ContactsPage(ColumnLayoutMixin, QWidget):
         top.addWidget(self.search, 1)
         for w in (self.new_button, self.edit_button, self.merge_button, self.copy_button):
             top.addWidget(w)
-        self.filters = FilterBar(lang, self)
+        self.filters = FilterBar(self)
         self.filters.changed.connect(lambda: self.apply_query(background=True))
 
         self.table = QTableView(self)
@@ -114,13 +111,13 @@ class ContactsPage(ColumnLayoutMixin, QWidget):
             int(Column.RETENTION), RetentionPillDelegate(RetentionRole, self.table)
         )
         self.table.activated.connect(lambda index: self.edit_contact(self.model.id_at(index.row())))
-        copy_action = QAction(t("btn.copy", lang), self.table)
+        copy_action = QAction(t("btn.copy"), self.table)
         copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy_action.triggered.connect(self.copy_emails)
         self.table.addAction(copy_action)
 
-        self.detail = ContactDetailPanel(lang, self)
+        self.detail = ContactDetailPanel(self)
         self.detail.changed.connect(self._contact_changed)
         self.detail.removed.connect(lambda _id: self._data_written())
         self.detail.edit_requested.connect(self.edit_contact)
@@ -236,7 +233,7 @@ class ContactsPage(ColumnLayoutMixin, QWidget):
             noted = getattr(self.ctx, "note_copied", None)
             if callable(noted):
                 noted(text)
-        self.status_label.setText(t("copied", self.lang, n=len(emails)))
+        self.status_label.setText(t("copied", n=len(emails)))
         QTimer.singleShot(4000, self.status_label.clear)
 
     def show_filtered(self, wanted: dict[str, Any]) -> None:
@@ -318,10 +315,10 @@ class ContactsPage(ColumnLayoutMixin, QWidget):
         q = self.model.query
         if q.text.strip() or q.filters_active():
             total = self.model.total()
-            self.count_label.setText(t("count.of", self.lang, n=_thousands(shown),
+            self.count_label.setText(t("count.of", n=_thousands(shown),
                                        total=_thousands(total)))  # fmt: skip
         else:
-            self.count_label.setText(t("count", self.lang, n=_thousands(shown)))
+            self.count_label.setText(t("count", n=_thousands(shown)))
 
     # -- selection and detail -------------------------------------------------------------
 
@@ -379,7 +376,6 @@ class ContactsPage(ColumnLayoutMixin, QWidget):
         session = self.ctx.session
         if session is None:
             return
-        self.lang = session.lang
         self.filters.set_values(listing.filter_values(session))
         self.model.set_session(session)
         self.restore_layout(session)

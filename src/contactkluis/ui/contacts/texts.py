@@ -1,12 +1,12 @@
 """The contacts screen's words in Dutch and English, under stable keys.
 
-A small table instead of scattered literals so that every label exists in both languages
-and tests can look texts up by key.
+A small table instead of scattered literals so that every label exists in both languages;
+it joins the one catalogue (domain.messages) under 'contacts.'.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from contactkluis.domain.messages import speaker
 
 TEXTS: dict[str, tuple[str, str]] = {
     # columns
@@ -78,16 +78,9 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "nl", **params: object) -> str:
-    nl, en = TEXTS.get(key, (key, key))
-    text = en if lang == "en" else nl
-    return text.format(**params) if params else text
+t = speaker(TEXTS, "contacts.")
 
 
-def relation_label(kind: str, lang: str = "nl") -> str:
+def relation_label(kind: str) -> str:
     """A relation kind as words; a kind this table does not know is shown as stored."""
-    return t(f"rel.{kind}", lang) if f"rel.{kind}" in TEXTS else str(kind)
-
-
-def fmt_date(d: date | None) -> str:
-    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}" if d else ""
+    return t(f"rel.{kind}") if f"rel.{kind}" in TEXTS else str(kind)

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import RelationKind
-from contactkluis.migration.headers import FIELDS, SENSITIVE
-from contactkluis.migration.pipeline import kind_from_name
-from contactkluis.migration.report import reason_text
-from contactkluis.ui.import_wizard.plans import (
-    LoadedFile,
+from contactkluis.domain.messages import localized
+from contactkluis.services.import_plan import (
+    FIELDS,
+    SENSITIVE,
+    FilePlan,
+    kind_from_name,
+    reason_text,
     replan,
     set_relation,
     set_target,
@@ -60,10 +62,9 @@ def column_letter(index: int) -> str:
 class SheetEditor(QWidget):
     changed = Signal()  # the plan of the shown sheet was edited
 
-    def __init__(self, lang: str = "nl", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
-        self.loaded: LoadedFile | None = None
+        self.loaded: FilePlan | None = None
         self.index = -1
         self._filling = False
 
@@ -74,7 +75,9 @@ class SheetEditor(QWidget):
         self.skip_label.setWordWrap(True)
         self.skip_label.setStyleSheet("color: #8a5a00;")
         self.header_row = QSpinBox()
-        self.header_row.setRange(1, 1_000_000)
+        self.header_row.setRange(0, 1_000_000)
+        # 0: the sheet has no header row, its first row is a person.
+        self.header_row.setSpecialValueText(self.tr("geen (eerste rij is een persoon)"))
         self.header_row.setToolTip(self.tr("De rij met de kolomnamen, zoals Excel hem nummert"))
         self.include = QCheckBox(self.tr("Dit werkblad importeren"))
         self.relation = QComboBox()
@@ -141,7 +144,7 @@ class SheetEditor(QWidget):
         self.rows_label.clear()
         self.setEnabled(False)
 
-    def show_sheet(self, loaded: LoadedFile, index: int) -> None:
+    def show_sheet(self, loaded: FilePlan, index: int) -> None:
         self.loaded, self.index = loaded, index
         self.setEnabled(True)
         self.refresh()
@@ -156,13 +159,13 @@ class SheetEditor(QWidget):
     def refresh(self) -> None:
         if self.loaded is None:
             return
-        plan = self.loaded.plans[self.index]
+        plan = self.loaded.sheets[self.index]
         table = plan.table
         self._filling = True
         self.title.setText(f"{self.loaded.name} — {plan.sheet}")
         self.include.setChecked(plan.include)
-        self.header_row.setValue(table.header_row or 1)
-        relation = self.loaded.relations[self.index]
+        self.header_row.setValue(0 if table.headerless else table.header_row or 1)
+        relation = self.loaded.sheets[self.index].relation
         detected = kind_from_name(plan.sheet, self.loaded.name)
         self.relation.setItemText(
             0,
@@ -175,7 +178,7 @@ class SheetEditor(QWidget):
         if table.skip_reason:
             self.skip_label.setText(
                 self.tr("Dit werkblad wordt overgeslagen: %1").replace(
-                    "%1", reason_text(table.skip_reason, self.lang)
+                    "%1", reason_text(table.skip_reason)
                 )
             )
             self.skip_label.show()
@@ -187,8 +190,7 @@ class SheetEditor(QWidget):
     def _fill_table(self) -> None:
         """One row per column, with its target combo; then the texts (_update_rows)."""
         assert self.loaded is not None
-        plan = self.loaded.plans[self.index]
-        en = self.lang == "en"
+        plan = self.loaded.sheets[self.index]
         self.table.setRowCount(0)
         self.table.setRowCount(len(plan.columns))
         for row, col in enumerate(plan.columns):
@@ -200,8 +202,8 @@ class SheetEditor(QWidget):
             self.table.setItem(row, Col.HEADER, QTableWidgetItem(head))
             combo = QComboBox()
             combo.addItem(self.tr("niet importeren"), None)
-            for key, (nl, en_label) in FIELDS.items():
-                combo.addItem(en_label if en else nl, key)
+            for key, pair in FIELDS.items():
+                combo.addItem(localized(*pair), key)
             combo.currentIndexChanged.connect(
                 lambda _i, r=row, c=combo: self._target_changed(r, c.currentData())
             )
@@ -210,8 +212,8 @@ class SheetEditor(QWidget):
 
     def _update_rows(self) -> None:
         assert self.loaded is not None
-        plan = self.loaded.plans[self.index]
-        previews = preview_sheet(plan, self.lang)
+        plan = self.loaded.sheets[self.index]
+        previews = preview_sheet(plan)
         warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for row, (col, preview) in enumerate(zip(plan.columns, previews, strict=True)):
             combo = self.target_combo(row)
@@ -261,7 +263,7 @@ class SheetEditor(QWidget):
 
     def row_of_header(self, header: str) -> int:
         assert self.loaded is not None
-        for row, col in enumerate(self.loaded.plans[self.index].columns):
+        for row, col in enumerate(self.loaded.sheets[self.index].columns):
             if col.header == header:
                 return row
         raise KeyError(header)
@@ -276,7 +278,7 @@ class SheetEditor(QWidget):
     def _include_changed(self, on: bool) -> None:
         if self._filling or self.loaded is None:
             return
-        self.loaded.plans[self.index].include = on
+        self.loaded.sheets[self.index].include = on
         self.changed.emit()
 
     def _relation_changed(self, _index: int) -> None:
@@ -301,5 +303,6 @@ class SheetEditor(QWidget):
     def _header_row_changed(self) -> None:
         if self._filling or self.loaded is None:
             return
-        if self.header_row.value() != self.loaded.plans[self.index].table.header_row:
+        table = self.loaded.sheets[self.index].table
+        if self.header_row.value() != (0 if table.headerless else table.header_row):
             self.set_header_row(self.header_row.value())

@@ -14,11 +14,16 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication
 
 from contactkluis.domain.contact import ConsentStatus, Contact, RelationKind
+from contactkluis.domain.messages import format_date
 from contactkluis.domain.normalize import clean_text, format_phone_nl
-from contactkluis.migration.headers import SENSITIVE, ColumnMap
-from contactkluis.migration.pipeline import RowBuilder, RowResult
-from contactkluis.migration.report import reason_text
-from contactkluis.services.importing import SheetPlan
+from contactkluis.services.import_plan import (
+    SENSITIVE,
+    ColumnMap,
+    RowResult,
+    SheetPlan,
+    build_rows,
+    reason_text,
+)
 
 SAMPLE_ROWS = 3
 SCAN_ROWS = 200  # warnings are counted over this many rows; enough to spot a pattern
@@ -47,10 +52,6 @@ class ColumnPreview:
     warnings: list[ColumnWarning] = field(default_factory=list)
 
 
-def _date(value: datetime.date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
-
-
 def _consent(contact: Contact, purpose: str, status: ConsentStatus) -> datetime.date | None:
     for event in contact.consents:
         if event.purpose == purpose and event.status is status:
@@ -73,7 +74,7 @@ def field_value(contact: Contact, name: str) -> str:
         "postcode": a.postcode,
         "city": a.city,
         "country": a.country or "NL",
-        "birth_date": _date(contact.birth_date),
+        "birth_date": format_date(contact.birth_date),
         "birth_year": str(contact.birth_year) if contact.birth_year else "",
     }
     if name in simple:
@@ -96,10 +97,10 @@ def field_value(contact: Contact, name: str) -> str:
         if given:
             return QCoreApplication.translate(
                 "ImportPreview", "ja, sinds %1 (opnieuw bevestigen)"
-            ).replace("%1", _date(given))
+            ).replace("%1", format_date(given))
         return QCoreApplication.translate("ImportPreview", "nee")
     if name == "signup_date":
-        return _date(
+        return format_date(
             _consent(contact, "nieuwsbrief", ConsentStatus.GIVEN)
             or _consent(contact, "uitnodigingen", ConsentStatus.GIVEN)
         )
@@ -107,19 +108,19 @@ def field_value(contact: Contact, name: str) -> str:
         when = _consent(contact, "nieuwsbrief", ConsentStatus.WITHDRAWN)
         return (
             QCoreApplication.translate("ImportPreview", "afgemeld per %1").replace(
-                "%1", _date(when)
+                "%1", format_date(when)
             )
             if when
             else QCoreApplication.translate("ImportPreview", "nee")
         )
     if name == "member_since":
-        return next((_date(r.start) for r in contact.relations if r.start), "")
+        return next((format_date(r.start) for r in contact.relations if r.start), "")
     if name == "member_until":
-        return next((_date(r.end) for r in contact.relations if r.end), "")
+        return next((format_date(r.end) for r in contact.relations if r.end), "")
     if name == "last_gift":
         return next(
             (
-                _date(r.last_activity)
+                format_date(r.last_activity)
                 for r in contact.relations
                 if r.kind is RelationKind.DONATEUR and r.last_activity
             ),
@@ -128,7 +129,7 @@ def field_value(contact: Contact, name: str) -> str:
     if name == "last_visit":
         return next(
             (
-                _date(r.last_activity)
+                format_date(r.last_activity)
                 for r in contact.relations
                 if r.kind in _VISIT_KINDS and r.last_activity
             ),
@@ -142,7 +143,7 @@ def field_value(contact: Contact, name: str) -> str:
 def _raw(cells: Sequence[object], index: int) -> str:
     value = cells[index] if index < len(cells) else None
     if isinstance(value, datetime.datetime | datetime.date):
-        return _date(value if isinstance(value, datetime.date) else value.date())
+        return format_date(value if isinstance(value, datetime.date) else value.date())
     return clean_text(value) or ""
 
 
@@ -163,32 +164,28 @@ def _sample(col: ColumnMap, cells: list[object], result: RowResult) -> CellPrevi
     return CellPreview(value)
 
 
-def preview_sheet(plan: SheetPlan, lang: str = "nl") -> list[ColumnPreview]:
+def preview_sheet(plan: SheetPlan) -> list[ColumnPreview]:
     """One ColumnPreview per column of the plan, in column order."""
-    table = plan.table
-    builder = RowBuilder(plan.context, plan.columns)
-    rows = table.rows[:SCAN_ROWS]
-    results = [builder.build(number, cells) for number, cells in rows]
+    built = build_rows(plan, SCAN_ROWS)
     out: list[ColumnPreview] = []
     for col in plan.columns:
         preview = ColumnPreview()
-        for (_number, cells), result in zip(rows[:SAMPLE_ROWS], results, strict=False):
+        for cells, result in built[:SAMPLE_ROWS]:
             preview.samples.append(_sample(col, list(cells), result))
-        preview.warnings = _warnings(col, rows, results, lang)
+        preview.warnings = _warnings(col, built)
         out.append(preview)
     return out
 
 
 def _warnings(
     col: ColumnMap,
-    rows: Sequence[tuple[int, Sequence[object]]],
-    results: list[RowResult],
-    lang: str,
+    built: Sequence[tuple[Sequence[object], RowResult]],
 ) -> list[ColumnWarning]:
     found: list[ColumnWarning] = []
-    scanned = len(results)
+    scanned = len(built)
+    results = [result for _cells, result in built]
     if col.field in SENSITIVE:
-        found.append(ColumnWarning("error", reason_text(col.field, lang)))
+        found.append(ColumnWarning("error", reason_text(col.field)))
         return found
     if not col.imported:
         return found
@@ -211,11 +208,7 @@ def _warnings(
                 ColumnWarning("warning", label.replace("%1", str(bad)).replace("%2", str(scanned)))
             )
     if col.field == "notes":
-        flagged = sum(
-            1
-            for (_n, cells), r in zip(rows, results, strict=True)
-            if r.flagged and _raw(cells, col.index)
-        )
+        flagged = sum(1 for cells, r in built if r.flagged and _raw(cells, col.index))
         if flagged:
             found.append(
                 ColumnWarning(

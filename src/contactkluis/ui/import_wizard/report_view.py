@@ -7,6 +7,7 @@ reason codes only; saving it as JSON therefore writes no personal data.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.migration.report import ImportReport, NearDuplicate, RowRef, reason_text
+from contactkluis.services.import_plan import ImportReport, NearDuplicate, RowRef, reason_text
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 
 
@@ -63,10 +64,10 @@ class ReportView(QWidget):
     open_contacts = Signal(list)  # contact ids to show side by side
     new_import = Signal()
 
-    def __init__(self, lang: str = "nl", parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.report: ImportReport | None = None
+        self.name_of: Callable[[int], str | None] | None = None
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setStyleSheet("font-size: 12pt; font-weight: 600;")
@@ -170,8 +171,13 @@ class ReportView(QWidget):
         for box in self.checks:
             box.setChecked(False)
 
-    def show_report(self, report: ImportReport) -> None:
+    def show_report(
+        self, report: ImportReport, name_of: Callable[[int], str | None] | None = None
+    ) -> None:
+        """`name_of` gives a stored contact's name for the duplicates tab: the report itself
+        holds only ids and row references."""
         self.report = report
+        self.name_of = name_of
         self.headline.setText(self.tr("De import is klaar. Alles is in één keer opgeslagen."))
         pairs = [
             (self.tr("nieuwe personen"), report.created),
@@ -224,7 +230,7 @@ class ReportView(QWidget):
     def _reason(self, ref: RowRef) -> str:
         if ref.reason == "special_category":
             return self.tr("mogelijk bijzondere persoonsgegevens (%1)").replace("%1", ref.detail)
-        text = reason_text(ref.reason, self.lang)
+        text = reason_text(ref.reason)
         return f"{text} ({ref.detail})" if ref.detail else text
 
     def _rows(self, table: QTableWidget, refs: list[RowRef]) -> None:
@@ -235,7 +241,10 @@ class ReportView(QWidget):
 
     def _ref_text(self, ref: str) -> str:
         cid = contact_id(ref)
-        return self.tr("contact %1").replace("%1", str(cid)) if cid is not None else ref
+        if cid is None:
+            return ref
+        name = self.name_of(cid) if self.name_of is not None else None
+        return name or self.tr("contact %1").replace("%1", str(cid))
 
     def _duplicates(self, dups: list[NearDuplicate]) -> None:
         self.duplicates.setRowCount(len(dups))
@@ -247,7 +256,8 @@ class ReportView(QWidget):
             self.duplicates.setItem(row, 0, QTableWidgetItem(self._ref_text(dup.a)))
             self.duplicates.setItem(row, 1, QTableWidgetItem(self._ref_text(dup.b)))
             self.duplicates.setItem(row, 2, QTableWidgetItem(f"{dup.score:.0f}%"))
-            self.duplicates.setItem(row, 3, QTableWidgetItem(reasons.get(dup.reason, dup.reason)))
+            reason = reasons.get(dup.reason) or reason_text(dup.reason)
+            self.duplicates.setItem(row, 3, QTableWidgetItem(reason))
             ids = [i for i in (contact_id(dup.a), contact_id(dup.b)) if i is not None]
             button = QPushButton(self.tr("Beide openen"))
             button.setEnabled(len(ids) == 2)
@@ -258,7 +268,7 @@ class ReportView(QWidget):
         rows = [(f.file, c) for f in report.files for c in f.unmapped_columns]
         self.columns.setRowCount(len(rows))
         for row, (file, col) in enumerate(rows):
-            warning = reason_text(col.warning, self.lang) if col.warning else ""
+            warning = reason_text(col.warning) if col.warning else ""
             values = (file, col.sheet, col.header or str(col.column), warning)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

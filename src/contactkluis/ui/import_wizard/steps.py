@@ -11,11 +11,11 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from contactkluis.migration.report import ImportReport, reason_text
+from contactkluis.services.import_plan import ImportReport, reason_text
 from contactkluis.ui.import_wizard.report_view import numbers_grid
 
 
-def dry_run_notes(report: ImportReport, lang: str) -> str:
+def dry_run_notes(report: ImportReport) -> str:
     """Rich text naming files that failed and columns that hold data nobody mapped."""
     notes: list[str] = []
     for f in report.files:
@@ -26,7 +26,7 @@ def dry_run_notes(report: ImportReport, lang: str) -> str:
                 where = escape(f"{f.file} [{col.sheet}] '{col.header}'")
                 notes.append(
                     f"<span style='color:#b3261e'>{where}:"
-                    f" {escape(reason_text(col.warning, lang))}</span>"
+                    f" {escape(reason_text(col.warning))}</span>"
                 )
     return "<br>".join(notes)
 
@@ -70,7 +70,7 @@ class SummaryStep(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def show_report(self, report: ImportReport, lang: str) -> None:
+    def show_report(self, report: ImportReport) -> None:
         self.progress.hide()
         self.title.setText(
             self.tr("Proefimport klaar: zo ziet de import eruit. Er is nog niets opgeslagen.")
@@ -91,7 +91,7 @@ class SummaryStep(QWidget):
         self.numbers.setLayout(numbers_grid(pairs))
         self.main_layout.replaceWidget(old, self.numbers)
         old.deleteLater()
-        self.notes.setText(dry_run_notes(report, lang))
+        self.notes.setText(dry_run_notes(report))
         self.import_button.setEnabled(report.created + report.merged > 0)
 
     def show_cancelled(self) -> None:

@@ -30,25 +30,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.errors import current_language
-from contactkluis.migration.report import ImportReport
-from contactkluis.services import importing
-from contactkluis.services.importing import SPREADSHEET_SUFFIXES, Cancelled, FilePlan
+from contactkluis.domain.messages import error_text
+from contactkluis.services import importing, review
+from contactkluis.services.import_plan import (
+    SPREADSHEET_SUFFIXES,
+    FilePlan,
+    ImportReport,
+    apply_mapping,
+    mapping_set,
+    plan_files,
+    rows_to_import,
+)
+from contactkluis.services.importing import (
+    Cancelled,
+    ImportProgress,
+    ImportRequest,
+    run_import_task,
+)
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import MessageBox
 from contactkluis.ui.import_wizard.mapping_view import SheetEditor
-from contactkluis.ui.import_wizard.plans import (
-    LoadedFile,
-    Progress,
-    apply_mapping,
-    import_work,
-    load_files,
-    mapping_set,
-    rows_to_import,
-)
 from contactkluis.ui.import_wizard.report_view import ReportView
 from contactkluis.ui.import_wizard.steps import RunStep, SummaryStep
-from contactkluis.ui.privacy.common import error_text
 from contactkluis.ui.tasks import CancelToken
 
 FILE_FILTER = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
@@ -66,7 +69,7 @@ class ImportPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.files: list[LoadedFile] = []
+        self.files: list[FilePlan] = []
         self.reading = 0  # files still being read
         self.token: CancelToken | None = None
         self.dry_report: ImportReport | None = None
@@ -93,7 +96,7 @@ class ImportPage(QWidget):
         self.run_label = self.run_step.label
         self.run_progress = self.run_step.progress
         self.cancel_button = self.run_step.cancel_button
-        self.report_view = ReportView(self.lang)
+        self.report_view = ReportView()
         self.report_view.open_contacts.connect(self.open_contacts)
         self.report_view.new_import.connect(self.reset)
         self.stack.addWidget(self.report_view)
@@ -102,10 +105,6 @@ class ImportPage(QWidget):
         layout.addWidget(self.stack, 1)
         ctx.locked.connect(self.reset)
         self.go(Step.FILES)
-
-    @property
-    def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else current_language()
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -172,7 +171,7 @@ class ImportPage(QWidget):
         self.sheet_tree.setHeaderLabels([self.tr("Bestand / werkblad"), self.tr("Rijen")])
         self.sheet_tree.setColumnWidth(0, 170)
         self.sheet_tree.currentItemChanged.connect(self._sheet_chosen)
-        self.editor = SheetEditor(self.lang)
+        self.editor = SheetEditor()
         self.editor.changed.connect(self._plans_changed)
         split = QSplitter()
         split.addWidget(self.sheet_tree)
@@ -231,12 +230,12 @@ class ImportPage(QWidget):
         self.reading += 1
         self._update_files()
         self.ctx.tasks.run(
-            lambda _token, progress: load_files(new, progress),
+            lambda _token, progress: plan_files(new, progress=progress),
             self._files_read,
             self._files_failed,
         )
 
-    def _files_read(self, loaded: list[LoadedFile]) -> None:
+    def _files_read(self, loaded: list[FilePlan]) -> None:
         self.reading -= 1
         if self.ctx.session is None:
             return  # locked meanwhile: drop what was read
@@ -246,7 +245,7 @@ class ImportPage(QWidget):
     def _files_failed(self, exc: BaseException) -> None:
         self.reading -= 1
         self._update_files()
-        MessageBox.critical(self, self.tr("Lezen mislukt"), error_text(exc, self.lang))
+        MessageBox.critical(self, self.tr("Lezen mislukt"), error_text(exc))
 
     def remove_selected(self) -> None:
         row = self.file_list.currentRow()
@@ -254,20 +253,20 @@ class ImportPage(QWidget):
             del self.files[row]
             self._update_files()
 
-    def usable_files(self) -> list[LoadedFile]:
+    def usable_files(self) -> list[FilePlan]:
         return [f for f in self.files if f.error is None]
 
     def _update_files(self) -> None:
         self.file_list.clear()
         for loaded in self.files:
             if loaded.error is not None:
-                item = QListWidgetItem(f"{loaded.name} — {loaded.error.message(self.lang)}")
+                item = QListWidgetItem(f"{loaded.name} — {loaded.error.message()}")
                 item.setForeground(QBrush(QColor("#b3261e")))
             else:
-                rows = sum(len(p.table.rows) for p in loaded.plans)
+                rows = sum(len(p.table.rows) for p in loaded.sheets)
                 item = QListWidgetItem(
                     f"{loaded.name} — "
-                    + self.tr("%n werkblad(en)", "", len(loaded.plans))
+                    + self.tr("%n werkblad(en)", "", len(loaded.sheets))
                     + ", "
                     + self.tr("%n rij(en)", "", rows)
                 )
@@ -284,7 +283,7 @@ class ImportPage(QWidget):
         for f_index, loaded in enumerate(self.usable_files()):
             top = QTreeWidgetItem([loaded.name, ""])
             self.sheet_tree.addTopLevelItem(top)
-            for s_index, plan in enumerate(loaded.plans):
+            for s_index, plan in enumerate(loaded.sheets):
                 child = QTreeWidgetItem([plan.sheet, str(len(plan.table.rows))])
                 child.setData(0, Qt.ItemDataRole.UserRole, (f_index, s_index))
                 top.addChild(child)
@@ -312,7 +311,7 @@ class ImportPage(QWidget):
     def _refresh_tree(self) -> None:
         for f_index, loaded in enumerate(self.usable_files()):
             top = self.sheet_tree.topLevelItem(f_index)
-            for s_index, plan in enumerate(loaded.plans):
+            for s_index, plan in enumerate(loaded.sheets):
                 child = top.child(s_index) if top else None
                 if child is None:
                     continue
@@ -345,7 +344,7 @@ class ImportPage(QWidget):
                 self.ctx.unlocked_session, name, mapping_set(self.usable_files())
             )
         except Exception as exc:
-            MessageBox.critical(self, self.tr("Opslaan mislukt"), error_text(exc, self.lang))
+            MessageBox.critical(self, self.tr("Opslaan mislukt"), error_text(exc))
             return False
         self._refresh_mapping_names()
         self.mapping_combo.setCurrentText(name)
@@ -358,7 +357,7 @@ class ImportPage(QWidget):
         try:
             mapping = importing.load_mapping(self.ctx.unlocked_session, name)
         except Exception as exc:
-            MessageBox.critical(self, self.tr("Laden mislukt"), error_text(exc, self.lang))
+            MessageBox.critical(self, self.tr("Laden mislukt"), error_text(exc))
             return 0
         if mapping is None:
             return 0
@@ -379,10 +378,15 @@ class ImportPage(QWidget):
     # -- dry run and import ---------------------------------------------------------------
 
     def plans(self) -> list[FilePlan]:
-        return [f.file_plan() for f in self.files]
+        return list(self.files)
 
-    def _worker(self, dry_run: bool) -> Callable[[CancelToken, Progress], ImportReport]:
-        return import_work(self.ctx.unlocked_session, self.plans(), dry_run)
+    def _worker(
+        self, dry_run: bool
+    ) -> Callable[[CancelToken, Callable[[int, int], None]], ImportReport]:
+        """The import as a task on ctx.tasks: the token's cancel and the progress signal
+        reach the service through one ImportProgress."""
+        task = run_import_task(self.ctx.unlocked_session, ImportRequest(self.plans(), dry_run))
+        return lambda token, progress: task(ImportProgress(progress, lambda: token.cancelled))
 
     def start_dry_run(self) -> None:
         self.dry_report = None
@@ -399,7 +403,7 @@ class ImportPage(QWidget):
         if self.ctx.session is None:
             return
         self.dry_report = report
-        self.summary.show_report(report, self.lang)
+        self.summary.show_report(report)
 
     def start_import(self) -> None:
         self.busy = True
@@ -421,7 +425,8 @@ class ImportPage(QWidget):
         if self.ctx.session is None:
             return
         self.report = report
-        self.report_view.show_report(report)
+        session = self.ctx.session
+        self.report_view.show_report(report, lambda cid: review.name_of(session, cid))
         self.go(Step.REPORT)
         self.ctx.data_changed.emit()
 
@@ -438,9 +443,7 @@ class ImportPage(QWidget):
         MessageBox.critical(
             self,
             self.tr("Importeren mislukt"),
-            self.tr("Er is niets opgeslagen; de kluis is ongewijzigd.")
-            + "\n\n"
-            + error_text(exc, self.lang),
+            self.tr("Er is niets opgeslagen; de kluis is ongewijzigd.") + "\n\n" + error_text(exc),
         )
 
     # -- lock / reset ---------------------------------------------------------------------

@@ -5,12 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
-
-from contactkluis.errors import UserError, current_language
-from contactkluis.migration.readers import ReadError
 
 if TYPE_CHECKING:
     from contactkluis.ui.context import AppContext
@@ -18,26 +14,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def error_text(exc: BaseException, lang: str = "nl") -> str:
-    """A user-facing message for an exception; never a traceback or a contact's data."""
-    if isinstance(exc, UserError | ReadError):
-        return exc.message(lang)
-    # Unexpected: the type goes to the log (no message text: it might hold data).
-    log.error("unexpected %s in a background task", type(exc).__name__)
-    return QCoreApplication.translate(
-        "Errors", "Er ging iets onverwachts mis (%1). Er is niets half opgeslagen."
-    ).replace("%1", type(exc).__name__)
-
-
 class StalePage(QWidget):
     """A page that refreshes lazily: a change while hidden waits until it is shown."""
 
     ctx: AppContext
     _stale: bool
-
-    @property
-    def lang(self) -> str:
-        return self.ctx.session.lang if self.ctx.session else current_language()
 
     def refresh(self) -> None:
         raise NotImplementedError

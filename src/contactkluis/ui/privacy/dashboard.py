@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text, format_date, localized
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.requests import Urgency
 from contactkluis.services.backups import BACKUP_REMINDER_DAYS
 from contactkluis.services.overview import PrivacyOverview, privacy_overview
 from contactkluis.ui.context import AppContext
-from contactkluis.ui.privacy.common import StalePage, error_text
+from contactkluis.ui.privacy.common import StalePage
 
 COLOURS = {"bad": "#b3261e", "warn": "#8a5a00", "ok": "#1b6e2a", "none": "#555555"}
 URGENCY_BG = {Urgency.OVERDUE: QColor("#f9dedc"), Urgency.DUE_SOON: QColor("#fff1c2")}
@@ -169,7 +170,7 @@ class PrivacyPage(StalePage):
         try:
             overview = privacy_overview(session)
         except Exception as exc:
-            self.status.setText(error_text(exc, self.lang))
+            self.status.setText(error_text(exc))
             return
         self._stale = False
         self.show_overview(overview)
@@ -214,12 +215,11 @@ class PrivacyPage(StalePage):
         self.reconfirm_tiles = {}
         session = self.ctx.session
         purposes = session.purposes if session else {}
-        en = self.lang == "en"
         for code, value in counts.items():
             purpose = purposes.get(code)
             if not value and purpose is not None and purpose.basis is not LegalBasis.TOESTEMMING:
                 continue  # zero tiles for purposes without consent pushed the page off-screen
-            label = (purpose.label_en if en else purpose.label_nl) if purpose else code
+            label = (localized(purpose.label_nl, purpose.label_en)) if purpose else code
             tile = Tile(label)
             tile.setObjectName(f"reconfirm_{code}")
             tile.set_value(value, tone="warn" if value else "ok")
@@ -233,7 +233,6 @@ class PrivacyPage(StalePage):
 
     def _fill_requests(self, o: PrivacyOverview) -> None:
         self.requests.setRowCount(len(o.open_requests))
-        en = self.lang == "en"
         for row, stored in enumerate(o.open_requests):
             days = (stored.deadline - o.today).days
             if days < 0:
@@ -242,9 +241,9 @@ class PrivacyPage(StalePage):
                 left = self.tr("%n dag(en)", "", days)
             values = [
                 str(stored.id),
-                stored.kind.label_en if en else stored.kind.label_nl,
-                stored.request.received.strftime("%d-%m-%Y"),
-                stored.deadline.strftime("%d-%m-%Y"),
+                localized(stored.kind.label_nl, stored.kind.label_en),
+                format_date(stored.request.received),
+                format_date(stored.deadline),
                 left,
             ]
             urgency = stored.urgency(o.today)

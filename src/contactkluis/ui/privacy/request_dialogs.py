@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import date_pattern, error_text, localized
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind
 from contactkluis.services import listing, requests
 from contactkluis.services.access import find_person
 from contactkluis.services.listing import ContactQuery
 from contactkluis.services.session import Session
-from contactkluis.ui.privacy.common import error_text
 
 MAX_MATCHES = 50
 
@@ -107,14 +107,13 @@ class AddRequestDialog(QDialog):
         self.session = session
         self.request_id: int | None = None
         self.setWindowTitle(self.tr("Verzoek registreren"))
-        en = session.lang == "en"
         self.kind = QComboBox()
         for kind in RequestKind:
-            self.kind.addItem(kind.label_en if en else kind.label_nl, str(kind))
+            self.kind.addItem(localized(kind.label_nl, kind.label_en), str(kind))
         self.picker = ContactPicker(session)
         self.received = QDateEdit(to_qdate(session.today()))
         self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("dd-MM-yyyy")
+        self.received.setDisplayFormat(date_pattern())
         self.received.setMaximumDate(to_qdate(session.today()))
         self.identity = QCheckBox(self.tr("Identiteit van de verzoeker is gecontroleerd"))
         self.identity_hint = QLabel()
@@ -171,7 +170,7 @@ class AddRequestDialog(QDialog):
                 note=self.note.toPlainText(),
             )
         except Exception as exc:
-            self.error.setText(error_text(exc, self.session.lang))
+            self.error.setText(error_text(exc))
             return
         self.accept()
 
@@ -228,6 +227,6 @@ class CloseRequestDialog(QDialog):
                     identity_checked=self.identity.isChecked(),
                 )
         except Exception as exc:
-            self.error.setText(error_text(exc, self.session.lang))
+            self.error.setText(error_text(exc))
             return
         self.accept()

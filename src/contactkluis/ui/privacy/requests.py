@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text, format_date, localized
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind, Urgency
 from contactkluis.domain.roles import Permission
 from contactkluis.services import access, erasure, listing, requests
 from contactkluis.services.requests import StoredRequest
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, FileDialog, MessageBox
-from contactkluis.ui.privacy.common import StalePage, error_text
+from contactkluis.ui.privacy.common import StalePage
 from contactkluis.ui.privacy.request_dialogs import AddRequestDialog, CloseRequestDialog
 
 URGENCY_BG = {Urgency.OVERDUE: QColor("#f9dedc"), Urgency.DUE_SOON: QColor("#fff1c2")}
@@ -151,7 +152,6 @@ class RequestsPage(StalePage):
             )
         }
         today = session.today()
-        en = self.lang == "en"
         status_text = {
             "open": self.tr("open"),
             "verlengd": self.tr("verlengd"),
@@ -161,7 +161,7 @@ class RequestsPage(StalePage):
         self.table.setRowCount(len(self.items))
         for row, stored in enumerate(self.items):
             urgency = stored.urgency(today)
-            deadline = stored.deadline.strftime("%d-%m-%Y")
+            deadline = format_date(stored.deadline)
             if urgency is not None:
                 days = (stored.deadline - today).days
                 deadline += (
@@ -177,9 +177,9 @@ class RequestsPage(StalePage):
             contact = f"#{cid}  {names.get(cid, '')}".strip() if cid is not None else "—"
             values = [
                 str(stored.id),
-                stored.kind.label_en if en else stored.kind.label_nl,
+                localized(stored.kind.label_nl, stored.kind.label_en),
                 contact,
-                stored.request.received.strftime("%d-%m-%Y"),
+                format_date(stored.request.received),
                 deadline,
                 status_text.get(str(stored.status), str(stored.status)),
                 self.tr("gecontroleerd")
@@ -253,7 +253,7 @@ class RequestsPage(StalePage):
         self.refresh()
 
     def _error(self, exc: BaseException) -> None:
-        MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
+        MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc))
 
     def add_request(self) -> int | None:
         session = self.ctx.session
@@ -287,7 +287,7 @@ class RequestsPage(StalePage):
         self._done(
             self.tr("Verzoek %1 is verlengd tot %2.")
             .replace("%1", str(stored.id))
-            .replace("%2", deadline.strftime("%d-%m-%Y"))
+            .replace("%2", format_date(deadline))
         )
         return True
 

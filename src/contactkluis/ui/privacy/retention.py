@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text, format_date, localized
 from contactkluis.domain.roles import Permission
 from contactkluis.services import listing, retention
 from contactkluis.services.retention import Action, Candidate
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, MessageBox
-from contactkluis.ui.privacy.common import StalePage, error_text
+from contactkluis.ui.privacy.common import StalePage
 
 
 class RetentionPage(StalePage):
@@ -106,17 +107,16 @@ class RetentionPage(StalePage):
             self.candidates = retention.preview(session)
             names = {r.id: r.name for r in listing.rows(session, [c.id for c in self.candidates])}
         except Exception as exc:
-            self.message.setText(error_text(exc, self.lang))
+            self.message.setText(error_text(exc))
             return
         self._stale = False
-        en = self.lang == "en"
         self.table.setRowCount(len(self.candidates))
         for row, cand in enumerate(self.candidates):
-            reasons = cand.reasons_en if en else cand.reasons_nl
+            reasons = localized(cand.reasons_nl, cand.reasons_en)
             values = [
                 str(cand.id),
                 names.get(cand.id, ""),
-                cand.until.strftime("%d-%m-%Y") if cand.until else "—",
+                format_date(cand.until, empty="—"),
                 "\n".join(reasons),
             ]
             for column, value in enumerate(values):
@@ -183,7 +183,7 @@ class RetentionPage(StalePage):
         try:
             outcome = retention.apply(session, action, ids)
         except Exception as exc:
-            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc))
             return 0
         text = (
             self.tr("%n record(s) geanonimiseerd.", "", outcome.count)

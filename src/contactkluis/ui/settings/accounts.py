@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text, format_date
 from contactkluis.domain.roles import Role
 from contactkluis.services import accounts
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, MessageBox
-from contactkluis.ui.unlock import error_text
 from contactkluis.ui.widgets.password_fields import PasswordFields
 
 
 class AccountDialog(QDialog):
     """New account (name, role, password) or, with `account` given, a new password only."""
 
-    def __init__(self, lang: str, account: str | None = None, parent: QWidget | None = None):
+    def __init__(self, account: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(
             self.tr("Account toevoegen")
@@ -57,7 +57,7 @@ class AccountDialog(QDialog):
         if account is None:
             rows.append((self.tr("Rol:"), self.role))
         # One form with the password rows, so all labels and fields line up.
-        self.passwords = PasswordFields(lang, lambda: (self.name.text(), ""), leading=rows)
+        self.passwords = PasswordFields(lambda: (self.name.text(), ""), leading=rows)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -81,11 +81,10 @@ class AccountsSection(QGroupBox):
 
     account_removed = Signal(str)
 
-    def __init__(self, ctx: AppContext, lang: str = "nl", parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTitle(self.tr("Accounts"))
         self.ctx = ctx
-        self.lang = lang
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("accountsTable")
         self.table.setHorizontalHeaderLabels(
@@ -130,7 +129,7 @@ class AccountsSection(QGroupBox):
             row = table.rowCount()
             table.insertRow(row)
             role = self.tr("beheerder") if info.role == Role.BEHEERDER else self.tr("medewerker")
-            created = "-".join(reversed(info.created_at[:10].split("-")))  # dd-mm-jjjj
+            created = format_date(info.created_at)
             for col, text in enumerate((info.name, role, created)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (info.name, info.role))
@@ -164,13 +163,13 @@ class AccountsSection(QGroupBox):
 
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
-            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc))
 
         self.ctx.tasks.run(lambda _t, _p: fn(), finished, failed)
 
     def add_account(self) -> None:
         session = self.ctx.session
-        dialog = AccountDialog(self.lang, None, self)
+        dialog = AccountDialog(None, self)
         if session is None or dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, role = dialog.name.text().strip(), str(dialog.role.currentData())
@@ -184,7 +183,7 @@ class AccountsSection(QGroupBox):
         session, chosen = self.ctx.session, self.selected_account()
         if session is None or chosen is None:
             return
-        dialog = AccountDialog(self.lang, chosen[0], self)
+        dialog = AccountDialog(chosen[0], self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         password = dialog.passwords.value()

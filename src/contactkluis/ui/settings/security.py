@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.domain.messages import error_text
 from contactkluis.domain.roles import Permission
 from contactkluis.services import accounts
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, MessageBox
-from contactkluis.ui.unlock import error_text
 from contactkluis.ui.widgets.recovery_key import RecoveryKeyView
 
 
@@ -86,11 +86,10 @@ class RecoveryKeyDialog(QDialog):
 class KeysSection(QGroupBox):
     """Sleutel vervangen… and Nieuwe herstelsleutel…, for a beheerder."""
 
-    def __init__(self, ctx: AppContext, lang: str = "nl", parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTitle(self.tr("Sleutels"))
         self.ctx = ctx
-        self.lang = lang
         self.recovery_dialog: RecoveryKeyDialog | None = None
         note = QLabel(
             self.tr(
@@ -188,7 +187,7 @@ class KeysSection(QGroupBox):
             accounts.rotate_key(session)
         except Exception as exc:
             QApplication.restoreOverrideCursor()
-            MessageBox.warning(self, self.tr("Sleutel niet vervangen"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Sleutel niet vervangen"), error_text(exc))
             return False
         QApplication.restoreOverrideCursor()
         self._set_status(self.tr("De sleutel is vervangen."))
@@ -231,7 +230,7 @@ class KeysSection(QGroupBox):
 
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
-            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Niet gelukt"), error_text(exc))
 
         # Deriving the slot's key takes about a second, like an account change: on the worker.
         self.ctx.tasks.run(lambda _t, _p: accounts.new_recovery_key(session), made, failed)

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 from contactkluis.domain.crosstab import StatsRecord
 from contactkluis.domain.dimensions import DIMENSIONS, Dim, Language, dimension
 from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, SUPPRESSED, PublishedTable
+from contactkluis.domain.messages import current_language, localized
 from contactkluis.domain.roles import Permission
-from contactkluis.errors import UserError, current_language
+from contactkluis.errors import UserError
 from contactkluis.services import stats
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
@@ -73,7 +74,7 @@ def _dimension_choices(
                 label = getattr(purpose, f"label_{lang}", code) or code
                 out.append((consent.replace("%1", label), f"consent:{code}"))
         else:
-            out.append((spec.label_en if lang == "en" else spec.label_nl, key))
+            out.append((localized(spec.label_nl, spec.label_en), key))
     return out
 
 
@@ -95,8 +96,7 @@ class StatsPage(QWidget):
             self.clear()
 
     def _lang(self) -> Language:
-        session = self.ctx.session
-        return "en" if (session.lang if session else current_language()) == "en" else "nl"
+        return cast(Language, current_language())
 
     # -- layout ---------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
+from contactkluis.domain.messages import localized
 from contactkluis.domain.passwords import MIN_LENGTH, password_problem
 
 
@@ -21,14 +22,12 @@ class PasswordFields(QWidget):
 
     def __init__(
         self,
-        lang: str = "nl",
         context: Callable[[], tuple[str, str]] | None = None,
         parent: QWidget | None = None,
         *,
         leading: Sequence[tuple[str, QWidget]] = (),
     ) -> None:
         super().__init__(parent)
-        self._lang = lang
         self._context = context or (lambda: ("", ""))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -61,7 +60,7 @@ class PasswordFields(QWidget):
         account, institution = self._context()
         found = password_problem(pw, account=account, institution=institution)
         if found:
-            return found[1] if self._lang == "en" else found[0]
+            return localized(*found)
         if pw != self.repeat.text():
             return self.tr("De twee wachtwoorden zijn niet gelijk.")
         return None

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontDatabase, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from contactkluis.domain.messages import format_date
 from contactkluis.ui.dialogs import FileDialog
 
 
@@ -64,7 +65,7 @@ class RecoveryKeyView(QWidget):
         institution = self.institution.replace("&", "&amp;").replace("<", "&lt;")
         doc.setHtml(
             "<h1>" + self.tr("Herstelsleutel Contactkluis") + "</h1>"
-            f"<p>{institution} — {date.today().strftime('%d-%m-%Y')}</p>"
+            f"<p>{institution} — {format_date(date.today())}</p>"
             f"<p style='font-family: monospace; font-size: 20pt; font-weight: bold'>"
             f"{self.key.text()}</p>"
             "<p>"

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.config import load_config, save_config
+from contactkluis.domain.messages import current_language, error_text, localized
 from contactkluis.domain.purposes import (
     LegalBasis,
     Purpose,
     RetentionAnchor,
     RetentionRule,
-    RuleError,
     purposes_from_json,
     purposes_to_json,
 )
@@ -48,12 +48,11 @@ from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 from contactkluis.ui.i18n import LANGUAGES
 from contactkluis.ui.locking import Locker
-from contactkluis.ui.settings.accounts import AccountDialog, AccountsSection
+from contactkluis.ui.settings.accounts import AccountsSection
 from contactkluis.ui.settings.security import KeysSection
-from contactkluis.ui.unlock import error_text
 from contactkluis.ui.widgets.status_pill import StatusPill
 
-__all__ = ["AccountDialog", "SettingsPage", "default_backup_dir"]  # AccountDialog: old home
+__all__ = ["SettingsPage", "default_backup_dir"]
 
 
 def default_backup_dir(vault_path: Path | None) -> Path:
@@ -66,13 +65,11 @@ class SettingsPage(QScrollArea):
         self,
         ctx: AppContext,
         locker: Locker | None = None,
-        lang: str = "nl",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.locker = locker
-        self.lang = lang
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
@@ -127,9 +124,9 @@ class SettingsPage(QScrollArea):
         self.layout_.addWidget(self.purposes_box)
 
     def _build_accounts(self) -> None:
-        self.accounts_box = AccountsSection(self.ctx, self.lang)
+        self.accounts_box = AccountsSection(self.ctx)
         self.layout_.addWidget(self.accounts_box)
-        self.keys = KeysSection(self.ctx, self.lang)
+        self.keys = KeysSection(self.ctx)
         self.accounts_box.account_removed.connect(self.keys.offer_rotation)
 
     def _build_lock_and_language(self) -> None:
@@ -259,17 +256,16 @@ class SettingsPage(QScrollArea):
                 self.tr("Alleen een beheerder kan doelen en bewaartermijnen wijzigen.")
             )
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            en = self.lang == "en"
             for purpose in session.purposes.values():
                 row = table.rowCount()
                 table.insertRow(row)
-                basis = purpose.basis.label_en if en else purpose.basis.label_nl
-                article = purpose.basis.article_en if en else purpose.basis.article_nl
+                basis = localized(purpose.basis.label_nl, purpose.basis.label_en)
+                article = localized(purpose.basis.article_nl, purpose.basis.article_en)
                 for col, text in enumerate(
                     (
-                        purpose.label_en if en else purpose.label_nl,
+                        localized(purpose.label_nl, purpose.label_en),
                         f"{basis} ({article})",
-                        purpose.retention_en() if en else purpose.retention_nl(),
+                        localized(purpose.retention_nl(), purpose.retention_en()),
                     )
                 ):
                     table.setItem(row, col, QTableWidgetItem(text))
@@ -283,17 +279,16 @@ class SettingsPage(QScrollArea):
         table = self.purposes_table
         row = table.rowCount()
         table.insertRow(row)
-        en = self.lang == "en"
         code = QTableWidgetItem(purpose.code if purpose else "")
         code.setData(Qt.ItemDataRole.UserRole, purpose)
         if purpose is not None:
             code.setFlags(code.flags() & ~Qt.ItemFlag.ItemIsEditable)  # ids stay stable
         table.setItem(row, 0, code)
-        label = (purpose.label_en if en else purpose.label_nl) if purpose else ""
+        label = (localized(purpose.label_nl, purpose.label_en)) if purpose else ""
         table.setItem(row, 1, QTableWidgetItem(label))
         basis = QComboBox()
         for b in LegalBasis:
-            basis.addItem(f"{b.label_en if en else b.label_nl} ({b.letter})", b.value)
+            basis.addItem(f"{localized(b.label_nl, b.label_en)} ({b.letter})", b.value)
         anchor = QComboBox()
         for a, text in (
             (RetentionAnchor.CONSENT, self.tr("zolang toestemming geldt")),
@@ -319,7 +314,6 @@ class SettingsPage(QScrollArea):
         """The table as purposes; raises RuleError with a Dutch/English text when invalid."""
         table = self.purposes_table
         result: list[Purpose] = []
-        en = self.lang == "en"
         for row in range(table.rowCount()):
             code_item: Any = table.item(row, 0)
             label_item = table.item(row, 1)
@@ -338,7 +332,7 @@ class SettingsPage(QScrollArea):
                 purpose = Purpose(code=code, label_nl=label, label_en=label, basis=basis, rule=rule)
             else:
                 purpose = dataclasses.replace(original, basis=basis, rule=rule)
-                if en:
+                if current_language() == "en":  # the label being edited
                     purpose = dataclasses.replace(purpose, label_en=label)
                 else:
                     purpose = dataclasses.replace(purpose, label_nl=label)
@@ -357,47 +351,12 @@ class SettingsPage(QScrollArea):
                 policies.set_purposes(session, purposes)
             finally:
                 QApplication.restoreOverrideCursor()
-        except RuleError as exc:
-            MessageBox.warning(
-                self,
-                self.tr("Doelen niet opgeslagen"),
-                exc.text_en if self.lang == "en" else exc.text_nl,
-            )
-            return False
-        except Exception as exc:
-            MessageBox.warning(self, self.tr("Doelen niet opgeslagen"), error_text(exc, self.lang))
+        except Exception as exc:  # a RuleError names the broken rule in the chosen language
+            MessageBox.warning(self, self.tr("Doelen niet opgeslagen"), error_text(exc))
             return False
         self.ctx.data_changed.emit()
         self.load_purposes()
         return True
-
-    # -- accounts (ui/settings/accounts.py) -------------------------------------------------
-
-    @property
-    def accounts_table(self) -> QTableWidget:
-        return self.accounts_box.table
-
-    @property
-    def status(self) -> QLabel:
-        return self.accounts_box.status
-
-    def load_accounts(self) -> None:
-        self.accounts_box.load()
-
-    def selected_account(self) -> tuple[str, str] | None:
-        return self.accounts_box.selected_account()
-
-    def add_account(self) -> None:
-        self.accounts_box.add_account()
-
-    def reset_password(self) -> None:
-        self.accounts_box.reset_password()
-
-    def toggle_role(self) -> None:
-        self.accounts_box.toggle_role()
-
-    def remove_account(self) -> None:
-        self.accounts_box.remove_account()
 
     # -- per-user settings ----------------------------------------------------------------
 
@@ -435,7 +394,7 @@ class SettingsPage(QScrollArea):
             written = accounts.backup(session, out)
         except Exception as exc:
             QApplication.restoreOverrideCursor()
-            MessageBox.warning(self, self.tr("Back-up niet gelukt"), error_text(exc, self.lang))
+            MessageBox.warning(self, self.tr("Back-up niet gelukt"), error_text(exc))
             return None
         QApplication.restoreOverrideCursor()
         self.ctx.backup_made.emit()

@@ -1,0 +1,223 @@
+"""The import plan: what each sheet of each file is, and how its columns map.
+
+One plan for the CLI and the wizard. `plan_files` reads and maps in one go; the wizard then
+edits the same plan (header row, targets, relation kind, included sheets) with the functions
+below. The raw sheets stay in the plan so a changed header row can re-locate the table
+without reading the file again. No Qt here: reading runs on a worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from contactkluis.domain.contact import RelationKind
+from contactkluis.migration.headers import FIELDS, SENSITIVE, ColumnMap, auto_map
+from contactkluis.migration.pipeline import (
+    RowBuilder,
+    RowResult,
+    SheetContext,
+    kind_from_name,
+    sheet_context,
+)
+from contactkluis.migration.readers import (
+    SPREADSHEET_SUFFIXES,
+    ReadError,
+    SheetData,
+    Workbook,
+    read_workbook,
+)
+from contactkluis.migration.report import ImportReport, NearDuplicate, RowRef, reason_text
+from contactkluis.migration.table import Table, locate
+from contactkluis.services.import_mapping import MappingSet, SheetMapping
+
+# Re-exported: the wizard speaks about fields, warnings and reports through this module,
+# never through migration/ itself.
+__all__ = [
+    "FIELDS",
+    "SENSITIVE",
+    "SPREADSHEET_SUFFIXES",
+    "ColumnMap",
+    "FilePlan",
+    "ImportReport",
+    "NearDuplicate",
+    "ReadError",
+    "RowRef",
+    "RowResult",
+    "SheetPlan",
+    "apply_mapping",
+    "build_rows",
+    "kind_from_name",
+    "mapping_set",
+    "plan_file",
+    "plan_files",
+    "plan_sheet",
+    "plan_workbook",
+    "reason_text",
+    "replan",
+    "rows_to_import",
+    "set_relation",
+    "set_target",
+    "sheet_mapping",
+]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class SheetPlan:
+    file: str
+    table: Table
+    columns: list[ColumnMap]
+    context: SheetContext
+    include: bool = True
+    # The relation kind the user chose (None: detected from the file and sheet names).
+    relation: str | None = None
+    # Column index -> the sensitive code detected, so that a column the user sets to "niet
+    # importeren" still carries its IBAN/BSN warning into the report.
+    sensitive: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def sheet(self) -> str:
+        return self.table.sheet
+
+
+@dataclass
+class FilePlan:
+    path: Path
+    error: ReadError | None = None
+    sheets: list[SheetPlan] = field(default_factory=list)
+    file_date: datetime.date = field(default_factory=datetime.date.today)
+    raw: list[SheetData] = field(default_factory=list)  # the sheets as read, for replan()
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def plan_sheet(
+    file: str, file_date: datetime.date, table: Table, mapping: SheetMapping | None
+) -> SheetPlan:
+    columns = auto_map(table.headers, [table.column(i) for i in range(len(table.headers))])
+    relation = mapping.relation if mapping else None
+    if mapping:
+        for col in columns:
+            key = col.header if col.header in mapping.columns else str(col.index + 1)
+            if key in mapping.columns:
+                col.field, col.by = mapping.columns[key], "user"
+    sensitive = {c.index: c.field for c in columns if c.field in SENSITIVE and c.field}
+    ctx = sheet_context(file, table.sheet, file_date, RelationKind(relation) if relation else None)
+    return SheetPlan(
+        file,
+        table,
+        columns,
+        ctx,
+        include=mapping.include if mapping else True,
+        relation=relation,
+        sensitive=sensitive,
+    )
+
+
+def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> FilePlan:
+    file = workbook.path.name
+    plan = FilePlan(
+        workbook.path,
+        file_date=workbook.modified or datetime.date.today(),
+        raw=list(workbook.sheets),
+    )
+    for sheet in workbook.sheets:
+        sheet_map = mapping.for_sheet(file, sheet.name) if mapping else None
+        table = locate(sheet, sheet_map.header_row if sheet_map else None)
+        plan.sheets.append(plan_sheet(file, plan.file_date, table, sheet_map))
+    return plan
+
+
+def plan_file(path: Path, mapping: MappingSet | None = None) -> FilePlan:
+    """Read and plan one file (slow for big files: call it on a worker)."""
+    try:
+        workbook = read_workbook(Path(path))
+    except ReadError as err:
+        return FilePlan(Path(path), error=err)
+    return plan_workbook(workbook, mapping)
+
+
+def plan_files(
+    paths: Sequence[Path], mapping: MappingSet | None = None, progress: Progress | None = None
+) -> list[FilePlan]:
+    """Read and plan each file in turn; a file that cannot be read carries its error."""
+    plans: list[FilePlan] = []
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i, len(paths))
+        plans.append(plan_file(path, mapping))
+    return plans
+
+
+# -- editing a plan (the wizard's mapping step) ------------------------------------------
+
+
+def replan(plan: FilePlan, index: int, mapping: SheetMapping | None) -> SheetPlan:
+    """Locate and map sheet `index` again, e.g. after the header row was changed."""
+    table = locate(plan.raw[index], mapping.header_row if mapping else None)
+    sheet = plan_sheet(plan.name, plan.file_date, table, mapping)
+    plan.sheets[index] = sheet
+    return sheet
+
+
+def set_relation(plan: FilePlan, index: int, relation: str | None) -> None:
+    sheet = plan.sheets[index]
+    kind = RelationKind(relation) if relation else None
+    sheet.context = sheet_context(plan.name, sheet.sheet, plan.file_date, kind)
+    sheet.relation = relation
+
+
+def set_target(plan: FilePlan, index: int, column: int, target: str | None) -> None:
+    """The user's choice for one column; None means "niet importeren"."""
+    if target is not None and target not in FIELDS:
+        raise ValueError(f"unknown field {target!r}")
+    sheet = plan.sheets[index]
+    col = sheet.columns[column]
+    col.field = target if target else sheet.sensitive.get(col.index)
+    col.by = "user"
+
+
+def sheet_mapping(plan: FilePlan, index: int) -> SheetMapping:
+    sheet = plan.sheets[index]
+    columns: dict[str, str | None] = {}
+    for col in sheet.columns:
+        key = col.header or str(col.index + 1)
+        columns[key] = col.field if col.imported else None
+    header_row = 0 if sheet.table.headerless else sheet.table.header_row  # 0: no header row
+    return SheetMapping(header_row, sheet.relation, sheet.include, columns)
+
+
+def mapping_set(plans: Sequence[FilePlan]) -> MappingSet:
+    """Everything the user set up, keyed 'file::sheet' so it applies to the same files again."""
+    out = MappingSet()
+    for plan in plans:
+        for i, sheet in enumerate(plan.sheets):
+            out.sheets[f"{plan.name}::{sheet.sheet}"] = sheet_mapping(plan, i)
+    return out
+
+
+def apply_mapping(plan: FilePlan, mapping: MappingSet) -> int:
+    """Re-plan the sheets a saved mapping speaks about; the number of sheets it changed."""
+    changed = 0
+    for i, sheet in enumerate(plan.sheets):
+        sm = mapping.for_sheet(plan.name, sheet.sheet)
+        if sm is not None:
+            replan(plan, i, sm)
+            changed += 1
+    return changed
+
+
+def rows_to_import(plans: Sequence[FilePlan]) -> int:
+    return sum(len(s.table.rows) for p in plans for s in p.sheets if s.include)
+
+
+def build_rows(sheet: SheetPlan, limit: int) -> list[tuple[Sequence[object], RowResult]]:
+    """The first `limit` rows as the import would build them: cells and result."""
+    builder = RowBuilder(sheet.context, sheet.columns)
+    return [(cells, builder.build(number, cells)) for number, cells in sheet.table.rows[:limit]]

@@ -1,0 +1,68 @@
+"""The review list of possible duplicates and shared e-mail addresses, with names.
+
+The vault keeps the pairs by contact id (so that `forget` of one person removes the pair);
+a person reviewing them needs the names and the reason in words, which are looked up here
+each time the list is shown, never stored with the pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contactkluis.domain.contact import Contact
+from contactkluis.domain.messages import localized
+from contactkluis.domain.roles import Permission
+from contactkluis.migration.report import reason_text
+from contactkluis.services.contacts import open_duplicates
+from contactkluis.services.session import Session
+
+_NO_NAME = ("(zonder naam)", "(no name)")
+
+
+@dataclass(frozen=True)
+class ReviewPair:
+    a: int
+    b: int
+    name_a: str
+    name_b: str
+    score: float
+    reason: str  # a code: "shared_email", "similar_name_same_postcode", ...
+    reason_text: str  # the code in the session's language
+
+
+def label(contact: Contact) -> str:
+    """How a person is named on the review list: the name, else the first e-mail address."""
+    name = contact.name.display()
+    if name:
+        return name
+    fallback = localized(*_NO_NAME)
+    return f"{fallback} {contact.emails[0]}" if contact.emails else fallback
+
+
+def review_pairs(session: Session) -> list[ReviewPair]:
+    session.require(Permission.VIEW)
+    repo = session.repo()
+    pairs: list[ReviewPair] = []
+    for a, b, score, reason in open_duplicates(session):
+        first, second = repo.get(a), repo.get(b)
+        if first is None or second is None:
+            continue
+        pairs.append(
+            ReviewPair(
+                a,
+                b,
+                label(first),
+                label(second),
+                score,
+                reason,
+                reason_text(reason),
+            )
+        )
+    return pairs
+
+
+def name_of(session: Session, contact_id: int) -> str | None:
+    """A contact's review-list label, or None when it no longer exists."""
+    session.require(Permission.VIEW)
+    contact = session.repo().get(contact_id)
+    return label(contact) if contact is not None else None

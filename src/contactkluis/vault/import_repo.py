@@ -1,0 +1,75 @@
+"""What the import reads and writes besides the contacts themselves: the matching snapshot,
+the batch record, the saved column mappings, and the page cache it runs with."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from contactkluis.domain.contact import Address, Contact, PersonName, Provenance
+from contactkluis.vault.db import Connection
+
+
+def matching_snapshot(conn: Connection) -> list[Contact]:
+    """What matching needs of the people already in the vault: ids, names, e-mails, postcode
+    and where each came from; nothing else is loaded."""
+    people: dict[int, Contact] = {}
+    for cid, first, initials, infix, last, postcode in conn.execute(
+        "SELECT id, first_name, initials, infix, last_name, postcode FROM contacts"
+        " WHERE anonymised = 0"
+    ):
+        people[cid] = Contact(
+            id=cid,
+            name=PersonName(first, initials, infix, last),
+            address=Address(postcode=postcode),
+        )
+    for cid, email in conn.execute("SELECT contact_id, email FROM emails ORDER BY id"):
+        if cid in people:
+            people[cid].emails.append(email)
+    for cid, file, sheet, row in conn.execute(
+        "SELECT contact_id, file, sheet, row FROM provenance WHERE field IS NULL ORDER BY id"
+    ):
+        if cid in people:
+            people[cid].sources.append(Provenance(file, sheet, row))
+    return list(people.values())
+
+
+def add_batch(conn: Connection, account: str, report_json: str) -> None:
+    conn.execute(
+        "INSERT INTO import_batches (started_at, account, report_json) VALUES (?, ?, ?)",
+        (
+            datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            account,
+            report_json,
+        ),
+    )
+
+
+@contextmanager
+def page_cache(conn: Connection, kib: int) -> Iterator[None]:
+    """Run with a page cache of `kib` KiB, then restore the one the connection had."""
+    previous = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    # PRAGMA takes no parameters; both values are ints, never text from outside.
+    conn.execute(f"PRAGMA cache_size = {-abs(int(kib))}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {previous}")
+
+
+def save_mapping(conn: Connection, name: str, mapping_json: str) -> None:
+    conn.execute(
+        "INSERT INTO mappings (name, json) VALUES (?, ?) ON CONFLICT (name) DO"
+        " UPDATE SET json = excluded.json",
+        (name, mapping_json),
+    )
+
+
+def load_mapping(conn: Connection, name: str) -> str | None:
+    row = conn.execute("SELECT json FROM mappings WHERE name = ?", (name,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def mapping_names(conn: Connection) -> list[str]:
+    return [str(r[0]) for r in conn.execute("SELECT name FROM mappings ORDER BY name")]
