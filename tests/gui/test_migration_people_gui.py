@@ -34,7 +34,7 @@ def test_shared_address_banner_and_review_tab_by_name(qtbot, ctx, tmp_path: Path
     page.select_ids([by_name[pieter]])  # two rows, one person: nothing shared
     assert not page.detail.shared_banner.isVisible()
 
-    view = ReportView("nl")
+    view = ReportView()
     qtbot.addWidget(view)
     view.show_report(report, lambda cid: review.name_of(session, cid))
     shown = {
@@ -58,9 +58,9 @@ def test_wizard_shows_a_headerless_sheet_as_such_and_keeps_its_first_person(
     assert editor.header_row.text().startswith("geen")
     # Leaving the field unchanged keeps the first row a person.
     editor.header_row.editingFinished.emit()
-    (plan,) = page.usable_files()[0].plans
+    (plan,) = page.usable_files()[0].sheets
     assert plan.table.headerless and len(plan.table.rows) == truth.persons
     editor.set_header_row(1)  # the user may still say row 1 is a header
-    assert len(page.usable_files()[0].plans[0].table.rows) == truth.persons - 1
+    assert len(page.usable_files()[0].sheets[0].table.rows) == truth.persons - 1
     editor.set_header_row(0)
-    assert len(page.usable_files()[0].plans[0].table.rows) == truth.persons
+    assert len(page.usable_files()[0].sheets[0].table.rows) == truth.persons
