@@ -19,7 +19,7 @@ import pytest
 import sqlcipher3
 
 from contactkluis.services import mailing
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault.keyfile import key_path
 from contactkluis.vault.keys import new_recovery_key
 from tests.support.insider import init_vault, plant_recovery_slot, raw_key, sql

@@ -21,7 +21,7 @@ import sqlcipher3
 from contactkluis.domain.contact import Contact, PersonName
 from contactkluis.errors import UserError
 from contactkluis.services import accounts, contacts
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import audit, keys, schema, throttle
 from contactkluis.vault import vault as vault_module
 from contactkluis.vault.keyfile import KeyFile, key_path

@@ -13,7 +13,7 @@ from typing import Any
 from contactkluis.cli.texts import say as say
 from contactkluis.errors import UserError
 from contactkluis.services.accounts import unlock
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 Handler = Callable[[argparse.Namespace], int]
 

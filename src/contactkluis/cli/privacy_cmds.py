@@ -18,7 +18,7 @@ from contactkluis.domain.requests import RequestKind, Urgency
 from contactkluis.errors import UserError
 from contactkluis.services import access, erasure, mailing, register_export, requests, retention
 from contactkluis.services.contacts import record_consent
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 
 def _date(text: str | None, session: Session) -> date | None:

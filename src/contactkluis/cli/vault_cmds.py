@@ -9,7 +9,7 @@ from contactkluis.cli.common import db_path, out, run_with_session, say, user_na
 from contactkluis.config import save_config
 from contactkluis.domain.roles import Permission
 from contactkluis.services import accounts
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -8,7 +8,8 @@ from pathlib import Path
 from contactkluis.domain.passwords import password_problem
 from contactkluis.domain.roles import Permission, Role
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
+from contactkluis.services import states
+from contactkluis.services.session import Session
 from contactkluis.vault import accounts_repo, keys
 from contactkluis.vault.backup import read_backup_keys, restore_backup
 from contactkluis.vault.vault import Vault, now_iso
@@ -41,13 +42,13 @@ def unlock(path: Path, account: str, password: str, *, read_only: bool = False) 
     if session.vault.account is None:
         session.vault.close()
         raise UserError("wrong_secret")
-    session.roll_status_to_today()
+    states.roll_to_today(session)
     return session
 
 
 def unlock_with_recovery(path: Path, recovery_key: str) -> Session:
     session = Session(Vault.open_with_recovery(path, recovery_key))
-    session.roll_status_to_today()
+    states.roll_to_today(session)
     return session
 
 

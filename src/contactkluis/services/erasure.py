@@ -18,7 +18,7 @@ from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services import suppression
 from contactkluis.services.contacts import set_flag
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import db
 from contactkluis.vault.db import Connection
 

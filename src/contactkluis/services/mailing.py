@@ -26,8 +26,8 @@ from contactkluis.domain.mailing import mailing_eligible
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services import suppression
-from contactkluis.services.context import Session
 from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services.session import Session
 
 COLUMNS = ("email", "first_name", "last_name")
 
