@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from contactkluis import __version__
 from contactkluis.cli.common import Passwords, tr
 from contactkluis.errors import UserError
+from contactkluis.hardening import harden_process
 
 # Modules that add commands; each has register(subparsers). Optional ones may be absent
 # while a feature is being built.
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in argv:
         idx = argv.index("--lang")

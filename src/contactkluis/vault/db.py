@@ -9,6 +9,8 @@ from typing import Any
 
 import sqlcipher3
 
+from contactkluis.vault import private_files
+
 Connection = Any  # sqlcipher3 ships no type information
 DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
@@ -51,6 +53,8 @@ def connect(
 
 
 def create(path: Path, data_key: bytes) -> Connection:
+    # Made owner-only before SQLite opens it: the -wal and -shm files copy its mode.
+    private_files.create_empty(path)
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(key_pragma(data_key))
     conn.execute("PRAGMA cipher_compatibility = 4")

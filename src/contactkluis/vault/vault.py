@@ -21,9 +21,9 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from contactkluis.errors import UserError
-from contactkluis.vault import audit, db, keys, throttle
+from contactkluis.vault import audit, db, keys, private_files, throttle
 from contactkluis.vault.backup import write_backup
-from contactkluis.vault.keyfile import KeyFile, KeyFileError, key_path
+from contactkluis.vault.keyfile import DAMAGED_KEY_FILE, KeyFile, KeyFileError, key_path
 from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
 from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -88,7 +88,7 @@ class Vault:
         path = Path(path)
         if path.exists() or key_path(path).exists():
             raise UserError("vault_exists", file=path.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_files.make_folder(path.parent)
         kdf = kdf or keys.calibrate()
         vault_id = str(uuid.uuid4())
         data_key = secrets.token_bytes(keys.DATA_KEY_BYTES)
@@ -131,7 +131,9 @@ class Vault:
         try:
             return KeyFile.load(key_path(path))
         except KeyFileError as exc:
-            raise UserError("not_a_vault", file=path.name) from exc
+            missing = not key_path(path).exists()
+            code = "not_a_vault" if missing else DAMAGED_KEY_FILE
+            raise UserError(code, file=key_path(path).name if not missing else path.name) from exc
 
     @classmethod
     def open(cls, path: Path, account: str, password: str, *, read_only: bool = False) -> Vault:
@@ -204,6 +206,7 @@ class Vault:
                 raise UserError(
                     "in_use", account=held.info.account, host=held.info.host, since=held.info.since
                 ) from None
+            private_files.tighten([path, key_path(path), *_wal_files(path)])
         try:
             if generation != keyfile.generation and not read_only:
                 cls._finish_rotation(path, keyfile, generation)
