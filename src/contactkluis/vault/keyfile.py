@@ -24,6 +24,10 @@ class KeyFileError(Exception):
     pass
 
 
+class DamagedKeyFile(KeyFileError):
+    """Our key file format, with values no Contactkluis wrote (edited, or bit rot)."""
+
+
 DAMAGED_KEY_FILE = "keyfile.damaged"
 register(
     {
@@ -73,7 +77,7 @@ class KeyFile:
                 slots=[Slot.from_json(s) for s in data["slots"]],
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise KeyFileError("damaged key file") from exc
+            raise DamagedKeyFile("damaged key file") from exc
 
     def dumps(self) -> bytes:
         return json.dumps(self.to_json(), indent=1, sort_keys=True).encode("utf-8")

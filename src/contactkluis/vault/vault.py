@@ -23,7 +23,13 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from contactkluis.errors import UserError
 from contactkluis.vault import audit, db, keys, private_files, throttle
 from contactkluis.vault.backup import write_backup
-from contactkluis.vault.keyfile import DAMAGED_KEY_FILE, KeyFile, KeyFileError, key_path
+from contactkluis.vault.keyfile import (
+    DAMAGED_KEY_FILE,
+    DamagedKeyFile,
+    KeyFile,
+    KeyFileError,
+    key_path,
+)
 from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
 from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -130,10 +136,10 @@ class Vault:
             raise UserError("no_vault", file=path.name)
         try:
             return KeyFile.load(key_path(path))
+        except DamagedKeyFile as exc:
+            raise UserError(DAMAGED_KEY_FILE, file=key_path(path).name) from exc
         except KeyFileError as exc:
-            missing = not key_path(path).exists()
-            code = "not_a_vault" if missing else DAMAGED_KEY_FILE
-            raise UserError(code, file=key_path(path).name if not missing else path.name) from exc
+            raise UserError("not_a_vault", file=path.name) from exc
 
     @classmethod
     def open(cls, path: Path, account: str, password: str, *, read_only: bool = False) -> Vault:
