@@ -46,6 +46,7 @@ from contactkluis.services.import_mapping import (
     mapping_names,
     save_mapping,
 )
+from contactkluis.vault import db
 from contactkluis.vault.db import Connection
 
 __all__ = [
@@ -320,8 +321,9 @@ def _run_import(
         if cancelled and cancelled():
             raise Cancelled
         conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
+    except BaseException as exc:
+        db.rollback(conn)
+        db.raise_if_disk_full(conn, exc)
         raise
     if progress:
         progress(total, total)

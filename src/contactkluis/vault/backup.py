@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from contactkluis.errors import UserError
-from contactkluis.vault import db, keys, private_files
+from contactkluis.vault import db, disk_space, keys, private_files
 from contactkluis.vault.keyfile import KeyFile, KeyFileError, atomic_write, fsync_dir, key_path
 from contactkluis.vault.schema import SCHEMA_VERSION
 
@@ -58,11 +58,15 @@ def write_backup(
             os.fsync(fh.fileno())
         os.replace(tmp_zip, out)
         fsync_dir(out.parent)
-    except OSError as exc:
+    except (OSError, db.DatabaseError) as exc:
+        if disk_space.is_disk_full(exc):
+            raise disk_space.disk_full(out.parent) from None
+        if not isinstance(exc, OSError):
+            raise
         raise UserError("io", file=out.name, reason=exc.strerror or type(exc).__name__) from exc
     finally:
-        tmp_db.unlink(missing_ok=True)
-        tmp_zip.unlink(missing_ok=True)
+        for tmp in (tmp_db, tmp_zip, tmp_db.with_name(tmp_db.name + "-journal")):
+            tmp.unlink(missing_ok=True)
     return out
 
 
@@ -130,6 +134,8 @@ def restore_backup(
         os.replace(tmp_db, target)
         fsync_dir(target.parent)
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
+        if disk_space.is_disk_full(exc):
+            raise disk_space.disk_full(target.parent) from None
         raise UserError("bad_backup", file=backup.name) from exc
     finally:
         tmp_db.unlink(missing_ok=True)
