@@ -1,14 +1,15 @@
-"""A huge CSV is parsed in the reader child under its memory cap, not in the program itself
+"""The reader child: a huge CSV is parsed there under its memory cap, not in the program itself
 (issue 13.8: a 190 MB CSV used to take 1.35 GB of the office PC's memory)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from contactkluis.migration.safety import MAX_CELLS, MAX_FILE_BYTES
+from contactkluis.migration.safety import MAX_CELLS, MAX_FILE_BYTES, run_isolated
 from tests.support.vaults import run_script
 
 READ = (
@@ -40,3 +41,14 @@ def test_a_csv_too_big_to_read_is_refused_without_filling_memory(tmp_path: Path)
     peak_kib = int(lines[-1])
     # The program itself never held the file, let alone its text: the child did, capped.
     assert peak_kib * 1024 < big.stat().st_size, peak_kib
+
+
+def test_the_reader_child_gets_a_minimal_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CONTACTKLUIS_PASSWORD", "paarse olifant op de fiets")
+    monkeypatch.setenv("SOME_TOKEN", "geheim")
+    where = tmp_path / "lijst.csv"
+    assert run_isolated(os.getenv, ("CONTACTKLUIS_PASSWORD",), where) is None
+    assert run_isolated(os.getenv, ("SOME_TOKEN",), where) is None
+    assert run_isolated(os.getenv, ("PATH",), where) == os.environ["PATH"]
