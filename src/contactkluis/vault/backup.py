@@ -113,7 +113,7 @@ def restore_backup(
     tmp_db = target.with_name(f".{target.name}.{os.getpid()}.restore.tmp")
     try:
         fd = private_files.open_private(tmp_db, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        with zipfile.ZipFile(backup) as zf, zf.open(_DB_MEMBER) as src, os.fdopen(fd, "wb") as dst:
+        with os.fdopen(fd, "wb") as dst, zipfile.ZipFile(backup) as zf, zf.open(_DB_MEMBER) as src:
             while chunk := src.read(1 << 20):
                 dst.write(chunk)
             dst.flush()
