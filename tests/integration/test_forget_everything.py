@@ -55,3 +55,8 @@ def test_forget_clears_the_request_texts_but_keeps_the_request(session: Session)
     assert "Verbruggen" not in kept.note + kept.request.extension_reason
     assert str(kept.request.kind) and kept.request.received and kept.request.deadline
     assert kept.contact_id is None
+    outcome = "Anke Verbruggen gebeld: alles gewist"
+    requests.close_request(session, rid, outcome=outcome, identity_checked=True)
+    closed = requests.get_request(session, rid)
+    assert "Verbruggen" not in closed.note and str(closed.status) == str(closed.request.status)
+    assert closed.request.closed_on is not None

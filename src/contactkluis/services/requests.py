@@ -22,6 +22,7 @@ from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services.context import Session
 from contactkluis.vault.db import Connection
+from contactkluis.vault.erasure_repo import ERASED_TEXT
 
 DEFAULT_WARN_DAYS = 7
 
@@ -182,6 +183,10 @@ def due_requests(
 def _store(
     session: Session, conn: Connection, stored: StoredRequest, new: RightsRequest, note: str
 ) -> None:
+    if stored.note == ERASED_TEXT:
+        # The person was erased: what is typed about them from now on is not kept either.
+        note = ERASED_TEXT
+        new = replace(new, extension_reason=ERASED_TEXT if new.extension_reason else "")
     conn.execute(
         "UPDATE requests SET identity_checked = ?, deadline = ?, extended = ?,"
         " extension_reason = ?, status = ?, closed_at = ?, note = ? WHERE id = ?",

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from contactkluis.vault.db import Connection
 
-# Stands where a note or reason was: the register still shows that there was one.
+# Stands in the note of an erased person's request (also marking it as such, so that later
+# notes, outcomes and reasons are not kept either) and where an extension reason was.
 ERASED_TEXT = "[gewist]"
 
 
@@ -22,8 +23,7 @@ def requests_of(conn: Connection, contact_ids: Sequence[int]) -> list[int]:
 def clear_request_texts(conn: Connection, request_ids: Sequence[int]) -> None:
     """Notes, outcomes and extension reasons go; kind, dates and status stay."""
     conn.executemany(
-        "UPDATE requests SET"
-        " note = CASE WHEN note = '' THEN '' ELSE ? END,"
+        "UPDATE requests SET note = ?,"
         " extension_reason = CASE WHEN extension_reason = '' THEN '' ELSE ? END"
         " WHERE id = ?",
         [(ERASED_TEXT, ERASED_TEXT, rid) for rid in request_ids],
