@@ -60,7 +60,7 @@ def test_only_people_with_consent_in_force_are_exported(session: Session, tmp_pa
     assert result.reasons["suppressed"] == 1
     assert result.reasons["withdrawn"] == 1 and result.reasons["restricted"] == 1
     assert result.reasons["objects_marketing"] == 1 and result.reasons["anonymised"] == 1
-    assert out.read_bytes().startswith(b"email,first_name,last_name\r\n")
+    assert out.read_bytes().startswith(b'"email","first_name","last_name"\r\n')
     entry = audit.entries(session.conn)[0]
     assert entry["action"] == "mailing.export"
     assert entry["detail"] == {"count": 1, "purpose": "nieuwsbrief"}

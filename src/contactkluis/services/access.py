@@ -22,7 +22,7 @@ from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services.files import safe_cell, write_atomic
 from contactkluis.services.session import Session
-from contactkluis.vault import access_repo, audit, state_repo
+from contactkluis.vault import access_repo, audit, private_files, state_repo
 from contactkluis.vault.db import Connection
 
 FORMAT_VERSION = 1
@@ -191,7 +191,7 @@ def export_access(session: Session, contact_ids: Iterable[int], out_dir: Path) -
     session.require(Permission.ACCESS_EXPORT)
     ids = list(dict.fromkeys(contact_ids))
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_files.make_folder(out_dir)
     targets = [(cid, out_dir / f"inzage-{cid}.json", out_dir / f"inzage-{cid}.xlsx") for cid in ids]
     for _, *paths in targets:
         for path in paths:

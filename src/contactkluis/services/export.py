@@ -18,7 +18,7 @@ from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services.files import safe_cell, write_atomic
 from contactkluis.services.session import Session
-from contactkluis.vault import state_repo
+from contactkluis.vault import private_files, state_repo
 
 BATCH = 1000
 
@@ -122,7 +122,7 @@ def export_all(session: Session, out: Path) -> int:
         raise UserError(
             "invalid", reason=("Kies een .json- of .xlsx-bestand.", "Choose a .json or .xlsx file.")
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
+    private_files.make_folder(out.parent)
     count = write_atomic(
         out, _write_json_to(session) if suffix == ".json" else _write_xlsx_to(session)
     )

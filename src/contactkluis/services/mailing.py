@@ -14,8 +14,6 @@ address that itself starts with such a character is left out and counted, not ma
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +24,7 @@ from contactkluis.domain.mailing import mailing_eligible
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services import suppression
-from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services.files import csv_bytes, safe_cell, write_atomic
 from contactkluis.services.session import Session
 
 COLUMNS = ("email", "first_name", "last_name")
@@ -115,12 +113,7 @@ def export_mailing(
     result = mailing_list(session, purpose_code, allow_reconfirm=allow_reconfirm)
 
     def write(fh: IO[bytes]) -> None:
-        text = io.StringIO(newline="")
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        for row in result.rows:
-            writer.writerow([safe_cell(v) for v in row])
-        fh.write(text.getvalue().encode("utf-8"))
+        fh.write(csv_bytes([COLUMNS, *result.rows], delimiter=",", bom=False))
 
     with session.write() as conn:
         write_atomic(out, write)

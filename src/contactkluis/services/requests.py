@@ -23,6 +23,7 @@ from contactkluis.services import states
 from contactkluis.services.session import Session
 from contactkluis.vault import requests_repo
 from contactkluis.vault.db import Connection
+from contactkluis.vault.erasure_repo import ERASED_TEXT
 
 DEFAULT_WARN_DAYS = 7
 
@@ -169,6 +170,10 @@ def due_requests(
 def _store(
     session: Session, conn: Connection, stored: StoredRequest, new: RightsRequest, note: str
 ) -> None:
+    if stored.note == ERASED_TEXT:
+        # The person was erased: what is typed about them from now on is not kept either.
+        note = ERASED_TEXT
+        new = replace(new, extension_reason=ERASED_TEXT if new.extension_reason else "")
     requests_repo.update(
         conn,
         stored.id,

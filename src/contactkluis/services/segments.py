@@ -11,8 +11,6 @@ The segment names come from the returned file: the model's set of segments chang
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -24,7 +22,7 @@ from openpyxl import Workbook
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.readers import Cell, ReadError, read_workbook
-from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services.files import csv_bytes, safe_cell, write_atomic
 from contactkluis.services.session import Session
 from contactkluis.vault import segments_repo
 
@@ -94,11 +92,7 @@ class SegmentExport:
 
 def _write_rows(path: Path, rows: list[list[str]]) -> None:
     if path.suffix.lower() == ".csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow(HEADER)
-        writer.writerows([safe_cell(v) for v in row] for row in rows)
-        data = buffer.getvalue().encode("utf-8-sig")
+        data = csv_bytes([HEADER, *rows])
         write_atomic(path, lambda fh: fh.write(data))
         return
     wb = Workbook(write_only=True)

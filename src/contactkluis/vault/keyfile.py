@@ -9,12 +9,14 @@ crash leaves either the old or the new key file, never half of one.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contactkluis.domain.messages import register
+from contactkluis.vault import private_files
 from contactkluis.vault.keys import Slot
+from contactkluis.vault.private_files import fsync_dir as fsync_dir
 from contactkluis.vault.signing import Authority, SignerRecord
 
 FORMAT = "contactkluis-keys"
@@ -22,6 +24,23 @@ FORMAT = "contactkluis-keys"
 
 class KeyFileError(Exception):
     pass
+
+
+class DamagedKeyFile(KeyFileError):
+    """Our key file format, with values no Contactkluis wrote (edited, or bit rot)."""
+
+
+DAMAGED_KEY_FILE = "keyfile.damaged"
+register(
+    {
+        DAMAGED_KEY_FILE: (
+            "Het sleutelbestand '{file}' is beschadigd of bewerkt en wordt niet gebruikt. Er is"
+            " niets gewijzigd; zet het sleutelbestand (of de hele kluis) terug uit een back-up.",
+            "The key file '{file}' is damaged or was edited and is not used. Nothing was changed;"
+            " restore the key file (or the whole vault) from a backup.",
+        )
+    }
+)
 
 
 def key_path(db_path: Path) -> Path:
@@ -70,7 +89,7 @@ class KeyFile:
                 audit_head=None if head is None else (int(head[0]), str(head[1])),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise KeyFileError("damaged key file") from exc
+            raise DamagedKeyFile("damaged key file") from exc
 
     def dumps(self) -> bytes:
         return json.dumps(self.to_json(), indent=1, sort_keys=True).encode("utf-8")
@@ -95,21 +114,5 @@ class KeyFile:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable; Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Whole or not at all, and readable by its owner only."""
+    private_files.write_file(path, data)

@@ -40,6 +40,11 @@ MIN_MEMORY_KIB = 64 * 1024
 MIN_PARALLELISM = 4
 CALIBRATION_TARGET_S = 0.5
 MAX_MEMORY_KIB = 1024 * 1024
+# What a key file may ask for: beyond these it is damaged or hostile (m=2^31 KiB would make
+# unlocking allocate 2 TiB), not a slow machine's calibration.
+MAX_ACCEPTED_MEMORY_KIB = 4 * 1024 * 1024
+MAX_TIME_COST = 20
+MAX_PARALLELISM = 16
 
 _RAW = serialization.Encoding.Raw
 _RAW_PRIV = serialization.PrivateFormat.Raw
@@ -72,6 +77,12 @@ class KdfParams:
             or self.parallelism < MIN_PARALLELISM
         ):
             raise ValueError("Argon2 parameters below RFC 9106's second recommendation")
+        if (
+            self.time_cost > MAX_TIME_COST
+            or self.memory_kib > MAX_ACCEPTED_MEMORY_KIB
+            or self.parallelism > MAX_PARALLELISM
+        ):
+            raise ValueError("Argon2 parameters beyond any machine's calibration")
 
     def to_json(self) -> dict[str, Any]:
         return {"alg": "argon2id", "t": self.time_cost, "m": self.memory_kib, "p": self.parallelism}
@@ -109,7 +120,8 @@ def calibrate(target_s: float = CALIBRATION_TARGET_S) -> KdfParams:
             params = KdfParams(params.time_cost, params.memory_kib * 2, params.parallelism)
         else:
             factor = max(2, int(target_s / max(elapsed, 1e-3)))
-            return KdfParams(params.time_cost * factor, params.memory_kib, params.parallelism)
+            time_cost = min(MAX_TIME_COST, params.time_cost * factor)
+            return KdfParams(time_cost, params.memory_kib, params.parallelism)
 
 
 def _aad(vault_id: str, slot_id: str, purpose: str) -> bytes:

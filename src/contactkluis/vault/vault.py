@@ -20,9 +20,15 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from contactkluis.errors import UserError
-from contactkluis.vault import audit, db, keys, roster, throttle
+from contactkluis.vault import audit, db, keys, private_files, roster, throttle
 from contactkluis.vault.backup import write_backup
-from contactkluis.vault.keyfile import KeyFile, KeyFileError, key_path
+from contactkluis.vault.keyfile import (
+    DAMAGED_KEY_FILE,
+    DamagedKeyFile,
+    KeyFile,
+    KeyFileError,
+    key_path,
+)
 from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
 from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
 from contactkluis.vault.signing import Authority, Signer
@@ -89,7 +95,7 @@ class Vault(KeySlots):
         path = Path(path)
         if path.exists() or key_path(path).exists():
             raise UserError("vault_exists", file=path.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_files.make_folder(path.parent)
         kdf = kdf or keys.calibrate()
         vault_id = str(uuid.uuid4())
         data_key = secrets.token_bytes(keys.DATA_KEY_BYTES)
@@ -140,6 +146,8 @@ class Vault(KeySlots):
             raise UserError("no_vault", file=path.name)
         try:
             return KeyFile.load(key_path(path))
+        except DamagedKeyFile as exc:
+            raise UserError(DAMAGED_KEY_FILE, file=key_path(path).name) from exc
         except KeyFileError as exc:
             raise UserError("not_a_vault", file=path.name) from exc
 
@@ -219,6 +227,7 @@ class Vault(KeySlots):
                 raise UserError(
                     "in_use", account=held.info.account, host=held.info.host, since=held.info.since
                 ) from None
+            private_files.tighten([path, key_path(path), *_wal_files(path)])
         try:
             if generation != keyfile.generation and not read_only:
                 cls._finish_rotation(path, keyfile, generation)
