@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from contactkluis.services.context import Session
-
 from contactkluis.services import erasure, requests
 from contactkluis.services.importing import import_files
+from contactkluis.services.session import Session
 from tests.support.people import add_person
 
 
