@@ -79,12 +79,16 @@ def created_dates(conn: Connection, ids: Sequence[int]) -> dict[int, date]:
 
 def roll_status(conn: Connection, today: date, soon: date) -> int:
     """Move the cached status with the calendar (expired before today, soon up to `soon`);
-    the number of rows looked at."""
+    the number of rows looked at.
+
+    Days only move forward, so an expired record stays expired: its date may be the day
+    nothing justified keeping it any more (not a keep-until date), which a roll must not
+    turn back into 'soon'."""
     cur = conn.execute(
         "UPDATE contacts SET retention_status = CASE"
         " WHEN retention_until < ? THEN 'expired'"
         " WHEN retention_until <= ? THEN 'soon' ELSE 'ok' END, state_date = ?"
-        " WHERE retention_until IS NOT NULL",
+        " WHERE retention_until IS NOT NULL AND retention_status != 'expired'",
         (today.isoformat(), soon.isoformat(), today.isoformat()),
     )
     return int(cur.rowcount)
