@@ -7,7 +7,7 @@ from pathlib import Path
 
 from contactkluis.cli.common import out, run_with_session, tr
 from contactkluis.domain.contact import RelationKind
-from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, ROUNDING_BASES
+from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, MARK, ROUNDING_BASES
 from contactkluis.errors import UserError
 from contactkluis.services import segments, stats
 from contactkluis.services.context import Session
@@ -26,8 +26,8 @@ def _dimension_help() -> str:
         "  retention         bewaartermijn (binnen termijn / verloopt binnenkort / verlopen)\n"
         "  segment           segment uit het Culturele Doelgroepenmodel\n"
         "Zonder --by: de standaardset tabellen (alleen .xlsx).\n"
-        "Aantallen van 1 tot en met k-1 worden afgeschermd als '<k'; met --round 5 wordt\n"
-        "alles afgerond op een veelvoud van 5.",
+        "Aantallen van 1 tot en met k-1 worden afgeschermd en als 'x' getoond (k stelt de\n"
+        "beheerder in, standaard 10); met --round 5 wordt alles afgerond op een veelvoud van 5.",
         "Breakdowns (one, or two separated by a comma):\n"
         "  relation          relation (vriend, donateur, ...)\n"
         "  pc2 / pc4         postcode area, 2 or 4 digits\n"
@@ -39,8 +39,8 @@ def _dimension_help() -> str:
         "  retention         retention (within period / ends soon / expired)\n"
         "  segment           segment of the Dutch cultural audience model\n"
         "Without --by: the standard set of tables (.xlsx only).\n"
-        "Counts from 1 to k-1 are suppressed as '<k'; with --round 5 every count is\n"
-        "rounded to a multiple of 5.",
+        "Counts from 1 to k-1 are suppressed and shown as 'x' (k is set by the administrator,\n"
+        "default 10); with --round 5 every count is rounded to a multiple of 5.",
     )
 
 
@@ -54,18 +54,26 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 "Choose suppression (--min-count) or rounding (--round), not both.",
             ),
         )
-    k = K_DEFAULT if args.min_count is None else args.min_count
 
     def run(session: Session) -> stats.StatsResult:
         return stats.export(
-            session, Path(args.out), args.by, k=k, rounding=args.round, population=population
+            session,
+            Path(args.out),
+            args.by,
+            k=args.min_count,
+            rounding=args.round,
+            population=population,
         )
 
     result = run_with_session(args, run)
+    k = result.meta.k
     method = (
         tr(f"afgerond op {args.round}", f"rounded to {args.round}")
         if args.round
-        else tr(f"afgeschermd onder {k}", f"suppressed below {k}")
+        else tr(
+            f"afgeschermd onder {k}, getoond als '{MARK}'",
+            f"suppressed below {k}, shown as '{MARK}'",
+        )
     )
     out(
         tr(
@@ -73,6 +81,22 @@ def cmd_stats(args: argparse.Namespace) -> int:
             f"populatie: {result.population.label('nl')}).",
             f"Written: {args.out} ({len(result.tables)} table(s), {method}, "
             f"population: {result.population.label('en')}).",
+        )
+    )
+    return 0
+
+
+def cmd_stats_threshold(args: argparse.Namespace) -> int:
+    def run(session: Session) -> int:
+        if args.k is not None:
+            stats.set_institution_k(session, args.k)
+        return stats.institution_k(session)
+
+    k = run_with_session(args, run)
+    out(
+        tr(
+            f"Drempel k voor tellingen: {k} (aantallen 1 tot en met {k - 1} worden afgeschermd).",
+            f"Threshold k for counts: {k} (counts from 1 to {k - 1} are suppressed).",
         )
     )
     return 0
@@ -147,9 +171,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=_k,
         metavar="K",
         help=tr(
-            f"drempel k ({K_MIN}-{K_MAX}, standaard {K_DEFAULT}): aantallen 1..k-1 worden "
-            "afgeschermd",
-            f"threshold k ({K_MIN}-{K_MAX}, default {K_DEFAULT}): counts 1..k-1 are suppressed",
+            f"drempel k ({K_MIN}-{K_MAX}; standaard die van de instelling, {K_DEFAULT} tenzij de "
+            "beheerder anders koos; lager dan die van de instelling kan niet): aantallen 1..k-1 "
+            "worden afgeschermd",
+            f"threshold k ({K_MIN}-{K_MAX}; default the institution's, {K_DEFAULT} unless the "
+            "administrator chose otherwise; lower than the institution's is refused): counts "
+            "1..k-1 are suppressed",
         ),
     )
     s.add_argument(
@@ -169,6 +196,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         + f" ({', '.join(k.value for k in RelationKind)})",
     )
     s.set_defaults(func=cmd_stats)
+
+    t = sub.add_parser(
+        "stats-threshold",
+        help=tr(
+            "drempel k voor tellingen tonen of instellen (instellen: beheerder)",
+            "show or set the threshold k for counts (setting it: administrator)",
+        ),
+    )
+    t.add_argument(
+        "k",
+        nargs="?",
+        type=_k,
+        help=tr(
+            f"nieuwe drempel ({K_MIN}-{K_MAX}); zonder: toon de huidige",
+            f"new threshold ({K_MIN}-{K_MAX}); without: show the current one",
+        ),
+    )
+    t.set_defaults(func=cmd_stats_threshold)
 
     g = sub.add_parser(
         "segments",

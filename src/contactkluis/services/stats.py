@@ -40,6 +40,8 @@ from contactkluis.domain.dimensions import (
 )
 from contactkluis.domain.disclosure import (
     K_DEFAULT,
+    K_MAX,
+    K_MIN,
     DisclosureError,
     PublishedTable,
     check_k,
@@ -283,6 +285,42 @@ def _check_k(k: int) -> None:
         raise UserError("invalid", reason=(err.message("nl"), err.message("en"))) from None
 
 
+K_SETTING = "stats_k"
+
+
+def institution_k(session: Session) -> int:
+    """The threshold the beheerder set for this institution (default 10, never below 5)."""
+    value = session.setting(K_SETTING, K_DEFAULT)
+    k = value if isinstance(value, int) else K_DEFAULT
+    return min(max(k, K_MIN), K_MAX)
+
+
+def set_institution_k(session: Session, k: int) -> None:
+    """Only a role that manages policies (the beheerder) may change k."""
+    session.require(Permission.MANAGE_POLICIES)
+    _check_k(k)
+    session.set_setting(K_SETTING, k)
+
+
+def effective_k(session: Session, k: int | None) -> int:
+    """The k an export uses: the institution's, or a stricter one asked for; never lower."""
+    floor = institution_k(session)
+    if k is None:
+        return floor
+    _check_k(k)
+    if k < floor:
+        raise UserError(
+            "invalid",
+            reason=(
+                f"De drempel k is voor deze instelling minstens {floor} (ingesteld door de "
+                f"beheerder); {k} is te laag.",
+                f"The threshold k is at least {floor} for this institution (set by the "
+                f"administrator); {k} is too low.",
+            ),
+        )
+    return k
+
+
 def dims_from_text(session: Session, spec: str) -> list[Dim]:
     """Parse a `--by` text against the vault's purposes; UserError with the reason."""
     try:
@@ -348,19 +386,21 @@ def compute(
     session: Session,
     dims: str | Sequence[Dim] | None = None,
     *,
-    k: int = K_DEFAULT,
+    k: int | None = None,
     rounding: int | None = None,
     population: Population = ALL,
 ) -> StatsResult:
-    """One table (`dims`) or the standard set (None), protected."""
+    """One table (`dims`) or the standard set (None), protected.
+
+    k None means the institution's threshold; a lower k than that is refused.
+    """
     session.require(Permission.STATS)
+    k = effective_k(session, k)
     if dims is None:
         dim_sets = standard_tables(marketing_purposes(session))
     else:
         one = dims_from_text(session, dims) if isinstance(dims, str) else list(dims)
         dim_sets = [one]
-    if rounding is None:
-        _check_k(k)
     records = load_records(session, population)
     lang: Language = "en" if session.lang == "en" else "nl"
     return compute_from_records(
@@ -429,7 +469,7 @@ def export(
     session: Session,
     path: Path,
     dims: str | Sequence[Dim] | None = None,
-    k: int = K_DEFAULT,
+    k: int | None = None,
     rounding: int | None = None,
     population: Population = ALL,
 ) -> StatsResult:
