@@ -230,3 +230,18 @@ def test_a_stats_user_can_neither_set_nor_undercut_k(staff_session: Session) -> 
     with pytest.raises(UserError):
         stats.compute(staff_session, "relation", k=5)
     assert stats.compute(staff_session, "relation").meta.k == 10
+
+
+def test_town_labels_come_from_the_official_list_and_rare_ones_merge(
+    session: Session,
+    people,  # type: ignore[no-untyped-def]
+) -> None:
+    with session.write() as conn:
+        conn.execute(
+            "UPDATE contacts SET city = 'Utrecht p/a Kees Kaasman diabetes' WHERE id = ?",
+            (people.ids["friends"][0],),
+        )
+    table = stats.compute(session, "city").tables[0]
+    # Gouda (2 people) and the free text are below k = 10: only 'overig' says they exist.
+    assert set(table.row_labels) <= {"Delft", "Rotterdam", "overig", "onbekend"}
+    assert "overig" in table.row_labels

@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib.resources import files
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path, PureWindowsPath
@@ -42,11 +44,20 @@ from contactkluis.domain.disclosure import (
     K_DEFAULT,
     K_MAX,
     K_MIN,
+    SUPPRESSED,
     DisclosureError,
     PublishedTable,
     check_k,
     round_base,
     suppress_linked,
+)
+from contactkluis.domain.disclosure_labels import (
+    OPEN_DIMENSIONS,
+    OTHER,
+    rare_labels,
+    relabel,
+    town_index,
+    town_label,
 )
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
@@ -130,6 +141,16 @@ SELECT contact_id, group_concat(kind || ':' || coalesce(substr(start_date, 1, 4)
  WHERE end_date IS NULL OR end_date >= :ref
  GROUP BY contact_id
 """
+
+
+@cache
+def _towns() -> dict[str, str]:
+    text = files("contactkluis").joinpath("resources/woonplaatsen.txt").read_text("utf-8")
+    return town_index(line for line in text.splitlines() if not line.startswith("#"))
+
+
+def _town(value: str | None) -> tuple[str, ...]:
+    return (town_label(value, _towns()),)
 
 
 def _one(value: str | None) -> tuple[str, ...]:
@@ -230,7 +251,7 @@ def query_records(
             "since": list(map(itemgetter(1), rels)),
             "pc2": _mapped(lambda raw: (postcode_area(raw, 2),), pc4s),
             "pc4": _mapped(lambda raw: (postcode_area(raw, 4),), pc4s),
-            "city": _mapped(_one, cities),
+            "city": _mapped(_town, cities),
             "age": _mapped(lambda year: (age_band(year, reference),), years),
             "source": _mapped(lambda raw: _source_names(raw, known), files),
             "retention": _mapped(_one, statuses),
@@ -342,6 +363,52 @@ def protect(
     return suppress_linked(tables, k)
 
 
+def _all_hidden_labels(table: PublishedTable) -> dict[str, set[str]]:
+    """Labels of open dimensions whose every count in `table` is hidden."""
+    out: dict[str, set[str]] = {}
+    cols = table.cell_cols()
+    if table.row_dim.name in OPEN_DIMENSIONS:
+        out[table.row_dim.name] = {
+            r
+            for r in table.row_labels
+            if table.row_totals[r] is SUPPRESSED
+            and all(table.cells[(r, c)] is SUPPRESSED for c in cols)
+        }
+    if table.col_dim is not None and table.col_dim.name in OPEN_DIMENSIONS:
+        out.setdefault(table.col_dim.name, set()).update(
+            c
+            for c in table.col_labels
+            if table.col_totals[c] is SUPPRESSED
+            and all(table.cells[(r, c)] is SUPPRESSED for r in table.row_labels)
+        )
+    return out
+
+
+def _protect_with_closed_labels(
+    records: Sequence[StatsRecord],
+    dim_sets: Sequence[Sequence[Dim]],
+    k: int,
+    rounding: int | None,
+) -> list[PublishedTable]:
+    """Protect the tables, merging labels that would give someone away into 'overig':
+    first those held by fewer than k people, then any whose counts all came out hidden."""
+    used = {d.name for dims in dim_sets for d in dims} & OPEN_DIMENSIONS
+    merged = {dim: rare_labels(records, dim, k) for dim in used}
+    while True:
+        published = protect(build_tables(relabel(records, merged), dim_sets), k, rounding)
+        if rounding is not None:
+            return published
+        more = False
+        for table in published:
+            for dim, labels in _all_hidden_labels(table).items():
+                labels -= {UNKNOWN, OTHER}
+                if labels - merged[dim]:
+                    merged[dim] |= labels
+                    more = True
+        if not more:
+            return published
+
+
 @dataclass(frozen=True)
 class StatsResult:
     """Protected tables ready to show or write; holds no true count of a hidden cell."""
@@ -371,7 +438,7 @@ def compute_from_records(
     """Pure part of an export: count, protect, describe. Safe on a worker thread."""
     if rounding is None:
         _check_k(k)
-    published = protect(build_tables(records, dim_sets), k, rounding)
+    published = _protect_with_closed_labels(records, dim_sets, k, rounding)
     meta = StatsMeta(
         reference_date=reference,
         population_label=population.label(language),
