@@ -245,3 +245,27 @@ def test_town_labels_come_from_the_official_list_and_rare_ones_merge(
     # Gouda (2 people) and the free text are below k = 10: only 'overig' says they exist.
     assert set(table.row_labels) <= {"Delft", "Rotterdam", "overig", "onbekend"}
     assert "overig" in table.row_labels
+
+
+def test_releases_that_would_undo_each_other_are_refused(
+    session: Session,
+    people,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    stats.export(session, tmp_path / "a.csv", "relation,age")
+    with pytest.raises(UserError) as err:  # rounded next to suppressed
+        stats.export(session, tmp_path / "b.csv", "relation,age", rounding=5)
+    assert "andere methode" in err.value.message("nl")
+    stats.export(session, tmp_path / "c.csv", "relation,age")  # the same figures again: fine
+    with session.write() as conn:  # one person leaves: the difference would be about them
+        conn.execute("UPDATE contacts SET restricted = 1 WHERE id = ?", (people.ids["friends"][1],))
+    with pytest.raises(UserError) as err:
+        stats.export(session, tmp_path / "d.csv", "relation,age")
+    assert "eerdere cijfers" in err.value.message("nl")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "c.csv", "vault"]
+    (detail,) = session.conn.execute(
+        "SELECT detail FROM audit WHERE action = 'stats.export' ORDER BY id LIMIT 1"
+    ).fetchone()
+    info = json.loads(detail)
+    assert info["persons"] == 25 and info["method"] == "suppression"
+    assert set(info["digests"]) == {"relationxage"}

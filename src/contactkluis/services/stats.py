@@ -59,10 +59,12 @@ from contactkluis.domain.disclosure_labels import (
     town_index,
     town_label,
 )
+from contactkluis.domain.disclosure_releases import Release, conflicts, make_release, table_name
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services.context import Session
 from contactkluis.services.stats_export import StatsMeta, write_csv, write_xlsx
+from contactkluis.vault import audit as audit_store
 from contactkluis.vault.db import Connection
 
 _UNKNOWN_ONLY: tuple[str, ...] = (UNKNOWN,)
@@ -416,13 +418,19 @@ class StatsResult:
     tables: list[PublishedTable]
     meta: StatsMeta
     population: Population
+    persons: int = 0  # people counted (registered with the release, never shown per cell)
 
     @property
     def names(self) -> list[str]:
-        return [
-            t.row_dim.name if t.col_dim is None else f"{t.row_dim.name}x{t.col_dim.name}"
-            for t in self.tables
-        ]
+        return [table_name(t) for t in self.tables]
+
+    def release(self) -> Release:
+        return make_release(
+            self.tables,
+            population=self.population.code,
+            reference=self.meta.reference_date,
+            persons=self.persons,
+        )
 
 
 def compute_from_records(
@@ -446,7 +454,7 @@ def compute_from_records(
         rounding=rounding,
         language=language,
     )
-    return StatsResult(published, meta, population)
+    return StatsResult(published, meta, population, persons=len(records))
 
 
 def compute(
@@ -508,6 +516,8 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
             file=path.name,
             reason=("de map bestaat niet", "the folder does not exist"),
         )
+    release = result.release()
+    _check_release(session, release, result.meta.k)
     # The audit entry and the file go together: if writing fails, the entry is rolled back.
     with session.write() as conn:
         try:
@@ -522,7 +532,8 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
         session.audit(
             conn,
             "stats.export",
-            None,
+            _RELEASES,
+            **release.detail(),
             tables=result.names,
             k=None if result.meta.rounding else result.meta.k,
             rounding=result.meta.rounding,
@@ -530,6 +541,47 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
             format=suffix.lstrip("."),
         )
     return path
+
+
+_RELEASES = "stats"  # audit target of every registered release
+
+
+def earlier_releases(session: Session) -> list[Release]:
+    """The registered releases (newest first), from the audit log."""
+    found = []
+    for entry in audit_store.entries(session.conn, _RELEASES, limit=100_000):
+        if entry["action"] == "stats.export":
+            release = Release.from_detail(entry["detail"])
+            if release is not None:
+                found.append(release)
+    return found
+
+
+def _check_release(session: Session, release: Release, k: int) -> None:
+    problems = conflicts(release, earlier_releases(session), k)
+    if not problems:
+        return
+    first = problems[0]
+    when = first.earlier.reference.isoformat()
+    if first.code == "mixed_method":
+        reason = (
+            f"Tabel '{first.table}' is in deze periode ({release.period}) al gepubliceerd met "
+            f"een andere methode (peildatum {when}). Afgerond en afgeschermd samen maken "
+            "verborgen aantallen terug te rekenen; gebruik dezelfde methode als eerder.",
+            f"Table '{first.table}' was already published in this period ({release.period}) "
+            f"with another method (reference date {when}). Rounded and suppressed together "
+            "give hidden counts away; use the same method as before.",
+        )
+    else:
+        reason = (
+            f"Tabel '{first.table}' is in deze periode al gepubliceerd (peildatum {when}) en "
+            f"sindsdien zijn er minder dan {k} personen bij of af. Het verschil zou over die "
+            "personen gaan: gebruik de eerdere cijfers.",
+            f"Table '{first.table}' was already published in this period (reference date "
+            f"{when}) and fewer than {k} people were added or removed since. The difference "
+            "would be about those people: use the earlier figures.",
+        )
+    raise UserError("invalid", reason=reason)
 
 
 def export(
