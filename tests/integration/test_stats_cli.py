@@ -54,6 +54,24 @@ def test_stats_standard_set_with_population_and_rounding(
     assert target.stat().st_size > 0
 
 
+def test_the_beheerder_sets_the_threshold_and_exports_follow_it(
+    filled_vault: Path, tmp_path: Path
+) -> None:
+    code, out, err = cli(filled_vault, "stats-threshold")
+    assert code == 0 and "k voor tellingen: 10" in out, err
+    code, out, err = cli(filled_vault, "stats-threshold", "12")
+    assert code == 0 and ": 12" in out, err
+    code, out, err = cli(filled_vault, "stats-threshold", "4")
+    assert code != 0 and "kies 5 tot en met 20" in err
+    target = tmp_path / "r.csv"
+    code, out, err = cli(filled_vault, "stats", "--by", "relation", "--out", str(target))
+    assert code == 0 and "afgeschermd onder 12" in out, err
+    code, _, err = cli(
+        filled_vault, "stats", "--by", "relation", "--min-count", "10", "--out", str(target)
+    )
+    assert code != 0 and "minstens 12" in err
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
