@@ -7,10 +7,14 @@ interval computation must agree with the attacker's LP.
 
 from __future__ import annotations
 
+import random
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contactkluis.domain.crosstab import ONE_WAY_COL, CountTable, table_from_counts
+from contactkluis.domain.crosstab import ONE_WAY_COL, CountTable, build_tables, table_from_counts
+from contactkluis.domain.dimensions import dimension
 from contactkluis.domain.disclosure import (
     INF,
     SUPPRESSED,
@@ -22,6 +26,7 @@ from contactkluis.domain.disclosure import (
     suppress_linked,
     underprotected,
 )
+from contactkluis.services.stats import ALL, compute_from_records
 from tests.support.disclosure_attacker import Cell, attack
 from tests.support.disclosure_attacker import PublishedTable as View
 from tests.unit.test_disclosure import SMALLISH, column, grid, tables, true_value
@@ -133,3 +138,30 @@ def test_one_way_primary_reaches_k() -> None:
     pub = suppress(table, k=10)
     assert pub.cells[("1003", ONE_WAY_COL)] == 300
     check([(table, pub, own_atoms(pub))], 10)
+
+
+def test_a_synthetic_standard_export_holds_against_the_attacker() -> None:
+    """age, pc2 and age x pc2 in one export (linked), as compute_from_records makes it."""
+    rnd = random.Random(14)
+    areas = ["30", "30", "30", "26", "26", "28", *(str(n) for n in range(10, 99, 7))]
+    bands = ["20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80+", "onbekend"]
+    records = [{"age": (rnd.choice(bands),), "pc2": (rnd.choice(areas),)} for _ in range(400)]
+    age, pc2 = dimension("age"), dimension("pc2")
+    result = compute_from_records(
+        records, [[age], [pc2], [age, pc2]], population=ALL, reference=date(2025, 12, 31), k=10
+    )
+    truth = build_tables(records, [[age], [pc2], [age, pc2]])
+    one_age, one_pc2, two = result.tables
+    base = own_atoms(two)
+    grand = {("grand", "", ""): base[("grand", "", "")]}
+    age_atoms = {("cell", r, ONE_WAY_COL): base[("row", r, "")] for r in two.row_labels}
+    pc2_atoms = {("cell", c, ONE_WAY_COL): base[("col", c, "")] for c in two.col_labels}
+    check(
+        [
+            (truth[2], two, base),
+            (truth[0], one_age, age_atoms | grand),
+            (truth[1], one_pc2, pc2_atoms | grand),
+        ],
+        10,
+    )
+    assert two.suppressed_refs(), "the synthetic vault has small cells to protect"
