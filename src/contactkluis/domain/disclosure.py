@@ -33,8 +33,10 @@ from contactkluis.domain.disclosure_graph import (
     Ref,
     cheapest_cover,
     headroom,
+    hidden_network,
     interval,
     protection_cover,
+    residual,
     unsafe,
 )
 from contactkluis.domain.messages import CodedError, register
@@ -173,10 +175,15 @@ def suppress(table: CountTable, k: int = K_DEFAULT, forced: Collection[Ref] = ()
         e for e, value in enumerate(graph.value) if value > 0 and graph.refs[e] in forced_set
     }
     # Smallest first: they need the most room, and their covers often protect the rest.
+    # Two networks: the questions run over the suppressed edges only (fast), the covers
+    # over every candidate; both stay valid as the suppressed set grows.
+    asked, covers = hidden_network(graph, suppressed), residual(graph, suppressed)
     for e in sorted(primary, key=lambda e: (graph.value[e], e)):
         need = k - graph.value[e]
-        if headroom(graph, suppressed, e, up=True, limit=need) < need:
-            suppressed.update(protection_cover(graph, suppressed, e, need))
+        if headroom(graph, suppressed, e, True, need, asked) < need:
+            added = protection_cover(graph, suppressed, e, need, covers)
+            suppressed.update(added)
+            asked.add(added)
     while bad := unsafe(graph, suppressed):
         for e in bad:
             if e in unsafe(graph, suppressed):  # an earlier cover may have fixed it
@@ -212,11 +219,12 @@ def intervals(table: CountTable, published: PublishedTable) -> dict[Ref, tuple[i
 def underprotected(table: CountTable, published: PublishedTable, k: int) -> list[Ref]:
     """Primary counts (1..k-1) whose range, as a reader computes it, stays below k."""
     graph, suppressed = _suppressed_edges(table, published)
+    net = residual(graph, suppressed)
     return [
         graph.refs[e]
         for e in sorted(suppressed)
         if 1 <= graph.value[e] < k
-        and headroom(graph, suppressed, e, up=True, limit=k) < k - graph.value[e]
+        and headroom(graph, suppressed, e, True, k, net) < k - graph.value[e]
     ]
 
 

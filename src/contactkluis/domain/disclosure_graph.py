@@ -173,11 +173,21 @@ class _Network:
     """Residual network over chosen edges; arcs 2i and 2i+1 are the two directions of one edge."""
 
     def __init__(self, graph: Graph, edges: Collection[int]) -> None:
+        self.graph = graph
         self.edge: list[int] = []
         self.head: list[int] = []
         self.cap: list[int] = []
         self.out: dict[int, list[int]] = {}
+        self.first_arc: dict[int, int] = {}
+        self.add(edges)
+
+    def add(self, edges: Collection[int]) -> None:
+        """Let more edges carry flow (their current flow is zero)."""
+        graph = self.graph
         for e in edges:
+            if e in self.first_arc:
+                continue
+            self.first_arc[e] = len(self.head)
             forward, backward = _capacities(graph, e)
             for tail, head, cap in (
                 (graph.u[e], graph.v[e], forward),
@@ -255,22 +265,60 @@ def _ends(graph: Graph, e: int, up: bool) -> tuple[int, int]:
     return (graph.v[e], graph.u[e]) if raise_flow else (graph.u[e], graph.v[e])
 
 
-def headroom(graph: Graph, suppressed: Collection[int], e: int, up: bool, limit: int = INF) -> int:
+def residual(graph: Graph, suppressed: Collection[int] = ()) -> _Network:
+    """A residual network to ask `headroom` and `protection_cover` many questions of: the
+    suppressed edges and every published non-zero one (flow only ever uses the edges a
+    question allows, so one network serves while the suppressed set grows)."""
+    edges = [f for f in range(len(graph.refs)) if f in suppressed or graph.value[f] > 0]
+    return _Network(graph, edges)
+
+
+def hidden_network(graph: Graph, suppressed: Collection[int]) -> _Network:
+    """The residual network of the suppressed edges alone; grow it with .add()."""
+    return _Network(graph, suppressed)
+
+
+def headroom(
+    graph: Graph,
+    suppressed: Collection[int],
+    e: int,
+    up: bool,
+    limit: int = INF,
+    net: _Network | None = None,
+) -> int:
     """How far suppressed count e can move up (or down) with everything published fixed,
-    capped at `limit`. Exact: a maximum flow in a network matrix."""
+    capped at `limit`. Exact: a maximum flow in a network matrix.
+
+    `net` is residual(graph, suppressed) when the caller asks about many edges (it stays
+    valid while the suppressed set grows); e itself is shut off in it for the question and
+    everything is restored afterwards.
+    """
     source, sink = _ends(graph, e, up)
-    return _Network(graph, [f for f in suppressed if f != e]).augment(source, sink, limit)
+    if net is None:
+        net = residual(graph, suppressed)
+    saved = net.cap
+    net.cap = saved.copy()
+    first = net.first_arc.get(e)
+    if first is not None:
+        net.cap[first] = net.cap[first + 1] = 0
+    try:
+        return net.augment(source, sink, limit, suppressed)
+    finally:
+        net.cap = saved
 
 
 def interval(graph: Graph, suppressed: Collection[int], e: int) -> tuple[int, int]:
     """The exact range a reader can give suppressed count e (upper end INF when unbounded)."""
     value = graph.value[e]
-    down = min(headroom(graph, suppressed, e, up=False, limit=value), max(value - 1, 0))
-    up = headroom(graph, suppressed, e, up=True)
+    net = residual(graph, suppressed)
+    down = min(headroom(graph, suppressed, e, False, value, net), max(value - 1, 0))
+    up = headroom(graph, suppressed, e, True, INF, net)
     return value - down, value + up if up < INF else INF
 
 
-def protection_cover(graph: Graph, suppressed: set[int], e: int, need: int) -> list[int]:
+def protection_cover(
+    graph: Graph, suppressed: set[int], e: int, need: int, net: _Network | None = None
+) -> list[int]:
     """Published non-zero edges to suppress so that count e can rise by `need`.
 
     The flow the suppressed edges already carry is pushed first; then, while short, the
@@ -278,16 +326,26 @@ def protection_cover(graph: Graph, suppressed: set[int], e: int, need: int) -> l
     published edges join, and flow is pushed along it. Each round adds at least one edge,
     and with everything suppressed any count may rise without limit, so this ends.
     """
+    if net is None:
+        net = residual(graph, suppressed)
+    saved = net.cap
+    net.cap = saved.copy()
+    try:
+        return _cover(graph, suppressed, e, need, net)
+    finally:
+        net.cap = saved
+
+
+def _cover(graph: Graph, suppressed: set[int], e: int, need: int, net: _Network) -> list[int]:
     source, sink = _ends(graph, e, up=True)
-    others = [
-        f for f in range(len(graph.refs)) if f != e and (f in suppressed or graph.value[f] > 0)
-    ]
-    net = _Network(graph, others)
+    first = net.first_arc[e]
+    net.cap[first] = net.cap[first + 1] = 0  # the count itself is no part of its cover
+    others = [f for f in net.first_arc if f != e]
     hidden = {f for f in others if f in suppressed}
     pushed = net.augment(source, sink, need, hidden)
     added: list[int] = []
+    cost = {f: graph.value[f] + 1 for f in others if f not in hidden}
     while pushed < need:
-        cost = {f: graph.value[f] + 1 for f in others if f not in hidden}
         via = net.cheapest_path(source, sink, cost)
         if via is None:  # cannot happen for a consistent table; hide all as a safe fallback
             return [f for f in others if f not in suppressed]
@@ -296,6 +354,7 @@ def protection_cover(graph: Graph, suppressed: set[int], e: int, need: int) -> l
             a = via[node]
             if net.edge[a] not in hidden:
                 hidden.add(net.edge[a])
+                cost.pop(net.edge[a], None)
                 added.append(net.edge[a])
             node = net.head[a ^ 1]
         pushed += net._push_path(via, source, sink, need - pushed)
