@@ -23,6 +23,7 @@ from faker import Faker
 from tests.support.disclosure_attacker import Cell, PublishedTable, attack
 
 from contactkluis.domain.dimensions import age_band, dimension, postcode_area
+from contactkluis.domain.disclosure_releases import conflicts
 from contactkluis.services.stats import ALL, compute_from_records
 
 K = 5
@@ -58,12 +59,20 @@ def people(n: int, rnd: random.Random, fake: Faker) -> list[Record]:
     return out
 
 
-def publish(records: Sequence[Record], by: str, rounding: int | None = None) -> Any:
+def result(records: Sequence[Record], by: str, rounding: int | None = None) -> Any:
     dims = {"age": [AGE], "pc2": [PC2], "age,pc2": [AGE, PC2]}[by]
-    res = compute_from_records(
+    return compute_from_records(
         records, [dims], population=ALL, reference=REF, k=K, rounding=rounding
     )
-    return res.tables[0]
+
+
+def publish(records: Sequence[Record], by: str, rounding: int | None = None) -> Any:
+    return result(records, by, rounding).tables[0]
+
+
+def refused(first: Any, second: Any) -> bool:
+    """Would the release registry (same reporting period) refuse `second` after `first`?"""
+    return bool(conflicts(second.release(), [first.release()], K))
 
 
 def _shown(v: object) -> int | None:
@@ -184,6 +193,7 @@ def audit_vault(records: list[Record], rnd: random.Random, fake: Faker, tally: T
     tally["add_vaults"] += 1
     tally["add_age"] += b3["probe|age"] == (1, 1)
     tally["add_cell"] += b3["probe|cell"] == (1, 1)
+    tally["add_refused"] += refused(result(records, "age,pc2"), result(after, "age,pc2"))
     tally["add_new_exact"] += sum(
         1 for c, t in hidden.items() if 1 <= t < K and b3[c] == (t, t) and c not in alone
     )
@@ -201,6 +211,7 @@ def audit_vault(records: list[Record], rnd: random.Random, fake: Faker, tally: T
     ]
     b5 = attack(views, hidden)
     tally["round_exact"] += exact_small(b5, hidden)
+    tally["round_refused"] += refused(result(records, "age,pc2"), result(records, "age,pc2", 5))
 
 
 def main() -> None:
@@ -220,7 +231,7 @@ def main() -> None:
         print(f"vault of {n:>5} contacts done ({time.perf_counter() - start:6.1f}s)", flush=True)
     print()
     print(
-        f"Before (current code), k={K}, {args.vaults} synthetic record lists of {sizes[0]}-{sizes[-1]} people, seed {args.seed}"
+        f"Code in this tree, k={K}, {args.vaults} synthetic record lists of {sizes[0]}-{sizes[-1]} people, seed {args.seed}"
     )
     print("Table audited: age x pc2 export of all contacts, with its margins (suppression).")
     print(
@@ -249,10 +260,20 @@ def main() -> None:
         )
     )
     print(tally.line("one person added: earlier small cells newly exact", "add_new_exact", "small"))
+    print(
+        tally.line(
+            "one person added: 2nd export refused by release registry", "add_refused", "add_vaults"
+        )
+    )
     print(tally.line("--by age, --by pc2, --by age,pc2: small cells exact", "three_exact", "small"))
     print(
         tally.line(
             "rounded + suppressed export of one table: small cells exact", "round_exact", "small"
+        )
+    )
+    print(
+        tally.line(
+            "rounded after suppressed: refused by release registry", "round_refused", "tables"
         )
     )
     print(f"\nrun time {time.perf_counter() - start:.0f}s")

@@ -34,9 +34,13 @@ def test_stats_by_two_dimensions_to_csv(filled_vault: Path, tmp_path: Path) -> N
     assert "x.csv" in out
     rows = list(csv.reader(target.read_text("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0][0].startswith("Relatie") and rows[0][-1] == "Totaal"
-    assert [r[0] for r in rows[1:]] == ["vriend", "donateur", "bezoeker", "klant", "Totaal"]
-    cells = [v for r in rows[1:] for v in r[1:]]
-    assert "<5" in cells and not [v for v in cells if v in {"1", "2", "3", "4"}]
+    grid, legend = rows[:-2], rows[-1]
+    assert rows[-2] == [] and legend[0].startswith("x = afgeschermd")
+    assert [r[0] for r in grid[1:]] == ["vriend", "donateur", "bezoeker", "klant", "Totaal"]
+    cells = [v for r in grid[1:] for v in r[1:]]
+    assert "x" in cells and not [v for v in cells if v.startswith("<")]
+    assert not [v for v in cells if v in {str(n) for n in range(1, 10)}], "k is 10"
+    assert "'x'" in out
 
 
 def test_stats_standard_set_with_population_and_rounding(
@@ -50,11 +54,29 @@ def test_stats_standard_set_with_population_and_rounding(
     assert target.stat().st_size > 0
 
 
+def test_the_beheerder_sets_the_threshold_and_exports_follow_it(
+    filled_vault: Path, tmp_path: Path
+) -> None:
+    code, out, err = cli(filled_vault, "stats-threshold")
+    assert code == 0 and "k voor tellingen: 10" in out, err
+    code, out, err = cli(filled_vault, "stats-threshold", "12")
+    assert code == 0 and ": 12" in out, err
+    code, out, err = cli(filled_vault, "stats-threshold", "4")
+    assert code != 0 and "kies 5 tot en met 20" in err
+    target = tmp_path / "r.csv"
+    code, out, err = cli(filled_vault, "stats", "--by", "relation", "--out", str(target))
+    assert code == 0 and "afgeschermd onder 12" in out, err
+    code, _, err = cli(
+        filled_vault, "stats", "--by", "relation", "--min-count", "10", "--out", str(target)
+    )
+    assert code != 0 and "minstens 12" in err
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
         (["--by", "relation,kleur"], "Onbekende indeling 'kleur'"),
-        (["--by", "relation", "--min-count", "2"], "kies 3 tot en met 20"),
+        (["--by", "relation", "--min-count", "2"], "kies 5 tot en met 20"),
         ([], "standaardset"),  # the standard set does not fit one .csv table
     ],
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from contactkluis.cli.common import out, run_with_session, say
 from contactkluis.domain.contact import RelationKind
-from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, ROUNDING_BASES
+from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, MARK, ROUNDING_BASES
 from contactkluis.errors import UserError
 from contactkluis.services import segments, stats
 from contactkluis.services.session import Session
@@ -27,15 +27,22 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 "Choose suppression (--min-count) or rounding (--round), not both.",
             ),
         )
-    k = K_DEFAULT if args.min_count is None else args.min_count
 
     def run(session: Session) -> stats.StatsResult:
         return stats.export(
-            session, Path(args.out), args.by, k=k, rounding=args.round, population=population
+            session,
+            Path(args.out),
+            args.by,
+            k=args.min_count,
+            rounding=args.round,
+            population=population,
         )
 
     result = run_with_session(args, run)
-    method = say("rounded", round=args.round) if args.round else say("suppressed_below", k=k)
+    k = result.meta.k
+    method = (
+        say("rounded", round=args.round) if args.round else say("suppressed_below", k=k, mark=MARK)
+    )
     out(
         say(
             "stats_written",
@@ -45,6 +52,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
             population=(result.population.label("nl"), result.population.label("en")),
         )
     )
+    return 0
+
+
+def cmd_stats_threshold(args: argparse.Namespace) -> int:
+    def run(session: Session) -> int:
+        if args.k is not None:
+            stats.set_institution_k(session, args.k)
+        return stats.institution_k(session)
+
+    k = run_with_session(args, run)
+    out(say("threshold_now", k=k, k_1=k - 1))
     return 0
 
 
@@ -125,6 +143,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=say("who_counted_all_contacts") + f" ({', '.join(k.value for k in RelationKind)})",
     )
     s.set_defaults(func=cmd_stats)
+
+    t = sub.add_parser(
+        "stats-threshold",
+        help=say("threshold_help"),
+    )
+    t.add_argument(
+        "k",
+        nargs="?",
+        type=_k,
+        help=say("threshold_new", K_MIN=K_MIN, K_MAX=K_MAX),
+    )
+    t.set_defaults(func=cmd_stats_threshold)
 
     g = sub.add_parser(
         "segments",

@@ -253,8 +253,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "verlopen)\n"
         "  segment           segment uit het Culturele Doelgroepenmodel\n"
         "Zonder --by: de standaardset tabellen (alleen .xlsx).\n"
-        "Aantallen van 1 tot en met k-1 worden afgeschermd als '<k'; met --round 5 wordt\n"
-        "alles afgerond op een veelvoud van 5.",
+        "Aantallen van 1 tot en met k-1 worden afgeschermd en als 'x' getoond (k stelt de\n"
+        "beheerder in, standaard 10); met --round 5 wordt alles afgerond op een veelvoud van 5.",
         "Breakdowns (one, or two separated by a comma):\n"
         "  relation          relation (vriend, donateur, ...)\n"
         "  pc2 / pc4         postcode area, 2 or 4 digits\n"
@@ -266,11 +266,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "  retention         retention (within period / ends soon / expired)\n"
         "  segment           segment of the Dutch cultural audience model\n"
         "Without --by: the standard set of tables (.xlsx only).\n"
-        "Counts from 1 to k-1 are suppressed as '<k'; with --round 5 every count is\n"
-        "rounded to a multiple of 5.",
+        "Counts from 1 to k-1 are suppressed and shown as 'x' (k is set by the administrator,\n"
+        "default 10); with --round 5 every count is rounded to a multiple of 5.",
     ),
     "rounded": ("afgerond op {round}", "rounded to {round}"),
-    "suppressed_below": ("afgeschermd onder {k}", "suppressed below {k}"),
+    "suppressed_below": (
+        "afgeschermd onder {k}, getoond als '{mark}'",
+        "suppressed below {k}, shown as '{mark}'",
+    ),
+    "threshold_now": (
+        "Drempel k voor tellingen: {k} (aantallen 1 tot en met {k_1} worden afgeschermd).",
+        "Threshold k for counts: {k} (counts from 1 to {k_1} are suppressed).",
+    ),
+    "threshold_help": (
+        "drempel k voor tellingen tonen of instellen (instellen: beheerder)",
+        "show or set the threshold k for counts (setting it: administrator)",
+    ),
+    "threshold_new": (
+        "nieuwe drempel ({K_MIN}-{K_MAX}); zonder: toon de huidige",
+        "new threshold ({K_MIN}-{K_MAX}); without: show the current one",
+    ),
     "stats_written": (
         "Geschreven: {out} ({n_tables} tabel(len), {method}, populatie: {population}).",
         "Written: {out} ({n_tables} table(s), {method}, population: {population}).",
@@ -302,8 +317,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "breakdown(s), see above; without --by the standard set",
     ),
     "k_help": (
-        "drempel k ({K_MIN}-{K_MAX}, standaard {K_DEFAULT}): aantallen 1..k-1 worden afgeschermd",
-        "threshold k ({K_MIN}-{K_MAX}, default {K_DEFAULT}): counts 1..k-1 are suppressed",
+        "drempel k ({K_MIN}-{K_MAX}; standaard die van de instelling, {K_DEFAULT} tenzij de"
+        " beheerder anders koos; lager dan die van de instelling kan niet): aantallen 1..k-1"
+        " worden afgeschermd",
+        "threshold k ({K_MIN}-{K_MAX}; default the institution's, {K_DEFAULT} unless the"
+        " administrator chose otherwise; lower than the institution's is refused): counts"
+        " 1..k-1 are suppressed",
     ),
     "round_every_count_this": (
         "rond alle aantallen af op dit veelvoud",

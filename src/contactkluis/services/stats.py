@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib.resources import files
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path, PureWindowsPath
@@ -40,16 +42,30 @@ from contactkluis.domain.dimensions import (
 )
 from contactkluis.domain.disclosure import (
     K_DEFAULT,
+    K_MAX,
+    K_MIN,
+    SUPPRESSED,
     DisclosureError,
     PublishedTable,
     check_k,
     round_base,
     suppress_linked,
 )
+from contactkluis.domain.disclosure_labels import (
+    OPEN_DIMENSIONS,
+    OTHER,
+    rare_labels,
+    relabel,
+    town_index,
+    town_label,
+)
+from contactkluis.domain.disclosure_releases import Release, conflicts, make_release, table_name
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
+from contactkluis.services import policies
 from contactkluis.services.session import Session
 from contactkluis.services.stats_export import StatsMeta, write_csv, write_xlsx
+from contactkluis.vault import audit as audit_store
 from contactkluis.vault import stats_repo
 from contactkluis.vault.db import Connection
 
@@ -110,6 +126,16 @@ def population_options() -> list[Population]:
 
 
 # --- reading the vault -----------------------------------------------------------------
+
+
+@cache
+def _towns() -> dict[str, str]:
+    text = files("contactkluis").joinpath("resources/woonplaatsen.txt").read_text("utf-8")
+    return town_index(line for line in text.splitlines() if not line.startswith("#"))
+
+
+def _town(value: str | None) -> tuple[str, ...]:
+    return (town_label(value, _towns()),)
 
 
 def _one(value: str | None) -> tuple[str, ...]:
@@ -208,7 +234,7 @@ def query_records(
             "since": list(map(itemgetter(1), rels)),
             "pc2": _mapped(lambda raw: (postcode_area(raw, 2),), pc4s),
             "pc4": _mapped(lambda raw: (postcode_area(raw, 4),), pc4s),
-            "city": _mapped(_one, cities),
+            "city": _mapped(_town, cities),
             "age": _mapped(lambda year: (age_band(year, reference),), years),
             "source": _mapped(lambda raw: _source_names(raw, known), files),
             "retention": _mapped(_one, statuses),
@@ -263,6 +289,42 @@ def _check_k(k: int) -> None:
         raise UserError("invalid", reason=(err.message("nl"), err.message("en"))) from None
 
 
+K_SETTING = "stats_k"
+
+
+def institution_k(session: Session) -> int:
+    """The threshold the beheerder set for this institution (default 10, never below 5)."""
+    value = session.setting(K_SETTING, K_DEFAULT)
+    k = value if isinstance(value, int) else K_DEFAULT
+    return min(max(k, K_MIN), K_MAX)
+
+
+def set_institution_k(session: Session, k: int) -> None:
+    """Only a role that manages policies (the beheerder) may change k."""
+    session.require(Permission.MANAGE_POLICIES)
+    _check_k(k)
+    policies.set_setting(session, K_SETTING, k)
+
+
+def effective_k(session: Session, k: int | None) -> int:
+    """The k an export uses: the institution's, or a stricter one asked for; never lower."""
+    floor = institution_k(session)
+    if k is None:
+        return floor
+    _check_k(k)
+    if k < floor:
+        raise UserError(
+            "invalid",
+            reason=(
+                f"De drempel k is voor deze instelling minstens {floor} (ingesteld door de "
+                f"beheerder); {k} is te laag.",
+                f"The threshold k is at least {floor} for this institution (set by the "
+                f"administrator); {k} is too low.",
+            ),
+        )
+    return k
+
+
 def dims_from_text(session: Session, spec: str) -> list[Dim]:
     """Parse a `--by` text against the vault's purposes; UserError with the reason."""
     try:
@@ -284,6 +346,52 @@ def protect(
     return suppress_linked(tables, k)
 
 
+def _all_hidden_labels(table: PublishedTable) -> dict[str, set[str]]:
+    """Labels of open dimensions whose every count in `table` is hidden."""
+    out: dict[str, set[str]] = {}
+    cols = table.cell_cols()
+    if table.row_dim.name in OPEN_DIMENSIONS:
+        out[table.row_dim.name] = {
+            r
+            for r in table.row_labels
+            if table.row_totals[r] is SUPPRESSED
+            and all(table.cells[(r, c)] is SUPPRESSED for c in cols)
+        }
+    if table.col_dim is not None and table.col_dim.name in OPEN_DIMENSIONS:
+        out.setdefault(table.col_dim.name, set()).update(
+            c
+            for c in table.col_labels
+            if table.col_totals[c] is SUPPRESSED
+            and all(table.cells[(r, c)] is SUPPRESSED for r in table.row_labels)
+        )
+    return out
+
+
+def _protect_with_closed_labels(
+    records: Sequence[StatsRecord],
+    dim_sets: Sequence[Sequence[Dim]],
+    k: int,
+    rounding: int | None,
+) -> list[PublishedTable]:
+    """Protect the tables, merging labels that would give someone away into 'overig':
+    first those held by fewer than k people, then any whose counts all came out hidden."""
+    used = {d.name for dims in dim_sets for d in dims} & OPEN_DIMENSIONS
+    merged = {dim: rare_labels(records, dim, k) for dim in used}
+    while True:
+        published = protect(build_tables(relabel(records, merged), dim_sets), k, rounding)
+        if rounding is not None:
+            return published
+        more = False
+        for table in published:
+            for dim, labels in _all_hidden_labels(table).items():
+                labels -= {UNKNOWN, OTHER}
+                if labels - merged[dim]:
+                    merged[dim] |= labels
+                    more = True
+        if not more:
+            return published
+
+
 @dataclass(frozen=True)
 class StatsResult:
     """Protected tables ready to show or write; holds no true count of a hidden cell."""
@@ -291,13 +399,19 @@ class StatsResult:
     tables: list[PublishedTable]
     meta: StatsMeta
     population: Population
+    persons: int = 0  # people counted (registered with the release, never shown per cell)
 
     @property
     def names(self) -> list[str]:
-        return [
-            t.row_dim.name if t.col_dim is None else f"{t.row_dim.name}x{t.col_dim.name}"
-            for t in self.tables
-        ]
+        return [table_name(t) for t in self.tables]
+
+    def release(self) -> Release:
+        return make_release(
+            self.tables,
+            population=self.population.code,
+            reference=self.meta.reference_date,
+            persons=self.persons,
+        )
 
 
 def compute_from_records(
@@ -313,7 +427,7 @@ def compute_from_records(
     """Pure part of an export: count, protect, describe. Safe on a worker thread."""
     if rounding is None:
         _check_k(k)
-    published = protect(build_tables(records, dim_sets), k, rounding)
+    published = _protect_with_closed_labels(records, dim_sets, k, rounding)
     meta = StatsMeta(
         reference_date=reference,
         population_label=population.label(language),
@@ -321,26 +435,28 @@ def compute_from_records(
         rounding=rounding,
         language=language,
     )
-    return StatsResult(published, meta, population)
+    return StatsResult(published, meta, population, persons=len(records))
 
 
 def compute(
     session: Session,
     dims: str | Sequence[Dim] | None = None,
     *,
-    k: int = K_DEFAULT,
+    k: int | None = None,
     rounding: int | None = None,
     population: Population = ALL,
 ) -> StatsResult:
-    """One table (`dims`) or the standard set (None), protected."""
+    """One table (`dims`) or the standard set (None), protected.
+
+    k None means the institution's threshold; a lower k than that is refused.
+    """
     session.require(Permission.STATS)
+    k = effective_k(session, k)
     if dims is None:
         dim_sets = standard_tables(marketing_purposes(session))
     else:
         one = dims_from_text(session, dims) if isinstance(dims, str) else list(dims)
         dim_sets = [one]
-    if rounding is None:
-        _check_k(k)
     records = load_records(session, population)
     lang: Language = "en" if session.lang == "en" else "nl"
     return compute_from_records(
@@ -381,6 +497,8 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
             file=path.name,
             reason=("de map bestaat niet", "the folder does not exist"),
         )
+    release = result.release()
+    _check_release(session, release, result.meta.k)
     # The audit entry and the file go together: if writing fails, the entry is rolled back.
     with session.write() as conn:
         try:
@@ -395,7 +513,8 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
         session.audit(
             conn,
             "stats.export",
-            None,
+            _RELEASES,
+            **release.detail(),
             tables=result.names,
             k=None if result.meta.rounding else result.meta.k,
             rounding=result.meta.rounding,
@@ -405,11 +524,52 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
     return path
 
 
+_RELEASES = "stats"  # audit target of every registered release
+
+
+def earlier_releases(session: Session) -> list[Release]:
+    """The registered releases (newest first), from the audit log."""
+    found = []
+    for entry in audit_store.entries(session.conn, _RELEASES, limit=100_000):
+        if entry["action"] == "stats.export":
+            release = Release.from_detail(entry["detail"])
+            if release is not None:
+                found.append(release)
+    return found
+
+
+def _check_release(session: Session, release: Release, k: int) -> None:
+    problems = conflicts(release, earlier_releases(session), k)
+    if not problems:
+        return
+    first = problems[0]
+    when = first.earlier.reference.isoformat()
+    if first.code == "mixed_method":
+        reason = (
+            f"Tabel '{first.table}' is in deze periode ({release.period}) al gepubliceerd met "
+            f"een andere methode (peildatum {when}). Afgerond en afgeschermd samen maken "
+            "verborgen aantallen terug te rekenen; gebruik dezelfde methode als eerder.",
+            f"Table '{first.table}' was already published in this period ({release.period}) "
+            f"with another method (reference date {when}). Rounded and suppressed together "
+            "give hidden counts away; use the same method as before.",
+        )
+    else:
+        reason = (
+            f"Tabel '{first.table}' is in deze periode al gepubliceerd (peildatum {when}) en "
+            f"sindsdien zijn er minder dan {k} personen bij of af. Het verschil zou over die "
+            "personen gaan: gebruik de eerdere cijfers.",
+            f"Table '{first.table}' was already published in this period (reference date "
+            f"{when}) and fewer than {k} people were added or removed since. The difference "
+            "would be about those people: use the earlier figures.",
+        )
+    raise UserError("invalid", reason=reason)
+
+
 def export(
     session: Session,
     path: Path,
     dims: str | Sequence[Dim] | None = None,
-    k: int = K_DEFAULT,
+    k: int | None = None,
     rounding: int | None = None,
     population: Population = ALL,
 ) -> StatsResult:

@@ -18,7 +18,13 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from contactkluis.domain.dimensions import Language
-from contactkluis.domain.disclosure import SUPPRESSED, Published, PublishedTable
+from contactkluis.domain.disclosure import (
+    MARK,
+    SUPPRESSED,
+    Published,
+    PublishedTable,
+    suppression_note,
+)
 from contactkluis.services.files import csv_bytes, safe_cell, write_atomic
 
 _SHEET_FORBIDDEN = str.maketrans({ch: " " for ch in "[]:*?/\\"})
@@ -30,8 +36,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "reference_date": ("Peildatum", "Reference date"),
     "population": ("Populatie", "Population"),
     "chart_data": (
-        "Gegevens voor de grafiek (afgeschermde aantallen zijn leeg)",
-        "Chart data (suppressed counts are empty)",
+        "Gegevens voor de grafiek (afgeschermde aantallen zijn leeg en staan niet in de grafiek)",
+        "Chart data (suppressed counts are empty and left out of the chart)",
     ),
 }
 
@@ -52,7 +58,7 @@ def _t(key: str, language: Language) -> str:
 
 
 def shown(value: Published, meta: StatsMeta) -> int | str:
-    return f"<{meta.k}" if value is SUPPRESSED else value
+    return MARK if value is SUPPRESSED else value
 
 
 def format_number(value: float | int) -> str:
@@ -99,10 +105,13 @@ def _grid(table: PublishedTable, meta: StatsMeta) -> list[list[object]]:
 
 def write_csv(path: Path, table: PublishedTable, meta: StatsMeta) -> None:
     """`;`-separated, UTF-8 with BOM: Dutch Excel opens it with the right columns and accents."""
-    grid = _grid(table, meta)
-    data = csv_bytes(
-        [format_number(v) if isinstance(v, int | float) else v for v in row] for row in grid
-    )
+    rows: list[list[object]] = [
+        [format_number(v) if isinstance(v, int | float) else v for v in row]
+        for row in _grid(table, meta)
+    ]
+    if table.suppressed_refs():
+        rows += [[], [suppression_note(meta.k, meta.language)]]
+    data = csv_bytes(rows)
     write_atomic(Path(path), lambda fh: fh.write(data))
 
 
@@ -146,7 +155,7 @@ def _write_table_sheet(ws: Worksheet, table: PublishedTable, meta: StatsMeta) ->
 def _add_chart(
     ws: Worksheet, table: PublishedTable, grid: list[list[object]], lang: Language
 ) -> None:
-    """Bar chart over a numeric copy of the cells: the '<5' texts would plot as zero."""
+    """Bar chart over a numeric copy of the cells: the marks would plot as zero."""
     n_series = 1 if table.col_dim is None else len(table.col_labels)
     if not table.row_labels or n_series == 0:
         return
@@ -193,19 +202,13 @@ def method_text(tables: Sequence[PublishedTable], meta: StatsMeta) -> list[str]:
             "Each total is rounded on its own, so rounded cells need not add up to it exactly."
         )
     else:
-        protect_nl = (
-            f"Aantallen van 1 tot en met {meta.k - 1} worden niet getoond maar als '<{meta.k}' "
-            "weergegeven. Waar een verborgen aantal anders via de totalen terug te rekenen zou "
-            f"zijn, is ook een ander aantal verborgen (ook dan '<{meta.k}', al kan het groter "
-            "zijn). Elke tabel is gecontroleerd: geen verborgen aantal is uit de getoonde "
-            "getallen precies af te leiden. Nullen worden wel getoond."
+        protect_nl = suppression_note(meta.k, "nl") + (
+            " Elke tabel is gecontroleerd: voor elk afgeschermd klein aantal laten de getoonde "
+            f"getallen ook waarden van {meta.k} of meer toe."
         )
-        protect_en = (
-            f"Counts from 1 to {meta.k - 1} are not shown but given as '<{meta.k}'. Where a "
-            "hidden count could otherwise be worked out from the totals, another count is "
-            f"hidden as well (also shown as '<{meta.k}', though it may be larger). Every table "
-            "was checked: no hidden count can be derived exactly from the numbers shown. "
-            "Zeros are shown."
+        protect_en = suppression_note(meta.k, "en") + (
+            " Every table was checked: for every suppressed small count the numbers shown also "
+            f"allow values of {meta.k} or more."
         )
     return [
         "Methode",

@@ -785,8 +785,8 @@ This page comes in a later version.</translation>
 <context>
     <name>PublishedTableModel</name>
     <message>
-        <source>Afgeschermd: een klein aantal (of een aantal waaruit een klein aantal terug te rekenen zou zijn). Weergegeven als &apos;&lt;%1&apos;.</source>
-        <translation>Suppressed: a small count (or a count from which a small count could be worked out). Shown as &apos;&lt;%1&apos;.</translation>
+        <source>x = afgeschermd: een aantal onder %1, of een ander aantal (dat groot kan zijn) dat verborgen is zodat een klein aantal niet terug te rekenen is.</source>
+        <translation>x = suppressed: a count below %1, or another count (which may be large) hidden so that a small count cannot be worked out.</translation>
     </message>
     <message>
         <source>Totaal</source>
@@ -1726,8 +1726,8 @@ Continue?</translation>
         <translation>Counting failed (%1).</translation>
     </message>
     <message>
-        <source>Afgeschermde aantallen (&lt;%1) staan niet in de grafiek.</source>
-        <translation>Suppressed counts (&lt;%1) are not shown in the chart.</translation>
+        <source>Afgeschermde aantallen (x) zijn weggelaten: hun staven ontbreken in de grafiek.</source>
+        <translation>Suppressed counts (x) are left out: their bars are missing from the chart.</translation>
     </message>
     <message>
         <source>Hoe komen deze cijfers tot stand?</source>

@@ -785,8 +785,8 @@ Deze pagina komt in een volgende versie.</translation>
     <context>
         <name>PublishedTableModel</name>
         <message>
-            <source>Afgeschermd: een klein aantal (of een aantal waaruit een klein aantal terug te rekenen zou zijn). Weergegeven als '&lt;%1'.</source>
-            <translation>Afgeschermd: een klein aantal (of een aantal waaruit een klein aantal terug te rekenen zou zijn). Weergegeven als '&lt;%1'.</translation>
+            <source>x = afgeschermd: een aantal onder %1, of een ander aantal (dat groot kan zijn) dat verborgen is zodat een klein aantal niet terug te rekenen is.</source>
+            <translation>x = afgeschermd: een aantal onder %1, of een ander aantal (dat groot kan zijn) dat verborgen is zodat een klein aantal niet terug te rekenen is.</translation>
         </message>
         <message>
             <source>Totaal</source>
@@ -1726,8 +1726,8 @@ Doorgaan?</translation>
             <translation>Tellen is mislukt (%1).</translation>
         </message>
         <message>
-            <source>Afgeschermde aantallen (&lt;%1) staan niet in de grafiek.</source>
-            <translation>Afgeschermde aantallen (&lt;%1) staan niet in de grafiek.</translation>
+            <source>Afgeschermde aantallen (x) zijn weggelaten: hun staven ontbreken in de grafiek.</source>
+            <translation>Afgeschermde aantallen (x) zijn weggelaten: hun staven ontbreken in de grafiek.</translation>
         </message>
         <message>
             <source>Hoe komen deze cijfers tot stand?</source>

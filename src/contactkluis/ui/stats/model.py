@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 
 from contactkluis.domain.crosstab import ONE_WAY_COL
 from contactkluis.domain.dimensions import Language
-from contactkluis.domain.disclosure import SUPPRESSED, Published, PublishedTable
+from contactkluis.domain.disclosure import MARK, SUPPRESSED, Published, PublishedTable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +48,7 @@ class PublishedTableModel(QAbstractTableModel):
         return 0 if self._table is None or parent.isValid() else len(self._cols()) + 1
 
     def text(self, value: Published) -> str:
-        return f"<{self._k}" if value is SUPPRESSED else str(value)
+        return MARK if value is SUPPRESSED else str(value)
 
     def value(self, row: int, col: int) -> Published:
         t = self._table
@@ -79,8 +79,8 @@ class PublishedTableModel(QAbstractTableModel):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and self.value(row, col) is SUPPRESSED:
             return self.tr(
-                "Afgeschermd: een klein aantal (of een aantal waaruit een klein aantal terug "
-                "te rekenen zou zijn). Weergegeven als '<%1'."
+                "x = afgeschermd: een aantal onder %1, of een ander aantal (dat groot kan zijn) "
+                "dat verborgen is zodat een klein aantal niet terug te rekenen is."
             ).replace("%1", str(self._k))
         return None
 

@@ -287,6 +287,11 @@ class StatsPage(QWidget):
         self._generation += 1
         generation = self._generation
         population = self.population_choice()
+        floor = stats.institution_k(session)
+        if self.k.minimum() != floor:  # the beheerder's k is the lowest a user may pick
+            blocked = self.k.blockSignals(True)
+            self.k.setMinimum(floor)
+            self.k.blockSignals(blocked)
         k, rounding = self.method_choice()
         cached = self._records.get(population.code)
         vault = session.vault
@@ -384,8 +389,9 @@ class StatsPage(QWidget):
         notes = []
         if hidden:
             notes.append(
-                self.tr("Afgeschermde aantallen (<%1) staan niet in de grafiek.").replace(
-                    "%1", str(k)
+                self.tr(
+                    "Afgeschermde aantallen (x) zijn weggelaten: hun staven ontbreken in de "
+                    "grafiek."
                 )
             )
         if len(columns) > MAX_CHART_SERIES:
