@@ -76,6 +76,15 @@ class SheetReport:
     skipped: dict[str, int] = field(default_factory=dict)
     skip_reason: str | None = None
     mapping: dict[str, str | None] = field(default_factory=dict)  # header -> field
+    list_kind: str = ""  # what the list is (a ListKind value) and why
+    list_kind_reason: str = ""
+    list_date: str = ""  # ISO day the list was true, and where that day came from
+    list_date_source: str = ""
+    consents_given: int = 0  # rows that bring a consent (to reconfirm)
+    consents_withdrawn: int = 0
+    ended: int = 0  # memberships or relations ended by this sheet
+    deceased: int = 0
+    unknown_purpose: int = 0  # rows kept as "doel onbekend — beoordelen"
 
 
 @dataclass
@@ -159,8 +168,33 @@ class ImportReport:
                     f" {f.invalid} ongeldig, {f.flagged} gemarkeerd, {f.suppressed} onderdrukt"
                 )
             )
+            for sheet in f.sheets:
+                if sheet.list_kind:
+                    lines.append(_sheet_line(sheet, lang))
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
                 label = "not imported" if lang == "en" else "niet geïmporteerd"
                 lines.append(f"    [{col.sheet}] '{col.header}' ({label}){warn}")
         return lines
+
+
+def _sheet_line(sheet: SheetReport, lang: str) -> str:
+    # Imported here: the labels live with the classifier, the report only names them.
+    from contactkluis.migration.list_date import DATE_SOURCES
+    from contactkluis.migration.list_kind import KIND_LABELS, ListKind
+
+    nl, en = KIND_LABELS[ListKind(sheet.list_kind)]
+    src_nl, src_en = DATE_SOURCES.get(sheet.list_date_source, (sheet.list_date_source,) * 2)
+    if lang == "en":
+        return (
+            f"    [{sheet.sheet}] {en} ({sheet.list_kind_reason}); list date {sheet.list_date}"
+            f" ({src_en}); consents {sheet.consents_given}, withdrawn"
+            f" {sheet.consents_withdrawn}, ended {sheet.ended}, deceased {sheet.deceased},"
+            f" purpose unknown {sheet.unknown_purpose}"
+        )
+    return (
+        f"    [{sheet.sheet}] {nl} ({sheet.list_kind_reason}); lijstdatum {sheet.list_date}"
+        f" ({src_nl}); toestemmingen {sheet.consents_given} (te herbevestigen), ingetrokken"
+        f" {sheet.consents_withdrawn}, beëindigd {sheet.ended}, overleden {sheet.deceased},"
+        f" doel onbekend {sheet.unknown_purpose}"
+    )

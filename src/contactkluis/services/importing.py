@@ -15,9 +15,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contactkluis.domain.contact import Address, Contact, PersonName, Provenance, RelationKind
+from contactkluis.domain.contact import (
+    Address,
+    ConsentStatus,
+    Contact,
+    PersonName,
+    Provenance,
+    RelationKind,
+)
 from contactkluis.domain.roles import Permission
 from contactkluis.migration.headers import SENSITIVE, ColumnMap, auto_map
+from contactkluis.migration.list_date import list_date
+from contactkluis.migration.list_kind import (
+    EVENT_DATE_FIELDS,
+    ListKind,
+    classify,
+    map_plain_date,
+    title_cells,
+)
 from contactkluis.migration.merge import Merger, Person, absorb
 from contactkluis.migration.pipeline import RowBuilder, SheetContext, sheet_context
 from contactkluis.migration.readers import (
@@ -109,17 +124,50 @@ class FilePlan:
 
 
 def plan_sheet(
-    file: str, file_date: datetime.date, table: Table, mapping: SheetMapping | None
+    file: str,
+    file_date: datetime.date,
+    table: Table,
+    mapping: SheetMapping | None,
+    *,
+    title_cells: Sequence[object] = (),
+    metadata_date: datetime.date | None = None,
 ) -> SheetPlan:
+    """`file_date` is the file's modification time: the last resort for the list's date."""
     columns = auto_map(table.headers, [table.column(i) for i in range(len(table.headers))])
-    relation = RelationKind(mapping.relation) if mapping and mapping.relation else None
     if mapping:
         for col in columns:
             key = col.header if col.header in mapping.columns else str(col.index + 1)
             if key in mapping.columns:
                 col.field, col.by = mapping.columns[key], "user"
-    ctx = sheet_context(file, table.sheet, file_date, relation)
+    verdict = classify(
+        file, table.sheet, [str(c) for c in title_cells if c is not None], table.headers,
+        [c.field for c in columns],
+    )  # fmt: skip
+    chosen: RelationKind | ListKind | None = None
+    if mapping and mapping.list_kind:
+        chosen = ListKind(mapping.list_kind)
+    elif mapping and mapping.relation:
+        chosen = RelationKind(mapping.relation)
+    ctx = sheet_context(file, table.sheet, file_date, chosen, verdict=verdict)
+    map_plain_date(columns, ctx.list_kind)
+    when = list_date(
+        file=file,
+        sheet=table.sheet,
+        title_cells=title_cells,
+        sheet_dates=_date_cells(table, columns),
+        metadata=metadata_date,
+        mtime=file_date,
+    )
+    ctx.file_date, ctx.date_source = when.on, when.source
+    if mapping and mapping.list_date:
+        ctx.file_date, ctx.date_source = datetime.date.fromisoformat(mapping.list_date), "user"
     return SheetPlan(file, table, columns, ctx, include=mapping.include if mapping else True)
+
+
+def _date_cells(table: Table, columns: Sequence[ColumnMap]) -> list[object]:
+    """Cells of the columns that date an event of the list (a birth date dates nothing)."""
+    wanted = [c.index for c in columns if c.field in EVENT_DATE_FIELDS]
+    return [cells[i] for _, cells in table.rows for i in wanted if i < len(cells)]
 
 
 def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> FilePlan:
@@ -129,7 +177,12 @@ def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> File
     for sheet in workbook.sheets:
         sheet_map = mapping.for_sheet(file, sheet.name) if mapping else None
         table = locate(sheet, sheet_map.header_row if sheet_map else None)
-        plan.sheets.append(plan_sheet(file, file_date, table, sheet_map))
+        plan.sheets.append(
+            plan_sheet(
+                file, file_date, table, sheet_map,
+                title_cells=title_cells(sheet, table), metadata_date=workbook.saved,
+            )
+        )  # fmt: skip
     return plan
 
 
@@ -194,6 +247,10 @@ class _Run:
             table.header_row,
             skip_reason=table.skip_reason,
             mapping={c.header or f"#{c.index + 1}": c.field for c in plan.columns},
+            list_kind=str(plan.context.list_kind),
+            list_kind_reason=plan.context.kind_reason,
+            list_date=plan.context.file_date.isoformat(),
+            list_date_source=plan.context.date_source,
         )
         frep.sheets.append(srep)
         if table.skip_reason or not plan.include:
@@ -240,6 +297,7 @@ class _Run:
                     )
                 )
             draft = result.contact
+            _count_outcome(srep, draft)
             person, merged = self.merger.add(draft)
             if person.vault_id is not None:
                 self.drafts_for_existing.setdefault(person.key, []).append(draft)
@@ -250,6 +308,16 @@ class _Run:
                 frep.created += 1
                 self.report.created += 1
                 self.first_row[person.key] = f"{plan.file} / {table.sheet} / rij {number}"
+
+
+def _count_outcome(srep: SheetReport, draft: Contact) -> None:
+    """What the dry run tells per sheet: consents, withdrawals, endings, deaths, unknowns."""
+    statuses = {e.status for e in draft.consents}
+    srep.consents_given += ConsentStatus.GIVEN in statuses
+    srep.consents_withdrawn += ConsentStatus.WITHDRAWN in statuses
+    srep.ended += any(r.end is not None for r in draft.relations)
+    srep.deceased += draft.deceased
+    srep.unknown_purpose += any(r.kind is RelationKind.ONBEKEND for r in draft.relations)
 
 
 def run_import(
@@ -415,6 +483,8 @@ def _complete_existing(repo: Any, person: Person, drafts: list[Contact], account
         merged.birth_date,
         merged.notes,
         merged.special_note,
+        merged.organisation,
+        merged.deceased,
     ) != (
         current.name,
         current.emails,
@@ -423,6 +493,8 @@ def _complete_existing(repo: Any, person: Person, drafts: list[Contact], account
         current.birth_date,
         current.notes,
         current.special_note,
+        current.organisation,
+        current.deceased,
     ):
         repo.update(merged)
         changed = True

@@ -23,8 +23,9 @@ from contactkluis.vault.db import Connection
 _CONTACT_COLS = (
     "first_name, initials, infix, last_name, sort_name, street, house_number, postcode, city,"
     " country, birth_date, birth_year, notes, special_category, special_note, restricted,"
-    " objects_marketing, objects_profiling, anonymised, segment"
+    " objects_marketing, objects_profiling, anonymised, segment, organisation, deceased"
 )
+_N_COLS = _CONTACT_COLS.count(",") + 1
 
 
 def _iso(value: date | None) -> str | None:
@@ -61,6 +62,7 @@ def _consent_values(
         int(e.reconfirm),
         now,
         recorded_by,
+        int(e.undated),
     )
 
 
@@ -111,6 +113,8 @@ def _contact_values(c: Contact) -> tuple[Any, ...]:
         int(c.objects_profiling),
         int(c.anonymised),
         c.segment,
+        c.organisation,
+        int(c.deceased),
     )
 
 
@@ -181,7 +185,7 @@ class ContactRepository:
         now = _now()
         cur = self.conn.execute(
             f"INSERT INTO contacts ({_CONTACT_COLS}, created_at, updated_at)"
-            f" VALUES ({', '.join('?' * 20)}, ?, ?)",
+            f" VALUES ({', '.join('?' * _N_COLS)}, ?, ?)",
             (*_contact_values(c), now, now),
         )
         contact_id = int(cur.lastrowid)
@@ -216,7 +220,7 @@ class ContactRepository:
             encoded: dict[int, tuple[str, str]] = {}
             self.conn.executemany(
                 f"INSERT INTO contacts (id, {_CONTACT_COLS}, created_at, updated_at,"
-                f" {_STATE_COLS}) VALUES (?, {', '.join('?' * 29)})",
+                f" {_STATE_COLS}) VALUES (?, {', '.join('?' * (_N_COLS + 9))})",
                 [
                     (c.id, *_contact_values(c), now, now, *_inserted_state(c, st, today, encoded))
                     for c, st in zip(contacts, states, strict=True)
@@ -225,7 +229,7 @@ class ContactRepository:
         else:
             self.conn.executemany(
                 f"INSERT INTO contacts (id, {_CONTACT_COLS}, created_at, updated_at)"
-                f" VALUES (?, {', '.join('?' * 20)}, ?, ?)",
+                f" VALUES (?, {', '.join('?' * _N_COLS)}, ?, ?)",
                 [(c.id, *_contact_values(c), now, now) for c in contacts],
             )
         # One executemany per table for the whole batch: each table still receives its rows
@@ -266,7 +270,7 @@ class ContactRepository:
         ex("INSERT INTO phones (contact_id, e164) VALUES (?, ?)", phones)
         ex(
             "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
-            " reconfirm, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " reconfirm, recorded_at, recorded_by, undated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             consents,
         )
         ex(
@@ -286,7 +290,7 @@ class ContactRepository:
         assert c.id is not None
         self.unindex(c.id)
         self.conn.execute(
-            f"UPDATE contacts SET ({_CONTACT_COLS}, updated_at) = ({', '.join('?' * 20)}, ?)"
+            f"UPDATE contacts SET ({_CONTACT_COLS}, updated_at) = ({', '.join('?' * _N_COLS)}, ?)"
             " WHERE id = ?",
             (*_contact_values(c), _now(), c.id),
         )
@@ -303,7 +307,7 @@ class ContactRepository:
     def add_consent(self, contact_id: int, e: ConsentEvent, recorded_by: str | None) -> None:
         self.conn.execute(
             "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
-            " reconfirm, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " reconfirm, recorded_at, recorded_by, undated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             _consent_values(contact_id, e, _now(), recorded_by),
         )
 
@@ -406,6 +410,8 @@ class ContactRepository:
                 objects_profiling=bool(r[18]),
                 anonymised=bool(r[19]),
                 segment=r[20],
+                organisation=r[21],
+                deceased=bool(r[22]),
             )
         if not by_id:
             return []
@@ -420,8 +426,8 @@ class ContactRepository:
             f"SELECT contact_id, e164 FROM phones WHERE contact_id IN ({marks}) ORDER BY id", ids
         ):
             by_id[cid].phones.append(phone)
-        for cid, purpose, status, on, source, evidence, reconfirm in q(
-            "SELECT contact_id, purpose, status, on_date, source, evidence, reconfirm FROM"
+        for cid, purpose, status, on, source, evidence, reconfirm, undated in q(
+            "SELECT contact_id, purpose, status, on_date, source, evidence, reconfirm, undated FROM"
             f" consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, id",
             ids,
         ):
@@ -433,6 +439,7 @@ class ContactRepository:
                     source,
                     evidence,
                     bool(reconfirm),
+                    bool(undated),
                 )
             )
         for cid, kind, start, end, last, source, paid, opt_out in q(
