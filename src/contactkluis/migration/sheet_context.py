@@ -87,6 +87,7 @@ class SheetContext:
     date_source: str = "file_mtime"  # a list_date.DATE_SOURCES key
     service: str | None = None  # the mailing service whose export this is
     cleaned: bool = False  # a service's bounced addresses
+    detected: ListVerdict | None = None  # the automatic conclusion, kept under a user's choice
 
 
 def sheet_context(
@@ -99,6 +100,7 @@ def sheet_context(
     date_source: str = "file_mtime",
 ) -> SheetContext:
     """`kind` is the user's choice (it wins); else the `verdict`, else the names decide."""
+    detected = verdict
     user_relation = kind if isinstance(kind, RelationKind) else None
     chosen = _USER_KIND[kind] if isinstance(kind, RelationKind) else kind
     if chosen is not None:
@@ -133,4 +135,5 @@ def sheet_context(
         date_source=date_source,
         service=verdict.service,
         cleaned=verdict.cleaned,
+        detected=detected or verdict,
     )

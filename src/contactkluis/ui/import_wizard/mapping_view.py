@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.contact import RelationKind
 from contactkluis.migration.headers import FIELDS, SENSITIVE
-from contactkluis.migration.pipeline import kind_from_name
+from contactkluis.migration.list_date import DATE_SOURCES
+from contactkluis.migration.list_kind import KIND_LABELS
 from contactkluis.migration.report import reason_text
+from contactkluis.services.importing import SheetPlan
 from contactkluis.ui.import_wizard.plans import (
     LoadedFile,
     replan,
@@ -163,13 +165,7 @@ class SheetEditor(QWidget):
         self.include.setChecked(plan.include)
         self.header_row.setValue(table.header_row or 1)
         relation = self.loaded.relations[self.index]
-        detected = kind_from_name(plan.sheet, self.loaded.name)
-        self.relation.setItemText(
-            0,
-            self.tr("Automatisch (%1)").replace(
-                "%1", str(detected) if detected else self.tr("onbekend")
-            ),
-        )
+        self.relation.setItemText(0, self.tr("Automatisch (%1)").replace("%1", _detected(plan)))
         self.relation.setCurrentIndex(max(0, self.relation.findData(relation)))
         self.rows_label.setText(self.tr("%n rij(en) met gegevens", "", len(table.rows)))
         if table.skip_reason:
@@ -303,3 +299,16 @@ class SheetEditor(QWidget):
             return
         if self.header_row.value() != self.loaded.plans[self.index].table.header_row:
             self.set_header_row(self.header_row.value())
+
+
+def _detected(plan: SheetPlan) -> str:
+    """What the list was concluded to be, why, and the day it was true (Dutch, as the report)."""
+    ctx = plan.context
+    verdict = ctx.detected
+    if verdict is None:
+        return KIND_LABELS[ctx.list_kind][0]
+    source = DATE_SOURCES.get(ctx.date_source, (ctx.date_source,))[0]
+    return (
+        f"{KIND_LABELS[verdict.kind][0]}: {verdict.reason}; lijstdatum"
+        f" {ctx.file_date.strftime('%d-%m-%Y')}, {source}"
+    )

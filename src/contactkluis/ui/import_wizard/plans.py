@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from contactkluis.domain.contact import RelationKind
 from contactkluis.migration.headers import FIELDS, SENSITIVE
+from contactkluis.migration.list_kind import map_plain_date, title_cells
 from contactkluis.migration.pipeline import sheet_context
 from contactkluis.migration.readers import ReadError, SheetData, read_workbook
-from contactkluis.migration.table import locate
+from contactkluis.migration.table import Table, locate
 from contactkluis.services import importing
 from contactkluis.services.importing import (
     FilePlan,
@@ -40,6 +41,7 @@ class LoadedFile:
     path: Path
     error: ReadError | None = None
     file_date: datetime.date = field(default_factory=datetime.date.today)
+    saved: datetime.date | None = None  # the workbook's own "last saved" (list date source)
     sheets: list[SheetData] = field(default_factory=list)
     plans: list[SheetPlan] = field(default_factory=list)
     # Per sheet: the relation kind the user chose (None: detected from the names).
@@ -69,12 +71,13 @@ def load_file(path: Path, mapping: MappingSet | None = None) -> LoadedFile:
     loaded = LoadedFile(
         Path(path),
         file_date=workbook.modified or datetime.date.today(),
+        saved=workbook.saved,
         sheets=list(workbook.sheets),
     )
     for sheet in workbook.sheets:
         sm = mapping.for_sheet(loaded.name, sheet.name) if mapping else None
         table = locate(sheet, sm.header_row if sm else None)
-        plan = plan_sheet(loaded.name, loaded.file_date, table, sm)
+        plan = _plan(loaded, sheet, table, sm)
         loaded.plans.append(plan)
         loaded.relations.append(sm.relation if sm else None)
         loaded.sensitive.append(_sensitive(plan))
@@ -85,17 +88,32 @@ def replan(loaded: LoadedFile, index: int, mapping: SheetMapping | None) -> Shee
     """Locate and map sheet `index` again, e.g. after the header row was changed."""
     sheet = loaded.sheets[index]
     table = locate(sheet, mapping.header_row if mapping else None)
-    plan = plan_sheet(loaded.name, loaded.file_date, table, mapping)
+    plan = _plan(loaded, sheet, table, mapping)
     loaded.plans[index] = plan
     loaded.relations[index] = mapping.relation if mapping else None
     loaded.sensitive[index] = _sensitive(plan)
     return plan
 
 
+def _plan(
+    loaded: LoadedFile, sheet: SheetData, table: Table, mapping: SheetMapping | None
+) -> SheetPlan:
+    return plan_sheet(
+        loaded.name, loaded.file_date, table, mapping,
+        title_cells=title_cells(sheet, table), metadata_date=loaded.saved,
+    )  # fmt: skip
+
+
 def set_relation(loaded: LoadedFile, index: int, relation: str | None) -> None:
     plan = loaded.plans[index]
     kind = RelationKind(relation) if relation else None
-    plan.context = sheet_context(loaded.name, plan.sheet, loaded.file_date, kind)
+    old = plan.context
+    # The list's date and the automatic conclusion stay; only the user's choice changes.
+    plan.context = sheet_context(
+        loaded.name, plan.sheet, old.file_date, kind, verdict=old.detected,
+        date_source=old.date_source,
+    )  # fmt: skip
+    map_plain_date(plan.columns, plan.context.list_kind)
     loaded.relations[index] = relation
 
 
