@@ -8,6 +8,7 @@ import pytest
 
 from contactkluis.domain.consent import consent_state
 from contactkluis.domain.contact import ConsentEvent, ConsentStatus
+from contactkluis.migration.headers import field_for_header
 from contactkluis.migration.list_date import list_date
 from contactkluis.migration.list_kind import ListKind, classify
 from contactkluis.migration.sheet_context import sheet_context
@@ -69,11 +70,12 @@ MAILCHIMP = ["Email Address", "First Name", "Last Name", "MEMBER_RATING", "OPTIN
          ListKind.NEWSLETTER),
         ("lijst.csv", "lijst", (), ["Naam", "E-mail"], ListKind.UNKNOWN),
         ("validatie.csv", "validatie", (), ["Naam", "E-mail"], ListKind.UNKNOWN),
+        ("zomer.xlsx", "Blad1", (), ["Naam", "E-mail", "Aanmelddatum"], ListKind.UNKNOWN),
     ],
 )  # fmt: skip
 def test_classify(file: str, sheet: str, titles: tuple[str, ...], headers: list[str],
                   kind: ListKind) -> None:  # fmt: skip
-    verdict = classify(file, sheet, titles, headers, [None] * len(headers))
+    verdict = classify(file, sheet, titles, headers, [field_for_header(h) for h in headers])
     assert verdict.kind is kind, verdict.reason
     assert verdict.reason
 

@@ -196,8 +196,9 @@ def _from_headers(fields: set[str], headers: set[str]) -> tuple[ListKind, str] |
         return ListKind.TILL, "kolom met bezoek- of aankoopdatum"
     if "unsubscribed" in fields and not fields & {"newsletter", "signup_date"}:
         return ListKind.UNSUBSCRIBES, "alleen een kolom met afmelddatum"
-    if "newsletter" in fields or "signup_date" in fields:
-        return ListKind.NEWSLETTER, "kolom met aanmelding voor de nieuwsbrief"
+    # A sign-up date alone may be a course or event registration: no newsletter consent.
+    if "newsletter" in fields:
+        return ListKind.NEWSLETTER, "kolom met aanmelding voor de nieuwsbrief (ja/nee)"
     return None
 
 
