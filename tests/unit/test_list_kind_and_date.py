@@ -71,6 +71,7 @@ MAILCHIMP = ["Email Address", "First Name", "Last Name", "MEMBER_RATING", "OPTIN
         ("lijst.csv", "lijst", (), ["Naam", "E-mail"], ListKind.UNKNOWN),
         ("validatie.csv", "validatie", (), ["Naam", "E-mail"], ListKind.UNKNOWN),
         ("zomer.xlsx", "Blad1", (), ["Naam", "E-mail", "Aanmelddatum"], ListKind.UNKNOWN),
+        ("adressen.xlsx", "Blad1", (), ["Naam", "Opgezegd per"], ListKind.FRIENDS),
     ],
 )  # fmt: skip
 def test_classify(file: str, sheet: str, titles: tuple[str, ...], headers: list[str],

@@ -186,10 +186,9 @@ def _service(headers: set[str], sheet: str, file: str) -> ListVerdict | None:
 def _from_headers(fields: set[str], headers: set[str]) -> tuple[ListKind, str] | None:
     if "last_gift" in fields:
         return ListKind.DONORS, "kolom met giftdatum"
-    if "member_until" in fields and "member_since" not in fields:
-        return ListKind.ENDED, "kolom met opzegdatum"
-    if "member_since" in fields:
-        return ListKind.FRIENDS, "kolom 'lid sinds'"
+    # An "Opgezegd per" column ends the rows that fill it in, not the whole list.
+    if fields & {"member_since", "member_until"}:
+        return ListKind.FRIENDS, "kolom 'lid sinds' of 'opgezegd per'"
     if "organisation" in fields and "last_visit" in fields:
         return ListKind.TOURS, "kolommen met organisatie en bezoekdatum"
     if "last_visit" in fields:
