@@ -86,8 +86,14 @@ def list_date(
     if (when := _name_year(stem, today)) is not None:
         return ListDate(when, "file_year")
     newest: datetime.date | None = None
+    parsed: dict[str, datetime.date | None] = {}  # the same date texts recur on many rows
     for cell in sheet_dates:
-        day = parse_date(cell, today=today)
+        if isinstance(cell, str):
+            if cell not in parsed:
+                parsed[cell] = parse_date(cell, today=today)
+            day = parsed[cell]
+        else:
+            day = parse_date(cell, today=today)
         if day is not None and day <= today and (newest is None or day > newest):
             newest = day
     if newest is not None:
