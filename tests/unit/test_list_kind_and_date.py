@@ -11,6 +11,7 @@ from contactkluis.domain.contact import ConsentEvent, ConsentStatus
 from contactkluis.migration.headers import field_for_header
 from contactkluis.migration.list_date import list_date
 from contactkluis.migration.list_kind import ListKind, classify
+from contactkluis.migration.row_status import row_status
 from contactkluis.migration.sheet_context import sheet_context
 
 D = datetime.date
@@ -105,3 +106,24 @@ def test_list_date_sources_in_order(kwargs: dict[str, object], expected: tuple[D
     args.update(kwargs)
     when = list_date(**args)  # type: ignore[arg-type]
     assert (when.on, when.source) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "active", "reason", "expected"),
+    [
+        ("Actief", "ja", None, (False, False, None)),
+        ("Opgezegd", None, None, (True, False, None)),
+        ("overleden", None, None, (True, True, None)),
+        ("Geroyeerd", None, None, (True, False, None)),
+        (None, "0", None, (True, False, None)),
+        (None, "nee", None, (True, False, None)),
+        (None, None, "verhuisd", (True, False, None)),
+        (None, None, "overleden", (True, True, None)),
+        ("unsubscribed", None, None, (False, False, "unsubscribed")),
+        ("cleaned", None, None, (False, False, "cleaned")),
+    ],
+)
+def test_row_status(
+    status: str | None, active: str | None, reason: str | None, expected: tuple[object, ...]
+) -> None:
+    assert row_status(status, active, reason) == expected

@@ -39,6 +39,7 @@ from contactkluis.migration.headers import ColumnMap
 from contactkluis.migration.list_date import DATE_SOURCES
 from contactkluis.migration.list_kind import ListKind
 from contactkluis.migration.readers import Cell
+from contactkluis.migration.row_status import row_status
 
 # Re-exported: callers import the sheet context from here.
 from contactkluis.migration.sheet_context import (
@@ -318,29 +319,6 @@ class RowBuilder:
             iso = None if low in ("nl", "nederland", "netherlands", "holland") else country[:40]
         return Address(street, house, postcode, city, iso)
 
-    def _row_status(self, first_of: dict[str, Cell]) -> tuple[bool, bool, str | None]:
-        """(ended, deceased, newsletter status) from the row's status columns."""
-        ended = deceased = False
-        mail_status: str | None = None
-        status = _fold_status(first_of.get("status"))
-        if status:
-            if any(w in status for w in _DECEASED_WORDS):
-                ended = deceased = True
-            elif any(w in status for w in _ENDED_STATUS):
-                ended = True
-            if status in _UNSUB_STATUS:
-                mail_status = "unsubscribed"
-            elif status in _CLEANED_STATUS:
-                mail_status = "cleaned"
-        active = first_of.get("active")
-        if active is not None and parse_yes_no(active) is False:
-            ended = True
-        reason = _fold_status(first_of.get("end_reason"))
-        if reason:
-            ended = True
-            deceased = deceased or any(w in reason for w in _DECEASED_WORDS)
-        return ended, deceased, mail_status
-
     def _consents_relations(
         self, first_of: dict[str, Cell], has_email: bool
     ) -> tuple[list[ConsentEvent], list[Relation], bool]:
@@ -354,7 +332,9 @@ class RowBuilder:
         channel = _text(first_of.get("channel"))
         if channel:
             evidence_base += f", via: {channel}"
-        row_ended, deceased, mail_status = self._row_status(first_of)
+        row_ended, deceased, mail_status = row_status(
+            first_of.get("status"), first_of.get("active"), first_of.get("end_reason")
+        )
 
         def undated_note() -> str:
             return (
@@ -488,27 +468,3 @@ class RowBuilder:
             gone = _date(first_of.get("cleaned")) or ctx.file_date
             relations.append(Relation(RelationKind.NIEUWSBRIEF, signup, gone, None, source))
         return consents, relations, deceased
-
-
-def _fold_status(value: Cell) -> str:
-    text = _text(value)
-    return " ".join(text.lower().replace("-", " ").split()) if text else ""
-
-
-_DECEASED_WORDS = ("overleden", "overl", "deceased", "\u2020")
-_ENDED_STATUS = (
-    "opgezegd",
-    "opzegging",
-    "beeindigd",
-    "beëindigd",
-    "geroyeerd",
-    "royement",
-    "oud lid",
-    "ex lid",
-    "inactief",
-    "niet actief",
-    "ended",
-    "cancelled",
-)
-_UNSUB_STATUS = ("unsubscribed", "afgemeld", "uitgeschreven")
-_CLEANED_STATUS = ("cleaned", "bounced", "junk", "onbestelbaar")
