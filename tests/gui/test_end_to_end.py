@@ -48,7 +48,7 @@ EXPECTED_PEOPLE = 17 + sum(FILLERS.values())  # anchors + Faker fillers (fixture
 # Anchors from fixtures_legacy with a known fate after the migration.
 RECONFIRM_EMAIL = "m.vanderbrinkhorst@voorbeeld.nl"  # newsletter "ja" on an old list
 WITHDRAWN_EMAIL = "p.zandvoortman@voorbeeld.nl"  # "Afgemeld" with a date
-EXPIRED_EMAIL = "l.walsteijn@voorbeeld.nl"  # friendship ended 2024-01-15, kept 2 years
+EXPIRED_EMAIL = "l.walsteijn@voorbeeld.nl"  # friendship ended 2023-12-31, kept 2 years
 BUSY = 60_000  # ms: generous ceilings for background work on a shared 2-core machine
 
 
@@ -221,8 +221,9 @@ def _walk(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
     assert _cell(window, withdrawn, news, FlagRole) == "withdrawn"
     assert _cell(window, withdrawn, news, Qt.ItemDataRole.DisplayRole) == "✗"
     assert _cell(window, expired, Column.RETENTION, RetentionRole) == "expired"
+    # Ended on the list's date, the year in "vrienden_2023.xlsx" (31-12-2023), + 2 years.
     assert str(_cell(window, expired, Column.RETENTION, Qt.ItemDataRole.DisplayRole)).startswith(
-        "Verlopen 15-01-2026"
+        "Verlopen 31-12-2025"
     )
 
     # Search as you type finds the person; open, edit the phone, save: audited.

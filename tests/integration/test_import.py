@@ -32,7 +32,6 @@ from contactkluis.services.importing import (
 from contactkluis.services.session import Session
 from contactkluis.vault import state_repo
 from tests.fixtures_legacy import (
-    FILE_DATE,
     FILLERS,
     FRIENDS_FILE,
     IBANS,
@@ -300,8 +299,11 @@ def test_newsletter_consents_from_yes_no_dates_and_unsubscribes(
         (given, datetime.date(2016, 5, 1)),
         (ConsentStatus.WITHDRAWN, datetime.date(2022, 11, 15)),
     ]
-    # The till's Optin yes/no; no sign-up date there, so the list's own date.
-    assert consent(by_email(session, "chloe@vermeulenhof-voorbeeld.nl")) == (given, FILE_DATE, True)
+    # The till's Optin yes/no; no sign-up date there, so the list's own date: its newest
+    # purchase date (issue 11), not the file's modification time.
+    chloe = by_email(session, "chloe@vermeulenhof-voorbeeld.nl")
+    assert consent(chloe) == (given, datetime.date(2024, 1, 3), True)
+    assert chloe.consents[0].undated and "uiterlijk 2024-01-03" in chloe.consents[0].evidence
     assert by_email(session, "lois.vw@voorbeeld.nl").consents == []
     assert consent(by_last(session, "Oosterwijk")) is None
     stored = state_repo.state(
@@ -330,9 +332,11 @@ def test_memberships_carry_start_end_and_retention(
     assert {
         r["purpose"]: r["until"] for r in state_repo.state(session.conn, drie.id or 0)["reasons"]
     }["vrienden"] == "2026-12-31"
+    # No date in the row: the list's date, here the year in the file name (vrienden_2023),
+    # which outranks the file's modification time (issue 11).
     assert vriend(by_email(session, "l.walsteijn@voorbeeld.nl")) == (
         datetime.date(2008, 1, 1),
-        FILE_DATE,
+        datetime.date(2023, 12, 31),
     )
     ended = session.conn.execute(
         "SELECT count(*) FROM relations r JOIN provenance p ON p.contact_id = r.contact_id"

@@ -48,19 +48,23 @@ class ConsentState:
         return self.status is ConsentStatus.GIVEN
 
 
-def _precedence(event: ConsentEvent) -> tuple[date, int, str, str, bool]:
+def _precedence(event: ConsentEvent) -> tuple[int, date, int, str, str, bool]:
     # Later in this order wins. On one date a withdrawal beats any consent (the safe side),
     # and a legacy consent beats a fresh one, so a legacy consent is only cleared by a fresh
     # consent on a strictly later date. Source, evidence and the legacy mark only make the
     # order total (two withdrawals may differ in nothing else), so the history never depends
     # on the order the events were stored in.
+    # An undated consent (dated by its list: "no later than") cannot be ordered against any
+    # other statement, so it ranks below all of them: a withdrawal, dated or not, and a
+    # reconfirmation recorded since always win over it.
     if event.status is ConsentStatus.WITHDRAWN:
         rank = 2
     elif event.reconfirm:
         rank = 1
     else:
         rank = 0
-    return (event.on, rank, event.source, event.evidence, event.reconfirm)
+    tier = 0 if event.undated and event.status is ConsentStatus.GIVEN else 1
+    return (tier, event.on, rank, event.source, event.evidence, event.reconfirm)
 
 
 def consent_state(

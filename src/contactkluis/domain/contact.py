@@ -26,6 +26,8 @@ class RelationKind(StrEnum):
     BEZOEKER = "bezoeker"
     GROEPSCONTACT = "groepscontact"
     KLANT = "klant"
+    # On a list whose purpose nobody could tell: kept, never expired, until someone decides.
+    ONBEKEND = "doel-onbekend"
 
 
 # Which purpose (in the purpose register) justifies keeping a relation of each kind.
@@ -36,6 +38,7 @@ RELATION_PURPOSE: dict[RelationKind, str] = {
     RelationKind.BEZOEKER: "kassa",
     RelationKind.GROEPSCONTACT: "groepsbezoek",
     RelationKind.KLANT: "kassa",
+    RelationKind.ONBEKEND: "onbekend",
 }
 
 
@@ -96,6 +99,8 @@ class ConsentEvent:
     source: str
     evidence: str = ""
     reconfirm: bool = False  # consent taken over from a legacy list
+    # Dated by the list it came from, not by the person's act: consent "no later than" `on`.
+    undated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +135,8 @@ class Contact:
     objects_profiling: bool = False
     anonymised: bool = False
     segment: str | None = None
+    organisation: str | None = None  # school, company or group the person came with
+    deceased: bool = False  # never mailed; kept only as long as a relation requires
     consents: list[ConsentEvent] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     sources: list[Provenance] = field(default_factory=list)

@@ -70,6 +70,7 @@ _VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "bezoeker": ("bezoeker", "visitor"),
         "groepscontact": ("groepscontact", "group contact"),
         "klant": ("klant", "customer"),
+        "doel-onbekend": ("doel onbekend — beoordelen", "purpose unknown — review"),
     },
     "consent": {
         "given": ("gegeven", "given"),

@@ -35,6 +35,7 @@ MAILING_MESSAGES: dict[str, Message] = {
         ),
         Message("anonymised", "Geanonimiseerd.", "Anonymised."),
         Message("restricted", "Verwerking is beperkt (AVG art. 18).", "Processing is restricted."),
+        Message("deceased", "Overleden: wordt nooit gemaild.", "Deceased: never mailed."),
         Message("suppressed", "Staat op de afmeldlijst.", "On the suppression list."),
         Message("no_email", "Geen geldig e-mailadres.", "No valid e-mail address."),
         Message("withdrawn", "Toestemming voor dit doel is ingetrokken.", "Consent was withdrawn."),
@@ -111,6 +112,8 @@ def mailing_eligible(
         return _no("anonymised")
     if contact.restricted:
         return _no("restricted")
+    if contact.deceased:
+        return _no("deceased")
     if suppressed:
         return _no("suppressed")
     email = first_valid_email(contact)

@@ -68,6 +68,7 @@ _KIND_TEXT: dict[RelationKind, tuple[str, str, str, str]] = {
     RelationKind.BEZOEKER: ("Bezoeker", "Visitor", "Laatste bezoek", "Last visit"),
     RelationKind.GROEPSCONTACT: ("Groepscontact", "Group contact", "Groepsbezoek", "Group visit"),
     RelationKind.KLANT: ("Klant", "Customer", "Laatste aankoop", "Last purchase"),
+    RelationKind.ONBEKEND: ("Doel onbekend", "Purpose unknown", "Lijst", "List"),
 }
 
 
@@ -183,6 +184,14 @@ def _unknown_purpose(code: str) -> RetentionReason:
     )
 
 
+_UNKNOWN_LIST = RetentionReason(
+    RELATION_PURPOSE[RelationKind.ONBEKEND],
+    None,
+    "Doel onbekend — beoordelen (van een lijst waarvan niet vaststond waarvoor die was)",
+    "Purpose unknown — review (from a list whose purpose could not be determined)",
+)
+
+
 def _status(until: date, today: date, soon_days: int) -> RetentionStatus:
     if until < today:
         return RetentionStatus.EXPIRED
@@ -217,6 +226,11 @@ def evaluate_retention(
     review = False
     lapsed: list[date] = []  # withdrawals that ended a justification
     for relation in relations:
+        if relation.kind is RelationKind.ONBEKEND:
+            # Imported from a list nobody could place: never expired until someone decides.
+            reasons.append(_UNKNOWN_LIST)
+            review = True
+            continue
         code = RELATION_PURPOSE[relation.kind]
         purpose = purposes.get(code)
         if purpose is None:

@@ -44,6 +44,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "last_gift": ("Laatste gift", "Last gift"),
     "last_visit": ("Laatste bezoek", "Last visit"),
     "relation": ("Soort relatie", "Relation type"),
+    "organisation": ("Organisatie / school / bedrijf", "Organisation / school / company"),
+    "channel": ("Aangemeld via", "Signed up via"),
+    "status": ("Status (actief, opgezegd, overleden)", "Status (active, ended, deceased)"),
+    "active": ("Actief (ja/nee)", "Active (yes/no)"),
+    "end_reason": ("Reden opzegging", "Reason for ending"),
+    "cleaned": ("Adres onbestelbaar sinds", "Address bounced since"),
 }
 
 SENSITIVE: dict[str, tuple[str, str]] = {
@@ -199,6 +205,11 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
         "signup date",
         "subscribed on",
         "datum inschrijving",
+        "confirm time",
+        "optin time",
+        "subscribed at",
+        "opted in at",
+        "bevestigd op",
     ),
     "unsubscribed": (
         "afgemeld",
@@ -211,6 +222,8 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
         "datum afmelding",
         "geen mail",
         "niet mailen",
+        "unsub time",
+        "unsubscribed at",
     ),
     "member_since": (
         "lid sinds",
@@ -257,6 +270,23 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
         "laatste aankoop",
     ),
     "relation": ("soort", "type", "soort relatie", "relatietype", "categorie", "relation type"),
+    "organisation": (
+        "organisatie",
+        "groep organisatie",
+        "groep",
+        "school",
+        "bedrijf",
+        "instelling",
+        "organisation",
+        "organization",
+        "company",
+        "vereniging",
+    ),
+    "channel": ("via", "aangemeld via", "kanaal", "bron", "source", "herkomst"),
+    "status": ("status", "lidstatus", "status lid", "member status"),
+    "active": ("actief", "active", "is actief", "lid actief"),
+    "end_reason": ("reden opz", "reden opzegging", "reden opzeggen", "reden beeindiging"),
+    "cleaned": ("clean time", "bounced at", "onbestelbaar"),
     "iban": (
         "iban",
         "rekeningnummer",

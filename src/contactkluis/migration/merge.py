@@ -147,6 +147,8 @@ def absorb(target: Contact, draft: Contact) -> Contact:
         special_note="\n".join(
             p for p in dict.fromkeys((target.special_note, draft.special_note)) if p
         ),
+        organisation=target.organisation or draft.organisation,
+        deceased=target.deceased or draft.deceased,
         consents=list(dict.fromkeys(target.consents + draft.consents)),
         relations=list(dict.fromkeys(target.relations + draft.relations)),
         sources=list(dict.fromkeys(target.sources + draft.sources)),

@@ -36,7 +36,10 @@ from contactkluis.domain.normalize import (
 )
 from contactkluis.domain.special import is_junk_value, special_categories
 from contactkluis.migration.headers import ColumnMap
+from contactkluis.migration.list_date import DATE_SOURCES
+from contactkluis.migration.list_kind import ListKind
 from contactkluis.migration.readers import Cell
+from contactkluis.migration.row_status import row_status
 
 # Re-exported: callers import the sheet context from here.
 from contactkluis.migration.sheet_context import (
@@ -143,7 +146,7 @@ class RowBuilder:
         self._field_indexes = tuple((name, tuple(idx)) for name, idx in self.by_field.items())
         self.source = f"{ctx.file} / {ctx.sheet}"
         # The same few answers ('ja', 'x') recur on every row: one evidence text each.
-        self._evidence: dict[tuple[str, str | None], str] = {}
+        self._evidence: dict[tuple[str, str | None, str | None, bool], str] = {}
 
     def _cells(self, cells: Sequence[Cell], name: str) -> list[Cell]:
         indexes = self.by_field.get(name)
@@ -240,7 +243,7 @@ class RowBuilder:
             result.flagged = flagged
             special_note, notes = notes, ""
 
-        consents, relations = self._consents_relations(first, bool(emails))
+        consents, relations, deceased = self._consents_relations(first, bool(emails))
         sources = [Provenance(ctx.file, ctx.sheet, row), *originals]
         result.contact = Contact(
             name=name,
@@ -252,6 +255,8 @@ class RowBuilder:
             notes=notes,
             special_category=bool(flagged),
             special_note=special_note,
+            organisation=_text(first.get("organisation")),
+            deceased=deceased,
             consents=consents,
             relations=relations,
             sources=sources,
@@ -338,21 +343,37 @@ class RowBuilder:
 
     def _consents_relations(
         self, first_of: dict[str, Cell], has_email: bool
-    ) -> tuple[list[ConsentEvent], list[Relation]]:
+    ) -> tuple[list[ConsentEvent], list[Relation], bool]:
+        """The row's consent history, relations, and whether the person has died."""
         ctx = self.ctx
         consents: list[ConsentEvent] = []
         relations: list[Relation] = []
         signup = _date(first_of.get("signup_date"))
         source = self.source
         evidence_base = f"Overgenomen uit oude lijst '{ctx.file}', blad '{ctx.sheet}'"
+        channel = _text(first_of.get("channel"))
+        if channel:
+            evidence_base += f", via: {channel}"
+        row_ended, deceased, mail_status = row_status(
+            first_of.get("status"), first_of.get("active"), first_of.get("end_reason")
+        )
+
+        def undated_note() -> str:
+            return (
+                f" Datum onbekend: uiterlijk {ctx.file_date.isoformat()}"
+                f" ({DATE_SOURCES.get(ctx.date_source, (ctx.date_source,))[0]})."
+            )
 
         def consent(purpose: str, column: str, raw: Cell) -> None:
             raw_text = _text(raw)
-            evidence = self._evidence.get((column, raw_text))
+            key = (column, raw_text, channel, signup is None)
+            evidence = self._evidence.get(key)
             if evidence is None:
                 evidence = f"{evidence_base}: kolom '{column}' = '{raw_text}'. Opnieuw bevestigen."
+                if signup is None:
+                    evidence += undated_note()
                 if len(self._evidence) < 4096:
-                    self._evidence[(column, raw_text)] = evidence
+                    self._evidence[key] = evidence
             consents.append(
                 ConsentEvent(
                     purpose,
@@ -361,6 +382,7 @@ class RowBuilder:
                     source,
                     evidence,
                     reconfirm=True,
+                    undated=signup is None,
                 )
             )
 
@@ -375,31 +397,37 @@ class RowBuilder:
                     answer = True
             if answer:
                 consent(purpose, column, raw)
+        cleaned = ctx.cleaned or mail_status == "cleaned"
         if (
-            ctx.kind is RelationKind.NIEUWSBRIEF
-            and not ctx.unsubscribed_list
+            ctx.list_kind is ListKind.NEWSLETTER
+            and not cleaned
             and has_email
             and "newsletter" not in self.by_field
-            and "unsubscribed" not in self.by_field
         ):
-            # Being on the newsletter list is the legacy consent statement itself.
+            # Being on the newsletter list is the legacy consent statement itself; an
+            # unsubscribe column withdraws it below, for the rows that say so only.
+            text = f"{evidence_base}: vermeld op de nieuwsbrieflijst"
+            if ctx.service:
+                text += f" (export van {ctx.service})"
+            text += ". Opnieuw bevestigen."
             consents.append(
                 ConsentEvent(
                     "nieuwsbrief",
                     ConsentStatus.GIVEN,
                     signup or ctx.file_date,
                     source,
-                    f"{evidence_base}: vermeld op de nieuwsbrieflijst. Opnieuw bevestigen.",
+                    text + (undated_note() if signup is None else ""),
                     reconfirm=True,
+                    undated=signup is None,
                 )
             )
         unsub_raw = first_of.get("unsubscribed")
         unsub_date: datetime.date | None = None
-        unsubscribed = False
+        unsubscribed = mail_status == "unsubscribed"
         if unsub_raw is not None:
             unsub_date = _date(unsub_raw)
             answer = parse_yes_no(unsub_raw)
-            unsubscribed = unsub_date is not None or bool(answer)
+            unsubscribed = unsubscribed or unsub_date is not None or bool(answer)
         if ctx.unsubscribed_list:
             unsubscribed = True
         if unsubscribed:
@@ -410,7 +438,8 @@ class RowBuilder:
                     unsub_date or ctx.file_date,
                     source,
                     f"{evidence_base}: afgemeld"
-                    + (f" ('{_text(unsub_raw)}')" if unsub_raw else ""),
+                    + (f" ('{_text(unsub_raw)}')" if unsub_raw else "")
+                    + (f" (export van {ctx.service})" if ctx.service else ""),
                 )
             )
 
@@ -419,14 +448,17 @@ class RowBuilder:
         until = _date(first_of.get("member_until"))
         last_gift = _date(first_of.get("last_gift"))
         last_visit = _date(first_of.get("last_visit"))
-        if ctx.ended and until is None:
+        ended = ctx.ended or row_ended
+        if ended and until is None:
             until = ctx.file_date
-        if since or until or kind in (RelationKind.VRIEND,) or ctx.ended:
-            member_kind = (
-                kind
-                if kind in (RelationKind.VRIEND, RelationKind.DONATEUR)
-                else (RelationKind.VRIEND)
-            )
+        if kind is RelationKind.ONBEKEND:
+            if not ended:
+                relations.append(Relation(RelationKind.ONBEKEND, None, None, None, source))
+            kind = None
+        membership = kind in (RelationKind.VRIEND, RelationKind.DONATEUR)
+        if since or until or membership or ended:
+            member_kind = kind if membership else RelationKind.VRIEND
+            assert member_kind is not None
             relations.append(Relation(member_kind, since, until, None, source))
         if last_gift is not None or (kind is RelationKind.DONATEUR and not relations):
             relations.append(
@@ -451,7 +483,10 @@ class RowBuilder:
                 )
             )
         # Subscribed once (even if unsubscribed since): a relation. A "nee" on the
-        # newsletter list is no subscription and no relation.
+        # newsletter list is no subscription and no relation. A bounced address ends it.
         if any(c.purpose == "nieuwsbrief" for c in consents):
             relations.append(Relation(RelationKind.NIEUWSBRIEF, signup, None, None, source))
-        return consents, relations
+        elif cleaned and has_email:
+            gone = _date(first_of.get("cleaned")) or ctx.file_date
+            relations.append(Relation(RelationKind.NIEUWSBRIEF, signup, gone, None, source))
+        return consents, relations, deceased

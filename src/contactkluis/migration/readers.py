@@ -17,6 +17,8 @@ import contextlib
 import datetime
 import os
 import pathlib
+import re
+import zipfile
 from dataclasses import dataclass, field
 
 from contactkluis.migration import csv_reader
@@ -74,6 +76,7 @@ class Workbook:
     kind: str
     sheets: list[SheetData] = field(default_factory=list)
     modified: datetime.date | None = None
+    saved: datetime.date | None = None  # the workbook's own "last saved" property (xlsx)
 
 
 def read_workbook(path: pathlib.Path, *, timeout: float = PARSE_TIMEOUT_S) -> Workbook:
@@ -137,7 +140,25 @@ def _read(path: pathlib.Path, timeout: float) -> Workbook:
 
     if not any(cell is not None for sheet in sheets for row in sheet.rows for cell in row):
         raise ReadError("empty", path)
-    return Workbook(path=path, kind=kind, sheets=sheets, modified=modified)
+    saved = saved_date(path) if kind in ("xlsx", "xlsm") else None
+    return Workbook(path=path, kind=kind, sheets=sheets, modified=modified, saved=saved)
+
+
+_CORE_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>(\d{4}-\d{2}-\d{2})")
+
+
+def saved_date(path: pathlib.Path) -> datetime.date | None:
+    """dcterms:modified from docProps/core.xml: when the workbook was last saved."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml")[:65536]
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    match = _CORE_MODIFIED.search(core)
+    try:
+        return datetime.date.fromisoformat(match.group(1).decode()) if match else None
+    except ValueError:
+        return None
 
 
 def _read_all(path: pathlib.Path) -> bytes:

@@ -95,6 +95,13 @@ register(
             " {flagged} flagged, {suppressed} suppressed",
         ),
         "not_imported": ("niet geïmporteerd", "not imported"),
+        "sheet": (
+            "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}); toestemmingen {given}"
+            " (te herbevestigen), ingetrokken {withdrawn}, beëindigd {ended}, overleden"
+            " {deceased}, doel onbekend {unknown}",
+            "    [{sheet}] {kind} ({reason}); list date {date} ({source}); consents {given},"
+            " withdrawn {withdrawn}, ended {ended}, deceased {deceased}, purpose unknown {unknown}",
+        ),
         "people": (
             "  Gedeelde e-mailadressen (verschillende personen, één adres, beiden bewaard):"
             " {shared} paren; samengevoegde rijen met een anders geschreven naam: {renamed}."
@@ -138,6 +145,15 @@ class SheetReport:
     skipped: dict[str, int] = field(default_factory=dict)
     skip_reason: str | None = None
     mapping: dict[str, str | None] = field(default_factory=dict)  # header -> field
+    list_kind: str = ""  # what the list is (a ListKind value) and why
+    list_kind_reason: str = ""
+    list_date: str = ""  # ISO day the list was true, and where that day came from
+    list_date_source: str = ""
+    consents_given: int = 0  # rows that bring a consent (to reconfirm)
+    consents_withdrawn: int = 0
+    ended: int = 0  # memberships or relations ended by this sheet
+    deceased: int = 0
+    unknown_purpose: int = 0  # rows kept as "doel onbekend — beoordelen"
 
 
 @dataclass
@@ -222,9 +238,37 @@ class ImportReport:
                 "suppressed": f.suppressed,
             }
             lines.append(f"  {f.file}: " + render("report.file", lang, **per_file))
+            for sheet in f.sheets:
+                if sheet.list_kind:
+                    lines.append(_sheet_line(sheet, lang))
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
                 label = render("report.not_imported", lang)
                 header = col.header or f"#{col.column}"
                 lines.append(f"    [{col.sheet}] '{header}' ({label}){warn}")
         return lines
+
+
+def _sheet_line(sheet: SheetReport, lang: str) -> str:
+    # Imported here: the labels live with the classifier, the report only names them.
+    from contactkluis.migration.list_date import DATE_SOURCES
+    from contactkluis.migration.list_kind import KIND_LABELS, ListKind
+
+    kind = localized(*KIND_LABELS[ListKind(sheet.list_kind)], lang=lang)
+    source = localized(
+        *DATE_SOURCES.get(sheet.list_date_source, (sheet.list_date_source,) * 2), lang=lang
+    )
+    return render(
+        "report.sheet",
+        lang,
+        sheet=sheet.sheet,
+        kind=kind,
+        reason=sheet.list_kind_reason,
+        date=sheet.list_date,
+        source=source,
+        given=sheet.consents_given,
+        withdrawn=sheet.consents_withdrawn,
+        ended=sheet.ended,
+        deceased=sheet.deceased,
+        unknown=sheet.unknown_purpose,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from contactkluis.domain.contact import RelationKind
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.headers import FIELDS
+from contactkluis.migration.list_kind import ListKind
 from contactkluis.services.session import Session
 from contactkluis.vault import import_repo
 
@@ -25,6 +27,8 @@ class SheetMapping:
     relation: str | None = None
     include: bool = True
     columns: dict[str, str | None] = field(default_factory=dict)  # header text -> field/None
+    list_kind: str | None = None  # a ListKind value: what the list is (wins over relation)
+    list_date: str | None = None  # ISO date the list was true, when the detection is wrong
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -32,6 +36,8 @@ class SheetMapping:
             "relation": self.relation,
             "include": self.include,
             "columns": self.columns,
+            "list_kind": self.list_kind,
+            "list_date": self.list_date,
         }
 
     @classmethod
@@ -55,7 +61,37 @@ class SheetMapping:
                     f"Unknown relation type '{relation}'.",
                 ),
             )
-        return cls(data.get("header_row"), relation, bool(data.get("include", True)), dict(columns))
+        list_kind = data.get("list_kind")
+        if list_kind is not None and list_kind not in {k.value for k in ListKind}:
+            raise UserError(
+                "invalid",
+                reason=(
+                    f"Onbekende lijstsoort '{list_kind}' (kies uit:"
+                    f" {', '.join(k.value for k in ListKind)}).",
+                    f"Unknown list kind '{list_kind}' (choose from:"
+                    f" {', '.join(k.value for k in ListKind)}).",
+                ),
+            )
+        list_date = data.get("list_date")
+        if list_date is not None:
+            try:
+                datetime.date.fromisoformat(str(list_date))
+            except ValueError:
+                raise UserError(
+                    "invalid",
+                    reason=(
+                        f"Lijstdatum '{list_date}' is geen datum (JJJJ-MM-DD).",
+                        f"List date '{list_date}' is not a date (YYYY-MM-DD).",
+                    ),
+                ) from None
+        return cls(
+            data.get("header_row"),
+            relation,
+            bool(data.get("include", True)),
+            dict(columns),
+            list_kind,
+            None if list_date is None else str(list_date),
+        )
 
 
 @dataclass

@@ -15,6 +15,15 @@ from pathlib import Path
 
 from contactkluis.domain.contact import RelationKind
 from contactkluis.migration.headers import FIELDS, SENSITIVE, ColumnMap, auto_map
+from contactkluis.migration.list_date import DATE_SOURCES, list_date
+from contactkluis.migration.list_kind import (
+    EVENT_DATE_FIELDS,
+    KIND_LABELS,
+    ListKind,
+    classify,
+    map_plain_date,
+    title_cells,
+)
 from contactkluis.migration.pipeline import (
     RowBuilder,
     RowResult,
@@ -36,7 +45,9 @@ from contactkluis.services.import_mapping import MappingSet, SheetMapping
 # Re-exported: the wizard speaks about fields, warnings and reports through this module,
 # never through migration/ itself.
 __all__ = [
+    "DATE_SOURCES",
     "FIELDS",
+    "KIND_LABELS",
     "SENSITIVE",
     "SPREADSHEET_SUFFIXES",
     "ColumnMap",
@@ -90,6 +101,7 @@ class FilePlan:
     error: ReadError | None = None
     sheets: list[SheetPlan] = field(default_factory=list)
     file_date: datetime.date = field(default_factory=datetime.date.today)
+    saved: datetime.date | None = None  # the workbook's own "last saved" (list date source)
     raw: list[SheetData] = field(default_factory=list)  # the sheets as read, for replan()
 
     @property
@@ -98,8 +110,15 @@ class FilePlan:
 
 
 def plan_sheet(
-    file: str, file_date: datetime.date, table: Table, mapping: SheetMapping | None
+    file: str,
+    file_date: datetime.date,
+    table: Table,
+    mapping: SheetMapping | None,
+    *,
+    title_cells: Sequence[object] = (),
+    metadata_date: datetime.date | None = None,
 ) -> SheetPlan:
+    """`file_date` is the file's modification time: the last resort for the list's date."""
     columns = auto_map(table.headers, [table.column(i) for i in range(len(table.headers))])
     relation = mapping.relation if mapping else None
     if mapping:
@@ -108,7 +127,28 @@ def plan_sheet(
             if key in mapping.columns:
                 col.field, col.by = mapping.columns[key], "user"
     sensitive = {c.index: c.field for c in columns if c.field in SENSITIVE and c.field}
-    ctx = sheet_context(file, table.sheet, file_date, RelationKind(relation) if relation else None)
+    verdict = classify(
+        file, table.sheet, [str(c) for c in title_cells if c is not None], table.headers,
+        [c.field for c in columns],
+    )  # fmt: skip
+    chosen: RelationKind | ListKind | None = None
+    if mapping and mapping.list_kind:
+        chosen = ListKind(mapping.list_kind)
+    elif relation:
+        chosen = RelationKind(relation)
+    ctx = sheet_context(file, table.sheet, file_date, chosen, verdict=verdict)
+    map_plain_date(columns, ctx.list_kind)
+    when = list_date(
+        file=file,
+        sheet=table.sheet,
+        title_cells=title_cells,
+        sheet_dates=_date_cells(table, columns),
+        metadata=metadata_date,
+        mtime=file_date,
+    )
+    ctx.file_date, ctx.date_source = when.on, when.source
+    if mapping and mapping.list_date:
+        ctx.file_date, ctx.date_source = datetime.date.fromisoformat(mapping.list_date), "user"
     return SheetPlan(
         file,
         table,
@@ -120,17 +160,33 @@ def plan_sheet(
     )
 
 
+def _date_cells(table: Table, columns: Sequence[ColumnMap]) -> list[object]:
+    """Cells of the columns that date an event of the list (a birth date dates nothing)."""
+    wanted = [c.index for c in columns if c.field in EVENT_DATE_FIELDS]
+    return [cells[i] for _, cells in table.rows for i in wanted if i < len(cells)]
+
+
+def _plan(
+    plan: FilePlan, sheet: SheetData, table: Table, mapping: SheetMapping | None
+) -> SheetPlan:
+    return plan_sheet(
+        plan.name, plan.file_date, table, mapping,
+        title_cells=title_cells(sheet, table), metadata_date=plan.saved,
+    )  # fmt: skip
+
+
 def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> FilePlan:
     file = workbook.path.name
     plan = FilePlan(
         workbook.path,
         file_date=workbook.modified or datetime.date.today(),
+        saved=workbook.saved,
         raw=list(workbook.sheets),
     )
     for sheet in workbook.sheets:
         sheet_map = mapping.for_sheet(file, sheet.name) if mapping else None
         table = locate(sheet, sheet_map.header_row if sheet_map else None)
-        plan.sheets.append(plan_sheet(file, plan.file_date, table, sheet_map))
+        plan.sheets.append(_plan(plan, sheet, table, sheet_map))
     return plan
 
 
@@ -161,7 +217,7 @@ def plan_files(
 def replan(plan: FilePlan, index: int, mapping: SheetMapping | None) -> SheetPlan:
     """Locate and map sheet `index` again, e.g. after the header row was changed."""
     table = locate(plan.raw[index], mapping.header_row if mapping else None)
-    sheet = plan_sheet(plan.name, plan.file_date, table, mapping)
+    sheet = _plan(plan, plan.raw[index], table, mapping)
     plan.sheets[index] = sheet
     return sheet
 
@@ -169,7 +225,13 @@ def replan(plan: FilePlan, index: int, mapping: SheetMapping | None) -> SheetPla
 def set_relation(plan: FilePlan, index: int, relation: str | None) -> None:
     sheet = plan.sheets[index]
     kind = RelationKind(relation) if relation else None
-    sheet.context = sheet_context(plan.name, sheet.sheet, plan.file_date, kind)
+    old = sheet.context
+    # The list's date and the automatic conclusion stay; only the user's choice changes.
+    sheet.context = sheet_context(
+        plan.name, sheet.sheet, old.file_date, kind, verdict=old.detected,
+        date_source=old.date_source,
+    )  # fmt: skip
+    map_plain_date(sheet.columns, sheet.context.list_kind)
     sheet.relation = relation
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from contactkluis.domain.contact import Contact
+from contactkluis.domain.contact import ConsentStatus, Contact, RelationKind
 from contactkluis.domain.roles import Permission
 from contactkluis.migration.headers import SENSITIVE
 from contactkluis.migration.merge import Merger, Person, absorb
@@ -176,6 +176,10 @@ class _Run:
             table.header_row,
             skip_reason=table.skip_reason,
             mapping={c.header or f"#{c.index + 1}": c.field for c in plan.columns},
+            list_kind=str(plan.context.list_kind),
+            list_kind_reason=plan.context.kind_reason,
+            list_date=plan.context.file_date.isoformat(),
+            list_date_source=plan.context.date_source,
         )
         frep.sheets.append(srep)
         if table.skip_reason or not plan.include:
@@ -224,6 +228,7 @@ class _Run:
                     )
                 )
             draft = result.contact
+            _count_outcome(srep, draft)
             person, merged = self.merger.add(draft)
             if person.vault_id is not None:
                 self.drafts_for_existing.setdefault(person.key, []).append(draft)
@@ -234,6 +239,16 @@ class _Run:
                 frep.created += 1
                 self.report.created += 1
                 self.first_row[person.key] = f"{plan.file} / {table.sheet} / rij {number}"
+
+
+def _count_outcome(srep: SheetReport, draft: Contact) -> None:
+    """What the dry run tells per sheet: consents, withdrawals, endings, deaths, unknowns."""
+    statuses = {e.status for e in draft.consents}
+    srep.consents_given += ConsentStatus.GIVEN in statuses
+    srep.consents_withdrawn += ConsentStatus.WITHDRAWN in statuses
+    srep.ended += any(r.end is not None for r in draft.relations)
+    srep.deceased += draft.deceased
+    srep.unknown_purpose += any(r.kind is RelationKind.ONBEKEND for r in draft.relations)
 
 
 def run_import(
@@ -384,6 +399,8 @@ def _complete_existing(repo: Any, person: Person, drafts: list[Contact], account
         merged.birth_date,
         merged.notes,
         merged.special_note,
+        merged.organisation,
+        merged.deceased,
     ) != (
         current.name,
         current.emails,
@@ -392,6 +409,8 @@ def _complete_existing(repo: Any, person: Person, drafts: list[Contact], account
         current.birth_date,
         current.notes,
         current.special_note,
+        current.organisation,
+        current.deceased,
     ):
         repo.update(merged)
         changed = True

@@ -24,8 +24,9 @@ from contactkluis.domain.state import ContactState
 CONTACT_COLS = (
     "first_name, initials, infix, last_name, sort_name, street, house_number, postcode, city,"
     " country, birth_date, birth_year, notes, special_category, special_note, restricted,"
-    " objects_marketing, objects_profiling, anonymised, segment"
+    " objects_marketing, objects_profiling, anonymised, segment, organisation, deceased"
 )
+N_COLS = CONTACT_COLS.count(",") + 1
 
 
 def iso(value: date | None) -> str | None:
@@ -62,6 +63,7 @@ def consent_values(
         int(e.reconfirm),
         now,
         recorded_by,
+        int(e.undated),
     )
 
 
@@ -112,6 +114,8 @@ def contact_values(c: Contact) -> tuple[Any, ...]:
         int(c.objects_profiling),
         int(c.anonymised),
         c.segment,
+        c.organisation,
+        int(c.deceased),
     )
 
 
@@ -178,14 +182,28 @@ def contact_from_row(r: Sequence[Any]) -> Contact:
         objects_profiling=bool(r[18]),
         anonymised=bool(r[19]),
         segment=r[20],
+        organisation=r[21],
+        deceased=bool(r[22]),
     )
 
 
 def consent_from_row(
-    purpose: str, status: str, on: str, source: str, evidence: str, reconfirm: int
+    purpose: str,
+    status: str,
+    on: str,
+    source: str,
+    evidence: str,
+    reconfirm: int,
+    undated: int = 0,
 ) -> ConsentEvent:
     return ConsentEvent(
-        purpose, ConsentStatus(status), date.fromisoformat(on), source, evidence, bool(reconfirm)
+        purpose,
+        ConsentStatus(status),
+        date.fromisoformat(on),
+        source,
+        evidence,
+        bool(reconfirm),
+        bool(undated),
     )
 
 

@@ -10,6 +10,7 @@ from contactkluis.domain.contact import ConsentEvent, Contact, Provenance, Relat
 from contactkluis.domain.state import ContactState
 from contactkluis.vault.contact_rows import (
     CONTACT_COLS,
+    N_COLS,
     STATE_COLS,
     child_rows,
     consent_from_row,
@@ -35,7 +36,7 @@ class ContactRepository:
         now = utc_now()
         cur = self.conn.execute(
             f"INSERT INTO contacts ({CONTACT_COLS}, created_at, updated_at)"
-            f" VALUES ({', '.join('?' * 20)}, ?, ?)",
+            f" VALUES ({', '.join('?' * N_COLS)}, ?, ?)",
             (*contact_values(c), now, now),
         )
         contact_id = int(cur.lastrowid)
@@ -70,7 +71,7 @@ class ContactRepository:
             encoded: dict[int, tuple[str, str]] = {}
             self.conn.executemany(
                 f"INSERT INTO contacts (id, {CONTACT_COLS}, created_at, updated_at,"
-                f" {STATE_COLS}) VALUES (?, {', '.join('?' * 29)})",
+                f" {STATE_COLS}) VALUES (?, {', '.join('?' * (N_COLS + 9))})",
                 [
                     (c.id, *contact_values(c), now, now, *inserted_state(c, st, today, encoded))
                     for c, st in zip(contacts, states, strict=True)
@@ -79,7 +80,7 @@ class ContactRepository:
         else:
             self.conn.executemany(
                 f"INSERT INTO contacts (id, {CONTACT_COLS}, created_at, updated_at)"
-                f" VALUES (?, {', '.join('?' * 20)}, ?, ?)",
+                f" VALUES (?, {', '.join('?' * N_COLS)}, ?, ?)",
                 [(c.id, *contact_values(c), now, now) for c in contacts],
             )
         # One executemany per table for the whole batch: each table still receives its rows
@@ -120,7 +121,7 @@ class ContactRepository:
         ex("INSERT INTO phones (contact_id, e164) VALUES (?, ?)", phones)
         ex(
             "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
-            " reconfirm, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " reconfirm, recorded_at, recorded_by, undated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             consents,
         )
         ex(
@@ -140,7 +141,7 @@ class ContactRepository:
         assert c.id is not None
         self.unindex(c.id)
         self.conn.execute(
-            f"UPDATE contacts SET ({CONTACT_COLS}, updated_at) = ({', '.join('?' * 20)}, ?)"
+            f"UPDATE contacts SET ({CONTACT_COLS}, updated_at) = ({', '.join('?' * N_COLS)}, ?)"
             " WHERE id = ?",
             (*contact_values(c), utc_now(), c.id),
         )
@@ -157,7 +158,7 @@ class ContactRepository:
     def add_consent(self, contact_id: int, e: ConsentEvent, recorded_by: str | None) -> None:
         self.conn.execute(
             "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
-            " reconfirm, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " reconfirm, recorded_at, recorded_by, undated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             consent_values(contact_id, e, utc_now(), recorded_by),
         )
 
@@ -286,13 +287,13 @@ class ContactRepository:
             f"SELECT contact_id, e164 FROM phones WHERE contact_id IN ({marks}) ORDER BY id", ids
         ):
             by_id[cid].phones.append(phone)
-        for cid, purpose, status, on, source, evidence, reconfirm in q(
-            "SELECT contact_id, purpose, status, on_date, source, evidence, reconfirm FROM"
+        for cid, purpose, status, on, source, evidence, reconfirm, undated in q(
+            "SELECT contact_id, purpose, status, on_date, source, evidence, reconfirm, undated FROM"
             f" consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, id",
             ids,
         ):
             by_id[cid].consents.append(
-                consent_from_row(purpose, status, on, source, evidence, reconfirm)
+                consent_from_row(purpose, status, on, source, evidence, reconfirm, undated)
             )
         for cid, kind, start, end, last, source, paid, opt_out in q(
             "SELECT contact_id, kind, start_date, end_date, last_activity, source, paid,"

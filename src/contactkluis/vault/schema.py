@@ -242,6 +242,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE audit ADD COLUMN signer TEXT;
     ALTER TABLE audit ADD COLUMN signature TEXT;
     """,
+    # version 5: what a legacy list says beyond a person's contact data (issue 11): the
+    # organisation they came with, that they died (never mailed), and a consent dated only by
+    # the list it was on ("no later than"), which must never outrank a dated withdrawal.
+    """
+    ALTER TABLE contacts ADD COLUMN organisation TEXT;
+    ALTER TABLE contacts ADD COLUMN deceased INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE consent_events ADD COLUMN undated INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -75,6 +75,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rel.bezoeker": ("bezoeker", "visitor"),
     "rel.groepscontact": ("groepscontact", "group contact"),
     "rel.klant": ("klant", "customer"),
+    "rel.doel-onbekend": ("doel onbekend — beoordelen", "purpose unknown — review"),
 }
 
 

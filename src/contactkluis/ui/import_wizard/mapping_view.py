@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.contact import RelationKind
-from contactkluis.domain.messages import localized
+from contactkluis.domain.messages import format_date, localized
 from contactkluis.services.import_plan import (
+    DATE_SOURCES,
     FIELDS,
+    KIND_LABELS,
     SENSITIVE,
     FilePlan,
-    kind_from_name,
+    SheetPlan,
     reason_text,
     replan,
     set_relation,
@@ -166,13 +168,7 @@ class SheetEditor(QWidget):
         self.include.setChecked(plan.include)
         self.header_row.setValue(0 if table.headerless else table.header_row or 1)
         relation = self.loaded.sheets[self.index].relation
-        detected = kind_from_name(plan.sheet, self.loaded.name)
-        self.relation.setItemText(
-            0,
-            self.tr("Automatisch (%1)").replace(
-                "%1", str(detected) if detected else self.tr("onbekend")
-            ),
-        )
+        self.relation.setItemText(0, self.tr("Automatisch (%1)").replace("%1", _detected(plan)))
         self.relation.setCurrentIndex(max(0, self.relation.findData(relation)))
         self.rows_label.setText(self.tr("%n rij(en) met gegevens", "", len(table.rows)))
         if table.skip_reason:
@@ -306,3 +302,14 @@ class SheetEditor(QWidget):
         table = self.loaded.sheets[self.index].table
         if self.header_row.value() != (0 if table.headerless else table.header_row):
             self.set_header_row(self.header_row.value())
+
+
+def _detected(plan: SheetPlan) -> str:
+    """What the list was concluded to be, why, and the day it was true (as the report says)."""
+    ctx = plan.context
+    verdict = ctx.detected
+    if verdict is None:
+        return localized(*KIND_LABELS[ctx.list_kind])
+    source = localized(*DATE_SOURCES.get(ctx.date_source, (ctx.date_source,) * 2))
+    kind = localized(*KIND_LABELS[verdict.kind])
+    return f"{kind}: {verdict.reason}; {localized('lijstdatum', 'list date')} {format_date(ctx.file_date)}, {source}"
