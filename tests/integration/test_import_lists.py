@@ -16,6 +16,7 @@ from contactkluis.migration.report import ImportReport, SheetReport
 from contactkluis.services import retention
 from contactkluis.services.importing import MappingSet, SheetMapping, plan_files, run_import
 from contactkluis.services.session import Session
+from contactkluis.vault import state_repo
 from tests.fixtures_exports import write_mailchimp, write_newsletter_signups
 from tests.fixtures_lists import (
     COPIED_ON,
@@ -133,7 +134,7 @@ def test_tour_list_dates_visits_and_keeps_the_organisation(
         assert (tour.kind, tour.last_activity) == (RelationKind.GROEPSCONTACT, visit)
         assert c.organisation == truth.organisations[email]
         # The one-year rule counted from a 2018 visit: expired long ago, not "OK" till next year.
-        assert session.repo().state(c.id or 0)["status"] == "expired"
+        assert state_repo.state(session.conn, c.id or 0)["status"] == "expired"
     srep = sheet(report, path.name)
     assert (srep.list_kind, srep.list_date, srep.list_date_source) == (
         "rondleidingen",
@@ -172,7 +173,7 @@ def test_unknown_list_is_kept_for_review_not_expired(session: Session, tmp_path:
     for email in truth.emails:
         c = by_email(session, email)
         assert [r.kind for r in c.relations] == [RelationKind.ONBEKEND]
-        state = session.repo().state(c.id or 0)
+        state = state_repo.state(session.conn, c.id or 0)
         assert state["status"] == "ok"
         assert "Doel onbekend" in state["reasons"][0]["nl"]
     assert retention.preview(session) == []
