@@ -12,13 +12,22 @@ from pathlib import Path
 
 from contactkluis.cli.common import out, run_with_session, say
 from contactkluis.domain.contact import ConsentStatus
-from contactkluis.domain.messages import format_date, localized
+from contactkluis.domain.messages import format_date, localized, render
 from contactkluis.domain.normalize import parse_date
 from contactkluis.domain.requests import RequestKind, Urgency
 from contactkluis.errors import UserError
-from contactkluis.services import access, erasure, mailing, register_export, requests, retention
+from contactkluis.services import (
+    access,
+    erasure,
+    mailing,
+    mailing_loop,
+    register_export,
+    requests,
+    retention,
+)
 from contactkluis.services.contacts import record_consent
 from contactkluis.services.context import Session
+from contactkluis.services.mailing_presets import PRESETS
 
 
 def _date(text: str | None, session: Session) -> date | None:
@@ -219,15 +228,51 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 
 def cmd_mailing(args: argparse.Namespace) -> int:
+    def run(s: Session) -> mailing.MailingResult:
+        return mailing.export_mailing(
+            s,
+            args.purpose,
+            Path(args.out),
+            allow_reconfirm=args.allow_reconfirm,
+            reconfirm=args.reconfirm,
+            preset=args.preset,
+            consent=args.with_consent,
+        )
+
+    result = run_with_session(args, run)
+    out(say("addresses_written", count=result.count, out=args.out))
+    left = result.left_out()
+    if left:
+        out(say("left_out_header", left=sum(left.values()), considered=result.considered))
+        width = len(str(max(left.values())))
+        for code, n in left.most_common():
+            out(f"  {n:>{width}}  {mailing.reason_text(code)}")
+    if left.get("reconfirm") and not args.reconfirm:
+        out(say("reconfirm_hint", n=left["reconfirm"], purpose=args.purpose))
+    return 0
+
+
+def cmd_mailing_return(args: argparse.Namespace) -> int:
     result = run_with_session(
         args,
-        lambda s: mailing.export_mailing(
-            s, args.purpose, Path(args.out), allow_reconfirm=args.allow_reconfirm
+        lambda s: mailing_loop.import_returned(
+            s,
+            args.purpose,
+            Path(args.file),
+            service=args.service,
+            kind=mailing_loop.ReturnKind(args.kind),
         ),
     )
-    out(say("addresses_written", count=result.count, out=args.out))
-    if result.unsafe:
-        out(say("addresses_skipped_unsafe", unsafe=result.unsafe))
+    out(
+        say(
+            "mailing_return_done",
+            rows=result.rows,
+            file=Path(args.file).name,
+            changed=result.changed,
+        )
+    )
+    for key, n in result.outcomes.most_common():
+        out(f"  {n:>6}  {render('loop.' + key)}")
     return 0
 
 
@@ -319,7 +364,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help=say("include_legacy_consent"),
     )
+    m.add_argument(
+        "--preset", choices=sorted(PRESETS), default="standaard", help=say("mailing_preset")
+    )
+    m.add_argument("--with-consent", action="store_true", help=say("mailing_consent_columns"))
+    m.add_argument("--reconfirm", action="store_true", help=say("mailing_reconfirm"))
     m.set_defaults(func=cmd_mailing)
+
+    mr = sub.add_parser("mailing-return", help=say("mailing_return"))
+    mr.add_argument("purpose")
+    mr.add_argument("file")
+    mr.add_argument(
+        "--kind",
+        required=True,
+        choices=[k.value for k in mailing_loop.ReturnKind],
+        help=say("mailing_return_kind"),
+    )
+    mr.add_argument(
+        "--service",
+        required=True,
+        choices=sorted(mailing_loop.SERVICES),
+        help=say("mailing_return_service"),
+    )
+    mr.set_defaults(func=cmd_mailing_return)
 
     g = sub.add_parser("register", help=say("record_processing"))
     g.add_argument("--out", required=True)

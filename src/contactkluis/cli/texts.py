@@ -173,6 +173,47 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} adres(sen) geschreven naar {out}.",
         "{count} address(es) written to {out}.",
     ),
+    "left_out_header": (
+        "Niet opgenomen: {left} van {considered} record(s), per reden:",
+        "Left out: {left} of {considered} record(s), by reason:",
+    ),
+    "reconfirm_hint": (
+        "{n} toestemming(en) uit oude lijsten moeten eerst opnieuw worden bevestigd. Maak de "
+        "lijst voor een herbevestigingsmail met --reconfirm, verstuur die via de mailingdienst "
+        "en lees daarna wie bevestigde in met 'mailing-return {purpose} BESTAND --kind "
+        "bevestigd --service DIENST'. Alleen als de oude toestemming aantoonbaar is: "
+        "--allow-reconfirm neemt ze nu al mee.",
+        "{n} consent(s) from old lists must be reconfirmed first. Make the list for a "
+        "reconfirmation mail with --reconfirm, send it through the mail service, then read "
+        "in who confirmed with 'mailing-return {purpose} FILE --kind bevestigd --service "
+        "SERVICE'. Only if the old consent can be demonstrated: --allow-reconfirm includes "
+        "them now.",
+    ),
+    "mailing_preset": (
+        "kolomindeling voor de mailingdienst",
+        "column layout for the mail service",
+    ),
+    "mailing_consent_columns": (
+        "ook kolommen met datum en bron van de toestemming",
+        "also columns with the consent's date and source",
+    ),
+    "mailing_reconfirm": (
+        "alleen wie toestemming uit een oude lijst opnieuw moet bevestigen",
+        "only people whose legacy consent must be reconfirmed",
+    ),
+    "mailing_return": (
+        "afmeldingen, onbestelbare adressen of herbevestigingen van de mailingdienst inlezen",
+        "read unsubscribes, bounced addresses or reconfirmations from the mail service",
+    ),
+    "mailing_return_kind": (
+        "wat het bestand is: afgemeld, onbestelbaar (cleaned) of bevestigd",
+        "what the file is: afgemeld (unsubscribed), onbestelbaar (cleaned), bevestigd",
+    ),
+    "mailing_return_service": ("de mailingdienst", "the mail service"),
+    "mailing_return_done": (
+        "{rows} regel(s) gelezen uit {file}; {changed} record(s) bijgewerkt.",
+        "{rows} row(s) read from {file}; {changed} record(s) updated.",
+    ),
     "processing_register_written": (
         "Verwerkingsregister geschreven: {path}",
         "Processing register written: {path}",
