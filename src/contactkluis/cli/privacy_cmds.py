@@ -160,6 +160,13 @@ def cmd_restrict(args: argparse.Namespace) -> int:
     return 0
 
 
+# What `object --to` names, as the sentence says it (the option values stay stable codes).
+_OBJECTION_WORDS = {
+    "marketing": ("direct marketing", "direct marketing"),
+    "profiling": ("profilering", "profiling"),
+}
+
+
 def cmd_object(args: argparse.Namespace) -> int:
     def run(session: Session) -> int:
         ids = access.require_person(session, args.who)
@@ -171,7 +178,7 @@ def cmd_object(args: argparse.Namespace) -> int:
     out(
         say(
             "objection_recorded",
-            to=args.to,
+            to=_OBJECTION_WORDS[args.to],
             verb=("ingetrokken", "withdrawn") if args.lift else ("vastgelegd", "recorded"),
             count=count,
         )
@@ -196,7 +203,12 @@ def cmd_consent(args: argparse.Namespace) -> int:
         return len(ids)
 
     count = run_with_session(args, run)
-    out(say("consent_recorded", status=args.status, purpose=args.purpose, count=count))
+    status = (
+        ("gegeven", "given")
+        if args.status == ConsentStatus.GIVEN.value
+        else ("ingetrokken", "withdrawn")
+    )
+    out(say("consent_recorded", status=status, purpose=args.purpose, count=count))
     return 0
 
 

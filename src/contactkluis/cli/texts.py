@@ -166,8 +166,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Objection to {to} {verb} for {count} record(s).",
     ),
     "consent_recorded": (
-        "Toestemming ({status}) voor '{purpose}' vastgelegd bij {count} record(s).",
-        "Consent ({status}) for '{purpose}' recorded on {count} record(s).",
+        "Toestemming {status} voor '{purpose}' vastgelegd bij {count} record(s).",
+        "Consent {status} for '{purpose}' recorded on {count} record(s).",
     ),
     "addresses_written": (
         "{count} adres(sen) geschreven naar {out}.",
