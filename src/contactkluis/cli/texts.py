@@ -81,9 +81,49 @@ TEXTS: dict[str, tuple[str, str]] = {
         "integriteit en auditketen controleren",
         "check integrity and the audit chain",
     ),
+    "key_how_to_open": (
+        "Hiermee opent u de kluis zonder Contactkluis (sluit Contactkluis eerst af).\n"
+        "\n"
+        "sqlcipher-shell, versie 4 of nieuwer (de 3.x die veel Linux-distributies meeleveren\n"
+        "kan dit bestand niet openen; 'sqlcipher --version' toont de versie):\n"
+        "  sqlcipher {db}\n"
+        "  PRAGMA key = \"x'{hexkey}'\";\n"
+        "  PRAGMA cipher_compatibility = 4;\n"
+        "  SELECT count(*) FROM contacts;\n"
+        "\n"
+        "DB Browser for SQLite, de SQLCipher-uitvoering (Windows: 'DB Browser for SQLCipher'):\n"
+        "  Bestand > Database alleen-lezen openen > {db}\n"
+        "  Wachtwoord: kies 'Raw key' (niet 'Passphrase') en vul in: 0x{hexkey}\n"
+        "  Versleutelingsinstellingen: 'SQLCipher 4 defaults'\n"
+        "  (dat zijn: PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;\n"
+        "   PRAGMA cipher_hmac_algorithm = HMAC_SHA512;\n"
+        "   PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512)\n"
+        "\n"
+        "Wie deze sleutel heeft, kan alles in de kluis lezen: niet opslaan, niet mailen.",
+        "This opens the vault without Contactkluis (close Contactkluis first).\n"
+        "\n"
+        "sqlcipher shell, version 4 or later (the 3.x many Linux distributions ship cannot\n"
+        "open this file; 'sqlcipher --version' shows the version):\n"
+        "  sqlcipher {db}\n"
+        "  PRAGMA key = \"x'{hexkey}'\";\n"
+        "  PRAGMA cipher_compatibility = 4;\n"
+        "  SELECT count(*) FROM contacts;\n"
+        "\n"
+        "DB Browser for SQLite, the SQLCipher build (Windows: 'DB Browser for SQLCipher'):\n"
+        "  File > Open Database Read Only > {db}\n"
+        "  Password: choose 'Raw key' (not 'Passphrase') and enter: 0x{hexkey}\n"
+        "  Encryption settings: 'SQLCipher 4 defaults'\n"
+        "  (that is: PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;\n"
+        "   PRAGMA cipher_hmac_algorithm = HMAC_SHA512;\n"
+        "   PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512)\n"
+        "\n"
+        "Whoever has this key can read everything in the vault: do not store or e-mail it.",
+    ),
     "print_raw_data_key": (
-        "toon de ruwe gegevenssleutel voor de sqlcipher-shell (beheerder)",
-        "print the raw data key for the sqlcipher shell (administrator)",
+        "toon de ruwe gegevenssleutel en hoe u de kluis opent met de sqlcipher-shell of "
+        "DB Browser for SQLite (beheerder)",
+        "print the raw data key and how to open the vault with the sqlcipher shell or "
+        "DB Browser for SQLite (administrator)",
     ),
     "list_accounts": ("accounts tonen", "list accounts"),
     "replace_data_key_administrator": (
