@@ -193,7 +193,7 @@ def _xlsx(rows: list[list[object]]) -> bytes:
     sheet = book.add_worksheet("Mailing")
     bold = book.add_format({"bold": True})
     day = book.add_format({"num_format": "dd-mm-yyyy"})
-    widths = [len(str(v)) for v in rows[0]]
+    widths = [len(str(v)) * 6 // 5 for v in rows[0]]  # the header is bold: wider glyphs
     for y, row in enumerate(rows):
         for x, value in enumerate(row):
             if isinstance(value, date):
@@ -209,6 +209,9 @@ def _xlsx(rows: list[list[object]]) -> bytes:
     for x, width in enumerate(widths):
         sheet.set_column(x, x, min(width + 2, 60))
     sheet.freeze_panes(1, 0)
+    sheet.set_landscape()  # printed for a check: every column on one page width
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
     sheet.autofilter(0, 0, max(len(rows) - 1, 0), len(rows[0]) - 1)
     book.close()
     return buffer.getvalue()
