@@ -50,6 +50,11 @@ register(
             "E-mailadres begint met = + - of @ (zou als formule worden gelezen).",
             "E-mail address starts with = + - or @ (would be read as a formula).",
         ),
+        "plain": (
+            "Algemeen (email, first_name, last_name)",
+            "General (email, first_name, last_name)",
+        ),
+        "other": ("Andere dienst", "Other service"),
         NOTHING_TO_RECONFIRM: (
             "Niets opnieuw te bevestigen: de toestemming is al actueel of niet nodig.",
             "Nothing to reconfirm: consent is already current or not needed.",
