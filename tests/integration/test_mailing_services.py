@@ -267,3 +267,25 @@ def test_cli_says_why_and_closes_the_loop(
         "mailing-return", "nieuwsbrief", str(back), "--kind", "bevestigd", "--service", "brevo"
     )
     assert "1 regel(s) gelezen uit bevestigd.csv; 1 record(s) bijgewerkt." in said
+
+
+def test_shared_mailchimp_fixture_withdraws_exactly_the_unsubscribed(
+    session: Session, tmp_path: Path
+) -> None:
+    from tests.fixtures_exports import write_mailchimp
+
+    (_, unsub, cleaned), truth = write_mailchimp(tmp_path)
+    ids = {}
+    for n, email in enumerate(truth.emails):
+        ids[email] = add_person(session, f"Lid{n}", "Proef", email=email)
+        give(session, ids[email])
+    done = mailing_loop.import_returned(
+        session, "nieuwsbrief", unsub, service="mailchimp", kind=ReturnKind.UNSUBSCRIBED
+    )
+    mailing_loop.import_returned(
+        session, "nieuwsbrief", cleaned, service="mailchimp", kind=ReturnKind.CLEANED
+    )
+    withdrawn = {e for e, i in ids.items() if _state(session, i)[0] is ConsentStatus.WITHDRAWN}
+    assert withdrawn == set(truth.withdrawals) and done.changed == len(truth.withdrawals)
+    mailable = {r.email for r in mailing.mailing_list(session, "nieuwsbrief").rows}
+    assert mailable == set(truth.consents)  # the cleaned address is gone, the rest stay
