@@ -279,10 +279,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Niet verlopen, overgeslagen: {n_skipped}.",
         "Not expired, skipped: {n_skipped}.",
     ),
-    "addresses_skipped_unsafe": (
-        "{unsafe} adres(sen) overgeslagen: begint met = + - of @.",
-        "{unsafe} address(es) skipped: starts with = + - or @.",
-    ),
     "data_subject_requests": ("verzoeken van betrokkenen", "data subject requests"),
     "register_request": ("verzoek registreren", "register a request"),
     "date_receipt_default_today": (
