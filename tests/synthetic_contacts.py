@@ -19,6 +19,7 @@ from contactkluis.domain.contact import (
     RelationKind,
 )
 from contactkluis.domain.normalize import normalize_postcode
+from contactkluis.services import states
 
 FILES = ("ledenlijst_2019.xlsx", "nieuwsbrief.csv", "kassa_export.xls")
 INFIXES = ("van", "de", "van der", "van den", "ten", "'t", "in 't")
@@ -95,5 +96,5 @@ def populate(session: object, count: int, seed: int = 7) -> list[int]:
         for n in range(count):
             ids.append(repo.insert(make_contact(fake, rnd, today, n), recorded_by="test"))
         for start in range(0, len(ids), 1000):
-            session.refresh_states(conn, ids[start : start + 1000])  # type: ignore[attr-defined]
+            states.refresh(session, conn, ids[start : start + 1000])  # type: ignore[arg-type]
     return ids

@@ -77,6 +77,8 @@ def _ascii(text: str) -> str:
 
 
 def museum_people(session: Any, count: int, seed: int = 11) -> list[int]:
+    from contactkluis.services import states
+
     """tests/synthetic_contacts' people (every consent and retention state) with the
     e-mail addresses people really have: no digits, accents or apostrophes."""
     from faker import Faker
@@ -103,7 +105,7 @@ def museum_people(session: Any, count: int, seed: int = 11) -> list[int]:
             c.emails = [f"{local}@{rnd.choice(['voorbeeld.nl', 'example.nl', 'mail.example'])}"]
             c.segment = segments[n % len(segments)]
             ids.append(repo.insert(c, recorded_by="import"))
-        session.refresh_states(conn, ids)
+        states.refresh(session, conn, ids)
     return ids
 
 
@@ -213,6 +215,8 @@ def _near_duplicate_pair(session: Any) -> tuple[int, int]:
 
 
 def seed_population(session: Any, people: int = 360, seed: int = 5) -> None:
+    from contactkluis.services import states
+
     """A few hundred invented people with birth years and relations, for the statistics."""
     from faker import Faker
 
@@ -263,7 +267,7 @@ def seed_population(session: Any, people: int = 360, seed: int = 5) -> None:
                     recorded_by="seed",
                 )
             )
-        session.refresh_states(conn, ids)
+        states.refresh(session, conn, ids)
         session.vault.set_meta(conn, "last_backup", (today - timedelta(days=2)).isoformat())
 
 

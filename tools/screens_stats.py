@@ -36,6 +36,8 @@ SEGMENTS = [
 
 
 def synthetic_session(folder: Path, people: int = 600) -> object:
+    from contactkluis.services import states
+
     """A vault with invented people (no real names, addresses or e-mails)."""
     from contactkluis.domain.contact import (
         Address,
@@ -92,7 +94,7 @@ def synthetic_session(folder: Path, people: int = 600) -> object:
                     )
                 )
             )
-        session.refresh_states(conn, ids)
+        states.refresh(session, conn, ids)
     return session
 
 

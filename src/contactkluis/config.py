@@ -12,6 +12,8 @@ from typing import Any
 
 from platformdirs import user_config_dir
 
+from contactkluis.vault import private_files
+
 DEFAULTS: dict[str, Any] = {
     "vault_path": None,
     "language": "nl",
@@ -38,9 +40,7 @@ def load_config() -> dict[str, Any]:
 
 def save_config(values: dict[str, Any]) -> None:
     path = config_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_files.make_folder(path.parent)
     current = load_config()
     current.update(values)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(current, indent=1), "utf-8")
-    os.replace(tmp, path)
+    private_files.write_file(path, json.dumps(current, indent=1).encode("utf-8"), durable=False)

@@ -71,6 +71,7 @@ def build_vault(path: Path, rows: int) -> None:
     from tests.synthetic_contacts import make_contact
 
     from contactkluis.services.accounts import create_vault
+    from contactkluis.vault import state_repo
     from contactkluis.vault.keys import KdfParams
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,8 +88,8 @@ def build_vault(path: Path, rows: int) -> None:
                 for n in range(start, min(rows, start + 5000))
             ]
             repo.insert_many(batch, recorded_by="bench")
-            repo.set_states(
-                [(c.id, session.state_for(c, created=today)) for c in batch if c.id], today
+            state_repo.set_states(
+                conn, [(c.id, session.state_for(c, created=today)) for c in batch if c.id], today
             )
     session.vault.close()
     print(f"built {rows} contacts in {time.perf_counter() - started:.1f} s", flush=True)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from contactkluis.domain.contact import ConsentStatus, Contact, PersonName
 from contactkluis.services import contacts as contact_service
 from contactkluis.ui.contacts.page import ContactsPage
+from contactkluis.vault import state_repo
 
 
 @pytest.fixture
@@ -118,7 +119,7 @@ def test_consent_record_and_withdraw_update_the_flag(qtbot, page, ctx, people) -
     assert _flag(page, people[2], "nieuwsbrief") == "withdrawn"
     top = page.detail.consents.topLevelItem(0)
     assert "ingetrokken" in top.text(1) and top.childCount() == 2
-    state = ctx.session.repo().state(people[2])
+    state = state_repo.state(ctx.session.conn, people[2])
     assert state["consents"]["nieuwsbrief"] == "withdrawn"
 
 

@@ -107,11 +107,11 @@ def test_page_without_permission_is_hidden(qtbot, qapp, staff_session, vault_pat
     ctx.open_session(staff_session)
     win = MainWindow(ctx, default_pages=False)
     qtbot.addWidget(win)
-    win.add_page("audit", "Auditlog", "privacy", QWidget(), Permission.VIEW_AUDIT)
+    win.add_page("accounts", "Accounts", "privacy", QWidget(), Permission.MANAGE_ACCOUNTS)
     win.add_page("open", "Open", "contacts", QWidget(), Permission.VIEW)
-    assert win.pages["audit"].item.isHidden()
+    assert win.pages["accounts"].item.isHidden()
     assert not win.pages["open"].item.isHidden()
-    assert not win.show_page("audit")
+    assert not win.show_page("accounts")
     assert "medewerker" in win.account_label.text()
 
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QDialog
 from contactkluis.domain.contact import ConsentEvent, ConsentStatus, Contact, PersonName
 from contactkluis.domain.requests import RequestStatus
 from contactkluis.services import contacts, erasure, listing, requests
-from contactkluis.services.context import Session
 from contactkluis.services.listing import ContactQuery
 from contactkluis.services.retention import Action
+from contactkluis.services.session import Session
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import Button, MessageBox
 from contactkluis.ui.privacy.dashboard import PrivacyPage

@@ -1,5 +1,5 @@
-"""Settings → Sleutels: replacing the data key after an account is removed, and a new
-recovery key shown once. Real vaults, real key files; answers preset through MessageBox."""
+"""Settings → Sleutels: removing an account replaces the data key, the key can be replaced
+by hand, and a new recovery key is shown once. Real vaults, real key files; answers preset through MessageBox."""
 
 from __future__ import annotations
 
@@ -53,31 +53,30 @@ def settings(qtbot, ctx: AppContext) -> SettingsPage:  # type: ignore[no-untyped
     return page
 
 
-def remove(qtbot, page: SettingsPage, name: str, rotate: Button) -> None:  # type: ignore[no-untyped-def]
+def remove(qtbot, page: SettingsPage, name: str) -> None:  # type: ignore[no-untyped-def]
     table = page.accounts_box.table
     page.accounts_box.table.selectRow(
         next(r for r in range(table.rowCount()) if table.item(r, 0).text() == name)
     )
     MessageBox.set_next_answer(Button.Yes)  # "Account verwijderen"
     page.accounts_box.remove_account()
-    MessageBox.set_next_answer(rotate)  # "Sleutel vervangen?", asked once the removal is done
-    qtbot.waitUntil(lambda: any(t == "Sleutel vervangen?" for _k, t, _x in MessageBox.history))
+    qtbot.waitUntil(lambda: page.accounts_box.status.text() == f"Account {name} verwijderd.")
     names = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert name not in names
 
 
-def test_removing_an_account_then_yes_replaces_the_key(
+def test_removing_an_account_replaces_the_key_without_asking(
     qtbot, ctx: AppContext, vault_path: Path, three_accounts: Path, tmp_path: Path
 ) -> None:
     before = generation(vault_path)
     page = settings(qtbot, ctx)
-    remove(qtbot, page, LEAVER, Button.Yes)
-
-    question = next(x for _k, t, x in MessageBox.history if t == "Sleutel vervangen?")
-    assert LEAVER in question and "oude wachtwoord nog steeds open" in question
+    remove(qtbot, page, LEAVER)
     assert generation(vault_path) == before + 1
-    assert MessageBox.history[-1][:2] == ("information", "Sleutel vervangen")
-    assert page.keys.status.text() == "De sleutel is vervangen."
+    assert [t for _k, t, _x in MessageBox.history] == ["Account verwijderen"]
+    assert {a.name for a in accounts.list_accounts(ctx.unlocked_session) if a.active} == {
+        ADMIN,
+        STAFF,
+    }
 
     ctx.close_session()
     for name, password in ((ADMIN, ADMIN_PW), (STAFF, STAFF_PW)):
@@ -92,21 +91,6 @@ def test_removing_an_account_then_yes_replaces_the_key(
     with pytest.raises(UserError) as refused:
         Vault.open(vault_path, LEAVER, LEAVER_PW, read_only=True)
     assert refused.value.code == "wrong_password"
-
-
-def test_removing_an_account_then_no_keeps_the_key(
-    qtbot, ctx: AppContext, vault_path: Path, three_accounts: Path
-) -> None:
-    before = generation(vault_path)
-    page = settings(qtbot, ctx)
-    remove(qtbot, page, LEAVER, Button.No)
-    assert generation(vault_path) == before
-    assert MessageBox.history[-1][1] == "Sleutel vervangen?"  # nothing shown after "No"
-    assert page.accounts_box.status.text() == f"Account {LEAVER} verwijderd."
-    assert {a.name for a in accounts.list_accounts(ctx.unlocked_session) if a.active} == {
-        ADMIN,
-        STAFF,
-    }
 
 
 def test_replace_key_button_asks_first(qtbot, ctx: AppContext, vault_path: Path) -> None:

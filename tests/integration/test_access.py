@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from contactkluis.errors import UserError
 from contactkluis.services import access, requests
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import audit
 from tests.support.people import add_person, give, withdraw
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 import pytest
 
 from contactkluis.services.accounts import create_vault
-from contactkluis.services.context import Session
 from contactkluis.services.importing import plan_files, run_import
+from contactkluis.services.session import Session
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.integration.test_corpus import CORPUS, _corpus_files, _id
 

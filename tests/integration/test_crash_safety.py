@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from contactkluis.services import accounts
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from tests.support.vaults import (
     ADMIN,
     ADMIN_PW,

@@ -7,7 +7,7 @@ import pytest
 from contactkluis.domain.contact import Address, Contact, PersonName
 from contactkluis.errors import UserError
 from contactkluis.services import contacts
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 
 def _pair(session: Session) -> tuple[int, int]:

@@ -10,7 +10,7 @@ import pytest
 from contactkluis.domain.contact import Contact, PersonName
 from contactkluis.errors import UserError
 from contactkluis.services import contacts, erasure, mailing, requests, retention
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import audit
 from tests.support.people import add_person, expired_customer, give
 from tests.support.sqlcipher_pages import all_pages, pages_containing

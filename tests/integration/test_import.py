@@ -16,7 +16,6 @@ from contactkluis.domain.consent import consent_states
 from contactkluis.domain.contact import ConsentStatus, Contact, RelationKind
 from contactkluis.migration.report import ImportReport
 from contactkluis.services import erasure
-from contactkluis.services.context import Session
 from contactkluis.services.importing import (
     Cancelled,
     FilePlan,
@@ -30,6 +29,8 @@ from contactkluis.services.importing import (
     run_import_task,
     save_mapping,
 )
+from contactkluis.services.session import Session
+from contactkluis.vault import state_repo
 from tests.fixtures_legacy import (
     FILE_DATE,
     FILLERS,
@@ -303,7 +304,9 @@ def test_newsletter_consents_from_yes_no_dates_and_unsubscribes(
     assert consent(by_email(session, "chloe@vermeulenhof-voorbeeld.nl")) == (given, FILE_DATE, True)
     assert by_email(session, "lois.vw@voorbeeld.nl").consents == []
     assert consent(by_last(session, "Oosterwijk")) is None
-    stored = session.repo().state(by_email(session, "p.zandvoortman@voorbeeld.nl").id or 0)
+    stored = state_repo.state(
+        session.conn, by_email(session, "p.zandvoortman@voorbeeld.nl").id or 0
+    )
     assert stored["consents"]["nieuwsbrief"] == "withdrawn"
 
 
@@ -318,15 +321,15 @@ def test_memberships_carry_start_end_and_retention(
     assert vriend(brink) == (datetime.date(2015, 3, 1), None)
     oost = by_last(session, "Oosterwijk")
     assert vriend(oost) == (datetime.date(2010, 9, 1), datetime.date(2025, 1, 31))
-    reasons = session.repo().state(oost.id or 0)["reasons"]
+    reasons = state_repo.state(session.conn, oost.id or 0)["reasons"]
     assert {r["purpose"]: r["until"] for r in reasons}["vrienden"] == "2027-01-31"
     # The "Opgezegd" sheet: ended memberships, with the date given or else the list's date.
     drie = by_email(session, "g.terhaarbrink@voorbeeld.nl")
     assert name_parts(drie) == (None, "G.", "ter", "Haarbrink")
     assert vriend(drie) == (datetime.date(2005, 1, 1), datetime.date(2024, 12, 31))
-    assert {r["purpose"]: r["until"] for r in session.repo().state(drie.id or 0)["reasons"]}[
-        "vrienden"
-    ] == "2026-12-31"
+    assert {
+        r["purpose"]: r["until"] for r in state_repo.state(session.conn, drie.id or 0)["reasons"]
+    }["vrienden"] == "2026-12-31"
     assert vriend(by_email(session, "l.walsteijn@voorbeeld.nl")) == (
         datetime.date(2008, 1, 1),
         FILE_DATE,

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contactkluis.services.context import Session
+from contactkluis.services import states
 from contactkluis.services.importing import plan_files, run_import
+from contactkluis.services.session import Session
 from tests.fixtures_legacy import build_legacy_set
 
 _STATE_COLUMNS = (
@@ -34,7 +35,7 @@ def test_imported_state_is_what_set_state_computes(session: Session, tmp_path: P
 
     # The same derivation done the slow way, from what is in the vault.
     with session.write() as conn:
-        session.refresh_states(conn, [int(str(row[0])) for row in stored])
+        states.refresh(session, conn, [int(str(row[0])) for row in stored])
     assert _states(session) == stored
 
 

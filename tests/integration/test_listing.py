@@ -11,6 +11,7 @@ from contactkluis.domain.contact import Contact, PersonName
 from contactkluis.services import contacts as contact_service
 from contactkluis.services import listing
 from contactkluis.services.listing import ContactQuery
+from contactkluis.vault import state_repo
 from contactkluis.vault.listing import fts_query
 from tests.synthetic_contacts import populate
 
@@ -149,7 +150,7 @@ def test_rows_keep_order_and_carry_tooltip_facts(filled) -> None:  # type: ignor
     assert given and all(
         r.consent("nieuwsbrief").since and r.consent("nieuwsbrief").source for r in given
     )
-    state = filled.repo().state(rows[0].id)
+    state = state_repo.state(filled.conn, rows[0].id)
     assert list(rows[0].retention_reasons) == [r["nl"] for r in state["reasons"]]
     assert json.dumps(state)  # the cached state is plain data
 

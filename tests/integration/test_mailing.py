@@ -11,7 +11,7 @@ import pytest
 from contactkluis.domain.contact import Relation, RelationKind
 from contactkluis.errors import UserError
 from contactkluis.services import erasure, mailing, retention
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import audit
 from tests.support.people import add_person, expired_customer, give, withdraw
 

@@ -12,10 +12,10 @@ import pytest
 
 from contactkluis.domain.consent import consent_state
 from contactkluis.domain.contact import ConsentEvent, ConsentStatus
-from contactkluis.services import mailing, mailing_loop
-from contactkluis.services.context import Session
+from contactkluis.services import mailing, mailing_loop, states
 from contactkluis.services.mailing_loop import ReturnKind
 from contactkluis.services.mailing_presets import PRESETS
+from contactkluis.services.session import Session
 from tests.support.people import add_person, give, withdraw
 
 # The services' own import field names, as their documentation gives them (sources in
@@ -36,7 +36,7 @@ def _legacy(session: Session, contact_id: int, on: date = date(2019, 5, 1)) -> N
     )
     with session.write() as conn:
         session.repo(conn).add_consent(contact_id, event, session.account)
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
 
 
 def _state(session: Session, contact_id: int) -> tuple[ConsentStatus, bool, str]:

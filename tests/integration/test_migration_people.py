@@ -12,9 +12,9 @@ import pytest
 from contactkluis.cli import main
 from contactkluis.domain.contact import ConsentStatus, Contact
 from contactkluis.migration.merge import SHARED_EMAIL_FIELD
-from contactkluis.services.context import Session
 from contactkluis.services.importing import import_files
 from contactkluis.services.review import review_pairs
+from contactkluis.services.session import Session
 from tests.conftest import ADMIN, ADMIN_PW
 from tests.fixtures_exports import write_headerless_csv
 from tests.fixtures_people import (

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from contactkluis.services.accounts import unlock
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from tests.conftest import ADMIN, ADMIN_PW, STAFF, STAFF_PW
 from tests.support.people import add_person, expired_customer
 from tests.support.vaults import run_cli

@@ -11,14 +11,14 @@ from openpyxl import load_workbook
 from contactkluis.domain.purposes import DEFAULT_PURPOSES
 from contactkluis.domain.register import register_columns
 from contactkluis.errors import UserError
-from contactkluis.services import register_export
-from contactkluis.services.context import Session
+from contactkluis.services import policies, register_export
+from contactkluis.services.session import Session
 from contactkluis.vault import audit
 
 
 def test_xlsx_has_one_row_per_configured_purpose(session: Session, tmp_path: Path) -> None:
     custom = (*DEFAULT_PURPOSES[:2], replace(DEFAULT_PURPOSES[2], label_nl="=Vrienden <b>& co</b>"))
-    session.set_purposes(custom)
+    policies.set_purposes(session, custom)
     out = register_export.export_register(session, tmp_path / "register.xlsx")
 
     ws = load_workbook(out).active
@@ -36,8 +36,8 @@ def test_xlsx_has_one_row_per_configured_purpose(session: Session, tmp_path: Pat
 
 
 def test_html_is_escaped_and_complete(session: Session, tmp_path: Path) -> None:
-    session.set_purposes(
-        (replace(DEFAULT_PURPOSES[0], label_nl="Nieuws <script>"), DEFAULT_PURPOSES[3])
+    policies.set_purposes(
+        session, (replace(DEFAULT_PURPOSES[0], label_nl="Nieuws <script>"), DEFAULT_PURPOSES[3])
     )
     out = register_export.export_register(session, tmp_path / "register.html")
     text = out.read_text("utf-8")

@@ -9,8 +9,8 @@ import pytest
 from contactkluis.domain.requests import RequestStatus, Urgency
 from contactkluis.errors import UserError
 from contactkluis.services import requests
-from contactkluis.services.context import Session
-from contactkluis.vault import audit
+from contactkluis.services.session import Session
+from contactkluis.vault import audit, state_repo
 from tests.support.people import add_person, expired_customer
 
 
@@ -85,11 +85,11 @@ def test_dashboard_lists_overdue_and_nearly_due_only(session: Session) -> None:
 
 def test_open_request_holds_an_expired_record(session: Session) -> None:
     cid = expired_customer(session, "Teuntje", "Brouwersma")
-    assert session.repo().state(cid)["status"] == "expired"
+    assert state_repo.state(session.conn, cid)["status"] == "expired"
     rid = requests.add_request(session, "inzage", contact_id=cid)
-    assert session.repo().state(cid)["status"] == "ok"
+    assert state_repo.state(session.conn, cid)["status"] == "ok"
     requests.close_request(session, rid, identity_checked=True)
-    assert session.repo().state(cid)["status"] == "expired"
+    assert state_repo.state(session.conn, cid)["status"] == "expired"
 
 
 def test_future_receipt_and_unknown_kind_are_refused(session: Session) -> None:

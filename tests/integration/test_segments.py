@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from contactkluis.errors import UserError
 from contactkluis.services import segments
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from tests.support.stats_people import fill
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from tests.conftest import ADMIN, ADMIN_PW
 from tests.support.stats_people import fill
 from tests.support.vaults import run_cli

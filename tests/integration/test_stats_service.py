@@ -14,7 +14,7 @@ from contactkluis.domain.crosstab import ONE_WAY_COL
 from contactkluis.domain.disclosure import SUPPRESSED
 from contactkluis.errors import UserError
 from contactkluis.services import stats
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from tests.support.stats_people import REFERENCE, fill
 
 

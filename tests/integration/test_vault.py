@@ -21,7 +21,7 @@ import sqlcipher3
 from contactkluis.domain.contact import Contact, PersonName
 from contactkluis.errors import UserError
 from contactkluis.services import accounts, contacts
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import audit, keys, schema, throttle
 from contactkluis.vault import vault as vault_module
 from contactkluis.vault.keyfile import KeyFile, key_path
@@ -35,21 +35,10 @@ from tests.support.vaults import (
     child_env,
     sidecars,
     snapshot,
-    vault_template,
 )
 
 WRONG_PW = "dit is niet het wachtwoord"
 NEW_PW = "groene kikker onder de brug"
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
-    return vault_template(tmp_path_factory.mktemp("tpl"))
-
-
-@pytest.fixture
-def vpath(template: Template, tmp_path: Path) -> Path:
-    return template.copy_to(tmp_path / "vault")
 
 
 def let_time_pass(vault_id: str) -> None:
@@ -690,4 +679,7 @@ def test_verify_detects_a_cut_off_tail(busy_session: Session) -> None:
     last = busy_session.conn.execute("SELECT max(id) FROM audit").fetchone()[0]
     busy_session.conn.execute("DELETE FROM audit WHERE id >= ?", (last - 1,))
     problems = busy_session.vault.verify()
-    assert problems == ["audit: the log was cut short (its head does not match)"]
+    assert "audit: the log was cut short (its head does not match)" in problems
+    # The dropped guards are reported too. (The key file's head, written at most once a
+    # second in a live session, is tested across processes in test_insider_attacks.py.)
+    assert sum("trigger" in p for p in problems) == 2

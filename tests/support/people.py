@@ -14,7 +14,7 @@ from contactkluis.domain.contact import (
     RelationKind,
 )
 from contactkluis.services import contacts
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 LONG_AGO = date(2015, 3, 1)
 

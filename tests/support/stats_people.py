@@ -29,7 +29,8 @@ from contactkluis.domain.contact import (
     Relation,
     RelationKind,
 )
-from contactkluis.services.context import Session
+from contactkluis.services import states
+from contactkluis.services.session import Session
 
 REFERENCE = date(2025, 12, 31)
 V, D, K, B = RelationKind.VRIEND, RelationKind.DONATEUR, RelationKind.KLANT, RelationKind.BEZOEKER
@@ -164,5 +165,5 @@ def fill(session: Session) -> Population:
                 pop.names += [contact.name.first, contact.name.last or ""]
                 pop.emails += contact.emails
                 pop.streets.append(contact.address.street or "")
-        session.refresh_states(conn, [i for ids in pop.ids.values() for i in ids])
+        states.refresh(session, conn, [i for ids in pop.ids.values() for i in ids])
     return pop

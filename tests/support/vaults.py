@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault.keyfile import key_path
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF, STAFF, STAFF_PW
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from contactkluis.errors import UserError
-from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services.files import csv_bytes, csv_field, safe_cell, write_atomic
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(1)", "+31", "-1", "@x", "\tx", "\rx"])
@@ -42,3 +42,21 @@ def test_a_missing_folder_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         write_atomic(tmp_path / "bestaat-niet" / "x.csv", lambda fh: None)
     assert info.value.code == "io" and "bestaat niet" in info.value.message("nl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Piet;=1+1", "Puk,@SUM(A1)", "a;\t-2+3", "regel\n+31", "  =1+1", "x; ;=A1"],
+)
+def test_no_cell_of_any_split_starts_a_formula(text: str) -> None:
+    field = csv_field(text)
+    for separator in (";", ",", "\n"):
+        for cell in field.split(separator):
+            assert cell.lstrip()[:1] not in ("=", "+", "-", "@"), (text, field)
+
+
+def test_csv_fields_are_all_quoted_and_numbers_stay_numbers() -> None:
+    data = csv_bytes([["naam", "aantal"], ["Jansen", -3], [None, 2.5]], bom=False)
+    assert data == b'"naam";"aantal"\r\n"Jansen";"-3"\r\n"";"2.5"\r\n'
+    assert csv_bytes([["a"]]).startswith(b"\xef\xbb\xbf")
+    assert csv_field("'=al veilig") == "'=al veilig"  # escaping twice changes nothing

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from contactkluis.vault import keys, throttle
+from contactkluis.vault import keys, roster, throttle
 from contactkluis.vault.keyfile import KeyFile, KeyFileError
 from contactkluis.vault.keys import (
     MIN_MEMORY_KIB,
@@ -17,6 +17,7 @@ from contactkluis.vault.keys import (
     KdfParams,
     WrongSecret,
 )
+from contactkluis.vault.signing import Authority, Signer
 from tests.conftest import FAST_KDF
 
 VAULT_ID = "00000000-0000-4000-8000-000000000001"
@@ -196,3 +197,38 @@ def test_an_unreadable_throttle_file_does_not_lock_anyone_out() -> None:
 def test_a_damaged_key_file_is_reported_not_crashed_on(raw: bytes) -> None:
     with pytest.raises(KeyFileError):
         KeyFile.loads(raw)
+
+
+# -- signing ---------------------------------------------------------------------------------
+
+
+def test_a_key_file_from_before_signing_still_loads_unpinned_and_unsigned() -> None:
+    slot, _ = keys.new_slot(VAULT_ID, "recovery", "recovery", None, "AAAA-BBBB", FAST_KDF)
+    data = KeyFile(vault_id=VAULT_ID, generation=1, slots=[slot]).to_json()
+    for name in ("authority", "signers", "audit_head"):
+        del data[name]
+    for name in ("role", "audit_key", "signature", "seeds"):
+        del data["slots"][0][name]
+    loaded = KeyFile.from_json(json.loads(json.dumps(data)))
+    assert loaded.authority is None and loaded.audit_head is None
+    assert loaded.slots[0].signature is None
+    assert keys.unwrap_slot(loaded.slots[0], VAULT_ID, "AAAA-BBBB")[1] is None
+
+
+def test_a_slot_signed_by_the_vault_key_fails_after_any_field_changes() -> None:
+    authority = Signer.generate()
+    kf = KeyFile(vault_id=VAULT_ID, generation=1)
+    kf.authority = Authority.make(VAULT_ID, authority, 1)
+    slot, _ = keys.new_slot(
+        VAULT_ID, "account:piet", "password", "piet", "pw", FAST_KDF, pin=authority.public
+    )
+    roster.issue(kf, authority, slot, "medewerker")
+    kf.slots.append(slot)
+    assert roster.slot_ok(kf, slot) and "authority" not in slot.seeds
+    assert keys.unwrap_slot(slot, VAULT_ID, "pw")[1] == authority.public
+    slot.role = "beheerder"
+    assert not roster.slot_ok(kf, slot)
+    roster.set_role(kf, authority, slot, "beheerder")
+    assert roster.slot_ok(kf, slot) and "authority" in slot.seeds
+    slot.account = "klaas"
+    assert not roster.slot_ok(kf, slot)

@@ -12,6 +12,7 @@ from contactkluis.cli import import_cmds, privacy_cmds, stats_cmds, vault_cmds
 from contactkluis.cli.common import Passwords, say
 from contactkluis.domain import messages
 from contactkluis.errors import UserError
+from contactkluis.hardening import harden_process
 
 # Modules that add commands; each has register(subparsers).
 COMMAND_MODULES = (vault_cmds, import_cmds, privacy_cmds, stats_cmds)
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
     argv = list(sys.argv[1:] if argv is None else argv)
     # Help texts are built in the chosen language, so it is read before argparse runs.
     wanted = argv[argv.index("--lang") + 1] if "--lang" in argv[:-1] else None

@@ -12,8 +12,9 @@ from typing import Any
 
 from contactkluis.cli.texts import say as say
 from contactkluis.errors import UserError
+from contactkluis.hardening import secret_from_environment
 from contactkluis.services.accounts import unlock
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -35,7 +36,7 @@ class Passwords:
     def get(self, prompt: str, env: str = "CONTACTKLUIS_PASSWORD", confirm: bool = False) -> str:
         value = self._stdin()
         if value is None:
-            value = os.environ.get(env)
+            value = secret_from_environment(env)
         if value is None:
             if not sys.stdin or not sys.stdin.isatty():
                 raise UserError("no_password")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from contactkluis.cli.common import out, run_with_session, say
 from contactkluis.domain.messages import current_language
-from contactkluis.services.context import Session
 from contactkluis.services.export import export_all
 from contactkluis.services.files import write_atomic
 from contactkluis.services.import_plan import ImportReport
 from contactkluis.services.importing import MappingSet, import_files
+from contactkluis.services.session import Session
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -26,8 +26,8 @@ from contactkluis.services import (
     retention,
 )
 from contactkluis.services.contacts import record_consent
-from contactkluis.services.context import Session
 from contactkluis.services.mailing_presets import PRESETS
+from contactkluis.services.session import Session
 
 
 def _date(text: str | None, session: Session) -> date | None:

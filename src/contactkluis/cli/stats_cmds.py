@@ -10,7 +10,7 @@ from contactkluis.domain.contact import RelationKind
 from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, ROUNDING_BASES
 from contactkluis.errors import UserError
 from contactkluis.services import segments, stats
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 
 def _dimension_help() -> str:

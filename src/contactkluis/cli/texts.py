@@ -36,9 +36,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "account_added": ("Account '{name}' ({role}) toegevoegd.", "Account '{name}' ({role}) added."),
     "password_changed": ("Wachtwoord gewijzigd.", "Password changed."),
+    "warning": ("WAARSCHUWING: {text}", "WARNING: {text}"),
+    "verify_against": (
+        "controleer ook dat het auditlog nog alles bevat wat in deze back-up staat",
+        "also check that the audit log still holds everything in this backup",
+    ),
     "account_removed": (
-        "Account '{name}' verwijderd. Overweeg 'contactkluis rotate-key'.",
-        "Account '{name}' removed. Consider 'contactkluis rotate-key'.",
+        "Account '{name}' verwijderd; de gegevenssleutel is vervangen.",
+        "Account '{name}' removed; the data key was replaced.",
     ),
     "backup_written": ("Back-up geschreven: {written}", "Backup written: {written}"),
     "vault_restored": ("Kluis teruggezet naar {target}", "Vault restored to {target}"),

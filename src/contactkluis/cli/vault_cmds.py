@@ -9,7 +9,7 @@ from contactkluis.cli.common import db_path, out, run_with_session, say, user_na
 from contactkluis.config import save_config
 from contactkluis.domain.roles import Permission
 from contactkluis.services import accounts
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -105,7 +105,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    problems = run_with_session(args, accounts.verify, read_only=args.read_only)
+    problems, warnings = run_with_session(
+        args,
+        lambda s: (accounts.verify(s, [Path(p) for p in args.against]), list(s.vault.warnings)),
+        read_only=args.read_only,
+    )
+    for w in warnings:
+        out(say("warning", text=w))
     if problems:
         for p in problems:
             out(p)
@@ -175,6 +181,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=say("check_integrity_audit_chain"),
     )
     v.add_argument("--read-only", action="store_true")
+    v.add_argument(
+        "--against",
+        action="append",
+        default=[],
+        metavar="BACKUP",
+        help=say("verify_against"),
+    )
     v.set_defaults(func=cmd_verify)
 
     sub.add_parser(

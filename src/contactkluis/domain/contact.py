@@ -71,6 +71,10 @@ class Address:
         return not (self.street or self.house_number or self.postcode or self.city)
 
 
+# The provenance field that marks "another contact uses this e-mail address too".
+SHARED_EMAIL_FIELD = "shared_email"
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a value came from: the legacy file, sheet and 1-based row."""

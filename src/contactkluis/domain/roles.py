@@ -25,7 +25,6 @@ class Permission(StrEnum):
     FULL_EXPORT = "full_export"
     ERASE = "erase"
     RETENTION_APPLY = "retention_apply"
-    VIEW_AUDIT = "view_audit"
     ROTATE_KEY = "rotate_key"
     BACKUP = "backup"
     ACCESS_EXPORT = "access_export"  # everything held about one person (art. 15/20)
@@ -70,7 +69,6 @@ LABELS: dict[Permission, tuple[str, str]] = {
     Permission.FULL_EXPORT: ("alle contacten exporteren", "export all contacts"),
     Permission.ERASE: ("contacten wissen", "erase contacts"),
     Permission.RETENTION_APPLY: ("verlopen gegevens opschonen", "act on expired records"),
-    Permission.VIEW_AUDIT: ("het auditlog inzien", "view the audit log"),
     Permission.ROTATE_KEY: ("de sleutel vervangen", "rotate the key"),
     Permission.BACKUP: ("een back-up maken", "make a backup"),
     Permission.ACCESS_EXPORT: ("inzage-export maken", "export a person's data"),

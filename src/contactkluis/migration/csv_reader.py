@@ -12,6 +12,8 @@ import codecs
 import csv
 import io
 import pathlib
+import re
+from collections.abc import Iterator
 
 from contactkluis.migration.safety import MAX_CELLS, ReadError
 
@@ -68,15 +70,26 @@ def _sep_hint(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+# One line at a time, its ending kept, as io.StringIO(newline="") would split them.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` without a second copy of it (StringIO holds 4 bytes a character)."""
+    for match in _LINE.finditer(text):
+        yield match.group()
+
+
 def read_delimited(path: pathlib.Path, data: bytes) -> list[list[str | None]]:
     """Parse delimited text into rows of strings; empty fields become None."""
     text, _encoding = decode(data)
+    del data  # the caller's reference may go too; this one must not hold it
     hint, text = _sep_hint(text)
     delimiter = hint or detect_delimiter(text)
     rows: list[list[str | None]] = []
     cells = 0
     try:
-        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        for record in csv.reader(_lines(text), delimiter=delimiter):
             cells += len(record)
             if cells > MAX_CELLS:
                 raise ReadError("too_large", path, detail=f"more than {MAX_CELLS} cells")

@@ -24,13 +24,18 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from contactkluis.domain.contact import Address, Contact, PersonName, Provenance
+from contactkluis.domain.contact import (
+    SHARED_EMAIL_FIELD,
+    Address,
+    Contact,
+    PersonName,
+    Provenance,
+)
 from contactkluis.domain.names import name_key, names_compatible
 
 NEAR_SCORE = 85.0
 # The mark on a record whose e-mail address another person uses too (a provenance entry:
 # it names the row that showed it, never the other person, so `forget` leaves no trace).
-SHARED_EMAIL_FIELD = "shared_email"
 SHARED_EMAIL_TEXT = "gedeeld e-mailadres"
 
 

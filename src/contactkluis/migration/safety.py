@@ -256,6 +256,18 @@ def _silence_stderr() -> None:
         pass
 
 
+# What a parser may need from the environment; nothing else of the parent's reaches it.
+_CHILD_ENVIRONMENT = frozenset(
+    {"PATH", "HOME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL", "LC_CTYPE", "SYSTEMROOT"}
+)
+
+
+def _minimal_environment() -> None:
+    for name in list(os.environ):
+        if name.upper() not in _CHILD_ENVIRONMENT:
+            del os.environ[name]
+
+
 def _child_main(
     conn: multiprocessing.connection.Connection,
     fn: Callable[..., Any],
@@ -263,10 +275,13 @@ def _child_main(
     memory_bytes: int,
 ) -> None:
     _silence_stderr()
+    _minimal_environment()
     try:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        # The child holds a spreadsheet full of people: a crash must not dump it.
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):
         pass  # Windows: no rlimits; the cell cap and zip checks still apply.
     try:

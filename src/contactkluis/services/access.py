@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -20,9 +20,9 @@ from contactkluis.domain.contact import Contact
 from contactkluis.domain.normalize import normalize_email, normalize_phone
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
 from contactkluis.services.files import safe_cell, write_atomic
-from contactkluis.vault import audit
+from contactkluis.services.session import Session
+from contactkluis.vault import access_repo, audit, private_files, state_repo
 from contactkluis.vault.db import Connection
 
 FORMAT_VERSION = 1
@@ -98,12 +98,6 @@ def _person(contact: Contact) -> dict[str, Any]:
     }
 
 
-def _rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
-    cur = conn.execute(sql, tuple(params))
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
 def access_report(
     session: Session, contact_id: int, conn: Connection | None = None
 ) -> dict[str, Any]:
@@ -113,31 +107,9 @@ def access_report(
     contact = session.repo(c).get(contact_id)
     if contact is None:
         raise UserError("not_found", id=contact_id)
-    consents = _rows(
-        c,
-        "SELECT purpose, status, on_date, source, evidence, reconfirm,"
-        " recorded_at, recorded_by FROM consent_events WHERE contact_id = ?"
-        " ORDER BY purpose, on_date, id",
-        [contact_id],
-    )
-    relations = _rows(
-        c,
-        "SELECT kind, start_date, end_date, last_activity, source FROM"
-        " relations WHERE contact_id = ? ORDER BY id",
-        [contact_id],
-    )
-    provenance = _rows(
-        c,
-        "SELECT file, sheet, row, field, original FROM provenance WHERE contact_id = ? ORDER BY id",
-        [contact_id],
-    )
-    requests = _rows(
-        c,
-        "SELECT id, kind, received, identity_checked, deadline, extended,"
-        " extension_reason, status, closed_at, note FROM requests WHERE"
-        " contact_id = ? ORDER BY id",
-        [contact_id],
-    )
+    held = access_repo.history(c, contact_id)
+    consents, relations = held["consents"], held["relations"]
+    provenance, requests = held["provenance"], held["requests"]
     targets = [f"contact:{contact_id}"] + [f"request:{r['id']}" for r in requests]
     entries: list[dict[str, Any]] = []
     for target in targets:
@@ -145,7 +117,7 @@ def access_report(
     entries.sort(key=lambda e: int(e["id"]))
     for e in entries:
         e["detail"] = json.dumps(e["detail"], ensure_ascii=False, sort_keys=True)
-    state = session.repo(c).state(contact_id)
+    state = state_repo.state(c, contact_id)
     purposes = session.purposes
     for row in consents:
         p = purposes.get(row["purpose"])
@@ -219,7 +191,7 @@ def export_access(session: Session, contact_ids: Iterable[int], out_dir: Path) -
     session.require(Permission.ACCESS_EXPORT)
     ids = list(dict.fromkeys(contact_ids))
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_files.make_folder(out_dir)
     targets = [(cid, out_dir / f"inzage-{cid}.json", out_dir / f"inzage-{cid}.xlsx") for cid in ids]
     for _, *paths in targets:
         for path in paths:

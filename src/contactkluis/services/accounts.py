@@ -8,9 +8,10 @@ from pathlib import Path
 from contactkluis.domain.passwords import password_problem
 from contactkluis.domain.roles import Permission, Role
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
+from contactkluis.services import states
+from contactkluis.services.session import Session
 from contactkluis.vault import accounts_repo, keys
-from contactkluis.vault.backup import restore_backup
+from contactkluis.vault.backup import read_backup_keys, restore_backup
 from contactkluis.vault.vault import Vault, now_iso
 
 
@@ -41,13 +42,13 @@ def unlock(path: Path, account: str, password: str, *, read_only: bool = False) 
     if session.vault.account is None:
         session.vault.close()
         raise UserError("wrong_secret")
-    session.roll_status_to_today()
+    states.roll_to_today(session)
     return session
 
 
 def unlock_with_recovery(path: Path, recovery_key: str) -> Session:
     session = Session(Vault.open_with_recovery(path, recovery_key))
-    session.roll_status_to_today()
+    states.roll_to_today(session)
     return session
 
 
@@ -78,7 +79,7 @@ def add_account(session: Session, name: str, role: str, password: str) -> None:
         accounts_repo.insert(conn, name, role, now_iso())
         session.audit(conn, "account.add", f"account:{name}", role=role)
         # The slot is written inside the transaction: if it fails, the account row rolls back.
-        session.vault.set_password_slot(name, password)
+        session.vault.set_password_slot(name, password, role)
 
 
 def _known(session: Session, name: str) -> str:
@@ -104,8 +105,9 @@ def _admins(session: Session) -> int:
 
 
 def remove_account(session: Session, name: str) -> None:
-    """Removes the account and its key slot. Rotate the key afterwards if the person left
-    with a copy of the vault file (the GUI offers it)."""
+    """Removes the account and its key slot, and replaces the data key in the same step: a
+    copy of the key file kept from before opens nothing written after. A crash between the
+    two is finished at the next beheerder's unlock (Vault._finish_interrupted)."""
     session.require(Permission.MANAGE_ACCOUNTS)
     name = _known(session, name)
     role = accounts_repo.role_of(session.conn, name)
@@ -114,7 +116,7 @@ def remove_account(session: Session, name: str) -> None:
     with session.write() as conn:
         accounts_repo.deactivate(conn, name)
         session.audit(conn, "account.remove", f"account:{name}")
-        session.vault.remove_slot(name)
+    session.vault.remove_slot(name)
 
 
 def set_role(session: Session, name: str, role: str) -> None:
@@ -128,6 +130,8 @@ def set_role(session: Session, name: str, role: str) -> None:
     with session.write() as conn:
         accounts_repo.set_role(conn, name, role)
         session.audit(conn, "account.role", f"account:{name}", role=role)
+        # Signed inside the transaction: if it fails, the role change rolls back.
+        session.vault.set_role_slot(name, role)
 
 
 def backup(session: Session, out: Path) -> Path:
@@ -148,8 +152,13 @@ def restore(
     )
 
 
-def verify(session: Session) -> list[str]:
-    return session.vault.verify()
+def verify(session: Session, against: list[Path] | None = None) -> list[str]:
+    """Problems found; `against` are backups whose audit head the log must still hold (the
+    one check that catches a tail cut together with the key file's head)."""
+    problems = session.vault.verify()
+    for backup_file in against or []:
+        problems.extend(session.vault.verify_against(read_backup_keys(backup_file)))
+    return problems
 
 
 def rotate_key(session: Session) -> None:

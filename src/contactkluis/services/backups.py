@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 # A backup older than this many days is shown as a red reminder.
 BACKUP_REMINDER_DAYS = 7

@@ -16,8 +16,9 @@ from contactkluis.domain.contact import (
 from contactkluis.domain.roles import Permission
 from contactkluis.domain.special import special_categories
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
-from contactkluis.vault import audit
+from contactkluis.services import states
+from contactkluis.services.session import Session
+from contactkluis.vault import audit, duplicates_repo, requests_repo, state_repo
 from contactkluis.vault.db import Connection
 
 
@@ -59,7 +60,7 @@ def create_contact(session: Session, contact: Contact) -> int:
         if is_suppressed(session, conn, contact.emails, contact.phones):
             contact = replace(contact, objects_marketing=True)
         contact_id = session.repo(conn).insert(contact, recorded_by=session.account)
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
         session.audit(
             conn, "contact.create", f"contact:{contact_id}", special=contact.special_category
         )
@@ -76,7 +77,7 @@ def update_contact(session: Session, contact: Contact) -> None:
             raise UserError("restricted")
         contact = _check_free_text(contact)
         session.repo(conn).update(contact)
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
         changed = sorted(_changed_fields(before, contact))
         session.audit(conn, "contact.edit", f"contact:{contact_id}", fields=changed)
 
@@ -110,14 +111,11 @@ def set_flag(session: Session, contact_id: int, flag: str, value: bool) -> None:
     session.require(Permission.REQUESTS)
     with session.write() as conn:
         _load(session, contact_id, conn)
-        conn.execute(f"UPDATE contacts SET {flag} = ? WHERE id = ?", (int(value), contact_id))
+        repo = session.repo(conn)
+        repo.set_flag(contact_id, flag, value)
         if flag == "objects_profiling" and value:
-            conn.execute(
-                "UPDATE contacts SET segment = NULL, segment_date = NULL,"
-                " segment_source = NULL WHERE id = ?",
-                (contact_id,),
-            )
-        session.refresh_states(conn, [contact_id])
+            repo.clear_segment(contact_id)
+        states.refresh(session, conn, [contact_id])
         session.audit(conn, f"contact.{flag}", f"contact:{contact_id}", value=value)
 
 
@@ -152,7 +150,7 @@ def record_consent(
             ConsentEvent(purpose, status, on, source.strip(), evidence.strip()),
             session.account,
         )
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
         session.audit(conn, f"consent.{status}", f"contact:{contact_id}", purpose=purpose)
 
 
@@ -163,7 +161,7 @@ def add_relation(session: Session, contact_id: int, relation: Relation) -> None:
         if contact.restricted:
             raise UserError("restricted")
         session.repo(conn).add_relation(contact_id, relation)
-        session.refresh_states(conn, [contact_id])
+        states.refresh(session, conn, [contact_id])
         session.audit(conn, "relation.add", f"contact:{contact_id}", kind=str(relation.kind))
 
 
@@ -201,17 +199,10 @@ def merge_contacts(session: Session, keep_id: int, other_id: int, choice: MergeC
         )
         repo.update(merged)
         # History moves over whole: consents, relations and provenance are never dropped.
-        for table in ("consent_events", "relations", "provenance", "requests"):
-            conn.execute(
-                f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id)
-            )
-        conn.execute(
-            "UPDATE duplicate_candidates SET status = 'merged' WHERE"
-            " (a = ? AND b = ?) OR (a = ? AND b = ?)",
-            (keep_id, other_id, other_id, keep_id),
-        )
+        repo.move_history(other_id, keep_id)
+        duplicates_repo.mark_merged(conn, keep_id, other_id)
         repo.delete(other_id)
-        session.refresh_states(conn, [keep_id])
+        states.refresh(session, conn, [keep_id])
         session.audit(
             conn,
             "contact.merge",
@@ -237,15 +228,9 @@ def details(session: Session, contact_id: int) -> ContactDetails:
     states = consent_states(contact.consents, today=session.today())
     history = {code: list(s.history) for code, s in states.items()}
     entries = audit.entries(session.conn, f"contact:{contact_id}", limit=200)
-    reqs = [
-        {"id": r[0], "kind": r[1], "received": r[2], "deadline": r[3], "status": r[4]}
-        for r in session.conn.execute(
-            "SELECT id, kind, received, deadline, status FROM requests WHERE contact_id = ?"
-            " ORDER BY received DESC",
-            (contact_id,),
-        )
-    ]
-    return ContactDetails(contact, session.repo().state(contact_id), history, entries, reqs)
+    reqs = requests_repo.summaries_for(session.conn, contact_id)
+    state = state_repo.state(session.conn, contact_id)
+    return ContactDetails(contact, state, history, entries, reqs)
 
 
 def dismiss_duplicate(session: Session, a: int, b: int) -> None:
@@ -253,12 +238,7 @@ def dismiss_duplicate(session: Session, a: int, b: int) -> None:
     session.require(Permission.MERGE)
     lo, hi = sorted((a, b))
     with session.write() as conn:
-        cur = conn.execute(
-            "UPDATE duplicate_candidates SET status = 'distinct' WHERE a = ? AND b = ?"
-            " AND status = 'open'",
-            (lo, hi),
-        )
-        if cur.rowcount == 0:
+        if not duplicates_repo.dismiss(conn, lo, hi):
             raise UserError(
                 "invalid",
                 reason=(
@@ -271,10 +251,4 @@ def dismiss_duplicate(session: Session, a: int, b: int) -> None:
 
 def open_duplicates(session: Session) -> list[tuple[int, int, float, str]]:
     session.require(Permission.VIEW)
-    return [
-        (r[0], r[1], r[2], r[3])
-        for r in session.conn.execute(
-            "SELECT a, b, score, reason FROM duplicate_candidates WHERE status = 'open'"
-            " ORDER BY score DESC"
-        )
-    ]
+    return duplicates_repo.open_candidates(session.conn)

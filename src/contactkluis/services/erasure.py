@@ -6,20 +6,26 @@ full-text index is rebuilt so the person's words leave its pages, secure_delete 
 freed space, and a TRUNCATE checkpoint empties the WAL of the old page images. What stays is
 a keyed hash of each e-mail address and phone number on the suppression list, so a later
 import or a manual entry of the same address is recognised and not mailed.
+
+Free text about the person goes too: the notes, outcomes and extension reasons of their
+requests (the request keeps its kind, dates and status), and every reference to their rows
+or record in the import history (the counts stay).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from contactkluis.domain.normalize import normalize_email, normalize_phone
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services import suppression
 from contactkluis.services.contacts import set_flag
-from contactkluis.services.context import Session
-from contactkluis.vault import db
+from contactkluis.services.session import Session
+from contactkluis.vault import db, erasure_repo
 from contactkluis.vault.db import Connection
 
 OBJECTIONS = {"marketing": "objects_marketing", "profiling": "objects_profiling"}
@@ -66,10 +72,16 @@ def erase(
     hashes = 0
     with session.write() as conn:
         repo = session.repo(conn)
+        requests = erasure_repo.requests_of(conn, ids) if ids else []
+        if request_id is not None:
+            requests.append(request_id)
+        erasure_repo.clear_request_texts(conn, requests)
+        rows: set[tuple[str, str | None, int | None]] = set()
         for contact_id in ids:
             contact = repo.get(contact_id)
             if contact is None:
                 raise UserError("not_found", id=contact_id)
+            rows.update((s.file, s.sheet, s.row) for s in contact.sources)
             mails, numbers = _normalised(contact.emails, contact.phones)
             hashes += suppression.add(session, conn, mails, numbers)
             repo.delete(contact_id)
@@ -80,8 +92,40 @@ def erase(
                 request=request_id,
                 hashes=len(mails) + len(numbers),
             )
+        _forget_in_import_history(conn, ids, rows)
     checkpoint(session)
     return ErasureResult(tuple(ids), hashes)
+
+
+_ROW_LISTS = ("invalid", "flagged", "suppressed_rows", "warnings", "skipped")
+
+
+def _forget_in_import_history(
+    conn: Connection, ids: list[int], rows: set[tuple[str, str | None, int | None]]
+) -> None:
+    """Drop the erased people's rows and records from every stored import report."""
+    records = {f"contact:{cid}" for cid in ids}
+    row_names = {f"{file} / {sheet} / rij {row}" for file, sheet, row in rows}
+    for batch_id, text in erasure_repo.import_reports(conn):
+        report: dict[str, Any] = json.loads(text)
+        changed = False
+        for key in _ROW_LISTS:
+            kept = [
+                r
+                for r in report.get(key) or []
+                if (r.get("file"), r.get("sheet"), r.get("row")) not in rows
+            ]
+            changed |= len(kept) != len(report.get(key) or [])
+            report[key] = kept
+        pairs = report.get("near_duplicates") or []
+        named = records | row_names
+        kept_pairs = [p for p in pairs if p.get("a") not in named and p.get("b") not in named]
+        changed |= len(kept_pairs) != len(pairs)
+        report["near_duplicates"] = kept_pairs
+        if changed:
+            erasure_repo.replace_import_report(
+                conn, batch_id, json.dumps(report, ensure_ascii=False)
+            )
 
 
 def restrict(session: Session, contact_id: int, *, lift: bool = False) -> None:

@@ -16,8 +16,9 @@ from contactkluis.domain.contact import Contact
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
 from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services.session import Session
+from contactkluis.vault import private_files, state_repo
 
 BATCH = 1000
 
@@ -93,7 +94,7 @@ def iter_contacts(session: Session) -> Iterator[dict[str, Any]]:
     ids = repo.all_ids()
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        states = repo.states(chunk)  # one query per batch, not one per contact
+        states = state_repo.states(session.conn, chunk)  # one query per batch, not one per contact
         for contact in repo.get_many(chunk):
             assert contact.id is not None
             yield contact_json(session, contact, states.get(contact.id, {}))
@@ -121,7 +122,7 @@ def export_all(session: Session, out: Path) -> int:
         raise UserError(
             "invalid", reason=("Kies een .json- of .xlsx-bestand.", "Choose a .json or .xlsx file.")
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
+    private_files.make_folder(out.parent)
     count = write_atomic(
         out, _write_json_to(session) if suffix == ".json" else _write_xlsx_to(session)
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from contactkluis.errors import UserError
+from contactkluis.vault import disk_space
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A reader that splits on the other separator (`;` for a `,` file, or the reverse), or on
@@ -79,6 +80,8 @@ def write_atomic(path: Path, write: Callable[[IO[bytes]], _T]) -> _T:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
+        if disk_space.is_disk_full(exc):
+            raise disk_space.disk_full(path.parent) from None
         reason = exc.strerror or type(exc).__name__
         raise UserError("io", file=path.name, reason=(reason, reason)) from None
     except BaseException:

@@ -11,7 +11,7 @@ from contactkluis.domain.contact import RelationKind
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.headers import FIELDS
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import import_repo
 
 __all__ = ["MappingSet", "SheetMapping", "load_mapping", "mapping_names", "save_mapping"]

@@ -29,9 +29,6 @@ from contactkluis.migration.report import (
     UnmappedColumn,
 )
 from contactkluis.services import suppression
-from contactkluis.services.context import Session
-
-# Re-exported: callers import the mapping and planning API from here.
 from contactkluis.services.import_mapping import (
     MappingSet,
     SheetMapping,
@@ -47,6 +44,10 @@ from contactkluis.services.import_plan import (
     plan_sheet,
     plan_workbook,
 )
+
+# Re-exported: callers import the mapping and planning API from here.
+from contactkluis.services.session import Session
+from contactkluis.services.states import refresh as refresh_states
 from contactkluis.vault import duplicates_repo, import_repo
 from contactkluis.vault.db import Connection, transaction
 
@@ -336,7 +337,7 @@ def _write(run: _Run) -> None:
         ids[key] = person.vault_id
     report.updated_existing = len(touched)
     _mark_shared_existing(repo, run)
-    session.refresh_states(conn, touched)
+    refresh_states(session, conn, touched)
     _near_duplicates(run, ids, report)
     candidates: list[tuple[int, int, float, str]] = []
     for dup in report.near_duplicates:

@@ -20,7 +20,7 @@ from contactkluis.domain.contact import ConsentEvent, ConsentStatus, PersonName,
 from contactkluis.domain.messages import localized
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import listing as sql
 from contactkluis.vault.db import data_version
 

@@ -28,9 +28,9 @@ from contactkluis.domain.messages import register, render
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services import suppression
-from contactkluis.services.context import Session
 from contactkluis.services.files import csv_bytes, safe_cell, write_atomic
 from contactkluis.services.mailing_presets import PRESETS, Preset, name_columns
+from contactkluis.services.session import Session
 
 COLUMNS = PRESETS["standaard"].headers(consent=False)
 FORMATS = ("csv", "xlsx")

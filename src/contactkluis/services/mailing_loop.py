@@ -31,8 +31,9 @@ from contactkluis.domain.normalize import normalize_email, parse_date
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.readers import ReadError, read_workbook
-from contactkluis.services.context import Session
+from contactkluis.services import states
 from contactkluis.services.mailing_presets import PRESETS
+from contactkluis.services.session import Session
 from contactkluis.vault.db import Connection
 
 
@@ -191,7 +192,7 @@ def import_returned(
                 result.outcomes[outcome] += 1
                 if outcome == "changed":
                     result.contact_ids.append(contact.id)
-        session.refresh_states(conn, result.contact_ids)
+        states.refresh(session, conn, result.contact_ids)
         session.audit(
             conn,
             f"mailing.return.{kind.name.lower()}",

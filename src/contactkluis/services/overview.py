@@ -12,9 +12,9 @@ from datetime import date
 from contactkluis.domain.roles import Permission
 from contactkluis.services import listing
 from contactkluis.services.backups import last_backup_date
-from contactkluis.services.context import Session
 from contactkluis.services.listing import ContactQuery
 from contactkluis.services.requests import StoredRequest, list_requests
+from contactkluis.services.session import Session
 from contactkluis.vault import duplicates_repo
 
 

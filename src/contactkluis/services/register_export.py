@@ -23,8 +23,8 @@ from contactkluis.domain.register import (
 )
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
 from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services.session import Session
 
 _TITLE = ("Verwerkingsregister (art. 30 AVG)", "Record of processing activities (GDPR Art. 30)")
 _MADE = ("Opgesteld op", "Drawn up on")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from contactkluis.domain.purposes import RuleError
 from contactkluis.domain.requests import (
@@ -20,15 +19,13 @@ from contactkluis.domain.requests import (
 )
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
+from contactkluis.services import states
+from contactkluis.services.session import Session
+from contactkluis.vault import requests_repo
 from contactkluis.vault.db import Connection
+from contactkluis.vault.erasure_repo import ERASED_TEXT
 
 DEFAULT_WARN_DAYS = 7
-
-_COLS = (
-    "id, contact_id, kind, received, identity_checked, deadline, extended, extension_reason,"
-    " status, closed_at, note"
-)
 
 
 @dataclass(frozen=True)
@@ -59,25 +56,24 @@ def rule_error(exc: RuleError) -> UserError:
     return UserError("invalid", reason=(exc.text_nl, exc.text_en))
 
 
-def _from_row(r: Any) -> StoredRequest:
-    extended = bool(r[6])
-    received = date.fromisoformat(r[3])
+def _from_row(r: requests_repo.RequestRow) -> StoredRequest:
+    received = date.fromisoformat(r.received)
     request = RightsRequest(
-        kind=RequestKind(r[2]),
+        kind=RequestKind(r.kind),
         received=received,
-        status=RequestStatus(r[8]),
-        contact_id=r[1],
-        identity_checked=bool(r[4]),
-        extension_reason=r[7] or "",
+        status=RequestStatus(r.status),
+        contact_id=r.contact_id,
+        identity_checked=r.identity_checked,
+        extension_reason=r.extension_reason,
         # The table keeps only whether it was extended; the date no longer matters then.
-        extended_on=received if extended else None,
-        closed_on=date.fromisoformat(r[9][:10]) if r[9] else None,
+        extended_on=received if r.extended else None,
+        closed_on=date.fromisoformat(r.closed_at[:10]) if r.closed_at else None,
     )
-    return StoredRequest(int(r[0]), request, date.fromisoformat(r[5]), r[10] or "")
+    return StoredRequest(r.id, request, date.fromisoformat(r.deadline), r.note)
 
 
 def _get(conn: Connection, request_id: int) -> StoredRequest:
-    row = conn.execute(f"SELECT {_COLS} FROM requests WHERE id = ?", (request_id,)).fetchone()
+    row = requests_repo.get(conn, request_id)
     if row is None:
         raise UserError(
             "invalid",
@@ -128,23 +124,19 @@ def add_request(
     with session.write() as conn:
         if contact_id is not None and session.repo(conn).get(contact_id) is None:
             raise UserError("not_found", id=contact_id)
-        cur = conn.execute(
-            "INSERT INTO requests (contact_id, kind, received, identity_checked, deadline,"
-            " status, note, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                contact_id,
-                str(request.kind),
-                request.received.isoformat(),
-                int(identity_checked),
-                request.deadline.isoformat(),
-                str(request.status),
-                note.strip(),
-                session.account,
-            ),
+        request_id = requests_repo.insert(
+            conn,
+            contact_id=contact_id,
+            kind=str(request.kind),
+            received=request.received.isoformat(),
+            identity_checked=identity_checked,
+            deadline=request.deadline.isoformat(),
+            status=str(request.status),
+            note=note.strip(),
+            created_by=session.account,
         )
-        request_id = int(cur.lastrowid)
         if contact_id is not None:
-            session.refresh_states(conn, [contact_id])
+            states.refresh(session, conn, [contact_id])
         session.audit(
             conn, "request.add", f"request:{request_id}", kind=str(request.kind), contact=contact_id
         )
@@ -158,11 +150,7 @@ def get_request(session: Session, request_id: int) -> StoredRequest:
 
 def list_requests(session: Session, *, open_only: bool = False) -> list[StoredRequest]:
     session.require(Permission.REQUESTS)
-    sql = f"SELECT {_COLS} FROM requests"
-    if open_only:
-        sql += " WHERE status IN ('open', 'verlengd')"
-    sql += " ORDER BY deadline, id"
-    return [_from_row(r) for r in session.conn.execute(sql)]
+    return [_from_row(r) for r in requests_repo.listed(session.conn, open_only=open_only)]
 
 
 def due_requests(
@@ -182,22 +170,23 @@ def due_requests(
 def _store(
     session: Session, conn: Connection, stored: StoredRequest, new: RightsRequest, note: str
 ) -> None:
-    conn.execute(
-        "UPDATE requests SET identity_checked = ?, deadline = ?, extended = ?,"
-        " extension_reason = ?, status = ?, closed_at = ?, note = ? WHERE id = ?",
-        (
-            int(new.identity_checked),
-            new.deadline.isoformat(),
-            int(new.extended),
-            new.extension_reason,
-            str(new.status),
-            new.closed_on.isoformat() if new.closed_on else None,
-            note,
-            stored.id,
-        ),
+    if stored.note == ERASED_TEXT:
+        # The person was erased: what is typed about them from now on is not kept either.
+        note = ERASED_TEXT
+        new = replace(new, extension_reason=ERASED_TEXT if new.extension_reason else "")
+    requests_repo.update(
+        conn,
+        stored.id,
+        identity_checked=new.identity_checked,
+        deadline=new.deadline.isoformat(),
+        extended=new.extended,
+        extension_reason=new.extension_reason,
+        status=str(new.status),
+        closed_at=new.closed_on.isoformat() if new.closed_on else None,
+        note=note,
     )
     if new.contact_id is not None:
-        session.refresh_states(conn, [new.contact_id])
+        states.refresh(session, conn, [new.contact_id])
 
 
 def mark_identity_checked(session: Session, request_id: int) -> None:

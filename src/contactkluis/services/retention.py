@@ -1,6 +1,6 @@
 """Acting on expired records: preview, then anonymise or delete (one, or all at once).
 
-What is expired is decided by domain.retention (through Session.compute_state) at the
+What is expired is decided by domain.retention (through services.states.current) at the
 moment of acting, never from a stale cache: the preview and the apply run the same check,
 so the numbers a beheerder saw are the numbers that are acted on. A record held by an open
 rights request is never expired. Already anonymised records are left alone.
@@ -20,8 +20,10 @@ from enum import StrEnum
 from contactkluis.domain.retention import RetentionStatus, anonymised_fields
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
+from contactkluis.services import states
 from contactkluis.services.erasure import checkpoint
+from contactkluis.services.session import Session
+from contactkluis.vault import state_repo
 from contactkluis.vault.db import Connection
 
 
@@ -51,22 +53,16 @@ class RetentionOutcome:
 
 
 def _expired(session: Session, conn: Connection, ids: Iterable[int] | None) -> list[Candidate]:
-    today = session.today().isoformat()
     if ids is None:
         # The cache narrows the search; the fresh evaluation below decides.
-        rows = conn.execute(
-            "SELECT id FROM contacts WHERE anonymised = 0 AND (retention_status = 'expired'"
-            " OR retention_until < ?) ORDER BY id",
-            (today,),
-        ).fetchall()
-        wanted = [r[0] for r in rows]
+        wanted = state_repo.maybe_expired_ids(conn, session.today())
     else:
         wanted = list(dict.fromkeys(ids))
     out: list[Candidate] = []
     for contact in session.repo(conn).get_many(wanted):
         if contact.anonymised:
             continue
-        state = session.compute_state(contact, conn)
+        state = states.current(session, contact, conn)
         if state.retention_status != str(RetentionStatus.EXPIRED):
             continue
         assert contact.id is not None
@@ -123,7 +119,7 @@ def apply(
                 _anonymise(conn, session, contact_id)
         if act is Action.ANONYMISE and found:
             for start in range(0, len(found), 1000):
-                session.refresh_states(conn, found[start : start + 1000])
+                states.refresh(session, conn, found[start : start + 1000])
         session.audit(conn, f"retention.{act}", None, count=len(found))
     checkpoint(session)
     skipped = tuple(i for i in asked or () if i not in set(found))
@@ -138,26 +134,13 @@ def _anonymise(conn: Connection, session: Session, contact_id: int) -> None:
     contact = session.repo(conn).get(contact_id)
     assert contact is not None
     kept = anonymised_fields(contact)
-    session.repo(conn).unindex(contact_id)
-    conn.execute(
-        "UPDATE contacts SET first_name = NULL, initials = NULL, infix = NULL,"
-        " last_name = NULL, sort_name = '', street = NULL, house_number = NULL, postcode = ?,"
-        " city = NULL, country = NULL, birth_date = NULL, birth_year = ?, notes = '',"
-        " special_category = 0, special_note = '', special_codes = '', anonymised = 1,"
-        " segment_source = NULL, updated_at = ? WHERE id = ?",
-        (kept.pc4, _band_start(kept.birth_year_band), session.today().isoformat(), contact_id),
-    )
-    for table in ("emails", "phones", "consent_events", "provenance", "relations"):
-        conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact_id,))
-    # The segment row keys would link a returned segment file back to this record.
-    conn.execute("DELETE FROM segment_keys WHERE contact_id = ?", (contact_id,))
-    conn.execute("DELETE FROM duplicate_candidates WHERE a = ? OR b = ?", (contact_id, contact_id))
-    # Closed requests may carry notes that point back at the person: unlink them.
-    conn.execute("UPDATE requests SET contact_id = NULL WHERE contact_id = ?", (contact_id,))
-    conn.executemany(
-        "INSERT INTO relations (contact_id, kind, start_date) VALUES (?, ?, ?)",
-        [
-            (contact_id, str(kind), date(year, 1, 1).isoformat() if year else None)
+    session.repo(conn).anonymise(
+        contact_id,
+        pc4=kept.pc4,
+        birth_year=_band_start(kept.birth_year_band),
+        relation_starts=[
+            (str(kind), date(year, 1, 1).isoformat() if year else None)
             for kind, year in kept.relation_years
         ],
+        updated_at=session.today().isoformat(),
     )

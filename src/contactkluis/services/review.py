@@ -14,7 +14,7 @@ from contactkluis.domain.messages import localized
 from contactkluis.domain.roles import Permission
 from contactkluis.migration.report import reason_text
 from contactkluis.services.contacts import open_duplicates
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 _NO_NAME = ("(zonder naam)", "(no name)")
 

@@ -11,8 +11,6 @@ The segment names come from the returned file: the model's set of segments chang
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -24,15 +22,15 @@ from openpyxl import Workbook
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.readers import Cell, ReadError, read_workbook
-from contactkluis.services.context import Session
-from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services.files import csv_bytes, safe_cell, write_atomic
+from contactkluis.services.session import Session
+from contactkluis.vault import segments_repo
 
 MODEL_NAME = "Culturele Doelgroepenmodel"
 MAX_SEGMENT_LENGTH = 100
 MAX_LISTED_ROWS = 50  # row numbers of unmatched rows kept for the report
 HEADER = ("sleutel", "postcode", "huisnummer", "toevoeging")
 
-_ELIGIBLE = "objects_profiling = 0 AND restricted = 0 AND anonymised = 0"
 _NL_POSTCODE = re.compile(r"^[1-9][0-9]{3}[A-Z]{2}$")
 
 # Accepted column headings of the returned file (compared without case, spaces or marks).
@@ -94,11 +92,7 @@ class SegmentExport:
 
 def _write_rows(path: Path, rows: list[list[str]]) -> None:
     if path.suffix.lower() == ".csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow(HEADER)
-        writer.writerows([safe_cell(v) for v in row] for row in rows)
-        data = buffer.getvalue().encode("utf-8-sig")
+        data = csv_bytes([HEADER, *rows])
         write_atomic(path, lambda fh: fh.write(data))
         return
     wb = Workbook(write_only=True)
@@ -129,17 +123,12 @@ def export_for_segmentation(session: Session, path: Path) -> SegmentExport:
     session.require(Permission.PROFILING)
     path = Path(path)
     _check_target(path)
-    conn = session.conn
-    excluded = int(
-        conn.execute(f"SELECT count(*) FROM contacts WHERE NOT ({_ELIGIBLE})").fetchone()[0]
-    )
+    excluded = segments_repo.count_excluded(session.conn)
     rows: list[list[str]] = []
     ids: list[int] = []
     without = 0
     used: set[str] = set()
-    for contact_id, postcode, house, country in conn.execute(
-        f"SELECT id, postcode, house_number, country FROM contacts WHERE {_ELIGIBLE} ORDER BY id"
-    ):
+    for contact_id, postcode, house, country in segments_repo.eligible_addresses(session.conn):
         pc = norm_postcode(postcode)
         if country not in (None, "", "NL") or not _NL_POSTCODE.match(pc) or not house:
             without += 1
@@ -147,13 +136,11 @@ def export_for_segmentation(session: Session, path: Path) -> SegmentExport:
         key = _new_key(used)
         number, addition = split_house(str(house))
         rows.append([key, f"{pc[:4]} {pc[4:]}", number, addition])
-        ids.append(int(contact_id))
+        ids.append(contact_id)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with session.write() as wconn:
-        wconn.execute("DELETE FROM segment_keys")
-        wconn.executemany(
-            "INSERT INTO segment_keys (row_key, contact_id, created_at) VALUES (?, ?, ?)",
-            [(row[0], cid, now) for row, cid in zip(rows, ids, strict=True)],
+        segments_repo.replace_keys(
+            wconn, [(row[0], cid) for row, cid in zip(rows, ids, strict=True)], now
         )
         try:
             _write_rows(path, rows)
@@ -235,13 +222,10 @@ def import_segments(session: Session, path: Path) -> SegmentImport:
         raise _bad_file("Het bestand bevat geen blad.", "The file holds no sheet.")
     rows = sheets[0].rows
     header_index, cols = _find_header(rows)
-    conn = session.conn
-    by_key = dict(conn.execute("SELECT row_key, contact_id FROM segment_keys"))
+    by_key = segments_repo.keys(session.conn)
     by_address: dict[str, list[int]] = {}
     eligible: set[int] = set()
-    for contact_id, postcode, house, ok in conn.execute(
-        f"SELECT id, postcode, house_number, ({_ELIGIBLE}) FROM contacts"
-    ):
+    for contact_id, postcode, house, ok in segments_repo.addresses(session.conn):
         if ok:
             eligible.add(contact_id)
         if postcode and house:
@@ -287,14 +271,7 @@ def import_segments(session: Session, path: Path) -> SegmentImport:
     today = session.today().isoformat()
     source = f"{MODEL_NAME} ({path.name})"
     with session.write() as wconn:
-        # The eligibility test is repeated in the UPDATE itself: an objection recorded in
-        # between is never overwritten.
-        cur = wconn.executemany(
-            "UPDATE contacts SET segment = ?, segment_date = ?, segment_source = ?"
-            f" WHERE id = ? AND {_ELIGIBLE}",
-            [(seg, today, source, cid) for cid, seg in updates.items()],
-        )
-        report.updated = max(int(cur.rowcount), 0) if updates else 0
+        report.updated = segments_repo.store_segments(wconn, updates, today, source)
         session.audit(
             wconn,
             "segments.import",

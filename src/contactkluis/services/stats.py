@@ -48,8 +48,9 @@ from contactkluis.domain.disclosure import (
 )
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.services.stats_export import StatsMeta, write_csv, write_xlsx
+from contactkluis.vault import stats_repo
 from contactkluis.vault.db import Connection
 
 _UNKNOWN_ONLY: tuple[str, ...] = (UNKNOWN,)
@@ -109,25 +110,6 @@ def population_options() -> list[Population]:
 
 
 # --- reading the vault -----------------------------------------------------------------
-
-_CONTACTS_QUERY = """
-SELECT c.id, substr(ltrim(c.postcode), 1, 4), c.city,
-       coalesce(c.birth_year, CAST(substr(c.birth_date, 1, 4) AS INTEGER)),
-       c.consent_json, c.source_files, c.retention_status,
-       CASE WHEN c.objects_profiling THEN NULL ELSE c.segment END
-  FROM contacts c
- WHERE c.restricted = 0
-"""
-_IN_POPULATION = """
-   AND EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = c.id AND r.kind = :kind
-               AND (r.end_date IS NULL OR r.end_date >= :ref))
-"""
-_RELATIONS_QUERY = """
-SELECT contact_id, group_concat(kind || ':' || coalesce(substr(start_date, 1, 4), ''), '|')
-  FROM relations
- WHERE end_date IS NULL OR end_date >= :ref
- GROUP BY contact_id
-"""
 
 
 def _one(value: str | None) -> tuple[str, ...]:
@@ -212,16 +194,14 @@ def query_records(
     if not isinstance(population, Population):
         raise TypeError("population must be a Population")
     wanted = None if population.relation is None else str(population.relation)
-    params = {"ref": reference.isoformat(), "kind": wanted}
     with _gc_paused():
-        known = frozenset(str(r[0]) for r in conn.execute("SELECT DISTINCT file FROM provenance"))
-        sql = _CONTACTS_QUERY + (_IN_POPULATION if wanted else "")
-        rows = conn.execute(sql, params).fetchall()
+        known = stats_repo.source_files(conn)
+        rows = stats_repo.counted_rows(conn, wanted, reference)
         if not rows:
             return []
         ids, pc4s, cities, years, consents, files, statuses, segments = zip(*rows, strict=True)
         del rows
-        by_contact = dict(conn.execute(_RELATIONS_QUERY, params).fetchall())
+        by_contact = stats_repo.running_relations(conn, reference)
         rels = _mapped(lambda raw: _relations(raw, wanted), list(map(by_contact.get, ids)))
         columns: dict[str, list[tuple[str, ...]]] = {
             "relation": list(map(itemgetter(0), rels)),

@@ -7,8 +7,6 @@ never sees half a file. Text that a spreadsheet would take for a formula is esca
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from contactkluis.domain.dimensions import Language
 from contactkluis.domain.disclosure import SUPPRESSED, Published, PublishedTable
-from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services.files import csv_bytes, safe_cell, write_atomic
 
 _SHEET_FORBIDDEN = str.maketrans({ch: " " for ch in "[]:*?/\\"})
 
@@ -101,11 +99,10 @@ def _grid(table: PublishedTable, meta: StatsMeta) -> list[list[object]]:
 
 def write_csv(path: Path, table: PublishedTable, meta: StatsMeta) -> None:
     """`;`-separated, UTF-8 with BOM: Dutch Excel opens it with the right columns and accents."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in _grid(table, meta):
-        writer.writerow(format_number(v) if isinstance(v, int | float) else v for v in row)
-    data = buffer.getvalue().encode("utf-8-sig")
+    grid = _grid(table, meta)
+    data = csv_bytes(
+        [format_number(v) if isinstance(v, int | float) else v for v in row] for row in grid
+    )
     write_atomic(Path(path), lambda fh: fh.write(data))
 
 

@@ -11,7 +11,7 @@ import hashlib
 import hmac
 from collections.abc import Iterable
 
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.vault import suppression_repo
 from contactkluis.vault.db import Connection
 from contactkluis.vault.vault import now_iso

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 
 class AppContext(QObject):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from contactkluis.domain.messages import error_text
 from contactkluis.errors import UserError
 from contactkluis.services import accounts
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog
 from contactkluis.ui.widgets.icons import app_icon

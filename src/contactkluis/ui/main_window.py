@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.roles import Permission
 from contactkluis.services.backups import BACKUP_REMINDER_DAYS, backup_age_days
-from contactkluis.services.context import Session
 from contactkluis.services.importing import SPREADSHEET_SUFFIXES
+from contactkluis.services.session import Session
 from contactkluis.ui.contacts.page import ContactsPage
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.import_wizard.wizard import ImportPage

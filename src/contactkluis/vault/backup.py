@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from contactkluis.errors import UserError
-from contactkluis.vault import db, keys
+from contactkluis.vault import db, disk_space, keys, private_files
 from contactkluis.vault.keyfile import KeyFile, KeyFileError, atomic_write, fsync_dir, key_path
 from contactkluis.vault.schema import SCHEMA_VERSION
 
@@ -31,12 +31,13 @@ def write_backup(
     out = Path(out)
     if out.suffix != BACKUP_SUFFIX:
         out = out.with_name(out.name + BACKUP_SUFFIX)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    private_files.make_folder(out.parent)
     tmp_db = out.with_name(f".{out.name}.{os.getpid()}.db.tmp")
     tmp_zip = out.with_name(f".{out.name}.{os.getpid()}.zip.tmp")
     try:
         for leftover in (tmp_db, tmp_zip):
             leftover.unlink(missing_ok=True)
+            private_files.create_empty(leftover)  # owner-only before anything is written
         conn.execute(f"ATTACH DATABASE ? AS bak KEY \"x'{data_key.hex()}'\"", (str(tmp_db),))
         try:
             conn.execute("SELECT sqlcipher_export('bak')")
@@ -57,11 +58,15 @@ def write_backup(
             os.fsync(fh.fileno())
         os.replace(tmp_zip, out)
         fsync_dir(out.parent)
-    except OSError as exc:
+    except (OSError, db.DatabaseError) as exc:
+        if disk_space.is_disk_full(exc):
+            raise disk_space.disk_full(out.parent) from None
+        if not isinstance(exc, OSError):
+            raise
         raise UserError("io", file=out.name, reason=exc.strerror or type(exc).__name__) from exc
     finally:
-        tmp_db.unlink(missing_ok=True)
-        tmp_zip.unlink(missing_ok=True)
+        for tmp in (tmp_db, tmp_zip, tmp_db.with_name(tmp_db.name + "-journal")):
+            tmp.unlink(missing_ok=True)
     return out
 
 
@@ -104,10 +109,11 @@ def restore_backup(
         data_key = keys.open_data_key(slot, keyfile.vault_id, keyfile.generation, private)
     except keys.WrongSecret:
         raise wrong from None
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_files.make_folder(target.parent)
     tmp_db = target.with_name(f".{target.name}.{os.getpid()}.restore.tmp")
     try:
-        with zipfile.ZipFile(backup) as zf, zf.open(_DB_MEMBER) as src, open(tmp_db, "wb") as dst:
+        fd = private_files.open_private(tmp_db, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        with os.fdopen(fd, "wb") as dst, zipfile.ZipFile(backup) as zf, zf.open(_DB_MEMBER) as src:
             while chunk := src.read(1 << 20):
                 dst.write(chunk)
             dst.flush()
@@ -128,6 +134,8 @@ def restore_backup(
         os.replace(tmp_db, target)
         fsync_dir(target.parent)
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
+        if disk_space.is_disk_full(exc):
+            raise disk_space.disk_full(target.parent) from None
         raise UserError("bad_backup", file=backup.name) from exc
     finally:
         tmp_db.unlink(missing_ok=True)

@@ -9,6 +9,8 @@ from typing import Any
 
 import sqlcipher3
 
+from contactkluis.vault import disk_space, private_files
+
 Connection = Any  # sqlcipher3 ships no type information
 DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
@@ -51,6 +53,8 @@ def connect(
 
 
 def create(path: Path, data_key: bytes) -> Connection:
+    # Made owner-only before SQLite opens it: the -wal and -shm files copy its mode.
+    private_files.create_empty(path)
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(key_pragma(data_key))
     conn.execute("PRAGMA cipher_compatibility = 4")
@@ -69,10 +73,30 @@ def transaction(conn: Connection) -> Iterator[Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        rollback(conn)
+        raise_if_disk_full(conn, exc)
         raise
-    conn.execute("COMMIT")
+
+
+def rollback(conn: Connection) -> None:
+    """ROLLBACK, unless SQLite already rolled back itself (it does on a full disk)."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def raise_if_disk_full(conn: Connection, exc: BaseException) -> None:
+    """A full disk becomes one clear UserError naming the vault's folder and disk."""
+    if disk_space.is_disk_full(exc):
+        raise disk_space.disk_full(database_folder(conn)) from None
+
+
+def database_folder(conn: Connection) -> Path:
+    for _seq, name, file in conn.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return Path(file).parent
+    return Path.cwd()
 
 
 def checkpoint(conn: Connection) -> None:

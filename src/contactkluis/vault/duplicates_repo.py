@@ -25,3 +25,33 @@ def open_pairs(conn: Connection) -> list[tuple[int, int]]:
             " AND ca.anonymised = 0 AND cb.anonymised = 0 ORDER BY d.score DESC, d.id"
         )
     ]
+
+
+def open_candidates(conn: Connection) -> list[tuple[int, int, float, str]]:
+    """Every open pair with its score and reason, best match first."""
+    return [
+        (r[0], r[1], r[2], r[3])
+        for r in conn.execute(
+            "SELECT a, b, score, reason FROM duplicate_candidates WHERE status = 'open'"
+            " ORDER BY score DESC"
+        )
+    ]
+
+
+def dismiss(conn: Connection, lo: int, hi: int) -> bool:
+    """Mark the open pair (lo < hi) as two distinct people; False if it was not open."""
+    cur = conn.execute(
+        "UPDATE duplicate_candidates SET status = 'distinct' WHERE a = ? AND b = ?"
+        " AND status = 'open'",
+        (lo, hi),
+    )
+    return bool(cur.rowcount)
+
+
+def mark_merged(conn: Connection, a: int, b: int) -> None:
+    """The pair, in either order, was merged into one record."""
+    conn.execute(
+        "UPDATE duplicate_candidates SET status = 'merged' WHERE"
+        " (a = ? AND b = ?) OR (a = ? AND b = ?)",
+        (a, b, b, a),
+    )

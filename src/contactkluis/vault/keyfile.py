@@ -1,25 +1,46 @@
 """The key file beside the database: the slots, readable before unlocking.
 
 It holds no secret in the clear: wrapped private keys, sealed data keys, public keys,
-Argon2 salts and parameters. Writes go to a temp file that is fsynced and renamed, so a
+Argon2 salts and parameters; the vault's signing key (public half), the signed audit keys
+and the head of the audit chain, so that a log cut inside the database shows. Writes go to a temp file that is fsynced and renamed, so a
 crash leaves either the old or the new key file, never half of one.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contactkluis.domain.messages import register
+from contactkluis.vault import private_files
 from contactkluis.vault.keys import Slot
+from contactkluis.vault.private_files import fsync_dir as fsync_dir
+from contactkluis.vault.signing import Authority, SignerRecord
 
 FORMAT = "contactkluis-keys"
 
 
 class KeyFileError(Exception):
     pass
+
+
+class DamagedKeyFile(KeyFileError):
+    """Our key file format, with values no Contactkluis wrote (edited, or bit rot)."""
+
+
+DAMAGED_KEY_FILE = "keyfile.damaged"
+register(
+    {
+        DAMAGED_KEY_FILE: (
+            "Het sleutelbestand '{file}' is beschadigd of bewerkt en wordt niet gebruikt. Er is"
+            " niets gewijzigd; zet het sleutelbestand (of de hele kluis) terug uit een back-up.",
+            "The key file '{file}' is damaged or was edited and is not used. Nothing was changed;"
+            " restore the key file (or the whole vault) from a backup.",
+        )
+    }
+)
 
 
 def key_path(db_path: Path) -> Path:
@@ -32,6 +53,9 @@ class KeyFile:
     generation: int
     slots: list[Slot] = field(default_factory=list)
     pending: int | None = None  # generation of an unfinished key rotation
+    authority: Authority | None = None  # None: a vault from before signing (see roster.py)
+    signers: list[SignerRecord] = field(default_factory=list)
+    audit_head: tuple[int, str] | None = None  # (id, hash) of the last audit entry
 
     def slot(self, slot_id: str) -> Slot | None:
         return next((s for s in self.slots if s.slot_id == slot_id), None)
@@ -44,21 +68,28 @@ class KeyFile:
             "generation": self.generation,
             "pending": self.pending,
             "slots": [s.to_json() for s in self.slots],
+            "authority": None if self.authority is None else self.authority.to_json(),
+            "signers": [r.to_json() for r in self.signers],
+            "audit_head": None if self.audit_head is None else list(self.audit_head),
         }
 
     @classmethod
     def from_json(cls, data: Any) -> KeyFile:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise KeyFileError("not a key file")
+        authority, head = data.get("authority"), data.get("audit_head")
         try:
             return cls(
                 vault_id=str(data["vault_id"]),
                 generation=int(data["generation"]),
                 pending=None if data.get("pending") is None else int(data["pending"]),
                 slots=[Slot.from_json(s) for s in data["slots"]],
+                authority=None if authority is None else Authority.from_json(authority),
+                signers=[SignerRecord.from_json(r) for r in data.get("signers") or []],
+                audit_head=None if head is None else (int(head[0]), str(head[1])),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise KeyFileError("damaged key file") from exc
+            raise DamagedKeyFile("damaged key file") from exc
 
     def dumps(self) -> bytes:
         return json.dumps(self.to_json(), indent=1, sort_keys=True).encode("utf-8")
@@ -83,21 +114,5 @@ class KeyFile:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable; Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Whole or not at all, and readable by its owner only."""
+    private_files.write_file(path, data)

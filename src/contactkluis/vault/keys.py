@@ -9,6 +9,10 @@ Design (documented for the privacy officer in docs/privacy.md):
 * The data key is sealed to each slot's public key (X25519 + HKDF-SHA256 + AES-256-GCM).
   That is what lets an administrator rotate the data key for *every* slot without knowing
   the other staff members' passwords, while a password change re-wraps only its own slot.
+* Beheerder slots and the recovery slot also have the vault's Ed25519 signing key sealed the
+  same way; a slot's role, account and public keys are signed with it (see roster.py). The
+  wrapped private key carries the signing key's public half as a *pin*: an authentic slot
+  tells which signing key is the vault's, so a key file re-signed with another key is caught.
 """
 
 from __future__ import annotations
@@ -36,6 +40,11 @@ MIN_MEMORY_KIB = 64 * 1024
 MIN_PARALLELISM = 4
 CALIBRATION_TARGET_S = 0.5
 MAX_MEMORY_KIB = 1024 * 1024
+# What a key file may ask for: beyond these it is damaged or hostile (m=2^31 KiB would make
+# unlocking allocate 2 TiB), not a slow machine's calibration.
+MAX_ACCEPTED_MEMORY_KIB = 4 * 1024 * 1024
+MAX_TIME_COST = 20
+MAX_PARALLELISM = 16
 
 _RAW = serialization.Encoding.Raw
 _RAW_PRIV = serialization.PrivateFormat.Raw
@@ -68,6 +77,12 @@ class KdfParams:
             or self.parallelism < MIN_PARALLELISM
         ):
             raise ValueError("Argon2 parameters below RFC 9106's second recommendation")
+        if (
+            self.time_cost > MAX_TIME_COST
+            or self.memory_kib > MAX_ACCEPTED_MEMORY_KIB
+            or self.parallelism > MAX_PARALLELISM
+        ):
+            raise ValueError("Argon2 parameters beyond any machine's calibration")
 
     def to_json(self) -> dict[str, Any]:
         return {"alg": "argon2id", "t": self.time_cost, "m": self.memory_kib, "p": self.parallelism}
@@ -105,7 +120,8 @@ def calibrate(target_s: float = CALIBRATION_TARGET_S) -> KdfParams:
             params = KdfParams(params.time_cost, params.memory_kib * 2, params.parallelism)
         else:
             factor = max(2, int(target_s / max(elapsed, 1e-3)))
-            return KdfParams(params.time_cost * factor, params.memory_kib, params.parallelism)
+            time_cost = min(MAX_TIME_COST, params.time_cost * factor)
+            return KdfParams(time_cost, params.memory_kib, params.parallelism)
 
 
 def _aad(vault_id: str, slot_id: str, purpose: str) -> bytes:
@@ -128,6 +144,12 @@ class Slot:
     public_key: bytes
     wrapped_private: bytes  # nonce || AES-GCM ciphertext
     sealed: dict[int, bytes] = field(default_factory=dict)  # key generation -> sealed data key
+    role: str | None = None  # signed with the account; None for the recovery slot
+    audit_key: bytes = b""  # Ed25519 public key that signs this slot's audit entries
+    signature: bytes | None = None  # by the vault's signing key, over `roster.slot_statement`
+    # Ed25519 seeds sealed like the data key: "authority" (the vault's signing key, beheerders
+    # and recovery only) and "audit" (this slot's own audit key).
+    seeds: dict[str, bytes] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -139,6 +161,10 @@ class Slot:
             "public_key": b64(self.public_key),
             "wrapped_private": b64(self.wrapped_private),
             "sealed": {str(gen): b64(blob) for gen, blob in self.sealed.items()},
+            "role": self.role,
+            "audit_key": b64(self.audit_key),
+            "signature": None if self.signature is None else b64(self.signature),
+            "seeds": {name: b64(blob) for name, blob in self.seeds.items()},
         }
 
     @classmethod
@@ -152,7 +178,15 @@ class Slot:
             public_key=unb64(data["public_key"]),
             wrapped_private=unb64(data["wrapped_private"]),
             sealed={int(gen): unb64(blob) for gen, blob in data["sealed"].items()},
+            role=None if data.get("role") is None else str(data["role"]),
+            audit_key=unb64(data.get("audit_key") or ""),
+            signature=_maybe_b64(data.get("signature")),
+            seeds={str(k): unb64(v) for k, v in (data.get("seeds") or {}).items()},
         )
+
+
+def _maybe_b64(text: Any) -> bytes | None:
+    return None if text is None else unb64(str(text))
 
 
 def account_slot_id(account: str) -> str:
@@ -160,7 +194,13 @@ def account_slot_id(account: str) -> str:
 
 
 def new_slot(
-    vault_id: str, slot_id: str, kind: str, account: str | None, secret: str, kdf: KdfParams
+    vault_id: str,
+    slot_id: str,
+    kind: str,
+    account: str | None,
+    secret: str,
+    kdf: KdfParams,
+    pin: bytes | None = None,
 ) -> tuple[Slot, X25519PrivateKey]:
     private = X25519PrivateKey.generate()
     salt = os.urandom(16)
@@ -173,51 +213,85 @@ def new_slot(
         public_key=private.public_key().public_bytes(_RAW, _RAW_PUB),
         wrapped_private=b"",
     )
-    rewrap_private(slot, vault_id, private, secret)
+    rewrap_private(slot, vault_id, private, secret, pin)
     return slot, private
 
 
-def rewrap_private(slot: Slot, vault_id: str, private: X25519PrivateKey, secret: str) -> None:
-    """A new password for this slot only: fresh salt, same key pair, sealed keys untouched."""
+def rewrap_private(
+    slot: Slot, vault_id: str, private: X25519PrivateKey, secret: str, pin: bytes | None = None
+) -> None:
+    """A new password for this slot only: fresh salt, same key pair, sealed keys untouched.
+
+    `pin` is the vault signing key's public half, wrapped with the private key so that only
+    the password's owner can have put it there.
+    """
     slot.salt = os.urandom(16)
     kek = derive_kek(secret, slot.salt, slot.kdf)
     nonce = os.urandom(12)
-    raw = private.private_bytes(_RAW, _RAW_PRIV, _NO_ENC)
+    raw = private.private_bytes(_RAW, _RAW_PRIV, _NO_ENC) + (pin or b"")
     slot.wrapped_private = nonce + AESGCM(kek).encrypt(
         nonce, raw, _aad(vault_id, slot.slot_id, "private")
     )
 
 
-def unwrap_private(slot: Slot, vault_id: str, secret: str) -> X25519PrivateKey:
+def unwrap_slot(slot: Slot, vault_id: str, secret: str) -> tuple[X25519PrivateKey, bytes | None]:
+    """The slot's private key and its pin (None for a slot wrapped before signing existed)."""
     kek = derive_kek(secret, slot.salt, slot.kdf)
     nonce, body = slot.wrapped_private[:12], slot.wrapped_private[12:]
     try:
         raw = AESGCM(kek).decrypt(nonce, body, _aad(vault_id, slot.slot_id, "private"))
     except InvalidTag as exc:
         raise WrongSecret from exc
-    return X25519PrivateKey.from_private_bytes(raw)
+    private = X25519PrivateKey.from_private_bytes(raw[:32])
+    if private.public_key().public_bytes(_RAW, _RAW_PUB) != slot.public_key:
+        raise WrongSecret  # a wrapped key from another slot: not this slot's owner
+    return private, (raw[32:64] if len(raw) >= 64 else None)
 
 
-def seal_data_key(slot: Slot, vault_id: str, generation: int, data_key: bytes) -> None:
+def unwrap_private(slot: Slot, vault_id: str, secret: str) -> X25519PrivateKey:
+    return unwrap_slot(slot, vault_id, secret)[0]
+
+
+def _seal(slot: Slot, vault_id: str, purpose: str, plain: bytes) -> bytes:
     ephemeral = X25519PrivateKey.generate()
     epk = ephemeral.public_key().public_bytes(_RAW, _RAW_PUB)
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(slot.public_key))
-    aad = _aad(vault_id, slot.slot_id, f"data-key/{generation}")
+    aad = _aad(vault_id, slot.slot_id, purpose)
     key = _hkdf(shared, epk + slot.public_key + aad)
     nonce = os.urandom(12)
-    slot.sealed[generation] = epk + nonce + AESGCM(key).encrypt(nonce, data_key, aad)
+    return epk + nonce + AESGCM(key).encrypt(nonce, plain, aad)
 
 
-def open_data_key(slot: Slot, vault_id: str, generation: int, private: X25519PrivateKey) -> bytes:
-    blob = slot.sealed[generation]
+def _unseal(
+    slot: Slot, vault_id: str, purpose: str, blob: bytes, private: X25519PrivateKey
+) -> bytes:
     epk, nonce, body = blob[:32], blob[32:44], blob[44:]
     shared = private.exchange(X25519PublicKey.from_public_bytes(epk))
-    aad = _aad(vault_id, slot.slot_id, f"data-key/{generation}")
+    aad = _aad(vault_id, slot.slot_id, purpose)
     key = _hkdf(shared, epk + slot.public_key + aad)
     try:
         return AESGCM(key).decrypt(nonce, body, aad)
     except InvalidTag as exc:
         raise WrongSecret from exc
+
+
+def seal_data_key(slot: Slot, vault_id: str, generation: int, data_key: bytes) -> None:
+    slot.sealed[generation] = _seal(slot, vault_id, f"data-key/{generation}", data_key)
+
+
+def open_data_key(slot: Slot, vault_id: str, generation: int, private: X25519PrivateKey) -> bytes:
+    return _unseal(slot, vault_id, f"data-key/{generation}", slot.sealed[generation], private)
+
+
+def seal_secret(slot: Slot, vault_id: str, name: str, seed: bytes) -> None:
+    """Seal a signing seed to this slot ("authority" or "audit")."""
+    slot.seeds[name] = _seal(slot, vault_id, f"secret/{name}", seed)
+
+
+def open_secret(slot: Slot, vault_id: str, name: str, private: X25519PrivateKey) -> bytes | None:
+    """A seed sealed to this slot; its authenticity is the caller's to check."""
+    blob = slot.seeds.get(name)
+    return None if blob is None else _unseal(slot, vault_id, f"secret/{name}", blob, private)
 
 
 # Crockford-style base32 without I, L, O, U: no letters that read as digits.

@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from contactkluis.vault import private_files
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
@@ -70,7 +72,9 @@ class InstanceLock:
         self._fh: IO[bytes] | None = None
 
     def acquire(self) -> None:
-        fh = open(self.path, "a+b")  # noqa: SIM115 - kept open while the lock is held
+        # Kept open while the lock is held; owner-only like the vault it guards.
+        fd = private_files.open_private(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
+        fh = os.fdopen(fd, "a+b")
         if not _try_lock(fh):
             fh.close()
             info = read_info(self.path) or LockInfo("?", "?", "?", 0)

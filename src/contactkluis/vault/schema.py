@@ -237,6 +237,11 @@ MIGRATIONS: list[str] = [
         WHERE id IN (OLD.contact_id, NEW.contact_id);
     END;
     """,
+    # version 4: audit entries signed by the audit key of the slot that made them (roster.py).
+    """
+    ALTER TABLE audit ADD COLUMN signer TEXT;
+    ALTER TABLE audit ADD COLUMN signature TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,6 +14,8 @@ from typing import Any
 
 from platformdirs import user_state_dir
 
+from contactkluis.vault import private_files
+
 MAX_DELAY_S = 60
 
 
@@ -40,10 +42,8 @@ def _load() -> dict[str, Any]:
 def _save(data: dict[str, Any]) -> None:
     path = state_file()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(data), "utf-8")
-        os.replace(tmp, path)
+        private_files.make_folder(path.parent)
+        private_files.write_file(path, json.dumps(data).encode("utf-8"), durable=False)
     except OSError:
         pass  # the delay is a brake, not a lock: failing to remember must not block unlocking
 

@@ -13,19 +13,26 @@ import secrets
 import shutil
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from contactkluis.errors import UserError
-from contactkluis.vault import audit, db, keys, throttle
+from contactkluis.vault import audit, db, keys, private_files, roster, throttle
 from contactkluis.vault.backup import write_backup
-from contactkluis.vault.keyfile import KeyFile, KeyFileError, key_path
+from contactkluis.vault.keyfile import (
+    DAMAGED_KEY_FILE,
+    DamagedKeyFile,
+    KeyFile,
+    KeyFileError,
+    key_path,
+)
 from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
 from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
+from contactkluis.vault.signing import Authority, Signer
+from contactkluis.vault.slots import Account, KeySlots
 
 ROLES = ("beheerder", "medewerker")
 VAULT_SUFFIX = ".ckdb"
@@ -33,12 +40,6 @@ VAULT_SUFFIX = ".ckdb"
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class Account:
-    name: str
-    role: str
 
 
 def _schema_version(conn: db.Connection) -> int:
@@ -51,7 +52,7 @@ def _schema_version(conn: db.Connection) -> int:
     return int(found[0]) if found else 0
 
 
-class Vault:
+class Vault(KeySlots):
     """An unlocked vault. Holds the data key in memory until `close()`."""
 
     def __init__(
@@ -71,6 +72,12 @@ class Vault:
         self._lock = lock
         self.read_only = lock is None
         self.stale_lock: LockInfo | None = lock.stale if lock else None
+        self._authority: Signer | None = None  # the vault's signing key, beheerders only
+        self._signer: Signer | None = None  # signs this session's audit entries
+        self._private: X25519PrivateKey | None = None  # the unlocking slot's key
+        self._own_slot: str | None = None  # and its id
+        self._head_ok = True  # the key file's audit head is still in the log
+        self.warnings: list[str] = []
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -88,24 +95,33 @@ class Vault:
         path = Path(path)
         if path.exists() or key_path(path).exists():
             raise UserError("vault_exists", file=path.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_files.make_folder(path.parent)
         kdf = kdf or keys.calibrate()
         vault_id = str(uuid.uuid4())
         data_key = secrets.token_bytes(keys.DATA_KEY_BYTES)
         recovery = keys.new_recovery_key()
         keyfile = KeyFile(vault_id=vault_id, generation=1)
+        authority = Signer.generate()
+        keyfile.authority = Authority.make(vault_id, authority, 1)
+        signers, privates = [], []
         for slot_id, kind, account, secret in (
             (keys.account_slot_id(admin), "password", admin, password),
             ("recovery", "recovery", None, recovery),
         ):
-            slot, _ = keys.new_slot(vault_id, slot_id, kind, account, secret, kdf)
+            slot, private = keys.new_slot(
+                vault_id, slot_id, kind, account, secret, kdf, pin=authority.public
+            )
+            privates.append(private)
             keys.seal_data_key(slot, vault_id, 1, data_key)
+            signers.append(roster.issue(keyfile, authority, slot, "beheerder"))
             keyfile.slots.append(slot)
         keyfile.save(key_path(path))
         conn = db.create(path, data_key)
         lock = InstanceLock(path, admin)
         lock.acquire()
         vault = cls(path, keyfile, data_key, conn, Account(admin, "beheerder"), lock)
+        vault._authority, vault._signer = authority, signers[0]
+        vault._private, vault._own_slot = privates[0], keys.account_slot_id(admin)
         vault._migrate(backup_first=False)
         with vault.transaction() as c:
             c.executemany(
@@ -121,7 +137,7 @@ class Vault:
                 "INSERT INTO accounts (name, role, created_at) VALUES (?, 'beheerder', ?)",
                 (admin, now_iso()),
             )
-            audit.append(c, admin, "vault.create", None, schema=SCHEMA_VERSION)
+            vault.log(c, admin, "vault.create", None, schema=SCHEMA_VERSION)
         return vault, recovery
 
     @staticmethod
@@ -130,6 +146,8 @@ class Vault:
             raise UserError("no_vault", file=path.name)
         try:
             return KeyFile.load(key_path(path))
+        except DamagedKeyFile as exc:
+            raise UserError(DAMAGED_KEY_FILE, file=key_path(path).name) from exc
         except KeyFileError as exc:
             raise UserError("not_a_vault", file=path.name) from exc
 
@@ -146,17 +164,20 @@ class Vault:
                 # Spend the same work as a real attempt: no hint which accounts exist.
                 keys.derive_kek(password, b"\0" * 16, keyfile.slots[0].kdf)
                 raise keys.WrongSecret
-            private = keys.unwrap_private(slot, keyfile.vault_id, password)
+            private, pin = keys.unwrap_slot(slot, keyfile.vault_id, password)
         except keys.WrongSecret:
             delay = throttle.record_failure(keyfile.vault_id)
             raise UserError("wrong_password", delay=delay) from None
-        vault = cls._unlock(path, keyfile, slot, private, account, read_only)
+        opened = roster.open_slot(keyfile, slot, private, pin)
+        vault = cls._unlock(path, keyfile, slot, private, account, read_only, opened)
         failed = throttle.reset(keyfile.vault_id)
+        vault._authenticate(slot, opened, password)
         if not vault.read_only:
             with vault.transaction() as c:
                 if failed:
-                    audit.append(c, None, "login.failed", None, attempts=failed)
-                audit.append(c, vault.account_name, "login", None, read_only=False)
+                    vault.log(c, None, "login.failed", None, attempts=failed)
+                vault.log(c, vault.account_name, "login", None, read_only=False)
+            vault._finish_interrupted()
         return vault
 
     @classmethod
@@ -168,20 +189,21 @@ class Vault:
         if wait:
             raise UserError("throttled", delay=wait)
         slot = keyfile.slot("recovery")
+        secret = keys.normalize_recovery_key(recovery_key)
         try:
             if slot is None:
                 raise keys.WrongSecret
-            private = keys.unwrap_private(
-                slot, keyfile.vault_id, keys.normalize_recovery_key(recovery_key)
-            )
+            private, pin = keys.unwrap_slot(slot, keyfile.vault_id, secret)
         except keys.WrongSecret:
             throttle.record_failure(keyfile.vault_id)
             raise UserError("wrong_recovery_key") from None
-        vault = cls._unlock(path, keyfile, slot, private, "herstelsleutel", False)
-        vault.account = Account("herstelsleutel", "beheerder")
+        opened = roster.open_slot(keyfile, slot, private, pin)
+        vault = cls._unlock(path, keyfile, slot, private, "herstelsleutel", False, opened)
         throttle.reset(keyfile.vault_id)
+        vault._authenticate(slot, opened, secret)
         with vault.transaction() as c:
-            audit.append(c, None, "login.recovery_key", None)
+            vault.log(c, None, "login.recovery_key", None)
+        vault._finish_interrupted()
         return vault
 
     @classmethod
@@ -193,6 +215,7 @@ class Vault:
         private: X25519PrivateKey,
         account: str,
         read_only: bool,
+        opened: roster.Opened,
     ) -> Vault:
         data_key, generation = cls._find_data_key(path, keyfile, slot, private)
         lock = None
@@ -204,6 +227,7 @@ class Vault:
                 raise UserError(
                     "in_use", account=held.info.account, host=held.info.host, since=held.info.since
                 ) from None
+            private_files.tighten([path, key_path(path), *_wal_files(path)])
         try:
             if generation != keyfile.generation and not read_only:
                 cls._finish_rotation(path, keyfile, generation)
@@ -213,9 +237,12 @@ class Vault:
                 conn.close()
                 raise UserError("newer_schema", found=version)
             vault = cls(path, keyfile, data_key, conn, None, lock)
+            # Known before migrating, so that the migration's own audit entries are signed.
+            vault._authority, vault._signer = opened.authority, opened.signer
+            vault._private, vault._own_slot = private, slot.slot_id
+            vault._head_ok = vault._head_holds()
             if version < SCHEMA_VERSION and not read_only:
                 vault._migrate(backup_first=version > 0)
-            vault.account = vault._account_record(account)
         except BaseException:
             if lock:
                 lock.release()
@@ -261,12 +288,6 @@ class Vault:
         _remove_empty_wal_files(absent)
         raise UserError("damaged", file=path.name)
 
-    def _account_record(self, name: str) -> Account | None:
-        row = self.conn.execute(
-            "SELECT name, role FROM accounts WHERE name = ? AND active = 1", (name,)
-        ).fetchone()
-        return Account(row[0], row[1]) if row else None
-
     # -- schema ---------------------------------------------------------------------------
 
     def _migrate(self, *, backup_first: bool) -> None:
@@ -284,7 +305,7 @@ class Vault:
                 (str(SCHEMA_VERSION),),
             )
             if version:
-                audit.append(c, None, "schema.migrate", None, old=version, new=SCHEMA_VERSION)
+                self.log(c, None, "schema.migrate", None, old=version, new=SCHEMA_VERSION)
 
     # -- using ----------------------------------------------------------------------------
 
@@ -302,6 +323,18 @@ class Vault:
             raise UserError("read_only")
         with db.transaction(self.conn) as conn:
             yield conn
+        self._sync_head(force=False)
+
+    def log(
+        self,
+        conn: db.Connection,
+        account: str | None,
+        action: str,
+        target: str | None = None,
+        **detail: object,
+    ) -> int:
+        """Append an audit entry signed with this session's audit key."""
+        return audit.append(conn, account, action, target, signer=self._signer, **detail)
 
     def connect(self, *, read_only: bool = False) -> db.Connection:
         """Another connection with the same key, e.g. for a background thread."""
@@ -322,6 +355,8 @@ class Vault:
 
     def close(self) -> None:
         if self.conn is not None:
+            with suppress(OSError, db.DatabaseError):
+                self._sync_head()
             try:
                 if not self.read_only:
                     self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -340,84 +375,6 @@ class Vault:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- accounts' slots ------------------------------------------------------------------
-
-    def _require_key(self) -> bytes:
-        if self._data_key is None or self.read_only:
-            raise UserError("read_only")
-        return self._data_key
-
-    def set_password_slot(self, account: str, password: str) -> None:
-        """Give an account a fresh slot; no other slot is touched."""
-        data_key = self._require_key()
-        kf = self.keyfile
-        kdf = kf.slots[0].kdf
-        slot, _ = keys.new_slot(
-            kf.vault_id, keys.account_slot_id(account), "password", account, password, kdf
-        )
-        keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
-        kf.slots = [s for s in kf.slots if s.slot_id != slot.slot_id] + [slot]
-        kf.save(key_path(self.path))
-
-    def remove_slot(self, account: str) -> None:
-        kf = self.keyfile
-        kf.slots = [s for s in kf.slots if s.slot_id != keys.account_slot_id(account)]
-        kf.save(key_path(self.path))
-
-    def new_recovery_key(self) -> str:
-        data_key = self._require_key()
-        kf = self.keyfile
-        recovery = keys.new_recovery_key()
-        slot, _ = keys.new_slot(
-            kf.vault_id, "recovery", "recovery", None, recovery, kf.slots[0].kdf
-        )
-        keys.seal_data_key(slot, kf.vault_id, kf.generation, data_key)
-        kf.slots = [s for s in kf.slots if s.slot_id != "recovery"] + [slot]
-        kf.save(key_path(self.path))
-        return recovery
-
-    # -- key rotation ---------------------------------------------------------------------
-
-    def rotate_key(self) -> None:
-        """A new data key for the database and every slot; crash-safe at every step.
-
-        1. every slot gets the new key sealed as `pending` (key file written atomically);
-        2. PRAGMA rekey re-encrypts the database in one rollback-journal transaction;
-        3. the key file promotes `pending`. A crash between 1 and 3 leaves both keys in the
-           key file, and unlocking tries both and finishes the job.
-        """
-        self._require_key()
-        kf = self.keyfile
-        new_key = secrets.token_bytes(keys.DATA_KEY_BYTES)
-        new_gen = kf.generation + 1
-        for slot in kf.slots:
-            keys.seal_data_key(slot, kf.vault_id, new_gen, new_key)
-        kf.pending = new_gen
-        kf.save(key_path(self.path))
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.conn.execute("PRAGMA journal_mode = DELETE")
-        self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self._data_key = new_key
-        self._finish_rotation(self.path, kf, new_gen)
-        with self.transaction() as c:
-            audit.append(
-                c,
-                self.account_name,
-                "key.rotate",
-                None,
-                generation=new_gen,
-                fingerprint=keys.key_fingerprint(new_key),
-            )
-
-    @staticmethod
-    def _finish_rotation(path: Path, kf: KeyFile, generation: int) -> None:
-        kf.generation = generation
-        kf.pending = None
-        for slot in kf.slots:
-            slot.sealed = {g: blob for g, blob in slot.sealed.items() if g == generation}
-        kf.save(key_path(path))
-
     # -- integrity ------------------------------------------------------------------------
 
     def verify(self) -> list[str]:
@@ -427,16 +384,38 @@ class Vault:
                 problems.append(f"integrity: {result}")
         for (result,) in self.conn.execute("PRAGMA cipher_integrity_check").fetchall():
             problems.append(f"cipher: {result}")
-        problems.extend(audit.verify(self.conn))
+        problems.extend(roster.problems(self.keyfile, self.conn))
+        problems.extend(self.verify_audit())
         return problems
+
+    def verify_against(self, other: KeyFile) -> list[str]:
+        """An older key file (a backup's) must name this vault and a head the log still holds."""
+        if other.vault_id != self.vault_id:
+            return ["audit: the backup belongs to another vault"]
+        if other.audit_head is None or audit.holds(self.conn, other.audit_head):
+            return []
+        return [
+            f"audit: entry {other.audit_head[0]}, the last one in the backup, is missing or"
+            " changed: the log was cut or rewritten after that backup"
+        ]
+
+    def verify_audit(self) -> list[str]:
+        """The chain, every entry's signature since signing began, the triggers, and the
+        key file's head (a cut tail)."""
+        kf = self.keyfile
+        if kf.authority is None:
+            return audit.verify(self.conn, None, 1, kf.audit_head)
+        signers = roster.known_signers(kf)
+        return audit.verify(self.conn, signers, kf.authority.audit_from, kf.audit_head)
 
     def backup(self, out: Path) -> Path:
         created = datetime.now(UTC).isoformat(timespec="seconds")
+        self._sync_head()  # every backup carries the log's current head
         path = write_backup(self.conn, self.keyfile, self._require_key(), out, created=created)
         if not self.read_only:
             with self.transaction() as c:
                 self.set_meta(c, "last_backup", created)
-                audit.append(c, self.account_name, "backup", None, schema=SCHEMA_VERSION)
+                self.log(c, self.account_name, "backup", None, schema=SCHEMA_VERSION)
         return path
 
     def data_key(self) -> bytes:

@@ -25,7 +25,7 @@ from contactkluis.domain.contact import ConsentStatus, Relation, RelationKind
 from contactkluis.domain.messages import date_pattern, localized, speaker
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.ui.contacts.texts import relation_label
 
 _T: dict[str, tuple[str, str]] = {

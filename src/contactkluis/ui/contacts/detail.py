@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.consent import consent_state
-from contactkluis.domain.contact import ConsentStatus, Contact
+from contactkluis.domain.contact import SHARED_EMAIL_FIELD, ConsentStatus, Contact
 from contactkluis.domain.messages import (
     current_language,
     format_date,
@@ -39,9 +39,8 @@ from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
 from contactkluis.domain.special import SPECIAL_LABELS, special_categories
 from contactkluis.errors import UserError
-from contactkluis.migration.merge import SHARED_EMAIL_FIELD
 from contactkluis.services import contacts as contact_service
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
 from contactkluis.ui.contacts.texts import relation_label, t
 

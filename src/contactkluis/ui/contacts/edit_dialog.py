@@ -34,7 +34,7 @@ from contactkluis.domain.normalize import (
 from contactkluis.domain.special import SPECIAL_LABELS, special_categories
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 _SPLIT = re.compile(r"[,;\s]+")
 _PHONE_SPLIT = re.compile(r"[,;]+")

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMenu, QSplitter, QTableView, QWidget
 
 from contactkluis.domain.purposes import LegalBasis
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.ui.contacts.model import Column, ContactTableModel
 from contactkluis.ui.contacts.texts import t
 

@@ -22,7 +22,7 @@ from contactkluis.domain.messages import format_date, register, speaker
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 
 # Fields the user chooses between (MergeChoice keys) and their labels.
 CHOICE_FIELDS: dict[str, tuple[str, str]] = {

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from contactkluis.domain.messages import format_date
 from contactkluis.services import listing
-from contactkluis.services.context import Session
+from contactkluis.services.session import Session
 from contactkluis.ui.contacts.flags import FLAG_COLOURS, FLAG_SYMBOLS, flag_icon
 from contactkluis.ui.contacts.texts import relation_label, t
 from contactkluis.ui.tasks import TaskRunner

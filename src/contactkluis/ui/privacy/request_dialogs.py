@@ -28,8 +28,8 @@ from contactkluis.domain.messages import date_pattern, error_text, localized
 from contactkluis.domain.requests import IDENTITY_REQUIRED, RequestKind
 from contactkluis.services import listing, requests
 from contactkluis.services.access import find_person
-from contactkluis.services.context import Session
 from contactkluis.services.listing import ContactQuery
+from contactkluis.services.session import Session
 
 MAX_MATCHES = 50
 

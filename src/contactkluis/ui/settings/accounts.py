@@ -1,7 +1,8 @@
 """Settings → Accounts (beheerder): the staff accounts, and the dialog that adds one.
 
-Removing an account emits `account_removed`; the page answers it by offering to replace
-the vault's data key (see ui/settings/security.py).
+Removing an account also replaces the vault's data key (services.accounts.remove_account),
+so a copy of the key file the person kept opens nothing written after; it then emits
+`account_removed`.
 """
 
 from __future__ import annotations

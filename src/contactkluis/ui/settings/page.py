@@ -42,7 +42,7 @@ from contactkluis.domain.purposes import (
     purposes_to_json,
 )
 from contactkluis.domain.roles import Permission
-from contactkluis.services import accounts
+from contactkluis.services import accounts, policies
 from contactkluis.services.backups import BACKUP_REMINDER_DAYS, backup_age_days
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
@@ -127,7 +127,6 @@ class SettingsPage(QScrollArea):
         self.accounts_box = AccountsSection(self.ctx)
         self.layout_.addWidget(self.accounts_box)
         self.keys = KeysSection(self.ctx)
-        self.accounts_box.account_removed.connect(self.keys.offer_rotation)
 
     def _build_lock_and_language(self) -> None:
         config = load_config()
@@ -348,7 +347,7 @@ class SettingsPage(QScrollArea):
             purposes = self.edited_purposes()
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                session.set_purposes(purposes)
+                policies.set_purposes(session, purposes)
             finally:
                 QApplication.restoreOverrideCursor()
         except Exception as exc:  # a RuleError names the broken rule in the chosen language

@@ -138,28 +138,6 @@ class KeysSection(QGroupBox):
 
     # -- data key ---------------------------------------------------------------------------
 
-    def offer_rotation(self, removed: str) -> bool:
-        """After an account was removed: explain what replacing the key does, and do it."""
-        answer = MessageBox.question(
-            self,
-            self.tr("Sleutel vervangen?"),
-            self.tr(
-                "Het account %1 is verwijderd.\n\n"
-                "Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een"
-                " back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet"
-                " terug te draaien.\n\n"
-                "Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een"
-                " nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden"
-                " gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude"
-                " kopie van het sleutelbestand of de oude sleutel zelf.\n\n"
-                "De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken."
-                " Dit duurt meestal maar even.\n\n"
-                "Nu de sleutel vervangen?"
-            ).replace("%1", removed),
-            default=Button.Yes,
-        )
-        return answer == Button.Yes and self._rotate()
-
     def rotate_key(self) -> bool:
         """The button: the same rotation, with its own short explanation."""
         answer = MessageBox.question(

@@ -1,0 +1,63 @@
+"""Audience segments: the segment_keys table and the segment columns of contacts.
+
+Who may be profiled is decided here in SQL, so that every query and update applies the
+same test: no objection to profiling, not restricted, not anonymised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from contactkluis.vault.db import Connection
+
+_ELIGIBLE = "objects_profiling = 0 AND restricted = 0 AND anonymised = 0"
+
+
+def count_excluded(conn: Connection) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM contacts WHERE NOT ({_ELIGIBLE})").fetchone()[0])
+
+
+def eligible_addresses(conn: Connection) -> list[tuple[int, Any, Any, Any]]:
+    """(id, postcode, house number, country) of everyone who may be profiled, by id."""
+    return [
+        (int(r[0]), r[1], r[2], r[3])
+        for r in conn.execute(
+            "SELECT id, postcode, house_number, country FROM contacts"
+            f" WHERE {_ELIGIBLE} ORDER BY id"
+        )
+    ]
+
+
+def replace_keys(conn: Connection, keys: Iterable[tuple[str, int]], created_at: str) -> None:
+    """The (row key, contact id) pairs of a new export replace those of the last one."""
+    conn.execute("DELETE FROM segment_keys")
+    conn.executemany(
+        "INSERT INTO segment_keys (row_key, contact_id, created_at) VALUES (?, ?, ?)",
+        [(key, cid, created_at) for key, cid in keys],
+    )
+
+
+def keys(conn: Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT row_key, contact_id FROM segment_keys"))
+
+
+def addresses(conn: Connection) -> list[tuple[int, Any, Any, bool]]:
+    """(id, postcode, house number, may be profiled) of every contact."""
+    return [
+        (int(r[0]), r[1], r[2], bool(r[3]))
+        for r in conn.execute(f"SELECT id, postcode, house_number, ({_ELIGIBLE}) FROM contacts")
+    ]
+
+
+def store_segments(conn: Connection, segments: Mapping[int, str], day: str, source: str) -> int:
+    """Contact id -> segment; the number of contacts updated. The eligibility test is
+    repeated in the UPDATE itself: an objection recorded in between is never overwritten."""
+    if not segments:
+        return 0
+    cur = conn.executemany(
+        "UPDATE contacts SET segment = ?, segment_date = ?, segment_source = ?"
+        f" WHERE id = ? AND {_ELIGIBLE}",
+        [(seg, day, source, cid) for cid, seg in segments.items()],
+    )
+    return max(int(cur.rowcount), 0)
