@@ -66,6 +66,7 @@ def test_the_cli_lists_and_dismisses_a_pair(session: Session, vault_path) -> Non
     listed = subprocess.run([*base, "duplicates", "list"], capture_output=True, text=True, env=env)
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.split("\t")[:2] == [str(a), str(b)]
+    assert "_" not in listed.stdout  # reasons in words, no internal codes
     done = subprocess.run(
         [*base, "duplicates", "dismiss", str(b), str(a)], capture_output=True, text=True, env=env
     )

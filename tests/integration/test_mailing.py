@@ -17,7 +17,7 @@ from tests.support.people import add_person, expired_customer, give, withdraw
 
 
 def _read(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -54,13 +54,21 @@ def test_only_people_with_consent_in_force_are_exported(session: Session, tmp_pa
 
     rows = _read(out)
     assert rows == [
-        {"email": "anneke.berg@voorbeeld.nl", "first_name": "Anneke", "last_name": "van der Berg"}
+        {
+            "email": "anneke.berg@voorbeeld.nl",
+            "first_name": "Anneke",
+            "last_name": "van der Berg",
+            "salutation_last_name": "Van der Berg",
+        }
     ]
     assert result.count == 1 and result.unsafe == 1
     assert result.reasons["suppressed"] == 1
     assert result.reasons["withdrawn"] == 1 and result.reasons["restricted"] == 1
     assert result.reasons["objects_marketing"] == 1 and result.reasons["anonymised"] == 1
-    assert out.read_bytes().startswith(b'"email","first_name","last_name"\r\n')
+    assert out.read_bytes().startswith(
+        b'\xef\xbb\xbf"email","first_name","last_name","salutation_last_name"\r\n'
+    )
+    assert result.count + sum(result.left_out().values()) == result.considered
     entry = audit.entries(session.conn)[0]
     assert entry["action"] == "mailing.export"
     assert entry["detail"] == {"count": 1, "purpose": "nieuwsbrief"}
@@ -85,7 +93,7 @@ def test_soft_opt_in_customers_are_included(session: Session, tmp_path: Path) ->
     add_person(session, "Lotte", "Geenafmelding", relation=no_opt_out)
     add_person(session, "Mees", "Lidmaatschap")  # a friend, not a customer
     result = mailing.mailing_list(session, "nieuwsbrief")
-    assert [r[0] for r in result.rows] == ["karel.klant@voorbeeld.nl"]
+    assert [r.email for r in result.rows] == ["karel.klant@voorbeeld.nl"]
     assert result.reasons["ok_soft_opt_in"] == 1
 
 
@@ -95,7 +103,12 @@ def test_names_that_look_like_formulas_are_escaped(session: Session, tmp_path: P
     out = tmp_path / "lijst.csv"
     mailing.export_mailing(session, "nieuwsbrief", out)
     assert _read(out) == [
-        {"email": "piet.puk@voorbeeld.nl", "first_name": "'@Piet", "last_name": "'+Puk"}
+        {
+            "email": "piet.puk@voorbeeld.nl",
+            "first_name": "'@Piet",
+            "last_name": "'+Puk",
+            "salutation_last_name": "'+Puk",
+        }
     ]
 
 
@@ -107,7 +120,7 @@ def test_unknown_purpose_and_wrong_extension_write_nothing(
     with pytest.raises(UserError):
         mailing.export_mailing(session, "reclame", folder / "a.csv")
     with pytest.raises(UserError):
-        mailing.export_mailing(session, "nieuwsbrief", folder / "a.xlsx")
+        mailing.export_mailing(session, "nieuwsbrief", folder / "a.txt")
     assert list(folder.iterdir()) == []
 
 

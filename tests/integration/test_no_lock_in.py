@@ -69,4 +69,28 @@ def test_show_key_prints_the_same_key(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == expected
+    lines = result.stdout.splitlines()
+    assert lines[0] == expected
+    # The instructions for both tools carry the same key in each tool's own notation.
+    assert f"PRAGMA key = \"x'{expected}'\";" in [line.strip() for line in lines]
+    assert f"0x{expected}" in result.stdout and "'Raw key'" in result.stdout
+    assert "'SQLCipher 4 defaults'" in result.stdout
+
+
+def test_db_browser_sqlcipher_4_defaults_open_the_vault(tmp_path: Path) -> None:
+    """What DB Browser for SQLite sends for 'Raw key' + 'SQLCipher 4 defaults' (its
+    CipherDialog: x'<hex>' after stripping 0x, then the four cipher settings)."""
+    from contactkluis.services.accounts import create_vault
+
+    path = tmp_path / "kluis.ckdb"
+    session, _ = create_vault(path, "Museum", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+    key = session.vault.data_key_for_tests().hex()
+    session.vault.close()
+    conn = sqlcipher3.connect(str(path))
+    conn.execute(f"PRAGMA key = \"x'{key}'\"")
+    conn.execute("PRAGMA cipher_page_size = 4096")
+    conn.execute("PRAGMA kdf_iter = 256000")
+    conn.execute("PRAGMA cipher_hmac_algorithm = HMAC_SHA512")
+    conn.execute("PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512")
+    assert conn.execute("SELECT count(*) FROM contacts").fetchone() == (0,)
+    conn.close()

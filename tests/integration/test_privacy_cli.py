@@ -51,11 +51,12 @@ def test_consent_mailing_access_and_forget(session: Session, tmp_path: Path) -> 
     )
     assert r.returncode == 0, r.stderr
     assert "1 record" in r.stdout
+    assert "Toestemming gegeven voor 'nieuwsbrief'" in r.stdout and "given" not in r.stdout
 
     out = tmp_path / "lijst.csv"
     r = _cli(db, "mailing", "nieuwsbrief", "--out", str(out))
     assert r.returncode == 0, r.stderr
-    with open(out, encoding="utf-8", newline="") as fh:
+    with open(out, encoding="utf-8-sig", newline="") as fh:
         assert [row["email"] for row in csv.DictReader(fh)] == [ANNA]
 
     r = _cli(db, "access", ANNA, "--out", str(tmp_path / "inzage"))

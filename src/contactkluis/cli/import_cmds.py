@@ -50,8 +50,9 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
 
     pairs = run_with_session(args, review_pairs)
     for p in pairs:
-        # The ids first (what `dismiss` takes), then who they are and why they are listed.
-        out(f"{p.a}\t{p.b}\t{p.score:.0f}\t{p.reason}\t{p.name_a}\t{p.name_b}\t{p.reason_text}")
+        # The ids first (what `dismiss` takes), then who they are and why they are listed,
+        # in words: the reason's code (same_name_other_postcode) is for the program only.
+        out(f"{p.a}\t{p.b}\t{p.score:.0f}\t{p.name_a}\t{p.name_b}\t{p.reason_text}")
     if not pairs:
         out(say("no_possible_duplicates"))
     return 0

@@ -12,12 +12,21 @@ from pathlib import Path
 
 from contactkluis.cli.common import out, run_with_session, say
 from contactkluis.domain.contact import ConsentStatus
-from contactkluis.domain.messages import format_date, localized
+from contactkluis.domain.messages import format_date, localized, render
 from contactkluis.domain.normalize import parse_date
 from contactkluis.domain.requests import RequestKind, Urgency
 from contactkluis.errors import UserError
-from contactkluis.services import access, erasure, mailing, register_export, requests, retention
+from contactkluis.services import (
+    access,
+    erasure,
+    mailing,
+    mailing_loop,
+    register_export,
+    requests,
+    retention,
+)
 from contactkluis.services.contacts import record_consent
+from contactkluis.services.mailing_presets import PRESETS
 from contactkluis.services.session import Session
 
 
@@ -151,6 +160,13 @@ def cmd_restrict(args: argparse.Namespace) -> int:
     return 0
 
 
+# What `object --to` names, as the sentence says it (the option values stay stable codes).
+_OBJECTION_WORDS = {
+    "marketing": ("direct marketing", "direct marketing"),
+    "profiling": ("profilering", "profiling"),
+}
+
+
 def cmd_object(args: argparse.Namespace) -> int:
     def run(session: Session) -> int:
         ids = access.require_person(session, args.who)
@@ -162,7 +178,7 @@ def cmd_object(args: argparse.Namespace) -> int:
     out(
         say(
             "objection_recorded",
-            to=args.to,
+            to=_OBJECTION_WORDS[args.to],
             verb=("ingetrokken", "withdrawn") if args.lift else ("vastgelegd", "recorded"),
             count=count,
         )
@@ -187,7 +203,12 @@ def cmd_consent(args: argparse.Namespace) -> int:
         return len(ids)
 
     count = run_with_session(args, run)
-    out(say("consent_recorded", status=args.status, purpose=args.purpose, count=count))
+    status = (
+        ("gegeven", "given")
+        if args.status == ConsentStatus.GIVEN.value
+        else ("ingetrokken", "withdrawn")
+    )
+    out(say("consent_recorded", status=status, purpose=args.purpose, count=count))
     return 0
 
 
@@ -219,15 +240,51 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 
 def cmd_mailing(args: argparse.Namespace) -> int:
+    def run(s: Session) -> mailing.MailingResult:
+        return mailing.export_mailing(
+            s,
+            args.purpose,
+            Path(args.out),
+            allow_reconfirm=args.allow_reconfirm,
+            reconfirm=args.reconfirm,
+            preset=args.preset,
+            consent=args.with_consent,
+        )
+
+    result = run_with_session(args, run)
+    out(say("addresses_written", count=result.count, out=args.out))
+    left = result.left_out()
+    if left:
+        out(say("left_out_header", left=sum(left.values()), considered=result.considered))
+        width = len(str(max(left.values())))
+        for code, n in left.most_common():
+            out(f"  {n:>{width}}  {mailing.reason_text(code)}")
+    if left.get("reconfirm") and not args.reconfirm:
+        out(say("reconfirm_hint", n=left["reconfirm"], purpose=args.purpose))
+    return 0
+
+
+def cmd_mailing_return(args: argparse.Namespace) -> int:
     result = run_with_session(
         args,
-        lambda s: mailing.export_mailing(
-            s, args.purpose, Path(args.out), allow_reconfirm=args.allow_reconfirm
+        lambda s: mailing_loop.import_returned(
+            s,
+            args.purpose,
+            Path(args.file),
+            service=args.service,
+            kind=mailing_loop.ReturnKind(args.kind),
         ),
     )
-    out(say("addresses_written", count=result.count, out=args.out))
-    if result.unsafe:
-        out(say("addresses_skipped_unsafe", unsafe=result.unsafe))
+    out(
+        say(
+            "mailing_return_done",
+            rows=result.rows,
+            file=Path(args.file).name,
+            changed=result.changed,
+        )
+    )
+    for key, n in result.outcomes.most_common():
+        out(f"  {n:>6}  {render('loop.' + key)}")
     return 0
 
 
@@ -319,7 +376,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help=say("include_legacy_consent"),
     )
+    m.add_argument(
+        "--preset", choices=sorted(PRESETS), default="standaard", help=say("mailing_preset")
+    )
+    m.add_argument("--with-consent", action="store_true", help=say("mailing_consent_columns"))
+    m.add_argument("--reconfirm", action="store_true", help=say("mailing_reconfirm"))
     m.set_defaults(func=cmd_mailing)
+
+    mr = sub.add_parser("mailing-return", help=say("mailing_return"))
+    mr.add_argument("purpose")
+    mr.add_argument("file")
+    mr.add_argument(
+        "--kind",
+        required=True,
+        choices=[k.value for k in mailing_loop.ReturnKind],
+        help=say("mailing_return_kind"),
+    )
+    mr.add_argument(
+        "--service",
+        required=True,
+        choices=sorted(mailing_loop.SERVICES),
+        help=say("mailing_return_service"),
+    )
+    mr.set_defaults(func=cmd_mailing_return)
 
     g = sub.add_parser("register", help=say("record_processing"))
     g.add_argument("--out", required=True)

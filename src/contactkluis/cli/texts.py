@@ -86,9 +86,49 @@ TEXTS: dict[str, tuple[str, str]] = {
         "integriteit en auditketen controleren",
         "check integrity and the audit chain",
     ),
+    "key_how_to_open": (
+        "Hiermee opent u de kluis zonder Contactkluis (sluit Contactkluis eerst af).\n"
+        "\n"
+        "sqlcipher-shell, versie 4 of nieuwer (de 3.x die veel Linux-distributies meeleveren\n"
+        "kan dit bestand niet openen; 'sqlcipher --version' toont de versie):\n"
+        "  sqlcipher {db}\n"
+        "  PRAGMA key = \"x'{hexkey}'\";\n"
+        "  PRAGMA cipher_compatibility = 4;\n"
+        "  SELECT count(*) FROM contacts;\n"
+        "\n"
+        "DB Browser for SQLite, de SQLCipher-uitvoering (Windows: 'DB Browser for SQLCipher'):\n"
+        "  Bestand > Database alleen-lezen openen > {db}\n"
+        "  Wachtwoord: kies 'Raw key' (niet 'Passphrase') en vul in: 0x{hexkey}\n"
+        "  Versleutelingsinstellingen: 'SQLCipher 4 defaults'\n"
+        "  (dat zijn: PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;\n"
+        "   PRAGMA cipher_hmac_algorithm = HMAC_SHA512;\n"
+        "   PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512)\n"
+        "\n"
+        "Wie deze sleutel heeft, kan alles in de kluis lezen: niet opslaan, niet mailen.",
+        "This opens the vault without Contactkluis (close Contactkluis first).\n"
+        "\n"
+        "sqlcipher shell, version 4 or later (the 3.x many Linux distributions ship cannot\n"
+        "open this file; 'sqlcipher --version' shows the version):\n"
+        "  sqlcipher {db}\n"
+        "  PRAGMA key = \"x'{hexkey}'\";\n"
+        "  PRAGMA cipher_compatibility = 4;\n"
+        "  SELECT count(*) FROM contacts;\n"
+        "\n"
+        "DB Browser for SQLite, the SQLCipher build (Windows: 'DB Browser for SQLCipher'):\n"
+        "  File > Open Database Read Only > {db}\n"
+        "  Password: choose 'Raw key' (not 'Passphrase') and enter: 0x{hexkey}\n"
+        "  Encryption settings: 'SQLCipher 4 defaults'\n"
+        "  (that is: PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 256000;\n"
+        "   PRAGMA cipher_hmac_algorithm = HMAC_SHA512;\n"
+        "   PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512)\n"
+        "\n"
+        "Whoever has this key can read everything in the vault: do not store or e-mail it.",
+    ),
     "print_raw_data_key": (
-        "toon de ruwe gegevenssleutel voor de sqlcipher-shell (beheerder)",
-        "print the raw data key for the sqlcipher shell (administrator)",
+        "toon de ruwe gegevenssleutel en hoe u de kluis opent met de sqlcipher-shell of "
+        "DB Browser for SQLite (beheerder)",
+        "print the raw data key and how to open the vault with the sqlcipher shell or "
+        "DB Browser for SQLite (administrator)",
     ),
     "list_accounts": ("accounts tonen", "list accounts"),
     "replace_data_key_administrator": (
@@ -171,12 +211,53 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Objection to {to} {verb} for {count} record(s).",
     ),
     "consent_recorded": (
-        "Toestemming ({status}) voor '{purpose}' vastgelegd bij {count} record(s).",
-        "Consent ({status}) for '{purpose}' recorded on {count} record(s).",
+        "Toestemming {status} voor '{purpose}' vastgelegd bij {count} record(s).",
+        "Consent {status} for '{purpose}' recorded on {count} record(s).",
     ),
     "addresses_written": (
         "{count} adres(sen) geschreven naar {out}.",
         "{count} address(es) written to {out}.",
+    ),
+    "left_out_header": (
+        "Niet opgenomen: {left} van {considered} record(s), per reden:",
+        "Left out: {left} of {considered} record(s), by reason:",
+    ),
+    "reconfirm_hint": (
+        "{n} toestemming(en) uit oude lijsten moeten eerst opnieuw worden bevestigd. Maak de "
+        "lijst voor een herbevestigingsmail met --reconfirm, verstuur die via de mailingdienst "
+        "en lees daarna wie bevestigde in met 'mailing-return {purpose} BESTAND --kind "
+        "bevestigd --service DIENST'. Alleen als de oude toestemming aantoonbaar is: "
+        "--allow-reconfirm neemt ze nu al mee.",
+        "{n} consent(s) from old lists must be reconfirmed first. Make the list for a "
+        "reconfirmation mail with --reconfirm, send it through the mail service, then read "
+        "in who confirmed with 'mailing-return {purpose} FILE --kind bevestigd --service "
+        "SERVICE'. Only if the old consent can be demonstrated: --allow-reconfirm includes "
+        "them now.",
+    ),
+    "mailing_preset": (
+        "kolomindeling voor de mailingdienst",
+        "column layout for the mail service",
+    ),
+    "mailing_consent_columns": (
+        "ook kolommen met datum en bron van de toestemming",
+        "also columns with the consent's date and source",
+    ),
+    "mailing_reconfirm": (
+        "alleen wie toestemming uit een oude lijst opnieuw moet bevestigen",
+        "only people whose legacy consent must be reconfirmed",
+    ),
+    "mailing_return": (
+        "afmeldingen, onbestelbare adressen of herbevestigingen van de mailingdienst inlezen",
+        "read unsubscribes, bounced addresses or reconfirmations from the mail service",
+    ),
+    "mailing_return_kind": (
+        "wat het bestand is: afgemeld, onbestelbaar (cleaned) of bevestigd",
+        "what the file is: afgemeld (unsubscribed), onbestelbaar (cleaned), bevestigd",
+    ),
+    "mailing_return_service": ("de mailingdienst", "the mail service"),
+    "mailing_return_done": (
+        "{rows} regel(s) gelezen uit {file}; {changed} record(s) bijgewerkt.",
+        "{rows} row(s) read from {file}; {changed} record(s) updated.",
     ),
     "processing_register_written": (
         "Verwerkingsregister geschreven: {path}",
@@ -202,10 +283,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "not_expired_skipped": (
         "Niet verlopen, overgeslagen: {n_skipped}.",
         "Not expired, skipped: {n_skipped}.",
-    ),
-    "addresses_skipped_unsafe": (
-        "{unsafe} adres(sen) overgeslagen: begint met = + - of @.",
-        "{unsafe} address(es) skipped: starts with = + - or @.",
     ),
     "data_subject_requests": ("verzoeken van betrokkenen", "data subject requests"),
     "register_request": ("verzoek registreren", "register a request"),

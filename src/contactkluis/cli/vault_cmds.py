@@ -214,7 +214,10 @@ def cmd_show_key(args: argparse.Namespace) -> int:
         session.require(Permission.ROTATE_KEY)
         with session.write() as conn:
             session.audit(conn, "key.show", None)
-        out(session.vault.data_key().hex())
+        key = session.vault.data_key().hex()
+        out(key)  # the first line alone, for scripts
+        out()
+        out(say("key_how_to_open", hexkey=key, db=db_path(args).name))
     finally:
         session.vault.close()
     return 0

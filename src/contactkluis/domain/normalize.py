@@ -216,15 +216,21 @@ def _phone_by_phonenumbers(text: str, region: str) -> str | None:
 
 
 def format_phone_nl(e164: str) -> str:
-    """Dutch notation for display: '06 12345678', '020 123 4567'; foreign numbers
-    in international notation ('+32 470 12 34 56'). Unreadable input comes back as is."""
+    """Dutch notation for display: '06-12345678', '010-2172686', '0800-123456' (the trunk
+    prefix and area code, a hyphen, then the subscriber number unbroken, as Dutch letterheads
+    write it); foreign numbers in international notation ('+32 470 12 34 56'). Unreadable
+    input comes back as is. Stored and exported as data (JSON), numbers stay E.164."""
     try:
         number = phonenumbers.parse(e164, "NL")
     except Exception:
         return e164
-    if number.country_code == 31:
+    if number.country_code != 31:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    national = phonenumbers.national_significant_number(number)
+    area = phonenumbers.length_of_national_destination_code(number)
+    if not 0 < area < len(national):  # no known area code: phonenumbers' own grouping
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return f"0{national[:area]}-{national[area:]}"
 
 
 # --- e-mail -----------------------------------------------------------------------------

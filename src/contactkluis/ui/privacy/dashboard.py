@@ -137,6 +137,7 @@ class PrivacyPage(StalePage):
         self.reconfirm_title.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.reconfirm_title)
         layout.addWidget(self.reconfirm_box)
+        layout.addLayout(self._mailing_buttons())
         self.requests_title = QLabel(self.tr("Open verzoeken en hun termijnen"))
         self.requests_title.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.requests_title)
@@ -150,6 +151,22 @@ class PrivacyPage(StalePage):
 
         self.follow_vault()
         ctx.backup_made.connect(self._mark_stale)
+
+    def _mailing_buttons(self) -> QHBoxLayout:
+        """The mailing and the way back from the mail service (ui.privacy.mailing)."""
+        from contactkluis.ui.privacy.mailing import MailingDialog, ServiceReturnDialog, t
+
+        row = QHBoxLayout()
+        for name, text, dialog in (
+            ("mailing_make", t("mailing_title") + "…", MailingDialog),
+            ("mailing_return", t("return_title") + "…", ServiceReturnDialog),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _c=False, d=dialog: d(self.ctx, self).exec())
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
 
     # -- refreshing -----------------------------------------------------------------------
 
