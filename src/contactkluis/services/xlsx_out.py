@@ -1,0 +1,158 @@
+"""Writing xlsx for people who open it: one shared layout for every workbook the app writes.
+
+XlsxWriter, not openpyxl: it writes real date cells, print set-up and charts with cached
+values. Text always goes in as a string cell (never parsed as a formula, number or link), so
+no apostrophe is needed; the CSV writers keep their escaping (services.files.safe_cell).
+The workbook is built in memory: XlsxWriter's default spills rows into temp files, and
+personal data never goes into temp files.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from contactkluis.domain.messages import localized
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+A4 = 9  # XlsxWriter's paper code
+MAX_WIDTH = 60  # characters; longer text wraps instead of widening the column
+LINE_HEIGHT = 15  # points per line of 11-point text
+_WIDE = 110  # total width in characters above which a sheet prints landscape
+_BAD_IN_SHEET_NAME = str.maketrans({c: "-" for c in "[]:*?/\\"})
+
+
+def local_moment(value: datetime) -> datetime:
+    """A stored moment (UTC or naive) as a naive Europe/Amsterdam wall-clock time."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(AMSTERDAM).replace(tzinfo=None)
+
+
+def as_moment(value: Any) -> Any:
+    """ISO text from the vault as a date or datetime; anything else unchanged."""
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            if len(value) == 10:
+                return date.fromisoformat(value)
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    return value
+
+
+def line_count(value: Any, width: int = MAX_WIDTH) -> int:
+    """How many lines a text takes in a column `width` characters wide (for row heights:
+    XlsxWriter cannot measure, and LibreOffice keeps a row one line high unless told)."""
+    if not isinstance(value, str):
+        return 1
+    return sum(max(1, math.ceil(len(line) / width)) for line in value.splitlines() or [""])
+
+
+class Book:
+    """An in-memory workbook; `close()` returns its bytes."""
+
+    def __init__(self, lang: str = "nl") -> None:
+        self.lang = lang
+        self._buf = io.BytesIO()
+        self.wb = xlsxwriter.Workbook(
+            self._buf,
+            {
+                "in_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+            },
+        )
+        day = localized("dd-mm-yyyy", "dd/mm/yyyy", lang)
+        self.fmt: dict[str, Format] = {
+            "head": self.wb.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1}),
+            "title": self.wb.add_format({"bold": True, "font_size": 14}),
+            "bold": self.wb.add_format({"bold": True, "valign": "top", "text_wrap": True}),
+            "text": self.wb.add_format({"valign": "top"}),
+            "wrap": self.wb.add_format({"valign": "top", "text_wrap": True}),
+            "date": self.wb.add_format({"num_format": day, "valign": "top", "align": "left"}),
+            "moment": self.wb.add_format(
+                {"num_format": f"{day} hh:mm", "valign": "top", "align": "left"}
+            ),
+        }
+
+    def sheet(self, name: str) -> Worksheet:
+        ws = self.wb.add_worksheet(name.translate(_BAD_IN_SHEET_NAME)[:31])
+        ws.set_paper(A4)
+        ws.fit_to_pages(1, 0)  # all columns on the page width, as many pages down as needed
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        ws.set_footer("&L&A&R&P / &N")
+        return ws
+
+    def cell(self, ws: Worksheet, row: int, col: int, value: Any, fmt: str = "") -> int:
+        """Write one value by its type; returns its width in characters (for fitting)."""
+        if value is None or value == "":
+            ws.write_blank(row, col, None, self.fmt[fmt or "text"])
+            return 0
+        if isinstance(value, bool):
+            text = localized("ja", "yes", self.lang) if value else localized("nee", "no", self.lang)
+            ws.write_string(row, col, text, self.fmt[fmt or "text"])
+            return len(text)
+        if isinstance(value, int | float):
+            ws.write_number(row, col, value, self.fmt[fmt or "text"])
+            return len(str(value))
+        if isinstance(value, datetime):
+            ws.write_datetime(row, col, local_moment(value), self.fmt["moment"])
+            return 16
+        if isinstance(value, date):
+            ws.write_datetime(row, col, value, self.fmt["date"])
+            return 10
+        text = str(value)
+        wraps = len(text) > MAX_WIDTH or "\n" in text
+        ws.write_string(row, col, text, self.fmt["wrap" if wraps else (fmt or "text")])
+        return max((len(line) for line in text.splitlines()), default=0)
+
+    def table(
+        self,
+        name: str,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+        *,
+        ws: Worksheet | None = None,
+        first_row: int = 0,
+    ) -> int:
+        """A list with a bold, frozen, filtered header repeated on every printed page.
+
+        Returns the number of data rows written.
+        """
+        ws = ws or self.sheet(name)
+        widths = [len(h) + 3 for h in headers]  # room for the filter button
+        for col, header in enumerate(headers):
+            ws.write_string(first_row, col, header, self.fmt["head"])
+        count = 0
+        for count, values in enumerate(rows, start=1):
+            lines = 1
+            for col, value in enumerate(values):
+                widths[col] = max(widths[col], self.cell(ws, first_row + count, col, value))
+                lines = max(lines, line_count(value))
+            if lines > 1:
+                ws.set_row(first_row + count, LINE_HEIGHT * lines)
+        self.fit(ws, widths)
+        ws.freeze_panes(first_row + 1, 0)
+        ws.autofilter(first_row, 0, first_row + max(count, 1), len(headers) - 1)
+        ws.repeat_rows(first_row)
+        return count
+
+    def fit(self, ws: Worksheet, widths: Sequence[int]) -> None:
+        for col, width in enumerate(widths):
+            ws.set_column(col, col, min(max(width, 6), MAX_WIDTH) + 1)
+        if sum(min(w, MAX_WIDTH) for w in widths) > _WIDE:
+            ws.set_landscape()
+
+    def close(self) -> bytes:
+        self.wb.close()
+        return self._buf.getvalue()
