@@ -20,6 +20,7 @@ from contactkluis.domain.messages import format_date, localized, speaker
 from contactkluis.domain.purposes import Purpose
 from contactkluis.domain.requests import RequestKind
 from contactkluis.services import html_out
+from contactkluis.services.export_words import word
 from contactkluis.services.xlsx_out import LINE_HEIGHT, Book, as_moment, line_count
 
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -109,19 +110,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "p.anonymised": ("Geanonimiseerd", "Anonymised"),
     "p.segment": ("Doelgroep (profiel)", "Audience group (profile)"),
     # values
-    "v.given": ("gegeven", "given"),
-    "v.withdrawn": ("ingetrokken", "withdrawn"),
-    "v.none": ("geen", "none"),
-    "v.open": ("open", "open"),
-    "v.verlengd": ("verlengd", "extended"),
-    "v.afgehandeld": ("afgehandeld", "done"),
-    "v.afgewezen": ("afgewezen", "refused"),
-    "k.vriend": ("Vriend", "Friend"),
-    "k.donateur": ("Donateur", "Donor"),
-    "k.nieuwsbrief-abonnee": ("Nieuwsbriefabonnee", "Newsletter subscriber"),
-    "k.bezoeker": ("Bezoeker", "Visitor"),
-    "k.groepscontact": ("Contactpersoon groepsbezoek", "Group visit contact"),
-    "k.klant": ("Klant", "Customer"),
     "a.contact.create": ("Gegevens vastgelegd", "Data recorded"),
     "a.contact.edit": ("Gegevens gewijzigd", "Data changed"),
     "a.contact.merge": ("Dubbele registratie samengevoegd", "Duplicate record merged"),
@@ -367,7 +355,7 @@ def letter(
     consents = [
         (
             purpose_label(c["purpose"]),
-            _value(lang, "v", c["status"]),
+            word(lang, "v", c["status"]),
             as_moment(c["on_date"]),
             c["source"],
             c["evidence"],
@@ -379,7 +367,7 @@ def letter(
     ]
     relations = [
         (
-            _value(lang, "k", r["kind"]),
+            word(lang, "k", r["kind"]),
             as_moment(r["start_date"]),
             as_moment(r["end_date"]),
             as_moment(r["last_activity"]),
@@ -401,7 +389,7 @@ def letter(
             as_moment(r["deadline"]),
             bool(r["extended"]),
             r["extension_reason"],
-            _value(lang, "v", r["status"]),
+            word(lang, "v", r["status"]),
             as_moment(r["closed_at"]),
             r["note"],
         )

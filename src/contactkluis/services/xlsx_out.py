@@ -26,7 +26,9 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 A4 = 9  # XlsxWriter's paper code
 MAX_WIDTH = 60  # characters; longer text wraps instead of widening the column
 LINE_HEIGHT = 15  # points per line of 11-point text
-_WIDE = 110  # total width in characters above which a sheet prints landscape
+_WIDE = 110
+_PAGE_ACROSS = 190  # characters a landscape A4 page holds at a still readable scale
+_HEADER_WIDTH = 22  # total width in characters above which a sheet prints landscape
 _BAD_IN_SHEET_NAME = str.maketrans({c: "-" for c in "[]:*?/\\"})
 
 
@@ -74,7 +76,9 @@ class Book:
         )
         day = localized("dd-mm-yyyy", "dd/mm/yyyy", lang)
         self.fmt: dict[str, Format] = {
-            "head": self.wb.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1}),
+            "head": self.wb.add_format(
+                {"bold": True, "bg_color": "#E8EEF4", "border": 1, "text_wrap": True}
+            ),
             "title": self.wb.add_format({"bold": True, "font_size": 14}),
             "bold": self.wb.add_format({"bold": True, "valign": "top", "text_wrap": True}),
             "text": self.wb.add_format({"valign": "top"}),
@@ -124,13 +128,16 @@ class Book:
         *,
         ws: Worksheet | None = None,
         first_row: int = 0,
+        key_columns: int = 0,
     ) -> int:
-        """A list with a bold, frozen, filtered header repeated on every printed page.
+        """A list with a bold, frozen, filtered header repeated on every printed page; the
+        first `key_columns` (who a row is about) repeat on every page across and stay in view.
 
         Returns the number of data rows written.
         """
         ws = ws or self.sheet(name)
-        widths = [len(h) + 3 for h in headers]  # room for the filter button
+        # A long header wraps rather than widening its column; +3 leaves room for the filter.
+        widths = [min(len(h) + 3, _HEADER_WIDTH) for h in headers]
         for col, header in enumerate(headers):
             ws.write_string(first_row, col, header, self.fmt["head"])
         count = 0
@@ -141,17 +148,28 @@ class Book:
                 lines = max(lines, line_count(value))
             if lines > 1:
                 ws.set_row(first_row + count, LINE_HEIGHT * lines)
-        self.fit(ws, widths)
-        ws.freeze_panes(first_row + 1, 0)
+        fitted = self.fit(ws, widths)
+        lines = max(line_count(h, w - 3) for h, w in zip(headers, fitted, strict=True))
+        if lines > 1:
+            ws.set_row(first_row, LINE_HEIGHT * lines)
+        ws.freeze_panes(first_row + 1, key_columns)
+        if key_columns:
+            ws.repeat_columns(0, key_columns - 1)
         ws.autofilter(first_row, 0, first_row + max(count, 1), len(headers) - 1)
         ws.repeat_rows(first_row)
         return count
 
-    def fit(self, ws: Worksheet, widths: Sequence[int]) -> None:
-        for col, width in enumerate(widths):
-            ws.set_column(col, col, min(max(width, 6), MAX_WIDTH) + 1)
-        if sum(min(w, MAX_WIDTH) for w in widths) > _WIDE:
+    def fit(self, ws: Worksheet, widths: Sequence[int]) -> list[int]:
+        """Set the column widths; a wide sheet prints landscape, a very wide one on as many
+        pages across as keep the text readable. Returns the widths set."""
+        fitted = [min(max(w, 6), MAX_WIDTH) + 1 for w in widths]
+        for col, width in enumerate(fitted):
+            ws.set_column(col, col, width)
+        total = sum(fitted)
+        if total > _WIDE:
             ws.set_landscape()
+            ws.fit_to_pages(math.ceil(total / _PAGE_ACROSS), 0)
+        return fitted
 
     def close(self) -> bytes:
         self.wb.close()
