@@ -463,17 +463,11 @@ def xlsx_bytes(doc: Letter) -> bytes:
     ws.write_string(1, 0, _t(lang, "made", day=format_date(doc.made, lang)))
     row = 2
 
-    def line(text: str, label: str = "", value: Any = None) -> None:
+    def line(text: str) -> None:
         nonlocal row
         row += 1
-        if label:
-            ws.write_string(row, 0, label, fmt["bold"])
-            book.cell(ws, row, 1, value, "wrap")
-            height = line_count(value, _COVER_WIDTH)
-        else:
-            ws.merge_range(row, 0, row, 1, text, fmt["wrap"])
-            height = line_count(text, _COVER_WIDTH + 24)
-        ws.set_row(row, LINE_HEIGHT * height)
+        ws.merge_range(row, 0, row, 1, text, fmt["wrap"])
+        ws.set_row(row, LINE_HEIGHT * line_count(text, _COVER_WIDTH + 24))
 
     def heading(text: str) -> None:
         nonlocal row
@@ -483,10 +477,9 @@ def xlsx_bytes(doc: Letter) -> bytes:
     line(doc.intro)
     heading(_t(lang, "why"))
     for values in doc.cover.rows:
-        for label, value in zip(doc.cover.headers, values, strict=True):
-            if value not in (None, ""):
-                line("", label, value)
-        row += 1
+        pairs = zip(doc.cover.headers, values, strict=True)
+        filled = [(label, value) for label, value in pairs if value not in (None, "")]
+        row = book.card(ws, row + 1, filled, (24, _COVER_WIDTH))
     for title, lines in ((_t(lang, "held"), doc.held), (_t(lang, "rights"), doc.rights)):
         heading(title)
         for text in lines or [_t(lang, "none")]:

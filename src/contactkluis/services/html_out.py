@@ -7,6 +7,7 @@ on every printed page and a row is not split across two pages where it fits on o
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -15,7 +16,7 @@ from contactkluis.domain.messages import format_date, localized
 from contactkluis.services.xlsx_out import local_moment
 
 _STYLE = """
-body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;margin:1.5em;color:#111}
+body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:%(size)s;margin:1.5em;color:#111}
 h1{font-size:16pt;margin:0 0 .3em}
 h2{font-size:12.5pt;margin:1.4em 0 .4em;break-after:avoid}
 p,li{max-width:60em;line-height:1.35}
@@ -28,7 +29,7 @@ tr{break-inside:avoid}
 .meta{color:#444}
 td.d{white-space:nowrap}
 @page{size:A4 %(orientation)s;margin:12mm}
-@media print{body{margin:0;font-size:%(print_size)s}a{color:inherit;text-decoration:none}}
+@media print{body{margin:0}a{color:inherit;text-decoration:none}}
 """
 
 
@@ -51,21 +52,35 @@ def _td(value: Any, lang: str) -> str:
     return f"<td{nowrap}>{text(value, lang)}</td>"
 
 
+# A joint in a Dutch compound: the linking s before the next part (not "sch") ("verwerkings|verant-
+# woordelijke", "persoons|gegevens"), with at least five letters on either side.
+_JOINT = re.compile(r"(?<=\w{4}s)(?=[bdfghjklmnpqrtvwxz]\w{4})")
+
+
+def _breakable(header: str) -> str:
+    """A header whose long compounds may break at a joint: the longest word of a header sets
+    its column's narrowest width, and ten columns must share A4. A zero-width space, not a
+    soft hyphen: LibreOffice ignores soft hyphens when it sizes a table and cuts the last
+    columns off the page."""
+    return html.escape(_JOINT.sub("\u200b", header))
+
+
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], lang: str) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "\n".join("<tr>" + "".join(_td(v, lang) for v in row) + "</tr>" for row in rows)
-    # The attributes are for LibreOffice's HTML import, which ignores the CSS borders.
+    head = "".join(f"<th>{_breakable(h)}</th>" for h in headers)
+    body = "\n".join(
+        '<tr valign="top">' + "".join(_td(v, lang) for v in row) + "</tr>" for row in rows
+    )
+    # The attributes are for LibreOffice's HTML import, which ignores the CSS for borders,
+    # alignment and the table's width (it would let the last columns run off the page).
     return (
-        '<table border="1" cellspacing="0" cellpadding="3">\n'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
+        '<table border="1" cellspacing="0" cellpadding="3" width="100%">\n'
+        f'<thead><tr valign="bottom">{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n'
     )
 
 
-def page(title: str, body: str, lang: str, *, landscape: bool = False) -> str:
-    style = _STYLE % {
-        "orientation": "landscape" if landscape else "portrait",
-        "print_size": "7.5pt" if landscape else "9.5pt",
-    }
+def page(title: str, body: str, lang: str, *, landscape: bool = False, size: str = "10pt") -> str:
+    """A whole page; `size` is the body text (smaller where many columns share the width)."""
+    style = _STYLE % {"orientation": "landscape" if landscape else "portrait", "size": size}
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title>\n<style>{style}</style></head>\n<body>\n"

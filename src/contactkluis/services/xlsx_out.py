@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -56,7 +57,8 @@ def line_count(value: Any, width: int = MAX_WIDTH) -> int:
     XlsxWriter cannot measure, and LibreOffice keeps a row one line high unless told)."""
     if not isinstance(value, str):
         return 1
-    return sum(max(1, math.ceil(len(line) / width)) for line in value.splitlines() or [""])
+    width = max(width, 4)
+    return sum(len(textwrap.wrap(line, width)) or 1 for line in value.splitlines() or [""])
 
 
 class Book:
@@ -97,28 +99,37 @@ class Book:
         ws.set_footer("&L&A&R&P / &N")
         return ws
 
-    def cell(self, ws: Worksheet, row: int, col: int, value: Any, fmt: str = "") -> int:
-        """Write one value by its type; returns its width in characters (for fitting)."""
+    def cell(self, ws: Worksheet, row: int, col: int, value: Any, fmt: str = "") -> None:
+        """Write one value by its type: text as text, numbers, dates and moments as such."""
         if value is None or value == "":
             ws.write_blank(row, col, None, self.fmt[fmt or "text"])
+        elif isinstance(value, bool):
+            ws.write_string(row, col, self.yes_no(value), self.fmt[fmt or "text"])
+        elif isinstance(value, int | float):
+            ws.write_number(row, col, value, self.fmt[fmt or "text"])
+        elif isinstance(value, datetime):
+            ws.write_datetime(row, col, local_moment(value), self.fmt["moment"])
+        elif isinstance(value, date):
+            ws.write_datetime(row, col, value, self.fmt["date"])
+        else:
+            text = str(value)
+            wraps = len(text) > MAX_WIDTH or "\n" in text
+            ws.write_string(row, col, text, self.fmt["wrap" if wraps else (fmt or "text")])
+
+    def yes_no(self, value: bool) -> str:
+        return localized("ja", "yes", self.lang) if value else localized("nee", "no", self.lang)
+
+    def width(self, value: Any) -> int:
+        """The characters a value needs on one line (for fitting the column)."""
+        if value is None:
             return 0
         if isinstance(value, bool):
-            text = localized("ja", "yes", self.lang) if value else localized("nee", "no", self.lang)
-            ws.write_string(row, col, text, self.fmt[fmt or "text"])
-            return len(text)
-        if isinstance(value, int | float):
-            ws.write_number(row, col, value, self.fmt[fmt or "text"])
-            return len(str(value))
+            return len(self.yes_no(value))
         if isinstance(value, datetime):
-            ws.write_datetime(row, col, local_moment(value), self.fmt["moment"])
             return 16
         if isinstance(value, date):
-            ws.write_datetime(row, col, value, self.fmt["date"])
             return 10
-        text = str(value)
-        wraps = len(text) > MAX_WIDTH or "\n" in text
-        ws.write_string(row, col, text, self.fmt["wrap" if wraps else (fmt or "text")])
-        return max((len(line) for line in text.splitlines()), default=0)
+        return max((len(line) for line in str(value).splitlines()), default=0)
 
     def table(
         self,
@@ -132,32 +143,54 @@ class Book:
     ) -> int:
         """A list with a bold, frozen, filtered header repeated on every printed page; the
         first `key_columns` (who a row is about) repeat on every page across and stay in view.
+        Every row is as high as its longest wrapped cell, so wrapped rows never overlap.
 
         Returns the number of data rows written.
         """
         ws = ws or self.sheet(name)
+        data = [list(values) for values in rows]  # widths first, then the row heights
         # A long header wraps rather than widening its column; +3 leaves room for the filter.
         widths = [min(len(h) + 3, _HEADER_WIDTH) for h in headers]
+        for values in data:
+            for col, value in enumerate(values):
+                widths[col] = max(widths[col], self.width(value))
+        fitted = self.fit(ws, widths)
         for col, header in enumerate(headers):
             ws.write_string(first_row, col, header, self.fmt["head"])
-        count = 0
-        for count, values in enumerate(rows, start=1):
-            lines = 1
+        self._height(ws, first_row, headers, [w - 3 for w in fitted])
+        for number, values in enumerate(data, start=first_row + 1):
             for col, value in enumerate(values):
-                widths[col] = max(widths[col], self.cell(ws, first_row + count, col, value))
-                lines = max(lines, line_count(value))
-            if lines > 1:
-                ws.set_row(first_row + count, LINE_HEIGHT * lines)
-        fitted = self.fit(ws, widths)
-        lines = max(line_count(h, w - 3) for h, w in zip(headers, fitted, strict=True))
-        if lines > 1:
-            ws.set_row(first_row, LINE_HEIGHT * lines)
+                self.cell(ws, number, col, value)
+            self._height(ws, number, values, fitted)
         ws.freeze_panes(first_row + 1, key_columns)
         if key_columns:
             ws.repeat_columns(0, key_columns - 1)
-        ws.autofilter(first_row, 0, first_row + max(count, 1), len(headers) - 1)
+        ws.autofilter(first_row, 0, first_row + max(len(data), 1), len(headers) - 1)
         ws.repeat_rows(first_row)
-        return count
+        return len(data)
+
+    @staticmethod
+    def _height(ws: Worksheet, row: int, values: Sequence[Any], widths: Sequence[int]) -> None:
+        lines = max((line_count(v, w - 1) for v, w in zip(values, widths, strict=False)), default=1)
+        if lines > 1:
+            ws.set_row(row, LINE_HEIGHT * lines)
+
+    def card(
+        self,
+        ws: Worksheet,
+        row: int,
+        pairs: Iterable[tuple[str, Any]],
+        widths: tuple[int, int],
+    ) -> int:
+        """Label/value lines in columns A and B from `row` on, each row as high as its
+        wrapped text; returns the next free row."""
+        for label, value in pairs:
+            ws.write_string(row, 0, label, self.fmt["bold"])
+            self.cell(ws, row, 1, value, "wrap")
+            lines = max(line_count(label, widths[0]), line_count(value, widths[1]))
+            ws.set_row(row, LINE_HEIGHT * lines)
+            row += 1
+        return row
 
     def fit(self, ws: Worksheet, widths: Sequence[int]) -> list[int]:
         """Set the column widths; a wide sheet prints landscape, a very wide one on as many
