@@ -19,6 +19,7 @@ from contactkluis.domain.contact import RELATION_PURPOSE, RelationKind
 from contactkluis.domain.messages import format_date, localized, speaker
 from contactkluis.domain.purposes import Purpose
 from contactkluis.domain.requests import RequestKind
+from contactkluis.migration.headers import FIELDS
 from contactkluis.services import html_out
 from contactkluis.services.export_words import word
 from contactkluis.services.xlsx_out import LINE_HEIGHT, Book, as_moment, line_count
@@ -125,6 +126,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "a.request.identity_checked": ("Identiteit gecontroleerd", "Identity checked"),
     "a.access.export": ("Dit overzicht gemaakt", "This overview made"),
     "a.other": ("Andere handeling", "Other action"),
+    "f.email_invalid": ("ongeldig e-mailadres", "invalid e-mail address"),
+    "f.phone_invalid": ("ongeldig telefoonnummer", "invalid phone number"),
+    "f.shared_email": ("gedeeld e-mailadres", "shared e-mail address"),
     "d.purpose": ("doel", "purpose"),
     "d.contact": ("contactnummer", "contact number"),
     "d.value": ("waarde", "value"),
@@ -245,6 +249,16 @@ def _value(lang: str, prefix: str, code: Any) -> str:
 
 
 _KNOWN = {f"access_letter.{k}" for k in _TEXTS}
+
+
+def _field(lang: str, code: str | None) -> str:
+    """The import field a source line is about, as the import wizard names it."""
+    if not code:
+        return ""
+    pair = FIELDS.get(code)
+    if pair is not None:
+        return localized(*pair, lang)
+    return _value(lang, "f", code)
 
 
 def _details(lang: str, raw: str, purposes: Mapping[str, Purpose]) -> str:
@@ -376,7 +390,8 @@ def letter(
         for r in report["relations"]
     ]
     provenance = [
-        (p["file"], p["sheet"], p["row"], p["field"], p["original"]) for p in report["provenance"]
+        (p["file"], p["sheet"], p["row"], _field(lang, p["field"]), p["original"])
+        for p in report["provenance"]
     ]
     requests = [
         (
