@@ -83,6 +83,7 @@ class Book:
             ),
             "title": self.wb.add_format({"bold": True, "font_size": 14}),
             "bold": self.wb.add_format({"bold": True, "valign": "top", "text_wrap": True}),
+            "strong": self.wb.add_format({"bold": True, "valign": "top"}),
             "text": self.wb.add_format({"valign": "top"}),
             "wrap": self.wb.add_format({"valign": "top", "text_wrap": True}),
             "date": self.wb.add_format({"num_format": day, "valign": "top", "align": "left"}),
