@@ -38,13 +38,13 @@ PAGES = (
 
 def build(folder: Path) -> None:
     from faker import Faker
+    from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
+    from tests.support.people import add_person, give, withdraw
 
     from contactkluis.domain.contact import Address, Contact, PersonName, Relation, RelationKind
     from contactkluis.domain.messages import set_language
     from contactkluis.services import access, contacts, register_export, requests, stats
     from contactkluis.services.accounts import create_vault
-    from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
-    from tests.support.people import add_person, give, withdraw
 
     set_language("nl")
     fake = Faker("nl_NL")
