@@ -42,6 +42,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "none": ("(geen)", "(none)"),
     "hold.verzoek": ("Afhandeling van uw verzoek", "Handling your request"),
     "hold.bewaarplicht": ("Wettelijke bewaarplicht", "Legal duty to keep"),
+    "until_released": ("tot dit is afgehandeld", "until this is settled"),
     "open_until": ("zolang dit doel geldt", "while this purpose applies"),
     # sheets
     "s.overview": ("Overzicht", "Overview"),
@@ -301,7 +302,10 @@ def _cover(report: Mapping[str, Any], purposes: Mapping[str, Purpose], lang: str
             since, source = as_moment(first["start_date"]), first["source"] or ""
         if purpose and not source and report["provenance"]:
             source = report["provenance"][0]["file"]
-        until = as_moment(reason["until"]) if reason["until"] else _t(lang, "open_until")
+        if reason["until"]:
+            until: Any = as_moment(reason["until"])
+        else:
+            until = _t(lang, "open_until" if purpose else "until_released")
         rows.append(
             (
                 localized(purpose.label_nl, purpose.label_en, lang)

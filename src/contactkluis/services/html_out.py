@@ -48,8 +48,11 @@ def text(value: Any, lang: str) -> str:
 
 
 def _td(value: Any, lang: str) -> str:
-    nowrap = ' class="d"' if isinstance(value, date) else ""  # 15-01-2020 on one line
-    return f"<td{nowrap}>{text(value, lang)}</td>"
+    if isinstance(value, date):
+        # 15-01-2020 on one line. LibreOffice ignores the CSS and the nowrap attribute, and
+        # sizes the column a hair too narrow: the trailing no-break space makes the room.
+        return f'<td class="d" nowrap>{text(value, lang)}&nbsp;</td>'
+    return f"<td>{text(value, lang)}</td>"
 
 
 # A joint in a Dutch compound: the linking s before the next part (not "sch") ("verwerkings|verant-
