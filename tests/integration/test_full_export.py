@@ -65,6 +65,7 @@ def test_xlsx_has_dutch_headers_real_dates_and_everything(session: Session, tmp_
     assert hendrikje["Datum toestemming Nieuwsbrief"] == datetime(2024, 9, 12)
     assert hendrikje["Notities"] == "Komt graag.\n=geen formule"
     assert hendrikje["Bewaarstatus"] == "in orde"
+    assert "Vriend sinds 15-01-2020" in hendrikje["Waarom bewaard"]
     assert pieter["Relaties"] == "Donateur" and pieter["Bewaren tot"] == datetime(2030, 12, 31)
     assert ws["M2"].number_format == "dd-mm-yyyy"
     assert ws.freeze_panes == "F2" and ws.auto_filter.ref is not None

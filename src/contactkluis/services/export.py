@@ -173,6 +173,10 @@ _COLUMNS: dict[str, tuple[str, str]] = {
     "retention": ("Bewaarstatus", "Retention status"),
     "until": ("Bewaren tot", "Keep until"),
     "flags": ("Bijzonderheden", "Particulars"),
+    "reasons": ("Waarom bewaard", "Why kept"),
+    "special_note": ("Toelichting bijzonder gegeven", "About the special category data"),
+    "segment": ("Doelgroep", "Audience group"),
+    "sources": ("Herkomst", "Sources"),
     "notes": ("Notities", "Notes"),
     "consent": ("Toestemming {purpose}", "Consent {purpose}"),
     "consent_date": ("Datum toestemming {purpose}", "Consent date {purpose}"),
@@ -276,6 +280,13 @@ def _write_xlsx(session: Session, fh: IO[bytes]) -> int:
                 word(lang, "r", item["retention"]["status"]),
                 as_moment(item["retention"]["until"]),
                 ", ".join(word(lang, "f", f) for f in item["flags"]),
+                "\n".join(item["retention"]["reasons"]),
+                item["special_note"],
+                item["segment"],
+                "\n".join(
+                    " / ".join(str(p) for p in (s["file"], s["sheet"], s["row"]) if p)
+                    for s in item["sources"]
+                ),
                 item["notes"],
                 *consent_cells,
             )
@@ -284,7 +295,8 @@ def _write_xlsx(session: Session, fh: IO[bytes]) -> int:
     columns = h(
         *("id", "first", "initials", "infix", "last", "emails", "phones", "street"),
         *("house_number", "postcode", "city", "country", "birth_date", "birth_year"),
-        *("relations", "since", "retention", "until", "flags", "notes"),
+        *("relations", "since", "retention", "until", "flags", "reasons", "special_note"),
+        *("segment", "sources", "notes"),
     )
     for p in purposes:
         columns += h("consent", "consent_date", purpose=label(p.code))

@@ -55,8 +55,8 @@ def as_moment(value: Any) -> Any:
 def line_count(value: Any, width: int = MAX_WIDTH) -> int:
     """How many lines a text takes in a column `width` characters wide (for row heights:
     XlsxWriter cannot measure, and LibreOffice keeps a row one line high unless told)."""
-    if not isinstance(value, str):
-        return 1
+    if not isinstance(value, str) or (len(value) <= width and "\n" not in value):
+        return 1  # the common case, without wrapping: one line
     width = max(width, 4)
     return sum(len(textwrap.wrap(line, width)) or 1 for line in value.splitlines() or [""])
 
