@@ -133,3 +133,19 @@ def test_find_person_by_email_phone_or_id(session: Session) -> None:
     assert access.find_person(session, "niemand@voorbeeld.nl") == []
     with pytest.raises(UserError):
         access.require_person(session, "niemand@voorbeeld.nl")
+
+
+def test_english_letter_when_the_language_is_english(session: Session, tmp_path: Path) -> None:
+    cid = add_person(session, "Hendrikje", "Kloosterboer")
+    give(session, cid)
+    session.lang = "en"
+    access.export_access(session, [cid], tmp_path)
+    wb = load_workbook(tmp_path / f"inzage-{cid}.xlsx")
+    assert wb.sheetnames[:3] == ["Overview", "Personal data", "Consents"]
+    consents = list(wb["Consents"].iter_rows(values_only=True))
+    assert consents[1][:3] == ("Newsletter", "given", datetime(2023, 4, 1))
+    cover = " ".join(str(v) for r in wb["Overview"].iter_rows(values_only=True) for v in r if v)
+    assert "Your rights" in cover and "Autoriteit Persoonsgegevens" in cover
+    assert "Toestemming" not in cover and "bewaren" not in cover
+    page = (tmp_path / f"inzage-{cid}.html").read_text("utf-8")
+    assert '<html lang="en">' in page and "01/04/2023" in page
