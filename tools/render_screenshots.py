@@ -396,7 +396,8 @@ def main() -> int:
     apply_colour_scheme(app, dark=False)
     if not args.only:
         for stale in sorted(args.out.glob("*.png")):
-            if stale.name not in written:
+            # export_*.png are the printed exports (tools/render_export_screenshots.py).
+            if stale.name not in written and not stale.name.startswith("export_"):
                 stale.unlink()
                 print(f"removed {stale.name}")
     for ctx in (env.ctx, *env.vaults.values()):

@@ -159,7 +159,7 @@ def test_requests_add_extend_close(
     # Access export: the identity is confirmed first, then the files are written.
     MessageBox.set_next_answer(Button.Yes)
     files = page.access_export(str(tmp_path / "inzage"))
-    assert sorted(p.name for p in files) == [f"inzage-{cid}.json", f"inzage-{cid}.xlsx"]
+    assert sorted(p.name for p in files) == [f"inzage-{cid}.{e}" for e in ("html", "json", "xlsx")]
     assert all(p.exists() for p in files)
 
     page.make_close_dialog = _PresetClose

@@ -35,6 +35,8 @@ def test_medewerker_does_not_see_beheerder_settings(qtbot, qapp, staff_session, 
     assert table.editTriggers() == table.EditTrigger.NoEditTriggers
     assert "Alleen een beheerder" in page.purposes_note.text()
     assert page.backup_button.isEnabled()  # staff may make backups
+    assert page.register_contacts.save_button.isHidden()
+    assert page.register_contacts.dpo.isReadOnly()
 
 
 def test_beheerder_sees_accounts(qtbot, window, ctx):
@@ -45,6 +47,22 @@ def test_beheerder_sees_accounts(qtbot, window, ctx):
         page.accounts_box.table.item(r, 0).text() for r in range(page.accounts_box.table.rowCount())
     ]
     assert names == [ADMIN]
+
+
+def test_register_contacts_are_saved_and_shown_in_the_register(qtbot, window, ctx, tmp_path):
+    from contactkluis.services import register_export
+
+    page = window.page("settings")
+    section = page.register_contacts
+    section.controller.setText("Kerkplein 1, 3511 AB Utrecht, privacy@proef.nl")
+    section.dpo.setText("mr. A. Jansen (FG), fg@proef.nl")
+    assert section.save()
+    out = register_export.export_register(ctx.session, tmp_path / "register.html")
+    text = out.read_text("utf-8")
+    assert "Kerkplein 1, 3511 AB Utrecht" in text and "mr. A. Jansen (FG)" in text
+    section.clear()
+    section.reload()
+    assert section.dpo.text() == "mr. A. Jansen (FG), fg@proef.nl"
 
 
 def test_edit_retention_term_is_saved_in_the_vault(qtbot, window, ctx):

@@ -104,9 +104,22 @@ def test_requests_retention_restrict_object_register(session: Session, tmp_path:
     r = _cli(db, "object", ANNA, "--to", "marketing", user=STAFF, pw=STAFF_PW)
     assert r.returncode == 0, r.stderr
 
-    r = _cli(db, "register", "--out", str(tmp_path / "register.html"))
+    r = _cli(db, "register", "--dpo-contact", "FG: mr. A. Jansen", user=STAFF, pw=STAFF_PW)
+    assert r.returncode == 1 and "Traceback" not in r.stderr  # the beheerder sets them
+    r = _cli(
+        db,
+        "register",
+        "--controller-contact",
+        "Kerkplein 1, Utrecht",
+        "--dpo-contact",
+        "FG: mr. A. Jansen",
+        "--out",
+        str(tmp_path / "register.html"),
+    )
     assert r.returncode == 0, r.stderr
-    assert "Verwerkingsregister" in (tmp_path / "register.html").read_text("utf-8")
+    page = (tmp_path / "register.html").read_text("utf-8")
+    assert "Verwerkingsregister" in page and "FG: mr. A. Jansen" in page
+    assert "Kerkplein 1, Utrecht" in page
 
     s = unlock(db, ADMIN, ADMIN_PW)
     try:

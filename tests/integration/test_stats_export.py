@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
+import re
+import zipfile
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -46,7 +48,7 @@ def test_xlsx_holds_values_only_a_chart_and_a_method_sheet(tmp_path: Path) -> No
                 assert cell.data_type != "f", f"formula in {ws.title}!{cell.coordinate}"
                 if isinstance(cell.value, str):
                     texts.append(cell.value)
-    assert '\'=HYPERLINK("x")' in texts  # the segment name is shown, but as text
+    assert '=HYPERLINK("x")' in texts  # the segment name is shown, as a text cell
     assert "x" in texts and not [t for t in texts if t.startswith("<")]
     assert not any(t.strip() in {"3", "2"} for t in texts)
     numbers = [
@@ -63,6 +65,38 @@ def test_xlsx_holds_values_only_a_chart_and_a_method_sheet(tmp_path: Path) -> No
 
     for name in wb.sheetnames[:2]:  # openpyxl reads charts back from the drawing part
         assert wb[name]._charts, f"no chart on {name}"
+    # Tabs named as the reader knows the tables, not by internal dimension names.
+    assert wb.sheetnames[:2] == ["Segment (Culturele Doelgroep", "Relatie"]
+    assert wb["Relatie"]["B2"].value == datetime(2025, 12, 31)  # the reference date is a date
+
+
+def test_charts_carry_cached_values_visible_axes_and_sit_below_the_table(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "cijfers.xlsx"
+    write_xlsx(target, [suppress(segment_by_relation())], META)
+    with zipfile.ZipFile(target) as z:
+        chart = z.read("xl/charts/chart1.xml").decode("utf-8")
+        drawing = z.read("xl/drawings/drawing1.xml").decode("utf-8")
+    ws = load_workbook(target).worksheets[0]
+    header = next(c.row for c in ws["A"] if c.value and "\\" in str(c.value))
+    table_end = next(c.row for c in ws["A"] if c.value == "Totaal")
+    body = ws.iter_rows(min_row=header + 1, max_row=table_end - 1, min_col=2, max_col=3)
+    shown = sorted(float(c.value) for row in body for c in row if isinstance(c.value, int))
+    # Cached values: a viewer that does not recalculate still draws the bars; a hidden
+    # count's mark is left out of the chart, so no hidden count is cached either.
+    cached = re.findall(r"<c:numCache>.*?</c:numCache>", chart, flags=re.S)
+    values = [float(v) for block in cached for v in re.findall(r"<c:v>([^<]+)</c:v>", block)]
+    assert cached and sorted(values) == shown and shown
+    assert chart.count('<c:delete val="1"/>') == 0  # both axes shown
+    assert chart.count("<c:valAx>") == 1 and chart.count("<c:catAx>") == 1
+    chart_row = int(
+        re.search(
+            r"<xdr:from><xdr:col>\d+</xdr:col>.*?<xdr:row>(\d+)</xdr:row>", drawing, flags=re.S
+        ).group(1)
+    )
+    assert chart_row >= table_end  # below the table (0-based anchor), so it prints whole
+    assert ws.page_setup.paperSize == 9 and ws.sheet_properties.pageSetUpPr.fitToPage
 
 
 def test_csv_reads_back_with_semicolons_totals_and_hidden_counts(tmp_path: Path) -> None:

@@ -63,11 +63,28 @@ def test_cells_line_up_with_columns_in_both_languages() -> None:
     for lang in ("nl", "en"):
         columns = register_columns(lang)
         cells = row.cells(lang)
-        assert len(cells) == len(columns) == 9
+        assert len(cells) == len(columns) == 10
         record = dict(zip(columns, cells, strict=True))
     assert dict(zip(register_columns("nl"), row.cells("nl"), strict=True))["Bewaartermijn"] == (
         row.retention_nl
     )
     assert record["Legal basis"] == "Legal obligation (GDPR Art. 6(1)(c))"
     assert record["Security measures"] == "A; B"
-    assert record["Controller"] == INSTITUTION
+    assert record["Controller and contact details"] == INSTITUTION
+    assert record["Data protection officer (DPO)"] == "No DPO appointed"
+
+
+def test_controller_and_dpo_contact_art_30_1_a() -> None:
+    (row,) = processing_register(
+        [P["giften"]],
+        INSTITUTION,
+        controller_contact="Kade 1, 1011 AA Amsterdam, privacy@voorbeeldhaven.nl",
+        dpo_contact="  FG: mr. A. Jansen, fg@voorbeeldhaven.nl ",
+    )
+    record = dict(zip(register_columns("nl"), row.cells("nl"), strict=True))
+    assert record["Verwerkingsverantwoordelijke en contact"] == (
+        f"{INSTITUTION}\nKade 1, 1011 AA Amsterdam, privacy@voorbeeldhaven.nl"
+    )
+    assert (
+        record["Functionaris gegevensbescherming (FG)"] == "FG: mr. A. Jansen, fg@voorbeeldhaven.nl"
+    )

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from contactkluis.cli.common import out, run_with_session, say
+from contactkluis.cli.texts import TEXTS
 from contactkluis.domain.contact import ConsentStatus
 from contactkluis.domain.messages import format_date, localized, render
 from contactkluis.domain.normalize import parse_date
@@ -289,8 +290,20 @@ def cmd_mailing_return(args: argparse.Namespace) -> int:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    path = run_with_session(args, lambda s: register_export.export_register(s, Path(args.out)))
-    out(say("processing_register_written", path=path))
+    contacts = (args.controller_contact, args.dpo_contact)
+    if args.out is None and contacts == (None, None):
+        raise UserError("invalid", reason=TEXTS["register_nothing_to_do"])
+
+    def work(s: Session) -> Path | None:
+        if contacts != (None, None):
+            register_export.set_contacts(s, *contacts)
+        return register_export.export_register(s, Path(args.out)) if args.out else None
+
+    path = run_with_session(args, work)
+    if contacts != (None, None):
+        out(say("register_contacts_saved"))
+    if path is not None:
+        out(say("processing_register_written", path=path))
     return 0
 
 
@@ -401,7 +414,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     mr.set_defaults(func=cmd_mailing_return)
 
     g = sub.add_parser("register", help=say("record_processing"))
-    g.add_argument("--out", required=True)
+    g.add_argument("--out")
+    g.add_argument("--controller-contact", help=say("register_controller_contact"))
+    g.add_argument("--dpo-contact", help=say("register_dpo_contact"))
     g.set_defaults(func=cmd_register)
 
     n = sub.add_parser("consent", help=say("record_consent"))

@@ -263,6 +263,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Verwerkingsregister geschreven: {path}",
         "Processing register written: {path}",
     ),
+    "register_contacts_saved": (
+        "Contactgegevens voor het verwerkingsregister opgeslagen.",
+        "Contact details for the processing register saved.",
+    ),
+    "register_controller_contact": (
+        "adres, e-mail en telefoon van de instelling (art. 30 lid 1 sub a AVG; beheerder)",
+        "the institution's address, e-mail and phone (GDPR Art. 30(1)(a); beheerder)",
+    ),
+    "register_dpo_contact": (
+        "naam en contact van de functionaris gegevensbescherming (FG); leeg: geen FG",
+        "name and contact of the data protection officer (DPO); empty: none",
+    ),
+    "register_nothing_to_do": (
+        "Geef --out, --controller-contact of --dpo-contact.",
+        "Give --out, --controller-contact or --dpo-contact.",
+    ),
     "restriction_lifted": (
         "Beperking opgeheven voor {count} record(s).",
         "Restriction lifted for {count} record(s).",

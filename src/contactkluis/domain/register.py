@@ -23,6 +23,8 @@ DEFAULT_SECURITY_MEASURES: tuple[str, ...] = (
 
 NO_TRANSFER_NL = "Geen doorgifte buiten de EER"
 NO_TRANSFER_EN = "No transfers outside the EEA"
+NO_DPO_NL = "Geen FG aangesteld"
+NO_DPO_EN = "No DPO appointed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +43,14 @@ class RegisterRow:
     transfers_nl: str  # art. 30(1)(e)
     transfers_en: str
     security_measures: tuple[str, ...]  # art. 30(1)(g)
+    controller_contact: str = ""  # art. 30(1)(a): address, e-mail, phone
+    dpo_contact: str = ""  # art. 30(1)(a): the FG/DPO, when one is appointed
 
     def cells(self, lang: str = "nl") -> tuple[str, ...]:
         """One spreadsheet row in the order of `register_columns(lang)`."""
         return (
-            self.controller,
+            "\n".join(p for p in (self.controller, self.controller_contact) if p),
+            self.dpo_contact or localized(NO_DPO_NL, NO_DPO_EN, lang),
             localized(self.purpose_nl, self.purpose_en, lang),
             "; ".join(self.people_categories),
             "; ".join(self.data_categories),
@@ -58,7 +63,8 @@ class RegisterRow:
 
 
 _COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Verwerkingsverantwoordelijke", "Controller"),
+    ("Verwerkingsverantwoordelijke en contact", "Controller and contact details"),
+    ("Functionaris gegevensbescherming (FG)", "Data protection officer (DPO)"),
     ("Doel", "Purpose"),
     ("Categorieën betrokkenen", "Categories of data subjects"),
     ("Categorieën persoonsgegevens", "Categories of personal data"),
@@ -82,6 +88,9 @@ def processing_register(
     purposes: Sequence[Purpose],
     institution: str,
     security_measures: Sequence[str] = DEFAULT_SECURITY_MEASURES,
+    *,
+    controller_contact: str = "",
+    dpo_contact: str = "",
 ) -> list[RegisterRow]:
     measures = tuple(m for m in security_measures if m.strip())
     return [
@@ -100,6 +109,8 @@ def processing_register(
             transfers_nl=NO_TRANSFER_NL,
             transfers_en=NO_TRANSFER_EN,
             security_measures=measures,
+            controller_contact=controller_contact.strip(),
+            dpo_contact=dpo_contact.strip(),
         )
         for p in purposes
     ]

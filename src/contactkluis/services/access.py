@@ -1,41 +1,30 @@
 """Access and portability (AVG art. 15 and 20): everything held about one person, in one go.
 
-One JSON file (machine-readable, for portability) and one xlsx workbook (one sheet per
-section, for reading) per record, written into a folder. Both hold the consent history with
+One JSON file (machine-readable, for portability, art. 20), one xlsx workbook and one
+printable HTML page (letter-ready for the person, services.access_letter) per record,
+written into a folder. Both hold the consent history with
 its evidence, relations, provenance, rights requests and the audit entries about the person.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl import Workbook
-
 from contactkluis.domain.contact import Contact
 from contactkluis.domain.normalize import normalize_email, normalize_phone
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services import access_letter
+from contactkluis.services.files import write_atomic
 from contactkluis.services.session import Session
 from contactkluis.vault import access_repo, audit, private_files, state_repo
 from contactkluis.vault.db import Connection
 
 FORMAT_VERSION = 1
-
-_SHEETS: dict[str, tuple[str, str]] = {
-    "person": ("Persoon", "Person"),
-    "consents": ("Toestemmingen", "Consents"),
-    "relations": ("Relaties", "Relations"),
-    "provenance": ("Herkomst", "Provenance"),
-    "requests": ("Verzoeken", "Requests"),
-    "audit": ("Logboek", "Audit log"),
-    "retention": ("Bewaartermijn", "Retention"),
-}
 
 
 def find_person(session: Session, who: str) -> list[int]:
@@ -144,42 +133,6 @@ def access_report(
     }
 
 
-def _xlsx_bytes(report: dict[str, Any], lang: str) -> bytes:
-    wb = Workbook()
-    first = True
-    for key, (nl, en) in _SHEETS.items():
-        ws = wb.active if first else wb.create_sheet()
-        assert ws is not None
-        first = False
-        ws.title = en if lang == "en" else nl
-        if key == "person":
-            ws.append(
-                [
-                    safe_cell("veld" if lang != "en" else "field"),
-                    safe_cell("waarde" if lang != "en" else "value"),
-                ]
-            )
-            for name, value in report["person"].items():
-                if isinstance(value, list):
-                    value = "; ".join(value)
-                ws.append([name, _cell(value)])
-            continue
-        rows: list[dict[str, Any]] = report[key]
-        columns: list[str] = list(rows[0]) if rows else ["-"]
-        ws.append(columns)
-        for row in rows:
-            ws.append([_cell(row.get(col)) for col in columns])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _cell(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    return safe_cell(str(value))
-
-
 @dataclass(frozen=True)
 class AccessExport:
     contact_ids: tuple[int, ...]
@@ -187,19 +140,24 @@ class AccessExport:
 
 
 def export_access(session: Session, contact_ids: Iterable[int], out_dir: Path) -> AccessExport:
-    """Write `inzage-<id>.json` and `.xlsx` per record into `out_dir`; never overwrites."""
+    """Write `inzage-<id>.json`, `.xlsx` and `.html` per record into `out_dir`; never
+    overwrites."""
     session.require(Permission.ACCESS_EXPORT)
     ids = list(dict.fromkeys(contact_ids))
     out_dir = Path(out_dir)
     private_files.make_folder(out_dir)
-    targets = [(cid, out_dir / f"inzage-{cid}.json", out_dir / f"inzage-{cid}.xlsx") for cid in ids]
+
+    def name(cid: int, ext: str) -> Path:
+        return out_dir / f"inzage-{cid}.{ext}"
+
+    targets = [(cid, name(cid, "json"), name(cid, "xlsx"), name(cid, "html")) for cid in ids]
     for _, *paths in targets:
         for path in paths:
             if path.exists():
                 raise UserError("target_exists", file=path.name)
     written: list[Path] = []
     with session.write() as conn:
-        for cid, json_path, xlsx_path in targets:
+        for cid, json_path, xlsx_path, html_path in targets:
             # Logged first, inside the same transaction: the export shows its own entry, and
             # a failed write leaves no entry claiming an export that never happened.
             session.audit(conn, "access.export", f"contact:{cid}")
@@ -209,11 +167,19 @@ def export_access(session: Session, contact_ids: Iterable[int], out_dir: Path) -
             def write_json(fh: IO[bytes], data: str = payload) -> None:
                 fh.write(data.encode("utf-8"))
 
-            def write_xlsx(fh: IO[bytes], rep: dict[str, Any] = report) -> None:
-                fh.write(_xlsx_bytes(rep, session.lang))
+            doc = access_letter.letter(
+                report, session.purposes, session.lang, session.setting("controller_contact", "")
+            )
 
+            def write_xlsx(fh: IO[bytes], doc: access_letter.Letter = doc) -> None:
+                fh.write(access_letter.xlsx_bytes(doc))
+
+            def write_html(fh: IO[bytes], doc: access_letter.Letter = doc) -> None:
+                fh.write(access_letter.html_text(doc).encode("utf-8"))
+
+            writers = ((json_path, write_json), (xlsx_path, write_xlsx), (html_path, write_html))
             try:
-                for target, writer in ((json_path, write_json), (xlsx_path, write_xlsx)):
+                for target, writer in writers:
                     write_atomic(target, writer)
                     written.append(target)
             except BaseException:

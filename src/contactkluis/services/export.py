@@ -1,7 +1,9 @@
 """The portable export: every contact, as JSON or xlsx (beheerder only, audited).
 
 The JSON shape is the documented contract (README): contacts with name parts, e-mails,
-phones, address, consent per purpose, relations, retention, flags and sources.
+phones, address, birth date and year, notes, consent per purpose and its full history with
+evidence, relations with their dates, retention, flags and sources. The xlsx holds the same
+for people to read (Dutch headers, date cells, stored values shown as words).
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ from typing import IO, Any
 
 from contactkluis.domain.consent import consent_states
 from contactkluis.domain.contact import Contact
+from contactkluis.domain.messages import localized, speaker
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services.files import safe_cell, write_atomic
+from contactkluis.services.export_words import word
+from contactkluis.services.files import write_atomic
 from contactkluis.services.session import Session
+from contactkluis.services.xlsx_out import Book, as_moment
 from contactkluis.vault import private_files, state_repo
 
 BATCH = 1000
@@ -38,6 +43,7 @@ def contact_json(session: Session, contact: Contact, state: dict[str, Any]) -> d
                 "status": str(st.status),
                 "date": st.since.isoformat() if st.since else None,
                 "source": st.source or None,
+                "evidence": st.evidence or None,
                 "reconfirm": st.reconfirm,
             }
     flags = [
@@ -64,7 +70,22 @@ def contact_json(session: Session, contact: Contact, state: dict[str, Any]) -> d
             "country": a.country or "NL",
         },
         "birth_date": contact.birth_date.isoformat() if contact.birth_date else None,
+        "birth_year": contact.birth_year,
+        "notes": contact.notes,
+        "special_note": contact.special_note,
+        "segment": contact.segment,
         "consents": consents,
+        "consent_history": [
+            {
+                "purpose": e.purpose,
+                "status": str(e.status),
+                "date": e.on.isoformat(),
+                "source": e.source,
+                "evidence": e.evidence or None,
+                "reconfirm": e.reconfirm,
+            }
+            for e in contact.consents
+        ],
         "relations": [
             {
                 "kind": str(r.kind),
@@ -72,6 +93,8 @@ def contact_json(session: Session, contact: Contact, state: dict[str, Any]) -> d
                 "end": r.end.isoformat() if r.end else None,
                 "last_activity": r.last_activity.isoformat() if r.last_activity else None,
                 "source": r.source,
+                "paid": r.paid,
+                "opt_out_offered": r.opt_out_offered,
             }
             for r in contact.relations
         ],
@@ -131,60 +154,168 @@ def export_all(session: Session, out: Path) -> int:
     return count
 
 
-_XLSX_COLUMNS = (
-    "id",
-    "voornaam",
-    "voorletters",
-    "tussenvoegsel",
-    "achternaam",
-    "e-mail",
-    "telefoon",
-    "straat",
-    "huisnummer",
-    "postcode",
-    "woonplaats",
-    "relaties",
-    "bewaarstatus",
-    "bewaren tot",
-    "vlaggen",
-)
+_COLUMNS: dict[str, tuple[str, str]] = {
+    "id": ("Nummer", "Number"),
+    "first": ("Voornaam", "First name"),
+    "initials": ("Voorletters", "Initials"),
+    "infix": ("Tussenvoegsel", "Name prefix"),
+    "last": ("Achternaam", "Surname"),
+    "emails": ("E-mail", "E-mail"),
+    "phones": ("Telefoon", "Phone"),
+    "street": ("Straat", "Street"),
+    "house_number": ("Huisnummer", "House number"),
+    "postcode": ("Postcode", "Postcode"),
+    "city": ("Woonplaats", "Town"),
+    "country": ("Land", "Country"),
+    "birth_date": ("Geboortedatum", "Date of birth"),
+    "birth_year": ("Geboortejaar", "Year of birth"),
+    "relations": ("Relaties", "Relations"),
+    "since": ("Relatie sinds", "Relation since"),
+    "retention": ("Bewaarstatus", "Retention status"),
+    "until": ("Bewaren tot", "Keep until"),
+    "flags": ("Bijzonderheden", "Particulars"),
+    "reasons": ("Waarom bewaard", "Why kept"),
+    "special_note": ("Toelichting bijzonder gegeven", "About the special category data"),
+    "segment": ("Doelgroep", "Audience group"),
+    "sources": ("Herkomst", "Sources"),
+    "notes": ("Notities", "Notes"),
+    "consent": ("Toestemming {purpose}", "Consent {purpose}"),
+    "consent_date": ("Datum toestemming {purpose}", "Consent date {purpose}"),
+    "name": ("Naam", "Name"),
+    "purpose": ("Doel", "Purpose"),
+    "status": ("Status", "Status"),
+    "date": ("Datum", "Date"),
+    "source": ("Bron", "Source"),
+    "evidence": ("Bewijs", "Evidence"),
+    "reconfirm": ("Te herbevestigen", "To be reconfirmed"),
+    "kind": ("Soort", "Kind"),
+    "start": ("Begin", "Start"),
+    "end": ("Einde", "End"),
+    "last_activity": ("Laatste activiteit", "Last activity"),
+    "paid": ("Betaald", "Paid"),
+    "opt_out_offered": ("Afmelden aangeboden", "Opt-out offered"),
+    "s.contacts": ("Contacten", "Contacts"),
+    "s.consents": ("Toestemmingen", "Consents"),
+    "s.relations": ("Relaties", "Relations"),
+}
+_say = speaker(_COLUMNS, "full_export.")
 
 
 def _write_xlsx_to(session: Session) -> Callable[[IO[bytes]], int]:
     return lambda fh: _write_xlsx(session, fh)
 
 
-def _write_xlsx(session: Session, path: IO[bytes]) -> int:
-    from openpyxl import Workbook
+def _write_xlsx(session: Session, fh: IO[bytes]) -> int:
+    """Three sheets with the JSON's content: contacts (one row each, consent per purpose),
+    the full consent history with evidence, and every relation with its dates."""
+    lang = session.lang
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Contacten")
+    def h(*keys: str, **params: str) -> list[str]:
+        return [_say(k, lang=lang, **params) for k in keys]
+
     purposes = [
-        c for c, p in session.purposes.items() if p.basis == LegalBasis.TOESTEMMING or p.marketing
+        p for p in session.purposes.values() if p.basis == LegalBasis.TOESTEMMING or p.marketing
     ]
-    ws.append([*_XLSX_COLUMNS, *(f"toestemming {p}" for p in purposes)])
-    count = 0
-    for item in iter_contacts(session):
-        n, a = item["name"], item["address"]
-        row = [
-            item["id"],
-            n["first"],
-            n["initials"],
-            n["infix"],
-            n["last"],
-            "; ".join(item["emails"]),
-            "; ".join(item["phones"]),
-            a["street"],
-            a["house_number"],
-            a["postcode"],
-            a["city"],
-            ", ".join(sorted({r["kind"] for r in item["relations"]})),
-            item["retention"]["status"],
-            item["retention"]["until"],
-            ", ".join(item["flags"]),
-        ]
-        row += [item["consents"][p]["status"] for p in purposes]
-        ws.append([safe_cell(v) for v in row])
-        count += 1
-    wb.save(path)
+
+    def label(code: str) -> str:
+        p = session.purposes.get(code)
+        return localized(p.label_nl, p.label_en, lang) if p else code
+
+    history: list[tuple[Any, ...]] = []
+    relations: list[tuple[Any, ...]] = []
+
+    def contact_rows() -> Iterator[tuple[Any, ...]]:
+        for item in iter_contacts(session):
+            n, a = item["name"], item["address"]
+            name = " ".join(p for p in (n["first"] or n["initials"], n["infix"], n["last"]) if p)
+            starts = [r["start"] for r in item["relations"] if r["start"]]
+            consent_cells: list[Any] = []
+            for p in purposes:
+                state = item["consents"][p.code]
+                status = "reconfirm" if state.get("reconfirm") else state["status"]
+                consent_cells += [word(lang, "v", status), as_moment(state["date"])]
+            history.extend(
+                (
+                    item["id"],
+                    name,
+                    label(e["purpose"]),
+                    word(lang, "v", e["status"]),
+                    as_moment(e["date"]),
+                    e["source"],
+                    e["evidence"],
+                    e["reconfirm"],
+                )
+                for e in item["consent_history"]
+            )
+            relations.extend(
+                (
+                    item["id"],
+                    name,
+                    word(lang, "k", r["kind"]),
+                    as_moment(r["start"]),
+                    as_moment(r["end"]),
+                    as_moment(r["last_activity"]),
+                    r["source"],
+                    r["paid"],
+                    r["opt_out_offered"],
+                )
+                for r in item["relations"]
+            )
+            yield (
+                item["id"],
+                n["first"],
+                n["initials"],
+                n["infix"],
+                n["last"],
+                "\n".join(item["emails"]),
+                "\n".join(item["phones"]),
+                a["street"],
+                a["house_number"],
+                a["postcode"],
+                a["city"],
+                a["country"],
+                as_moment(item["birth_date"]),
+                item["birth_year"],
+                ", ".join(sorted({word(lang, "k", r["kind"]) for r in item["relations"]})),
+                as_moment(min(starts)) if starts else None,
+                word(lang, "r", item["retention"]["status"]),
+                as_moment(item["retention"]["until"]),
+                ", ".join(word(lang, "f", f) for f in item["flags"]),
+                "\n".join(item["retention"]["reasons"]),
+                item["special_note"],
+                item["segment"],
+                "\n".join(
+                    " / ".join(str(p) for p in (s["file"], s["sheet"], s["row"]) if p)
+                    for s in item["sources"]
+                ),
+                item["notes"],
+                *consent_cells,
+            )
+
+    book = Book(lang)
+    columns = h(
+        *("id", "first", "initials", "infix", "last", "emails", "phones", "street"),
+        *("house_number", "postcode", "city", "country", "birth_date", "birth_year"),
+        *("relations", "since", "retention", "until", "flags", "reasons", "special_note"),
+        *("segment", "sources", "notes"),
+    )
+    for p in purposes:
+        columns += h("consent", "consent_date", purpose=label(p.code))
+    count = book.table(_say("s.contacts", lang=lang), columns, contact_rows(), key_columns=5)
+    book.table(
+        _say("s.consents", lang=lang),
+        h("id", "name", "purpose", "status", "date", "source", "evidence", "reconfirm"),
+        history,
+        key_columns=2,
+    )
+    book.table(
+        _say("s.relations", lang=lang),
+        h(
+            *("id", "name", "kind", "start", "end", "last_activity", "source", "paid"),
+            "opt_out_offered",
+        ),
+        relations,
+        key_columns=2,
+    )
+    fh.write(book.close())
     return count

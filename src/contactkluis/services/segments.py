@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.readers import Cell, ReadError, read_workbook
-from contactkluis.services.files import csv_bytes, safe_cell, write_atomic
+from contactkluis.services.files import csv_bytes, write_atomic
 from contactkluis.services.session import Session
+from contactkluis.services.xlsx_out import Book
 from contactkluis.vault import segments_repo
 
 MODEL_NAME = "Culturele Doelgroepenmodel"
@@ -95,12 +94,10 @@ def _write_rows(path: Path, rows: list[list[str]]) -> None:
         data = csv_bytes([HEADER, *rows])
         write_atomic(path, lambda fh: fh.write(data))
         return
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("adressen")
-    ws.append(list(HEADER))
-    for row in rows:
-        ws.append([safe_cell(v) for v in row])
-    write_atomic(path, wb.save)
+    book = Book()  # text cells: no formula runs and no apostrophe ends up in a value
+    book.table("adressen", list(HEADER), rows)
+    data = book.close()
+    write_atomic(path, lambda fh: fh.write(data))
 
 
 def _check_target(path: Path) -> str:

@@ -2,20 +2,18 @@
 
 Only PublishedTable goes in, so a suppressed count's true value is never at hand here.
 Files are written to a temporary file next to the target and moved into place, so a reader
-never sees half a file. Text that a spreadsheet would take for a formula is escaped.
+never sees half a file. In the CSV, text that a spreadsheet would take for a formula is
+escaped; the xlsx (XlsxWriter, services.xlsx_out) stores it as a text cell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.worksheet import Worksheet
 
 from contactkluis.domain.dimensions import Language
 from contactkluis.domain.disclosure import (
@@ -26,6 +24,7 @@ from contactkluis.domain.disclosure import (
     suppression_note,
 )
 from contactkluis.services.files import csv_bytes, safe_cell, write_atomic
+from contactkluis.services.xlsx_out import LINE_HEIGHT, Book, line_count
 
 _SHEET_FORBIDDEN = str.maketrans({ch: " " for ch in "[]:*?/\\"})
 
@@ -73,24 +72,27 @@ def _title(table: PublishedTable, language: Language) -> str:
     return row if table.col_dim is None else f"{row} × {table.col_dim.label(language)}"
 
 
-def _grid(table: PublishedTable, meta: StatsMeta) -> list[list[object]]:
-    """Header row, one row per first-dimension value, then the total row."""
+def _grid(
+    table: PublishedTable, meta: StatsMeta, text: Callable[[str], object] = safe_cell
+) -> list[list[object]]:
+    """Header row, one row per first-dimension value, then the total row. `text` escapes
+    labels for CSV; the xlsx writes them as text cells and needs no escaping."""
     lang = meta.language
     total = _t("total", lang)
     if table.col_dim is None:
-        rows: list[list[object]] = [[safe_cell(table.row_dim.label(lang)), _t("count", lang)]]
+        rows: list[list[object]] = [[text(table.row_dim.label(lang)), _t("count", lang)]]
         for r in table.row_labels:
             rows.append(
-                [safe_cell(table.row_dim.value_label(r, lang)), shown(table.row_totals[r], meta)]
+                [text(table.row_dim.value_label(r, lang)), shown(table.row_totals[r], meta)]
             )
         rows.append([total, shown(table.grand_total, meta)])
         return rows
     corner = f"{table.row_dim.label(lang)} \\ {table.col_dim.label(lang)}"
-    header: list[object] = [safe_cell(corner)]
-    header += [safe_cell(table.col_dim.value_label(c, lang)) for c in table.col_labels]
+    header: list[object] = [text(corner)]
+    header += [text(table.col_dim.value_label(c, lang)) for c in table.col_labels]
     rows = [[*header, total]]
     for r in table.row_labels:
-        line: list[object] = [safe_cell(table.row_dim.value_label(r, lang))]
+        line: list[object] = [text(table.row_dim.value_label(r, lang))]
         line += [shown(table.cells[(r, c)], meta) for c in table.col_labels]
         rows.append([*line, shown(table.row_totals[r], meta)])
     rows.append(
@@ -115,13 +117,9 @@ def write_csv(path: Path, table: PublishedTable, meta: StatsMeta) -> None:
     write_atomic(Path(path), lambda fh: fh.write(data))
 
 
-def _sheet_title(table: PublishedTable, taken: set[str]) -> str:
-    base = (
-        table.row_dim.name
-        if table.col_dim is None
-        else f"{table.row_dim.name} x {table.col_dim.name}"
-    )
-    base = base.translate(_SHEET_FORBIDDEN).strip("'")[:28] or "tabel"
+def _sheet_title(table: PublishedTable, language: Language, taken: set[str]) -> str:
+    """The table's title in the reader's language ("Relatie × Leeftijd"), as a valid tab."""
+    base = _title(table, language).translate(_SHEET_FORBIDDEN).strip("'")[:28] or "tabel"
     title, n = base, 2
     while title.casefold() in taken or title.casefold() == "methode":
         title, n = f"{base[:25]} ({n})", n + 1
@@ -129,62 +127,112 @@ def _sheet_title(table: PublishedTable, taken: set[str]) -> str:
     return title
 
 
-def _write_table_sheet(ws: Worksheet, table: PublishedTable, meta: StatsMeta) -> None:
+_CHART_ROWS = 18  # rows of 15 pt the chart covers (288 px high)
+_PAGE_ROWS = 48  # rows of 15 pt on a portrait A4 page, fitted to the width
+
+
+def _write_table_sheet(book: Book, ws: Worksheet, table: PublishedTable, meta: StatsMeta) -> None:
+    """Title and method above the table; the chart below it, then the chart's own numbers.
+
+    Everything stacks in one column band, so a page fitted to the width holds table and
+    chart whole (side by side they printed across 114 pages)."""
     lang = meta.language
-    ws.append([safe_cell(_title(table, lang))])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([f"{_t('reference_date', lang)}: {meta.reference_date.isoformat()}"])
-    ws.append([f"{_t('population', lang)}: {safe_cell(meta.population_label)}"])
-    ws.append([table.method.describe(lang)])
-    ws.append([])
-    first = ws.max_row + 1
-    grid = _grid(table, meta)
-    for row in grid:
-        ws.append(row)
-    for cell in ws[first]:
-        cell.font = Font(bold=True)
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-    for row in ws.iter_rows(min_row=first + 1, min_col=2):
-        for cell in row:
-            cell.alignment = Alignment(horizontal="right")
-    ws.column_dimensions["A"].width = 36
-    _add_chart(ws, table, grid, lang)
+    fmt = book.fmt
+    ws.write_string(0, 0, _title(table, lang), fmt["title"])
+    ws.write_string(1, 0, f"{_t('reference_date', lang)}:")
+    ws.write_datetime(1, 1, meta.reference_date, fmt["date"])
+    ws.write_string(2, 0, f"{_t('population', lang)}: {meta.population_label}")
+    grid = _grid(table, meta, text=str)
+    n_cols = len(grid[0])
+    label_width = max(24, min(48, max(len(str(row[0])) for row in grid) + 2))
+    count_width = max(8, min(22, max(len(str(h)) for h in grid[0]) + 2))
+    ws.set_column(0, 0, label_width)
+    ws.set_column(1, n_cols - 1, count_width)
+    # The method line wraps over the table's width: one long line would set the print width.
+    method = table.method.describe(lang)
+    span = max(n_cols, 4)
+    ws.merge_range(3, 0, 3, span - 1, method, fmt["wrap"])
+    ws.set_row(3, LINE_HEIGHT * line_count(method, label_width + count_width * (span - 1) - 4))
+    first = 5
+    number = book.wb.add_format({"align": "right", "num_format": "0"})
+    bold_number = book.wb.add_format({"align": "right", "num_format": "0", "bold": True})
+    for r, row in enumerate(grid):
+        last = r == len(grid) - 1
+        for c, value in enumerate(row):
+            if r == 0:
+                ws.write_string(first, c, str(value), fmt["head"])
+            elif c == 0:
+                ws.write_string(first + r, c, str(value), fmt["strong"] if last else fmt["text"])
+            elif isinstance(value, int | float):
+                ws.write_number(first + r, c, value, bold_number if last else number)
+            else:  # a hidden count's mark, right-aligned like the numbers around it
+                ws.write_string(first + r, c, str(value), bold_number if last else number)
+    below = first + len(grid)
+    if table.suppressed_refs():
+        # The legend right under the table, as CBS prints it: 'x' is never a bound.
+        ws.write_string(below, 0, suppression_note(meta.k, lang), fmt["text"])
+        below += 1
+    if n_cols > 9:
+        ws.set_landscape()
+    ws.freeze_panes(first + 1, 1)
+    ws.repeat_rows(first)
+    _add_chart(book, ws, table, grid, lang, below + 1)
 
 
 def _add_chart(
-    ws: Worksheet, table: PublishedTable, grid: list[list[object]], lang: Language
+    book: Book,
+    ws: Worksheet,
+    table: PublishedTable,
+    grid: list[list[object]],
+    lang: Language,
+    top: int,
 ) -> None:
-    """Bar chart over a numeric copy of the cells: the marks would plot as zero."""
+    """Bar chart over a numeric copy of the cells (a hidden count's mark would plot as zero,
+    so it is left empty there). The numbers are written before the chart, so XlsxWriter
+    caches them in the chart: previews and viewers that do not recalculate show the bars."""
     n_series = 1 if table.col_dim is None else len(table.col_labels)
     if not table.row_labels or n_series == 0:
         return
-    ws.append([])
-    ws.append([_t("chart_data", lang)])
-    top = ws.max_row + 1
-    ws.append(grid[0][: n_series + 1])
-    for row in grid[1:-1]:
-        ws.append([row[0], *(v if isinstance(v, int) else None for v in row[1 : n_series + 1])])
-    bottom = ws.max_row
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = safe_cell(_title(table, lang))
-    chart.y_axis.title = _t("count", lang)
-    chart.height, chart.width = 9, 18
-    data = Reference(ws, min_col=2, max_col=n_series + 1, min_row=top, max_row=bottom)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=bottom))
-    if n_series == 1:
-        chart.legend = None
-    ws.add_chart(chart, f"{_column_letter(n_series + 4)}6")
-
-
-def _column_letter(n: int) -> str:
-    letters = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+    if top % _PAGE_ROWS + _CHART_ROWS > _PAGE_ROWS:
+        ws.set_h_pagebreaks([top])  # the chart would cross the page end: start it anew
+    data_top = top + _CHART_ROWS + 1
+    ws.write_string(data_top, 0, _t("chart_data", lang), book.fmt["strong"])
+    header = data_top + 1
+    for c, value in enumerate(grid[0][: n_series + 1]):
+        ws.write_string(header, c, str(value), book.fmt["head"])
+    body = grid[1:-1]
+    for r, row in enumerate(body, start=header + 1):
+        ws.write_string(r, 0, str(row[0]))
+        for c, value in enumerate(row[1 : n_series + 1], start=1):
+            if isinstance(value, int | float):
+                ws.write_number(r, c, value)
+            else:
+                ws.write_blank(r, c, None)
+    bottom = header + len(body)
+    chart = book.wb.add_chart({"type": "column"})
+    sheet = ws.get_name().replace("'", "''")
+    for c in range(1, n_series + 1):
+        chart.add_series(
+            {
+                "name": [sheet, header, c],
+                "categories": [sheet, header + 1, 0, bottom, 0],
+                "values": [sheet, header + 1, c, bottom, c],
+            }
+        )
+    chart.set_title({"name": _title(table, lang), "name_font": {"size": 12}})
+    chart.set_x_axis({"visible": True, "num_font": {"rotation": -45 if len(body) > 8 else 0}})
+    chart.set_y_axis(
+        {
+            "visible": True,
+            "name": _t("count", lang),
+            "min": 0,
+            "num_format": "0",
+            "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+        }
+    )
+    chart.set_legend({"none": True} if n_series == 1 else {"position": "bottom"})
+    chart.set_size({"width": 720, "height": _CHART_ROWS * 20})
+    ws.insert_chart(top, 0, chart, {"object_position": 1})
 
 
 def method_text(tables: Sequence[PublishedTable], meta: StatsMeta) -> list[str]:
@@ -239,17 +287,15 @@ def method_text(tables: Sequence[PublishedTable], meta: StatsMeta) -> list[str]:
 
 def write_xlsx(path: Path, tables: Sequence[PublishedTable], meta: StatsMeta) -> None:
     """One sheet per table (values only, no formulas) with a bar chart, plus a 'Methode' sheet."""
-    wb = Workbook()
-    default = wb.active
+    book = Book(meta.language)
     taken: set[str] = set()
     for table in tables:
-        _write_table_sheet(wb.create_sheet(_sheet_title(table, taken)), table, meta)
-    if default is not None:
-        wb.remove(default)
-    ws = wb.create_sheet("Methode")
-    ws.column_dimensions["A"].width = 110
-    for line in method_text(tables, meta):
-        ws.append([line])
-        ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    ws["A1"].font = Font(bold=True, size=13)
-    write_atomic(Path(path), wb.save)
+        ws = book.sheet(_sheet_title(table, meta.language, taken))
+        _write_table_sheet(book, ws, table, meta)
+    ws = book.sheet("Methode")
+    ws.set_column(0, 0, 110)
+    for r, line in enumerate(method_text(tables, meta)):
+        ws.write_string(r, 0, line, book.fmt["title"] if r == 0 else book.fmt["wrap"])
+        ws.set_row(r, LINE_HEIGHT * line_count(line, 105) if r else None)
+    data = book.close()
+    write_atomic(Path(path), lambda fh: fh.write(data))

@@ -28,6 +28,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("argon2-cffi", "MIT"),
     ("cryptography", "Apache-2.0 / BSD-3-Clause"),
     ("openpyxl", "MIT"),
+    ("XlsxWriter", "BSD-2-Clause"),
     ("python-calamine", "MIT"),
     ("phonenumbers", "Apache-2.0"),
     ("email-validator", "Unlicense"),

@@ -49,6 +49,7 @@ from contactkluis.ui.dialogs import FileDialog, MessageBox
 from contactkluis.ui.i18n import LANGUAGES
 from contactkluis.ui.locking import Locker
 from contactkluis.ui.settings.accounts import AccountsSection
+from contactkluis.ui.settings.register_contacts import RegisterContactsSection
 from contactkluis.ui.settings.security import KeysSection
 from contactkluis.ui.widgets.status_pill import StatusPill
 
@@ -78,6 +79,8 @@ class SettingsPage(QScrollArea):
         self.layout_.setSpacing(14)
         self.setWidget(body)
         self._build_purposes()
+        self.register_contacts = RegisterContactsSection(ctx)
+        self.layout_.addWidget(self.register_contacts)
         self._build_accounts()
         self._build_lock_and_language()
         self._build_backup()
@@ -198,6 +201,7 @@ class SettingsPage(QScrollArea):
         if session is None:
             return
         self.load_purposes()
+        self.register_contacts.reload()
         self.accounts_box.setVisible(self.is_admin)
         if self.is_admin:
             self.accounts_box.load()
@@ -211,6 +215,7 @@ class SettingsPage(QScrollArea):
 
     def clear(self) -> None:
         self.purposes_table.setRowCount(0)
+        self.register_contacts.clear()
         self.accounts_box.clear()
         self.keys.clear()
 
