@@ -17,6 +17,7 @@ from typing import Any
 
 from contactkluis.domain.contact import RELATION_PURPOSE, RelationKind
 from contactkluis.domain.messages import format_date, localized
+from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.purposes import Purpose
 from contactkluis.domain.requests import RequestKind
 from contactkluis.migration.headers import FIELDS
@@ -188,7 +189,9 @@ def _person_rows(person: Mapping[str, Any], lang: str) -> list[tuple[Any, ...]]:
     rows: list[tuple[Any, ...]] = []
     for field, key in _PERSON_ROWS:
         value = person.get(field)
-        if isinstance(value, list):
+        if field == "phones" and isinstance(value, list):
+            value = "\n".join(format_phone_nl(v) for v in value)  # as the person writes them
+        elif isinstance(value, list):
             value = "\n".join(value)
         elif field == "birth_date":
             value = as_moment(value)

@@ -16,6 +16,7 @@ from typing import IO, Any
 from contactkluis.domain.consent import consent_states
 from contactkluis.domain.contact import Contact
 from contactkluis.domain.messages import localized, speaker
+from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
@@ -268,7 +269,7 @@ def _write_xlsx(session: Session, fh: IO[bytes]) -> int:
                 n["infix"],
                 n["last"],
                 "\n".join(item["emails"]),
-                "\n".join(item["phones"]),
+                "\n".join(format_phone_nl(p) for p in item["phones"]),
                 a["street"],
                 a["house_number"],
                 a["postcode"],
