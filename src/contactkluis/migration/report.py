@@ -6,7 +6,7 @@ personal data, so it may be saved next to the spreadsheets or shown to anyone.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from contactkluis.domain.messages import localized, register, render
@@ -96,11 +96,21 @@ register(
         ),
         "not_imported": ("niet geïmporteerd", "not imported"),
         "sheet": (
-            "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}); toestemmingen {given}"
-            " (te herbevestigen), ingetrokken {withdrawn}, beëindigd {ended}, overleden"
-            " {deceased}, doel onbekend {unknown}",
-            "    [{sheet}] {kind} ({reason}); list date {date} ({source}); consents {given},"
-            " withdrawn {withdrawn}, ended {ended}, deceased {deceased}, purpose unknown {unknown}",
+            "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}).",
+            "    [{sheet}] {kind} ({reason}); list date {date} ({source}).",
+        ),
+        "sheet.outcome": (
+            "      Deze import maakt {created} nieuwe personen, voegt {merged} rijen samen met"
+            " iemand die al bekend is, legt {given} toestemmingen vast (te herbevestigen) en"
+            " {withdrawn} intrekkingen, beëindigt {ended} lidmaatschappen of relaties, markeert"
+            " {deceased} personen als overleden, vindt {shared} gedeelde e-mailadressen,"
+            " bewaart {unknown} rijen met onbekend doel (beoordelen) en slaat {skipped} rijen"
+            " over.",
+            "      This import creates {created} new people, merges {merged} rows into someone"
+            " already known, records {given} consents (to reconfirm) and {withdrawn}"
+            " withdrawals, ends {ended} memberships or relations, marks {deceased} people as"
+            " deceased, finds {shared} shared e-mail addresses, keeps {unknown} rows with an"
+            " unknown purpose (to review) and skips {skipped} rows.",
         ),
         "people": (
             "  Gedeelde e-mailadressen (verschillende personen, één adres, beiden bewaard):"
@@ -118,6 +128,20 @@ register(
 def reason_text(code: str, lang: str | None = None) -> str:
     """A reason in `lang`, by default the language chosen at start-up."""
     return localized(*REASONS.get(code, (code, code)), lang=lang)
+
+
+# What a sheet's rows do in the import, in the order the dry run names them.
+OUTCOMES: dict[str, tuple[str, str]] = {
+    "created": ("nieuwe personen", "new people"),
+    "merged": ("samengevoegde rijen", "merged rows"),
+    "consent_given": ("toestemmingen (te herbevestigen)", "consents (to reconfirm)"),
+    "consent_withdrawn": ("ingetrokken toestemmingen", "withdrawn consents"),
+    "ended": ("beëindigde lidmaatschappen", "ended memberships"),
+    "deceased": ("overleden", "deceased"),
+    "shared_address": ("gedeelde e-mailadressen", "shared e-mail addresses"),
+    "unknown_purpose": ("doel onbekend", "purpose unknown"),
+    "skipped": ("overgeslagen rijen", "skipped rows"),
+}
 
 
 @dataclass
@@ -154,6 +178,14 @@ class SheetReport:
     ended: int = 0  # memberships or relations ended by this sheet
     deceased: int = 0
     unknown_purpose: int = 0  # rows kept as "doel onbekend — beoordelen"
+    # The row numbers behind each count, by outcome code (OUTCOMES): numbers only.
+    rows: dict[str, list[int]] = field(default_factory=dict)
+
+    def count(self, outcome: str) -> int:
+        return len(self.rows.get(outcome, ()))
+
+    def note(self, outcome: str, row: int) -> None:
+        self.rows.setdefault(outcome, []).append(row)
 
 
 @dataclass
@@ -194,6 +226,36 @@ class ImportReport:
     skipped: list[RowRef] = field(default_factory=list)
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
     cancelled: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ImportReport:
+        """A report as to_json wrote it (also an older one, without the newer fields)."""
+
+        def refs(key: str) -> list[RowRef]:
+            return [RowRef(**_known(RowRef, r)) for r in data.get(key) or []]
+
+        files = []
+        for f in data.get("files") or []:
+            sheets = [SheetReport(**_known(SheetReport, s)) for s in f.get("sheets") or []]
+            columns = [
+                UnmappedColumn(**_known(UnmappedColumn, c)) for c in f.get("unmapped_columns") or []
+            ]
+            plain = _known(FileReport, f)
+            plain.update(sheets=sheets, unmapped_columns=columns)
+            files.append(FileReport(**plain))
+        plain = _known(cls, data)
+        plain.update(
+            files=files,
+            invalid=refs("invalid"),
+            flagged=refs("flagged"),
+            suppressed_rows=refs("suppressed_rows"),
+            warnings=refs("warnings"),
+            skipped=refs("skipped"),
+            near_duplicates=[
+                NearDuplicate(**_known(NearDuplicate, d)) for d in data.get("near_duplicates") or []
+            ],
+        )
+        return cls(**plain)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -241,12 +303,36 @@ class ImportReport:
             for sheet in f.sheets:
                 if sheet.list_kind:
                     lines.append(_sheet_line(sheet, lang))
+                    lines.append(outcome_sentence(sheet, lang))
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
                 label = render("report.not_imported", lang)
                 header = col.header or f"#{col.column}"
                 lines.append(f"    [{col.sheet}] '{header}' ({label}){warn}")
         return lines
+
+
+def _known(kind: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The fields of `data` that the dataclass `kind` has (a stored report may be older)."""
+    names = {f.name for f in fields(kind)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def outcome_sentence(sheet: SheetReport, lang: str | None = None) -> str:
+    """In words, everything the import does with the rows of this sheet."""
+    return render(
+        "report.sheet.outcome",
+        lang,
+        created=sheet.count("created"),
+        merged=sheet.count("merged"),
+        given=sheet.consents_given,
+        withdrawn=sheet.consents_withdrawn,
+        ended=sheet.ended,
+        deceased=sheet.deceased,
+        shared=sheet.count("shared_address"),
+        unknown=sheet.unknown_purpose,
+        skipped=sheet.count("skipped"),
+    )
 
 
 def _sheet_line(sheet: SheetReport, lang: str) -> str:
@@ -266,9 +352,4 @@ def _sheet_line(sheet: SheetReport, lang: str) -> str:
         reason=sheet.list_kind_reason,
         date=sheet.list_date,
         source=source,
-        given=sheet.consents_given,
-        withdrawn=sheet.consents_withdrawn,
-        ended=sheet.ended,
-        deceased=sheet.deceased,
-        unknown=sheet.unknown_purpose,
     )
