@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 from faker import Faker
 from openpyxl import Workbook
+from PySide6.QtCore import QSettings
 
 from contactkluis.domain.normalize import normalize_phone
 from contactkluis.services import review
 from contactkluis.services.accounts import unlock
+from contactkluis.services.importing import import_files
+from contactkluis.ui.contacts.page import ContactsPage
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.import_wizard.wizard import ImportPage, Step
 from tests.conftest import ADMIN, ADMIN_PW
@@ -169,3 +172,27 @@ def test_the_stored_report_holds_no_personal_data(qtbot, ctx, tmp_path) -> None:
         for value in (first, last, email, phone, normalize_phone(phone) or "", postcode):
             if len(value) >= 4:
                 assert value.lower() not in text, value
+
+
+def test_history_tab_names_the_import_a_contact_came_from(qtbot, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path, people = write_members(tmp_path / "leden.xlsx")
+    import_files(ctx.session, [path])
+    first, last = people[0][:2]
+    by_name = {
+        review.name_of(ctx.session, cid): cid
+        for (cid,) in ctx.session.conn.execute("SELECT id FROM contacts")
+    }
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    contacts = ContactsPage(ctx, settings=settings)
+    qtbot.addWidget(contacts)
+    contacts.show()
+    contacts.select_ids([by_name[f"{first} {last}"]])
+    history = contacts.detail.audit
+    rows = [
+        [history.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(history.topLevelItemCount())
+    ]
+    imported = [r for r in rows if r[2] == "Geïmporteerd"]
+    assert len(imported) == 1
+    assert imported[0][1] == ADMIN
+    assert imported[0][3] == "uit leden.xlsx / Leden / rij 2"

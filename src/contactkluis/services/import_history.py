@@ -36,6 +36,7 @@ class ImportOrigin:
 
     batch: int
     started_at: str
+    account: str | None
     rows: tuple[tuple[str, str | None, int | None], ...]
 
 
@@ -78,9 +79,9 @@ def origins(session: Session, contact_id: int) -> list[ImportOrigin]:
     if not rows:
         return []
     found: list[ImportOrigin] = []
-    for batch_id, started_at, _account, text in reversed(import_repo.batches(session.conn)):
+    for batch_id, started_at, account, text in reversed(import_repo.batches(session.conn)):
         files = {f.get("file") for f in json.loads(text).get("files") or []}
         mine = tuple(r for r in rows if r[0] in files)
         if mine:
-            found.append(ImportOrigin(batch_id, started_at, mine))
+            found.append(ImportOrigin(batch_id, started_at, account, mine))
     return found
