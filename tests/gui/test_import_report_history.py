@@ -95,14 +95,16 @@ def test_dry_run_says_per_sheet_what_happens_and_opens_the_rows(qtbot, ctx, tmp_
     tree = page.summary.outcomes
     assert tree.isVisible()
     sheet_line = tree.tree.topLevelItem(0).child(0).text(0)
-    assert sheet_line.startswith("Leden: Deze import maakt 10 nieuwe personen")
-    assert "1 gedeelde e-mailadressen" not in sheet_line  # two rows share one: both marked
-    assert "2 gedeelde e-mailadressen" in sheet_line
+    assert sheet_line.startswith("Leden: Deze import: 10 nieuwe personen, ")
+    assert "samengevoegd" not in sheet_line  # nothing merged: no zero to read past
+    assert sheet_line.endswith(
+        "2 personen met een gedeeld e-mailadres en 2 rijen overgeslagen of niet te importeren."
+    )
     by_label = {item.text(0): item for item in tree.outcome_items()}
-    tree.tree.setCurrentItem(by_label["2 gedeelde e-mailadressen"])
+    tree.tree.setCurrentItem(by_label["2 personen met een gedeeld e-mailadres"])
     shown = [tree.rows.item(i).text() for i in range(tree.rows.count())]
     assert shown == ["leden.xlsx / Leden / rij 6", "leden.xlsx / Leden / rij 7"]
-    tree.tree.setCurrentItem(by_label["2 overgeslagen rijen"])
+    tree.tree.setCurrentItem(by_label["2 rijen overgeslagen of niet te importeren"])
     shown = [tree.rows.item(i).text() for i in range(tree.rows.count())]
     assert shown[0].startswith("leden.xlsx / Leden / rij 12 — ")
     # The JSON report lists the same rows by file, sheet and row.

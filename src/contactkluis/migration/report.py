@@ -99,19 +99,12 @@ register(
             "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}).",
             "    [{sheet}] {kind} ({reason}); list date {date} ({source}).",
         ),
-        "sheet.outcome": (
-            "      Deze import maakt {created} nieuwe personen, voegt {merged} rijen samen met"
-            " iemand die al bekend is, legt {given} toestemmingen vast (te herbevestigen) en"
-            " {withdrawn} intrekkingen, beëindigt {ended} lidmaatschappen of relaties, markeert"
-            " {deceased} personen als overleden, vindt {shared} gedeelde e-mailadressen,"
-            " bewaart {unknown} rijen met onbekend doel (beoordelen) en slaat {skipped} rijen"
-            " over.",
-            "      This import creates {created} new people, merges {merged} rows into someone"
-            " already known, records {given} consents (to reconfirm) and {withdrawn}"
-            " withdrawals, ends {ended} memberships or relations, marks {deceased} people as"
-            " deceased, finds {shared} shared e-mail addresses, keeps {unknown} rows with an"
-            " unknown purpose (to review) and skips {skipped} rows.",
+        "sheet.outcome": ("      Deze import: {parts}.", "      This import: {parts}."),
+        "sheet.nothing": (
+            "      Deze import neemt niets uit dit werkblad over.",
+            "      This import takes nothing from this sheet.",
         ),
+        "and": (" en ", " and "),
         "people": (
             "  Gedeelde e-mailadressen (verschillende personen, één adres, beiden bewaard):"
             " {shared} paren; samengevoegde rijen met een anders geschreven naam: {renamed}."
@@ -132,15 +125,30 @@ def reason_text(code: str, lang: str | None = None) -> str:
 
 # What a sheet's rows do in the import, in the order the dry run names them.
 OUTCOMES: dict[str, tuple[str, str]] = {
-    "created": ("nieuwe personen", "new people"),
-    "merged": ("samengevoegde rijen", "merged rows"),
-    "consent_given": ("toestemmingen (te herbevestigen)", "consents (to reconfirm)"),
-    "consent_withdrawn": ("ingetrokken toestemmingen", "withdrawn consents"),
-    "ended": ("beëindigde lidmaatschappen", "ended memberships"),
-    "deceased": ("overleden", "deceased"),
-    "shared_address": ("gedeelde e-mailadressen", "shared e-mail addresses"),
-    "unknown_purpose": ("doel onbekend", "purpose unknown"),
-    "skipped": ("overgeslagen rijen", "skipped rows"),
+    "created": ("{n} nieuwe personen", "{n} new people"),
+    "merged": (
+        "{n} rijen samengevoegd met iemand die al bekend is",
+        "{n} rows merged into someone already known",
+    ),
+    "consent_given": ("{n} toestemmingen (te herbevestigen)", "{n} consents (to reconfirm)"),
+    "consent_withdrawn": ("{n} ingetrokken toestemmingen", "{n} withdrawn consents"),
+    "ended": (
+        "{n} beëindigde lidmaatschappen of relaties",
+        "{n} ended memberships or relations",
+    ),
+    "deceased": ("{n} personen overleden", "{n} people deceased"),
+    "shared_address": (
+        "{n} personen met een gedeeld e-mailadres",
+        "{n} people with a shared e-mail address",
+    ),
+    "unknown_purpose": (
+        "{n} rijen met onbekend doel (beoordelen)",
+        "{n} rows with an unknown purpose (to review)",
+    ),
+    "skipped": (
+        "{n} rijen overgeslagen of niet te importeren",
+        "{n} rows skipped or not importable",
+    ),
 }
 
 
@@ -318,21 +326,26 @@ def _known(kind: type, data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in names}
 
 
+def outcome_count(sheet: SheetReport, outcome: str) -> str:
+    """'12 nieuwe personen': one outcome of a sheet in words."""
+    return localized(*OUTCOMES[outcome]).format(n=sheet.count(outcome))
+
+
 def outcome_sentence(sheet: SheetReport, lang: str | None = None) -> str:
-    """In words, everything the import does with the rows of this sheet."""
-    return render(
-        "report.sheet.outcome",
-        lang,
-        created=sheet.count("created"),
-        merged=sheet.count("merged"),
-        given=sheet.consents_given,
-        withdrawn=sheet.consents_withdrawn,
-        ended=sheet.ended,
-        deceased=sheet.deceased,
-        shared=sheet.count("shared_address"),
-        unknown=sheet.unknown_purpose,
-        skipped=sheet.count("skipped"),
+    """In words, everything the import does with the rows of this sheet (zeros left out)."""
+    parts = [
+        localized(*OUTCOMES[code], lang=lang).format(n=sheet.count(code))
+        for code in OUTCOMES
+        if sheet.count(code)
+    ]
+    if not parts:
+        return render("report.sheet.nothing", lang)
+    joined = (
+        ", ".join(parts[:-1]) + render("report.and", lang) + parts[-1]
+        if len(parts) > 1
+        else parts[0]
     )
+    return render("report.sheet.outcome", lang, parts=joined)
 
 
 def _sheet_line(sheet: SheetReport, lang: str) -> str:

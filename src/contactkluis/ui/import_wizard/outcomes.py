@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.messages import localized, speaker
-from contactkluis.migration.report import OUTCOMES, SheetReport, outcome_sentence
+from contactkluis.domain.messages import speaker
+from contactkluis.migration.report import OUTCOMES, SheetReport, outcome_count, outcome_sentence
 from contactkluis.services.import_plan import ImportReport, reason_text
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -82,7 +82,10 @@ class OutcomeTree(QWidget):
             self.tree.addTopLevelItem(top)
             for sheet in f.sheets:
                 top.addChild(self._sheet_item(f.file, sheet))
-            top.setExpanded(True)
+            # Expanded once in the tree: before that Qt ignores it.
+            self.tree.expandItem(top)
+            for i in range(top.childCount()):
+                self.tree.expandItem(top.child(i))
 
     def _sheet_item(self, file: str, sheet: SheetReport) -> QTreeWidgetItem:
         if sheet.skip_reason:
@@ -90,14 +93,12 @@ class OutcomeTree(QWidget):
             return QTreeWidgetItem([_t("skipped_sheet", sheet=sheet.sheet, reason=reason)])
         item = QTreeWidgetItem([self.sheet_sentence(sheet)])
         item.setToolTip(0, item.text(0))
-        for code, labels in OUTCOMES.items():
-            count = sheet.count(code)
-            if not count:
+        for code in OUTCOMES:
+            if not sheet.count(code):
                 continue
-            child = QTreeWidgetItem([f"{count} {localized(*labels)}"])
+            child = QTreeWidgetItem([outcome_count(sheet, code)])
             child.setData(0, _ROLE, (file, sheet.sheet, code))
             item.addChild(child)
-        item.setExpanded(True)
         return item
 
     @staticmethod
@@ -118,6 +119,11 @@ class OutcomeTree(QWidget):
 
     def _chosen(self, item: QTreeWidgetItem | None, _old: object = None) -> None:
         where = item.data(0, _ROLE) if item is not None else None
+        if item is not None and not where and item.parent() is not None:
+            # A sheet: its whole sentence, which the tree's one line may cut.
+            self.rows_title.setText(item.text(0))
+            self.rows.clear()
+            return
         if not where or self.report is None:
             return
         file, sheet_name, code = where
@@ -129,7 +135,7 @@ class OutcomeTree(QWidget):
             if s.sheet == sheet_name
         )
         numbers = sheet.rows.get(code, [])
-        self.rows_title.setText(_t("behind", what=localized(*OUTCOMES[code]), sheet=sheet_name))
+        self.rows_title.setText(_t("behind", what=outcome_count(sheet, code), sheet=sheet_name))
         self.rows.clear()
         for number in numbers:
             reason = self.reasons.get((file, sheet_name, number))
