@@ -20,6 +20,7 @@ from contactkluis.services.importing import import_files
 from contactkluis.ui.contacts.page import ContactsPage
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.import_wizard.wizard import ImportPage, Step
+from contactkluis.ui.main_window import MainWindow
 from tests.conftest import ADMIN, ADMIN_PW
 
 HEADERS = ["Voornaam", "Achternaam", "E-mailadres", "Telefoon", "Postcode", "Woonplaats"]
@@ -135,10 +136,13 @@ def test_report_is_kept_reopened_after_restart_and_opens_both_contacts(  # type:
     ctx.tasks.wait()
     ctx.close_session()  # quit ...
     restarted.open_session(unlock(ctx.vault_path, ADMIN, ADMIN_PW))  # ... and start again
-    again = ImportPage(restarted)
-    qtbot.addWidget(again)
-    again.resize(1366, 768)
-    again.show()
+    window = MainWindow(restarted)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert window.show_page("import")
+    again = window.page("import")
+    assert isinstance(again, ImportPage)
     history = again.past_imports
     assert len(history.batch_ids()) == 1
     row = history.list.topLevelItem(0)
@@ -156,10 +160,12 @@ def test_report_is_kept_reopened_after_restart_and_opens_both_contacts(  # type:
         for r in range(duplicates.rowCount())
         if {duplicates.item(r, 0).text(), duplicates.item(r, 1).text()} == shared
     )
-    with qtbot.waitSignal(again.open_contacts) as opened:
-        duplicates.cellWidget(pair_row, 4).click()
+    duplicates.cellWidget(pair_row, 4).click()
+    contacts = window.page("contacts")
+    assert window.current_page_key() == "contacts"
+    qtbot.waitUntil(lambda: len(contacts.selected_ids()) == 2, timeout=10000)
     session = restarted.session
-    assert {review.name_of(session, cid) for cid in opened.args[0]} == shared
+    assert {review.name_of(session, cid) for cid in contacts.selected_ids()} == shared
 
 
 def test_the_stored_report_holds_no_personal_data(qtbot, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
