@@ -20,8 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.messages import speaker
-from contactkluis.migration.report import OUTCOMES, SheetReport, outcome_count, outcome_sentence
-from contactkluis.services.import_plan import ImportReport, reason_text
+from contactkluis.services.import_plan import (
+    OUTCOMES,
+    ImportReport,
+    SheetReport,
+    outcome_count,
+    outcome_sentence,
+    reason_text,
+)
 
 _ROLE = Qt.ItemDataRole.UserRole
 _t = speaker(
@@ -85,7 +91,9 @@ class OutcomeTree(QWidget):
             # Expanded once in the tree: before that Qt ignores it.
             self.tree.expandItem(top)
             for i in range(top.childCount()):
-                self.tree.expandItem(top.child(i))
+                child = top.child(i)
+                if child is not None:
+                    self.tree.expandItem(child)
 
     def _sheet_item(self, file: str, sheet: SheetReport) -> QTreeWidgetItem:
         if sheet.skip_reason:

@@ -28,8 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.messages import format_datetime, localized, speaker
-from contactkluis.migration.headers import FIELDS
-from contactkluis.services.import_plan import ImportReport, NearDuplicate, RowRef, reason_text
+from contactkluis.services.import_plan import (
+    FIELDS,
+    ImportReport,
+    NearDuplicate,
+    RowRef,
+    reason_text,
+)
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 from contactkluis.ui.import_wizard.outcomes import OutcomeTree
 
