@@ -204,3 +204,16 @@ def test_history_tab_names_the_import_a_contact_came_from(qtbot, ctx, tmp_path) 
     assert len(imported) == 1
     assert imported[0][1] == ADMIN
     assert imported[0][3] == "uit leden.xlsx / Leden / rij 2"
+
+
+def test_lock_empties_the_list_of_past_imports(qtbot, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path, _people = write_members(tmp_path / "leden.xlsx")
+    import_files(ctx.session, [path])
+    page = ImportPage(ctx)
+    qtbot.addWidget(page)
+    assert len(page.past_imports.batch_ids()) == 1
+    ctx.locked.emit()
+    assert page.past_imports.batch_ids() == []
+    ctx.session.vault.close()  # the vault closed under a session still held
+    page.reset()  # no query on it, no error
+    assert page.past_imports.batch_ids() == []

@@ -79,8 +79,7 @@ def origins(session: Session, contact_id: int) -> list[ImportOrigin]:
     if not rows:
         return []
     found: list[ImportOrigin] = []
-    for batch_id, started_at, account, text in reversed(import_repo.batches(session.conn)):
-        files = {f.get("file") for f in json.loads(text).get("files") or []}
+    for batch_id, started_at, account, files in import_repo.batch_files(session.conn):
         mine = tuple(r for r in rows if r[0] in files)
         if mine:
             found.append(ImportOrigin(batch_id, started_at, account, mine))

@@ -73,7 +73,9 @@ class PastImports(QWidget):
 
     def refresh(self, session: Session | None) -> None:
         self.list.clear()
-        past = import_history.past_imports(session) if session is not None else []
+        # On lock the page resets while the vault is already closed: then the list empties.
+        usable = session is not None and session.vault.conn is not None
+        past = import_history.past_imports(session) if usable and session else []
         for done in past:
             values = (
                 format_datetime(done.started_at),

@@ -105,6 +105,7 @@ class ImportPage(QWidget):
         layout.addWidget(self.steps_label)
         layout.addWidget(self.stack, 1)
         ctx.locked.connect(self.reset)
+        ctx.locked.connect(lambda: self.past_imports.refresh(None))  # nothing shown while locked
         ctx.unlocked.connect(lambda: self.past_imports.refresh(self.ctx.session))
         self.go(Step.FILES)
 
