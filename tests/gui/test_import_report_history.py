@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings
 from contactkluis.domain.normalize import normalize_phone
 from contactkluis.services import review
 from contactkluis.services.accounts import unlock
+from contactkluis.services.import_plan import SheetReport, outcome_sentence
 from contactkluis.services.importing import import_files
 from contactkluis.ui.contacts.page import ContactsPage
 from contactkluis.ui.context import AppContext
@@ -217,3 +218,14 @@ def test_lock_empties_the_list_of_past_imports(qtbot, ctx, tmp_path) -> None:  #
     ctx.session.vault.close()  # the vault closed under a session still held
     page.reset()  # no query on it, no error
     assert page.past_imports.batch_ids() == []
+
+
+def test_a_sheet_sentence_names_only_what_happens_in_both_languages() -> None:
+    sheet = SheetReport("Leden", 1, rows={"created": [2, 3], "merged": [4], "deceased": []})
+    assert outcome_sentence(sheet, "nl").strip() == (
+        "Deze import: 2 nieuwe personen en 1 rij samengevoegd met iemand die al bekend is."
+    )
+    assert outcome_sentence(sheet, "en").strip() == (
+        "This import: 2 new people and 1 row merged into someone already known."
+    )
+    assert "niets" in outcome_sentence(SheetReport("Leeg", None), "nl")

@@ -150,6 +150,27 @@ OUTCOMES: dict[str, tuple[str, str]] = {
         "{n} rows skipped or not importable",
     ),
 }
+# The same for a count of one.
+_ONE: dict[str, tuple[str, str]] = {
+    "created": ("1 nieuwe persoon", "1 new person"),
+    "merged": (
+        "1 rij samengevoegd met iemand die al bekend is",
+        "1 row merged into someone already known",
+    ),
+    "consent_given": ("1 toestemming (te herbevestigen)", "1 consent (to reconfirm)"),
+    "consent_withdrawn": ("1 ingetrokken toestemming", "1 withdrawn consent"),
+    "ended": ("1 beëindigd lidmaatschap of relatie", "1 ended membership or relation"),
+    "deceased": ("1 persoon overleden", "1 person deceased"),
+    "shared_address": (
+        "1 persoon met een gedeeld e-mailadres",
+        "1 person with a shared e-mail address",
+    ),
+    "unknown_purpose": (
+        "1 rij met onbekend doel (beoordelen)",
+        "1 row with an unknown purpose (to review)",
+    ),
+    "skipped": ("1 rij overgeslagen of niet te importeren", "1 row skipped or not importable"),
+}
 
 
 @dataclass
@@ -328,16 +349,17 @@ def _known(kind: type, data: dict[str, Any]) -> dict[str, Any]:
 
 def outcome_count(sheet: SheetReport, outcome: str) -> str:
     """'12 nieuwe personen': one outcome of a sheet in words."""
-    return localized(*OUTCOMES[outcome]).format(n=sheet.count(outcome))
+    return _outcome_text(outcome, sheet.count(outcome))
+
+
+def _outcome_text(outcome: str, n: int, lang: str | None = None) -> str:
+    pair = _ONE[outcome] if n == 1 else OUTCOMES[outcome]
+    return localized(*pair, lang=lang).format(n=n)
 
 
 def outcome_sentence(sheet: SheetReport, lang: str | None = None) -> str:
     """In words, everything the import does with the rows of this sheet (zeros left out)."""
-    parts = [
-        localized(*OUTCOMES[code], lang=lang).format(n=sheet.count(code))
-        for code in OUTCOMES
-        if sheet.count(code)
-    ]
+    parts = [_outcome_text(code, sheet.count(code), lang) for code in OUTCOMES if sheet.count(code)]
     if not parts:
         return render("report.sheet.nothing", lang)
     joined = (
