@@ -33,12 +33,14 @@ def test_forget_removes_the_person_from_the_import_history(
     before = json.loads(_reports(session))
     anke_rows = [r for r in before["warnings"] if r["row"] == 2]
     assert anke_rows and before["near_duplicates"], before  # the report did name them
+    assert 2 in before["files"][0]["sheets"][0]["rows"]["created"]
     repo = session.repo()
     ids = {c.name.display(): c.id for c in repo.get_many(repo.all_ids())}
     jan = next(cid for name, cid in ids.items() if name.startswith("Jan"))
     erasure.erase(session, [ids["Anke Verbruggen"], jan])
     after = json.loads(_reports(session))
     assert not [r for r in after["warnings"] if r["row"] == 2]
+    assert 2 not in after["files"][0]["sheets"][0]["rows"]["created"]  # nor its row number
     assert after["near_duplicates"] == []
     assert f"contact:{jan}" not in _reports(session)
     assert after["created"] == before["created"]  # the counts stay

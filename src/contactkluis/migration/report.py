@@ -6,7 +6,7 @@ personal data, so it may be saved next to the spreadsheets or shown to anyone.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from contactkluis.domain.messages import localized, register, render
@@ -96,12 +96,15 @@ register(
         ),
         "not_imported": ("niet geïmporteerd", "not imported"),
         "sheet": (
-            "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}); toestemmingen {given}"
-            " (te herbevestigen), ingetrokken {withdrawn}, beëindigd {ended}, overleden"
-            " {deceased}, doel onbekend {unknown}",
-            "    [{sheet}] {kind} ({reason}); list date {date} ({source}); consents {given},"
-            " withdrawn {withdrawn}, ended {ended}, deceased {deceased}, purpose unknown {unknown}",
+            "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}).",
+            "    [{sheet}] {kind} ({reason}); list date {date} ({source}).",
         ),
+        "sheet.outcome": ("      Deze import: {parts}.", "      This import: {parts}."),
+        "sheet.nothing": (
+            "      Deze import neemt niets uit dit werkblad over.",
+            "      This import takes nothing from this sheet.",
+        ),
+        "and": (" en ", " and "),
         "people": (
             "  Gedeelde e-mailadressen (verschillende personen, één adres, beiden bewaard):"
             " {shared} paren; samengevoegde rijen met een anders geschreven naam: {renamed}."
@@ -118,6 +121,56 @@ register(
 def reason_text(code: str, lang: str | None = None) -> str:
     """A reason in `lang`, by default the language chosen at start-up."""
     return localized(*REASONS.get(code, (code, code)), lang=lang)
+
+
+# What a sheet's rows do in the import, in the order the dry run names them.
+OUTCOMES: dict[str, tuple[str, str]] = {
+    "created": ("{n} nieuwe personen", "{n} new people"),
+    "merged": (
+        "{n} rijen samengevoegd met iemand die al bekend is",
+        "{n} rows merged into someone already known",
+    ),
+    "consent_given": ("{n} toestemmingen (te herbevestigen)", "{n} consents (to reconfirm)"),
+    "consent_withdrawn": ("{n} ingetrokken toestemmingen", "{n} withdrawn consents"),
+    "ended": (
+        "{n} beëindigde lidmaatschappen of relaties",
+        "{n} ended memberships or relations",
+    ),
+    "deceased": ("{n} personen overleden", "{n} people deceased"),
+    "shared_address": (
+        "{n} personen met een gedeeld e-mailadres",
+        "{n} people with a shared e-mail address",
+    ),
+    "unknown_purpose": (
+        "{n} rijen met onbekend doel (beoordelen)",
+        "{n} rows with an unknown purpose (to review)",
+    ),
+    "skipped": (
+        "{n} rijen overgeslagen of niet te importeren",
+        "{n} rows skipped or not importable",
+    ),
+}
+# The same for a count of one.
+_ONE: dict[str, tuple[str, str]] = {
+    "created": ("1 nieuwe persoon", "1 new person"),
+    "merged": (
+        "1 rij samengevoegd met iemand die al bekend is",
+        "1 row merged into someone already known",
+    ),
+    "consent_given": ("1 toestemming (te herbevestigen)", "1 consent (to reconfirm)"),
+    "consent_withdrawn": ("1 ingetrokken toestemming", "1 withdrawn consent"),
+    "ended": ("1 beëindigd lidmaatschap of relatie", "1 ended membership or relation"),
+    "deceased": ("1 persoon overleden", "1 person deceased"),
+    "shared_address": (
+        "1 persoon met een gedeeld e-mailadres",
+        "1 person with a shared e-mail address",
+    ),
+    "unknown_purpose": (
+        "1 rij met onbekend doel (beoordelen)",
+        "1 row with an unknown purpose (to review)",
+    ),
+    "skipped": ("1 rij overgeslagen of niet te importeren", "1 row skipped or not importable"),
+}
 
 
 @dataclass
@@ -154,6 +207,14 @@ class SheetReport:
     ended: int = 0  # memberships or relations ended by this sheet
     deceased: int = 0
     unknown_purpose: int = 0  # rows kept as "doel onbekend — beoordelen"
+    # The row numbers behind each count, by outcome code (OUTCOMES): numbers only.
+    rows: dict[str, list[int]] = field(default_factory=dict)
+
+    def count(self, outcome: str) -> int:
+        return len(self.rows.get(outcome, ()))
+
+    def note(self, outcome: str, row: int) -> None:
+        self.rows.setdefault(outcome, []).append(row)
 
 
 @dataclass
@@ -194,6 +255,36 @@ class ImportReport:
     skipped: list[RowRef] = field(default_factory=list)
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
     cancelled: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ImportReport:
+        """A report as to_json wrote it (also an older one, without the newer fields)."""
+
+        def refs(key: str) -> list[RowRef]:
+            return [RowRef(**_known(RowRef, r)) for r in data.get(key) or []]
+
+        files = []
+        for f in data.get("files") or []:
+            sheets = [SheetReport(**_known(SheetReport, s)) for s in f.get("sheets") or []]
+            columns = [
+                UnmappedColumn(**_known(UnmappedColumn, c)) for c in f.get("unmapped_columns") or []
+            ]
+            plain = _known(FileReport, f)
+            plain.update(sheets=sheets, unmapped_columns=columns)
+            files.append(FileReport(**plain))
+        plain = _known(cls, data)
+        plain.update(
+            files=files,
+            invalid=refs("invalid"),
+            flagged=refs("flagged"),
+            suppressed_rows=refs("suppressed_rows"),
+            warnings=refs("warnings"),
+            skipped=refs("skipped"),
+            near_duplicates=[
+                NearDuplicate(**_known(NearDuplicate, d)) for d in data.get("near_duplicates") or []
+            ],
+        )
+        return cls(**plain)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -241,12 +332,42 @@ class ImportReport:
             for sheet in f.sheets:
                 if sheet.list_kind:
                     lines.append(_sheet_line(sheet, lang))
+                    lines.append(outcome_sentence(sheet, lang))
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
                 label = render("report.not_imported", lang)
                 header = col.header or f"#{col.column}"
                 lines.append(f"    [{col.sheet}] '{header}' ({label}){warn}")
         return lines
+
+
+def _known(kind: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The fields of `data` that the dataclass `kind` has (a stored report may be older)."""
+    names = {f.name for f in fields(kind)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def outcome_count(sheet: SheetReport, outcome: str) -> str:
+    """'12 nieuwe personen': one outcome of a sheet in words."""
+    return _outcome_text(outcome, sheet.count(outcome))
+
+
+def _outcome_text(outcome: str, n: int, lang: str | None = None) -> str:
+    pair = _ONE[outcome] if n == 1 else OUTCOMES[outcome]
+    return localized(*pair, lang=lang).format(n=n)
+
+
+def outcome_sentence(sheet: SheetReport, lang: str | None = None) -> str:
+    """In words, everything the import does with the rows of this sheet (zeros left out)."""
+    parts = [_outcome_text(code, sheet.count(code), lang) for code in OUTCOMES if sheet.count(code)]
+    if not parts:
+        return render("report.sheet.nothing", lang)
+    joined = (
+        ", ".join(parts[:-1]) + render("report.and", lang) + parts[-1]
+        if len(parts) > 1
+        else parts[0]
+    )
+    return render("report.sheet.outcome", lang, parts=joined)
 
 
 def _sheet_line(sheet: SheetReport, lang: str) -> str:
@@ -266,9 +387,4 @@ def _sheet_line(sheet: SheetReport, lang: str) -> str:
         reason=sheet.list_kind_reason,
         date=sheet.list_date,
         source=source,
-        given=sheet.consents_given,
-        withdrawn=sheet.consents_withdrawn,
-        ended=sheet.ended,
-        deceased=sheet.deceased,
-        unknown=sheet.unknown_purpose,
     )

@@ -117,6 +117,13 @@ def _forget_in_import_history(
             ]
             changed |= len(kept) != len(report.get(key) or [])
             report[key] = kept
+        for f in report.get("files") or []:
+            for sheet in f.get("sheets") or []:
+                gone = {r for fl, sh, r in rows if (fl, sh) == (f.get("file"), sheet.get("sheet"))}
+                for outcome, numbers in (sheet.get("rows") or {}).items():
+                    kept_rows = [n for n in numbers if n not in gone]
+                    changed |= len(kept_rows) != len(numbers)
+                    sheet["rows"][outcome] = kept_rows
         pairs = report.get("near_duplicates") or []
         named = records | row_names
         kept_pairs = [p for p in pairs if p.get("a") not in named and p.get("b") not in named]

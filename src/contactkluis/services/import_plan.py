@@ -38,7 +38,16 @@ from contactkluis.migration.readers import (
     Workbook,
     read_workbook,
 )
-from contactkluis.migration.report import ImportReport, NearDuplicate, RowRef, reason_text
+from contactkluis.migration.report import (
+    OUTCOMES,
+    ImportReport,
+    NearDuplicate,
+    RowRef,
+    SheetReport,
+    outcome_count,
+    outcome_sentence,
+    reason_text,
+)
 from contactkluis.migration.table import Table, locate
 from contactkluis.services.import_mapping import MappingSet, SheetMapping
 
@@ -48,6 +57,7 @@ __all__ = [
     "DATE_SOURCES",
     "FIELDS",
     "KIND_LABELS",
+    "OUTCOMES",
     "SENSITIVE",
     "SPREADSHEET_SUFFIXES",
     "ColumnMap",
@@ -58,10 +68,13 @@ __all__ = [
     "RowRef",
     "RowResult",
     "SheetPlan",
+    "SheetReport",
     "apply_mapping",
     "build_rows",
     "kind_from_name",
     "mapping_set",
+    "outcome_count",
+    "outcome_sentence",
     "plan_file",
     "plan_files",
     "plan_sheet",

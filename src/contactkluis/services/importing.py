@@ -196,6 +196,7 @@ class _Run:
                 )
         for skipped in table.skipped:
             srep.skipped[skipped.reason] = srep.skipped.get(skipped.reason, 0) + 1
+            srep.note("skipped", skipped.row)
             self.report.skipped.append(RowRef(plan.file, table.sheet, skipped.row, skipped.reason))
         builder = RowBuilder(plan.context, plan.columns)
         for number, cells in table.rows:
@@ -208,6 +209,7 @@ class _Run:
                     RowRef(plan.file, table.sheet, number, code, field_name)
                 )
             if result.contact is None:
+                srep.note("skipped", number)
                 frep.invalid += 1
                 self.report.invalid.append(
                     RowRef(plan.file, table.sheet, number, result.invalid or "invalid")
@@ -228,8 +230,9 @@ class _Run:
                     )
                 )
             draft = result.contact
-            _count_outcome(srep, draft)
+            _count_outcome(srep, draft, number)
             person, merged = self.merger.add(draft)
+            srep.note("merged" if merged else "created", number)
             if person.vault_id is not None:
                 self.drafts_for_existing.setdefault(person.key, []).append(draft)
             if merged:
@@ -241,14 +244,34 @@ class _Run:
                 self.first_row[person.key] = f"{plan.file} / {table.sheet} / rij {number}"
 
 
-def _count_outcome(srep: SheetReport, draft: Contact) -> None:
-    """What the dry run tells per sheet: consents, withdrawals, endings, deaths, unknowns."""
+def _count_outcome(srep: SheetReport, draft: Contact, row: int) -> None:
+    """What the dry run tells per sheet: consents, withdrawals, endings, deaths, unknowns,
+    each with the row numbers behind it."""
     statuses = {e.status for e in draft.consents}
-    srep.consents_given += ConsentStatus.GIVEN in statuses
-    srep.consents_withdrawn += ConsentStatus.WITHDRAWN in statuses
-    srep.ended += any(r.end is not None for r in draft.relations)
-    srep.deceased += draft.deceased
-    srep.unknown_purpose += any(r.kind is RelationKind.ONBEKEND for r in draft.relations)
+    found = {
+        "consent_given": ConsentStatus.GIVEN in statuses,
+        "consent_withdrawn": ConsentStatus.WITHDRAWN in statuses,
+        "ended": any(r.end is not None for r in draft.relations),
+        "deceased": draft.deceased,
+        "unknown_purpose": any(r.kind is RelationKind.ONBEKEND for r in draft.relations),
+    }
+    for outcome, yes in found.items():
+        if yes:
+            srep.note(outcome, row)
+    srep.consents_given += found["consent_given"]
+    srep.consents_withdrawn += found["consent_withdrawn"]
+    srep.ended += found["ended"]
+    srep.deceased += found["deceased"]
+    srep.unknown_purpose += found["unknown_purpose"]
+
+
+def _note_shared(run: _Run) -> None:
+    """Which rows share an e-mail address with someone else: the marks the merger left."""
+    sheets = {(f.file, s.sheet): s for f in run.report.files for s in f.sheets}
+    for mark in run.merger.marks.values():
+        srep = sheets.get((mark.file, mark.sheet or ""))
+        if srep is not None and mark.row is not None:
+            srep.note("shared_address", mark.row)
 
 
 def run_import(
@@ -313,6 +336,7 @@ def _run_import(run: _Run) -> None:
         for sheet_plan in plan.sheets:
             run.sheet(sheet_plan, frep)
     run.stop_if_cancelled()
+    _note_shared(run)
     if run.request.dry_run:
         _near_duplicates(run, {}, run.report)
         raise _DryRunDone

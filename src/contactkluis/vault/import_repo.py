@@ -73,3 +73,46 @@ def load_mapping(conn: Connection, name: str) -> str | None:
 
 def mapping_names(conn: Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("SELECT name FROM mappings ORDER BY name")]
+
+
+def batches(conn: Connection) -> list[tuple[int, str, str | None, str]]:
+    """Every stored import, newest first: id, when, by whom, and its report (JSON)."""
+    return [
+        (int(r[0]), str(r[1]), r[2], str(r[3]))
+        for r in conn.execute(
+            "SELECT id, started_at, account, report_json FROM import_batches ORDER BY id DESC"
+        )
+    ]
+
+
+def batch_report(conn: Connection, batch_id: int) -> tuple[str, str] | None:
+    """When an import ran, and its report (JSON)."""
+    row = conn.execute(
+        "SELECT started_at, report_json FROM import_batches WHERE id = ?", (batch_id,)
+    ).fetchone()
+    return None if row is None else (str(row[0]), str(row[1]))
+
+
+def batch_files(conn: Connection) -> list[tuple[int, str, str | None, list[str]]]:
+    """Every stored import, oldest first, with the names of the files it read. SQLite
+    picks the names out of the report: a contact's history needs no whole report."""
+    found: dict[int, tuple[int, str, str | None, list[str]]] = {}
+    for batch_id, started_at, account, file in conn.execute(
+        "SELECT b.id, b.started_at, b.account, json_extract(f.value, '$.file')"
+        " FROM import_batches b, json_each(b.report_json, '$.files') f ORDER BY b.id"
+    ):
+        entry = found.setdefault(int(batch_id), (int(batch_id), str(started_at), account, []))
+        entry[3].append(str(file))
+    return list(found.values())
+
+
+def source_files(conn: Connection, contact_id: int) -> list[tuple[str, str | None, int | None]]:
+    """The rows a contact was imported from: file, sheet, row (its provenance records)."""
+    return [
+        (str(r[0]), r[1], r[2])
+        for r in conn.execute(
+            "SELECT file, sheet, row FROM provenance WHERE contact_id = ? AND field IS NULL"
+            " ORDER BY id",
+            (contact_id,),
+        )
+    ]

@@ -40,6 +40,7 @@ from contactkluis.domain.roles import Permission
 from contactkluis.domain.special import SPECIAL_LABELS, special_categories
 from contactkluis.errors import UserError
 from contactkluis.services import contacts as contact_service
+from contactkluis.services import import_history
 from contactkluis.services.session import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
 from contactkluis.ui.contacts.texts import relation_label, t
@@ -107,6 +108,9 @@ _T: dict[str, tuple[str, str]] = {
     "h.who": ("Wie", "Who"),
     "h.what": ("Actie", "Action"),
     "h.detail": ("Details", "Details"),
+    "imported": ("Geïmporteerd", "Imported"),
+    "imported_from": ("uit {rows}", "from {rows}"),
+    "imported_row": ("{file} / {sheet} / rij {row}", "{file} / {sheet} / row {row}"),
     "f.name": ("Naam", "Name"),
     "f.emails": ("E-mail", "E-mail"),
     "f.phones": ("Telefoon", "Phone"),
@@ -321,6 +325,7 @@ class ContactDetailPanel(QWidget):
         self._show_relations(c)
         self._show_provenance(c)
         self._show_audit(details.audit)
+        self._show_imports(session, c.id)
         frozen = c.restricted
         self.edit_button.setEnabled(session.can(Permission.EDIT))
         self.give_button.setEnabled(session.can(Permission.RECORD_CONSENT) and not frozen)
@@ -429,6 +434,17 @@ class ContactDetailPanel(QWidget):
             when = format_datetime(e["ts"])
             item = QTreeWidgetItem([when, e["account"] or "", e["action"], detail])
             self.audit.addTopLevelItem(item)
+
+    def _show_imports(self, session: Session, contact_id: int | None) -> None:
+        """The import(s) the person came from, below the audit entries (oldest last)."""
+        found = import_history.origins(session, contact_id) if contact_id is not None else []
+        for origin in reversed(found):
+            rows = "; ".join(
+                _t("imported_row", file=f, sheet=s or "", row=r or "") for f, s, r in origin.rows
+            )
+            self.audit.addTopLevelItem(QTreeWidgetItem([
+                format_datetime(origin.started_at), origin.account or "", _t("imported"),
+                _t("imported_from", rows=rows)]))  # fmt: skip
 
     # -- actions --------------------------------------------------------------------------
 

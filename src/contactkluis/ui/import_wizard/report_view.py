@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.services.import_plan import ImportReport, NearDuplicate, RowRef, reason_text
+from contactkluis.domain.messages import format_datetime, localized, speaker
+from contactkluis.services.import_plan import (
+    FIELDS,
+    ImportReport,
+    NearDuplicate,
+    RowRef,
+    reason_text,
+)
 from contactkluis.ui.dialogs import FileDialog, MessageBox
+from contactkluis.ui.import_wizard.outcomes import OutcomeTree
+
+_t = speaker(
+    {
+        "reopened": ("Verslag van de import van {when}", "Report of the import of {when}"),
+        "warnings": ("Waarschuwingen ({n})", "Warnings ({n})"),
+        "skipped": ("Overgeslagen ({n})", "Skipped ({n})"),
+        "per_sheet": ("Per werkblad", "Per sheet"),
+        "warnings_n": ("waarschuwingen", "warnings"),
+        "file": ("Bestand", "File"),
+        "sheet": ("Werkblad", "Sheet"),
+        "row": ("Rij", "Row"),
+        "column": ("Kolom", "Column"),
+        "reason": ("Reden", "Reason"),
+        "whole_sheet": ("hele werkblad", "whole sheet"),
+        "where": (
+            "Bestand {file}, werkblad {sheet}, rij {row}{column}: {reason}",
+            "File {file}, sheet {sheet}, row {row}{column}: {reason}",
+        ),
+        "in_column": (", kolom {column}", ", column {column}"),
+        "choose_row": (
+            "Klik op een regel om te zien waar in het bestand het staat.",
+            "Click a line to see where in the file it is.",
+        ),
+    },
+    "import.report.",
+)
 
 
 def contact_id(ref: str) -> int | None:
@@ -88,6 +122,20 @@ class ReportView(QWidget):
         self.columns = _table(
             [self.tr("Bestand"), self.tr("Werkblad"), self.tr("Kolom"), self.tr("Let op")]
         )
+        where = [_t(k) for k in ("file", "sheet", "row", "column", "reason")]
+        self.warnings = _table(where)
+        self.skipped = _table([_t(k) for k in ("file", "sheet", "row", "reason")])
+        self.per_sheet = OutcomeTree()
+        self.row_detail = QLabel(_t("choose_row"))
+        self.row_detail.setWordWrap(True)
+        self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._row_refs: dict[QTableWidget, list[RowRef]] = {}
+        for table in (self.invalid, self.flagged, self.suppressed, self.warnings, self.skipped):
+            table.currentCellChanged.connect(
+                lambda row, _c, _r, _o, t=table: self._row_chosen(t, row)
+            )
+        self.duplicates.cellDoubleClicked.connect(self._open_pair)
+        self._pairs: list[list[int]] = []
         self.cleanup = self._cleanup_tab()
         self.save_button = QPushButton(self.tr("Verslag opslaan (JSON)…"))
         self.save_button.clicked.connect(self.save_report)
@@ -102,6 +150,7 @@ class ReportView(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.numbers)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.row_detail)
         layout.addLayout(buttons)
 
     def _cleanup_tab(self) -> QWidget:
@@ -164,21 +213,33 @@ class ReportView(QWidget):
 
     def clear(self) -> None:
         self.report = None
-        for table in (self.invalid, self.flagged, self.suppressed, self.duplicates, self.columns):
+        tables = (self.invalid, self.flagged, self.suppressed, self.duplicates, self.columns)
+        for table in (*tables, self.warnings, self.skipped):
             table.setRowCount(0)
+        self._row_refs.clear()
+        self._pairs = []
+        self.per_sheet.show_report(ImportReport(dry_run=False))
+        self.row_detail.setText(_t("choose_row"))
         self.headline.clear()
         self.file_list.clear()
         for box in self.checks:
             box.setChecked(False)
 
     def show_report(
-        self, report: ImportReport, name_of: Callable[[int], str | None] | None = None
+        self,
+        report: ImportReport,
+        name_of: Callable[[int], str | None] | None = None,
+        when: str | None = None,
     ) -> None:
         """`name_of` gives a stored contact's name for the duplicates tab: the report itself
-        holds only ids and row references."""
+        holds only ids and row references. `when` (ISO) is set for a report reopened from
+        the vault, shown instead of the just-finished headline."""
         self.report = report
         self.name_of = name_of
-        self.headline.setText(self.tr("De import is klaar. Alles is in één keer opgeslagen."))
+        if when:
+            self.headline.setText(_t("reopened", when=format_datetime(when)))
+        else:
+            self.headline.setText(self.tr("De import is klaar. Alles is in één keer opgeslagen."))
         pairs = [
             (self.tr("nieuwe personen"), report.created),
             (self.tr("samengevoegde rijen"), report.merged),
@@ -188,6 +249,7 @@ class ReportView(QWidget):
             (self.tr("onderdrukt (eerder gewist)"), report.suppressed),
             (self.tr("mogelijke dubbelen"), len(report.near_duplicates)),
             (self.tr("overgeslagen rijen en bladen"), len(report.skipped)),
+            (_t("warnings_n"), len(report.warnings)),
         ]
         old = self.numbers
         self.numbers = QWidget()
@@ -199,15 +261,22 @@ class ReportView(QWidget):
         self._rows(self.invalid, report.invalid)
         self._rows(self.flagged, report.flagged)
         self._rows(self.suppressed, report.suppressed_rows)
+        self._rows(self.warnings, report.warnings, with_column=True)
+        self._rows(self.skipped, report.skipped)
         self._duplicates(report.near_duplicates)
         self._columns(report)
+        self.per_sheet.show_report(report)
+        self.row_detail.setText(_t("choose_row"))
         self.tabs.clear()
+        self.tabs.addTab(self.per_sheet, _t("per_sheet"))
         self.tabs.addTab(
             self.invalid, self.tr("Niet geïmporteerd (%1)").replace("%1", str(len(report.invalid)))
         )
         self.tabs.addTab(
             self.flagged, self.tr("Gemarkeerd (%1)").replace("%1", str(len(report.flagged)))
         )
+        self.tabs.addTab(self.warnings, _t("warnings", n=len(report.warnings)))
+        self.tabs.addTab(self.skipped, _t("skipped", n=len(report.skipped)))
         self.tabs.addTab(
             self.suppressed,
             self.tr("Onderdrukt (%1)").replace("%1", str(len(report.suppressed_rows))),
@@ -221,6 +290,11 @@ class ReportView(QWidget):
             self.tr("Niet overgenomen kolommen (%1)").replace("%1", str(self.columns.rowCount())),
         )
         self.tabs.addTab(self.cleanup, self.tr("Oude bestanden opruimen"))
+        # An empty list gets no tab (its zero is in the numbers above): the tabs that
+        # matter fit the window's width instead of hiding behind scroll arrows.
+        lists = (self.invalid, self.flagged, self.warnings, self.skipped, self.suppressed)
+        for table in (*lists, self.duplicates, self.columns):
+            self.tabs.setTabVisible(self.tabs.indexOf(table), table.rowCount() > 0)
         names = [f.file for f in report.files if not f.error]
         self.file_list.setText(
             self.tr("Geïmporteerde bestanden: %1").replace("%1", ", ".join(names))
@@ -233,11 +307,54 @@ class ReportView(QWidget):
         text = reason_text(ref.reason)
         return f"{text} ({ref.detail})" if ref.detail else text
 
-    def _rows(self, table: QTableWidget, refs: list[RowRef]) -> None:
+    def _column_of(self, ref: RowRef) -> str:
+        """The header of the sheet's column that holds field `ref.detail` (a warning)."""
+        assert self.report is not None
+        for f in self.report.files:
+            for sheet in f.sheets if f.file == ref.file else ():
+                if sheet.sheet == ref.sheet:
+                    header = next(
+                        (h for h, fld in sheet.mapping.items() if fld == ref.detail), None
+                    )
+                    if header:
+                        return header
+        return localized(*FIELDS[ref.detail]) if ref.detail in FIELDS else ref.detail
+
+    def _rows(self, table: QTableWidget, refs: list[RowRef], with_column: bool = False) -> None:
+        self._row_refs[table] = refs
         table.setRowCount(len(refs))
         for row, ref in enumerate(refs):
-            for column, value in enumerate((ref.file, ref.sheet, str(ref.row), self._reason(ref))):
+            number = str(ref.row) if ref.row else _t("whole_sheet")
+            values: tuple[str, ...]
+            if with_column:
+                values = (
+                    ref.file,
+                    ref.sheet,
+                    number,
+                    self._column_of(ref),
+                    reason_text(ref.reason),
+                )
+            else:
+                values = (ref.file, ref.sheet, number, self._reason(ref))
+            for column, value in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(value))
+
+    def _row_chosen(self, table: QTableWidget, row: int) -> None:
+        refs = self._row_refs.get(table, [])
+        if not 0 <= row < len(refs):
+            return
+        ref = refs[row]
+        warning = table is self.warnings
+        column = _t("in_column", column=self._column_of(ref)) if warning and ref.detail else ""
+        reason = reason_text(ref.reason) if warning else self._reason(ref)
+        number = str(ref.row) if ref.row else _t("whole_sheet")
+        self.row_detail.setText(
+            _t("where", file=ref.file, sheet=ref.sheet, row=number, column=column, reason=reason)
+        )
+
+    def _open_pair(self, row: int, _column: int = 0) -> None:
+        if 0 <= row < len(self._pairs) and len(self._pairs[row]) == 2:
+            self.open_contacts.emit(self._pairs[row])
 
     def _ref_text(self, ref: str) -> str:
         cid = contact_id(ref)
@@ -248,6 +365,7 @@ class ReportView(QWidget):
 
     def _duplicates(self, dups: list[NearDuplicate]) -> None:
         self.duplicates.setRowCount(len(dups))
+        self._pairs = []
         reasons = {
             "similar_name_same_postcode": self.tr("lijkende naam, zelfde postcode"),
             "same_name_other_postcode": self.tr("zelfde naam, andere postcode"),
@@ -259,6 +377,7 @@ class ReportView(QWidget):
             reason = reasons.get(dup.reason) or reason_text(dup.reason)
             self.duplicates.setItem(row, 3, QTableWidgetItem(reason))
             ids = [i for i in (contact_id(dup.a), contact_id(dup.b)) if i is not None]
+            self._pairs.append(ids)
             button = QPushButton(self.tr("Beide openen"))
             button.setEnabled(len(ids) == 2)
             button.clicked.connect(lambda _c=False, pair=ids: self.open_contacts.emit(pair))

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from contactkluis.services.import_plan import ImportReport, reason_text
+from contactkluis.ui.import_wizard.outcomes import OutcomeTree
 from contactkluis.ui.import_wizard.report_view import numbers_grid
 
 
@@ -43,6 +44,8 @@ class SummaryStep(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.outcomes = OutcomeTree()  # per file and sheet, each number opens its rows
+        self.outcomes.hide()
         self.progress = QProgressBar()
         self.back_button = QPushButton(self.tr("Terug naar de koppeling"))
         self.import_button = QPushButton(self.tr("Importeren"))
@@ -56,7 +59,7 @@ class SummaryStep(QWidget):
         self.main_layout.addWidget(self.progress)
         self.main_layout.addWidget(self.numbers)
         self.main_layout.addWidget(self.notes)
-        self.main_layout.addStretch(1)
+        self.main_layout.addWidget(self.outcomes, 1)
         self.main_layout.addLayout(row)
 
     def show_running(self) -> None:
@@ -64,6 +67,7 @@ class SummaryStep(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.notes.clear()
+        self.outcomes.hide()
         self.import_button.setEnabled(False)
 
     def show_progress(self, done: int, total: int) -> None:
@@ -92,6 +96,8 @@ class SummaryStep(QWidget):
         self.main_layout.replaceWidget(old, self.numbers)
         old.deleteLater()
         self.notes.setText(dry_run_notes(report))
+        self.outcomes.show_report(report)
+        self.outcomes.show()
         self.import_button.setEnabled(report.created + report.merged > 0)
 
     def show_cancelled(self) -> None:

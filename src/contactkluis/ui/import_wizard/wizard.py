@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactkluis.domain.messages import error_text
-from contactkluis.services import importing, review
+from contactkluis.services import import_history, importing, review
 from contactkluis.services.import_plan import (
     SPREADSHEET_SUFFIXES,
     FilePlan,
@@ -49,6 +49,7 @@ from contactkluis.services.importing import (
 )
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import MessageBox
+from contactkluis.ui.import_wizard.history import PastImports
 from contactkluis.ui.import_wizard.mapping_view import SheetEditor
 from contactkluis.ui.import_wizard.report_view import ReportView
 from contactkluis.ui.import_wizard.steps import RunStep, SummaryStep
@@ -104,6 +105,8 @@ class ImportPage(QWidget):
         layout.addWidget(self.steps_label)
         layout.addWidget(self.stack, 1)
         ctx.locked.connect(self.reset)
+        ctx.locked.connect(lambda: self.past_imports.refresh(None))  # nothing shown while locked
+        ctx.unlocked.connect(lambda: self.past_imports.refresh(self.ctx.session))
         self.go(Step.FILES)
 
     # -- steps ----------------------------------------------------------------------------
@@ -159,10 +162,15 @@ class ImportPage(QWidget):
         row.addWidget(self.read_progress)
         row.addStretch(1)
         row.addWidget(self.files_next)
+        # Earlier imports: their reports stay in the vault and open again after a restart.
+        self.past_imports = PastImports()
+        self.past_imports.open_report.connect(self.open_past_report)
+        self.past_imports.refresh(self.ctx.session)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
-        layout.addWidget(self.file_list, 1)
+        layout.addWidget(self.file_list, 2)
         layout.addLayout(row)
+        layout.addWidget(self.past_imports, 1)
         return page
 
     def _mapping_step(self) -> QWidget:
@@ -428,7 +436,22 @@ class ImportPage(QWidget):
         session = self.ctx.session
         self.report_view.show_report(report, lambda cid: review.name_of(session, cid))
         self.go(Step.REPORT)
+        self.past_imports.refresh(session)
         self.ctx.data_changed.emit()
+
+    def open_past_report(self, batch_id: int) -> bool:
+        """Show the stored report of an earlier import (also after a restart)."""
+        session = self.ctx.session
+        if session is None or self.busy:
+            return False
+        found = import_history.stored_report(session, batch_id)
+        if found is None:
+            return False
+        when, report = found
+        self.report = report
+        self.report_view.show_report(report, lambda cid: review.name_of(session, cid), when=when)
+        self.go(Step.REPORT)
+        return True
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
@@ -463,4 +486,5 @@ class ImportPage(QWidget):
         self.report_view.clear()
         self.summary_notes.clear()
         self._update_files()
+        self.past_imports.refresh(self.ctx.session)
         self.go(Step.FILES)
