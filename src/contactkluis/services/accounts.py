@@ -127,11 +127,8 @@ def set_role(session: Session, name: str, role: str) -> None:
     current = accounts_repo.role_of(session.conn, name)
     if current == Role.BEHEERDER and role != Role.BEHEERDER and _admins(session) <= 1:
         raise UserError("last_admin")
-    with session.write() as conn:
-        accounts_repo.set_role(conn, name, role)
-        session.audit(conn, "account.role", f"account:{name}", role=role)
-        # Signed inside the transaction: if it fails, the role change rolls back.
-        session.vault.set_role_slot(name, role)
+    # Key file first (signed, with a pending marker), then the database: crash-safe.
+    session.vault.change_role(name, role)
 
 
 def backup(session: Session, out: Path) -> Path:
