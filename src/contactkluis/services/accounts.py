@@ -158,6 +158,33 @@ def verify(session: Session, against: list[Path] | None = None) -> list[str]:
     return problems
 
 
+@dataclass(frozen=True)
+class IntegrityWarning:
+    """What a beheerder is told at unlock. `kind`: "unsigned" (roles and slots not signed
+    yet), "keys" (a slot, role or signing key not as signed) or "audit" (the log cut,
+    rewritten or unprotected); `details` name what, as `verify` does."""
+
+    kind: str
+    details: tuple[str, ...]
+
+
+def unlock_warnings(session: Session) -> list[IntegrityWarning]:
+    """The cheap checks of `verify` (signatures, the key file's audit head, the triggers), run
+    at a beheerder's unlock so that tampering is seen without anyone running `verify`."""
+    if not session.can(Permission.MANAGE_ACCOUNTS):
+        return []
+    vault = session.vault
+    found: list[IntegrityWarning] = []
+    if vault.keyfile.authority is None:
+        found.append(IntegrityWarning("unsigned", tuple(vault.warnings)))
+    problems = vault.quick_problems()
+    for kind, wanted in (("keys", False), ("audit", True)):
+        details = tuple(p for p in problems if p.startswith("audit:") == wanted)
+        if details:
+            found.append(IntegrityWarning(kind, details))
+    return found
+
+
 def rotate_key(session: Session) -> None:
     session.require(Permission.ROTATE_KEY)
     session.vault.rotate_key()

@@ -108,7 +108,7 @@ def verify(
     key file's copy of the last entry. `retired` maps replaced signing keys to the last entry
     each may have signed (a demoted beheerder may still hold one).
     """
-    problems = _trigger_problems(conn)
+    problems = trigger_problems(conn)
     expected_prev = GENESIS
     expected_id = 1
     tail = (0, GENESIS)
@@ -173,7 +173,7 @@ def _signature_problem(
     return None
 
 
-def _trigger_problems(conn: Connection) -> list[str]:
+def trigger_problems(conn: Connection) -> list[str]:
     found = {
         str(name): " ".join(str(sql).split())
         for name, sql in conn.execute(

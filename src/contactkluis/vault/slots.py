@@ -292,6 +292,22 @@ class KeySlots:
             )
             self._replaced = None
 
+    def quick_problems(self) -> list[str]:
+        """The cheap part of `verify`, fit for every beheerder unlock: the signatures of the
+        slots and roles, a signing key put back, the audit triggers and the key file's head.
+        (The whole chain and the page checks stay with `verify`.)"""
+        if self.conn is None:
+            return []
+        found = roster.problems(self.keyfile, self.conn) + self.authority_problems()
+        found += audit.trigger_problems(self.conn)
+        head = self.keyfile.audit_head
+        if head is not None and not self._head_holds():
+            found.append(
+                f"audit: the log was cut or rewritten: entry {head[0]}, the last one the key"
+                " file knows, is missing or changed"
+            )
+        return found
+
     def authority_problems(self) -> list[str]:
         """The signing key in use must not be one the log shows was replaced."""
         kf = self.keyfile
