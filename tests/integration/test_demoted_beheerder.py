@@ -13,9 +13,9 @@ import pytest
 
 from contactkluis.errors import UserError
 from contactkluis.services import accounts
-from contactkluis.vault import keys, roster
+from contactkluis.vault import audit, keys, roster
 from contactkluis.vault.keyfile import KeyFile, key_path
-from contactkluis.vault.signing import Authority, Signer
+from contactkluis.vault.signing import Authority, Signer, statement
 from tests.support.insider import raw_key, sql
 from tests.support.vaults import ADMIN, ADMIN_PW, STAFF, STAFF_PW, Template, run_cli
 
@@ -142,3 +142,35 @@ def test_removing_a_beheerder_replaces_the_signing_key(vpath: Path) -> None:
     assert kf.authority.public_key not in (old.public, stolen.public)
     code, text = cli(vpath, "verify", user=STAFF, stdin=STAFF_PW)
     assert code == 0, text
+
+
+def test_entries_the_old_key_signed_verify_and_new_ones_it_signs_do_not(
+    vpath: Path, template: Template
+) -> None:
+    """Recovery-key entries are signed by the signing key itself: those from before the
+    replacement still verify; one the former beheerder appends with the copy does not."""
+    session = accounts.unlock_with_recovery(vpath, template.recovery_key)
+    session.vault.close()
+    old, _ = promote_then_demote(vpath)
+    code, text = cli(vpath, "verify")
+    assert code == 0, text
+    key = raw_key(vpath, STAFF, STAFF_PW)
+    [[(last, prev)]] = sql(vpath, key, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+    entry = (int(last) + 1, "2026-12-06T10:00:00+00:00", None, "login.recovery_key", None, "{}")
+    digest = audit._digest(*entry, prev)
+    sig = keys.b64(old.sign(statement("audit", digest)))
+    sql(
+        vpath,
+        key,
+        "INSERT INTO audit (id, ts, account, action, target, detail, prev_hash, hash, signer,"
+        f" signature) VALUES ({entry[0]}, '{entry[1]}', NULL, 'login.recovery_key', NULL, '{{}}',"
+        f" '{prev}', '{digest}', '{keys.b64(old.public)}', '{sig}')",
+        f"UPDATE meta SET value='{entry[0]}:{digest}' WHERE key='audit_head'",
+    )
+    kf = KeyFile.load(key_path(vpath))
+    kf.audit_head = (entry[0], digest)
+    kf.save(key_path(vpath))
+    code, text = cli(vpath, "verify")
+    assert code == 3 and f"entry {entry[0]} is signed by a signing key replaced earlier" in text, (
+        text
+    )
