@@ -15,7 +15,7 @@ from contactkluis.errors import UserError
 from contactkluis.services import accounts
 from contactkluis.vault import audit, keys, roster
 from contactkluis.vault.keyfile import KeyFile, key_path
-from contactkluis.vault.signing import Authority, Signer, statement
+from contactkluis.vault.signing import Authority, PendingRole, Signer, statement
 from tests.support.insider import raw_key, sql
 from tests.support.vaults import ADMIN, ADMIN_PW, STAFF, STAFF_PW, Template, run_cli
 
@@ -174,3 +174,23 @@ def test_entries_the_old_key_signed_verify_and_new_ones_it_signs_do_not(
     assert code == 3 and f"entry {entry[0]} is signed by a signing key replaced earlier" in text, (
         text
     )
+
+
+def test_a_forged_pending_role_marker_does_not_excuse_a_raised_role(vpath: Path) -> None:
+    """The crash marker cannot be planted to make a raw-key role raise look interrupted."""
+    old, _ = promote_then_demote(vpath)
+    kf = KeyFile.load(key_path(vpath))
+    kf.pending_role = PendingRole.make(kf.vault_id, old, STAFF, "beheerder")
+    slot = kf.slot(keys.account_slot_id(STAFF))
+    assert slot is not None
+    slot.role = "beheerder"
+    kf.save(key_path(vpath))
+    sql(
+        vpath,
+        raw_key(vpath, STAFF, STAFF_PW),
+        f"UPDATE accounts SET role='beheerder' WHERE name='{STAFF}'",
+    )
+    code, text = cli(vpath, "user", "list", user=STAFF, stdin=STAFF_PW)
+    assert code != 0 and "buiten Contactkluis om" in text, text
+    code, text = cli(vpath, "verify")
+    assert code == 3 and "pending role change" in text, text

@@ -259,6 +259,9 @@ def problems(kf: KeyFile, conn: Connection) -> list[str]:
             found.append(f"accounts: '{name}' has no signed key slot")
         elif signed != role and not pending_role_ok(kf, name, signed):
             found.append(f"accounts: '{name}' has role '{role}' but was signed as '{signed}'")
+    pending = kf.pending_role
+    if pending is not None and not pending.ok(kf.vault_id, kf.authority.public_key):
+        found.append(f"keys: the pending role change of '{pending.account}' has no valid signature")
     bad = [r.owner for r in kf.signers if not r.ok(kf.vault_id, kf.authority.public_key)]
     found.extend(f"keys: an audit key of '{owner}' has no valid signature" for owner in bad)
     return found
