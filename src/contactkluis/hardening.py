@@ -8,15 +8,14 @@ moment the program starts, kept only in this module for the CLI to ask for once.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
+
+from contactkluis.domain.process import disable_core_dumps
 
 # Variables a script may use to pass passwords (README, docs/privacy.md).
 SECRET_VARIABLES = ("CONTACTKLUIS_PASSWORD", "CONTACTKLUIS_NEW_PASSWORD")
 # Files and folders we create are the user's alone (POSIX); see also vault/private_files.py.
 UMASK = 0o077
-_PR_SET_DUMPABLE = 4
 
 _secrets: dict[str, str] = {}
 
@@ -29,22 +28,6 @@ def harden_process() -> None:
         value = os.environ.pop(name, None)
         if value is not None:
             _secrets[name] = value
-
-
-def disable_core_dumps() -> None:
-    """RLIMIT_CORE 0 (inherited by children) and, on Linux, not dumpable at all: a core
-    pipe (systemd-coredump, apport) and ptrace by the same user are refused too."""
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):
-        pass  # Windows: no rlimits; Windows Error Reporting is a system setting (privacy.md)
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
 def secret_from_environment(name: str) -> str | None:

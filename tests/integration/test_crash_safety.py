@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from contactkluis.errors import UserError
 from contactkluis.services import accounts
 from contactkluis.services.session import Session
 from tests.support.vaults import (
@@ -36,6 +37,7 @@ pytestmark = pytest.mark.slow
 _WRITER = """
 import sys
 from contactkluis.domain.contact import Contact, PersonName
+from contactkluis.errors import UserError
 from contactkluis.services import accounts
 session = accounts.unlock(sys.argv[1], sys.argv[2], sys.argv[3])
 n = int(session.vault.meta("crash_counter", "0"))
@@ -51,6 +53,7 @@ while True:
 
 _ROTATOR = """
 import sys
+from contactkluis.errors import UserError
 from contactkluis.services import accounts
 session = accounts.unlock(sys.argv[1], sys.argv[2], sys.argv[3])
 print("READY", flush=True)
@@ -140,3 +143,127 @@ def test_a_killed_key_rotation_never_locks_anyone_out(template: Template, tmp_pa
             assert session.repo().count() == len(template.contact_ids)
         finally:
             session.vault.close()
+
+
+# Between a role's key-file step and its database step: the child kills itself right there.
+_ROLE_CUT = """
+import os, signal, sys
+from contactkluis.errors import UserError
+from contactkluis.services import accounts
+session = accounts.unlock(sys.argv[1], sys.argv[2], sys.argv[3])
+vault = session.vault
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+if sys.argv[4] == "role":
+    vault._apply_pending_role = killed
+    accounts.set_role(session, sys.argv[5], sys.argv[6])
+else:
+    cut = vault.set_password_slot
+    def slot_then_killed(*args, **kwargs):
+        cut(*args, **kwargs)
+        killed()
+    vault.set_password_slot = slot_then_killed
+    accounts.add_account(session, sys.argv[5], sys.argv[6], "een lang wachtwoord voor nieuw")
+"""
+
+_ROLE_TOGGLER = """
+import sys
+from contactkluis.errors import UserError
+from contactkluis.services import accounts
+session = accounts.unlock(sys.argv[1], sys.argv[2], sys.argv[3])
+print("READY", flush=True)
+n = 0
+while True:
+    n += 1
+    accounts.set_role(session, sys.argv[4], "beheerder" if n % 2 else "medewerker")
+    print(n, flush=True)
+"""
+
+
+def _cut(path: Path, *args: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _ROLE_CUT, str(path), ADMIN, ADMIN_PW, *args],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=120,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+
+
+def _role_of(session: Session, name: str) -> str:
+    return next(a.role for a in accounts.list_accounts(session) if a.name == name)
+
+
+@pytest.mark.parametrize("role", ["beheerder", "medewerker"])
+def test_a_role_change_killed_between_key_file_and_database_is_finished(
+    template: Template, tmp_path: Path, role: str
+) -> None:
+    path = template.copy_to(tmp_path / "vault")
+    if role == "medewerker":  # a demotion: the signing key is replaced in the cut step
+        session = accounts.unlock(path, ADMIN, ADMIN_PW)
+        accounts.set_role(session, STAFF, "beheerder")
+        session.vault.close()
+    _cut(path, "role", STAFF, role)
+    # The insider's own unlock already has the signed role, and no "tampered".
+    session = accounts.unlock(path, STAFF, STAFF_PW)
+    try:
+        assert session.vault.account is not None and session.vault.account.role == role
+    finally:
+        session.vault.close()
+    session = accounts.unlock(path, ADMIN, ADMIN_PW)
+    try:
+        assert accounts.verify(session) == []
+        assert _role_of(session, STAFF) == role
+        assert session.vault.keyfile.pending_role is None
+    finally:
+        session.vault.close()
+
+
+def test_an_account_added_and_killed_before_its_row_commits_is_dropped(
+    template: Template, tmp_path: Path
+) -> None:
+    path = template.copy_to(tmp_path / "vault")
+    _cut(path, "add", "nieuw", "medewerker")
+    session = accounts.unlock(path, ADMIN, ADMIN_PW)
+    try:
+        assert accounts.verify(session) == []
+        assert "nieuw" not in {a.name for a in accounts.list_accounts(session)}
+    finally:
+        session.vault.close()
+    with pytest.raises(UserError):
+        accounts.unlock(path, "nieuw", "een lang wachtwoord voor nieuw")
+
+
+def test_killed_role_changes_never_leave_a_role_the_key_file_did_not_sign(
+    template: Template, tmp_path: Path
+) -> None:
+    path = template.copy_to(tmp_path / "vault")
+    rng = random.Random(int.from_bytes(os.urandom(4), "big"))
+    changes = 0
+    for _round in range(6):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _ROLE_TOGGLER, str(path), ADMIN, ADMIN_PW, STAFF],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=child_env(),
+        )
+        assert child.stdout is not None
+        try:
+            assert child.stdout.readline().strip() == "READY"
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                child.wait(timeout=rng.uniform(0.02, 0.6))
+        finally:
+            if child.poll() is None:
+                os.kill(child.pid, signal.SIGKILL)
+            out, _err = child.communicate()
+        changes += len(out.split())
+        session = accounts.unlock(path, ADMIN, ADMIN_PW)
+        try:
+            assert accounts.verify(session) == []
+        finally:
+            session.vault.close()
+        session = accounts.unlock(path, STAFF, STAFF_PW)
+        session.vault.close()
+    assert changes > 0, "the child never finished a role change: the test proved nothing"

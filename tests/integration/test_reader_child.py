@@ -54,3 +54,11 @@ def test_the_reader_child_gets_a_minimal_environment(
     assert run_isolated(os.getenv, ("CONTACTKLUIS_PASSWORD",), where) is None
     assert run_isolated(os.getenv, ("SOME_TOKEN",), where) is None
     assert run_isolated(os.getenv, ("PATH",), where) == os.environ["PATH"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="PR_GET_DUMPABLE is Linux")
+def test_the_reader_child_cannot_be_dumped_or_traced(tmp_path: Path) -> None:
+    """The child holds a whole spreadsheet of people; exec gave it a fresh dumpable flag."""
+    from contactkluis.domain.process import dumpable
+
+    assert run_isolated(dumpable, (), tmp_path / "lijst.csv") == 0

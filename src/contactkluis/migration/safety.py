@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from contactkluis.domain.messages import CodedError, register, render
+from contactkluis.domain.process import disable_core_dumps
 
 # Limits. Generous for real contact lists (a few thousand rows), tight for hostile files.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -276,12 +277,13 @@ def _child_main(
 ) -> None:
     _silence_stderr()
     _minimal_environment()
+    # The child holds a spreadsheet full of people: a crash must not dump it, and exec gave
+    # it a fresh dumpable flag.
+    disable_core_dumps()
     try:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-        # The child holds a spreadsheet full of people: a crash must not dump it.
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):
         pass  # Windows: no rlimits; the cell cap and zip checks still apply.
     try:

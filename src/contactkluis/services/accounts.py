@@ -127,11 +127,8 @@ def set_role(session: Session, name: str, role: str) -> None:
     current = accounts_repo.role_of(session.conn, name)
     if current == Role.BEHEERDER and role != Role.BEHEERDER and _admins(session) <= 1:
         raise UserError("last_admin")
-    with session.write() as conn:
-        accounts_repo.set_role(conn, name, role)
-        session.audit(conn, "account.role", f"account:{name}", role=role)
-        # Signed inside the transaction: if it fails, the role change rolls back.
-        session.vault.set_role_slot(name, role)
+    # Key file first (signed, with a pending marker), then the database: crash-safe.
+    session.vault.change_role(name, role)
 
 
 def backup(session: Session, out: Path) -> Path:
@@ -159,6 +156,33 @@ def verify(session: Session, against: list[Path] | None = None) -> list[str]:
     for backup_file in against or []:
         problems.extend(session.vault.verify_against(read_backup_keys(backup_file)))
     return problems
+
+
+@dataclass(frozen=True)
+class IntegrityWarning:
+    """What a beheerder is told at unlock. `kind`: "unsigned" (roles and slots not signed
+    yet), "keys" (a slot, role or signing key not as signed) or "audit" (the log cut,
+    rewritten or unprotected); `details` name what, as `verify` does."""
+
+    kind: str
+    details: tuple[str, ...]
+
+
+def unlock_warnings(session: Session) -> list[IntegrityWarning]:
+    """The cheap checks of `verify` (signatures, the key file's audit head, the triggers), run
+    at a beheerder's unlock so that tampering is seen without anyone running `verify`."""
+    if not session.can(Permission.MANAGE_ACCOUNTS):
+        return []
+    vault = session.vault
+    found: list[IntegrityWarning] = []
+    if vault.keyfile.authority is None:
+        found.append(IntegrityWarning("unsigned", tuple(vault.warnings)))
+    problems = vault.quick_problems()
+    for kind, wanted in (("keys", False), ("audit", True)):
+        details = tuple(p for p in problems if p.startswith("audit:") == wanted)
+        if details:
+            found.append(IntegrityWarning(kind, details))
+    return found
 
 
 def rotate_key(session: Session) -> None:

@@ -25,16 +25,19 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from contactkluis.domain.roles import Permission
+from contactkluis.services.accounts import unlock_warnings
 from contactkluis.services.backups import BACKUP_REMINDER_DAYS, backup_age_days
 from contactkluis.services.importing import SPREADSHEET_SUFFIXES
 from contactkluis.services.session import Session
 from contactkluis.ui.contacts.page import ContactsPage
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.import_wizard.wizard import ImportPage
+from contactkluis.ui.integrity_banner import IntegrityBanner
 from contactkluis.ui.locking import Locker
 from contactkluis.ui.privacy.dashboard import PrivacyPage
 from contactkluis.ui.privacy.requests import RequestsPage
@@ -89,7 +92,15 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        # A beheerder's unlock may find the keys, roles or log tampered with: said above
+        # every page until closed.
+        self.integrity_banner = IntegrityBanner()
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.integrity_banner)
+        column.addWidget(self.stack, 1)
+        row.addWidget(right, 1)
         self.screens.addWidget(self.unlock_screen)
         self.screens.addWidget(self.workspace)
         self.setCentralWidget(self.screens)
@@ -336,6 +347,7 @@ class MainWindow(QMainWindow):
 
     def on_unlocked(self, session: Session) -> None:
         self.ctx.open_session(session)
+        self.integrity_banner.show_warnings(unlock_warnings(session))
         self._apply_permissions()
         for action in self.session_actions:
             action.setEnabled(True)

@@ -99,14 +99,16 @@ def verify(
     signers: dict[bytes, str] | None = None,
     signed_from: int = 1,
     head: tuple[int, str] | None = None,
+    retired: dict[bytes, int] | None = None,
 ) -> list[str]:
     """Problems found in the chain (empty when intact).
 
     `signers` maps audit public keys to their owners (None: a vault from before signing);
     entries from `signed_from` on must be signed by their own account's key. `head` is the
-    key file's copy of the last entry.
+    key file's copy of the last entry. `retired` maps replaced signing keys to the last entry
+    each may have signed (a demoted beheerder may still hold one).
     """
-    problems = _trigger_problems(conn)
+    problems = trigger_problems(conn)
     expected_prev = GENESIS
     expected_id = 1
     tail = (0, GENESIS)
@@ -123,6 +125,12 @@ def verify(
             problems.append(f"audit: entry {entry_id} was changed")
         if signers is not None and entry_id >= signed_from:
             problem = _signature_problem(signers, entry_id, account, digest, signer, signature)
+            if (
+                problem is None
+                and signer
+                and entry_id > (retired or {}).get(unb64(signer), entry_id)
+            ):
+                problem = f"audit: entry {entry_id} is signed by a signing key replaced earlier"
             if problem:
                 problems.append(problem)
         expected_prev = digest
@@ -165,7 +173,7 @@ def _signature_problem(
     return None
 
 
-def _trigger_problems(conn: Connection) -> list[str]:
+def trigger_problems(conn: Connection) -> list[str]:
     found = {
         str(name): " ".join(str(sql).split())
         for name, sql in conn.execute(

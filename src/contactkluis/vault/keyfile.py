@@ -17,7 +17,7 @@ from contactkluis.domain.messages import register
 from contactkluis.vault import private_files
 from contactkluis.vault.keys import Slot
 from contactkluis.vault.private_files import fsync_dir as fsync_dir
-from contactkluis.vault.signing import Authority, SignerRecord
+from contactkluis.vault.signing import Authority, PendingRole, SignerRecord, Succession
 
 FORMAT = "contactkluis-keys"
 
@@ -56,6 +56,8 @@ class KeyFile:
     authority: Authority | None = None  # None: a vault from before signing (see roster.py)
     signers: list[SignerRecord] = field(default_factory=list)
     audit_head: tuple[int, str] | None = None  # (id, hash) of the last audit entry
+    retired: list[Succession] = field(default_factory=list)  # earlier signing keys
+    pending_role: PendingRole | None = None  # a role change whose database half may be due
 
     def slot(self, slot_id: str) -> Slot | None:
         return next((s for s in self.slots if s.slot_id == slot_id), None)
@@ -71,6 +73,8 @@ class KeyFile:
             "authority": None if self.authority is None else self.authority.to_json(),
             "signers": [r.to_json() for r in self.signers],
             "audit_head": None if self.audit_head is None else list(self.audit_head),
+            "retired": [r.to_json() for r in self.retired],
+            "pending_role": None if self.pending_role is None else self.pending_role.to_json(),
         }
 
     @classmethod
@@ -78,6 +82,7 @@ class KeyFile:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise KeyFileError("not a key file")
         authority, head = data.get("authority"), data.get("audit_head")
+        pending_role = data.get("pending_role")
         try:
             return cls(
                 vault_id=str(data["vault_id"]),
@@ -87,6 +92,8 @@ class KeyFile:
                 authority=None if authority is None else Authority.from_json(authority),
                 signers=[SignerRecord.from_json(r) for r in data.get("signers") or []],
                 audit_head=None if head is None else (int(head[0]), str(head[1])),
+                retired=[Succession.from_json(r) for r in data.get("retired") or []],
+                pending_role=None if pending_role is None else PendingRole.from_json(pending_role),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise DamagedKeyFile("damaged key file") from exc

@@ -236,7 +236,25 @@ def rewrap_private(
 
 def unwrap_slot(slot: Slot, vault_id: str, secret: str) -> tuple[X25519PrivateKey, bytes | None]:
     """The slot's private key and its pin (None for a slot wrapped before signing existed)."""
-    kek = derive_kek(secret, slot.salt, slot.kdf)
+    return unwrap_with_kek(slot, vault_id, derive_kek(secret, slot.salt, slot.kdf))
+
+
+def slot_kek(slot: Slot, secret: str) -> bytes:
+    """The key that wraps this slot's private key; kept by an open session so that it can
+    re-pin its own slot when the signing key is replaced (slots.py)."""
+    return derive_kek(secret, slot.salt, slot.kdf)
+
+
+def repin(slot: Slot, vault_id: str, private: X25519PrivateKey, kek: bytes, pin: bytes) -> None:
+    """Wrap the same private key under the same password (salt and KEK) with a new pin."""
+    nonce = os.urandom(12)
+    raw = private.private_bytes(_RAW, _RAW_PRIV, _NO_ENC) + pin
+    slot.wrapped_private = nonce + AESGCM(kek).encrypt(
+        nonce, raw, _aad(vault_id, slot.slot_id, "private")
+    )
+
+
+def unwrap_with_kek(slot: Slot, vault_id: str, kek: bytes) -> tuple[X25519PrivateKey, bytes | None]:
     nonce, body = slot.wrapped_private[:12], slot.wrapped_private[12:]
     try:
         raw = AESGCM(kek).decrypt(nonce, body, _aad(vault_id, slot.slot_id, "private"))

@@ -25,6 +25,7 @@ from contactkluis.vault.signing import (
     Authority,
     Signer,
     SignerRecord,
+    Succession,
     statement,
     valid,
 )
@@ -94,7 +95,8 @@ def issue(kf: KeyFile, authority: Signer, slot: keys.Slot, role: str | None) -> 
 def set_role(kf: KeyFile, authority: Signer, slot: keys.Slot, role: str | None) -> None:
     """A new role for an existing slot: the signing key goes with the beheerder role only.
 
-    A demoted beheerder may have copied the signing key out of their slot; see privacy.md.
+    A demoted beheerder may have copied the signing key out of their slot: the caller then
+    replaces it (`replace_authority`).
     """
     slot.role = role if slot.kind == "password" else None
     if slot.kind == "recovery" or role == BEHEERDER:
@@ -120,8 +122,12 @@ def open_slot(kf: KeyFile, slot: keys.Slot, private: X25519PrivateKey, pin: byte
         if pin is not None:
             raise tampered("the vault's signing key was removed from the key file")
         return Opened(None, None, False)
-    if not kf.authority.ok(kf.vault_id) or (pin is not None and pin != kf.authority.public_key):
+    current = kf.authority.public_key
+    if not kf.authority.ok(kf.vault_id) or (
+        pin is not None and pin != current and pin not in retired_keys(kf)
+    ):
         raise tampered("the vault's signing key was replaced")
+    repin = pin != current  # None (from before signing) or a key retired since
     if not slot_ok(kf, slot):
         raise tampered(f"the key slot of '{who}' has no valid signature")
     authority = _signer(keys.open_secret(slot, kf.vault_id, "authority", private))
@@ -130,11 +136,11 @@ def open_slot(kf: KeyFile, slot: keys.Slot, private: X25519PrivateKey, pin: byte
     if slot.kind == "recovery":
         if authority is None:
             raise tampered("the recovery slot does not hold the vault's signing key")
-        return Opened(authority, authority, pin is None)
+        return Opened(authority, authority, repin)
     signer = _signer(keys.open_secret(slot, kf.vault_id, "audit", private))
     if signer is None or signer.public != slot.audit_key:
         raise tampered(f"the audit key of '{who}' does not match its slot")
-    return Opened(authority, signer, pin is None)
+    return Opened(authority, signer, repin)
 
 
 def _signer(seed: bytes | None) -> Signer | None:
@@ -157,6 +163,47 @@ def enable(kf: KeyFile, roles: dict[str, str], audit_from: int) -> Signer:
     return authority
 
 
+def replace_authority(kf: KeyFile, old: Signer, until: int) -> Signer:
+    """A new signing key, because someone who could read the old one no longer may.
+
+    Every slot and audit key the old key signed is signed again with the new one; the new
+    seed is sealed only to the beheerder slots and the recovery slot (set_role); a slot the
+    old key did not sign stays unsigned. Slots pinned to the old key follow the Succession
+    record until their owners' next unlock re-pins them. Nothing is written: the caller saves
+    the key file in one atomic step.
+    """
+    new = Signer.generate()
+    authentic = [s for s in kf.slots if slot_ok(kf, s)]
+    signers = [r for r in kf.signers if r.ok(kf.vault_id, old.public)]
+    assert kf.authority is not None
+    kf.retired.append(Succession.make(kf.vault_id, old, new, until))
+    kf.authority = Authority.make(kf.vault_id, new, kf.authority.audit_from)
+    for record in signers:
+        record.signature = new.sign(
+            SignerRecord.statement(kf.vault_id, record.owner, record.public_key)
+        )
+    for slot in authentic:
+        set_role(kf, new, slot, slot.role)
+    return new
+
+
+def retired_keys(kf: KeyFile) -> dict[bytes, int]:
+    """Earlier signing keys that lead, record by record, to the current one: key -> the last
+    audit entry each may have signed."""
+    if kf.authority is None:
+        return {}
+    reach, found = {kf.authority.public_key}, {}
+    grew = True
+    while grew:
+        grew = False
+        for record in kf.retired:
+            if record.new in reach and record.old not in reach and record.ok(kf.vault_id):
+                reach.add(record.old)
+                found[record.old] = record.until
+                grew = True
+    return found
+
+
 def known_signers(kf: KeyFile) -> dict[bytes, str]:
     """Audit public key -> owner, for every key the vault's signing key vouches for."""
     if kf.authority is None:
@@ -165,7 +212,21 @@ def known_signers(kf: KeyFile) -> dict[bytes, str]:
         r.public_key: r.owner for r in kf.signers if r.ok(kf.vault_id, kf.authority.public_key)
     }
     known[kf.authority.public_key] = AUTHORITY_OWNER
+    for key in retired_keys(kf):
+        known[key] = AUTHORITY_OWNER
     return known
+
+
+def pending_role_ok(kf: KeyFile, account: str, role: str | None) -> bool:
+    """Whether a role change signed into the key file still waits for its database half."""
+    pending = kf.pending_role
+    return (
+        pending is not None
+        and kf.authority is not None
+        and pending.ok(kf.vault_id, kf.authority.public_key)
+        and pending.account.casefold() == account.casefold()
+        and pending.role == role
+    )
 
 
 def signed_role(kf: KeyFile, account: str) -> str | None:
@@ -196,8 +257,11 @@ def problems(kf: KeyFile, conn: Connection) -> list[str]:
         signed = signed_role(kf, name)
         if signed is None:
             found.append(f"accounts: '{name}' has no signed key slot")
-        elif signed != role:
+        elif signed != role and not pending_role_ok(kf, name, signed):
             found.append(f"accounts: '{name}' has role '{role}' but was signed as '{signed}'")
+    pending = kf.pending_role
+    if pending is not None and not pending.ok(kf.vault_id, kf.authority.public_key):
+        found.append(f"keys: the pending role change of '{pending.account}' has no valid signature")
     bad = [r.owner for r in kf.signers if not r.ok(kf.vault_id, kf.authority.public_key)]
     found.extend(f"keys: an audit key of '{owner}' has no valid signature" for owner in bad)
     return found

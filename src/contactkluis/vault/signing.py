@@ -11,6 +11,7 @@ Statements are canonical JSON with a domain tag, so one kind can never pass for 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,11 @@ _NO_ENC = serialization.NoEncryption()
 
 # Entries made through the recovery slot are signed by the vault's signing key itself.
 AUTHORITY_OWNER = "herstelsleutel"
+
+
+def fingerprint(public_key: bytes) -> str:
+    """A short, non-secret name for a signing key, for the audit log."""
+    return hashlib.sha256(b"contactkluis-sig" + public_key).hexdigest()[:16]
 
 
 def statement(*parts: Any) -> bytes:
@@ -121,3 +127,82 @@ class SignerRecord:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SignerRecord:
         return cls(str(data["owner"]), unb64(data["key"]), unb64(data["signature"]))
+
+
+@dataclass
+class Succession:
+    """The vault's signing key replaced, because a beheerder who could read it was demoted or
+    removed. Signed by the old key and countersigned by the new one.
+
+    A slot whose pin (keys.py) names the old key follows these records to the current key and
+    is re-pinned at its owner's next unlock. Entries the old key signed itself (the recovery
+    key's) still verify up to `until`, the last entry before the change, and none after.
+    """
+
+    old: bytes
+    new: bytes
+    until: int
+    signature: bytes  # by the old key
+    countersignature: bytes  # by the new key
+
+    @staticmethod
+    def statement(vault_id: str, old: bytes, new: bytes, until: int) -> bytes:
+        return statement(vault_id, "succession", b64(old), b64(new), until)
+
+    @classmethod
+    def make(cls, vault_id: str, old: Signer, new: Signer, until: int) -> Succession:
+        msg = cls.statement(vault_id, old.public, new.public, until)
+        return cls(old.public, new.public, until, old.sign(msg), new.sign(msg))
+
+    def ok(self, vault_id: str) -> bool:
+        msg = self.statement(vault_id, self.old, self.new, self.until)
+        return valid(self.old, msg, self.signature) and valid(self.new, msg, self.countersignature)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "old": b64(self.old),
+            "new": b64(self.new),
+            "until": self.until,
+            "signature": b64(self.signature),
+            "countersignature": b64(self.countersignature),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Succession:
+        return cls(
+            unb64(data["old"]),
+            unb64(data["new"]),
+            int(data["until"]),
+            unb64(data["signature"]),
+            unb64(data["countersignature"]),
+        )
+
+
+@dataclass
+class PendingRole:
+    """A role change signed into the key file whose database half may not have committed
+    (slots.py: key file first, then the database, then this marker goes). Signed, so that a
+    raw-key `UPDATE accounts SET role` cannot pass for an interrupted change."""
+
+    account: str
+    role: str
+    signature: bytes
+
+    @staticmethod
+    def statement(vault_id: str, account: str, role: str) -> bytes:
+        return statement(vault_id, "pending-role", account.casefold(), role)
+
+    @classmethod
+    def make(cls, vault_id: str, authority: Signer, account: str, role: str) -> PendingRole:
+        return cls(account, role, authority.sign(cls.statement(vault_id, account, role)))
+
+    def ok(self, vault_id: str, authority_key: bytes) -> bool:
+        msg = self.statement(vault_id, self.account, self.role)
+        return valid(authority_key, msg, self.signature)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"account": self.account, "role": self.role, "signature": b64(self.signature)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PendingRole:
+        return cls(str(data["account"]), str(data["role"]), unb64(data["signature"]))

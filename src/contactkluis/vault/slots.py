@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from contactkluis.errors import UserError
 from contactkluis.vault import accounts_repo, audit, db, keys, roster
 from contactkluis.vault.keyfile import KeyFile, key_path
-from contactkluis.vault.signing import Signer
+from contactkluis.vault.signing import PendingRole, Signer, fingerprint
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class KeySlots:
     _data_key: bytes | None
     _authority: Signer | None
     _private: X25519PrivateKey | None
+    _kek: bytes | None  # wraps the unlocking slot's private key: to re-pin it
+    _replaced: tuple[str, str] | None = None  # signing keys (old, new) not yet in the log
     _own_slot: str | None
     _signer: Signer | None
     _head_ok: bool
@@ -84,6 +86,16 @@ class KeySlots:
             self.account = self._account_record(slot.account or "")
         account = self.account
         signed = kf.authority is not None and slot.kind == "password"
+        if (
+            signed
+            and account is not None
+            and account.role != slot.role
+            and slot.role is not None
+            and roster.pending_role_ok(kf, account.name, slot.role)
+        ):
+            # A role change cut short after its key-file step: the signed role holds, and
+            # _finish_interrupted writes the database half.
+            self.account = account = Account(account.name, slot.role)
         if signed and account is not None and account.role != slot.role:
             raise roster.tampered(
                 f"'{account.name}' has role '{account.role}' in the database"
@@ -126,8 +138,12 @@ class KeySlots:
         self.keyfile.save(key_path(self.path))
 
     def _finish_interrupted(self) -> None:
-        """Finish what a crash cut short: a key rotation, or removing an account's slot."""
+        """Finish what a crash cut short: a role change, a key rotation, or removing an
+        account's slot."""
         kf = self.keyfile
+        pending = kf.pending_role
+        if pending is not None and roster.pending_role_ok(kf, pending.account, pending.role):
+            self._apply_pending_role(finished=True)
         removed: list[str] = []
         if self._authority is not None:
             active = {
@@ -206,14 +222,104 @@ class KeySlots:
         kf.slots = [s for s in kf.slots if s.slot_id != slot.slot_id] + [slot]
         kf.save(key_path(self.path))
 
-    def set_role_slot(self, account: str, role: str) -> None:
-        """Sign an account's new role into its slot (and give or take the signing key)."""
+    def change_role(self, account: str, role: str) -> None:
+        """A new role, crash-safe in three steps:
+
+        1. the key file gets the signed role, a signed `pending_role` marker and, when a
+           beheerder steps down, a new signing key (they could read the old one), in one
+           atomic write;
+        2. the database row and the audit entries commit;
+        3. the marker goes.
+        A crash after 1 is finished at the next unlock (_finish_interrupted); until then
+        the marker tells the signed role from a raw-key `UPDATE accounts`.
+        """
         authority = self._require_authority()
-        slot = self.keyfile.slot(keys.account_slot_id(account))
+        kf = self.keyfile
+        slot = kf.slot(keys.account_slot_id(account))
         if slot is None:
             raise UserError("no_account", account=account)
-        roster.set_role(self.keyfile, authority, slot, role)
-        self.keyfile.save(key_path(self.path))
+        stepping_down = "authority" in slot.seeds and role != roster.BEHEERDER
+        roster.set_role(kf, authority, slot, role)
+        if stepping_down:
+            authority = self._replace_authority()
+        kf.pending_role = PendingRole.make(kf.vault_id, authority, account, role)
+        kf.save(key_path(self.path))
+        self._apply_pending_role(finished=False)
+        if slot.slot_id == self._own_slot and stepping_down:
+            self._authority = None  # this session's own slot no longer holds it
+            self.account = Account(self.account.name if self.account else account, role)
+
+    def _apply_pending_role(self, *, finished: bool) -> None:
+        kf = self.keyfile
+        pending = kf.pending_role
+        assert pending is not None
+        with self.transaction() as c:
+            accounts_repo.set_role(c, pending.account, pending.role)
+            detail: dict[str, object] = {"role": pending.role}
+            if finished:
+                detail["finished"] = True  # after a crash, by whoever unlocked next
+            self.log(c, self.account_name, "account.role", f"account:{pending.account}", **detail)
+            self._log_authority(c)
+        kf.pending_role = None
+        kf.save(key_path(self.path))
+
+    def _replace_authority(self) -> Signer:
+        """A new signing key in place of the one a leaving beheerder could read; this
+        session's own slot is re-pinned at once, the others at their owners' next unlock."""
+        old = self._require_authority()
+        tail = audit.last(self.conn)
+        new = roster.replace_authority(self.keyfile, old, tail[0] if tail else 0)
+        if self._signer is old:
+            self._signer = new  # the recovery slot signs with the signing key itself
+        self._authority = new
+        self._replaced = (fingerprint(old.public), fingerprint(new.public))
+        own = self.keyfile.slot(self._own_slot or "")
+        if own is not None and self._private is not None and self._kek is not None:
+            keys.repin(own, self.keyfile.vault_id, self._private, self._kek, new.public)
+        return new
+
+    def _log_authority(self, conn: db.Connection) -> None:
+        """The replacement in the log: a retired key put back later shows in `verify`."""
+        replaced = self._replaced
+        if replaced is not None:
+            self.log(
+                conn,
+                self.account_name,
+                "keys.replace",
+                "keys:authority",
+                old=replaced[0],
+                new=replaced[1],
+            )
+            self._replaced = None
+
+    def quick_problems(self) -> list[str]:
+        """The cheap part of `verify`, fit for every beheerder unlock: the signatures of the
+        slots and roles, a signing key put back, the audit triggers and the key file's head.
+        (The whole chain and the page checks stay with `verify`.)"""
+        if self.conn is None:
+            return []
+        found = roster.problems(self.keyfile, self.conn) + self.authority_problems()
+        found += audit.trigger_problems(self.conn)
+        head = self.keyfile.audit_head
+        if head is not None and not self._head_holds():
+            found.append(
+                f"audit: the log was cut or rewritten: entry {head[0]}, the last one the key"
+                " file knows, is missing or changed"
+            )
+        return found
+
+    def authority_problems(self) -> list[str]:
+        """The signing key in use must not be one the log shows was replaced."""
+        kf = self.keyfile
+        if kf.authority is None:
+            return []
+        current = fingerprint(kf.authority.public_key)
+        return [
+            f"keys: the vault's signing key was replaced at audit entry {e['id']} and has been"
+            " put back (a former beheerder's copy?)"
+            for e in audit.entries(self.conn, "keys:authority")
+            if e["action"] == "keys.replace" and e["detail"].get("old") == current
+        ]
 
     def remove_slot(self, account: str) -> None:
         """Remove an account's slot and replace the data key in the same step, so a copy of
@@ -241,7 +347,10 @@ class KeySlots:
         kf = self.keyfile
         new_key = secrets.token_bytes(keys.DATA_KEY_BYTES)
         new_gen = max(kf.generation, kf.pending or 0) + 1
+        leaving = [s for s in kf.slots if s.slot_id in (drop or [])]
         kf.slots = [s for s in kf.slots if s.slot_id not in (drop or [])]
+        if self._authority is not None and any("authority" in s.seeds for s in leaving):
+            self._replace_authority()  # a removed beheerder could read the signing key
         for slot in kf.slots:
             keys.seal_data_key(slot, kf.vault_id, new_gen, new_key)
         kf.pending = new_gen
@@ -262,6 +371,7 @@ class KeySlots:
                 fingerprint=keys.key_fingerprint(new_key),
                 removed=len(drop or []),
             )
+            self._log_authority(c)
 
     @staticmethod
     def _finish_rotation(path: Path, kf: KeyFile, generation: int) -> None:

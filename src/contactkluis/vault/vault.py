@@ -76,6 +76,7 @@ class Vault(KeySlots):
         self._signer: Signer | None = None  # signs this session's audit entries
         self._private: X25519PrivateKey | None = None  # the unlocking slot's key
         self._own_slot: str | None = None  # and its id
+        self._kek: bytes | None = None  # and the key that wraps it (to re-pin it)
         self._head_ok = True  # the key file's audit head is still in the log
         self.warnings: list[str] = []
 
@@ -122,6 +123,7 @@ class Vault(KeySlots):
         vault = cls(path, keyfile, data_key, conn, Account(admin, "beheerder"), lock)
         vault._authority, vault._signer = authority, signers[0]
         vault._private, vault._own_slot = privates[0], keys.account_slot_id(admin)
+        vault._kek = keys.slot_kek(keyfile.slots[0], password)
         vault._migrate(backup_first=False)
         with vault.transaction() as c:
             c.executemany(
@@ -164,12 +166,14 @@ class Vault(KeySlots):
                 # Spend the same work as a real attempt: no hint which accounts exist.
                 keys.derive_kek(password, b"\0" * 16, keyfile.slots[0].kdf)
                 raise keys.WrongSecret
-            private, pin = keys.unwrap_slot(slot, keyfile.vault_id, password)
+            kek = keys.slot_kek(slot, password)
+            private, pin = keys.unwrap_with_kek(slot, keyfile.vault_id, kek)
         except keys.WrongSecret:
             delay = throttle.record_failure(keyfile.vault_id)
             raise UserError("wrong_password", delay=delay) from None
         opened = roster.open_slot(keyfile, slot, private, pin)
         vault = cls._unlock(path, keyfile, slot, private, account, read_only, opened)
+        vault._kek = kek
         failed = throttle.reset(keyfile.vault_id)
         vault._authenticate(slot, opened, password)
         if not vault.read_only:
@@ -193,12 +197,14 @@ class Vault(KeySlots):
         try:
             if slot is None:
                 raise keys.WrongSecret
-            private, pin = keys.unwrap_slot(slot, keyfile.vault_id, secret)
+            kek = keys.slot_kek(slot, secret)
+            private, pin = keys.unwrap_with_kek(slot, keyfile.vault_id, kek)
         except keys.WrongSecret:
             throttle.record_failure(keyfile.vault_id)
             raise UserError("wrong_recovery_key") from None
         opened = roster.open_slot(keyfile, slot, private, pin)
         vault = cls._unlock(path, keyfile, slot, private, "herstelsleutel", False, opened)
+        vault._kek = kek
         throttle.reset(keyfile.vault_id)
         vault._authenticate(slot, opened, secret)
         with vault.transaction() as c:
@@ -364,7 +370,7 @@ class Vault(KeySlots):
                 pass
             self.conn.close()
             self.conn = None
-        self._data_key = None
+        self._data_key = self._kek = None
         if self._lock:
             self._lock.release()
             self._lock = None
@@ -385,6 +391,7 @@ class Vault(KeySlots):
         for (result,) in self.conn.execute("PRAGMA cipher_integrity_check").fetchall():
             problems.append(f"cipher: {result}")
         problems.extend(roster.problems(self.keyfile, self.conn))
+        problems.extend(self.authority_problems())
         problems.extend(self.verify_audit())
         return problems
 
@@ -406,7 +413,8 @@ class Vault(KeySlots):
         if kf.authority is None:
             return audit.verify(self.conn, None, 1, kf.audit_head)
         signers = roster.known_signers(kf)
-        return audit.verify(self.conn, signers, kf.authority.audit_from, kf.audit_head)
+        retired = roster.retired_keys(kf)
+        return audit.verify(self.conn, signers, kf.authority.audit_from, kf.audit_head, retired)
 
     def backup(self, out: Path) -> Path:
         created = datetime.now(UTC).isoformat(timespec="seconds")

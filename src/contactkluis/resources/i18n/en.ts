@@ -429,6 +429,37 @@ Please report this to the supplier with this code (it contains no personal data)
     </message>
 </context>
 <context>
+    <name>IntegrityBanner</name>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Sleutels of rollen van deze kluis zijn buiten Contactkluis om gewijzigd. Vertrouw de rollen en accounts niet tot dit is uitgezocht.</source>
+        <translation>Keys or roles of this vault were changed outside Contactkluis. Do not trust the roles and accounts until this has been looked into.</translation>
+    </message>
+    <message>
+        <source>Het logboek is ingekort, herschreven of niet meer beschermd: wat er met de kluis is gedaan, is niet meer volledig na te gaan.</source>
+        <translation>The audit log was cut, rewritten or is no longer protected: what was done with the vault can no longer be fully traced.</translation>
+    </message>
+    <message>
+        <source>De rollen en sleutels van deze kluis zijn nog niet ondertekend. Open de kluis als beheerder (niet alleen-lezen) om ze te ondertekenen.</source>
+        <translation>The roles and keys of this vault are not signed yet. Open the vault as a beheerder (not read-only) to sign them.</translation>
+    </message>
+    <message>
+        <source>Let op: deze kluis is buiten Contactkluis om gewijzigd</source>
+        <translation>Warning: this vault was changed outside Contactkluis</translation>
+    </message>
+    <message>
+        <source>Let op: deze kluis is nog niet ondertekend</source>
+        <translation>Warning: this vault is not signed yet</translation>
+    </message>
+    <message>
+        <source>Voer &apos;contactkluis verify&apos; uit en zet zo nodig een back-up terug. Wat er gevonden is:</source>
+        <translation>Run &apos;contactkluis verify&apos; and restore a backup if needed. What was found:</translation>
+    </message>
+</context>
+<context>
     <name>KeysSection</name>
     <message>
         <source>Sleutels</source>

@@ -429,6 +429,37 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
         </message>
     </context>
     <context>
+        <name>IntegrityBanner</name>
+        <message>
+            <source>Sluiten</source>
+            <translation>Sluiten</translation>
+        </message>
+        <message>
+            <source>Sleutels of rollen van deze kluis zijn buiten Contactkluis om gewijzigd. Vertrouw de rollen en accounts niet tot dit is uitgezocht.</source>
+            <translation>Sleutels of rollen van deze kluis zijn buiten Contactkluis om gewijzigd. Vertrouw de rollen en accounts niet tot dit is uitgezocht.</translation>
+        </message>
+        <message>
+            <source>Het logboek is ingekort, herschreven of niet meer beschermd: wat er met de kluis is gedaan, is niet meer volledig na te gaan.</source>
+            <translation>Het logboek is ingekort, herschreven of niet meer beschermd: wat er met de kluis is gedaan, is niet meer volledig na te gaan.</translation>
+        </message>
+        <message>
+            <source>De rollen en sleutels van deze kluis zijn nog niet ondertekend. Open de kluis als beheerder (niet alleen-lezen) om ze te ondertekenen.</source>
+            <translation>De rollen en sleutels van deze kluis zijn nog niet ondertekend. Open de kluis als beheerder (niet alleen-lezen) om ze te ondertekenen.</translation>
+        </message>
+        <message>
+            <source>Let op: deze kluis is buiten Contactkluis om gewijzigd</source>
+            <translation>Let op: deze kluis is buiten Contactkluis om gewijzigd</translation>
+        </message>
+        <message>
+            <source>Let op: deze kluis is nog niet ondertekend</source>
+            <translation>Let op: deze kluis is nog niet ondertekend</translation>
+        </message>
+        <message>
+            <source>Voer &apos;contactkluis verify&apos; uit en zet zo nodig een back-up terug. Wat er gevonden is:</source>
+            <translation>Voer &apos;contactkluis verify&apos; uit en zet zo nodig een back-up terug. Wat er gevonden is:</translation>
+        </message>
+    </context>
+    <context>
         <name>KeysSection</name>
         <message>
             <source>Sleutels</source>
