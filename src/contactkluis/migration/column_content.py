@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from contactkluis.domain.normalize import is_postcode_like, parse_date
 
 _SAMPLE = 200
-_STREET = re.compile(r"^[^\d@]{3,}\s\d+\s?[-\w]{0,5}$")
+# "Kerkstraat 12", "Kerkstraat 12a, 3512 AB Utrecht": a street and number, maybe more.
+_STREET = re.compile(r"^[^\d@,]{3,}\s\d+\s?[-\w]{0,5}(?:,|$)")
 _DIGITS = re.compile(r"\d")
 _EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -68,7 +69,7 @@ def birth_dates(texts: list[str]) -> bool:
     """Dates spread over decades, all in the past: people's birth dates, not the days
     they signed up (which lie within a few years of each other)."""
     years = [y for y in (_birth_year(t) for t in texts) if y is not None]
-    if len(years) < 2 or len(years) < 0.6 * len(texts):
+    if len(years) < 3 or len(years) < 0.6 * len(texts):
         return False
     this_year = datetime.date.today().year
     return max(years) <= this_year - 2 and min(years) >= 1900 and max(years) - min(years) >= 15
@@ -98,8 +99,8 @@ def looks_like(values: Sequence[object]) -> str | None:
     """The kind of contact data a column holds ('email', 'phone', 'postcode', 'address',
     'birth_date'), or None when it holds none of these."""
     texts = _texts(values)
-    if len(texts) < 2:
-        return None
+    if not texts:
+        return None  # one filled cell is enough: the loss would be silent all the same
     if _share(texts, _is_email) >= 0.6:
         return "email"
     if _share(texts, _is_postcode) >= 0.6:

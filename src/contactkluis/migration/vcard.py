@@ -195,7 +195,10 @@ def card_row(card: _Card) -> list[str | None]:
     phones: list[str] = []
     faxes: list[str] = []
     for tel in card.all("TEL"):
-        number = _unescape(tel.value).removeprefix("tel:")
+        number = _unescape(tel.value)
+        if number.lower().startswith("tel:"):
+            # RFC 3966 URI (vCard 4.0): "-", "." and brackets are only visual separators.
+            number = re.sub(r"[-.()]", " ", number[4:].split(";")[0]).strip()
         types = _types(tel)
         if "fax" in types or "pager" in types:
             faxes.append(number)
