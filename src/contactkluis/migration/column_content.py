@@ -49,7 +49,10 @@ def _is_phone(text: str) -> bool:
     # "+32 3 827 12 34", two numbers joined by " / ").
     digits = len(_DIGITS.findall(text))
     letters = sum(1 for c in text if c.isalpha())
-    return 8 <= digits <= 32 and letters <= 2 and "@" not in text
+    if not (8 <= digits <= 32 and letters <= 2 and "@" not in text):
+        return False
+    # "2021-03-04 10:15:00" (Mailchimp's CONFIRM_TIME) has the digits but is a moment.
+    return ":" not in text and parse_date(text) is None
 
 
 def _is_postcode(text: str) -> bool:

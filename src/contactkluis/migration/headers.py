@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from contactkluis.domain.normalize import is_postcode_like, normalize_email, normalize_phone
 from contactkluis.migration.column_content import content_agrees, content_field
-from contactkluis.migration.known_exports import known_header, qualified_field
+from contactkluis.migration.known_exports import REPEATS, known_header, qualified_field
 
 # Target fields, with (Dutch, English) labels for the report and the mapping editor.
 FIELDS: dict[str, tuple[str, str]] = {
@@ -335,6 +335,11 @@ def _by_name(key: str) -> str | None:
         if match:
             return _LOOKUP[match[0]]
     return None
+
+
+def repeats_another_column(header: object) -> bool:
+    """A column that only repeats another one (an export's display or formatted form)."""
+    return fold_header(header) in REPEATS
 
 
 def field_for_header(header: object) -> str | None:

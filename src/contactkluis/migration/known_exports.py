@@ -173,6 +173,16 @@ _EXACT: dict[str, Known] = {
     "contactpersoon activiteit": ("full_name", 0),
 }
 
+# Columns that only repeat what another column holds ("Jan (jan@x.nl)" next to the
+# address itself): left out without a warning.
+REPEATS = frozenset(
+    {
+        "e mail display name", "e mail 2 display name", "e mail 3 display name",
+        "weergavenaam e mail", "weergavenaam e mail 2", "weergavenaam e mail 3",
+        "address 1 formatted", "address 2 formatted", "address 3 formatted",
+    }
+)  # fmt: skip
+
 # Numbered groups: Google's "Phone 2 - Value", "Address 1 - Postal Code", Outlook's
 # "Home Street", "Business Postal Code", Dutch Outlook's "Huisadres, plaats".
 _GOOGLE_VALUE = re.compile(r"^(e mail|phone) (\d+) (value|label|type)$")
