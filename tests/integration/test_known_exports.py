@@ -94,6 +94,8 @@ def test_outlook_takes_the_home_address_not_the_business_one(
     second = people[truth.emails[1]]
     assert (second.address.street, second.address.postcode) == ("Kerkstraat", "3512 AB")
     assert second.address.city == "Utrecht"
+    # Mobile first, then home, then business, whatever order the columns stand in.
+    assert second.phones == truth.phones[truth.emails[1]]
 
 
 def test_vcard_versions_names_addresses_and_birthday(

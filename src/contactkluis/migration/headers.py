@@ -429,6 +429,7 @@ class ColumnMap:
     header: str
     field: str | None  # target field, a SENSITIVE code, or None (not imported)
     by: str  # "header", "content", "user" or "none"
+    rank: int = 0  # among columns of one field, lower comes first ("Mobile Phone" first)
 
     @property
     def imported(self) -> bool:
@@ -460,17 +461,15 @@ def auto_map(headers: Sequence[object], columns: Sequence[Sequence[object]]) -> 
     """Map each column by its header, else by its content. A field other than phone,
     e-mail and notes goes to one column: the best ranked, then the first."""
     maps: list[ColumnMap] = []
-    ranks: list[int] = []
     for index, header in enumerate(headers):
         text = "" if header is None else str(header).strip()
         target, rank, by = _guess(text, columns[index] if index < len(columns) else [])
-        maps.append(ColumnMap(index, text, target, by))
-        ranks.append(rank)
+        maps.append(ColumnMap(index, text, target, by, rank))
     best: dict[str, int] = {}
     for m in maps:
         if m.field and m.field not in _MANY:
             held = best.get(m.field)
-            if held is None or ranks[m.index] < ranks[held]:
+            if held is None or m.rank < maps[held].rank:
                 best[m.field] = m.index
     for m in maps:
         if m.field and m.field not in _MANY and best[m.field] != m.index:

@@ -140,7 +140,7 @@ class RowBuilder:
     def __init__(self, ctx: SheetContext, columns: Sequence[ColumnMap]) -> None:
         self.ctx = ctx
         self.by_field: dict[str, list[int]] = {}
-        for col in columns:
+        for col in sorted(columns, key=lambda c: c.rank):  # a mobile before a business line
             if col.imported and col.field:
                 self.by_field.setdefault(col.field, []).append(col.index)
         self._field_indexes = tuple((name, tuple(idx)) for name, idx in self.by_field.items())
