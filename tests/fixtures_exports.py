@@ -67,6 +67,10 @@ OUTLOOK_NL_HEADER = [
 # Brevo contact export: attributes in capitals (developers.brevo.com); order UNCONFIRMED.
 BREVO_HEADER = ["EMAIL", "FIRSTNAME", "LASTNAME", "SMS", "EMAIL_BLACKLISTED"]
 
+# MailerLite: the subscriber fields of mailerlite/mailerlite-nodejs README.md; that the
+# export's headers are these names is UNCONFIRMED.
+MAILERLITE_HEADER = ["email", "name", "last_name", "phone", "city", "z_i_p", "subscribed_at"]
+
 # A club's activity list with headers as seen in the corpus (issue 12): a name column
 # called "Contactpersoon activiteit", "<field> <qualifier>" headers, and a phone column
 # whose header says nothing.
@@ -322,6 +326,22 @@ def write_brevo_csv(folder: Path) -> tuple[Path, ExportTruth]:
     )  # fmt: skip
 
 
+def write_mailerlite_csv(folder: Path) -> tuple[Path, ExportTruth]:
+    people = _people(2, SEED + 11)
+    rows = [{"email": e, "name": f, "last_name": last, "phone": f"06-5200000{i}",
+             "city": "Haarlem", "z_i_p": "2011 AB", "subscribed_at": "2022-04-01 09:30:00"}
+            for i, (f, last, e) in enumerate(people)]  # fmt: skip
+    path = folder / "mailerlite_subscribers.csv"
+    _write_csv(path, MAILERLITE_HEADER, rows)
+    return path, ExportTruth(
+        persons=2, emails=[p[2] for p in people], header_confirmed=False,
+        columns={"email": "email", "name": "first_name", "last_name": "last_name",
+                 "phone": "phone", "city": "city", "z_i_p": "postcode",
+                 "subscribed_at": "signup_date"},
+        phones={p[2]: [f"+3165200000{i}"] for i, p in enumerate(people)},
+    )  # fmt: skip
+
+
 def write_club_activities(folder: Path) -> tuple[Path, ExportTruth]:
     """Headers of the '<field> <qualifier>' kind, a name in 'Contactpersoon activiteit',
     a phone column headed 'Kolom1', two numbers in one cell, and an 'en' between two
@@ -501,5 +521,6 @@ def write_all(folder: Path) -> dict[str, tuple[Path | list[Path], ExportTruth]]:
         "google_full": write_google_full_csv(folder),
         "outlook_nl": write_outlook_nl_csv(folder),
         "brevo": write_brevo_csv(folder),
+        "mailerlite": write_mailerlite_csv(folder),
         "club": write_club_activities(folder),
     }

@@ -16,7 +16,8 @@ from contactkluis.services.importing import import_files
 from contactkluis.services.session import Session
 from tests.fixtures_exports import ExportTruth, write_all, write_mailchimp
 
-MAPPED = ["google", "outlook_en", "vcf", "google_full", "outlook_nl", "brevo", "club", "flemish"]
+MAPPED = ["google", "outlook_en", "vcf", "google_full", "outlook_nl", "brevo", "mailerlite", "club",
+          "flemish"]  # fmt: skip
 FLEMISH = {  # the Flemish club list of issue 12: Voorvoeg, Geb.Dat, Post, GSM, LID v.a.
     "Voorvoeg": "infix", "Geb.Dat": "birth_date", "Post": "postcode", "GSM": "phone",
     "LID v.a.": "member_since", "Naam": "last_name", "Voornaam": "first_name",
@@ -55,7 +56,7 @@ def test_export_columns_map_to_their_fields(
 
 
 @pytest.mark.parametrize("key", ["google", "outlook_en", "vcf", "google_full", "outlook_nl",
-                                 "brevo", "club"])  # fmt: skip
+                                 "brevo", "mailerlite", "club"])  # fmt: skip
 def test_every_email_and_phone_of_an_export_is_imported(
     session: Session, exports: dict[str, tuple[Path, ExportTruth]], key: str
 ) -> None:

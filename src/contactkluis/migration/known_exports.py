@@ -28,8 +28,12 @@ Where each header set came from (the `search` tool, 2026-12-06; see /work/notes/
 - Brevo: attributes are written in capitals (developers.brevo.com "Manage your contacts":
   "The attribute's parameter should be passed in capital letter"); EMAIL, FIRSTNAME,
   LASTNAME, SMS are Brevo's default attributes (brief; FNAME/LNAME seen in its changelog).
-- Laposta, MailerLite: UNCONFIRMED (no documentation in the search corpus); the headers are
-  the fields their sign-up forms use ("E-mailadres", "Email", "Name", "Last name").
+- MailerLite: the subscriber field names in mailerlite/mailerlite-nodejs
+  src/modules/subscribers/README.md ("name", "last_name", "company", "country", "city",
+  "phone", "state", "z_i_p", "subscribed_at", "opted_in_at", "unsubscribed_at"); that an
+  export's headers are these names is UNCONFIRMED.
+- Laposta: UNCONFIRMED (no documentation in the search corpus); its default fields are
+  "E-mailadres", "Voornaam", "Achternaam", which the Dutch variants in headers.py know.
 - Dutch/Flemish club and till exports: the headers seen in the project's corpus (issue 12):
   Voorvoeg, Geb.Dat, Post, GSM, LID v.a., liddatum, Nieuwsbrief_optin, Forename,
   Contactpersoon activiteit.
@@ -155,8 +159,11 @@ _EXACT: dict[str, Known] = {
     "landline number": ("phone", 1),
     "email blacklisted": (None, 0),
     "sms blacklisted": (None, 0),
-    # MailerLite / Laposta (UNCONFIRMED)
     "subscribed": ("newsletter", 0),
+    # MailerLite ("name" next to "last_name" is the given name: headers.auto_map)
+    "z i p": ("postcode", 0),
+    "state": (None, 0),
+    "opted in at": ("signup_date", 1),
     # Dutch and Flemish clubs, tills, ticketing
     "voorvoeg": ("infix", 0),
     "geb dat": ("birth_date", 0),
