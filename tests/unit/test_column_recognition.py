@@ -152,3 +152,16 @@ def test_vcard_21_quoted_printable_and_other_encodings() -> None:
 
 def test_text_without_cards_is_no_vcard() -> None:
     assert vcard_rows(b"Naam;E-mail\r\nJan;jan@example.nl\r\n") == []
+
+
+def test_vcard_photo_lines_are_dropped_without_eating_the_next_property() -> None:
+    row = _row(
+        _card(
+            "VERSION:3.0",
+            "N:Bakker;Els;;;",
+            "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ==",
+            " AAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8=",
+            "EMAIL:els.bakker@example.nl",
+        )
+    )
+    assert (row["Achternaam"], row["E-mail"]) == ("Bakker", "els.bakker@example.nl")

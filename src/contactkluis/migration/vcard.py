@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import quopri
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 HEADERS = [
@@ -47,33 +48,45 @@ class _Card:
         return found[0] if found else None
 
 
-def decode_bytes(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM; otherwise Windows-1252 as old
+_LINE = re.compile(rb"([^\r\n]*)(?:\r\n|\r|\n|$)")
+
+
+def _text_lines(data: bytes) -> Iterator[str]:
+    """The file's lines as text, one at a time (a 190 MB address book is never copied
+    whole). UTF-16 needs its BOM; otherwise each line is UTF-8, or Windows-1252 as old
     Outlook and Nokia exports write it. Per-property CHARSET is handled later."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    elif data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    for match in _LINE.finditer(data):
+        raw = match.group(1)
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield raw.decode("cp1252", errors="replace")
 
 
-def _logical_lines(text: str) -> list[str]:
+def _logical_lines(data: bytes) -> list[str]:
     """Unfold: a line starting with a space or tab continues the previous one (3.0/4.0);
-    a quoted-printable value ending in '=' continues on the next line (2.1)."""
-    out: list[str] = []
-    for raw in re.split(r"\r\n|\r|\n", text):
-        if raw[:1] in (" ", "\t") and out:
-            out[-1] += raw[1:]
-        elif (
-            out and out[-1].endswith("=") and "QUOTED-PRINTABLE" in out[-1].split(":", 1)[0].upper()
-        ):
-            out[-1] = out[-1][:-1] + "=\n" + raw  # kept as a soft break for quopri
+    a quoted-printable value ending in '=' continues on the next line (2.1). Photos and
+    other blobs are dropped as they are read, so an address book full of pictures fits the
+    reader child's memory cap."""
+    lines: list[list[str]] = []
+    quoted_printable = blob = False
+    for raw in _text_lines(data):
+        if raw[:1] in (" ", "\t") and lines:
+            if not blob:
+                lines[-1].append(raw[1:])
+        elif lines and quoted_printable and lines[-1] and lines[-1][-1].endswith("="):
+            lines[-1].append("\n" + raw)  # kept as a soft break for quopri
         elif raw.strip():
-            out.append(raw)
-    return out
+            head = raw.split(":", 1)[0].upper()
+            name = head.split(";", 1)[0].rsplit(".", 1)[-1]
+            blob = name in _SKIPPED
+            quoted_printable = "QUOTED-PRINTABLE" in head
+            lines.append([] if blob else [raw])
+    return ["".join(parts) for parts in lines if parts]
 
 
 def _split_name_value(line: str) -> tuple[str, str] | None:
@@ -113,10 +126,10 @@ def _decoded(value: str, params: dict[str, list[str]]) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-def parse_cards(text: str) -> list[_Card]:
+def parse_cards(data: bytes) -> list[_Card]:
     cards: list[_Card] = []
     card: _Card | None = None
-    for line in _logical_lines(text):
+    for line in _logical_lines(data):
         parts = _split_name_value(line)
         if parts is None:
             continue
@@ -226,7 +239,7 @@ def card_row(card: _Card) -> list[str | None]:
 
 def vcard_rows(data: bytes) -> list[list[str | None]]:
     """The header row and one row per card; empty when the text holds no vCard."""
-    cards = parse_cards(decode_bytes(data))
+    cards = parse_cards(data)
     if not cards:
         return []
     return [list[str | None](HEADERS), *(card_row(c) for c in cards)]
