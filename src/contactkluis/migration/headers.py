@@ -440,6 +440,9 @@ class ColumnMap:
 _MANY = frozenset({"phone", "email", "notes", *SENSITIVE})
 
 
+_DATE_WORDS = re.compile(r"datum|date|dag|tijd|time|jaar|year")
+
+
 def _guess(header: str, column: Sequence[object]) -> tuple[str | None, int, str]:
     """(field, rank, by) for one column; a lower rank wins a field several columns name."""
     key = fold_header(header)
@@ -453,7 +456,11 @@ def _guess(header: str, column: Sequence[object]) -> tuple[str | None, int, str]
         target = qualified_field(key, _LOOKUP)
         if target and content_agrees(target, column):
             return target, 1, "header"
-    target = field_from_content(column) or content_field(column)
+    target = field_from_content(column)
+    # Dates spread over decades are birth dates, unless the header calls them dates of
+    # something: a "Datum" column belongs to the list's kind (list_kind.map_plain_date).
+    if target is None and not _DATE_WORDS.search(key):
+        target = content_field(column)
     return target, 0, ("content" if target else "none")
 
 
