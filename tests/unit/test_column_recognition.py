@@ -166,3 +166,12 @@ def test_vcard_photo_lines_are_dropped_without_eating_the_next_property() -> Non
         )
     )
     assert (row["Achternaam"], row["E-mail"]) == ("Bakker", "els.bakker@example.nl")
+
+
+def test_old_google_csv_header() -> None:
+    # Google's older export ("convert_g.py" in the search corpus): Given/Additional/Family.
+    headers = ["Name", "Given Name", "Additional Name", "Family Name", "Group Membership",
+               "E-mail 1 - Type", "E-mail 1 - Value", "Phone 1 - Type", "Phone 1 - Value"]  # fmt: skip
+    fields = [m.field for m in auto_map(headers, [[] for _ in headers])]
+    assert fields == ["full_name", "first_name", "infix", "last_name", None, None, "email",
+                      None, "phone"]  # fmt: skip
