@@ -42,6 +42,43 @@ OUTLOOK_EN_HEADER = [
     "Web Page",
 ]  # fmt: skip
 
+# Google's own export beyond the confirmed prefix: "Address 1 - Formatted" is named in
+# krischimk/Google-Contacts-to-Google-Earth README.md; Birthday, Notes, Labels,
+# Organization 1 - Name and the "Address 2" group are UNCONFIRMED (the brief).
+GOOGLE_FULL_HEADER = [
+    "First Name", "Middle Name", "Last Name", "Birthday", "Notes", "Labels",
+    "E-mail 1 - Label", "E-mail 1 - Value", "Phone 1 - Label", "Phone 1 - Value",
+    "Phone 2 - Label", "Phone 2 - Value", "Address 1 - Label", "Address 1 - Formatted",
+    "Address 1 - Street", "Address 1 - City", "Address 1 - Postal Code", "Address 1 - Country",
+    "Address 2 - Label", "Address 2 - Formatted", "Address 2 - Street", "Address 2 - City",
+    "Address 2 - Postal Code", "Address 2 - Country", "Organization 1 - Name",
+]  # fmt: skip
+
+# Dutch Outlook (UNCONFIRMED, formats.md): the program's Dutch column names as known, in
+# Microsoft's English order; only "Titel, Voornaam, Middelste naam, Achternaam" were seen.
+OUTLOOK_NL_HEADER = [
+    "Titel", "Voornaam", "Middelste naam", "Achternaam", "Achtervoegsel", "Bedrijf",
+    "Afdeling", "Functie", "Werkadres, straat", "Werkadres, plaats", "Werkadres, postcode",
+    "Werkadres, land/regio", "Huisadres, straat", "Huisadres, plaats", "Huisadres, postcode",
+    "Huisadres, land/regio", "Telefoon op werk", "Telefoon thuis", "Mobiele telefoon",
+    "Verjaardag", "E-mailadres", "Weergavenaam e-mail", "E-mailadres 2", "Notities",
+]  # fmt: skip
+
+# Brevo contact export: attributes in capitals (developers.brevo.com); order UNCONFIRMED.
+BREVO_HEADER = ["EMAIL", "FIRSTNAME", "LASTNAME", "SMS", "EMAIL_BLACKLISTED"]
+
+# MailerLite: the subscriber fields of mailerlite/mailerlite-nodejs README.md; that the
+# export's headers are these names is UNCONFIRMED.
+MAILERLITE_HEADER = ["email", "name", "last_name", "phone", "city", "z_i_p", "subscribed_at"]
+
+# A club's activity list with headers as seen in the corpus (issue 12): a name column
+# called "Contactpersoon activiteit", "<field> <qualifier>" headers, and a phone column
+# whose header says nothing.
+CLUB_HEADER = [
+    "Activiteit", "Contactpersoon activiteit", "Telefoonnummer contactpersoon", "E-mail ouder",
+    "liddatum", "Nieuwsbrief_optin", "Kolom1",
+]  # fmt: skip
+
 # UNCONFIRMED column order (from the brief, formats.md).
 MAILCHIMP_BASE = [
     "Email Address", "First Name", "Last Name", "Address", "Phone Number", "Birthday",
@@ -59,6 +96,12 @@ class ExportTruth:
     withdrawals: list[str] = field(default_factory=list)  # e-mails that withdrew
     header_confirmed: bool = True
     notes: list[str] = field(default_factory=list)
+    # What the column mapper must make of the file: header -> field (None: not imported),
+    # the left-out columns the report must name as contact data, and per e-mail address
+    # the phone numbers (E.164) the person must end up with.
+    columns: dict[str, str | None] = field(default_factory=dict)
+    warned: list[str] = field(default_factory=list)
+    phones: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _fake(seed: int = SEED) -> Faker:
@@ -103,6 +146,11 @@ def write_google_csv(folder: Path) -> tuple[Path, ExportTruth]:
             # Two addresses and two numbers in one cell, joined the way Google joins them.
             row["E-mail 1 - Value"] = f"{email} ::: werk.{email}"
             row["Phone 1 - Value"] = f"{PHONES[0]} ::: 020-1234567"
+            row.update({"Address 1 - Street": "Lange Voorhout 1", "Address 1 - City": "Den Haag",
+                        "Address 1 - Postal Code": "2514 EA",
+                        "Address 1 - Country": "Nederland"})  # fmt: skip
+        if i == 1:
+            row.update({"Phone 2 - Label": "Home", "Phone 2 - Value": "030-2345678"})
         rows.append(row)
     path = folder / "contacts.csv"
     _write_csv(path, GOOGLE_HEADER, rows)
@@ -112,6 +160,14 @@ def write_google_csv(folder: Path) -> tuple[Path, ExportTruth]:
         header_confirmed=False,
         notes=["row 1 holds two e-mails and two phones joined by ' ::: '",
                "no consent column: an address book is no newsletter consent"],
+        columns={"First Name": "first_name", "Last Name": "last_name",
+                 "E-mail 1 - Value": "email", "Phone 1 - Value": "phone",
+                 "Phone 2 - Value": "phone", "Address 1 - Street": "street_house",
+                 "Address 1 - City": "city", "Address 1 - Postal Code": "postcode",
+                 "Address 1 - Country": "country", "Phone 1 - Label": None},
+        phones={people[0][2]: ["+31612345678", "+31201234567"],
+                people[1][2]: ["+31623456789", "+31302345678"],
+                people[2][2]: ["+31612345670"]},
     )  # fmt: skip
     return path, truth
 
@@ -120,16 +176,33 @@ def write_outlook_en_csv(folder: Path) -> tuple[Path, ExportTruth]:
     people = _people(4, SEED + 2)
     rows = [
         {"First Name": f, "Last Name": last, "E-mail Address": e, "E-mail Type": "SMTP",
-         "Mobile Phone": PHONES[i], "Birthday": "3/14/1975" if i == 0 else ""}
+         "Mobile Phone": PHONES[i], "Birthday": "3/14/1975" if i == 0 else "",
+         "Company Main Phone": "020-5556677"}
         for i, (f, last, e) in enumerate(people)
     ]  # fmt: skip
+    # Home and business address both filled: the home address is the person's.
+    rows[1].update({"Home Street": "Kerkstraat 12", "Home City": "Utrecht",
+                    "Home Postal Code": "3512 AB", "Home Phone": "030-2345678",
+                    "Business Street": "Stationsplein 1", "Business City": "Amersfoort",
+                    "Business Postal Code": "3818 LE", "Business Phone": "033-4567890"})  # fmt: skip
     path = folder / "OutlookContacts.csv"
     _write_csv(path, OUTLOOK_EN_HEADER, rows, quoting=csv.QUOTE_ALL)  # type: ignore[arg-type]
     truth = ExportTruth(
         persons=4,
         emails=[p[2] for p in people],
-        notes=["Birthday 3/14/1975 is US M/D/YYYY (unconfirmed format): 14 March 1975"],
-    )
+        notes=["Birthday 3/14/1975 is US M/D/YYYY (unconfirmed format): 14 March 1975",
+               "row 2: home and business address; the home one is imported",
+               "'Company Main Phone' is the employer's switchboard: not the person's"],
+        columns={"First Name": "first_name", "Last Name": "last_name",
+                 "E-mail Address": "email", "Mobile Phone": "phone", "Home Phone": "phone",
+                 "Business Phone": "phone", "Home Street": "street_house",
+                 "Home City": "city", "Home Postal Code": "postcode", "Birthday": "birth_date",
+                 "Business Street": None, "Business Postal Code": None,
+                 "Company Main Phone": None, "E-mail Type": None},
+        warned=["Company Main Phone", "Business Postal Code", "Business Street"],
+        phones={people[0][2]: ["+31612345678"],
+                people[1][2]: ["+31623456789", "+31302345678", "+31334567890"]},
+    )  # fmt: skip
     return path, truth
 
 
@@ -143,13 +216,160 @@ def write_vcf(folder: Path) -> tuple[Path, ExportTruth]:
             # A folded line (RFC 2426: CRLF + one space continues the line).
             lines.append("ADR;TYPE=HOME:;;Lange Voorhout 1;Den Haag;;2514 EA;\r\n Nederland")
             lines.append("BDAY:1980-02-29")
+            lines.append("TEL;TYPE=HOME,VOICE:070-1234567")
         lines.append("END:VCARD")
         cards.append("\r\n".join(lines))
+    # vCard 2.1 as old phones and Outlook write it: bare types, quoted-printable Latin-1.
+    cards.append("\r\n".join([
+        "BEGIN:VCARD", "VERSION:2.1", "N;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Jans=E9n;Ren=E9",
+        "FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Ren=E9 Jans=E9n",
+        "TEL;CELL:06-11223344", "EMAIL;INTERNET:rene.jansen@example.nl",
+        "NOTE;ENCODING=QUOTED-PRINTABLE:Eerste regel=0D=0A=", "tweede regel", "END:VCARD"]))  # fmt: skip
+    # vCard 4.0 as iCloud writes it: quoted TYPE list, tel: URI, a group prefix.
+    cards.append("\r\n".join([
+        "BEGIN:VCARD", "VERSION:4.0", "FN:Sanne de Vries", "N:Vries;Sanne;de;;",
+        'item1.TEL;VALUE=uri;TYPE="cell,voice":tel:+31-6-18765432',
+        "EMAIL;TYPE=home:sanne.devries@example.nl",
+        "ADR;TYPE=work:;;Stationsplein 1;Amersfoort;;3818 LE;Nederland",
+        "ADR;TYPE=home:;;Dorpsstraat 3;Zeist;;3701 AA;Nederland",
+        "ORG:Stichting Voorbeeld;Educatie", "END:VCARD"]))  # fmt: skip
     path = folder / "contacten.vcf"
     path.write_bytes(("\r\n".join(cards) + "\r\n").encode("utf-8"))
-    truth = ExportTruth(persons=3, emails=[p[2] for p in people],
-                        notes=["card 2 has a folded ADR line and BDAY 1980-02-29"])  # fmt: skip
+    emails = [p[2] for p in people] + ["rene.jansen@example.nl", "sanne.devries@example.nl"]
+    truth = ExportTruth(persons=5, emails=emails,
+                        notes=["card 2 has a folded ADR line and BDAY 1980-02-29",
+                               "card 4 is vCard 2.1 with quoted-printable Latin-1: René Jansén",
+                               "card 5 is vCard 4.0: home address Zeist, work address left out"],
+                        columns={"Naam": "full_name", "Voornaam": "first_name",
+                                 "Achternaam": "last_name", "E-mail": "email",
+                                 "Mobiel": "phone", "Telefoon": "phone",
+                                 "Straat en huisnummer": "street_house",
+                                 "Geboortedatum": "birth_date", "Tweede adres": None},
+                        warned=["Tweede adres"],
+                        phones={people[1][2]: ["+31623456789", "+31701234567"],
+                                "rene.jansen@example.nl": ["+31611223344"],
+                                "sanne.devries@example.nl": ["+31618765432"]})  # fmt: skip
     return path, truth
+
+
+def write_google_full_csv(folder: Path) -> tuple[Path, ExportTruth]:
+    """Google's own export with a second address group: the first is imported, the second
+    is named in the report as contact data left out."""
+    people = _people(3, SEED + 7)
+    rows = []
+    for i, (first, last, email) in enumerate(people):
+        rows.append({"First Name": first, "Last Name": last, "Birthday": f"19{60 + 10 * i}-05-0{i + 1}",
+                     "Notes": "kwam via de open dag", "Labels": "* myContacts ::: Vrienden",
+                     "E-mail 1 - Label": "* Home", "E-mail 1 - Value": email,
+                     "Phone 1 - Label": "Mobile", "Phone 1 - Value": f"06-3000000{i}",
+                     "Address 1 - Label": "Home",
+                     "Address 1 - Formatted": f"Kerkstraat {i + 1}\n3512 AB Utrecht",
+                     "Address 1 - Street": f"Kerkstraat {i + 1}", "Address 1 - City": "Utrecht",
+                     "Address 1 - Postal Code": "3512 AB", "Address 1 - Country": "Nederland",
+                     "Address 2 - Label": "Work", "Address 2 - Street": f"Marktplein {i + 2}",
+                     "Address 2 - City": "Gouda", "Address 2 - Postal Code": "2801 JA",
+                     "Organization 1 - Name": "Museum Voorbeeld"})  # fmt: skip
+    path = folder / "google_contacts_volledig.csv"
+    _write_csv(path, GOOGLE_FULL_HEADER, rows)
+    return path, ExportTruth(
+        persons=3, emails=[p[2] for p in people], header_confirmed=False,
+        columns={"Birthday": "birth_date", "Notes": "notes", "Labels": None,
+                 "Address 1 - Street": "street_house", "Address 1 - Postal Code": "postcode",
+                 "Address 1 - Formatted": None, "Address 2 - Street": None,
+                 "Address 2 - Postal Code": None, "Organization 1 - Name": "organisation"},
+        warned=["Address 2 - Street", "Address 2 - Postal Code"],
+        phones={p[2]: [f"+3163000000{i}"] for i, p in enumerate(people)},
+        notes=["Address 2 (work) is not imported and must be named as contact data"],
+    )  # fmt: skip
+
+
+def write_outlook_nl_csv(folder: Path) -> tuple[Path, ExportTruth]:
+    """Dutch Outlook: semicolons (Dutch Windows list separator) and Windows-1252."""
+    people = _people(3, SEED + 8)
+    rows = [
+        {"Voornaam": f, "Achternaam": last, "E-mailadres": e, "Weergavenaam e-mail": f"{f} ({e})",
+         "Mobiele telefoon": f"06-4000000{i}", "Telefoon thuis": "030-2345678" if i == 0 else "",
+         "Huisadres, straat": f"Oudegracht {10 + i}", "Huisadres, plaats": "Utrecht",
+         "Huisadres, postcode": "3511 AA", "Werkadres, straat": "Stationsplein 1",
+         "Werkadres, plaats": "Amersfoort", "Werkadres, postcode": "3818 LE",
+         "Verjaardag": "1-4-1970" if i == 1 else "", "Notities": "Café-bezoeker"}
+        for i, (f, last, e) in enumerate(people)
+    ]  # fmt: skip
+    path = folder / "Outlook_contactpersonen.csv"
+    _write_csv(path, OUTLOOK_NL_HEADER, rows, delimiter=";", encoding="cp1252")
+    return path, ExportTruth(
+        persons=3, emails=[p[2] for p in people], header_confirmed=False,
+        columns={"Voornaam": "first_name", "Achternaam": "last_name", "E-mailadres": "email",
+                 "Mobiele telefoon": "phone", "Telefoon thuis": "phone",
+                 "Huisadres, straat": "street_house", "Huisadres, plaats": "city",
+                 "Huisadres, postcode": "postcode", "Werkadres, straat": None,
+                 "Werkadres, postcode": None, "Verjaardag": "birth_date",
+                 "Notities": "notes", "Weergavenaam e-mail": None},
+        warned=["Werkadres, straat", "Werkadres, postcode"],
+        phones={people[0][2]: ["+31640000000", "+31302345678"],
+                people[1][2]: ["+31640000001"]},
+        notes=["UNCONFIRMED Dutch headers; the work address is not imported and is named"],
+    )  # fmt: skip
+
+
+def write_brevo_csv(folder: Path) -> tuple[Path, ExportTruth]:
+    people = _people(3, SEED + 9)
+    rows = [{"EMAIL": e, "FIRSTNAME": f, "LASTNAME": last, "SMS": f"+3165000000{i}",
+             "EMAIL_BLACKLISTED": "false"} for i, (f, last, e) in enumerate(people)]  # fmt: skip
+    path = folder / "brevo_contacts_export.csv"
+    _write_csv(path, BREVO_HEADER, rows, delimiter=";")
+    return path, ExportTruth(
+        persons=3, emails=[p[2] for p in people], header_confirmed=False,
+        columns={"EMAIL": "email", "FIRSTNAME": "first_name", "LASTNAME": "last_name",
+                 "SMS": "phone", "EMAIL_BLACKLISTED": None},
+        phones={p[2]: [f"+3165000000{i}"] for i, p in enumerate(people)},
+    )  # fmt: skip
+
+
+def write_mailerlite_csv(folder: Path) -> tuple[Path, ExportTruth]:
+    people = _people(2, SEED + 11)
+    rows = [{"email": e, "name": f, "last_name": last, "phone": f"06-5200000{i}",
+             "city": "Haarlem", "z_i_p": "2011 AB", "subscribed_at": "2022-04-01 09:30:00"}
+            for i, (f, last, e) in enumerate(people)]  # fmt: skip
+    path = folder / "mailerlite_subscribers.csv"
+    _write_csv(path, MAILERLITE_HEADER, rows)
+    return path, ExportTruth(
+        persons=2, emails=[p[2] for p in people], header_confirmed=False,
+        columns={"email": "email", "name": "first_name", "last_name": "last_name",
+                 "phone": "phone", "city": "city", "z_i_p": "postcode",
+                 "subscribed_at": "signup_date"},
+        phones={p[2]: [f"+3165200000{i}"] for i, p in enumerate(people)},
+    )  # fmt: skip
+
+
+def write_club_activities(folder: Path) -> tuple[Path, ExportTruth]:
+    """Headers of the '<field> <qualifier>' kind, a name in 'Contactpersoon activiteit',
+    a phone column headed 'Kolom1', two numbers in one cell, and an 'en' between two
+    e-mail addresses."""
+    people = _people(3, SEED + 10)
+    rows = []
+    for i, (first, last, email) in enumerate(people):
+        rows.append({"Activiteit": ["Kinderatelier", "Rondleiding", "Workshop"][i],
+                     "Contactpersoon activiteit": f"{first} {last}",
+                     "Telefoonnummer contactpersoon": f"06-5100000{i}",
+                     "E-mail ouder": email, "liddatum": f"0{i + 1}-02-2019",
+                     "Nieuwsbrief_optin": "ja" if i != 1 else "nee",
+                     "Kolom1": f"020-61000{i}0"})  # fmt: skip
+    rows[0]["Telefoonnummer contactpersoon"] = "06-51000000 / 020-7654321"
+    rows[2]["E-mail ouder"] = f"{people[2][2]} en tweede.{people[2][2]}"
+    path = folder / "activiteiten_contactpersonen.csv"
+    _write_csv(path, CLUB_HEADER, rows, delimiter=";")
+    return path, ExportTruth(
+        persons=3, emails=[p[2] for p in people], consents=[people[0][2], people[2][2]],
+        columns={"Contactpersoon activiteit": "full_name",
+                 "Telefoonnummer contactpersoon": "phone", "E-mail ouder": "email",
+                 "liddatum": "member_since", "Nieuwsbrief_optin": "newsletter",
+                 "Kolom1": "phone", "Activiteit": None},
+        phones={people[0][2]: ["+31651000000", "+31207654321", "+31206100000"],
+                people[1][2]: ["+31651000001", "+31206100010"]},
+        notes=["'Kolom1' says nothing: its cells are phone numbers",
+               "row 3 holds two e-mail addresses joined by 'en'"],
+    )  # fmt: skip
 
 
 def write_mailchimp(folder: Path) -> tuple[list[Path], ExportTruth]:
@@ -298,4 +518,9 @@ def write_all(folder: Path) -> dict[str, tuple[Path | list[Path], ExportTruth]]:
         "till": write_till_cp850(folder),
         "flemish": write_flemish_members(folder),
         "households": write_households(folder),
+        "google_full": write_google_full_csv(folder),
+        "outlook_nl": write_outlook_nl_csv(folder),
+        "brevo": write_brevo_csv(folder),
+        "mailerlite": write_mailerlite_csv(folder),
+        "club": write_club_activities(folder),
     }

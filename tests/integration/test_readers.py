@@ -50,7 +50,7 @@ def _error(path: pathlib.Path) -> ReadError:
 
 
 def test_supported_suffixes() -> None:
-    assert {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt"} == SUPPORTED_SUFFIXES
+    assert {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".vcf"} == SUPPORTED_SUFFIXES
 
 
 # --- xlsx ---------------------------------------------------------------------------------------

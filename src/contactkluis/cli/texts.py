@@ -150,8 +150,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "no_possible_duplicates": ("Geen mogelijke dubbelen.", "No possible duplicates."),
     "import_legacy_lists_xlsx": (
-        "oude lijsten importeren (xlsx, xls, xlsb, ods, csv)",
-        "import legacy lists (xlsx, xls, xlsb, ods, csv)",
+        "oude lijsten importeren (xlsx, xls, xlsb, ods, csv, vcf)",
+        "import legacy lists (xlsx, xls, xlsb, ods, csv, vcf)",
     ),
     "report_only_write_nothing": (
         "alleen het rapport, niets opslaan",

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from contactkluis.domain.normalize import is_postcode_like, normalize_email, normalize_phone
+from contactkluis.migration.column_content import content_agrees, content_field
+from contactkluis.migration.known_exports import REPEATS, known_header, qualified_field
 
 # Target fields, with (Dutch, English) labels for the report and the mapping editor.
 FIELDS: dict[str, tuple[str, str]] = {
@@ -320,11 +322,8 @@ for _field, _names in _VARIANTS.items():
 _CHOICES = list(_LOOKUP)
 
 
-def field_for_header(header: object) -> str | None:
-    """The target (or sensitive) field a header name means, or None."""
-    key = fold_header(header)
-    if not key:
-        return None
+def _by_name(key: str) -> str | None:
+    """A folded header that names a field outright (no qualifier), or None."""
     if key in _LOOKUP:
         return _LOOKUP[key]
     squashed = key.replace(" ", "")
@@ -336,6 +335,22 @@ def field_for_header(header: object) -> str | None:
         if match:
             return _LOOKUP[match[0]]
     return None
+
+
+def repeats_another_column(header: object) -> bool:
+    """A column that only repeats another one (an export's display or formatted form)."""
+    return fold_header(header) in REPEATS
+
+
+def field_for_header(header: object) -> str | None:
+    """The target (or sensitive) field a header name means, or None."""
+    key = fold_header(header)
+    if not key:
+        return None
+    known = known_header(key)
+    if known is not None:
+        return known[0]
+    return _by_name(key)
 
 
 _IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$")
@@ -414,29 +429,58 @@ class ColumnMap:
     header: str
     field: str | None  # target field, a SENSITIVE code, or None (not imported)
     by: str  # "header", "content", "user" or "none"
+    rank: int = 0  # among columns of one field, lower comes first ("Mobile Phone" first)
 
     @property
     def imported(self) -> bool:
         return self.field is not None and self.field in FIELDS
 
 
+# A second "Telefoon" column (mobile + landline) is welcome; names/addresses not twice.
+_MANY = frozenset({"phone", "email", "notes", *SENSITIVE})
+
+
+_DATE_WORDS = re.compile(r"datum|date|dag|tijd|time|jaar|year")
+
+
+def _guess(header: str, column: Sequence[object]) -> tuple[str | None, int, str]:
+    """(field, rank, by) for one column; a lower rank wins a field several columns name."""
+    key = fold_header(header)
+    if key:
+        known = known_header(key)
+        if known is not None:
+            return known[0], known[1], "header" if known[0] else "none"
+        target = _by_name(key)
+        if target:
+            return target, 0, "header"
+        target = qualified_field(key, _LOOKUP)
+        if target and content_agrees(target, column):
+            return target, 1, "header"
+    target = field_from_content(column)
+    # Dates spread over decades are birth dates, unless the header calls them dates of
+    # something: a "Datum" column belongs to the list's kind (list_kind.map_plain_date).
+    if target is None and not _DATE_WORDS.search(key):
+        target = content_field(column)
+    return target, 0, ("content" if target else "none")
+
+
 def auto_map(headers: Sequence[object], columns: Sequence[Sequence[object]]) -> list[ColumnMap]:
-    """Map each column by its header, else by its content; one column per target field."""
+    """Map each column by its header, else by its content. A field other than phone,
+    e-mail and notes goes to one column: the best ranked, then the first."""
     maps: list[ColumnMap] = []
-    taken: set[str] = set()
     for index, header in enumerate(headers):
         text = "" if header is None else str(header).strip()
-        target = field_for_header(text)
-        by = "header" if target else "none"
-        if target is None:
-            target = field_from_content(columns[index] if index < len(columns) else [])
-            by = "content" if target else "none"
-        # A second "Telefoon" column (mobile + landline) is welcome; names/e-mail not twice.
-        if target in taken and target not in ("phone", "email", "notes"):
-            target, by = None, "none"
-        if target:
-            taken.add(target)
-        maps.append(ColumnMap(index, text, target, by))
+        target, rank, by = _guess(text, columns[index] if index < len(columns) else [])
+        maps.append(ColumnMap(index, text, target, by, rank))
+    best: dict[str, int] = {}
+    for m in maps:
+        if m.field and m.field not in _MANY:
+            held = best.get(m.field)
+            if held is None or m.rank < maps[held].rank:
+                best[m.field] = m.index
+    for m in maps:
+        if m.field and m.field not in _MANY and best[m.field] != m.index:
+            m.field, m.by = None, "none"
     if not any(m.header for m in maps):
         _map_headerless(maps, columns)
     fields = {m.field for m in maps}

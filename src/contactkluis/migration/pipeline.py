@@ -38,6 +38,7 @@ from contactkluis.domain.special import is_junk_value, special_categories
 from contactkluis.migration.headers import ColumnMap
 from contactkluis.migration.list_date import DATE_SOURCES
 from contactkluis.migration.list_kind import ListKind
+from contactkluis.migration.multi_value import split_values
 from contactkluis.migration.readers import Cell
 from contactkluis.migration.row_status import row_status
 
@@ -75,7 +76,6 @@ _CROSS_REFERENCE = re.compile(
     r"\b(tabblad|blad|sheet|tab|pagina|page|lijst|onder|boven|hieronder|hierboven)\b",
     re.IGNORECASE,
 )
-_SPLIT_MULTI = re.compile(r"[;,/\s]+(?=\S+@)|\s*;\s*|\s+en\s+(?=\S+@)")
 
 
 # Plain addresses and Dutch numbers are read on the spot (and are mostly unique, so a
@@ -140,7 +140,7 @@ class RowBuilder:
     def __init__(self, ctx: SheetContext, columns: Sequence[ColumnMap]) -> None:
         self.ctx = ctx
         self.by_field: dict[str, list[int]] = {}
-        for col in columns:
+        for col in sorted(columns, key=lambda c: c.rank):  # a mobile before a business line
             if col.imported and col.field:
                 self.by_field.setdefault(col.field, []).append(col.index)
         self._field_indexes = tuple((name, tuple(idx)) for name, idx in self.by_field.items())
@@ -192,7 +192,7 @@ class RowBuilder:
         emails: list[str] = []
         for raw in self._cells(cells, "email"):
             text = _text(raw) or ""
-            for part in (p for p in _SPLIT_MULTI.split(text) if p.strip()):
+            for part in split_values(text):
                 if is_junk_value(part):
                     continue
                 email = _email(part.strip())
@@ -204,15 +204,18 @@ class RowBuilder:
                     note("email", part.strip(), email)
         phones: list[str] = []
         for raw in self._cells(cells, "phone"):
-            phone_text = _text(raw)
-            if not phone_text or is_junk_value(raw):
+            cell_text = _text(raw)
+            if not cell_text or is_junk_value(raw):
                 continue
-            phone = _phone(phone_text)
-            if phone is None:
-                result.warnings.append(("phone", "invalid_phone"))
-                originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", phone_text))
-            elif phone not in phones:
-                phones.append(phone)
+            for phone_text in split_values(cell_text):  # "06-... / 020-...": both kept
+                phone = _phone(phone_text)
+                if phone is None:
+                    result.warnings.append(("phone", "invalid_phone"))
+                    originals.append(
+                        Provenance(ctx.file, ctx.sheet, row, "phone_invalid", phone_text)
+                    )
+                elif phone not in phones:
+                    phones.append(phone)
         if not emails and self._is_cross_reference(cells):
             result.invalid = "cross_reference"
             return result

@@ -1,4 +1,4 @@
-"""Read a legacy spreadsheet (xlsx/xlsm/xls/xlsb/ods/csv/txt) into plain rows.
+"""Read a legacy spreadsheet (xlsx/xlsm/xls/xlsb/ods/csv/txt) or vCard file into plain rows.
 
 The file's content decides how it is read, not its name: a `.xls` that is really a web
 export's tab-separated text is read as text, an `.xlsx` that is really an encrypted OLE2
@@ -21,7 +21,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from contactkluis.migration import csv_reader
+from contactkluis.migration import csv_reader, vcard
 from contactkluis.migration.safety import (
     CODES,
     MAX_CELLS,
@@ -49,7 +49,9 @@ __all__ = [
 Cell = str | int | float | bool | datetime.datetime | datetime.date | datetime.time | None
 
 # The one list of importable suffixes, in the order the file dialog shows them.
-SPREADSHEET_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
+SPREADSHEET_SUFFIXES: tuple[str, ...] = (
+    ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".vcf",
+)  # fmt: skip
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SPREADSHEET_SUFFIXES)
 _TEXT_SUFFIXES = frozenset({".csv", ".txt"})
 # Web tools often save HTML or plain text under .xls; never under the zip-based names.
@@ -128,6 +130,13 @@ def _read(path: pathlib.Path, timeout: float) -> Workbook:
         sheets = _read_binary(path, kind, timeout)
     elif form == "old_excel":
         raise ReadError("unsupported", path, what="old_excel")
+    elif form == "text" and suffix == ".vcf":
+        kind = "vcard"
+        # An address book of thousands of cards with photos: parsed in the child as well.
+        rows = run_isolated(parse_vcard, (os.fspath(path),), path, timeout=timeout)
+        if not rows:
+            raise ReadError("not_spreadsheet", path)
+        sheets = [SheetData(name=path.stem, rows=rows)]
     elif form == "text" and (markup := markup_kind(head)):
         raise ReadError("unsupported", path, what=markup)
     elif form == "text" and suffix in _TEXT_ALLOWED_SUFFIXES:
@@ -184,6 +193,12 @@ def parse_delimited(path_str: str) -> list[list[Cell]]:
     """Read and parse a CSV/TXT file; module-level so the child process can import it."""
     path = pathlib.Path(path_str)
     return [list[Cell](row) for row in csv_reader.read_delimited(path, _read_all(path))]
+
+
+def parse_vcard(path_str: str) -> list[list[Cell]]:
+    """Read and parse a vCard file; module-level so the child process can import it."""
+    path = pathlib.Path(path_str)
+    return [list[Cell](row) for row in vcard.vcard_rows(_read_all(path))]
 
 
 def parse_with_calamine(path_str: str, by_suffix: bool) -> list[tuple[str, list[list[Cell]], bool]]:

@@ -72,6 +72,27 @@ REASONS: dict[str, tuple[str, str]] = {
         "kolom met identiteitsbewijs is NIET geïmporteerd",
         "identity document column was NOT imported",
     ),
+    # A column left out whose cells look like contact data (migration.column_content).
+    "looks_email": (
+        "lijkt e-mailadressen te bevatten en wordt niet geïmporteerd",
+        "seems to hold e-mail addresses and is not imported",
+    ),
+    "looks_phone": (
+        "lijkt telefoonnummers te bevatten en wordt niet geïmporteerd",
+        "seems to hold phone numbers and is not imported",
+    ),
+    "looks_postcode": (
+        "lijkt postcodes te bevatten en wordt niet geïmporteerd",
+        "seems to hold postcodes and is not imported",
+    ),
+    "looks_address": (
+        "lijkt adressen te bevatten en wordt niet geïmporteerd",
+        "seems to hold addresses and is not imported",
+    ),
+    "looks_birth_date": (
+        "lijkt geboortedata te bevatten en wordt niet geïmporteerd",
+        "seems to hold dates of birth and is not imported",
+    ),
 }
 
 
@@ -95,6 +116,7 @@ register(
             " {flagged} flagged, {suppressed} suppressed",
         ),
         "not_imported": ("niet geïmporteerd", "not imported"),
+        "looks_like": ("kolom '{header}' {reason}", "column '{header}' {reason}"),
         "sheet": (
             "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}).",
             "    [{sheet}] {kind} ({reason}); list date {date} ({source}).",
@@ -188,6 +210,12 @@ class UnmappedColumn:
     column: int  # 1-based
     header: str
     warning: str | None = None  # "iban", "bsn", ...
+
+
+def sorted_columns(columns: list[UnmappedColumn]) -> list[UnmappedColumn]:
+    """Columns with a warning (sensitive data, contact data left behind) first, then the
+    ordinary unmapped ones, each in sheet order."""
+    return sorted(columns, key=lambda c: c.warning is None)
 
 
 @dataclass
@@ -333,10 +361,17 @@ class ImportReport:
                 if sheet.list_kind:
                     lines.append(_sheet_line(sheet, lang))
                     lines.append(outcome_sentence(sheet, lang))
-            for col in f.unmapped_columns:
+            for col in sorted_columns(f.unmapped_columns):
+                header = col.header or f"#{col.column}"
+                if col.warning and col.warning.startswith("looks_"):
+                    text = render(
+                        "report.looks_like", lang, header=header,
+                        reason=reason_text(col.warning, lang),
+                    )  # fmt: skip
+                    lines.append(f"    [{col.sheet}] {text}")
+                    continue
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
                 label = render("report.not_imported", lang)
-                header = col.header or f"#{col.column}"
                 lines.append(f"    [{col.sheet}] '{header}' ({label}){warn}")
         return lines
 

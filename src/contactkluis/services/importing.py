@@ -17,7 +17,8 @@ from typing import Any
 
 from contactkluis.domain.contact import ConsentStatus, Contact, RelationKind
 from contactkluis.domain.roles import Permission
-from contactkluis.migration.headers import SENSITIVE
+from contactkluis.migration.column_content import looks_like
+from contactkluis.migration.headers import SENSITIVE, repeats_another_column
 from contactkluis.migration.merge import Merger, Person, absorb
 from contactkluis.migration.pipeline import RowBuilder
 from contactkluis.migration.report import (
@@ -191,6 +192,10 @@ class _Run:
             has_cells = table.headerless and any(c is not None for c in table.column(col.index))
             if not col.imported and (col.header or col.field or has_cells):
                 warning = col.field if col.field in SENSITIVE else None
+                # Contact data left behind is said loudly, unless the user chose so.
+                if warning is None and col.by != "user" and not repeats_another_column(col.header):
+                    kind = looks_like(table.column(col.index))
+                    warning = f"looks_{kind}" if kind else None
                 frep.unmapped_columns.append(
                     UnmappedColumn(table.sheet, col.index + 1, col.header, warning)
                 )

@@ -385,6 +385,8 @@ class ReportView(QWidget):
 
     def _columns(self, report: ImportReport) -> None:
         rows = [(f.file, c) for f in report.files for c in f.unmapped_columns]
+        # Contact data or sensitive data left behind goes above the ordinary columns.
+        rows.sort(key=lambda pair: pair[1].warning is None)
         self.columns.setRowCount(len(rows))
         for row, (file, col) in enumerate(rows):
             warning = reason_text(col.warning) if col.warning else ""
