@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from contactkluis.domain.contact import (
-    Address,
     ConsentEvent,
     ConsentStatus,
     Contact,
@@ -22,22 +21,20 @@ from contactkluis.domain.contact import (
     Relation,
     RelationKind,
 )
-from contactkluis.domain.names import build_name, fix_capitals, parse_full_name
+from contactkluis.domain.names import build_name, parse_full_name
 from contactkluis.domain.normalize import (
     clean_text,
     normalize_email,
-    normalize_phone,
-    normalize_postcode,
     parse_date,
     parse_yes_no,
     plain_email,
-    plain_nl_phone,
-    split_street_house,
 )
 from contactkluis.domain.special import is_junk_value, special_categories
+from contactkluis.migration.address_read import read_address, region_of
 from contactkluis.migration.headers import ColumnMap
 from contactkluis.migration.list_date import DATE_SOURCES
 from contactkluis.migration.list_kind import ListKind
+from contactkluis.migration.phones import read_phone_cell
 from contactkluis.migration.readers import Cell
 from contactkluis.migration.row_status import row_status
 
@@ -66,8 +63,12 @@ class RowResult:
     invalid: str | None = None  # reason code when the row is no person
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (field, code)
     flagged: list[str] = field(default_factory=list)  # special-category codes
+    # What the import changed or guessed in this row, (field, code): counted in the report.
+    changes: list[tuple[str, str]] = field(default_factory=list)
 
 
+# The provenance field that marks a person kept without a name (the review list shows them).
+NAME_UNKNOWN_FIELD = "name_unknown"
 _NAME_FIELDS = ("full_name", "first_name", "initials", "infix", "last_name")
 # "zie tabblad 2", "zie blad Leden", "vervolg op blad 3": a pointer to elsewhere, no person.
 _CROSS_REFERENCE = re.compile(
@@ -87,36 +88,6 @@ def _email(text: str) -> str | None:
 @lru_cache(maxsize=16384)
 def _email_slow(text: str) -> str | None:
     return normalize_email(text)
-
-
-def _phone(text: str) -> str | None:
-    return plain_nl_phone(text) or _phone_slow(text)
-
-
-@lru_cache(maxsize=16384)
-def _phone_slow(text: str) -> str | None:
-    return normalize_phone(text)
-
-
-@lru_cache(maxsize=16384)
-def _postcode(text: str) -> str | None:
-    return normalize_postcode(text)
-
-
-@lru_cache(maxsize=4096)
-def _city(text: str) -> str:
-    return fix_capitals(text) if text.isupper() or text.islower() else text
-
-
-def _street_house(value: Cell) -> tuple[str | None, str | None]:
-    if type(value) is str:
-        return _street_house_text(value)
-    return split_street_house(value)
-
-
-@lru_cache(maxsize=16384)
-def _street_house_text(text: str) -> tuple[str | None, str | None]:
-    return split_street_house(text)
 
 
 def _date(value: Cell) -> datetime.date | None:
@@ -202,21 +173,37 @@ class RowBuilder:
                 elif email not in emails:
                     emails.append(email)
                     note("email", part.strip(), email)
-        phones: list[str] = []
-        for raw in self._cells(cells, "phone"):
-            phone_text = _text(raw)
-            if not phone_text or is_junk_value(raw):
-                continue
-            phone = _phone(phone_text)
-            if phone is None:
-                result.warnings.append(("phone", "invalid_phone"))
-                originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", phone_text))
-            elif phone not in phones:
-                phones.append(phone)
+        region, _how = region_of(first)
+        phone_texts = [
+            t
+            for t in (_text(raw) for raw in self._cells(cells, "phone") if not is_junk_value(raw))
+            if t
+        ]
+        read = read_phone_cell(phone_texts, region or "NL")
+        phones = read.phones
+        for text in read.dropped:
+            result.warnings.append(("phone", "invalid_phone"))
+            originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", text))
+        for text in read.kept_as_written:
+            result.warnings.append(("phone", "phone_kept_as_written"))
+            originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", text))
+        if read.rewritten:
+            result.changes.append(("phone", "phone_rewritten"))
+        if read.several:
+            result.changes.append(("phone", "phone_several"))
+        if region not in (None, "NL") and len(read.phones) > len(read.kept_as_written):
+            result.changes.append(("phone", "phone_foreign_region"))
         if not emails and self._is_cross_reference(cells):
             result.invalid = "cross_reference"
             return result
-        if name.is_empty() and not emails:
+        address_read = read_address(first, note)
+        address = address_read.address
+        if name.is_empty() and not emails and (phones or address.street or address.postcode):
+            # A till customer with a phone or an address but no name is still a person:
+            # kept as "naam onbekend" and named in the report for someone to complete.
+            result.warnings.append(("name", "name_unknown"))
+            originals.append(Provenance(ctx.file, ctx.sheet, row, NAME_UNKNOWN_FIELD))
+        elif name.is_empty() and not emails:
             result.invalid = "no_name_no_email"
             if all(is_junk_value(c) for c in cells if c is not None):
                 result.invalid = "junk"
@@ -229,7 +216,8 @@ class RowBuilder:
             result.warnings.append(("name", "junk_name"))
             name = PersonName()
 
-        address = self._address(first, note, result)
+        result.warnings.extend(address_read.warnings)
+        result.changes.extend(address_read.changes)
         birth_date = _date(first.get("birth_date"))
         birth_year = birth_date.year if birth_date else None
         raw_year = first.get("birth_year")
@@ -301,45 +289,6 @@ class RowBuilder:
         if raw and raw != name.display():
             note("name", raw, name.display())  # type: ignore[operator]
         return name
-
-    def _address(self, first_of: dict[str, Cell], note: object, result: RowResult) -> Address:
-        street = house = None
-        combined = first_of.get("street_house")
-        if combined is not None:
-            street, house = _street_house(combined)
-        street_cell = first_of.get("street")
-        if street_cell is not None:
-            s, h = _street_house(street_cell)
-            street = s or street
-            house = house or h
-        house_cell = first_of.get("house_number")
-        if house_cell is not None:
-            house = _text(house_cell)
-        suffix = _text(first_of.get("house_suffix"))
-        if house and suffix:
-            house = f"{house}{'' if suffix[0] in '-' else ' '}{suffix}".strip()
-        postcode = None
-        raw_pc = _text(first_of.get("postcode"))
-        country = _text(first_of.get("country"))
-        if raw_pc:
-            postcode = _postcode(raw_pc)
-            if postcode is None:
-                if country and country.lower() not in ("nl", "nederland", "netherlands"):
-                    postcode = raw_pc  # a foreign postcode is kept as written
-                else:
-                    result.warnings.append(("postcode", "invalid_postcode"))
-                    note("postcode_invalid", raw_pc, None)  # type: ignore[operator]
-            else:
-                note("postcode", raw_pc, postcode)  # type: ignore[operator]
-        city_text = _text(first_of.get("city"))
-        city = _city(city_text) if city_text else None
-        if street and (street.isupper() or street.islower()):
-            street = fix_capitals(street)
-        iso = None
-        if country:
-            low = country.lower()
-            iso = None if low in ("nl", "nederland", "netherlands", "holland") else country[:40]
-        return Address(street, house, postcode, city, iso)
 
     def _consents_relations(
         self, first_of: dict[str, Cell], has_email: bool

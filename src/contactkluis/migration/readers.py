@@ -66,6 +66,7 @@ class SheetData:
     name: str
     rows: list[list[Cell]]
     hidden: bool = False
+    encoding: str | None = None  # a text file's character encoding, as detected
 
 
 @dataclass
@@ -133,8 +134,10 @@ def _read(path: pathlib.Path, timeout: float) -> Workbook:
     elif form == "text" and suffix in _TEXT_ALLOWED_SUFFIXES:
         kind = "csv"
         # In the child too: a 190 MB text file parsed here took 1.35 GB of the office PC.
-        rows = run_isolated(parse_delimited, (os.fspath(path),), path, timeout=timeout)
-        sheets = [SheetData(name=path.stem, rows=rows)]
+        rows, encoding = run_isolated(
+            parse_delimited_encoded, (os.fspath(path),), path, timeout=timeout
+        )
+        sheets = [SheetData(name=path.stem, rows=rows, encoding=encoding)]
     else:
         raise ReadError("not_spreadsheet", path)
 
@@ -182,8 +185,14 @@ def _read_binary(path: pathlib.Path, kind: str, timeout: float) -> list[SheetDat
 
 def parse_delimited(path_str: str) -> list[list[Cell]]:
     """Read and parse a CSV/TXT file; module-level so the child process can import it."""
+    return parse_delimited_encoded(path_str)[0]
+
+
+def parse_delimited_encoded(path_str: str) -> tuple[list[list[Cell]], str]:
+    """The rows of a CSV/TXT file and the encoding they were read in."""
     path = pathlib.Path(path_str)
-    return [list[Cell](row) for row in csv_reader.read_delimited(path, _read_all(path))]
+    rows, encoding = csv_reader.read_delimited_encoded(path, _read_all(path))
+    return [list[Cell](row) for row in rows], encoding
 
 
 def parse_with_calamine(path_str: str, by_suffix: bool) -> list[tuple[str, list[list[Cell]], bool]]:

@@ -59,7 +59,34 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_selected": ("niet gekozen voor import", "not selected for import"),
     "invalid_email": ("ongeldig e-mailadres", "invalid e-mail address"),
     "invalid_phone": ("ongeldig telefoonnummer", "invalid phone number"),
-    "invalid_postcode": ("ongeldige postcode", "invalid postcode"),
+    "invalid_postcode": ("postcode niet begrepen", "postcode not understood"),
+    "phone_kept_as_written": (
+        "telefoonnummer niet geldig voor het land van het adres; bewaard zoals geschreven",
+        "phone number not valid for the address's country; kept as written",
+    ),
+    "phone_rewritten": ("telefoonnummer in standaardnotatie gezet", "phone number rewritten"),
+    "phone_several": (
+        "meer nummers in één cel, alle bewaard",
+        "several numbers in one cell, all kept",
+    ),
+    "phone_foreign_region": (
+        "telefoonnummer gelezen voor het land van het adres (niet NL)",
+        "phone number read for the address's country (not NL)",
+    ),
+    "postcode_foreign": (
+        "buitenlandse postcode bewaard met land",
+        "foreign postcode kept with country",
+    ),
+    "country_from_postcode": ("land afgeleid uit de postcode", "country derived from the postcode"),
+    "country_from_city": ("land afgeleid uit de woonplaats", "country derived from the town"),
+    "name_unknown": (
+        "naam onbekend: persoon met telefoon of adres maar zonder naam, na te kijken",
+        "name unknown: a person with a phone or address but no name, to review",
+    ),
+    "name_surname_first": (
+        "naamkolom gelezen als achternaam eerst",
+        "name column read as surname first",
+    ),
     "iban": (
         "kolom met bankgegevens (IBAN) is NIET geïmporteerd",
         "bank details (IBAN) column was NOT imported",
@@ -95,6 +122,17 @@ register(
             " {flagged} flagged, {suppressed} suppressed",
         ),
         "not_imported": ("niet geïmporteerd", "not imported"),
+        "encoding": (
+            "    [{sheet}] tekenset: {encoding} (automatisch herkend)",
+            "    [{sheet}] character encoding: {encoding} (detected)",
+        ),
+        "name_order": (
+            "    [{sheet}] naamkolom: {order}",
+            "    [{sheet}] name column: {order}",
+        ),
+        "order_surname_first": ("achternaam eerst", "surname first"),
+        "order_given_first": ("voornaam eerst", "given name first"),
+        "change": ("    [{sheet}] {what}: {n} rijen", "    [{sheet}] {what}: {n} rows"),
         "sheet": (
             "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}); toestemmingen {given}"
             " (te herbevestigen), ingetrokken {withdrawn}, beëindigd {ended}, overleden"
@@ -154,6 +192,9 @@ class SheetReport:
     ended: int = 0  # memberships or relations ended by this sheet
     deceased: int = 0
     unknown_purpose: int = 0  # rows kept as "doel onbekend — beoordelen"
+    encoding: str | None = None  # a text file's detected character encoding
+    name_order: str = ""  # "surname_first" / "given_first" for a single name column
+    changes: dict[str, int] = field(default_factory=dict)  # change code -> rows
 
 
 @dataclass
@@ -191,6 +232,7 @@ class ImportReport:
     flagged: list[RowRef] = field(default_factory=list)
     suppressed_rows: list[RowRef] = field(default_factory=list)
     warnings: list[RowRef] = field(default_factory=list)
+    changes: list[RowRef] = field(default_factory=list)  # values changed or guessed, per row
     skipped: list[RowRef] = field(default_factory=list)
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
     cancelled: bool = False
@@ -241,12 +283,28 @@ class ImportReport:
             for sheet in f.sheets:
                 if sheet.list_kind:
                     lines.append(_sheet_line(sheet, lang))
+                lines.extend(_reading_lines(sheet, lang))
             for col in f.unmapped_columns:
                 warn = f" — {reason_text(col.warning, lang)}" if col.warning else ""
                 label = render("report.not_imported", lang)
                 header = col.header or f"#{col.column}"
                 lines.append(f"    [{col.sheet}] '{header}' ({label}){warn}")
         return lines
+
+
+def _reading_lines(sheet: SheetReport, lang: str) -> list[str]:
+    """How the sheet's values were read: encoding, name order, and per change its count."""
+    lines: list[str] = []
+    if sheet.encoding:
+        lines.append(render("report.encoding", lang, sheet=sheet.sheet, encoding=sheet.encoding))
+    if sheet.name_order:
+        order = render(f"report.order_{sheet.name_order}", lang)
+        lines.append(render("report.name_order", lang, sheet=sheet.sheet, order=order))
+    for code, count in sorted(sheet.changes.items()):
+        lines.append(
+            render("report.change", lang, sheet=sheet.sheet, what=reason_text(code, lang), n=count)
+        )
+    return lines
 
 
 def _sheet_line(sheet: SheetReport, lang: str) -> str:

@@ -89,6 +89,8 @@ class SheetPlan:
     # Column index -> the sensitive code detected, so that a column the user sets to "niet
     # importeren" still carries its IBAN/BSN warning into the report.
     sensitive: dict[int, str] = field(default_factory=dict)
+    # A text file's detected character encoding (shown in the wizard and the report).
+    encoding: str | None = None
 
     @property
     def sheet(self) -> str:
@@ -169,10 +171,12 @@ def _date_cells(table: Table, columns: Sequence[ColumnMap]) -> list[object]:
 def _plan(
     plan: FilePlan, sheet: SheetData, table: Table, mapping: SheetMapping | None
 ) -> SheetPlan:
-    return plan_sheet(
+    sheet_plan = plan_sheet(
         plan.name, plan.file_date, table, mapping,
         title_cells=title_cells(sheet, table), metadata_date=plan.saved,
     )  # fmt: skip
+    sheet_plan.encoding = sheet.encoding
+    return sheet_plan
 
 
 def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> FilePlan:

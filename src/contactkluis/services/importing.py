@@ -180,6 +180,7 @@ class _Run:
             list_kind_reason=plan.context.kind_reason,
             list_date=plan.context.file_date.isoformat(),
             list_date_source=plan.context.date_source,
+            encoding=plan.encoding,
         )
         frep.sheets.append(srep)
         if table.skip_reason or not plan.include:
@@ -207,6 +208,12 @@ class _Run:
                 self.report.warnings.append(
                     RowRef(plan.file, table.sheet, number, code, field_name)
                 )
+            for field_name, code in result.changes:
+                srep.changes[code] = srep.changes.get(code, 0) + 1
+                if code != "phone_rewritten":  # nearly every row: counted, not listed
+                    self.report.changes.append(
+                        RowRef(plan.file, table.sheet, number, code, field_name)
+                    )
             if result.contact is None:
                 frep.invalid += 1
                 self.report.invalid.append(

@@ -1,0 +1,73 @@
+"""Issue 12, read each value right: the Flemish member list and the DOS till export dry-run
+through the real import, as a user would see them in the report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from contactkluis.migration.pipeline import NAME_UNKNOWN_FIELD
+from contactkluis.migration.report import ImportReport, SheetReport
+from contactkluis.services.export import contact_json
+from contactkluis.services.importing import import_files
+from contactkluis.services.session import Session
+from tests.fixtures_exports import ExportTruth, write_flemish_members, write_till_cp850
+
+
+def _contacts(session: Session) -> list:  # type: ignore[type-arg]
+    repo = session.repo()
+    ids = [cid for (cid,) in session.conn.execute("SELECT id FROM contacts ORDER BY id")]
+    return [repo.get(cid) for cid in ids]
+
+
+def _import(
+    session: Session, writer: Callable[[Path], tuple[Path, ExportTruth]], folder: Path
+) -> tuple[ImportReport, SheetReport]:
+    path, truth = writer(folder)
+    report = import_files(session, [path])
+    assert report.created == truth.persons and not report.invalid
+    (sheet,) = report.files[0].sheets
+    return report, sheet
+
+
+def test_flemish_numbers_stay_belgian_and_the_report_says_what_was_read(
+    session: Session, tmp_path: Path
+) -> None:
+    report, sheet = _import(session, write_flemish_members, tmp_path)
+    people = _contacts(session)
+    phones = [p for c in people for p in c.phones]
+    assert phones == ["+32478021234", "+3238271234", "+32475123456", "+3216234567"]
+    assert {c.address.country for c in people} == {"BE"}
+    assert sheet.changes["phone_foreign_region"] == 3
+    assert sheet.changes["country_from_city"] == 3
+    listed = {(r.row, r.reason) for r in report.changes}
+    assert (2, "phone_foreign_region") in listed
+    # Counted and listed by row, never with the cell content.
+    text = json.dumps(report.to_json()) + "\n".join(report.summary("nl"))
+    assert "0478" not in text and "Antwerpen" not in text and "Ineke" not in text
+
+
+def test_cp850_till_keeps_accents_and_its_nameless_customer(
+    session: Session, tmp_path: Path
+) -> None:
+    report, sheet = _import(session, write_till_cp850, tmp_path)
+    assert sheet.encoding == "cp850"
+    assert any("cp850" in line for line in report.summary("nl"))
+    people = _contacts(session)
+    assert [c.name.first for c in people[:2]] == ["André", "Geneviève"]
+    nameless = people[2]
+    assert nameless.name.is_empty() and nameless.phones == ["+31302345678"]
+    assert any(s.field == NAME_UNKNOWN_FIELD for s in nameless.sources)
+    assert [(r.row, r.reason) for r in report.warnings] == [(4, "name_unknown")]
+
+
+def test_no_country_is_written_for_a_contact_without_an_address(
+    session: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "alleen_mail.csv"
+    path.write_text("Naam;E-mail\nPiet Jansen;piet@example.nl\n", encoding="utf-8")
+    import_files(session, [path])
+    (person,) = _contacts(session)
+    assert person.address.country is None
+    assert contact_json(session, person, {})["address"]["country"] is None
