@@ -15,6 +15,12 @@ from contactkluis.services.session import Session
 from tests.fixtures_exports import ExportTruth, write_flemish_members, write_till_cp850
 
 
+def _csv_import(session: Session, folder: Path, name: str, text: str) -> ImportReport:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return import_files(session, [path])
+
+
 def _contacts(session: Session) -> list:  # type: ignore[type-arg]
     repo = session.repo()
     ids = [cid for (cid,) in session.conn.execute("SELECT id FROM contacts ORDER BY id")]
@@ -65,9 +71,49 @@ def test_cp850_till_keeps_accents_and_its_nameless_customer(
 def test_no_country_is_written_for_a_contact_without_an_address(
     session: Session, tmp_path: Path
 ) -> None:
-    path = tmp_path / "alleen_mail.csv"
-    path.write_text("Naam;E-mail\nPiet Jansen;piet@example.nl\n", encoding="utf-8")
-    import_files(session, [path])
+    _csv_import(session, tmp_path, "alleen_mail.csv", "Naam;E-mail\nPiet Jansen;piet@example.nl\n")
     (person,) = _contacts(session)
     assert person.address.country is None
     assert contact_json(session, person, {})["address"]["country"] is None
+
+
+def test_a_surname_first_column_is_read_so_and_the_report_says_it(
+    session: Session, tmp_path: Path
+) -> None:
+    report = _csv_import(
+        session, tmp_path, "leden_vl.csv",
+        "Naam;Telefoon\nVan Dyck Ineke;0478 02 12 34\nde Vries Piet;06-12345678\n"
+        "Altrahel Nader;06-87654321\n",
+    )  # fmt: skip
+    names = [(c.name.first, c.name.infix, c.name.last) for c in _contacts(session)]
+    assert names == [("Ineke", None, "Van Dyck"), ("Piet", "de", "Vries"),
+                     ("Nader", None, "Altrahel")]  # fmt: skip
+    assert report.files[0].sheets[0].name_order == "surname_first"
+    assert any("achternaam eerst" in line for line in report.summary("nl"))
+
+
+def test_first_names_in_the_initials_column_are_first_names(
+    session: Session, tmp_path: Path
+) -> None:
+    _csv_import(
+        session, tmp_path, "adressen.csv",
+        "Voorl.;Achternaam;E-mail\nPaul.;Jansen;p@example.nl\nJ.P.;Smit;j@example.nl\n",
+    )  # fmt: skip
+    names = [(c.name.first, c.name.initials) for c in _contacts(session)]
+    assert names == [("Paul", "P."), (None, "J.P.")]
+
+
+def test_a_row_without_address_in_a_belgian_list_is_read_as_belgian(
+    session: Session, tmp_path: Path
+) -> None:
+    report = _csv_import(
+        session, tmp_path, "gsm_lijst.csv",
+        "Voornaam;Naam;Gemeente;GSM\nAn;Peeters;Gent;0475 12 34 56\n"
+        "Jef;Maes;Antwerpen;03/827 12 34\nLien;Claes;;0478/02 12 34\n"
+        "Tom;Wouters;Brugge;06-12345678\n",
+    )  # fmt: skip
+    phones = [c.phones for c in _contacts(session)]
+    # Lien has no address: the list is Belgian, so is her number. Tom's Dutch 06 is not a
+    # Belgian number: kept as written and flagged, not rewritten into a Belgian one.
+    assert phones == [["+32475123456"], ["+3238271234"], ["+32478021234"], ["06-12345678"]]
+    assert [(r.row, r.reason) for r in report.warnings] == [(5, "phone_kept_as_written")]

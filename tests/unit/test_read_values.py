@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 
+from contactkluis.domain.contact import PersonName
+from contactkluis.domain.names import build_name, initials_cell_name
 from contactkluis.domain.normalize import format_phone_nl, normalize_phone
 from contactkluis.migration.csv_reader import decode
+from contactkluis.migration.name_order import column_order, parse_surname_first
 from contactkluis.migration.phones import read_phone, read_phone_cell, split_numbers
-from contactkluis.migration.regions import country_code, read_postcode, row_region
+from contactkluis.migration.regions import country_code, read_postcode, row_region, sheet_region
 from tests.unit.test_fast_paths import phone_texts
 
 
@@ -78,3 +81,33 @@ def test_dos_code_pages_are_detected() -> None:
     assert decode(text.encode("cp850")) == (text, "cp850")
     assert decode(text.encode("cp1252")) == (text, "cp1252")
     assert decode(text.encode("utf-8")) == (text, "utf-8")
+
+
+def test_a_name_column_order_is_decided_for_the_whole_column() -> None:
+    flemish = ["Van Dyck Ineke", "Altrahel Nader", "de Vries Piet", "Peeters An"]
+    assert column_order(flemish) == "surname_first"
+    assert column_order(["Piet de Vries", "Altrahel Nader", "J. Jansen"]) == "given_first"
+    assert column_order(["Altrahel Nader", "Sanne Visser"]) == ""  # no sign: as before
+
+
+def test_surname_first_names_keep_their_particles_where_they_stand() -> None:
+    assert parse_surname_first("Van Dyck Ineke") == PersonName("Ineke", "I.", None, "Van Dyck")
+    assert parse_surname_first("de Vries Piet") == PersonName("Piet", "P.", "de", "Vries")
+    assert parse_surname_first("Altrahel Nader") == PersonName("Nader", "N.", None, "Altrahel")
+
+
+def test_particles_inside_double_surnames_stay_lower_case() -> None:
+    assert build_name("Joris", None, "van", "Voorst tot Voorst").last == "Voorst tot Voorst"
+    name = build_name("Anna", None, None, "SCHIMMELPENNINCK VAN DER OYE")
+    assert name.last == "Schimmelpenninck van der Oye"
+
+
+def test_a_first_name_in_an_initials_column_is_a_first_name() -> None:
+    assert initials_cell_name("Paul.") == "Paul"
+    assert [initials_cell_name(t) for t in ("J.P.", "Joh.", "Th.", "jp", "AB")] == [None] * 5
+
+
+def test_a_sheet_region_needs_a_majority_of_its_addresses() -> None:
+    assert sheet_region([(None, None, "Gent"), (None, "2000", None), (None, None, None)]) == "BE"
+    assert sheet_region([(None, None, "Gent"), (None, "1234 AB", None)]) == "NL"
+    assert sheet_region([]) == "NL"

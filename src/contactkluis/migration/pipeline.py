@@ -21,7 +21,7 @@ from contactkluis.domain.contact import (
     Relation,
     RelationKind,
 )
-from contactkluis.domain.names import build_name, parse_full_name
+from contactkluis.domain.names import build_name, initials_cell_name, parse_full_name
 from contactkluis.domain.normalize import (
     clean_text,
     normalize_email,
@@ -34,6 +34,7 @@ from contactkluis.migration.address_read import read_address, region_of
 from contactkluis.migration.headers import ColumnMap
 from contactkluis.migration.list_date import DATE_SOURCES
 from contactkluis.migration.list_kind import ListKind
+from contactkluis.migration.name_order import parse_surname_first
 from contactkluis.migration.phones import read_phone_cell
 from contactkluis.migration.readers import Cell
 from contactkluis.migration.row_status import row_status
@@ -108,8 +109,18 @@ def _text(value: Cell) -> str | None:
 class RowBuilder:
     """Turns rows of one mapped sheet into RowResults."""
 
-    def __init__(self, ctx: SheetContext, columns: Sequence[ColumnMap]) -> None:
+    def __init__(
+        self,
+        ctx: SheetContext,
+        columns: Sequence[ColumnMap],
+        *,
+        surname_first: bool = False,
+        region: str = "NL",
+    ) -> None:
         self.ctx = ctx
+        self.region = region  # for the phones of rows without an address of their own
+        # Decided for the whole name column (migration.name_order), not per cell.
+        self._parse_full = parse_surname_first if surname_first else parse_full_name
         self.by_field: dict[str, list[int]] = {}
         for col in columns:
             if col.imported and col.field:
@@ -179,7 +190,8 @@ class RowBuilder:
             for t in (_text(raw) for raw in self._cells(cells, "phone") if not is_junk_value(raw))
             if t
         ]
-        read = read_phone_cell(phone_texts, region or "NL")
+        region = region or self.region
+        read = read_phone_cell(phone_texts, region)
         phones = read.phones
         for text in read.dropped:
             result.warnings.append(("phone", "invalid_phone"))
@@ -191,7 +203,7 @@ class RowBuilder:
             result.changes.append(("phone", "phone_rewritten"))
         if read.several:
             result.changes.append(("phone", "phone_several"))
-        if region not in (None, "NL") and len(read.phones) > len(read.kept_as_written):
+        if region != "NL" and len(read.phones) > len(read.kept_as_written):
             result.changes.append(("phone", "phone_foreign_region"))
         if not emails and self._is_cross_reference(cells):
             result.invalid = "cross_reference"
@@ -275,12 +287,16 @@ class RowBuilder:
         initials = first_of.get("initials")
         infix = first_of.get("infix")
         last = first_of.get("last_name")
+        if first is None and initials is not None:
+            given = initials_cell_name(initials)  # 'Paul.' in the initials column
+            if given is not None:
+                first, initials = given, None
         if last is not None or first is not None:
             name = build_name(first, initials, infix, last)
             if name.last is None and full is not None:
-                name = parse_full_name(full)
+                name = self._parse_full(full)
         elif full is not None:
-            name = parse_full_name(full)
+            name = self._parse_full(full)
             if initials is not None and not name.initials:
                 name = build_name(name.first, initials, name.infix, name.last)
         else:

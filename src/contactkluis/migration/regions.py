@@ -9,13 +9,22 @@ The phone reader uses the same answer to read '0478/02 12 34' as the Belgian num
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
 from contactkluis.domain.normalize import normalize_postcode
 
-__all__ = ["PostcodeReading", "city_country", "country_code", "read_postcode", "row_region"]
+__all__ = [
+    "PostcodeReading",
+    "city_country",
+    "country_code",
+    "read_postcode",
+    "row_region",
+    "sheet_region",
+]
 
 _COUNTRIES: dict[str, str] = {
     **dict.fromkeys(("nl", "nld", "nederland", "netherlands", "the netherlands", "holland",
@@ -124,3 +133,17 @@ def row_region(
     if by_city:
         return by_city, "city"
     return None, ""
+
+
+def sheet_region(rows: Iterable[tuple[str | None, str | None, str | None]]) -> str:
+    """The country most of a sheet's addresses are in ('NL' when they do not say): the
+    region for reading the phone numbers of its rows that have no address."""
+    counts: Counter[str] = Counter()
+    for country, postcode, city in rows:
+        region, _how = row_region(country, postcode, city)
+        if region:
+            counts[region] += 1
+    if not counts:
+        return "NL"
+    region, count = counts.most_common(1)[0]
+    return region if count * 2 > sum(counts.values()) else "NL"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from contactkluis.domain.contact import RelationKind
+from contactkluis.domain.normalize import clean_text
 from contactkluis.migration.headers import FIELDS, SENSITIVE, ColumnMap, auto_map
 from contactkluis.migration.list_date import DATE_SOURCES, list_date
 from contactkluis.migration.list_kind import (
@@ -24,6 +25,8 @@ from contactkluis.migration.list_kind import (
     map_plain_date,
     title_cells,
 )
+from contactkluis.migration.name_order import SAMPLE as NAME_SAMPLE
+from contactkluis.migration.name_order import column_order
 from contactkluis.migration.pipeline import (
     RowBuilder,
     RowResult,
@@ -33,11 +36,13 @@ from contactkluis.migration.pipeline import (
 )
 from contactkluis.migration.readers import (
     SPREADSHEET_SUFFIXES,
+    Cell,
     ReadError,
     SheetData,
     Workbook,
     read_workbook,
 )
+from contactkluis.migration.regions import sheet_region
 from contactkluis.migration.report import ImportReport, NearDuplicate, RowRef, reason_text
 from contactkluis.migration.table import Table, locate
 from contactkluis.services.import_mapping import MappingSet, SheetMapping
@@ -95,6 +100,31 @@ class SheetPlan:
     @property
     def sheet(self) -> str:
         return self.table.sheet
+
+    @property
+    def name_order(self) -> str:
+        """A single name column's order ('surname_first', 'given_first' or '')."""
+        full = [c.index for c in self.columns if c.imported and c.field == "full_name"]
+        if not full:
+            return ""
+        return column_order(self.table.column(full[0], limit=NAME_SAMPLE))
+
+    @property
+    def region(self) -> str:
+        """The country most addresses of the sheet are in: phones without an address of
+        their own are read for it ('NL' when the sheet does not say)."""
+        where = {f: [c.index for c in self.columns if c.imported and c.field == f]
+                 for f in ("country", "postcode", "city")}  # fmt: skip
+        if not any(where.values()):
+            return "NL"
+
+        def cell(cells: Sequence[Cell], field: str) -> str | None:
+            found = [clean_text(cells[i]) for i in where[field] if i < len(cells)]
+            return next((t for t in found if t), None)
+
+        rows = self.table.rows[:NAME_SAMPLE]
+        return sheet_region((cell(c, "country"), cell(c, "postcode"), cell(c, "city"))
+                            for _, c in rows)  # fmt: skip
 
 
 @dataclass
@@ -285,5 +315,10 @@ def rows_to_import(plans: Sequence[FilePlan]) -> int:
 
 def build_rows(sheet: SheetPlan, limit: int) -> list[tuple[Sequence[object], RowResult]]:
     """The first `limit` rows as the import would build them: cells and result."""
-    builder = RowBuilder(sheet.context, sheet.columns)
+    builder = RowBuilder(
+        sheet.context,
+        sheet.columns,
+        surname_first=sheet.name_order == "surname_first",
+        region=sheet.region,
+    )
     return [(cells, builder.build(number, cells)) for number, cells in sheet.table.rows[:limit]]

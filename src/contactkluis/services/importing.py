@@ -198,7 +198,13 @@ class _Run:
         for skipped in table.skipped:
             srep.skipped[skipped.reason] = srep.skipped.get(skipped.reason, 0) + 1
             self.report.skipped.append(RowRef(plan.file, table.sheet, skipped.row, skipped.reason))
-        builder = RowBuilder(plan.context, plan.columns)
+        srep.name_order = plan.name_order
+        builder = RowBuilder(
+            plan.context,
+            plan.columns,
+            surname_first=srep.name_order == "surname_first",
+            region=plan.region,
+        )
         for number, cells in table.rows:
             self.tick()
             srep.rows_read += 1

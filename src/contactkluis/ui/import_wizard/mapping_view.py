@@ -87,6 +87,10 @@ class SheetEditor(QWidget):
         for kind in RelationKind:
             self.relation.addItem(str(kind), str(kind))
         self.rows_label = QLabel()
+        # How the values were read: the encoding chosen and a name column's order.
+        self.reading_label = QLabel()
+        self.reading_label.setObjectName("readingLabel")
+        self.reading_label.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(self.include)
@@ -128,6 +132,7 @@ class SheetEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addWidget(self.reading_label)
         layout.addWidget(self.skip_label)
         layout.addWidget(self.table, 1)
 
@@ -144,6 +149,7 @@ class SheetEditor(QWidget):
         self.title.clear()
         self.skip_label.clear()
         self.rows_label.clear()
+        self.reading_label.clear()
         self.setEnabled(False)
 
     def show_sheet(self, loaded: FilePlan, index: int) -> None:
@@ -181,7 +187,22 @@ class SheetEditor(QWidget):
         else:
             self.skip_label.hide()
         self._fill_table()
+        self._show_reading()
         self._filling = False
+
+    def _show_reading(self) -> None:
+        assert self.loaded is not None
+        plan = self.loaded.sheets[self.index]
+        parts: list[str] = []
+        if plan.encoding:
+            parts.append(self.tr("Tekenset: %1 (automatisch herkend)").replace("%1", plan.encoding))
+        order = plan.name_order
+        if order == "surname_first":
+            parts.append(self.tr("Naamkolom: achternaam eerst (voor de hele kolom bepaald)"))
+        elif order == "given_first":
+            parts.append(self.tr("Naamkolom: voornaam eerst (voor de hele kolom bepaald)"))
+        self.reading_label.setText(" · ".join(parts))
+        self.reading_label.setVisible(bool(parts))
 
     def _fill_table(self) -> None:
         """One row per column, with its target combo; then the texts (_update_rows)."""
@@ -269,6 +290,7 @@ class SheetEditor(QWidget):
             return
         set_target(self.loaded, self.index, row, str(target) if target else None)
         self._update_rows()
+        self._show_reading()  # a name column chosen or dropped changes the name order
         self.changed.emit()
 
     def _include_changed(self, on: bool) -> None:
