@@ -11,6 +11,7 @@ from contactkluis.migration.pipeline import NAME_UNKNOWN_FIELD
 from contactkluis.migration.report import ImportReport, SheetReport
 from contactkluis.services.export import contact_json
 from contactkluis.services.importing import import_files
+from contactkluis.services.review import nameless
 from contactkluis.services.session import Session
 from tests.fixtures_exports import ExportTruth, write_flemish_members, write_till_cp850
 
@@ -117,3 +118,11 @@ def test_a_row_without_address_in_a_belgian_list_is_read_as_belgian(
     # Belgian number: kept as written and flagged, not rewritten into a Belgian one.
     assert phones == [["+32475123456"], ["+3238271234"], ["+32478021234"], ["06-12345678"]]
     assert [(r.row, r.reason) for r in report.warnings] == [(5, "phone_kept_as_written")]
+
+
+def test_nameless_till_customers_are_on_the_review_list(session: Session, tmp_path: Path) -> None:
+    report, _sheet = _import(session, write_till_cp850, tmp_path)
+    (person,) = nameless(session)
+    assert person.label == "(naam onbekend) +31302345678"
+    assert person.source == "kassa_dos.csv / kassa_dos / rij 4"
+    assert report.created == 3  # kept, not rejected
