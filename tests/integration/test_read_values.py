@@ -126,3 +126,15 @@ def test_nameless_till_customers_are_on_the_review_list(session: Session, tmp_pa
     assert person.label == "(naam onbekend) +31302345678"
     assert person.source == "kassa_dos.csv / kassa_dos / rij 4"
     assert report.created == 3  # kept, not rejected
+
+
+def test_a_capitalised_flemish_particle_stays_part_of_the_surname(
+    session: Session, tmp_path: Path
+) -> None:
+    _csv_import(
+        session, tmp_path, "leden_be.csv",
+        "Voornaam;Tussenvoegsel;Achternaam;Gemeente\nIneke;Van;Dyck;Antwerpen\n"
+        "Piet;van;Dam;Gent\nJan;Van;Dijk;Utrecht\n",
+    )  # fmt: skip
+    names = [(c.name.first, c.name.infix, c.name.last) for c in _contacts(session)]
+    assert names == [("Ineke", None, "Van Dyck"), ("Piet", "van", "Dam"), ("Jan", "van", "Dijk")]

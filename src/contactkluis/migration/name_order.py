@@ -20,7 +20,7 @@ from contactkluis.domain.names import (
 )
 from contactkluis.domain.normalize import clean_text
 
-__all__ = ["SAMPLE", "column_order", "parse_surname_first"]
+__all__ = ["SAMPLE", "column_order", "flemish_particle", "parse_surname_first"]
 
 SAMPLE = 2000  # rows looked at: the order of a column shows in its first thousands
 _REMARK = re.compile(r"\([^()]*\)")
@@ -78,3 +78,13 @@ def parse_surname_first(value: object) -> PersonName:
         # A Flemish surname: its capitalised particle is part of it, as written.
         return PersonName(first=given, initials=initials_of(given), last=" ".join(surname))
     return parse_full_name(f"{' '.join(surname)}, {given}")
+
+
+def flemish_particle(name: PersonName, written: str | None) -> PersonName:
+    """A Belgian 'Van' written with a capital is part of the surname ('Van Dyck'), not a
+    Dutch tussenvoegsel to be lower-cased and sorted apart: kept as written."""
+    if not written or not name.last or not written[:1].isupper():
+        return name
+    if written.lower() != (name.infix or "").lower():
+        return name
+    return PersonName(name.first, name.initials, None, f"{written} {name.last}")

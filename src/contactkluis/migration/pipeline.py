@@ -34,7 +34,7 @@ from contactkluis.migration.address_read import read_address, region_of
 from contactkluis.migration.headers import ColumnMap
 from contactkluis.migration.list_date import DATE_SOURCES
 from contactkluis.migration.list_kind import ListKind
-from contactkluis.migration.name_order import parse_surname_first
+from contactkluis.migration.name_order import flemish_particle, parse_surname_first
 from contactkluis.migration.phones import read_phone_cell
 from contactkluis.migration.readers import Cell
 from contactkluis.migration.row_status import row_status
@@ -190,6 +190,8 @@ class RowBuilder:
             for t in (_text(raw) for raw in self._cells(cells, "phone") if not is_junk_value(raw))
             if t
         ]
+        if region == "BE" and name.infix:
+            name = flemish_particle(name, _text(first.get("infix")))
         region = region or self.region
         read = read_phone_cell(phone_texts, region)
         phones = read.phones
