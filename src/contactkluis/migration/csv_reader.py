@@ -109,9 +109,21 @@ def read_delimited(path: pathlib.Path, data: bytes) -> list[list[str | None]]:
     return read_delimited_encoded(path, data)[0]
 
 
-def read_delimited_encoded(path: pathlib.Path, data: bytes) -> tuple[list[list[str | None]], str]:
-    """The rows and the encoding they were read in (shown to the user, who may change it)."""
-    text, encoding = decode(data)
+# The encodings a user can choose when the detection got it wrong (the wizard's list).
+ENCODINGS = ("utf-8", "cp1252", "cp850", "cp437", "iso-8859-15", "mac_roman", "utf-16")
+
+
+def read_delimited_encoded(
+    path: pathlib.Path, data: bytes, encoding: str | None = None
+) -> tuple[list[list[str | None]], str]:
+    """The rows and the encoding they were read in (shown to the user, who may change it:
+    `encoding` reads the file in that one instead of detecting)."""
+    if encoding is None:
+        text, encoding = decode(data)
+    else:
+        if encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8) :]
+        text = data.decode(encoding, errors="replace")
     del data  # the caller's reference may go too; this one must not hold it
     hint, text = _sep_hint(text)
     delimiter = hint or detect_delimiter(text)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from contactkluis.domain.contact import RelationKind
 from contactkluis.domain.normalize import clean_text
+from contactkluis.migration.csv_reader import ENCODINGS
 from contactkluis.migration.headers import FIELDS, SENSITIVE, ColumnMap, auto_map
 from contactkluis.migration.list_date import DATE_SOURCES, list_date
 from contactkluis.migration.list_kind import (
@@ -51,6 +52,7 @@ from contactkluis.services.import_mapping import MappingSet, SheetMapping
 # never through migration/ itself.
 __all__ = [
     "DATE_SOURCES",
+    "ENCODINGS",
     "FIELDS",
     "KIND_LABELS",
     "SENSITIVE",
@@ -73,6 +75,7 @@ __all__ = [
     "plan_workbook",
     "reason_text",
     "replan",
+    "reread",
     "rows_to_import",
     "set_relation",
     "set_target",
@@ -222,6 +225,18 @@ def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> File
         table = locate(sheet, sheet_map.header_row if sheet_map else None)
         plan.sheets.append(_plan(plan, sheet, table, sheet_map))
     return plan
+
+
+def reread(plan: FilePlan, encoding: str) -> None:
+    """Read a text file again in the encoding the user chose; the plan is replaced in place
+    (the wizard holds it), its sheets planned afresh since the headers may read otherwise."""
+    try:
+        workbook = read_workbook(plan.path, encoding=encoding)
+    except ReadError as err:
+        plan.error, plan.sheets, plan.raw = err, [], []
+        return
+    fresh = plan_workbook(workbook)
+    plan.error, plan.sheets, plan.raw = None, fresh.sheets, fresh.raw
 
 
 def plan_file(path: Path, mapping: MappingSet | None = None) -> FilePlan:

@@ -27,6 +27,7 @@ from contactkluis.domain.contact import RelationKind
 from contactkluis.domain.messages import format_date, localized
 from contactkluis.services.import_plan import (
     DATE_SOURCES,
+    ENCODINGS,
     FIELDS,
     KIND_LABELS,
     SENSITIVE,
@@ -34,6 +35,7 @@ from contactkluis.services.import_plan import (
     SheetPlan,
     reason_text,
     replan,
+    reread,
     set_relation,
     set_target,
     sheet_mapping,
@@ -91,6 +93,15 @@ class SheetEditor(QWidget):
         self.reading_label = QLabel()
         self.reading_label.setObjectName("readingLabel")
         self.reading_label.setWordWrap(True)
+        # A text file's encoding, detected; the user changes it when accents come out wrong.
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("encodingCombo")
+        for name in ENCODINGS:
+            self.encoding.addItem(name, name)
+        self.encoding.setToolTip(
+            self.tr("Kies een andere tekenset als letters met accenten verkeerd worden getoond")
+        )
+        self.encoding_caption = QLabel(self.tr("Tekenset:"))
 
         top = QHBoxLayout()
         top.addWidget(self.include)
@@ -102,6 +113,9 @@ class SheetEditor(QWidget):
         top.addWidget(self.relation)
         top.addSpacing(16)
         top.addWidget(self.rows_label)
+        top.addSpacing(16)
+        top.addWidget(self.encoding_caption)
+        top.addWidget(self.encoding)
         top.addStretch(1)
 
         self.table = QTableWidget(0, Col.WARNINGS + 1)
@@ -139,6 +153,7 @@ class SheetEditor(QWidget):
         self.include.toggled.connect(self._include_changed)
         self.header_row.editingFinished.connect(self._header_row_changed)
         self.relation.currentIndexChanged.connect(self._relation_changed)
+        self.encoding.currentIndexChanged.connect(self._encoding_changed)
         self.setEnabled(False)
 
     # -- showing --------------------------------------------------------------------------
@@ -203,6 +218,29 @@ class SheetEditor(QWidget):
             parts.append(self.tr("Naamkolom: voornaam eerst (voor de hele kolom bepaald)"))
         self.reading_label.setText(" · ".join(parts))
         self.reading_label.setVisible(bool(parts))
+        self.encoding_caption.setVisible(plan.encoding is not None)
+        self.encoding.setVisible(plan.encoding is not None)
+        if plan.encoding is not None:
+            found = self.encoding.findData(plan.encoding)
+            if found < 0:  # 'utf-8-sig', 'utf-16' as detected: shown as they are
+                self.encoding.addItem(plan.encoding, plan.encoding)
+                found = self.encoding.count() - 1
+            self.encoding.setCurrentIndex(found)
+
+    def _encoding_changed(self, _index: int) -> None:
+        if self._filling or self.loaded is None:
+            return
+        chosen = self.encoding.currentData()
+        plan = self.loaded.sheets[self.index]
+        if not chosen or chosen == plan.encoding:
+            return
+        reread(self.loaded, str(chosen))
+        if not self.loaded.sheets:  # the file no longer reads: nothing left to map
+            self.clear()
+        else:
+            self.index = min(self.index, len(self.loaded.sheets) - 1)
+            self.refresh()
+        self.changed.emit()
 
     def _fill_table(self) -> None:
         """One row per column, with its target combo; then the texts (_update_rows)."""
