@@ -138,3 +138,20 @@ def test_a_capitalised_flemish_particle_stays_part_of_the_surname(
     )  # fmt: skip
     names = [(c.name.first, c.name.infix, c.name.last) for c in _contacts(session)]
     assert names == [("Ineke", None, "Van Dyck"), ("Piet", "van", "Dam"), ("Jan", "van", "Dijk")]
+
+
+def test_postcodes_keep_their_country_and_the_ones_not_understood_are_counted(
+    session: Session, tmp_path: Path
+) -> None:
+    report = _csv_import(
+        session, tmp_path, "adressen_grens.csv",
+        "Naam;Adres;Postcode;Plaats;Land\nPiet Jansen;Kerkstraat 1;1234ab;Utrecht;\n"
+        "An Peeters;Meir 2;2000;Antwerpen;\nUwe Schmidt;Hauptstr. 3;10115;Berlin;Duitsland\n"
+        "Kees Bakker;Dorpsweg 4;12AB34;Zeist;\n",
+    )  # fmt: skip
+    addresses = [(c.address.postcode, c.address.country) for c in _contacts(session)]
+    assert addresses == [("1234 AB", None), ("2000", "BE"), ("10115", "DE"), (None, None)]
+    (sheet,) = report.files[0].sheets
+    assert sheet.changes["invalid_postcode"] == 1 and sheet.changes["postcode_foreign"] == 2
+    assert [(r.row, r.reason) for r in report.warnings] == [(5, "invalid_postcode")]
+    assert any("postcode niet begrepen: 1 rij(en)" in line for line in report.summary("nl"))

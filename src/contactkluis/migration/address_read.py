@@ -53,7 +53,10 @@ class AddressRead:
     changes: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_address(first_of: Mapping[str, Cell], note: Note) -> AddressRead:
+def read_address(
+    first_of: Mapping[str, Cell], note: Note, where: tuple[str | None, str] | None = None
+) -> AddressRead:
+    """`where` is region_of(first_of) when the caller has it already."""
     street = house = None
     combined = first_of.get("street_house")
     if combined is not None:
@@ -72,7 +75,7 @@ def read_address(first_of: Mapping[str, Cell], note: Note) -> AddressRead:
     warnings: list[tuple[str, str]] = []
     changes: list[tuple[str, str]] = []
     country_text = clean_text(first_of.get("country"))
-    region, how = region_of(first_of)
+    region, how = where if where is not None else region_of(first_of)
     postcode = None
     raw_pc = clean_text(first_of.get("postcode"))
     if raw_pc:

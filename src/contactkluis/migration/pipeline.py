@@ -184,7 +184,8 @@ class RowBuilder:
                 elif email not in emails:
                     emails.append(email)
                     note("email", part.strip(), email)
-        region, _how = region_of(first)
+        where = region_of(first)
+        region = where[0]
         phone_texts = [
             t
             for t in (_text(raw) for raw in self._cells(cells, "phone") if not is_junk_value(raw))
@@ -210,7 +211,7 @@ class RowBuilder:
         if not emails and self._is_cross_reference(cells):
             result.invalid = "cross_reference"
             return result
-        address_read = read_address(first, note)
+        address_read = read_address(first, note, where)
         address = address_read.address
         if name.is_empty() and not emails and (phones or address.street or address.postcode):
             # A till customer with a phone or an address but no name is still a person:

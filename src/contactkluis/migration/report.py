@@ -132,7 +132,7 @@ register(
         ),
         "order_surname_first": ("achternaam eerst", "surname first"),
         "order_given_first": ("voornaam eerst", "given name first"),
-        "change": ("    [{sheet}] {what}: {n} rijen", "    [{sheet}] {what}: {n} rows"),
+        "change": ("    [{sheet}] {what}: {n} rij(en)", "    [{sheet}] {what}: {n} row(s)"),
         "sheet": (
             "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}); toestemmingen {given}"
             " (te herbevestigen), ingetrokken {withdrawn}, beëindigd {ended}, overleden"
@@ -194,7 +194,8 @@ class SheetReport:
     unknown_purpose: int = 0  # rows kept as "doel onbekend — beoordelen"
     encoding: str | None = None  # a text file's detected character encoding
     name_order: str = ""  # "surname_first" / "given_first" for a single name column
-    changes: dict[str, int] = field(default_factory=dict)  # change code -> rows
+    # Per change or warning code (phone rewritten, postcode not understood, ...): its rows.
+    changes: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

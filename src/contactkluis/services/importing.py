@@ -211,6 +211,7 @@ class _Run:
             frep.rows_read += 1
             result = builder.build(number, cells)
             for field_name, code in result.warnings:
+                srep.changes[code] = srep.changes.get(code, 0) + 1
                 self.report.warnings.append(
                     RowRef(plan.file, table.sheet, number, code, field_name)
                 )
