@@ -354,7 +354,8 @@ def write_friends(path: Path, people: People, legacy: LegacySet) -> None:
                     None,
                     "Leiden",
                     None,
-                    "06-10000000",
+                    # No phone: a row with a phone but no name is a person (issue 12).
+                    None,
                     None,
                     None,
                     None,

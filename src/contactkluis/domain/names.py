@@ -27,6 +27,9 @@ __all__ = [
     "INFIXES",
     "build_name",
     "fix_capitals",
+    "initials_cell_name",
+    "initials_of",
+    "is_initials",
     "looks_like_couple",
     "name_key",
     "names_compatible",
@@ -118,9 +121,19 @@ def fix_capitals(value: str) -> str:
 _HYPHEN_INFIX = re.compile(r"-(\w+(?: \w+)?)(?= )")
 
 
+def _lower_inner_particles(value: str) -> str:
+    """'Voorst Tot Voorst' -> 'Voorst tot Voorst': a tussenvoegsel inside a double surname
+    is written in lower case; only the first word keeps its capital ('Van Dyck')."""
+    words = value.split(" ")
+    for index in range(1, len(words) - 1):
+        if words[index].lower() in INFIXES:
+            words[index] = words[index].lower()
+    return " ".join(words)
+
+
 def _repair(value: str) -> str:
     """fix_capitals for a last name: 'JANSEN-DE VRIES' -> 'Jansen-de Vries'."""
-    fixed = fix_capitals(value)
+    fixed = _lower_inner_particles(fix_capitals(value))
 
     def lower_infix(match: re.Match[str]) -> str:
         words = match.group(1)
@@ -182,6 +195,40 @@ def _match_infix(tokens: list[str], start: int) -> int:
 
 def _infix_text(tokens: list[str]) -> str:
     return " ".join(tokens).lower().replace("’", "'")
+
+
+# Abbreviated given names written in an initials column: initials, not a first name.
+_NAME_ABBREVIATIONS = frozenset(
+    {"joh", "chr", "th", "wm", "fr", "jac", "corn", "hend", "gerh", "mich", "ant", "alb", "wil"}
+)
+
+
+def initials_cell_name(value: object) -> str | None:
+    """'Paul.' in an initials column is a first name, not the initials P.A.U.L.: the name
+    when the cell holds one word of three or more letters that reads as a name."""
+    text = clean_text(value)
+    if text is None or " " in text.strip(". "):
+        return None
+    word = text.strip(". ")
+    letters = "".join(ch for ch in word if ch.isalpha())
+    if len(letters) != len(word) or len(word) < 3 or word.lower() in _NAME_ABBREVIATIONS:
+        return None
+    vowels = sum(ch in "aeiouyéëèïöü" for ch in word.lower())
+    if word[0].isupper() and word[1:].islower() and vowels >= 1:
+        return word
+    if word.islower() and len(word) >= 4 and vowels >= 2:
+        return fix_capitals(word)
+    return None
+
+
+def is_initials(token: str) -> bool:
+    """Whether a name token is initials ('J.', 'J.P.', 'JP')."""
+    return _is_initials(token)
+
+
+def initials_of(first: str) -> str | None:
+    """The initials a first name gives: 'Jan Peter' -> 'J.P.'."""
+    return _initials_from_first(first)
 
 
 def _is_title(token: str) -> bool:

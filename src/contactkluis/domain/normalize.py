@@ -220,6 +220,10 @@ def format_phone_nl(e164: str) -> str:
     prefix and area code, a hyphen, then the subscriber number unbroken, as Dutch letterheads
     write it); foreign numbers in international notation ('+32 470 12 34 56'). Unreadable
     input comes back as is. Stored and exported as data (JSON), numbers stay E.164."""
+    if not e164.startswith("+"):
+        # Kept as written by the import (not valid where the person lives): reading it as
+        # Dutch here would show another, real-looking number.
+        return e164
     try:
         number = phonenumbers.parse(e164, "NL")
     except Exception:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from contactkluis.domain.contact import (
-    Address,
     ConsentEvent,
     ConsentStatus,
     Contact,
@@ -22,23 +21,22 @@ from contactkluis.domain.contact import (
     Relation,
     RelationKind,
 )
-from contactkluis.domain.names import build_name, fix_capitals, parse_full_name
+from contactkluis.domain.names import build_name, initials_cell_name, parse_full_name
 from contactkluis.domain.normalize import (
     clean_text,
     normalize_email,
-    normalize_phone,
-    normalize_postcode,
     parse_date,
     parse_yes_no,
     plain_email,
-    plain_nl_phone,
-    split_street_house,
 )
 from contactkluis.domain.special import is_junk_value, special_categories
+from contactkluis.migration.address_read import read_address, region_of
 from contactkluis.migration.headers import ColumnMap
 from contactkluis.migration.list_date import DATE_SOURCES
 from contactkluis.migration.list_kind import ListKind
 from contactkluis.migration.multi_value import split_values
+from contactkluis.migration.name_order import flemish_particle, parse_surname_first
+from contactkluis.migration.phones import read_phone_cell
 from contactkluis.migration.readers import Cell
 from contactkluis.migration.row_status import row_status
 
@@ -67,8 +65,12 @@ class RowResult:
     invalid: str | None = None  # reason code when the row is no person
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (field, code)
     flagged: list[str] = field(default_factory=list)  # special-category codes
+    # What the import changed or guessed in this row, (field, code): counted in the report.
+    changes: list[tuple[str, str]] = field(default_factory=list)
 
 
+# The provenance field that marks a person kept without a name (the review list shows them).
+NAME_UNKNOWN_FIELD = "name_unknown"
 _NAME_FIELDS = ("full_name", "first_name", "initials", "infix", "last_name")
 # "zie tabblad 2", "zie blad Leden", "vervolg op blad 3": a pointer to elsewhere, no person.
 _CROSS_REFERENCE = re.compile(
@@ -89,36 +91,6 @@ def _email_slow(text: str) -> str | None:
     return normalize_email(text)
 
 
-def _phone(text: str) -> str | None:
-    return plain_nl_phone(text) or _phone_slow(text)
-
-
-@lru_cache(maxsize=16384)
-def _phone_slow(text: str) -> str | None:
-    return normalize_phone(text)
-
-
-@lru_cache(maxsize=16384)
-def _postcode(text: str) -> str | None:
-    return normalize_postcode(text)
-
-
-@lru_cache(maxsize=4096)
-def _city(text: str) -> str:
-    return fix_capitals(text) if text.isupper() or text.islower() else text
-
-
-def _street_house(value: Cell) -> tuple[str | None, str | None]:
-    if type(value) is str:
-        return _street_house_text(value)
-    return split_street_house(value)
-
-
-@lru_cache(maxsize=16384)
-def _street_house_text(text: str) -> tuple[str | None, str | None]:
-    return split_street_house(text)
-
-
 def _date(value: Cell) -> datetime.date | None:
     if isinstance(value, str):
         return _parse_date_text(value)
@@ -137,8 +109,18 @@ def _text(value: Cell) -> str | None:
 class RowBuilder:
     """Turns rows of one mapped sheet into RowResults."""
 
-    def __init__(self, ctx: SheetContext, columns: Sequence[ColumnMap]) -> None:
+    def __init__(
+        self,
+        ctx: SheetContext,
+        columns: Sequence[ColumnMap],
+        *,
+        surname_first: bool = False,
+        region: str = "NL",
+    ) -> None:
         self.ctx = ctx
+        self.region = region  # for the phones of rows without an address of their own
+        # Decided for the whole name column (migration.name_order), not per cell.
+        self._parse_full = parse_surname_first if surname_first else parse_full_name
         self.by_field: dict[str, list[int]] = {}
         for col in sorted(columns, key=lambda c: c.rank):  # a mobile before a business line
             if col.imported and col.field:
@@ -202,24 +184,41 @@ class RowBuilder:
                 elif email not in emails:
                     emails.append(email)
                     note("email", part.strip(), email)
-        phones: list[str] = []
-        for raw in self._cells(cells, "phone"):
-            cell_text = _text(raw)
-            if not cell_text or is_junk_value(raw):
-                continue
-            for phone_text in split_values(cell_text):  # "06-... / 020-...": both kept
-                phone = _phone(phone_text)
-                if phone is None:
-                    result.warnings.append(("phone", "invalid_phone"))
-                    originals.append(
-                        Provenance(ctx.file, ctx.sheet, row, "phone_invalid", phone_text)
-                    )
-                elif phone not in phones:
-                    phones.append(phone)
+        where = region_of(first)
+        region = where[0]
+        phone_texts = [
+            t
+            for t in (_text(raw) for raw in self._cells(cells, "phone") if not is_junk_value(raw))
+            if t
+        ]
+        if region == "BE" and name.infix:
+            name = flemish_particle(name, _text(first.get("infix")))
+        region = region or self.region
+        read = read_phone_cell(phone_texts, region)
+        phones = read.phones
+        for text in read.dropped:
+            result.warnings.append(("phone", "invalid_phone"))
+            originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", text))
+        for text in read.kept_as_written:
+            result.warnings.append(("phone", "phone_kept_as_written"))
+            originals.append(Provenance(ctx.file, ctx.sheet, row, "phone_invalid", text))
+        if read.rewritten:
+            result.changes.append(("phone", "phone_rewritten"))
+        if read.several:
+            result.changes.append(("phone", "phone_several"))
+        if region != "NL" and len(read.phones) > len(read.kept_as_written):
+            result.changes.append(("phone", "phone_foreign_region"))
         if not emails and self._is_cross_reference(cells):
             result.invalid = "cross_reference"
             return result
-        if name.is_empty() and not emails:
+        address_read = read_address(first, note, where)
+        address = address_read.address
+        if name.is_empty() and not emails and (phones or address.street or address.postcode):
+            # A till customer with a phone or an address but no name is still a person:
+            # kept as "naam onbekend" and named in the report for someone to complete.
+            result.warnings.append(("name", "name_unknown"))
+            originals.append(Provenance(ctx.file, ctx.sheet, row, NAME_UNKNOWN_FIELD))
+        elif name.is_empty() and not emails:
             result.invalid = "no_name_no_email"
             if all(is_junk_value(c) for c in cells if c is not None):
                 result.invalid = "junk"
@@ -232,7 +231,8 @@ class RowBuilder:
             result.warnings.append(("name", "junk_name"))
             name = PersonName()
 
-        address = self._address(first, note, result)
+        result.warnings.extend(address_read.warnings)
+        result.changes.extend(address_read.changes)
         birth_date = _date(first.get("birth_date"))
         birth_year = birth_date.year if birth_date else None
         raw_year = first.get("birth_year")
@@ -290,12 +290,16 @@ class RowBuilder:
         initials = first_of.get("initials")
         infix = first_of.get("infix")
         last = first_of.get("last_name")
+        if first is None and initials is not None:
+            given = initials_cell_name(initials)  # 'Paul.' in the initials column
+            if given is not None:
+                first, initials = given, None
         if last is not None or first is not None:
             name = build_name(first, initials, infix, last)
             if name.last is None and full is not None:
-                name = parse_full_name(full)
+                name = self._parse_full(full)
         elif full is not None:
-            name = parse_full_name(full)
+            name = self._parse_full(full)
             if initials is not None and not name.initials:
                 name = build_name(name.first, initials, name.infix, name.last)
         else:
@@ -304,45 +308,6 @@ class RowBuilder:
         if raw and raw != name.display():
             note("name", raw, name.display())  # type: ignore[operator]
         return name
-
-    def _address(self, first_of: dict[str, Cell], note: object, result: RowResult) -> Address:
-        street = house = None
-        combined = first_of.get("street_house")
-        if combined is not None:
-            street, house = _street_house(combined)
-        street_cell = first_of.get("street")
-        if street_cell is not None:
-            s, h = _street_house(street_cell)
-            street = s or street
-            house = house or h
-        house_cell = first_of.get("house_number")
-        if house_cell is not None:
-            house = _text(house_cell)
-        suffix = _text(first_of.get("house_suffix"))
-        if house and suffix:
-            house = f"{house}{'' if suffix[0] in '-' else ' '}{suffix}".strip()
-        postcode = None
-        raw_pc = _text(first_of.get("postcode"))
-        country = _text(first_of.get("country"))
-        if raw_pc:
-            postcode = _postcode(raw_pc)
-            if postcode is None:
-                if country and country.lower() not in ("nl", "nederland", "netherlands"):
-                    postcode = raw_pc  # a foreign postcode is kept as written
-                else:
-                    result.warnings.append(("postcode", "invalid_postcode"))
-                    note("postcode_invalid", raw_pc, None)  # type: ignore[operator]
-            else:
-                note("postcode", raw_pc, postcode)  # type: ignore[operator]
-        city_text = _text(first_of.get("city"))
-        city = _city(city_text) if city_text else None
-        if street and (street.isupper() or street.islower()):
-            street = fix_capitals(street)
-        iso = None
-        if country:
-            low = country.lower()
-            iso = None if low in ("nl", "nederland", "netherlands", "holland") else country[:40]
-        return Address(street, house, postcode, city, iso)
 
     def _consents_relations(
         self, first_of: dict[str, Cell], has_email: bool

@@ -68,6 +68,7 @@ class SheetData:
     name: str
     rows: list[list[Cell]]
     hidden: bool = False
+    encoding: str | None = None  # a text file's character encoding, as detected
 
 
 @dataclass
@@ -81,11 +82,14 @@ class Workbook:
     saved: datetime.date | None = None  # the workbook's own "last saved" property (xlsx)
 
 
-def read_workbook(path: pathlib.Path, *, timeout: float = PARSE_TIMEOUT_S) -> Workbook:
-    """Read every sheet of the file. Raises ReadError for every failure, never anything else."""
+def read_workbook(
+    path: pathlib.Path, *, timeout: float = PARSE_TIMEOUT_S, encoding: str | None = None
+) -> Workbook:
+    """Read every sheet of the file. Raises ReadError for every failure, never anything else.
+    `encoding` reads a text file in that encoding instead of detecting it."""
     path = pathlib.Path(path)
     try:
-        return _read(path, timeout)
+        return _read(path, timeout, encoding)
     except ReadError:
         raise
     except MemoryError:
@@ -94,7 +98,7 @@ def read_workbook(path: pathlib.Path, *, timeout: float = PARSE_TIMEOUT_S) -> Wo
         raise ReadError("malformed", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None
 
 
-def _read(path: pathlib.Path, timeout: float) -> Workbook:
+def _read(path: pathlib.Path, timeout: float, encoding: str | None = None) -> Workbook:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ReadError("unsupported", path, what="suffix")
@@ -142,8 +146,10 @@ def _read(path: pathlib.Path, timeout: float) -> Workbook:
     elif form == "text" and suffix in _TEXT_ALLOWED_SUFFIXES:
         kind = "csv"
         # In the child too: a 190 MB text file parsed here took 1.35 GB of the office PC.
-        rows = run_isolated(parse_delimited, (os.fspath(path),), path, timeout=timeout)
-        sheets = [SheetData(name=path.stem, rows=rows)]
+        rows, used = run_isolated(
+            parse_delimited_encoded, (os.fspath(path), encoding), path, timeout=timeout
+        )
+        sheets = [SheetData(name=path.stem, rows=rows, encoding=used)]
     else:
         raise ReadError("not_spreadsheet", path)
 
@@ -191,8 +197,16 @@ def _read_binary(path: pathlib.Path, kind: str, timeout: float) -> list[SheetDat
 
 def parse_delimited(path_str: str) -> list[list[Cell]]:
     """Read and parse a CSV/TXT file; module-level so the child process can import it."""
+    return parse_delimited_encoded(path_str)[0]
+
+
+def parse_delimited_encoded(
+    path_str: str, encoding: str | None = None
+) -> tuple[list[list[Cell]], str]:
+    """The rows of a CSV/TXT file and the encoding they were read in (detected when None)."""
     path = pathlib.Path(path_str)
-    return [list[Cell](row) for row in csv_reader.read_delimited(path, _read_all(path))]
+    rows, encoding = csv_reader.read_delimited_encoded(path, _read_all(path), encoding)
+    return [list[Cell](row) for row in rows], encoding
 
 
 def parse_vcard(path_str: str) -> list[list[Cell]]:

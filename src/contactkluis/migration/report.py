@@ -59,7 +59,34 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_selected": ("niet gekozen voor import", "not selected for import"),
     "invalid_email": ("ongeldig e-mailadres", "invalid e-mail address"),
     "invalid_phone": ("ongeldig telefoonnummer", "invalid phone number"),
-    "invalid_postcode": ("ongeldige postcode", "invalid postcode"),
+    "invalid_postcode": ("postcode niet begrepen", "postcode not understood"),
+    "phone_kept_as_written": (
+        "telefoonnummer niet geldig voor het land van het adres; bewaard zoals geschreven",
+        "phone number not valid for the address's country; kept as written",
+    ),
+    "phone_rewritten": ("telefoonnummer in standaardnotatie gezet", "phone number rewritten"),
+    "phone_several": (
+        "meer nummers in één cel, alle bewaard",
+        "several numbers in one cell, all kept",
+    ),
+    "phone_foreign_region": (
+        "telefoonnummer gelezen voor het land van het adres (niet NL)",
+        "phone number read for the address's country (not NL)",
+    ),
+    "postcode_foreign": (
+        "buitenlandse postcode bewaard met land",
+        "foreign postcode kept with country",
+    ),
+    "country_from_postcode": ("land afgeleid uit de postcode", "country derived from the postcode"),
+    "country_from_city": ("land afgeleid uit de woonplaats", "country derived from the town"),
+    "name_unknown": (
+        "naam onbekend: persoon met telefoon of adres maar zonder naam, na te kijken",
+        "name unknown: a person with a phone or address but no name, to review",
+    ),
+    "name_surname_first": (
+        "naamkolom gelezen als achternaam eerst",
+        "name column read as surname first",
+    ),
     "iban": (
         "kolom met bankgegevens (IBAN) is NIET geïmporteerd",
         "bank details (IBAN) column was NOT imported",
@@ -117,6 +144,17 @@ register(
         ),
         "not_imported": ("niet geïmporteerd", "not imported"),
         "looks_like": ("kolom '{header}' {reason}", "column '{header}' {reason}"),
+        "encoding": (
+            "    [{sheet}] tekenset: {encoding} (automatisch herkend)",
+            "    [{sheet}] character encoding: {encoding} (detected)",
+        ),
+        "name_order": (
+            "    [{sheet}] naamkolom: {order}",
+            "    [{sheet}] name column: {order}",
+        ),
+        "order_surname_first": ("achternaam eerst", "surname first"),
+        "order_given_first": ("voornaam eerst", "given name first"),
+        "change": ("    [{sheet}] {what}: {n} rij(en)", "    [{sheet}] {what}: {n} row(s)"),
         "sheet": (
             "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}).",
             "    [{sheet}] {kind} ({reason}); list date {date} ({source}).",
@@ -237,6 +275,10 @@ class SheetReport:
     unknown_purpose: int = 0  # rows kept as "doel onbekend — beoordelen"
     # The row numbers behind each count, by outcome code (OUTCOMES): numbers only.
     rows: dict[str, list[int]] = field(default_factory=dict)
+    encoding: str | None = None  # a text file's detected character encoding
+    name_order: str = ""  # "surname_first" / "given_first" for a single name column
+    # Per change or warning code (phone rewritten, postcode not understood, ...): its rows.
+    changes: dict[str, int] = field(default_factory=dict)
 
     def count(self, outcome: str) -> int:
         return len(self.rows.get(outcome, ()))
@@ -280,6 +322,7 @@ class ImportReport:
     flagged: list[RowRef] = field(default_factory=list)
     suppressed_rows: list[RowRef] = field(default_factory=list)
     warnings: list[RowRef] = field(default_factory=list)
+    changes: list[RowRef] = field(default_factory=list)  # values changed or guessed, per row
     skipped: list[RowRef] = field(default_factory=list)
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
     cancelled: bool = False
@@ -361,6 +404,7 @@ class ImportReport:
                 if sheet.list_kind:
                     lines.append(_sheet_line(sheet, lang))
                     lines.append(outcome_sentence(sheet, lang))
+                lines.extend(_reading_lines(sheet, lang))
             for col in sorted_columns(f.unmapped_columns):
                 header = col.header or f"#{col.column}"
                 if col.warning and col.warning.startswith("looks_"):
@@ -403,6 +447,21 @@ def outcome_sentence(sheet: SheetReport, lang: str | None = None) -> str:
         else parts[0]
     )
     return render("report.sheet.outcome", lang, parts=joined)
+
+
+def _reading_lines(sheet: SheetReport, lang: str) -> list[str]:
+    """How the sheet's values were read: encoding, name order, and per change its count."""
+    lines: list[str] = []
+    if sheet.encoding:
+        lines.append(render("report.encoding", lang, sheet=sheet.sheet, encoding=sheet.encoding))
+    if sheet.name_order:
+        order = render(f"report.order_{sheet.name_order}", lang)
+        lines.append(render("report.name_order", lang, sheet=sheet.sheet, order=order))
+    for code, count in sorted(sheet.changes.items()):
+        lines.append(
+            render("report.change", lang, sheet=sheet.sheet, what=reason_text(code, lang), n=count)
+        )
+    return lines
 
 
 def _sheet_line(sheet: SheetReport, lang: str) -> str:

@@ -97,7 +97,7 @@ def erase(
     return ErasureResult(tuple(ids), hashes)
 
 
-_ROW_LISTS = ("invalid", "flagged", "suppressed_rows", "warnings", "skipped")
+_ROW_LISTS = ("invalid", "flagged", "suppressed_rows", "warnings", "changes", "skipped")
 
 
 def _forget_in_import_history(

@@ -68,7 +68,7 @@ def contact_json(session: Session, contact: Contact, state: dict[str, Any]) -> d
             "house_number": a.house_number,
             "postcode": a.postcode,
             "city": a.city,
-            "country": a.country or "NL",
+            "country": a.country or (None if a.is_empty() else "NL"),
         },
         "birth_date": contact.birth_date.isoformat() if contact.birth_date else None,
         "birth_year": contact.birth_year,

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from contactkluis.domain.contact import RelationKind
+from contactkluis.domain.normalize import clean_text
+from contactkluis.migration.csv_reader import ENCODINGS
 from contactkluis.migration.headers import FIELDS, SENSITIVE, ColumnMap, auto_map
 from contactkluis.migration.list_date import DATE_SOURCES, list_date
 from contactkluis.migration.list_kind import (
@@ -24,6 +26,8 @@ from contactkluis.migration.list_kind import (
     map_plain_date,
     title_cells,
 )
+from contactkluis.migration.name_order import SAMPLE as NAME_SAMPLE
+from contactkluis.migration.name_order import column_order
 from contactkluis.migration.pipeline import (
     RowBuilder,
     RowResult,
@@ -33,11 +37,13 @@ from contactkluis.migration.pipeline import (
 )
 from contactkluis.migration.readers import (
     SPREADSHEET_SUFFIXES,
+    Cell,
     ReadError,
     SheetData,
     Workbook,
     read_workbook,
 )
+from contactkluis.migration.regions import sheet_region
 from contactkluis.migration.report import (
     OUTCOMES,
     ImportReport,
@@ -55,6 +61,7 @@ from contactkluis.services.import_mapping import MappingSet, SheetMapping
 # never through migration/ itself.
 __all__ = [
     "DATE_SOURCES",
+    "ENCODINGS",
     "FIELDS",
     "KIND_LABELS",
     "OUTCOMES",
@@ -81,6 +88,7 @@ __all__ = [
     "plan_workbook",
     "reason_text",
     "replan",
+    "reread",
     "rows_to_import",
     "set_relation",
     "set_target",
@@ -102,10 +110,37 @@ class SheetPlan:
     # Column index -> the sensitive code detected, so that a column the user sets to "niet
     # importeren" still carries its IBAN/BSN warning into the report.
     sensitive: dict[int, str] = field(default_factory=dict)
+    # A text file's detected character encoding (shown in the wizard and the report).
+    encoding: str | None = None
 
     @property
     def sheet(self) -> str:
         return self.table.sheet
+
+    @property
+    def name_order(self) -> str:
+        """A single name column's order ('surname_first', 'given_first' or '')."""
+        full = [c.index for c in self.columns if c.imported and c.field == "full_name"]
+        if not full:
+            return ""
+        return column_order(self.table.column(full[0], limit=NAME_SAMPLE))
+
+    @property
+    def region(self) -> str:
+        """The country most addresses of the sheet are in: phones without an address of
+        their own are read for it ('NL' when the sheet does not say)."""
+        where = {f: [c.index for c in self.columns if c.imported and c.field == f]
+                 for f in ("country", "postcode", "city")}  # fmt: skip
+        if not any(where.values()):
+            return "NL"
+
+        def cell(cells: Sequence[Cell], field: str) -> str | None:
+            found = [clean_text(cells[i]) for i in where[field] if i < len(cells)]
+            return next((t for t in found if t), None)
+
+        rows = self.table.rows[:NAME_SAMPLE]
+        return sheet_region((cell(c, "country"), cell(c, "postcode"), cell(c, "city"))
+                            for _, c in rows)  # fmt: skip
 
 
 @dataclass
@@ -182,10 +217,12 @@ def _date_cells(table: Table, columns: Sequence[ColumnMap]) -> list[object]:
 def _plan(
     plan: FilePlan, sheet: SheetData, table: Table, mapping: SheetMapping | None
 ) -> SheetPlan:
-    return plan_sheet(
+    sheet_plan = plan_sheet(
         plan.name, plan.file_date, table, mapping,
         title_cells=title_cells(sheet, table), metadata_date=plan.saved,
     )  # fmt: skip
+    sheet_plan.encoding = sheet.encoding
+    return sheet_plan
 
 
 def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> FilePlan:
@@ -201,6 +238,18 @@ def plan_workbook(workbook: Workbook, mapping: MappingSet | None = None) -> File
         table = locate(sheet, sheet_map.header_row if sheet_map else None)
         plan.sheets.append(_plan(plan, sheet, table, sheet_map))
     return plan
+
+
+def reread(plan: FilePlan, encoding: str) -> None:
+    """Read a text file again in the encoding the user chose; the plan is replaced in place
+    (the wizard holds it), its sheets planned afresh since the headers may read otherwise."""
+    try:
+        workbook = read_workbook(plan.path, encoding=encoding)
+    except ReadError as err:
+        plan.error, plan.sheets, plan.raw = err, [], []
+        return
+    fresh = plan_workbook(workbook)
+    plan.error, plan.sheets, plan.raw = None, fresh.sheets, fresh.raw
 
 
 def plan_file(path: Path, mapping: MappingSet | None = None) -> FilePlan:
@@ -294,5 +343,10 @@ def rows_to_import(plans: Sequence[FilePlan]) -> int:
 
 def build_rows(sheet: SheetPlan, limit: int) -> list[tuple[Sequence[object], RowResult]]:
     """The first `limit` rows as the import would build them: cells and result."""
-    builder = RowBuilder(sheet.context, sheet.columns)
+    builder = RowBuilder(
+        sheet.context,
+        sheet.columns,
+        surname_first=sheet.name_order == "surname_first",
+        region=sheet.region,
+    )
     return [(cells, builder.build(number, cells)) for number, cells in sheet.table.rows[:limit]]

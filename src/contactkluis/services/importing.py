@@ -181,6 +181,7 @@ class _Run:
             list_kind_reason=plan.context.kind_reason,
             list_date=plan.context.file_date.isoformat(),
             list_date_source=plan.context.date_source,
+            encoding=plan.encoding,
         )
         frep.sheets.append(srep)
         if table.skip_reason or not plan.include:
@@ -203,16 +204,29 @@ class _Run:
             srep.skipped[skipped.reason] = srep.skipped.get(skipped.reason, 0) + 1
             srep.note("skipped", skipped.row)
             self.report.skipped.append(RowRef(plan.file, table.sheet, skipped.row, skipped.reason))
-        builder = RowBuilder(plan.context, plan.columns)
+        srep.name_order = plan.name_order
+        builder = RowBuilder(
+            plan.context,
+            plan.columns,
+            surname_first=srep.name_order == "surname_first",
+            region=plan.region,
+        )
         for number, cells in table.rows:
             self.tick()
             srep.rows_read += 1
             frep.rows_read += 1
             result = builder.build(number, cells)
             for field_name, code in result.warnings:
+                srep.changes[code] = srep.changes.get(code, 0) + 1
                 self.report.warnings.append(
                     RowRef(plan.file, table.sheet, number, code, field_name)
                 )
+            for field_name, code in result.changes:
+                srep.changes[code] = srep.changes.get(code, 0) + 1
+                if code != "phone_rewritten":  # nearly every row: counted, not listed
+                    self.report.changes.append(
+                        RowRef(plan.file, table.sheet, number, code, field_name)
+                    )
             if result.contact is None:
                 srep.note("skipped", number)
                 frep.invalid += 1

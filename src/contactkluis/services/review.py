@@ -1,4 +1,5 @@
-"""The review list of possible duplicates and shared e-mail addresses, with names.
+"""The review list of possible duplicates and shared e-mail addresses, with names, and of
+the people an import kept without a name ("naam onbekend").
 
 The vault keeps the pairs by contact id (so that `forget` of one person removes the pair);
 a person reviewing them needs the names and the reason in words, which are looked up here
@@ -12,11 +13,14 @@ from dataclasses import dataclass
 from contactkluis.domain.contact import Contact
 from contactkluis.domain.messages import localized
 from contactkluis.domain.roles import Permission
+from contactkluis.migration.pipeline import NAME_UNKNOWN_FIELD
 from contactkluis.migration.report import reason_text
 from contactkluis.services.contacts import open_duplicates
 from contactkluis.services.session import Session
 
 _NO_NAME = ("(zonder naam)", "(no name)")
+_UNKNOWN = ("(naam onbekend)", "(name unknown)")
+_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -66,3 +70,34 @@ def name_of(session: Session, contact_id: int) -> str | None:
     session.require(Permission.VIEW)
     contact = session.repo().get(contact_id)
     return label(contact) if contact is not None else None
+
+
+@dataclass(frozen=True)
+class NamelessPerson:
+    contact_id: int
+    label: str  # "(naam onbekend)" and the first phone or e-mail address, to recognise them
+    source: str  # "file / sheet / rij N": where the import found the row
+
+
+def nameless(session: Session) -> list[NamelessPerson]:
+    """People the import kept without a name: a till customer with a phone or an address is
+    a person (issue 12), listed here for someone to complete or remove."""
+    session.require(Permission.VIEW)
+    repo = session.repo()
+    ids = repo.all_ids()
+    found: list[NamelessPerson] = []
+    for start in range(0, len(ids), _BATCH):
+        for contact in repo.get_many(ids[start : start + _BATCH]):
+            marks = [s for s in contact.sources if s.field == NAME_UNKNOWN_FIELD]
+            if not marks or not contact.name.is_empty() or contact.id is None:
+                continue
+            reach = (contact.phones or contact.emails or [""])[0]
+            where = marks[0]
+            found.append(
+                NamelessPerson(
+                    contact.id,
+                    f"{localized(*_UNKNOWN)} {reach}".strip(),
+                    f"{where.file} / {where.sheet} / {localized('rij', 'row')} {where.row}",
+                )
+            )
+    return found

@@ -27,6 +27,7 @@ from contactkluis.domain.contact import RelationKind
 from contactkluis.domain.messages import format_date, localized
 from contactkluis.services.import_plan import (
     DATE_SOURCES,
+    ENCODINGS,
     FIELDS,
     KIND_LABELS,
     SENSITIVE,
@@ -34,6 +35,7 @@ from contactkluis.services.import_plan import (
     SheetPlan,
     reason_text,
     replan,
+    reread,
     set_relation,
     set_target,
     sheet_mapping,
@@ -87,6 +89,19 @@ class SheetEditor(QWidget):
         for kind in RelationKind:
             self.relation.addItem(str(kind), str(kind))
         self.rows_label = QLabel()
+        # How the values were read: the encoding chosen and a name column's order.
+        self.reading_label = QLabel()
+        self.reading_label.setObjectName("readingLabel")
+        self.reading_label.setWordWrap(True)
+        # A text file's encoding, detected; the user changes it when accents come out wrong.
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("encodingCombo")
+        for name in ENCODINGS:
+            self.encoding.addItem(name, name)
+        self.encoding.setToolTip(
+            self.tr("Kies een andere tekenset als letters met accenten verkeerd worden getoond")
+        )
+        self.encoding_caption = QLabel(self.tr("Tekenset:"))
 
         top = QHBoxLayout()
         top.addWidget(self.include)
@@ -98,6 +113,9 @@ class SheetEditor(QWidget):
         top.addWidget(self.relation)
         top.addSpacing(16)
         top.addWidget(self.rows_label)
+        top.addSpacing(16)
+        top.addWidget(self.encoding_caption)
+        top.addWidget(self.encoding)
         top.addStretch(1)
 
         self.table = QTableWidget(0, Col.WARNINGS + 1)
@@ -128,12 +146,14 @@ class SheetEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addWidget(self.reading_label)
         layout.addWidget(self.skip_label)
         layout.addWidget(self.table, 1)
 
         self.include.toggled.connect(self._include_changed)
         self.header_row.editingFinished.connect(self._header_row_changed)
         self.relation.currentIndexChanged.connect(self._relation_changed)
+        self.encoding.currentIndexChanged.connect(self._encoding_changed)
         self.setEnabled(False)
 
     # -- showing --------------------------------------------------------------------------
@@ -144,6 +164,7 @@ class SheetEditor(QWidget):
         self.title.clear()
         self.skip_label.clear()
         self.rows_label.clear()
+        self.reading_label.clear()
         self.setEnabled(False)
 
     def show_sheet(self, loaded: FilePlan, index: int) -> None:
@@ -181,7 +202,45 @@ class SheetEditor(QWidget):
         else:
             self.skip_label.hide()
         self._fill_table()
+        self._show_reading()
         self._filling = False
+
+    def _show_reading(self) -> None:
+        assert self.loaded is not None
+        plan = self.loaded.sheets[self.index]
+        parts: list[str] = []
+        if plan.encoding:
+            parts.append(self.tr("Tekenset: %1 (automatisch herkend)").replace("%1", plan.encoding))
+        order = plan.name_order
+        if order == "surname_first":
+            parts.append(self.tr("Naamkolom: achternaam eerst (voor de hele kolom bepaald)"))
+        elif order == "given_first":
+            parts.append(self.tr("Naamkolom: voornaam eerst (voor de hele kolom bepaald)"))
+        self.reading_label.setText(" · ".join(parts))
+        self.reading_label.setVisible(bool(parts))
+        self.encoding_caption.setVisible(plan.encoding is not None)
+        self.encoding.setVisible(plan.encoding is not None)
+        if plan.encoding is not None:
+            found = self.encoding.findData(plan.encoding)
+            if found < 0:  # 'utf-8-sig', 'utf-16' as detected: shown as they are
+                self.encoding.addItem(plan.encoding, plan.encoding)
+                found = self.encoding.count() - 1
+            self.encoding.setCurrentIndex(found)
+
+    def _encoding_changed(self, _index: int) -> None:
+        if self._filling or self.loaded is None:
+            return
+        chosen = self.encoding.currentData()
+        plan = self.loaded.sheets[self.index]
+        if not chosen or chosen == plan.encoding:
+            return
+        reread(self.loaded, str(chosen))
+        if not self.loaded.sheets:  # the file no longer reads: nothing left to map
+            self.clear()
+        else:
+            self.index = min(self.index, len(self.loaded.sheets) - 1)
+            self.refresh()
+        self.changed.emit()
 
     def _fill_table(self) -> None:
         """One row per column, with its target combo; then the texts (_update_rows)."""
@@ -269,6 +328,7 @@ class SheetEditor(QWidget):
             return
         set_target(self.loaded, self.index, row, str(target) if target else None)
         self._update_rows()
+        self._show_reading()  # a name column chosen or dropped changes the name order
         self.changed.emit()
 
     def _include_changed(self, on: bool) -> None:

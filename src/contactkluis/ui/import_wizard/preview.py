@@ -73,7 +73,7 @@ def field_value(contact: Contact, name: str) -> str:
         "house_suffix": a.house_number,
         "postcode": a.postcode,
         "city": a.city,
-        "country": a.country or "NL",
+        "country": a.country or ("" if a.is_empty() else "NL"),
         "birth_date": format_date(contact.birth_date),
         "birth_year": str(contact.birth_year) if contact.birth_year else "",
     }
