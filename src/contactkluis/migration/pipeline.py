@@ -186,10 +186,13 @@ class RowBuilder:
                     note("email", part.strip(), email)
         where = region_of(first)
         region = where[0]
+        # Google's " ::: " and other multi-value cells first; each part may still hold two
+        # numbers ("06-... / 020-..."), which read_phone_cell splits.
         phone_texts = [
-            t
+            part
             for t in (_text(raw) for raw in self._cells(cells, "phone") if not is_junk_value(raw))
             if t
+            for part in split_values(t)
         ]
         if region == "BE" and name.infix:
             name = flemish_particle(name, _text(first.get("infix")))
