@@ -183,6 +183,10 @@
         <source>Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt. Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres.</source>
         <translation>For this type of request the identity must be established before you handle it. For example, ask for a reply from the known e-mail address.</translation>
     </message>
+    <message>
+        <source>Het verzoek vastleggen voor %1?</source>
+        <translation>Register the request for %1?</translation>
+    </message>
 </context>
 <context>
     <name>CloseRequestDialog</name>
@@ -208,6 +212,13 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Voor</source>
+        <translation>For</translation>
+    </message>
+</context>
+<context>
     <name>ContactPicker</name>
     <message>
         <source>naam, e-mailadres, telefoon of #nummer</source>
@@ -218,8 +229,23 @@
         <translation>Search</translation>
     </message>
     <message>
+        <source>Zonder contact vastleggen</source>
+        <translation>Register without a contact</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personen gevonden: klik op de juiste persoon.</source>
+        <translation>
+            <numerusform>%n person found: click the right person.</numerusform>
+            <numerusform>%n people found: click the right person.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Niemand gevonden. U kunt het verzoek ook zonder contact vastleggen (bijvoorbeeld als u niets van de persoon heeft).</source>
         <translation>No one found. You can also register the request without a contact (for example if you hold nothing on the person).</translation>
+    </message>
+    <message>
+        <source>Kies eerst de persoon in de lijst (klik erop), of vink “Zonder contact vastleggen” aan.</source>
+        <translation>First choose the person in the list (click it), or tick “Register without a contact”.</translation>
     </message>
 </context>
 <context>
@@ -237,13 +263,6 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
 
 Please report this to the supplier with this code (it contains no personal data):
 {0}</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <source>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</source>
-        <translation>Something unexpected went wrong (%1). Nothing was half saved.</translation>
     </message>
 </context>
 <context>
@@ -673,17 +692,6 @@ Continue?</translation>
     <message>
         <source>Dit wachtwoord is goed.</source>
         <translation>This password is fine.</translation>
-    </message>
-</context>
-<context>
-    <name>Placeholder</name>
-    <message>
-        <source>%1
-
-Deze pagina komt in een volgende versie.</source>
-        <translation>%1
-
-This page comes in a later version.</translation>
     </message>
 </context>
 <context>
@@ -1210,8 +1218,12 @@ This page comes in a later version.</translation>
         <translation>Failed</translation>
     </message>
     <message>
-        <source>Verzoek %1 is geregistreerd.</source>
-        <translation>Request %1 has been registered.</translation>
+        <source>Verzoek %1 is geregistreerd voor %2.</source>
+        <translation>Request %1 has been registered for %2.</translation>
+    </message>
+    <message>
+        <source>Verzoek %1 is geregistreerd zonder contact.</source>
+        <translation>Request %1 has been registered without a contact.</translation>
     </message>
     <message>
         <source>Termijn verlengen</source>

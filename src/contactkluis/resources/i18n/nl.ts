@@ -183,6 +183,10 @@
             <source>Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt. Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres.</source>
             <translation>Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt. Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres.</translation>
         </message>
+        <message>
+            <source>Het verzoek vastleggen voor %1?</source>
+            <translation>Het verzoek vastleggen voor %1?</translation>
+        </message>
     </context>
     <context>
         <name>CloseRequestDialog</name>
@@ -208,6 +212,13 @@
         </message>
     </context>
     <context>
+        <name>ConsentDialog</name>
+        <message>
+            <source>Voor</source>
+            <translation>Voor</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactPicker</name>
         <message>
             <source>naam, e-mailadres, telefoon of #nummer</source>
@@ -218,8 +229,23 @@
             <translation>Zoeken</translation>
         </message>
         <message>
+            <source>Zonder contact vastleggen</source>
+            <translation>Zonder contact vastleggen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n personen gevonden: klik op de juiste persoon.</source>
+            <translation>
+                <numerusform>%n personen gevonden: klik op de juiste persoon.</numerusform>
+                <numerusform>%n personen gevonden: klik op de juiste persoon.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Niemand gevonden. U kunt het verzoek ook zonder contact vastleggen (bijvoorbeeld als u niets van de persoon heeft).</source>
             <translation>Niemand gevonden. U kunt het verzoek ook zonder contact vastleggen (bijvoorbeeld als u niets van de persoon heeft).</translation>
+        </message>
+        <message>
+            <source>Kies eerst de persoon in de lijst (klik erop), of vink “Zonder contact vastleggen” aan.</source>
+            <translation>Kies eerst de persoon in de lijst (klik erop), of vink “Zonder contact vastleggen” aan.</translation>
         </message>
     </context>
     <context>
@@ -237,13 +263,6 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
 
 Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
 {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</source>
-            <translation>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</translation>
         </message>
     </context>
     <context>
@@ -676,17 +695,6 @@ Doorgaan?</translation>
         </message>
     </context>
     <context>
-        <name>Placeholder</name>
-        <message>
-            <source>%1
-
-Deze pagina komt in een volgende versie.</source>
-            <translation>%1
-
-Deze pagina komt in een volgende versie.</translation>
-        </message>
-    </context>
-    <context>
         <name>PrivacyPage</name>
         <message>
             <source>Privacy-overzicht</source>
@@ -761,7 +769,7 @@ Deze pagina komt in een volgende versie.</translation>
         </message>
         <message>
             <source>Er zijn records over hun bewaartermijn; bekijk ze bij Bewaartermijnen.</source>
-            <translation>Er zijn records over hun bewaartermijn; bekijk ze bij Bewaartermijnen.</translation>
+            <translation>Er zijn personen over hun bewaartermijn; bekijk ze bij Bewaartermijnen.</translation>
         </message>
         <message>
             <source>Niets over de termijn.</source>
@@ -1210,8 +1218,12 @@ Deze pagina komt in een volgende versie.</translation>
             <translation>Niet gelukt</translation>
         </message>
         <message>
-            <source>Verzoek %1 is geregistreerd.</source>
-            <translation>Verzoek %1 is geregistreerd.</translation>
+            <source>Verzoek %1 is geregistreerd voor %2.</source>
+            <translation>Verzoek %1 is geregistreerd voor %2.</translation>
+        </message>
+        <message>
+            <source>Verzoek %1 is geregistreerd zonder contact.</source>
+            <translation>Verzoek %1 is geregistreerd zonder contact.</translation>
         </message>
         <message>
             <source>Termijn verlengen</source>
@@ -1300,7 +1312,7 @@ Doorgaan?</translation>
         </message>
         <message>
             <source>Deze records zijn over hun bewaartermijn: er is geen doel meer dat bewaren rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar); verwijderen wist het record helemaal. Een record met een open verzoek staat hier nooit tussen.</source>
-            <translation>Deze records zijn over hun bewaartermijn: er is geen doel meer dat bewaren rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar); verwijderen wist het record helemaal. Een record met een open verzoek staat hier nooit tussen.</translation>
+            <translation>Deze personen zijn over hun bewaartermijn: er is geen doel meer dat bewaren rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar); verwijderen wist alle gegevens van de persoon. Iemand met een open verzoek staat hier nooit tussen.</translation>
         </message>
         <message>
             <source>Nr.</source>
@@ -1337,30 +1349,30 @@ Doorgaan?</translation>
         <message numerus="yes">
             <source>%n record(s) over de bewaartermijn</source>
             <translation>
-                <numerusform>%n record over de bewaartermijn</numerusform>
-                <numerusform>%n records over de bewaartermijn</numerusform>
+                <numerusform>%n persoon over de bewaartermijn</numerusform>
+                <numerusform>%n personen over de bewaartermijn</numerusform>
             </translation>
         </message>
         <message>
             <source>Geen records over de bewaartermijn.</source>
-            <translation>Geen records over de bewaartermijn.</translation>
+            <translation>Niemand over de bewaartermijn.</translation>
         </message>
         <message>
             <source>Alleen een beheerder kan verlopen records opschonen</source>
-            <translation>Alleen een beheerder kan verlopen records opschonen</translation>
+            <translation>Alleen een beheerder kan verlopen gegevens opschonen</translation>
         </message>
         <message numerus="yes">
             <source>%n record(s) anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
             <translation>
-                <numerusform>%n record anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
-                <numerusform>%n records anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>%n persoon anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>%n personen anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n record(s) definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
             <translation>
-                <numerusform>%n record definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
-                <numerusform>%n records definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>%n persoon definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>%n personen definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
             </translation>
         </message>
         <message>
@@ -1369,7 +1381,7 @@ Doorgaan?</translation>
         </message>
         <message>
             <source>Alleen een beheerder kan verlopen records opschonen.</source>
-            <translation>Alleen een beheerder kan verlopen records opschonen.</translation>
+            <translation>Alleen een beheerder kan verlopen gegevens opschonen.</translation>
         </message>
         <message>
             <source>Anonimiseren</source>
@@ -1386,22 +1398,22 @@ Doorgaan?</translation>
         <message numerus="yes">
             <source>%n record(s) geanonimiseerd.</source>
             <translation>
-                <numerusform>%n record geanonimiseerd.</numerusform>
-                <numerusform>%n records geanonimiseerd.</numerusform>
+                <numerusform>%n persoon geanonimiseerd.</numerusform>
+                <numerusform>%n personen geanonimiseerd.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n record(s) verwijderd.</source>
             <translation>
-                <numerusform>%n record verwijderd.</numerusform>
-                <numerusform>%n records verwijderd.</numerusform>
+                <numerusform>%n persoon verwijderd.</numerusform>
+                <numerusform>%n personen verwijderd.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n record(s) overgeslagen: niet (meer) verlopen.</source>
             <translation>
-                <numerusform>%n record overgeslagen: niet (meer) verlopen.</numerusform>
-                <numerusform>%n records overgeslagen: niet (meer) verlopen.</numerusform>
+                <numerusform>%n persoon overgeslagen: niet (meer) verlopen.</numerusform>
+                <numerusform>%n personen overgeslagen: niet (meer) verlopen.</numerusform>
             </translation>
         </message>
     </context>

@@ -263,7 +263,13 @@ class RequestsPage(StalePage):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.request_id is None:
             return None
         self.ctx.data_changed.emit()  # an open request holds a record against clean-up
-        self._done(self.tr("Verzoek %1 is geregistreerd.").replace("%1", str(dialog.request_id)))
+        name = dialog.picker.person_name() if dialog.picker.contact_id() is not None else ""
+        text = (
+            self.tr("Verzoek %1 is geregistreerd voor %2.").replace("%2", name)
+            if name
+            else self.tr("Verzoek %1 is geregistreerd zonder contact.")
+        )
+        self._done(text.replace("%1", str(dialog.request_id)))
         self.select(dialog.request_id)
         return dialog.request_id
 
