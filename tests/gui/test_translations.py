@@ -163,8 +163,8 @@ def test_plural_forms_read_naturally_in_both_languages(qapp: QApplication) -> No
         qapp.installTranslator(translator)
         try:
             text = "laatste back-up: %n dag(en) geleden"
-            assert QApplication.translate("MainWindow", text, "", 1).endswith(one)
-            assert QApplication.translate("MainWindow", text, "", 3).endswith(many)
+            assert QApplication.translate("BackupTexts", text, "", 1).endswith(one)
+            assert QApplication.translate("BackupTexts", text, "", 3).endswith(many)
             requests = "Let op: %n verzoek(en) over de termijn."
             assert "(en)" not in QApplication.translate("PrivacyPage", requests, "", 2)
         finally:

@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.config import save_config
 from contactkluis.domain.roles import Permission
-from contactkluis.services.backups import BACKUP_REMINDER_DAYS, backup_age_days
+from contactkluis.services.backups import backup_state
 from contactkluis.services.context import Session
 from contactkluis.services.importing import SPREADSHEET_SUFFIXES
+from contactkluis.ui.backup_flow import configured_backup_dir, make_backup, status_text
 from contactkluis.ui.contacts.page import ContactsPage
 from contactkluis.ui.context import AppContext
+from contactkluis.ui.dialogs import FileDialog
 from contactkluis.ui.import_wizard.wizard import ImportPage
 from contactkluis.ui.locking import Locker
 from contactkluis.ui.privacy.dashboard import PrivacyPage
@@ -235,8 +238,12 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(self.tr("&Zoeken"), "Ctrl+F", self.focus_search, "search")
         self.new_action = self._action(self.tr("&Nieuw contact"), "Ctrl+N", self.new_contact, "add")
         self.about_action = self._action(self.tr("&Over Contactkluis"), None, self.show_about)
+        self.backup_action = self._action(
+            self.tr("&Back-up maken…"), None, lambda: self.make_backup(), "backup"
+        )
         self.session_actions = [
             self.import_action,
+            self.backup_action,
             self.lock_action,
             self.search_action,
             self.new_action,
@@ -244,6 +251,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Bestand"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -284,16 +292,7 @@ class MainWindow(QMainWindow):
         if session.vault.read_only:
             text += " — " + self.tr("alleen-lezen")
         self.account_label.setText(text)
-        days = backup_age_days(session)
-        if days is None:
-            self.backup_pill.set_status(self.tr("nog geen back-up gemaakt"), "bad")
-        elif days == 0:
-            self.backup_pill.set_status(self.tr("laatste back-up: vandaag"), "ok")
-        else:
-            self.backup_pill.set_status(
-                self.tr("laatste back-up: %n dag(en) geleden", "", days),
-                "bad" if days > BACKUP_REMINDER_DAYS else "ok",
-            )
+        self.backup_pill.set_status(*status_text(backup_state(session)))
         self.backup_pill.show()
 
     def _settings_changed(self) -> None:
@@ -364,6 +363,18 @@ class MainWindow(QMainWindow):
         page: Any = self.page("import")
         if paths and hasattr(page, "add_files"):
             page.add_files(paths)
+
+    def make_backup(self, folder: str | None = None) -> Path | None:
+        """Bestand → Back-up maken…: choose the folder (the configured one is offered)."""
+        if self.ctx.session is None:
+            return None
+        if folder is None:
+            start = configured_backup_dir(self.ctx.vault_path)
+            folder = FileDialog.directory(self, self.tr("Map voor de back-up"), str(start))
+            if not folder:
+                return None
+            save_config({"backup_dir": folder})
+        return make_backup(self, self.ctx, Path(folder))
 
     def show_about(self) -> None:
         from contactkluis.ui.about import AboutDialog

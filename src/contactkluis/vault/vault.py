@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from contactkluis.errors import UserError
 from contactkluis.vault import audit, db, keys, throttle
-from contactkluis.vault.backup import write_backup
+from contactkluis.vault.backup import check_backup, write_backup
 from contactkluis.vault.keyfile import KeyFile, KeyFileError, key_path
 from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
 from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
@@ -433,6 +433,13 @@ class Vault:
     def backup(self, out: Path) -> Path:
         created = datetime.now(UTC).isoformat(timespec="seconds")
         path = write_backup(self.conn, self.keyfile, self._require_key(), out, created=created)
+        # Only a backup that restores counts: "last_backup" is what the clean-up advice and
+        # the status bar trust (services/backups.py).
+        try:
+            check_backup(path, self._require_key())
+        except UserError:
+            path.unlink(missing_ok=True)  # a file that does not restore is no backup
+            raise
         if not self.read_only:
             with self.transaction() as c:
                 self.set_meta(c, "last_backup", created)

@@ -189,6 +189,45 @@
     </message>
 </context>
 <context>
+    <name>BackupFlow</name>
+    <message>
+        <source>Back-up niet gelukt</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>Back-up gemaakt</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <source>De back-up is gemaakt en gecontroleerd: hij is terug te zetten.
+
+Map: %1
+Bestand: %2</source>
+        <translation>The backup has been made and checked: it can be restored.
+
+Folder: %1
+File: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTexts</name>
+    <message>
+        <source>nog geen back-up gemaakt</source>
+        <translation>no backup made yet</translation>
+    </message>
+    <message>
+        <source>laatste back-up: vandaag</source>
+        <translation>last backup: today</translation>
+    </message>
+    <message numerus="yes">
+        <source>laatste back-up: %n dag(en) geleden</source>
+        <translation>
+            <numerusform>last backup: %n day ago</numerusform>
+            <numerusform>last backup: %n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CloseRequestDialog</name>
     <message>
         <source>Verzoek %1 afsluiten</source>
@@ -624,6 +663,10 @@ Continue?</translation>
         <translation>&amp;About Contactkluis</translation>
     </message>
     <message>
+        <source>&amp;Back-up maken…</source>
+        <translation>Make a &amp;backup…</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -656,19 +699,8 @@ Continue?</translation>
         <translation>read-only</translation>
     </message>
     <message>
-        <source>nog geen back-up gemaakt</source>
-        <translation>no backup made yet</translation>
-    </message>
-    <message>
-        <source>laatste back-up: vandaag</source>
-        <translation>last backup: today</translation>
-    </message>
-    <message numerus="yes">
-        <source>laatste back-up: %n dag(en) geleden</source>
-        <translation>
-            <numerusform>last backup: %n day ago</numerusform>
-            <numerusform>last backup: %n days ago</numerusform>
-        </translation>
+        <source>Map voor de back-up</source>
+        <translation>Folder for the backup</translation>
     </message>
 </context>
 <context>
@@ -757,8 +789,24 @@ Continue?</translation>
         <translation>Open requests and their deadlines</translation>
     </message>
     <message>
+        <source>een back-up gemaakt</source>
+        <translation>backed up</translation>
+    </message>
+    <message>
         <source>nooit</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <source>de laatste back-up gemaakt</source>
+        <translation>the last backup was made</translation>
+    </message>
+    <message>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>sinds de laatste back-up</source>
+        <translation>since the last backup</translation>
     </message>
     <message numerus="yes">
         <source>Let op: %n verzoek(en) over de termijn.</source>
@@ -994,6 +1042,10 @@ Continue?</translation>
     <message>
         <source>%1 van %2 afgevinkt</source>
         <translation>%1 of %2 ticked off</translation>
+    </message>
+    <message>
+        <source>Er is nog geen back-up van de kluis. Maak eerst een back-up (Bestand → Back-up maken…); ruim pas daarna de oude bestanden op, want tot dan zijn zij de enige andere kopie.</source>
+        <translation>There is no backup of the vault yet. Make a backup first (File → Make a backup…); only then clean up the old files, because until then they are the only other copy.</translation>
     </message>
     <message>
         <source>De import is klaar. Alles is in één keer opgeslagen.</source>
@@ -1549,36 +1601,6 @@ Continue?</translation>
     <message>
         <source>Map voor back-ups</source>
         <translation>Folder for backups</translation>
-    </message>
-    <message>
-        <source>Back-up niet gelukt</source>
-        <translation>Backup failed</translation>
-    </message>
-    <message>
-        <source>Back-up gemaakt</source>
-        <translation>Backup made</translation>
-    </message>
-    <message>
-        <source>De back-up staat in %1</source>
-        <translation>The backup is in %1</translation>
-    </message>
-    <message>
-        <source>Er is nog nooit een back-up gemaakt.</source>
-        <translation>No backup has ever been made.</translation>
-    </message>
-    <message numerus="yes">
-        <source>De laatste back-up is %n dag(en) oud: maak een nieuwe.</source>
-        <translation>
-            <numerusform>The last backup is %n day old: make a new one.</numerusform>
-            <numerusform>The last backup is %n days old: make a new one.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Laatste back-up: %n dag(en) geleden.</source>
-        <translation>
-            <numerusform>Last backup: %n day ago.</numerusform>
-            <numerusform>Last backup: %n days ago.</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,45 @@
         </message>
     </context>
     <context>
+        <name>BackupFlow</name>
+        <message>
+            <source>Back-up niet gelukt</source>
+            <translation>Back-up niet gelukt</translation>
+        </message>
+        <message>
+            <source>Back-up gemaakt</source>
+            <translation>Back-up gemaakt</translation>
+        </message>
+        <message>
+            <source>De back-up is gemaakt en gecontroleerd: hij is terug te zetten.
+
+Map: %1
+Bestand: %2</source>
+            <translation>De back-up is gemaakt en gecontroleerd: hij is terug te zetten.
+
+Map: %1
+Bestand: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupTexts</name>
+        <message>
+            <source>nog geen back-up gemaakt</source>
+            <translation>nog geen back-up gemaakt</translation>
+        </message>
+        <message>
+            <source>laatste back-up: vandaag</source>
+            <translation>laatste back-up: vandaag</translation>
+        </message>
+        <message numerus="yes">
+            <source>laatste back-up: %n dag(en) geleden</source>
+            <translation>
+                <numerusform>laatste back-up: %n dag geleden</numerusform>
+                <numerusform>laatste back-up: %n dagen geleden</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CloseRequestDialog</name>
         <message>
             <source>Verzoek %1 afsluiten</source>
@@ -624,6 +663,10 @@ Doorgaan?</translation>
             <translation>&amp;Over Contactkluis</translation>
         </message>
         <message>
+            <source>&amp;Back-up maken…</source>
+            <translation>&amp;Back-up maken…</translation>
+        </message>
+        <message>
             <source>&amp;Bestand</source>
             <translation>&amp;Bestand</translation>
         </message>
@@ -656,19 +699,8 @@ Doorgaan?</translation>
             <translation>alleen-lezen</translation>
         </message>
         <message>
-            <source>nog geen back-up gemaakt</source>
-            <translation>nog geen back-up gemaakt</translation>
-        </message>
-        <message>
-            <source>laatste back-up: vandaag</source>
-            <translation>laatste back-up: vandaag</translation>
-        </message>
-        <message numerus="yes">
-            <source>laatste back-up: %n dag(en) geleden</source>
-            <translation>
-                <numerusform>laatste back-up: %n dag geleden</numerusform>
-                <numerusform>laatste back-up: %n dagen geleden</numerusform>
-            </translation>
+            <source>Map voor de back-up</source>
+            <translation>Map voor de back-up</translation>
         </message>
     </context>
     <context>
@@ -757,8 +789,24 @@ Doorgaan?</translation>
             <translation>Open verzoeken en hun termijnen</translation>
         </message>
         <message>
+            <source>een back-up gemaakt</source>
+            <translation>een back-up gemaakt</translation>
+        </message>
+        <message>
             <source>nooit</source>
             <translation>nooit</translation>
+        </message>
+        <message>
+            <source>de laatste back-up gemaakt</source>
+            <translation>de laatste back-up gemaakt</translation>
+        </message>
+        <message>
+            <source>vandaag</source>
+            <translation>vandaag</translation>
+        </message>
+        <message>
+            <source>sinds de laatste back-up</source>
+            <translation>sinds de laatste back-up</translation>
         </message>
         <message numerus="yes">
             <source>Let op: %n verzoek(en) over de termijn.</source>
@@ -994,6 +1042,10 @@ Doorgaan?</translation>
         <message>
             <source>%1 van %2 afgevinkt</source>
             <translation>%1 van %2 afgevinkt</translation>
+        </message>
+        <message>
+            <source>Er is nog geen back-up van de kluis. Maak eerst een back-up (Bestand → Back-up maken…); ruim pas daarna de oude bestanden op, want tot dan zijn zij de enige andere kopie.</source>
+            <translation>Er is nog geen back-up van de kluis. Maak eerst een back-up (Bestand → Back-up maken…); ruim pas daarna de oude bestanden op, want tot dan zijn zij de enige andere kopie.</translation>
         </message>
         <message>
             <source>De import is klaar. Alles is in één keer opgeslagen.</source>
@@ -1549,36 +1601,6 @@ Doorgaan?</translation>
         <message>
             <source>Map voor back-ups</source>
             <translation>Map voor back-ups</translation>
-        </message>
-        <message>
-            <source>Back-up niet gelukt</source>
-            <translation>Back-up niet gelukt</translation>
-        </message>
-        <message>
-            <source>Back-up gemaakt</source>
-            <translation>Back-up gemaakt</translation>
-        </message>
-        <message>
-            <source>De back-up staat in %1</source>
-            <translation>De back-up staat in %1</translation>
-        </message>
-        <message>
-            <source>Er is nog nooit een back-up gemaakt.</source>
-            <translation>Er is nog nooit een back-up gemaakt.</translation>
-        </message>
-        <message numerus="yes">
-            <source>De laatste back-up is %n dag(en) oud: maak een nieuwe.</source>
-            <translation>
-                <numerusform>De laatste back-up is %n dag oud: maak een nieuwe.</numerusform>
-                <numerusform>De laatste back-up is %n dagen oud: maak een nieuwe.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Laatste back-up: %n dag(en) geleden.</source>
-            <translation>
-                <numerusform>Laatste back-up: %n dag geleden.</numerusform>
-                <numerusform>Laatste back-up: %n dagen geleden.</numerusform>
-            </translation>
         </message>
     </context>
     <context>

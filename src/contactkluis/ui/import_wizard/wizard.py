@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.messages import error_text
 from contactkluis.services import importing, review
+from contactkluis.services.backups import backup_state
 from contactkluis.services.import_plan import (
     SPREADSHEET_SUFFIXES,
     FilePlan,
@@ -104,6 +105,7 @@ class ImportPage(QWidget):
         layout.addWidget(self.steps_label)
         layout.addWidget(self.stack, 1)
         ctx.locked.connect(self.reset)
+        ctx.backup_made.connect(self._show_backup_state)
         self.go(Step.FILES)
 
     # -- steps ----------------------------------------------------------------------------
@@ -427,8 +429,14 @@ class ImportPage(QWidget):
         self.report = report
         session = self.ctx.session
         self.report_view.show_report(report, lambda cid: review.name_of(session, cid))
+        self._show_backup_state()
         self.go(Step.REPORT)
         self.ctx.data_changed.emit()
+
+    def _show_backup_state(self) -> None:
+        session = self.ctx.session
+        if session is not None:
+            self.report_view.show_backup_state(backup_state(session).exists)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
