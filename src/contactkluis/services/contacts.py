@@ -229,6 +229,7 @@ class ContactDetails:
     consent_history: dict[str, list[ConsentEvent]]
     audit: list[dict[str, Any]]
     requests: list[dict[str, Any]]
+    created: str | None = None  # ISO timestamp the record was stored
 
 
 def details(session: Session, contact_id: int) -> ContactDetails:
@@ -245,7 +246,10 @@ def details(session: Session, contact_id: int) -> ContactDetails:
             (contact_id,),
         )
     ]
-    return ContactDetails(contact, session.repo().state(contact_id), history, entries, reqs)
+    repo = session.repo()
+    return ContactDetails(
+        contact, repo.state(contact_id), history, entries, reqs, repo.created_at(contact_id)
+    )
 
 
 def dismiss_duplicate(session: Session, a: int, b: int) -> None:

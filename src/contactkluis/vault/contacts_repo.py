@@ -496,6 +496,13 @@ class ContactRepository:
     def state(self, contact_id: int) -> dict[str, Any]:
         return self.states([contact_id]).get(contact_id, {})
 
+    def created_at(self, contact_id: int) -> str | None:
+        """When the record was stored (an import writes no audit line per person)."""
+        row = self.conn.execute(
+            "SELECT created_at FROM contacts WHERE id = ?", (contact_id,)
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def states(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """The cached derived state of many contacts in one query."""
         marks = ",".join("?" * len(ids))

@@ -926,8 +926,8 @@ Continue?</translation>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <source>Opgeslagen als %1</source>
-        <translation>Saved as %1</translation>
+        <source>Opgeslagen als %1 in de map %2</source>
+        <translation>Saved as %1 in the folder %2</translation>
     </message>
 </context>
 <context>

@@ -926,8 +926,8 @@ Doorgaan?</translation>
             <translation>PDF-bestand (*.pdf)</translation>
         </message>
         <message>
-            <source>Opgeslagen als %1</source>
-            <translation>Opgeslagen als %1</translation>
+            <source>Opgeslagen als %1 in de map %2</source>
+            <translation>Opgeslagen als %1 in de map %2</translation>
         </message>
     </context>
     <context>

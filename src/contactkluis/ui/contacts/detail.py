@@ -43,7 +43,7 @@ from contactkluis.migration.merge import SHARED_EMAIL_FIELD
 from contactkluis.services import contacts as contact_service
 from contactkluis.services.context import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
-from contactkluis.ui.contacts.texts import relation_label, t
+from contactkluis.ui.contacts.texts import action_label, field_label, relation_label, t
 
 _T: dict[str, tuple[str, str]] = {
     "empty": ("Selecteer een contact.", "Select a contact."),
@@ -321,7 +321,7 @@ class ContactDetailPanel(QWidget):
         self._show_consents(session, c, details.consent_history)
         self._show_relations(c)
         self._show_provenance(c)
-        self._show_audit(details.audit)
+        self._show_audit(details.audit, c, details.created)
         frozen = c.restricted
         self.edit_button.setEnabled(session.can(Permission.EDIT))
         self.give_button.setEnabled(session.can(Permission.RECORD_CONSENT) and not frozen)
@@ -420,16 +420,29 @@ class ContactDetailPanel(QWidget):
         self.provenance.clear()
         for p in c.sources:
             self.provenance.addTopLevelItem(QTreeWidgetItem([
-                p.file, p.sheet or "", "" if p.row is None else str(p.row), p.field or "",
+                p.file, p.sheet or "", "" if p.row is None else str(p.row),
+                field_label(p.field) if p.field else "",
                 p.original or ""]))  # fmt: skip
 
-    def _show_audit(self, entries: list[dict[str, Any]]) -> None:
+    def _show_audit(
+        self, entries: list[dict[str, Any]], c: Contact, created: str | None = None
+    ) -> None:
         self.audit.clear()
         for e in entries:
             detail = json.dumps(e["detail"], ensure_ascii=False) if e["detail"] else ""
             when = format_datetime(e["ts"])
-            item = QTreeWidgetItem([when, e["account"] or "", e["action"], detail])
+            item = QTreeWidgetItem([when, e["account"] or "", action_label(e["action"]), detail])
             self.audit.addTopLevelItem(item)
+        if any(e["action"] == "contact.create" for e in entries):
+            return
+        # An import stores people in bulk without an audit line each: its rows are the
+        # record's beginning, so the history shows them (oldest last, like the audit).
+        for p in c.sources:
+            if p.field is not None:
+                continue
+            where = t("act.import.from", file=p.file, sheet=p.sheet or "–", row=p.row or "–")
+            when = format_datetime(created) if created else ""
+            self.audit.addTopLevelItem(QTreeWidgetItem([when, "", t("act.import"), where]))
 
     # -- actions --------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from contactkluis.services.import_plan import (
     set_target,
     sheet_mapping,
 )
+from contactkluis.ui.contacts.texts import relation_label
 from contactkluis.ui.import_wizard.preview import SAMPLE_ROWS, preview_sheet
 
 RED = QColor("#b3261e")
@@ -83,7 +84,7 @@ class SheetEditor(QWidget):
         self.relation = QComboBox()
         self.relation.addItem(self.tr("Automatisch"), None)
         for kind in RelationKind:
-            self.relation.addItem(str(kind), str(kind))
+            self.relation.addItem(relation_label(str(kind)), str(kind))
         self.rows_label = QLabel()
 
         top = QHBoxLayout()
@@ -170,7 +171,7 @@ class SheetEditor(QWidget):
         self.relation.setItemText(
             0,
             self.tr("Automatisch (%1)").replace(
-                "%1", str(detected) if detected else self.tr("onbekend")
+                "%1", relation_label(str(detected)) if detected else self.tr("onbekend")
             ),
         )
         self.relation.setCurrentIndex(max(0, self.relation.findData(relation)))
