@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 ADMIN, ADMIN_PW = "beheer", "paarse olifant op de fiets"
 STAFF, STAFF_PW = "kassa", "blauwe giraffe in de tram"
 INSTITUTION = "Museum Proef"
-WINDOW = (1280, 800)
+WINDOW = (1366, 768)  # the most common office laptop (issue 16)
 # A fixed, made-up key (the same letters as real ones): stable pictures, no vault behind it.
 SAMPLE_RECOVERY_KEY = "K7QM-2XRA-9WTD-H4NE-P3FV-8CJZ-T6BZ-5RYW"
 WAIT_S = 120.0

@@ -3,6 +3,7 @@ form labels line up with their fields in the first-run wizard and the account di
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -68,3 +69,123 @@ def test_account_dialog_fields_line_up(qtbot) -> None:
     dialog.show()
     fields = [dialog.name, dialog.role, dialog.passwords.password, dialog.passwords.repeat]
     assert len({_left(f, dialog) for f in fields}) == 1
+
+
+# -- every page at 1366×768 (issue 16): nothing cut -------------------------------------------
+
+LAPTOP = (1366, 768)
+
+
+def clipped(root: QWidget) -> list[str]:
+    """What a person would see cut off on `root` as it is shown now."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QStyle, QTabBar
+
+    from contactkluis.ui.widgets.status_pill import StatusPill
+
+    problems: list[str] = []
+    for bar in root.findChildren(QTabBar):
+        if not bar.isVisible():
+            continue
+        for i in range(bar.count()):
+            rect, text = bar.tabRect(i), bar.tabText(i).replace("&", "")
+            if (
+                bar.fontMetrics().horizontalAdvance(text) > rect.width()
+                or rect.right() > bar.width()
+            ):
+                problems.append(f"tab {text!r} ({rect.width()} px)")
+    for view in root.findChildren(QAbstractItemView):
+        header = getattr(view, "horizontalHeader", lambda: None)()
+        if not view.isVisible() or not isinstance(header, QHeaderView) or header.isHidden():
+            continue
+        model = view.model()
+        for col in range(header.count()):
+            if header.isSectionHidden(col) or model is None:
+                continue
+            text = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+            if header.fontMetrics().horizontalAdvance(text) + margin > header.sectionSize(col):
+                problems.append(f"header {text!r} ({header.sectionSize(col)} px)")
+    for pill in root.findChildren(StatusPill):
+        if pill.isVisible() and pill.sizeHint().width() > pill.width():
+            problems.append(f"pill {pill.text()!r}")
+    for button in root.findChildren(QPushButton):
+        if (
+            button.isVisible()
+            and button.text()
+            and button.minimumSizeHint().width() > button.width()
+        ):
+            problems.append(f"button {button.text()!r}")
+    return problems
+
+
+def _laptop_window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
+    from contactkluis.ui.main_window import MainWindow
+    from tests.support.people import expired_customer
+
+    session = ctx.unlocked_session
+    for first, last in (("Kees", "Brouwer"), ("Mila", "van den Heuvel-Ramdjiawan")):
+        expired_customer(session, first, last)
+    add_person(session, "Iris", "Maas")
+    requests.add_request(session, "inzage", contact_id=None)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(*LAPTOP)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_page_fits_1366_by_768_without_clipping(  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contactkluis.domain import messages
+
+    monkeypatch.setattr(messages, "_language", lang)
+    win = _laptop_window(qtbot, ctx)
+    found: dict[str, list[str]] = {}
+    for key in list(win.pages):
+        assert win.show_page(key)
+        ctx.tasks.wait()
+        qtbot.wait(20)
+        page = win.page(key)
+        if key == "contacts":
+            qtbot.waitUntil(lambda p=page: p.model.rowCount() == 3)
+            page.select_ids([page.model.id_at(0)])
+            qtbot.wait(20)
+        if problems := clipped(win):
+            found[key] = problems
+    assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def test_contacts_show_the_consent_flags_and_keep_the_tab_row_still(  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext
+) -> None:
+    win = _laptop_window(qtbot, ctx)
+    win.show_page("contacts")
+    page = win.page("contacts")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    header = page.table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    purposes = [c for c in shown if page.model.purpose_of(c) is not None]
+    assert purposes  # the consent flags are columns of their own
+    for column in [0, *purposes]:  # the name and every consent flag, without scrolling
+        assert header.sectionViewportPosition(column) >= 0
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= page.table.viewport().width(), header.model().headerData(
+            column, Qt.Orientation.Horizontal
+        )
+
+    by_name = {page.model.data(page.model.index(r, 0)): page.model.id_at(r) for r in range(3)}
+    page.select_ids([by_name["Iris Maas"]])
+    qtbot.wait(20)
+    tabs_at = page.detail.tabs.tabBar().mapTo(win, page.detail.tabs.tabBar().rect().topLeft())
+    expired = next(i for n, i in by_name.items() if "Brouwer" in str(n))
+    page.select_ids([expired])
+    qtbot.wait(20)
+    assert page.detail.retention_banner.isVisible() and page.detail.delete_button.isVisible()
+    bar = page.detail.tabs.tabBar()
+    assert bar.mapTo(win, bar.rect().topLeft()) == tabs_at  # the banner does not push it
+    # Verwijderen is below the tab page, not next to the tabs a person clicks through.
+    delete_top = page.detail.delete_button.mapTo(win, page.detail.delete_button.rect().topLeft())
+    assert delete_top.y() > page.detail.tabs.mapTo(win, page.detail.tabs.rect().bottomLeft()).y()

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -49,6 +56,18 @@ from contactkluis.ui.widgets.icons import app_icon, icon
 from contactkluis.ui.widgets.status_pill import StatusPill
 
 
+def initial_size(screen: QScreen | None) -> QSize:
+    """1280×720 fits the common 1366×768 laptop with its task bar; a bigger screen gets
+    85 % of its room, a smaller one all of it."""
+    if screen is None or screen.availableGeometry().width() < 1024:
+        return QSize(1280, 720)
+    room = screen.availableGeometry()
+    return QSize(
+        min(room.width(), max(1280, int(room.width() * 0.85))),
+        min(room.height(), max(720, int(room.height() * 0.85))),
+    )
+
+
 @dataclass
 class Page:
     key: str
@@ -72,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Contactkluis")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.resize(1100, 720)
+        self.resize(initial_size(self.screen()))
 
         self.screens = QStackedWidget()
         self.unlock_screen = UnlockScreen(ctx)

@@ -171,15 +171,25 @@ class ContactDetailPanel(QWidget):
         self.retention_text.setWordWrap(True)
         self.retention_text.setTextFormat(Qt.TextFormat.PlainText)
         rb.addWidget(self.retention_text)
+        # Destructive actions sit at the bottom right of the banner, far from the tab row:
+        # a click meant for "Herkomst" must never land on "Verwijderen".
         actions = QHBoxLayout()
+        actions.addStretch(1)
         self.anonymise_button = QPushButton(_t("anonymise"), self.retention_banner)
         self.delete_button = QPushButton(_t("delete"), self.retention_banner)
         self.anonymise_button.clicked.connect(lambda: self._retention_action("anonymise"))
         self.delete_button.clicked.connect(lambda: self._retention_action("delete"))
         actions.addWidget(self.anonymise_button)
         actions.addWidget(self.delete_button)
-        actions.addStretch(1)
         rb.addLayout(actions)
+
+        # The tab row stays right under the name whatever banners show: banners go below
+        # the tabs, so the row never moves with their height.
+        self.tabs = QTabWidget(self)
+        bar = self.tabs.tabBar()
+        bar.setUsesScrollButtons(False)  # no "He…" or hidden tabs: the panel is as wide
+        bar.setElideMode(Qt.TextElideMode.ElideNone)  # as its tab row (minimumSizeHint)
+        layout.addWidget(self.tabs, 1)
         for banner in (
             self.restricted_banner,
             self.special_banner,
@@ -188,9 +198,6 @@ class ContactDetailPanel(QWidget):
         ):
             layout.addWidget(banner)
             banner.hide()
-
-        self.tabs = QTabWidget(self)
-        layout.addWidget(self.tabs, 1)
         self._build_fields_tab()
         self._build_consent_tab()
         self._build_relations_tab()
