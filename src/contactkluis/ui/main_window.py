@@ -44,6 +44,7 @@ from contactkluis.ui.backup_flow import configured_backup_dir, make_backup, stat
 from contactkluis.ui.contacts.page import ContactsPage
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog
+from contactkluis.ui.handbook import open_handbook
 from contactkluis.ui.import_wizard.wizard import ImportPage
 from contactkluis.ui.locking import Locker
 from contactkluis.ui.privacy.dashboard import PrivacyPage
@@ -257,6 +258,9 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(self.tr("&Zoeken"), "Ctrl+F", self.focus_search, "search")
         self.new_action = self._action(self.tr("&Nieuw contact"), "Ctrl+N", self.new_contact, "add")
         self.about_action = self._action(self.tr("&Over Contactkluis"), None, self.show_about)
+        self.handbook_action = self._action(
+            self.tr("&Handleiding"), QKeySequence.StandardKey.HelpContents, self.show_handbook
+        )
         self.backup_action = self._action(
             self.tr("&Back-up maken…"), None, lambda: self.make_backup(), "backup"
         )
@@ -278,6 +282,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.new_action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.handbook_action)
         help_menu.addAction(self.about_action)
         self.toolbar = self.addToolBar(self.tr("Werkbalk"))
         self.toolbar.setObjectName("mainToolbar")
@@ -394,6 +399,9 @@ class MainWindow(QMainWindow):
                 return None
             save_config({"backup_dir": folder})
         return make_backup(self, self.ctx, Path(folder))
+
+    def show_handbook(self) -> None:
+        open_handbook(self)
 
     def show_about(self) -> None:
         from contactkluis.ui.about import AboutDialog

@@ -312,6 +312,24 @@ Please report this to the supplier with this code (it contains no personal data)
     </message>
 </context>
 <context>
+    <name>HandbookDialog</name>
+    <message>
+        <source>Handleiding Contactkluis</source>
+        <translation>Contactkluis handbook</translation>
+    </message>
+</context>
+<context>
+    <name>HelpLink</name>
+    <message>
+        <source>Wat betekent dit?</source>
+        <translation>What does this mean?</translation>
+    </message>
+    <message>
+        <source>Opent de handleiding bij de uitleg</source>
+        <translation>Opens the handbook at the explanation</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Bestanden</source>
@@ -661,6 +679,10 @@ Continue?</translation>
     <message>
         <source>&amp;Over Contactkluis</source>
         <translation>&amp;About Contactkluis</translation>
+    </message>
+    <message>
+        <source>&amp;Handleiding</source>
+        <translation>&amp;Handbook</translation>
     </message>
     <message>
         <source>&amp;Back-up maken…</source>

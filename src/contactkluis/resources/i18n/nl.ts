@@ -312,6 +312,24 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
         </message>
     </context>
     <context>
+        <name>HandbookDialog</name>
+        <message>
+            <source>Handleiding Contactkluis</source>
+            <translation>Handleiding Contactkluis</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpLink</name>
+        <message>
+            <source>Wat betekent dit?</source>
+            <translation>Wat betekent dit?</translation>
+        </message>
+        <message>
+            <source>Opent de handleiding bij de uitleg</source>
+            <translation>Opent de handleiding bij de uitleg</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportPage</name>
         <message>
             <source>Bestanden</source>
@@ -661,6 +679,10 @@ Doorgaan?</translation>
         <message>
             <source>&amp;Over Contactkluis</source>
             <translation>&amp;Over Contactkluis</translation>
+        </message>
+        <message>
+            <source>&amp;Handleiding</source>
+            <translation>&amp;Handleiding</translation>
         </message>
         <message>
             <source>&amp;Back-up maken…</source>

@@ -44,6 +44,7 @@ from contactkluis.services import contacts as contact_service
 from contactkluis.services.context import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
 from contactkluis.ui.contacts.texts import action_label, field_label, relation_label, t
+from contactkluis.ui.handbook import HelpLink
 
 _T: dict[str, tuple[str, str]] = {
     "empty": ("Selecteer een contact.", "Select a contact."),
@@ -171,6 +172,8 @@ class ContactDetailPanel(QWidget):
         self.retention_text.setWordWrap(True)
         self.retention_text.setTextFormat(Qt.TextFormat.PlainText)
         rb.addWidget(self.retention_text)
+        self.retention_help = HelpLink("retention", self.retention_banner)
+        rb.addWidget(self.retention_help)
         # Destructive actions sit at the bottom right of the banner, far from the tab row:
         # a click meant for "Herkomst" must never land on "Verwijderen".
         actions = QHBoxLayout()
@@ -259,6 +262,8 @@ class ContactDetailPanel(QWidget):
         row.addWidget(self.give_button)
         row.addWidget(self.withdraw_button)
         row.addStretch(1)
+        self.flags_help = HelpLink("flags", page)
+        row.addWidget(self.flags_help)
         outer.addLayout(row)
         self.tabs.addTab(page, _t("tab.consent"))
 
