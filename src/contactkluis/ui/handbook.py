@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QTextBlock, QTextCursor
+from PySide6.QtGui import QDesktopServices, QImage, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from contactkluis.domain.messages import current_language
@@ -70,9 +70,33 @@ class HandbookDialog(QDialog):
         self.browser.setOpenLinks(False)  # anchors are ours; web links go to the browser
         self.browser.anchorClicked.connect(self._follow)
         self.browser.setMarkdown(handbook_markdown())
+        self._fit_pictures(720)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         self.resize(820, 640)
+
+    def _fit_pictures(self, width: int) -> None:
+        """Screenshots are window-sized: scale them to the reading width, keep the ratio."""
+        block = self.browser.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    size = QImage(QUrl(image.name()).toLocalFile()).size()
+                    if size.width() > width:
+                        image.setWidth(width)
+                        image.setHeight(size.height() * width / size.width())
+                        cursor = QTextCursor(self.browser.document())
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(
+                            fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                        )
+                        cursor.setCharFormat(image)
+                it += 1
+            block = block.next()
 
     def headings(self) -> list[QTextBlock]:
         found = []
