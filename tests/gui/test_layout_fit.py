@@ -78,7 +78,14 @@ LAPTOP = (1366, 768)
 
 def clipped(root: QWidget) -> list[str]:
     """What a person would see cut off on `root` as it is shown now."""
-    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QStyle, QTabBar
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QHeaderView,
+        QPushButton,
+        QStyle,
+        QTabBar,
+        QTreeView,
+    )
 
     from contactkluis.ui.widgets.status_pill import StatusPill
 
@@ -94,7 +101,7 @@ def clipped(root: QWidget) -> list[str]:
             ):
                 problems.append(f"tab {text!r} ({rect.width()} px)")
     for view in root.findChildren(QAbstractItemView):
-        header = getattr(view, "horizontalHeader", lambda: None)()
+        header = getattr(view, "horizontalHeader", getattr(view, "header", lambda: None))()
         if not view.isVisible() or not isinstance(header, QHeaderView) or header.isHidden():
             continue
         model = view.model()
@@ -105,6 +112,10 @@ def clipped(root: QWidget) -> list[str]:
             margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
             if header.fontMetrics().horizontalAdvance(text) + margin > header.sectionSize(col):
                 problems.append(f"header {text!r} ({header.sectionSize(col)} px)")
+            # A short list beside a form (the import's sheets) scrolls down, never sideways.
+            right = header.sectionViewportPosition(col) + header.sectionSize(col)
+            if isinstance(view, QTreeView) and right > view.viewport().width():
+                problems.append(f"column {text!r} beyond the edge")
     for pill in root.findChildren(StatusPill):
         if pill.isVisible() and pill.sizeHint().width() > pill.width():
             problems.append(f"pill {pill.text()!r}")
@@ -189,3 +200,24 @@ def test_contacts_show_the_consent_flags_and_keep_the_tab_row_still(  # type: ig
     # Verwijderen is below the tab page, not next to the tabs a person clicks through.
     delete_top = page.detail.delete_button.mapTo(win, page.detail.delete_button.rect().topLeft())
     assert delete_top.y() > page.detail.tabs.mapTo(win, page.detail.tabs.rect().bottomLeft()).y()
+
+
+def test_import_mapping_step_fits_1366_by_768(qtbot, ctx: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Vrienden 2019"
+    sheet.append(["Voornaam", "Achternaam", "E-mail"])
+    for i in range(120):  # three-digit row counts in the "Rijen" column
+        sheet.append([f"Persoon{i}", "Jansen", f"p{i}@voorbeeld.invalid"])
+    path = tmp_path / "nieuwsbrief_abonnees_oud.xlsx"
+    book.save(path)
+    win = _laptop_window(qtbot, ctx)
+    win.show_page("import")
+    page = win.page("import")
+    page.add_files([path])
+    qtbot.waitUntil(lambda: page.files_next.isEnabled(), timeout=20000)
+    page.files_next.click()
+    qtbot.waitUntil(lambda: page.sheet_tree.topLevelItemCount() == 1)
+    assert clipped(win) == []

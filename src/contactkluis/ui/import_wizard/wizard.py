@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -171,7 +172,10 @@ class ImportPage(QWidget):
         page = QWidget()
         self.sheet_tree = QTreeWidget()
         self.sheet_tree.setHeaderLabels([self.tr("Bestand / werkblad"), self.tr("Rijen")])
-        self.sheet_tree.setColumnWidth(0, 170)
+        header = self.sheet_tree.header()  # "Rijen" whole, the names take what is left
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.sheet_tree.currentItemChanged.connect(self._sheet_chosen)
         self.editor = SheetEditor()
         self.editor.changed.connect(self._plans_changed)
@@ -179,7 +183,7 @@ class ImportPage(QWidget):
         split.addWidget(self.sheet_tree)
         split.addWidget(self.editor)
         split.setStretchFactor(1, 1)
-        split.setSizes([230, 800])
+        split.setSizes([260, 800])
         self.save_mapping_button = QPushButton(self.tr("Koppeling opslaan…"))
         self.save_mapping_button.clicked.connect(self._ask_save_mapping)
         self.mapping_combo = QComboBox()
