@@ -13,6 +13,7 @@ from contactkluis.ui.first_run import FirstRunWizard
 from contactkluis.ui.privacy.requests import RequestsPage
 from contactkluis.ui.settings.accounts import AccountDialog
 from tests.conftest import FAST_KDF
+from tests.gui.test_translations import english  # noqa: F401  (fixture)
 from tests.support.people import add_person
 
 # The main window's sidebar takes about 220 px of a 1000 px window.
@@ -129,6 +130,14 @@ def clipped(root: QWidget) -> list[str]:
     return problems
 
 
+@pytest.fixture(params=["nl", "en"])
+def language(request):  # type: ignore[no-untyped-def]
+    """Dutch as the tests start, or English with Qt's and our English translators."""
+    if request.param == "en":
+        request.getfixturevalue("english")
+    return request.param
+
+
 def _laptop_window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
     from contactkluis.ui.main_window import MainWindow
     from tests.support.people import expired_customer
@@ -146,13 +155,7 @@ def _laptop_window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
     return win
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_page_fits_1366_by_768_without_clipping(  # type: ignore[no-untyped-def]
-    qtbot, ctx: AppContext, lang: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from contactkluis.domain import messages
-
-    monkeypatch.setattr(messages, "_language", lang)
+def test_every_page_fits_1366_by_768_without_clipping(qtbot, ctx: AppContext, language) -> None:  # type: ignore[no-untyped-def]
     win = _laptop_window(qtbot, ctx)
     found: dict[str, list[str]] = {}
     for key in list(win.pages):
@@ -202,7 +205,7 @@ def test_contacts_show_the_consent_flags_and_keep_the_tab_row_still(  # type: ig
     assert delete_top.y() > page.detail.tabs.mapTo(win, page.detail.tabs.rect().bottomLeft()).y()
 
 
-def test_import_mapping_step_fits_1366_by_768(qtbot, ctx: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_mapping_step_fits_1366_by_768(qtbot, ctx: AppContext, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import Workbook
 
     book = Workbook()

@@ -117,7 +117,11 @@ class SheetEditor(QWidget):
             (Col.BY, 85),
             (Col.WARNINGS, 320),
         ):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than its heading in this language ("Recognised by", "Herkend aan").
+            item = self.table.horizontalHeaderItem(column)
+            margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
+            title = header.fontMetrics().horizontalAdvance(item.text()) if item else 0
+            self.table.setColumnWidth(column, max(width, title + margin))
         for i in range(SAMPLE_ROWS):
             self.table.setColumnWidth(Col.SAMPLE + i, 135)
         # Warnings before the samples: at 1280 px the red IBAN/BSN line was off-screen.
