@@ -105,3 +105,36 @@ def test_the_consent_dialog_names_the_person(qtbot: object, ctx: AppContext) -> 
     window = ConsentDialog(ctx.unlocked_session, cid, ConsentStatus.GIVEN)
     qtbot.addWidget(window)  # type: ignore[attr-defined]
     assert window.person.text() == "Fenna Bakker"
+
+
+def test_erasure_and_retention_questions_name_the_person(qtbot, ctx: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from contactkluis.ui.privacy.requests import RequestsPage
+    from tests.support.people import expired_customer
+
+    session = ctx.unlocked_session
+    cid = add_person(session, "Bas", "Willems")
+    rid = requests.add_request(session, "verwijdering", contact_id=cid, identity_checked=True)
+    page = RequestsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.select(rid)
+    MessageBox.set_next_answer(Button.No)
+    assert not page.erase()
+    assert "Bas Willems" in MessageBox.history[-1][2]
+
+    from PySide6.QtCore import QSettings
+
+    from contactkluis.ui.contacts.page import ContactsPage
+
+    old = expired_customer(session, "Kees", "Brouwer")
+    contacts = ContactsPage(
+        ctx, settings=QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(contacts)
+    contacts.show()
+    contacts.select_ids([old])
+    asked: list[str] = []
+    contacts.detail.confirm = lambda text: asked.append(text) or False
+    contacts.detail.delete_button.click()
+    assert asked and "Kees Brouwer" in asked[0]
+    assert session.repo().get(old) is not None  # answered no: nothing written

@@ -80,12 +80,12 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "confirm.title": ("Bevestigen", "Confirm"),
     "confirm.anonymise": (
-        "Dit contact anonimiseren? Naam, adres en contactgegevens verdwijnen definitief.",
-        "Anonymise this contact? Name, address and contact details are removed for good.",
+        "{name} anonimiseren? Naam, adres en contactgegevens verdwijnen definitief.",
+        "Anonymise {name}? Name, address and contact details are removed for good.",
     ),
     "confirm.delete": (
-        "Dit contact definitief verwijderen?",
-        "Delete this contact for good?",
+        "{name} definitief verwijderen?",
+        "Delete {name} for good?",
     ),
     "not_expired": (
         "Dit contact is niet (meer) verlopen; er is niets gedaan.",
@@ -508,7 +508,8 @@ class ContactDetailPanel(QWidget):
         if self.session is None or self.contact is None or self.contact.id is None:
             return
         contact_id = self.contact.id
-        if not self.confirm(_t(f"confirm.{action}")):
+        name = self.contact.name.display() if self.contact is not None else ""
+        if not self.confirm(_t(f"confirm.{action}", name=name)):
             return
         retention = optional_service("retention")
         try:

@@ -369,7 +369,13 @@ class RequestsPage(StalePage):
             "• dit kan niet ongedaan worden gemaakt (ook niet door een beheerder).\n\n"
             "Let op: oude back-ups bevatten de persoon nog tot ze verlopen.\n\n"
             "Doorgaan?"
-        ).replace("%1", str(stored.contact_id))
+        ).replace("%1", self._who(stored.contact_id))
+
+    def _who(self, contact_id: int | None) -> str:
+        """'12 (Anouk Dekker)': an erasure names the person, not only a number."""
+        session = self.ctx.session
+        rows = listing.rows(session, [contact_id]) if session and contact_id is not None else []
+        return f"{contact_id} ({rows[0].name})" if rows else str(contact_id)
 
     def erase(self) -> bool:
         stored, session = self.selected(), self.ctx.session
