@@ -40,6 +40,7 @@ from contactkluis.services.import_plan import (
     set_target,
     sheet_mapping,
 )
+from contactkluis.ui.contacts.texts import relation_label
 from contactkluis.ui.import_wizard.preview import SAMPLE_ROWS, preview_sheet
 
 RED = QColor("#b3261e")
@@ -87,7 +88,7 @@ class SheetEditor(QWidget):
         self.relation = QComboBox()
         self.relation.addItem(self.tr("Automatisch"), None)
         for kind in RelationKind:
-            self.relation.addItem(str(kind), str(kind))
+            self.relation.addItem(relation_label(str(kind)), str(kind))
         self.rows_label = QLabel()
         # How the values were read: the encoding chosen and a name column's order.
         self.reading_label = QLabel()
@@ -136,7 +137,11 @@ class SheetEditor(QWidget):
             (Col.BY, 85),
             (Col.WARNINGS, 320),
         ):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than its heading in this language ("Recognised by", "Herkend aan").
+            item = self.table.horizontalHeaderItem(column)
+            margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
+            title = header.fontMetrics().horizontalAdvance(item.text()) if item else 0
+            self.table.setColumnWidth(column, max(width, title + margin))
         for i in range(SAMPLE_ROWS):
             self.table.setColumnWidth(Col.SAMPLE + i, 135)
         # Warnings before the samples: at 1280 px the red IBAN/BSN line was off-screen.

@@ -361,6 +361,7 @@ class StatsPage(QWidget):
         else:
             columns = [(table.col_dim.value_label(c, lang), c) for c in table.col_labels]
         hidden = False
+        top = 0.0
         for n, (label, col) in enumerate(columns[:MAX_CHART_SERIES]):
             bar = QBarSet(label or self.tr("Aantal"))
             bar.setColor(QColor(PALETTE[n % len(PALETTE)]))
@@ -368,7 +369,9 @@ class StatsPage(QWidget):
             for r in table.row_labels:
                 value = table.row_totals[r] if col is None else table.cells[(r, col)]
                 hidden |= value is SUPPRESSED
-                bar.append(0 if value is SUPPRESSED else float(value))
+                shown = 0.0 if value is SUPPRESSED else float(value)
+                top = max(top, shown)
+                bar.append(shown)
             series.append(bar)
         self.chart.addSeries(series)
         axis_x = QBarCategoryAxis()
@@ -380,6 +383,9 @@ class StatsPage(QWidget):
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
+        # An explicit range: left to itself Qt Charts computes NaN for an all-zero or
+        # not yet laid-out chart and prints "Ignored NaN" warnings.
+        axis_y.setRange(0, max(1.0, top))
         axis_y.applyNiceNumbers()
         self.chart.legend().setVisible(table.col_dim is not None)
         title = table.row_dim.label(lang)
