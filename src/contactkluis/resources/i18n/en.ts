@@ -554,30 +554,6 @@ Please report this to the supplier with this code (it contains no personal data)
         <translation>New recovery key…</translation>
     </message>
     <message>
-        <source>Sleutel vervangen?</source>
-        <translation>Replace the key?</translation>
-    </message>
-    <message>
-        <source>Het account %1 is verwijderd.
-
-Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet terug te draaien.
-
-Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude kopie van het sleutelbestand of de oude sleutel zelf.
-
-De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken. Dit duurt meestal maar even.
-
-Nu de sleutel vervangen?</source>
-        <translation>The account %1 has been removed.
-
-Might %1 have a copy of the vault file (on a USB stick, at home, in a backup)? That copy still opens with the old password; that cannot be undone.
-
-If you replace the key now, Contactkluis re-encrypts the vault with a new key that %1 never had. Copies and backups made after that will not open with anything %1 still has: the old password, an old copy of the key file or the old key itself.
-
-The other accounts keep their passwords and the recovery key keeps working. This usually takes only a moment.
-
-Replace the key now?</translation>
-    </message>
-    <message>
         <source>Sleutel vervangen</source>
         <translation>Replace key</translation>
     </message>
@@ -1675,6 +1651,14 @@ Continue?</translation>
         <translation>Automatic</translation>
     </message>
     <message>
+        <source>Kies een andere tekenset als letters met accenten verkeerd worden getoond</source>
+        <translation>Choose another character encoding if accented letters look wrong</translation>
+    </message>
+    <message>
+        <source>Tekenset:</source>
+        <translation>Character encoding:</translation>
+    </message>
+    <message>
         <source>Kopregel in rij:</source>
         <translation>Header in row:</translation>
     </message>
@@ -1718,10 +1702,6 @@ Continue?</translation>
         <source>Automatisch (%1)</source>
         <translation>Automatic (%1)</translation>
     </message>
-    <message>
-        <source>onbekend</source>
-        <translation>unknown</translation>
-    </message>
     <message numerus="yes">
         <source>%n rij(en) met gegevens</source>
         <translation>
@@ -1732,6 +1712,18 @@ Continue?</translation>
     <message>
         <source>Dit werkblad wordt overgeslagen: %1</source>
         <translation>This sheet is skipped: %1</translation>
+    </message>
+    <message>
+        <source>Tekenset: %1 (automatisch herkend)</source>
+        <translation>Character encoding: %1 (detected)</translation>
+    </message>
+    <message>
+        <source>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</source>
+        <translation>Name column: surname first (decided for the whole column)</translation>
+    </message>
+    <message>
+        <source>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</source>
+        <translation>Name column: given name first (decided for the whole column)</translation>
     </message>
     <message>
         <source>(geen kolomnaam)</source>

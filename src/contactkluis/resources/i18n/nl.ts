@@ -531,8 +531,8 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
             <translation>Let op: deze kluis is nog niet ondertekend</translation>
         </message>
         <message>
-            <source>Voer &apos;contactkluis verify&apos; uit en zet zo nodig een back-up terug. Wat er gevonden is:</source>
-            <translation>Voer &apos;contactkluis verify&apos; uit en zet zo nodig een back-up terug. Wat er gevonden is:</translation>
+            <source>Voer 'contactkluis verify' uit en zet zo nodig een back-up terug. Wat er gevonden is:</source>
+            <translation>Voer 'contactkluis verify' uit en zet zo nodig een back-up terug. Wat er gevonden is:</translation>
         </message>
     </context>
     <context>
@@ -552,30 +552,6 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
         <message>
             <source>Nieuwe herstelsleutel…</source>
             <translation>Nieuwe herstelsleutel…</translation>
-        </message>
-        <message>
-            <source>Sleutel vervangen?</source>
-            <translation>Sleutel vervangen?</translation>
-        </message>
-        <message>
-            <source>Het account %1 is verwijderd.
-
-Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet terug te draaien.
-
-Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude kopie van het sleutelbestand of de oude sleutel zelf.
-
-De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken. Dit duurt meestal maar even.
-
-Nu de sleutel vervangen?</source>
-            <translation>Het account %1 is verwijderd.
-
-Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet terug te draaien.
-
-Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude kopie van het sleutelbestand of de oude sleutel zelf.
-
-De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken. Dit duurt meestal maar even.
-
-Nu de sleutel vervangen?</translation>
         </message>
         <message>
             <source>Sleutel vervangen</source>
@@ -1675,6 +1651,14 @@ Doorgaan?</translation>
             <translation>Automatisch</translation>
         </message>
         <message>
+            <source>Kies een andere tekenset als letters met accenten verkeerd worden getoond</source>
+            <translation>Kies een andere tekenset als letters met accenten verkeerd worden getoond</translation>
+        </message>
+        <message>
+            <source>Tekenset:</source>
+            <translation>Tekenset:</translation>
+        </message>
+        <message>
             <source>Kopregel in rij:</source>
             <translation>Kopregel in rij:</translation>
         </message>
@@ -1718,10 +1702,6 @@ Doorgaan?</translation>
             <source>Automatisch (%1)</source>
             <translation>Automatisch (%1)</translation>
         </message>
-        <message>
-            <source>onbekend</source>
-            <translation>onbekend</translation>
-        </message>
         <message numerus="yes">
             <source>%n rij(en) met gegevens</source>
             <translation>
@@ -1732,6 +1712,18 @@ Doorgaan?</translation>
         <message>
             <source>Dit werkblad wordt overgeslagen: %1</source>
             <translation>Dit werkblad wordt overgeslagen: %1</translation>
+        </message>
+        <message>
+            <source>Tekenset: %1 (automatisch herkend)</source>
+            <translation>Tekenset: %1 (automatisch herkend)</translation>
+        </message>
+        <message>
+            <source>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</source>
+            <translation>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</translation>
+        </message>
+        <message>
+            <source>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</source>
+            <translation>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</translation>
         </message>
         <message>
             <source>(geen kolomnaam)</source>

@@ -85,6 +85,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field.postcode": ("Postcode", "Postcode"),
     "field.postcode_invalid": ("Postcode (ongeldig)", "Postcode (invalid)"),
     "field.shared_email": ("Gedeeld e-mailadres", "Shared e-mail address"),
+    "field.name_unknown": ("Naam onbekend", "Name unknown"),
     # history (audit actions on a contact)
     "act.contact.create": ("Aangemaakt", "Created"),
     "act.contact.edit": ("Gewijzigd", "Changed"),

@@ -86,6 +86,12 @@ class SheetEditor(QWidget):
         self.header_row.setToolTip(self.tr("De rij met de kolomnamen, zoals Excel hem nummert"))
         self.include = QCheckBox(self.tr("Dit werkblad importeren"))
         self.relation = QComboBox()
+        # The automatic choice names kind, reason and list date: long. The combo keeps a
+        # sensible width (the full text is its tooltip) so the sheet list is not squeezed.
+        self.relation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.relation.setMinimumContentsLength(28)
         self.relation.addItem(self.tr("Automatisch"), None)
         for kind in RelationKind:
             self.relation.addItem(relation_label(str(kind)), str(kind))
@@ -112,12 +118,15 @@ class SheetEditor(QWidget):
         top.addSpacing(16)
         top.addWidget(QLabel(self.tr("Soort relatie:")))
         top.addWidget(self.relation)
-        top.addSpacing(16)
-        top.addWidget(self.rows_label)
-        top.addSpacing(16)
-        top.addWidget(self.encoding_caption)
-        top.addWidget(self.encoding)
         top.addStretch(1)
+        # A second line: in one row these settings made the editor so wide at 1366 px that
+        # the sheet list beside it was squeezed to 29 px.
+        second = QHBoxLayout()
+        second.addWidget(self.rows_label)
+        second.addSpacing(16)
+        second.addWidget(self.encoding_caption)
+        second.addWidget(self.encoding)
+        second.addStretch(1)
 
         self.table = QTableWidget(0, Col.WARNINGS + 1)
         labels = [self.tr("Kolom"), self.tr("Importeren als"), self.tr("Herkend aan")]
@@ -151,6 +160,7 @@ class SheetEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(self.reading_label)
         layout.addWidget(self.skip_label)
         layout.addWidget(self.table, 1)
@@ -194,7 +204,9 @@ class SheetEditor(QWidget):
         self.include.setChecked(plan.include)
         self.header_row.setValue(0 if table.headerless else table.header_row or 1)
         relation = self.loaded.sheets[self.index].relation
-        self.relation.setItemText(0, self.tr("Automatisch (%1)").replace("%1", _detected(plan)))
+        automatic = self.tr("Automatisch (%1)").replace("%1", _detected(plan))
+        self.relation.setItemText(0, automatic)
+        self.relation.setToolTip(automatic)
         self.relation.setCurrentIndex(max(0, self.relation.findData(relation)))
         self.rows_label.setText(self.tr("%n rij(en) met gegevens", "", len(table.rows)))
         if table.skip_reason:
