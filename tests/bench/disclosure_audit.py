@@ -24,6 +24,7 @@ from tests.support.disclosure_attacker import Cell, PublishedTable, attack
 
 from contactkluis.domain.dimensions import age_band, dimension, postcode_area
 from contactkluis.domain.disclosure_releases import conflicts
+from contactkluis.errors import UserError
 from contactkluis.services.stats import ALL, compute_from_records
 
 K = 5
@@ -59,11 +60,27 @@ def people(n: int, rnd: random.Random, fake: Faker) -> list[Record]:
     return out
 
 
-def result(records: Sequence[Record], by: str, rounding: int | None = None) -> Any:
+def result(
+    records: Sequence[Record], by: str, rounding: int | None = None, earlier: Sequence[Any] = ()
+) -> Any:
     dims = {"age": [AGE], "pc2": [PC2], "age,pc2": [AGE, PC2]}[by]
     return compute_from_records(
-        records, [dims], population=ALL, reference=REF, k=K, rounding=rounding
+        records, [dims], population=ALL, reference=REF, k=K, rounding=rounding, earlier=earlier
     )
+
+
+def registered(records: Sequence[Record], order: Sequence[str]) -> dict[str, Any]:
+    """The exports of `order` made one after another through the release registry, each
+    protected together with the earlier ones (what `contactkluis stats` does); a refused
+    export publishes nothing."""
+    done: dict[str, Any] = {}
+    for by in order:
+        try:
+            res = result(records, by, earlier=[r.release() for r in reversed(done.values())])
+        except UserError:
+            continue
+        done[by] = res
+    return done
 
 
 def publish(records: Sequence[Record], by: str, rounding: int | None = None) -> Any:
@@ -204,6 +221,21 @@ def audit_vault(records: list[Record], rnd: random.Random, fake: Faker, tally: T
     b4 = attack(views, hidden)
     tally["three_exact"] += exact_small(b4, hidden)
 
+    # 4b. the same three exports through the release registry, in both orders
+    for order, tag in ((("age", "pc2", "age,pc2"), "ones"), (("age,pc2", "age", "pc2"), "two")):
+        done = registered(records, order)
+        tally[f"reg_{tag}_refused"] += 3 - len(done)
+        views = [reader_view(b, r.tables[0], b, own, dom) for b, r in done.items()]
+        grid = done.get("age,pc2")
+        if grid is None:
+            continue
+        hid = small_hidden("age,pc2", grid.tables[0], true)
+        bounds = attack(views, hid)
+        small = {c: t for c, t in hid.items() if 1 <= t < K}
+        tally[f"reg_{tag}_small"] += len(small)
+        tally[f"reg_{tag}_exact"] += exact_small(bounds, hid)
+        tally[f"reg_{tag}_narrow"] += sum(1 for c in small if bounds[c][1] < K)
+
     # 5. a rounded and a suppressed export of the same table
     views = [
         reader_view("t", pub, "age,pc2", own, dom),
@@ -266,6 +298,17 @@ def main() -> None:
         )
     )
     print(tally.line("--by age, --by pc2, --by age,pc2: small cells exact", "three_exact", "small"))
+    for tag, order in (("ones", "age; pc2; age,pc2"), ("two", "age,pc2; age; pc2")):
+        print(f"registered exports {order} (each linked to the earlier ones):")
+        print(tally.line("  exports refused (of 3 per vault)", f"reg_{tag}_refused", "tables"))
+        print(tally.line("  small hidden cells exact", f"reg_{tag}_exact", f"reg_{tag}_small"))
+        print(
+            tally.line(
+                "  small hidden cells narrowed to upper bound < k",
+                f"reg_{tag}_narrow",
+                f"reg_{tag}_small",
+            )
+        )
     print(
         tally.line(
             "rounded + suppressed export of one table: small cells exact", "round_exact", "small"

@@ -59,13 +59,19 @@ from contactkluis.domain.disclosure_labels import (
     town_index,
     town_label,
 )
-from contactkluis.domain.disclosure_releases import Release, conflicts, make_release, table_name
+from contactkluis.domain.disclosure_releases import (
+    Release,
+    earlier_counts,
+    make_release,
+    same_data,
+    table_name,
+)
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services import policies
+from contactkluis.services import stats_releases as releases
 from contactkluis.services.session import Session
 from contactkluis.services.stats_export import StatsMeta, write_csv, write_xlsx
-from contactkluis.vault import audit as audit_store
 from contactkluis.vault import stats_repo
 from contactkluis.vault.db import Connection
 
@@ -334,16 +340,26 @@ def dims_from_text(session: Session, spec: str) -> list[Dim]:
 
 
 def protect(
-    tables: Sequence[CountTable], k: int = K_DEFAULT, rounding: int | None = None
+    tables: Sequence[CountTable],
+    k: int = K_DEFAULT,
+    rounding: int | None = None,
+    earlier: Sequence[Release] = (),
 ) -> list[PublishedTable]:
-    """Suppression (linked across the tables of one export) or rounding of every count."""
+    """Suppression (linked across the tables of one export, and with `earlier` releases of
+    the same data) or rounding of every count."""
     if rounding is not None:
         try:
             return [round_base(t, rounding) for t in tables]
         except DisclosureError as err:
             raise UserError("invalid", reason=(err.message("nl"), err.message("en"))) from None
     _check_k(k)
-    return suppress_linked(tables, k)
+    try:
+        return suppress_linked(tables, k, earlier_counts(earlier))
+    except DisclosureError as err:
+        if err.code != "sdc.linked":
+            raise
+        names = ", ".join(map(table_name, tables))
+        raise releases.linking_refused(names, earlier) from None
 
 
 def _all_hidden_labels(table: PublishedTable) -> dict[str, set[str]]:
@@ -372,13 +388,15 @@ def _protect_with_closed_labels(
     dim_sets: Sequence[Sequence[Dim]],
     k: int,
     rounding: int | None,
+    earlier: Sequence[Release] = (),
 ) -> list[PublishedTable]:
     """Protect the tables, merging labels that would give someone away into 'overig':
     first those held by fewer than k people, then any whose counts all came out hidden."""
     used = {d.name for dims in dim_sets for d in dims} & OPEN_DIMENSIONS
     merged = {dim: rare_labels(records, dim, k) for dim in used}
     while True:
-        published = protect(build_tables(relabel(records, merged), dim_sets), k, rounding)
+        tables = build_tables(relabel(records, merged), dim_sets)
+        published = protect(tables, k, rounding, earlier)
         if rounding is not None:
             return published
         more = False
@@ -423,19 +441,34 @@ def compute_from_records(
     k: int = K_DEFAULT,
     rounding: int | None = None,
     language: Language = "nl",
+    earlier: Sequence[Release] = (),
 ) -> StatsResult:
-    """Pure part of an export: count, protect, describe. Safe on a worker thread."""
+    """Pure part of an export: count, protect, describe. Safe on a worker thread.
+
+    `earlier` are the registered releases (services.stats_releases.earlier_releases); the
+    suppressed ones of the same period, population and data are fixed in place and this
+    export is protected together with them.
+    """
+    linked: list[Release] = []
     if rounding is None:
         _check_k(k)
-    published = _protect_with_closed_labels(records, dim_sets, k, rounding)
-    meta = StatsMeta(
+        probe = Release(population.code, reference, "suppression", len(records), {})
+        linked = same_data(probe, earlier)
+    published = _protect_with_closed_labels(records, dim_sets, k, rounding, linked)
+    meta = _meta(population, reference, k, rounding, language)
+    return StatsResult(published, meta, population, persons=len(records))
+
+
+def _meta(
+    population: Population, reference: date, k: int, rounding: int | None, language: Language
+) -> StatsMeta:
+    return StatsMeta(
         reference_date=reference,
         population_label=population.label(language),
         k=k,
         rounding=rounding,
         language=language,
     )
-    return StatsResult(published, meta, population, persons=len(records))
 
 
 def compute(
@@ -457,16 +490,26 @@ def compute(
     else:
         one = dims_from_text(session, dims) if isinstance(dims, str) else list(dims)
         dim_sets = [one]
-    records = load_records(session, population)
     lang: Language = "en" if session.lang == "en" else "nl"
+    reference = session.today()
+    if reference.year in releases.frozen_periods(session):
+        names = ["x".join(d.name for d in dims) for dims in dim_sets]
+        method = "suppression" if rounding is None else "rounding"
+        tables, persons = releases.frozen_tables(
+            session, reference.year, population.code, names, method
+        )
+        meta = _meta(population, reference, k, rounding, lang)
+        return StatsResult(tables, meta, population, persons=persons)
+    records = load_records(session, population)
     return compute_from_records(
         records,
         dim_sets,
         population=population,
-        reference=session.today(),
+        reference=reference,
         k=k,
         rounding=rounding,
         language=lang,
+        earlier=releases.earlier_releases(session),
     )
 
 
@@ -498,7 +541,7 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
             reason=("de map bestaat niet", "the folder does not exist"),
         )
     release = result.release()
-    _check_release(session, release, result.meta.k)
+    releases.check_release(session, release, result.meta.k)
     # The audit entry and the file go together: if writing fails, the entry is rolled back.
     with session.write() as conn:
         try:
@@ -513,7 +556,7 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
         session.audit(
             conn,
             "stats.export",
-            _RELEASES,
+            releases.RELEASES,
             **release.detail(),
             tables=result.names,
             k=None if result.meta.rounding else result.meta.k,
@@ -522,47 +565,6 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
             format=suffix.lstrip("."),
         )
     return path
-
-
-_RELEASES = "stats"  # audit target of every registered release
-
-
-def earlier_releases(session: Session) -> list[Release]:
-    """The registered releases (newest first), from the audit log."""
-    found = []
-    for entry in audit_store.entries(session.conn, _RELEASES, limit=100_000):
-        if entry["action"] == "stats.export":
-            release = Release.from_detail(entry["detail"])
-            if release is not None:
-                found.append(release)
-    return found
-
-
-def _check_release(session: Session, release: Release, k: int) -> None:
-    problems = conflicts(release, earlier_releases(session), k)
-    if not problems:
-        return
-    first = problems[0]
-    when = first.earlier.reference.isoformat()
-    if first.code == "mixed_method":
-        reason = (
-            f"Tabel '{first.table}' is in deze periode ({release.period}) al gepubliceerd met "
-            f"een andere methode (peildatum {when}). Afgerond en afgeschermd samen maken "
-            "verborgen aantallen terug te rekenen; gebruik dezelfde methode als eerder.",
-            f"Table '{first.table}' was already published in this period ({release.period}) "
-            f"with another method (reference date {when}). Rounded and suppressed together "
-            "give hidden counts away; use the same method as before.",
-        )
-    else:
-        reason = (
-            f"Tabel '{first.table}' is in deze periode al gepubliceerd (peildatum {when}) en "
-            f"sindsdien zijn er minder dan {k} personen bij of af. Het verschil zou over die "
-            "personen gaan: gebruik de eerdere cijfers.",
-            f"Table '{first.table}' was already published in this period (reference date "
-            f"{when}) and fewer than {k} people were added or removed since. The difference "
-            "would be about those people: use the earlier figures.",
-        )
-    raise UserError("invalid", reason=reason)
 
 
 def export(
