@@ -25,7 +25,7 @@ from functools import cache
 from importlib.resources import files
 from itertools import repeat
 from operator import itemgetter
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Any, TypeVar
 
 from contactkluis.domain.contact import RelationKind
@@ -68,6 +68,7 @@ from contactkluis.domain.disclosure_releases import (
 )
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
+from contactkluis.migration.list_kind import ListKind
 from contactkluis.services import policies
 from contactkluis.services import stats_releases as releases
 from contactkluis.services.session import Session
@@ -149,20 +150,15 @@ def _one(value: str | None) -> tuple[str, ...]:
     return (text,) if text else _UNKNOWN_ONLY
 
 
-def _source_names(raw: str | None, known: frozenset[str]) -> tuple[str, ...]:
-    """Split the group_concat cache back into file names; a name may itself hold a comma."""
-    if not raw:
-        return _UNKNOWN_ONLY
-    names: list[str] = []
-    acc = ""
-    for piece in raw.split(","):
-        acc = f"{acc},{piece}" if acc else piece
-        if acc in known or not known:
-            names.append(PureWindowsPath(acc).name or acc)
-            acc = ""
-    if acc:
-        names.extend(PureWindowsPath(p).name or p for p in acc.split(","))
-    return tuple(sorted(set(names))) or _UNKNOWN_ONLY
+def _source_kinds(conn: Connection) -> dict[int, tuple[str, ...]]:
+    """Contact id -> the kinds of list they came from (never a file name: a file may be
+    named after a person); a list whose kind is not known counts as 'onbekend'."""
+    closed = {kind.value for kind in ListKind}
+    kinds = {key: kind for key, kind in stats_repo.sheet_kinds(conn).items() if kind in closed}
+    found: dict[int, set[str]] = {}
+    for contact_id, file, sheet in stats_repo.contact_sheets(conn):
+        found.setdefault(contact_id, set()).add(kinds.get((file, sheet), UNKNOWN))
+    return {contact_id: tuple(sorted(names)) for contact_id, names in found.items()}
 
 
 def _relations(raw: str | None, wanted: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -227,11 +223,11 @@ def query_records(
         raise TypeError("population must be a Population")
     wanted = None if population.relation is None else str(population.relation)
     with _gc_paused():
-        known = stats_repo.source_files(conn)
+        sources = _source_kinds(conn)
         rows = stats_repo.counted_rows(conn, wanted, reference)
         if not rows:
             return []
-        ids, pc4s, cities, years, consents, files, statuses, segments = zip(*rows, strict=True)
+        ids, pc4s, cities, years, consents, _files, statuses, segments = zip(*rows, strict=True)
         del rows
         by_contact = stats_repo.running_relations(conn, reference)
         rels = _mapped(lambda raw: _relations(raw, wanted), list(map(by_contact.get, ids)))
@@ -242,7 +238,7 @@ def query_records(
             "pc4": _mapped(lambda raw: (postcode_area(raw, 4),), pc4s),
             "city": _mapped(_town, cities),
             "age": _mapped(lambda year: (age_band(year, reference),), years),
-            "source": _mapped(lambda raw: _source_names(raw, known), files),
+            "source": list(map(sources.get, ids, repeat(_UNKNOWN_ONLY))),
             "retention": _mapped(_one, statuses),
             "segment": _mapped(_one, segments),
         }
