@@ -50,6 +50,7 @@ from contactkluis.ui.i18n import LANGUAGES
 from contactkluis.ui.locking import Locker
 from contactkluis.ui.settings.accounts import AccountsSection
 from contactkluis.ui.settings.security import KeysSection
+from contactkluis.ui.settings.statistics import StatsSection
 from contactkluis.ui.widgets.status_pill import StatusPill
 
 __all__ = ["SettingsPage", "default_backup_dir"]
@@ -79,6 +80,8 @@ class SettingsPage(QScrollArea):
         self.setWidget(body)
         self._build_purposes()
         self._build_accounts()
+        self.stats_box = StatsSection(self.ctx)
+        self.layout_.addWidget(self.stats_box)
         self._build_lock_and_language()
         self._build_backup()
         self.layout_.addStretch(1)
@@ -202,6 +205,7 @@ class SettingsPage(QScrollArea):
         if self.is_admin:
             self.accounts_box.load()
         self.keys.reload()
+        self.stats_box.reload()
         folder = load_config().get("backup_dir")
         self.backup_dir.setText(str(folder or default_backup_dir(self.ctx.vault_path)))
         self.backup_button.setEnabled(
@@ -213,6 +217,7 @@ class SettingsPage(QScrollArea):
         self.purposes_table.setRowCount(0)
         self.accounts_box.clear()
         self.keys.clear()
+        self.stats_box.clear()
 
     # -- purposes -------------------------------------------------------------------------
 
