@@ -35,6 +35,8 @@ def test_medewerker_does_not_see_beheerder_settings(qtbot, qapp, staff_session, 
     assert table.editTriggers() == table.EditTrigger.NoEditTriggers
     assert "Alleen een beheerder" in page.purposes_note.text()
     assert page.backup_button.isEnabled()  # staff may make backups
+    assert page.stats_box.k.value() == 10 and not page.stats_box.k.isEnabled()  # k read-only
+    assert not page.stats_box.save_k.isEnabled() and not page.stats_box.freeze.isEnabled()
 
 
 def test_beheerder_sees_accounts(qtbot, window, ctx):

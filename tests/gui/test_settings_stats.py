@@ -1,10 +1,9 @@
-"""Settings → Tellingen: the beheerder sets k and freezes periods; others only read them."""
+"""Settings → Tellingen: the beheerder sets k and freezes periods (read-only for others:
+test_settings.test_medewerker_does_not_see_beheerder_settings)."""
 
 from __future__ import annotations
 
 from contactkluis.services import stats, stats_releases
-from contactkluis.ui.context import AppContext
-from contactkluis.ui.settings.page import SettingsPage
 
 
 def test_the_beheerder_sets_k_and_freezes_a_period(qtbot, window, ctx):
@@ -24,15 +23,3 @@ def test_the_beheerder_sets_k_and_freezes_a_period(qtbot, window, ctx):
     assert box.frozen.text() == str(year)
     box.thaw.click()
     assert stats_releases.frozen_periods(ctx.session) == set()
-
-
-def test_others_see_k_read_only(qtbot, qapp, staff_session, vault_path):
-    ctx = AppContext(vault_path)
-    ctx.open_session(staff_session)
-    page = SettingsPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    box = page.stats_box
-    assert box.k.value() == stats.institution_k(staff_session)
-    assert not box.k.isEnabled() and not box.save_k.isEnabled()
-    assert not box.freeze.isEnabled() and not box.thaw.isEnabled()
