@@ -8,13 +8,15 @@ one below k. An export that cannot be made safe is refused and publishes nothing
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contactkluis.domain.crosstab import ONE_WAY_COL, CountTable, table_from_counts
+from contactkluis.domain.crosstab import ONE_WAY_COL, CountTable, build_tables, table_from_counts
+from contactkluis.domain.dimensions import dimension
 from contactkluis.domain.disclosure import (
     SUPPRESSED,
     DisclosureError,
@@ -24,6 +26,8 @@ from contactkluis.domain.disclosure import (
     suppress_linked,
 )
 from contactkluis.domain.disclosure_releases import Release, earlier_counts, make_release
+from contactkluis.errors import UserError
+from contactkluis.services.stats import ALL, compute_from_records
 from tests.unit.test_disclosure import SMALLISH, grid
 from tests.unit.test_disclosure_protection import check, own_atoms
 
@@ -109,3 +113,40 @@ def test_a_table_that_cannot_be_protected_next_to_its_published_margins_is_refus
     tables = margins(grid(counts))
     assert set(export_in_order(tables, ("rows", "cols", "two"), 5)) == {"rows", "cols"}
     assert set(export_in_order(tables, ("two", "rows", "cols"), 5)) == {"two", "rows", "cols"}
+
+
+BANDS = ["20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80+", "onbekend"]
+AREAS = ["30", "30", "30", "26", "26", "28", *(str(n) for n in range(10, 99, 9))]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    n=st.integers(40, 400),
+    k=st.sampled_from([5, 10]),
+    order=st.permutations(["age", "pc2", "age,pc2"]),
+)
+def test_exports_through_the_registry_hold_against_the_attacker(
+    seed: int, n: int, k: int, order: list[str]
+) -> None:
+    """The service's pure export path, each export given the releases before it."""
+    rnd = random.Random(seed)
+    records = [{"age": (rnd.choice(BANDS),), "pc2": (rnd.choice(AREAS),)} for _ in range(n)]
+    age, pc2 = dimension("age"), dimension("pc2")
+    dims = {"age": [age], "pc2": [pc2], "age,pc2": [age, pc2]}
+    truth = dict(zip(dims, build_tables(records, list(dims.values())), strict=True))
+    released: list[Release] = []
+    done: dict[str, PublishedTable] = {}
+    for by in order:
+        try:
+            result = compute_from_records(
+                records, [dims[by]], population=ALL, reference=REF, k=k, earlier=released[::-1]
+            )
+        except UserError:
+            assert released, "the first export of a period is never refused"
+            continue
+        done[by] = result.tables[0]
+        released.append(result.release())
+    tables = {"two": truth["age,pc2"], "rows": truth["age"], "cols": truth["pc2"]}
+    named = {"age,pc2": "two", "age": "rows", "pc2": "cols"}
+    attack_all(tables, {named[b]: pub for b, pub in done.items()}, k)
