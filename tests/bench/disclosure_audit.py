@@ -22,6 +22,8 @@ from typing import Any
 from faker import Faker
 from tests.support.disclosure_attacker import Cell, PublishedTable, attack
 
+from contactkluis.domain.cell_key import MAX_NOISE, key_sums, perturb
+from contactkluis.domain.crosstab import build_tables
 from contactkluis.domain.dimensions import age_band, dimension, postcode_area
 from contactkluis.domain.disclosure_releases import conflicts
 from contactkluis.errors import UserError
@@ -103,6 +105,8 @@ def reader_view(
     domain, so a label missing from the table is known to be zero."""
     dom = list(domain)
     base = pub.method.base or 1 if pub.method.kind == "rounding" else 1
+    if pub.method.kind == "cellkey":  # within MAX_NOISE of the truth: a band like rounding
+        base = 2 * MAX_NOISE + 1
     # "Zeros are shown" (the method note printed with every suppressed export)
     floor = 1 if base == 1 else 0
 
@@ -236,6 +240,30 @@ def audit_vault(records: list[Record], rnd: random.Random, fake: Faker, tally: T
         tally[f"reg_{tag}_exact"] += exact_small(bounds, hid)
         tally[f"reg_{tag}_narrow"] += sum(1 for c in small if bounds[c][1] < K)
 
+    # 6. the Cell Key Method instead of suppression: one table, the three exports, one added
+    keys = [random.Random(len(records) * 7919 + i).random() for i in range(len(records) + 1)]
+    ckm_small = {f"c|{a}|{p}": t for (a, p), t in true.items() if 1 <= t < K}
+
+    def ckm(recs: Sequence[Record], by: str, name: str, atoms: Atoms) -> PublishedTable:
+        dims = {"age": [AGE], "pc2": [PC2], "age,pc2": [AGE, PC2]}[by]
+        (table,) = build_tables(recs, [dims])
+        pub_c = perturb(table, key_sums(recs, keys[: len(recs)], table))
+        return reader_view(name, pub_c, by, atoms, dom)
+
+    one = [ckm(records, "age,pc2", "c", own)]
+    b6 = attack(one, ckm_small)
+    tally["ckm_small"] += len(ckm_small)
+    tally["ckm_exact"] += exact_small(b6, ckm_small)
+    tally["ckm_narrow"] += sum(1 for c in ckm_small if b6[c][1] < K)
+    three = one + [ckm(records, b, f"c{b}", own) for b in ("age", "pc2")]
+    b7 = attack(three, ckm_small)
+    tally["ckm3_exact"] += exact_small(b7, ckm_small)
+    tally["ckm3_narrow"] += sum(1 for c in ckm_small if b7[c][1] < K)
+    views = [ckm(records, "age,pc2", "c", own), ckm(after, "age,pc2", "ca", plus), probe]
+    b8 = attack(views, ["probe|age", "probe|cell"])
+    tally["ckm_add_age"] += b8["probe|age"] == (1, 1)
+    tally["ckm_add_cell"] += b8["probe|cell"] == (1, 1)
+
     # 5. a rounded and a suppressed export of the same table
     views = [
         reader_view("t", pub, "age,pc2", own, dom),
@@ -317,6 +345,20 @@ def main() -> None:
     print(
         tally.line(
             "rounded after suppressed: refused by release registry", "round_refused", "tables"
+        )
+    )
+    print(f"Cell Key Method (max noise {MAX_NOISE}, record keys fixed per person), no suppression:")
+    for label, num in (
+        ("  one age x pc2 table: small cells exact", "ckm_exact"),
+        ("  one age x pc2 table: small cells upper bound < k", "ckm_narrow"),
+        ("  age, pc2, age x pc2: small cells exact", "ckm3_exact"),
+        ("  age, pc2, age x pc2: small cells upper bound < k", "ckm3_narrow"),
+    ):
+        print(tally.line(label, num, "ckm_small"))
+    print(tally.line("  one person added: their age band revealed", "ckm_add_age", "add_vaults"))
+    print(
+        tally.line(
+            "  one person added: their age x pc2 cell revealed", "ckm_add_cell", "add_vaults"
         )
     )
     print(f"\nrun time {time.perf_counter() - start:.0f}s")

@@ -86,11 +86,23 @@ __all__ = ["GRAND", "INF", "MARK", "Ref"]
 
 @dataclass(frozen=True, slots=True)
 class Method:
-    kind: Literal["suppression", "rounding"]
+    kind: Literal["suppression", "rounding", "cellkey"]
     k: int | None = None
     base: int | None = None
 
     def describe(self, language: Language = "nl") -> str:
+        if self.kind == "cellkey":
+            if language == "nl":
+                return (
+                    f"Elk aantal, ook de totalen, is met hoogstens {self.base} verhoogd of "
+                    "verlaagd volgens de celsleutelmethode; hetzelfde aantal krijgt steeds "
+                    "dezelfde afwijking. Totalen hoeven daardoor niet precies op te tellen."
+                )
+            return (
+                f"Every count, totals included, was moved up or down by at most {self.base} "
+                "with the cell key method; the same count always gets the same change. "
+                "Totals need not add up exactly."
+            )
         if self.kind == "rounding":
             if language == "nl":
                 return (
