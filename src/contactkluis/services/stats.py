@@ -295,14 +295,9 @@ def compute(
         dim_sets = [one]
     lang: Language = "en" if session.lang == "en" else "nl"
     reference = session.today()
-    if reference.year in releases.frozen_periods(session):
-        names = ["x".join(d.name for d in dims) for dims in dim_sets]
-        method = "suppression" if rounding is None else "rounding"
-        tables, persons = releases.frozen_tables(
-            session, reference.year, population.code, names, method
-        )
-        meta = _meta(population, reference, k, rounding, lang)
-        return StatsResult(tables, meta, population, persons=persons)
+    frozen = frozen_result(session, dim_sets, population, k, rounding)
+    if frozen is not None:
+        return frozen
     records = load_records(session, population)
     return compute_from_records(
         records,
@@ -314,6 +309,29 @@ def compute(
         language=lang,
         earlier=releases.earlier_releases(session),
     )
+
+
+def frozen_result(
+    session: Session,
+    dim_sets: Sequence[Sequence[Dim]],
+    population: Population,
+    k: int,
+    rounding: int | None,
+) -> StatsResult | None:
+    """The frozen figures when today's reporting period is frozen (UserError when a table
+    was not released in it); None when the period is open."""
+    reference = session.today()
+    if reference.year not in releases.frozen_periods(session):
+        return None
+    names = ["x".join(d.name for d in dims) for dims in dim_sets]
+    method = "suppression" if rounding is None else "rounding"
+    tables, persons = releases.frozen_tables(
+        session, reference.year, population.code, names, method
+    )
+    k = tables[0].method.k or k  # the legend of the figures as they were published
+    lang: Language = "en" if session.lang == "en" else "nl"
+    meta = _meta(population, reference, k, rounding, lang)
+    return StatsResult(tables, meta, population, persons=persons)
 
 
 def save(session: Session, path: Path, result: StatsResult) -> Path:
