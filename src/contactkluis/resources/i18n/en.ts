@@ -1854,6 +1854,49 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>StatsSection</name>
+    <message>
+        <source>Tellingen (anonieme aantallen)</source>
+        <translation>Counts (anonymous figures)</translation>
+    </message>
+    <message>
+        <source>Drempel opslaan</source>
+        <translation>Save threshold</translation>
+    </message>
+    <message>
+        <source>Bevriezen</source>
+        <translation>Freeze</translation>
+    </message>
+    <message>
+        <source>Ontdooien</source>
+        <translation>Thaw</translation>
+    </message>
+    <message>
+        <source>Aantallen van 1 tot de drempel k worden in elke telling afgeschermd. Alleen de beheerder stelt k in (minstens 5); gebruikers kunnen een hogere k kiezen, geen lagere. In een bevroren peiljaar geeft een export de eerder gepubliceerde cijfers.</source>
+        <translation>Counts from 1 up to the threshold k are suppressed in every table. Only the administrator sets k (at least 5); users may choose a higher k, never a lower one. In a frozen reporting period an export gives the figures published before.</translation>
+    </message>
+    <message>
+        <source>Drempel k:</source>
+        <translation>Threshold k:</translation>
+    </message>
+    <message>
+        <source>Peiljaar:</source>
+        <translation>Reporting period:</translation>
+    </message>
+    <message>
+        <source>Bevroren:</source>
+        <translation>Frozen:</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Drempel opgeslagen.</source>
+        <translation>Threshold saved.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryStep</name>
     <message>
         <source>Terug naar de koppeling</source>

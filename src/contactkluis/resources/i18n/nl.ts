@@ -1854,6 +1854,49 @@ Doorgaan?</translation>
         </message>
     </context>
     <context>
+        <name>StatsSection</name>
+        <message>
+            <source>Tellingen (anonieme aantallen)</source>
+            <translation>Tellingen (anonieme aantallen)</translation>
+        </message>
+        <message>
+            <source>Drempel opslaan</source>
+            <translation>Drempel opslaan</translation>
+        </message>
+        <message>
+            <source>Bevriezen</source>
+            <translation>Bevriezen</translation>
+        </message>
+        <message>
+            <source>Ontdooien</source>
+            <translation>Ontdooien</translation>
+        </message>
+        <message>
+            <source>Aantallen van 1 tot de drempel k worden in elke telling afgeschermd. Alleen de beheerder stelt k in (minstens 5); gebruikers kunnen een hogere k kiezen, geen lagere. In een bevroren peiljaar geeft een export de eerder gepubliceerde cijfers.</source>
+            <translation>Aantallen van 1 tot de drempel k worden in elke telling afgeschermd. Alleen de beheerder stelt k in (minstens 5); gebruikers kunnen een hogere k kiezen, geen lagere. In een bevroren peiljaar geeft een export de eerder gepubliceerde cijfers.</translation>
+        </message>
+        <message>
+            <source>Drempel k:</source>
+            <translation>Drempel k:</translation>
+        </message>
+        <message>
+            <source>Peiljaar:</source>
+            <translation>Peiljaar:</translation>
+        </message>
+        <message>
+            <source>Bevroren:</source>
+            <translation>Bevroren:</translation>
+        </message>
+        <message>
+            <source>geen</source>
+            <translation>geen</translation>
+        </message>
+        <message>
+            <source>Drempel opgeslagen.</source>
+            <translation>Drempel opgeslagen.</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryStep</name>
         <message>
             <source>Terug naar de koppeling</source>

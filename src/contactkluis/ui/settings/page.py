@@ -56,6 +56,7 @@ from contactkluis.ui.locking import Locker
 from contactkluis.ui.settings.accounts import AccountsSection
 from contactkluis.ui.settings.register_contacts import RegisterContactsSection
 from contactkluis.ui.settings.security import KeysSection
+from contactkluis.ui.settings.statistics import StatsSection
 from contactkluis.ui.widgets.status_pill import StatusPill
 
 __all__ = ["SettingsPage", "default_backup_dir"]
@@ -82,6 +83,8 @@ class SettingsPage(QScrollArea):
         self.register_contacts = RegisterContactsSection(ctx)
         self.layout_.addWidget(self.register_contacts)
         self._build_accounts()
+        self.stats_box = StatsSection(self.ctx)
+        self.layout_.addWidget(self.stats_box)
         self._build_lock_and_language()
         self._build_backup()
         self.layout_.addStretch(1)
@@ -206,6 +209,7 @@ class SettingsPage(QScrollArea):
         if self.is_admin:
             self.accounts_box.load()
         self.keys.reload()
+        self.stats_box.reload()
         self.backup_dir.setText(str(configured_backup_dir(self.ctx.vault_path)))
         self.backup_button.setEnabled(
             session.can(Permission.BACKUP) and not session.vault.read_only
@@ -217,6 +221,7 @@ class SettingsPage(QScrollArea):
         self.register_contacts.clear()
         self.accounts_box.clear()
         self.keys.clear()
+        self.stats_box.clear()
 
     # -- purposes -------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, SUPPRESSED, 
 from contactkluis.domain.messages import current_language, localized
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services import stats
+from contactkluis.services import stats, stats_releases
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 from contactkluis.ui.stats.model import PublishedTableModel
@@ -297,6 +297,16 @@ class StatsPage(QWidget):
         vault = session.vault
         purposes = list(session.purposes)
         reference: date = session.today()
+        try:  # a frozen period gives its published figures; otherwise protect with the
+            # earlier releases of the period (read here, on the session's connection)
+            frozen = stats.frozen_result(session, dim_sets, population, k, rounding)
+            earlier = stats_releases.earlier_releases(session)
+        except UserError as err:
+            self.status.setText(err.message())
+            return
+        if frozen is not None:
+            on_done(frozen)
+            return
         self.status.setText(self.tr("Bezig met tellen…"))
         self.export_button.setEnabled(False)
         self.standard_button.setEnabled(False)
@@ -318,6 +328,7 @@ class StatsPage(QWidget):
                 reference=reference,
                 k=k,
                 rounding=rounding,
+                earlier=earlier,
             )
             return records, result
 
