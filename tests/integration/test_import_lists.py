@@ -190,7 +190,7 @@ def test_title_row_gives_kind_and_date(session: Session, tmp_path: Path) -> None
     )
     assert "titelregel" in srep.list_kind_reason
     lines = "\n".join(report.summary())
-    assert "donateurs (titelregel bevat 'donateur'); lijstdatum 2020-01-12" in lines
+    assert "donateurs (titelregel bevat 'donateur'); lijstdatum 12-01-2020" in lines
 
 
 def test_mapping_overrides_list_kind_and_date(session: Session, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from contactkluis.domain.messages import localized, register, render
+from contactkluis.domain.messages import format_date, localized, register, render
 
 REASONS: dict[str, tuple[str, str]] = {
     "no_name_no_email": (
@@ -479,6 +479,6 @@ def _sheet_line(sheet: SheetReport, lang: str) -> str:
         sheet=sheet.sheet,
         kind=kind,
         reason=sheet.list_kind_reason,
-        date=sheet.list_date,
+        date=format_date(sheet.list_date, lang),
         source=source,
     )
