@@ -90,6 +90,8 @@ __all__ = [
     "replan",
     "reread",
     "rows_to_import",
+    "set_list_date",
+    "set_list_kind",
     "set_relation",
     "set_target",
     "sheet_mapping",
@@ -112,6 +114,10 @@ class SheetPlan:
     sensitive: dict[int, str] = field(default_factory=dict)
     # A text file's detected character encoding (shown in the wizard and the report).
     encoding: str | None = None
+    # What the user said the list is (a ListKind value; None: concluded from the file) and
+    # the day they said it was true (ISO; None: concluded). Saved in the mapping set.
+    list_kind: str | None = None
+    list_date: str | None = None
 
     @property
     def sheet(self) -> str:
@@ -205,6 +211,8 @@ def plan_sheet(
         include=mapping.include if mapping else True,
         relation=relation,
         sensitive=sensitive,
+        list_kind=mapping.list_kind if mapping else None,
+        list_date=mapping.list_date if mapping else None,
     )
 
 
@@ -284,17 +292,39 @@ def replan(plan: FilePlan, index: int, mapping: SheetMapping | None) -> SheetPla
     return sheet
 
 
-def set_relation(plan: FilePlan, index: int, relation: str | None) -> None:
+def _rekind(plan: FilePlan, index: int, chosen: ListKind | RelationKind | None) -> None:
     sheet = plan.sheets[index]
-    kind = RelationKind(relation) if relation else None
     old = sheet.context
     # The list's date and the automatic conclusion stay; only the user's choice changes.
     sheet.context = sheet_context(
-        plan.name, sheet.sheet, old.file_date, kind, verdict=old.detected,
+        plan.name, sheet.sheet, old.file_date, chosen, verdict=old.detected,
         date_source=old.date_source,
     )  # fmt: skip
     map_plain_date(sheet.columns, sheet.context.list_kind)
-    sheet.relation = relation
+
+
+def set_relation(plan: FilePlan, index: int, relation: str | None) -> None:
+    _rekind(plan, index, RelationKind(relation) if relation else None)
+    plan.sheets[index].relation = relation
+
+
+def set_list_kind(plan: FilePlan, index: int, kind: str | None) -> None:
+    """What the user says the list is (any ListKind, as the CLI's --mapping accepts);
+    None goes back to the program's own conclusion. The list's date stays."""
+    sheet = plan.sheets[index]
+    chosen: ListKind | RelationKind | None = ListKind(kind) if kind else None
+    if chosen is None and sheet.relation:  # a saved mapping's relation still holds
+        chosen = RelationKind(sheet.relation)
+    _rekind(plan, index, chosen)
+    sheet.list_kind = kind
+
+
+def set_list_date(plan: FilePlan, index: int, day: datetime.date) -> None:
+    """The day the user says the list was true: it dates undated consents and ended
+    relations exactly as a mapping file's list_date does."""
+    sheet = plan.sheets[index]
+    sheet.context.file_date, sheet.context.date_source = day, "user"
+    sheet.list_date = day.isoformat()
 
 
 def set_target(plan: FilePlan, index: int, column: int, target: str | None) -> None:
@@ -314,7 +344,9 @@ def sheet_mapping(plan: FilePlan, index: int) -> SheetMapping:
         key = col.header or str(col.index + 1)
         columns[key] = col.field if col.imported else None
     header_row = 0 if sheet.table.headerless else sheet.table.header_row  # 0: no header row
-    return SheetMapping(header_row, sheet.relation, sheet.include, columns)
+    return SheetMapping(
+        header_row, sheet.relation, sheet.include, columns, sheet.list_kind, sheet.list_date
+    )
 
 
 def mapping_set(plans: Sequence[FilePlan]) -> MappingSet:
