@@ -148,6 +148,10 @@ register(
             "    [{sheet}] tekenset: {encoding} (automatisch herkend)",
             "    [{sheet}] character encoding: {encoding} (detected)",
         ),
+        "encoding_chosen": (
+            "    [{sheet}] tekenset: {encoding} (door de gebruiker gekozen)",
+            "    [{sheet}] character encoding: {encoding} (chosen by the user)",
+        ),
         "name_order": (
             "    [{sheet}] naamkolom: {order}",
             "    [{sheet}] name column: {order}",
@@ -276,6 +280,7 @@ class SheetReport:
     # The row numbers behind each count, by outcome code (OUTCOMES): numbers only.
     rows: dict[str, list[int]] = field(default_factory=dict)
     encoding: str | None = None  # a text file's detected character encoding
+    encoding_chosen: bool = False  # the user forced it (CLI --encoding, the wizard's combo)
     name_order: str = ""  # "surname_first" / "given_first" for a single name column
     # Per change or warning code (phone rewritten, postcode not understood, ...): its rows.
     changes: dict[str, int] = field(default_factory=dict)
@@ -453,7 +458,8 @@ def _reading_lines(sheet: SheetReport, lang: str) -> list[str]:
     """How the sheet's values were read: encoding, name order, and per change its count."""
     lines: list[str] = []
     if sheet.encoding:
-        lines.append(render("report.encoding", lang, sheet=sheet.sheet, encoding=sheet.encoding))
+        code = "report.encoding_chosen" if sheet.encoding_chosen else "report.encoding"
+        lines.append(render(code, lang, sheet=sheet.sheet, encoding=sheet.encoding))
     if sheet.name_order:
         order = render(f"report.order_{sheet.name_order}", lang)
         lines.append(render("report.name_order", lang, sheet=sheet.sheet, order=order))

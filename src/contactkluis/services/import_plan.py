@@ -114,6 +114,7 @@ class SheetPlan:
     sensitive: dict[int, str] = field(default_factory=dict)
     # A text file's detected character encoding (shown in the wizard and the report).
     encoding: str | None = None
+    encoding_chosen: bool = False  # forced by the user, not detected
     # What the user said the list is (a ListKind value; None: concluded from the file) and
     # the day they said it was true (ISO; None: concluded). Saved in the mapping set.
     list_kind: str | None = None
@@ -257,27 +258,38 @@ def reread(plan: FilePlan, encoding: str) -> None:
         plan.error, plan.sheets, plan.raw = err, [], []
         return
     fresh = plan_workbook(workbook)
+    for sheet in fresh.sheets:
+        sheet.encoding_chosen = True
     plan.error, plan.sheets, plan.raw = None, fresh.sheets, fresh.raw
 
 
-def plan_file(path: Path, mapping: MappingSet | None = None) -> FilePlan:
-    """Read and plan one file (slow for big files: call it on a worker)."""
+def plan_file(
+    path: Path, mapping: MappingSet | None = None, encoding: str | None = None
+) -> FilePlan:
+    """Read and plan one file (slow for big files: call it on a worker). `encoding` forces
+    a text file's code page (the user knows it; detection guesses); spreadsheets ignore it."""
     try:
-        workbook = read_workbook(Path(path))
+        workbook = read_workbook(Path(path), encoding=encoding)
     except ReadError as err:
         return FilePlan(Path(path), error=err)
-    return plan_workbook(workbook, mapping)
+    plan = plan_workbook(workbook, mapping)
+    for sheet in plan.sheets:
+        sheet.encoding_chosen = encoding is not None and sheet.encoding is not None
+    return plan
 
 
 def plan_files(
-    paths: Sequence[Path], mapping: MappingSet | None = None, progress: Progress | None = None
+    paths: Sequence[Path],
+    mapping: MappingSet | None = None,
+    progress: Progress | None = None,
+    encoding: str | None = None,
 ) -> list[FilePlan]:
     """Read and plan each file in turn; a file that cannot be read carries its error."""
     plans: list[FilePlan] = []
     for i, path in enumerate(paths):
         if progress:
             progress(i, len(paths))
-        plans.append(plan_file(path, mapping))
+        plans.append(plan_file(path, mapping, encoding))
     return plans
 
 

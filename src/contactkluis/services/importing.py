@@ -182,6 +182,7 @@ class _Run:
             list_date=plan.context.file_date.isoformat(),
             list_date_source=plan.context.date_source,
             encoding=plan.encoding,
+            encoding_chosen=plan.encoding_chosen,
         )
         frep.sheets.append(srep)
         if table.skip_reason or not plan.include:
@@ -511,5 +512,7 @@ def import_files(
     dry_run: bool = False,
     mapping: MappingSet | None = None,
     progress: ImportProgress | None = None,
+    encoding: str | None = None,
 ) -> ImportReport:
-    return run_import(session, plan_files(paths, mapping), dry_run=dry_run, progress=progress)
+    plans = plan_files(paths, mapping, encoding=encoding)
+    return run_import(session, plans, dry_run=dry_run, progress=progress)

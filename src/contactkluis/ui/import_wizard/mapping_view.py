@@ -235,7 +235,9 @@ class SheetEditor(QWidget):
         assert self.loaded is not None
         plan = self.loaded.sheets[self.index]
         parts: list[str] = []
-        if plan.encoding:
+        if plan.encoding and plan.encoding_chosen:
+            parts.append(self.tr("Tekenset: %1 (door u gekozen)").replace("%1", plan.encoding))
+        elif plan.encoding:
             parts.append(self.tr("Tekenset: %1 (automatisch herkend)").replace("%1", plan.encoding))
         order = plan.name_order
         if order == "surname_first":
