@@ -165,10 +165,10 @@ class _Run:
             raise Cancelled
 
     def is_suppressed(self, contact: Contact) -> bool:
-        if not self.suppressed:
-            return False
-        hashes = suppression.hashes_for(self.session, contact.emails, contact.phones)
-        return any(h in self.suppressed for h, _ in hashes)
+        # The erased person, not everyone on their address: a housemate's rows still count.
+        return suppression.matches(
+            self.session, self.suppressed, contact.name, contact.emails, contact.phones
+        )
 
     def sheet(self, plan: SheetPlan, frep: FileReport) -> None:
         table = plan.table

@@ -104,9 +104,7 @@ def reason_text(code: str) -> str:
 
 
 def _suppressed(session: Session, contact: Contact, hashes: set[str]) -> bool:
-    return any(
-        h in hashes for h, _ in suppression.hashes_for(session, contact.emails, contact.phones)
-    )
+    return suppression.matches(session, hashes, contact.name, contact.emails, contact.phones)
 
 
 def mailing_list(
