@@ -33,6 +33,14 @@ REASONS: dict[str, tuple[str, str]] = {
         "gedeeld e-mailadres: twee personen met verschillende namen, één adres",
         "shared e-mail address: two people with different names, one address",
     ),
+    "shared_email_withdrawal": (
+        "afmelding voor gedeeld adres: wie? Een afmelding zonder naam op een adres dat"
+        " meerdere personen gebruiken; tot iemand beslist wordt niemand op dit adres"
+        " hiervoor gemaild",
+        "unsubscribe for a shared address: whose? An unsubscribe without a name on an"
+        " address several people use; until someone decides, nobody on this address is"
+        " mailed for it",
+    ),
     "shared_email_birth_date": (
         "gedeeld e-mailadres: zelfde naam, andere geboortedatum",
         "shared e-mail address: same name, other date of birth",

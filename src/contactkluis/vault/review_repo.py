@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contactkluis.vault.db import Connection
 
-__all__ = ["NamelessRow", "marked_nameless", "nameless_ids"]
+__all__ = ["NamelessRow", "marked_nameless", "nameless_ids", "unresolved_withdrawals"]
 
 # A contact that still has no name and carries the provenance mark (the first parameter).
 _NAMELESS = (
@@ -37,3 +37,18 @@ def marked_nameless(conn: Connection, field: str) -> list[NamelessRow]:
 def nameless_ids(conn: Connection, field: str) -> set[int]:
     """The ids of marked_nameless(), for the contacts table's "naam onbekend" filter."""
     return {int(r[0]) for r in conn.execute("SELECT DISTINCT c.id" + _NAMELESS, (field,))}
+
+
+def unresolved_withdrawals(conn: Connection, purpose: str) -> set[str]:
+    """Mailboxes with a nameless record whose consent for `purpose` stands withdrawn, on an
+    address another contact uses too: whose unsubscribe it was is not known yet."""
+    rows = conn.execute(
+        "SELECT DISTINCT e.email FROM consent_flags f"
+        " JOIN contacts c ON c.id = f.contact_id JOIN emails e ON e.contact_id = c.id"
+        " WHERE f.purpose = ? AND f.flag = 'withdrawn' AND c.anonymised = 0"
+        " AND coalesce(c.first_name, '') = '' AND coalesce(c.initials, '') = ''"
+        " AND coalesce(c.last_name, '') = ''"
+        " AND EXISTS (SELECT 1 FROM emails o WHERE o.email = e.email AND o.contact_id != c.id)",
+        (purpose,),
+    )
+    return {str(r[0]).lower() for r in rows}
