@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 ADMIN, ADMIN_PW = "beheer", "paarse olifant op de fiets"
 STAFF, STAFF_PW = "kassa", "blauwe giraffe in de tram"
 INSTITUTION = "Museum Proef"
-WINDOW = (1280, 800)
+WINDOW = (1366, 768)  # the most common office laptop (issue 16)
 # A fixed, made-up key (the same letters as real ones): stable pictures, no vault behind it.
 SAMPLE_RECOVERY_KEY = "K7QM-2XRA-9WTD-H4NE-P3FV-8CJZ-T6BZ-5RYW"
 WAIT_S = 120.0
@@ -325,9 +325,37 @@ def stats_page(env: Env) -> QWidget:
 
 @register("settings")
 def settings_page(env: Env) -> QWidget:
-    # Taller than the others: purposes, accounts, auto-lock, language, backup and keys in one
-    # view.
-    return window(env, "settings", size=(WINDOW[0], 1080))  # type: ignore[no-any-return]
+    return window(env, "settings")  # type: ignore[no-any-return]
+
+
+@register("request_new")
+def request_new(env: Env) -> QWidget:
+    """Nieuw verzoek after typing a common name and Enter: several matches, none chosen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from contactkluis.ui.privacy.request_dialogs import AddRequestDialog
+
+    win = window(env, "requests")
+    dialog = AddRequestDialog(env.ctx.session, win)
+    env.keep.append(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.picker.search, "van")
+    QTest.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    dialog.save()  # OK without a choice: the dialog says what to do
+    return dialog
+
+
+@register("handbook")
+def handbook(env: Env) -> QWidget:
+    """Help → Handleiding, opened by "Wat betekent dit?" beside the consent flags."""
+    from contactkluis.ui.handbook import open_handbook
+
+    win = contacts_window(env)
+    dialog = open_handbook(win, "flags")
+    env.settle()
+    dialog.show_section("Wat de tekens betekenen")
+    return dialog
 
 
 # -- running --------------------------------------------------------------------------------
@@ -365,10 +393,12 @@ def _isolate(tmp: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, help="default docs/screenshots (en: …/en)")
     parser.add_argument("--only", nargs="*", help="screen names to render")
     parser.add_argument("--lang", default="nl", choices=["nl", "en"])
     args = parser.parse_args()
+    if args.out is None:  # the Dutch pictures are the handbook's; English ones beside them
+        args.out = ROOT / "docs" / "screenshots" / ("en" if args.lang == "en" else "")
     tmp = Path(tempfile.mkdtemp(prefix="ck-shots-"))
     _isolate(tmp)
     from contactkluis.domain import messages

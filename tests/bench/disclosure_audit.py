@@ -22,8 +22,11 @@ from typing import Any
 from faker import Faker
 from tests.support.disclosure_attacker import Cell, PublishedTable, attack
 
+from contactkluis.domain.cell_key import MAX_NOISE, key_sums, perturb
+from contactkluis.domain.crosstab import build_tables
 from contactkluis.domain.dimensions import age_band, dimension, postcode_area
 from contactkluis.domain.disclosure_releases import conflicts
+from contactkluis.errors import UserError
 from contactkluis.services.stats import ALL, compute_from_records
 
 K = 5
@@ -59,11 +62,27 @@ def people(n: int, rnd: random.Random, fake: Faker) -> list[Record]:
     return out
 
 
-def result(records: Sequence[Record], by: str, rounding: int | None = None) -> Any:
+def result(
+    records: Sequence[Record], by: str, rounding: int | None = None, earlier: Sequence[Any] = ()
+) -> Any:
     dims = {"age": [AGE], "pc2": [PC2], "age,pc2": [AGE, PC2]}[by]
     return compute_from_records(
-        records, [dims], population=ALL, reference=REF, k=K, rounding=rounding
+        records, [dims], population=ALL, reference=REF, k=K, rounding=rounding, earlier=earlier
     )
+
+
+def registered(records: Sequence[Record], order: Sequence[str]) -> dict[str, Any]:
+    """The exports of `order` made one after another through the release registry, each
+    protected together with the earlier ones (what `contactkluis stats` does); a refused
+    export publishes nothing."""
+    done: dict[str, Any] = {}
+    for by in order:
+        try:
+            res = result(records, by, earlier=[r.release() for r in reversed(done.values())])
+        except UserError:
+            continue
+        done[by] = res
+    return done
 
 
 def publish(records: Sequence[Record], by: str, rounding: int | None = None) -> Any:
@@ -86,6 +105,8 @@ def reader_view(
     domain, so a label missing from the table is known to be zero."""
     dom = list(domain)
     base = pub.method.base or 1 if pub.method.kind == "rounding" else 1
+    if pub.method.kind == "cellkey":  # within MAX_NOISE of the truth: a band like rounding
+        base = 2 * MAX_NOISE + 1
     # "Zeros are shown" (the method note printed with every suppressed export)
     floor = 1 if base == 1 else 0
 
@@ -204,6 +225,45 @@ def audit_vault(records: list[Record], rnd: random.Random, fake: Faker, tally: T
     b4 = attack(views, hidden)
     tally["three_exact"] += exact_small(b4, hidden)
 
+    # 4b. the same three exports through the release registry, in both orders
+    for order, tag in ((("age", "pc2", "age,pc2"), "ones"), (("age,pc2", "age", "pc2"), "two")):
+        done = registered(records, order)
+        tally[f"reg_{tag}_refused"] += 3 - len(done)
+        views = [reader_view(b, r.tables[0], b, own, dom) for b, r in done.items()]
+        grid = done.get("age,pc2")
+        if grid is None:
+            continue
+        hid = small_hidden("age,pc2", grid.tables[0], true)
+        bounds = attack(views, hid)
+        small = {c: t for c, t in hid.items() if 1 <= t < K}
+        tally[f"reg_{tag}_small"] += len(small)
+        tally[f"reg_{tag}_exact"] += exact_small(bounds, hid)
+        tally[f"reg_{tag}_narrow"] += sum(1 for c in small if bounds[c][1] < K)
+
+    # 6. the Cell Key Method instead of suppression: one table, the three exports, one added
+    keys = [random.Random(len(records) * 7919 + i).random() for i in range(len(records) + 1)]
+    ckm_small = {f"c|{a}|{p}": t for (a, p), t in true.items() if 1 <= t < K}
+
+    def ckm(recs: Sequence[Record], by: str, name: str, atoms: Atoms) -> PublishedTable:
+        dims = {"age": [AGE], "pc2": [PC2], "age,pc2": [AGE, PC2]}[by]
+        (table,) = build_tables(recs, [dims])
+        pub_c = perturb(table, key_sums(recs, keys[: len(recs)], table))
+        return reader_view(name, pub_c, by, atoms, dom)
+
+    one = [ckm(records, "age,pc2", "c", own)]
+    b6 = attack(one, ckm_small)
+    tally["ckm_small"] += len(ckm_small)
+    tally["ckm_exact"] += exact_small(b6, ckm_small)
+    tally["ckm_narrow"] += sum(1 for c in ckm_small if b6[c][1] < K)
+    three = one + [ckm(records, b, f"c{b}", own) for b in ("age", "pc2")]
+    b7 = attack(three, ckm_small)
+    tally["ckm3_exact"] += exact_small(b7, ckm_small)
+    tally["ckm3_narrow"] += sum(1 for c in ckm_small if b7[c][1] < K)
+    views = [ckm(records, "age,pc2", "c", own), ckm(after, "age,pc2", "ca", plus), probe]
+    b8 = attack(views, ["probe|age", "probe|cell"])
+    tally["ckm_add_age"] += b8["probe|age"] == (1, 1)
+    tally["ckm_add_cell"] += b8["probe|cell"] == (1, 1)
+
     # 5. a rounded and a suppressed export of the same table
     views = [
         reader_view("t", pub, "age,pc2", own, dom),
@@ -266,6 +326,17 @@ def main() -> None:
         )
     )
     print(tally.line("--by age, --by pc2, --by age,pc2: small cells exact", "three_exact", "small"))
+    for tag, order in (("ones", "age; pc2; age,pc2"), ("two", "age,pc2; age; pc2")):
+        print(f"registered exports {order} (each linked to the earlier ones):")
+        print(tally.line("  exports refused (of 3 per vault)", f"reg_{tag}_refused", "tables"))
+        print(tally.line("  small hidden cells exact", f"reg_{tag}_exact", f"reg_{tag}_small"))
+        print(
+            tally.line(
+                "  small hidden cells narrowed to upper bound < k",
+                f"reg_{tag}_narrow",
+                f"reg_{tag}_small",
+            )
+        )
     print(
         tally.line(
             "rounded + suppressed export of one table: small cells exact", "round_exact", "small"
@@ -274,6 +345,20 @@ def main() -> None:
     print(
         tally.line(
             "rounded after suppressed: refused by release registry", "round_refused", "tables"
+        )
+    )
+    print(f"Cell Key Method (max noise {MAX_NOISE}, record keys fixed per person), no suppression:")
+    for label, num in (
+        ("  one age x pc2 table: small cells exact", "ckm_exact"),
+        ("  one age x pc2 table: small cells upper bound < k", "ckm_narrow"),
+        ("  age, pc2, age x pc2: small cells exact", "ckm3_exact"),
+        ("  age, pc2, age x pc2: small cells upper bound < k", "ckm3_narrow"),
+    ):
+        print(tally.line(label, num, "ckm_small"))
+    print(tally.line("  one person added: their age band revealed", "ckm_add_age", "add_vaults"))
+    print(
+        tally.line(
+            "  one person added: their age x pc2 cell revealed", "ckm_add_cell", "add_vaults"
         )
     )
     print(f"\nrun time {time.perf_counter() - start:.0f}s")

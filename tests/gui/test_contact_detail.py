@@ -68,7 +68,7 @@ def test_edit_blocks_invalid_postcode_then_saves_and_audits(qtbot, page, ctx, pe
         page.detail.audit.topLevelItem(i).text(2)
         for i in range(page.detail.audit.topLevelItemCount())
     ]
-    assert actions[0] == "contact.edit"
+    assert actions[0] == "Gewijzigd"  # the history reads as words, not "contact.edit"
 
 
 def test_email_and_phone_validation(qtbot, page, people) -> None:  # type: ignore[no-untyped-def]
@@ -152,7 +152,7 @@ def test_merge_two_selected_contacts_field_by_field(qtbot, page, ctx, people) ->
     assert merged.name.first == "Anna" and merged.notes == "oude notitie"
     assert set(merged.emails) == {"anna.bakker@example.nl", "a.bakker@example.nl"}
     assert page.selected_ids() == [keep]
-    assert page.detail.audit.topLevelItem(0).text(2) == "contact.merge"
+    assert page.detail.audit.topLevelItem(0).text(2) == "Samengevoegd"
 
 
 def test_restricted_contact_is_frozen(qtbot, page, ctx, people) -> None:  # type: ignore[no-untyped-def]

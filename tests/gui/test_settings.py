@@ -37,6 +37,8 @@ def test_medewerker_does_not_see_beheerder_settings(qtbot, qapp, staff_session, 
     assert page.backup_button.isEnabled()  # staff may make backups
     assert page.register_contacts.save_button.isHidden()
     assert page.register_contacts.dpo.isReadOnly()
+    assert page.stats_box.k.value() == 10 and not page.stats_box.k.isEnabled()  # k read-only
+    assert not page.stats_box.save_k.isEnabled() and not page.stats_box.freeze.isEnabled()
 
 
 def test_beheerder_sees_accounts(qtbot, window, ctx):

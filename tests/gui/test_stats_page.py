@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
+from contactkluis.services import stats_releases
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog
 from contactkluis.ui.stats.page import StatsPage
@@ -97,3 +98,18 @@ def test_lock_clears_everything(page: StatsPage, ctx: AppContext) -> None:
     assert not page.chart.series()
     assert page._records == {} and page._result is None
     assert not page.export_button.isEnabled()
+
+
+def test_a_frozen_period_gives_only_its_published_figures(  # type: ignore[no-untyped-def]
+    page: StatsPage, qtbot, ctx: AppContext, tmp_path: Path
+) -> None:
+    FileDialog.set_next_path(str(tmp_path / "relatie.xlsx"))
+    page.export_button.click()
+    assert (tmp_path / "relatie.xlsx").exists()
+    session = ctx.session
+    assert session is not None
+    stats_releases.freeze_period(session, session.today().year)
+    page.dim2.setCurrentIndex(page.dim2.findData("age"))  # never released in that period
+    qtbot.waitUntil(lambda: "bevroren" in page.status.text(), timeout=10000)
+    page.dim2.setCurrentIndex(0)  # the released table comes back as it was published
+    qtbot.waitUntil(lambda: column(page).get("vriend") == "15", timeout=10000)

@@ -163,8 +163,8 @@ def test_plural_forms_read_naturally_in_both_languages(qapp: QApplication) -> No
         qapp.installTranslator(translator)
         try:
             text = "laatste back-up: %n dag(en) geleden"
-            assert QApplication.translate("MainWindow", text, "", 1).endswith(one)
-            assert QApplication.translate("MainWindow", text, "", 3).endswith(many)
+            assert QApplication.translate("BackupTexts", text, "", 1).endswith(one)
+            assert QApplication.translate("BackupTexts", text, "", 3).endswith(many)
             requests = "Let op: %n verzoek(en) over de termijn."
             assert "(en)" not in QApplication.translate("PrivacyPage", requests, "", 2)
         finally:
@@ -377,3 +377,69 @@ def test_the_gui_chooses_its_language_once_for_qt_and_the_catalogue(
     assert choose_language({"language": "en"}, wanted="nl") == "nl"  # --lang wins
     assert messages.current_language() == "nl"
     assert choose_language({"language": "fr"}) == "nl"  # unknown: Dutch first
+
+
+# -- labels built from data -----------------------------------------------------------------
+
+
+def _provenance_field_codes() -> set[str]:
+    """Every Provenance.field code the migration writes: literal 4th arguments of
+    Provenance(...) and the first argument of its note(...) helper, plus named constants."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "src" / "contactkluis" / "migration"
+    codes: set[str] = set()
+    constants: dict[str, str] = {}
+    trees = [ast.parse(p.read_text("utf-8")) for p in root.glob("*.py")]
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and isinstance(node.value.value, str):
+                        constants[target.id] = node.value.value
+    for tree in trees:
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            arg: ast.expr | None = None
+            if node.func.id == "Provenance" and len(node.args) >= 4:
+                arg = node.args[3]
+            elif node.func.id == "note" and node.args:
+                arg = node.args[0]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                codes.add(arg.value)
+            elif isinstance(arg, ast.Name) and arg.id in constants:
+                codes.add(constants[arg.id])
+    return codes
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_labels_built_from_data_are_words_in_both_languages(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Relation kinds, provenance fields and history actions come from stored codes; each is
+    shown as words of the reader's language, never as the code ("phone_invalid",
+    "nieuwsbrief-abonnee" in English, "consent.given")."""
+    from contactkluis.ui.contacts.texts import action_label, field_label, relation_label
+
+    monkeypatch.setattr(messages, "_language", lang)
+    fields = _provenance_field_codes()
+    assert {"phone_invalid", "email_invalid", "postcode_invalid"} <= fields
+    labels = {f"field {c}": field_label(c) for c in fields}
+    labels |= {f"relation {k}": relation_label(str(k)) for k in RelationKind}
+    actions = ["contact.create", "contact.edit", "contact.merge", "contact.erase",
+               "contact.restricted", "contact.objects_marketing", "contact.objects_profiling",
+               "relation.add", "duplicate.dismiss", "access.export",
+               *(f"consent.{s}" for s in ConsentStatus)]  # fmt: skip
+    labels |= {f"action {a}": action_label(a) for a in actions}
+    # Dutch relation codes are Dutch words ("vriend"): shown as stored in Dutch only.
+    raw = {
+        key: text
+        for key, text in labels.items()
+        if "_" in text
+        or "." in text
+        or (text == key.split(" ", 1)[1] and not (lang == "nl" and key.startswith("relation ")))
+    }
+    assert raw == {}
+    if lang == "en":
+        assert dutch_leftovers(list(labels.values())) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,21 @@ def test_the_beheerder_sets_the_threshold_and_exports_follow_it(
         filled_vault, "stats", "--by", "relation", "--min-count", "10", "--out", str(target)
     )
     assert code != 0 and "minstens 12" in err
+
+
+def test_the_beheerder_freezes_a_reporting_period(filled_vault: Path, tmp_path: Path) -> None:
+    year = str(date.today().year)
+    code, _, err = cli(filled_vault, "stats", "--by", "relation", "--out", str(tmp_path / "a.csv"))
+    assert code == 0, err
+    code, out, err = cli(filled_vault, "stats-freeze", year)
+    assert code == 0 and f"Bevroren peiljaren: {year}." in out, err
+    code, _, err = cli(filled_vault, "stats", "--by", "pc2", "--out", str(tmp_path / "b.csv"))
+    assert code != 0 and "bevroren" in err
+    code, _, err = cli(filled_vault, "stats", "--by", "relation", "--out", str(tmp_path / "c.csv"))
+    assert code == 0, err
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "c.csv").read_bytes()
+    code, out, err = cli(filled_vault, "stats-freeze", year, "--thaw")
+    assert code == 0 and "Bevroren peiljaren: -." in out, err
 
 
 @pytest.mark.parametrize(

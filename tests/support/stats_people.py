@@ -16,6 +16,7 @@ Relation counts (persons x kind): vriend 15, donateur 10, klant 2, bezoeker 1.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +32,7 @@ from contactkluis.domain.contact import (
 )
 from contactkluis.services import states
 from contactkluis.services.session import Session
+from contactkluis.vault import import_repo
 
 REFERENCE = date(2025, 12, 31)
 V, D, K, B = RelationKind.VRIEND, RelationKind.DONATEUR, RelationKind.KLANT, RelationKind.BEZOEKER
@@ -166,4 +168,14 @@ def fill(session: Session) -> Population:
                 pop.emails += contact.emails
                 pop.streets.append(contact.address.street or "")
         states.refresh(session, conn, [i for ids in pop.ids.values() for i in ids])
+        # What each list was, as an import records it: the source dimension counts list
+        # kinds, never file names. kassa.csv's kind is not known.
+        kinds = {"vrienden.xlsx": "vrienden", "donateurs.xlsx": "donateurs", "kassa.csv": ""}
+        report = {
+            "files": [
+                {"file": f, "sheets": [{"sheet": "Blad1", "list_kind": kind}]}
+                for f, kind in kinds.items()
+            ]
+        }
+        import_repo.add_batch(conn, "test", json.dumps(report))
     return pop

@@ -35,7 +35,7 @@ def test_values_held_by_fewer_than_k_people_merge_into_overig() -> None:
 
 
 def test_the_shipped_list_holds_the_big_towns_and_no_free_text() -> None:
-    from contactkluis.services.stats import _towns
+    from contactkluis.services.stats_records import _towns
 
     towns = _towns()
     assert len(towns) > 2000

@@ -9,7 +9,7 @@ from contactkluis.cli.common import out, run_with_session, say
 from contactkluis.domain.contact import RelationKind
 from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, MARK, ROUNDING_BASES
 from contactkluis.errors import UserError
-from contactkluis.services import segments, stats
+from contactkluis.services import segments, stats, stats_releases
 from contactkluis.services.session import Session
 
 
@@ -63,6 +63,17 @@ def cmd_stats_threshold(args: argparse.Namespace) -> int:
 
     k = run_with_session(args, run)
     out(say("threshold_now", k=k, k_1=k - 1))
+    return 0
+
+
+def cmd_stats_freeze(args: argparse.Namespace) -> int:
+    def run(session: Session) -> set[int]:
+        if args.year is not None:
+            stats_releases.freeze_period(session, args.year, frozen=not args.thaw)
+        return stats_releases.frozen_periods(session)
+
+    periods = run_with_session(args, run)
+    out(say("frozen_now", periods=", ".join(map(str, sorted(periods))) or "-"))
     return 0
 
 
@@ -155,6 +166,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=say("threshold_new", K_MIN=K_MIN, K_MAX=K_MAX),
     )
     t.set_defaults(func=cmd_stats_threshold)
+
+    f = sub.add_parser("stats-freeze", help=say("freeze_help"))
+    f.add_argument("year", nargs="?", type=int, help=say("freeze_year"))
+    f.add_argument("--thaw", action="store_true", help=say("freeze_thaw"))
+    f.set_defaults(func=cmd_stats_freeze)
 
     g = sub.add_parser(
         "segments",

@@ -384,6 +384,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "nieuwe drempel ({K_MIN}-{K_MAX}); zonder: toon de huidige",
         "new threshold ({K_MIN}-{K_MAX}); without: show the current one",
     ),
+    "freeze_help": (
+        "peiljaren van tellingen bevriezen of ontdooien (beheerder); zonder jaar: toon ze",
+        "freeze or thaw reporting periods of counts (administrator); without a year: list them",
+    ),
+    "freeze_year": (
+        "het peiljaar (jaar van de peildatum)",
+        "the reporting period (year of the reference date)",
+    ),
+    "freeze_thaw": ("ontdooien in plaats van bevriezen", "thaw instead of freeze"),
+    "frozen_now": (
+        "Bevroren peiljaren: {periods}. Exports daarin geven de eerder gepubliceerde cijfers.",
+        "Frozen reporting periods: {periods}. Exports in them give the figures published before.",
+    ),
     "stats_written": (
         "Geschreven: {out} ({n_tables} tabel(len), {method}, populatie: {population}).",
         "Written: {out} ({n_tables} table(s), {method}, population: {population}).",

@@ -108,7 +108,7 @@ DIMENSIONS: dict[str, DimensionSpec] = {
         DimensionSpec("city", "Woonplaats", "City", "text"),
         DimensionSpec("age", "Leeftijd", "Age", "numeric"),
         DimensionSpec("consent", "Toestemming", "Consent", "fixed", _CONSENT_ORDER),
-        DimensionSpec("source", "Bronlijst", "Source list", "text"),
+        DimensionSpec("source", "Soort bronlijst", "Kind of source list", "text"),
         DimensionSpec("since", "Relatie sinds (jaar)", "Relation since (year)", "numeric"),
         DimensionSpec("retention", "Bewaartermijn", "Retention", "fixed", _RETENTION_ORDER),
         DimensionSpec(

@@ -19,7 +19,7 @@ bound such as "<5": a secondary count may be large.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Final, Literal
@@ -50,6 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sdc.k_range": (
         "De drempel k moet tussen {low} en {high} liggen (gekregen: {k}).",
         "The threshold k must be between {low} and {high} (got: {k}).",
+    ),
+    "sdc.linked": (
+        "Deze tabel is niet veilig te publiceren naast wat eerder in deze periode is gepubliceerd.",
+        "This table cannot be published safely next to what was published earlier in this period.",
     ),
     "sdc.base": (
         "Afronden kan alleen op een veelvoud van {bases} (gekregen: {base}).",
@@ -82,11 +86,23 @@ __all__ = ["GRAND", "INF", "MARK", "Ref"]
 
 @dataclass(frozen=True, slots=True)
 class Method:
-    kind: Literal["suppression", "rounding"]
+    kind: Literal["suppression", "rounding", "cellkey"]
     k: int | None = None
     base: int | None = None
 
     def describe(self, language: Language = "nl") -> str:
+        if self.kind == "cellkey":
+            if language == "nl":
+                return (
+                    f"Elk aantal, ook de totalen, is met hoogstens {self.base} verhoogd of "
+                    "verlaagd volgens de celsleutelmethode; hetzelfde aantal krijgt steeds "
+                    "dezelfde afwijking. Totalen hoeven daardoor niet precies op te tellen."
+                )
+            return (
+                f"Every count, totals included, was moved up or down by at most {self.base} "
+                "with the cell key method; the same count always gets the same change. "
+                "Totals need not add up exactly."
+            )
         if self.kind == "rounding":
             if language == "nl":
                 return (
@@ -160,17 +176,31 @@ def check_k(k: int) -> None:
         raise DisclosureError("sdc.k_range", low=K_MIN, high=K_MAX, k=k)
 
 
-def suppress(table: CountTable, k: int = K_DEFAULT, forced: Collection[Ref] = ()) -> PublishedTable:
+def suppress(
+    table: CountTable,
+    k: int = K_DEFAULT,
+    forced: Collection[Ref] = (),
+    fixed: Collection[Ref] = (),
+) -> PublishedTable:
     """Protect `table` by cell suppression with threshold k (counts 1..k-1 are hidden).
 
     `forced` names counts that must be suppressed as well (non-zero ones only), for tables
     that share totals with another table. Suppressing more only widens what a reader can
     say about any count, so each step keeps what the earlier ones achieved.
+
+    `fixed` names counts an earlier release already showed: they are never chosen to
+    protect another count. When the table cannot be protected without them (or one of
+    them is itself small), DisclosureError "sdc.linked" is raised.
     """
     check_k(k)
     graph = Graph(table)
     forced_set = set(forced)
+    fixed_set = set(fixed)
+    graph.fixed = {e for e, ref in enumerate(graph.refs) if ref in fixed_set}
     primary = [e for e, value in enumerate(graph.value) if 1 <= value < k]
+    must_hide = {e for e, ref in enumerate(graph.refs) if ref in forced_set and graph.value[e]}
+    if graph.fixed & (must_hide | set(primary)):
+        raise DisclosureError("sdc.linked")
     suppressed = set(primary) | {
         e for e, value in enumerate(graph.value) if value > 0 and graph.refs[e] in forced_set
     }
@@ -185,13 +215,30 @@ def suppress(table: CountTable, k: int = K_DEFAULT, forced: Collection[Ref] = ()
             suppressed.update(added)
             asked.add(added)
     while bad := unsafe(graph, suppressed):
+        before = len(suppressed)
         for e in bad:
             if e in unsafe(graph, suppressed):  # an earlier cover may have fixed it
                 suppressed.update(cheapest_cover(graph, suppressed, e))
+        if len(suppressed) == before:  # only counts shown earlier could cover it
+            raise DisclosureError("sdc.linked")
+    if graph.fixed and (graph.fixed & suppressed or _short(graph, suppressed, k)):
+        raise DisclosureError("sdc.linked")
     hidden = {graph.refs[e] for e in suppressed}
     return _publish(
         table, lambda ref, value: SUPPRESSED if ref in hidden else value, Method("suppression", k=k)
     )
+
+
+def _short(graph: Graph, suppressed: set[int], k: int) -> list[int]:
+    """Suppressed edges left exact or, when small, with less than k of room upwards."""
+    net = residual(graph, suppressed)
+    small = {
+        e
+        for e in suppressed
+        if 1 <= graph.value[e] < k
+        and headroom(graph, suppressed, e, True, k, net) < k - graph.value[e]
+    }
+    return sorted(small.union(unsafe(graph, suppressed)))
 
 
 def _suppressed_edges(table: CountTable, published: PublishedTable) -> tuple[Graph, set[int]]:
@@ -219,13 +266,7 @@ def intervals(table: CountTable, published: PublishedTable) -> dict[Ref, tuple[i
 def underprotected(table: CountTable, published: PublishedTable, k: int) -> list[Ref]:
     """Primary counts (1..k-1) whose range, as a reader computes it, stays below k."""
     graph, suppressed = _suppressed_edges(table, published)
-    net = residual(graph, suppressed)
-    return [
-        graph.refs[e]
-        for e in sorted(suppressed)
-        if 1 <= graph.value[e] < k
-        and headroom(graph, suppressed, e, True, k, net) < k - graph.value[e]
-    ]
+    return [graph.refs[e] for e in _short(graph, suppressed, k) if 1 <= graph.value[e] < k]
 
 
 def round_base(table: CountTable, base: int = 5) -> PublishedTable:
@@ -262,7 +303,10 @@ def _publish(
     )
 
 
-def _semantic(table: CountTable | PublishedTable, ref: Ref) -> frozenset[tuple[str, str]]:
+Semantic = frozenset[tuple[str, str]]
+
+
+def semantic(table: CountTable | PublishedTable, ref: Ref) -> Semantic:
     """What a count means across tables: the dimension values it is restricted to."""
     kind, a, b = ref
     row, col = table.row_dim.name, table.col_dim.name if table.col_dim else ""
@@ -275,23 +319,61 @@ def _semantic(table: CountTable | PublishedTable, ref: Ref) -> frozenset[tuple[s
     return frozenset()
 
 
-def suppress_linked(tables: Sequence[CountTable], k: int = K_DEFAULT) -> list[PublishedTable]:
+def published_counts(table: PublishedTable) -> dict[Semantic, Published]:
+    """Every count `table` shows or hides, by what it means (for linking releases)."""
+    refs: list[tuple[Ref, Published]] = [(("cell", r, c), v) for (r, c), v in table.cells.items()]
+    if not table.is_one_way:
+        refs += [(("row", r, ""), v) for r, v in table.row_totals.items()]
+    refs += [(("col", c, ""), v) for c, v in table.col_totals.items()]
+    refs.append((GRAND, table.grand_total))
+    return {semantic(table, ref): value for ref, value in refs}
+
+
+def suppress_linked(
+    tables: Sequence[CountTable],
+    k: int = K_DEFAULT,
+    earlier: Mapping[Semantic, Published] | None = None,
+) -> list[PublishedTable]:
     """Suppress several tables of one export so that shared counts are hidden everywhere.
 
     The one-way table by relation repeats the row totals of relation x age; hiding a total
     in one table and showing it in the other would undo the protection. Counts restricted to
     the same dimension values are treated as the same number (all grand totals are linked),
     and tables are suppressed again until no table hides a count another one shows.
+
+    `earlier` holds the counts earlier releases of the same data showed or hid (see
+    published_counts): they are fixed in place. What they hid stays hidden, what they showed
+    is never used to protect another count, and a table all of whose counts were released
+    before gets exactly the earlier pattern (it tells a reader nothing new).
     """
     check_k(k)
-    linked: set[frozenset[tuple[str, str]]] = set()
+    before = dict(earlier or {})
+    shown = {s for s, v in before.items() if v is not SUPPRESSED}
+    linked: set[Semantic] = {s for s, v in before.items() if v is SUPPRESSED}
     while True:
         results = []
         for table in tables:
-            graph_refs = Graph(table).refs
-            forced = [ref for ref in graph_refs if _semantic(table, ref) in linked]
-            results.append(suppress(table, k, forced))
-        hidden = {_semantic(p, ref) for p in results for ref in p.suppressed_refs()}
+            meaning = {ref: semantic(table, ref) for ref in Graph(table).refs}
+            forced = [ref for ref, s in meaning.items() if s in linked]
+            fixed = [ref for ref, s in meaning.items() if s in shown]
+            if before and all(s in before for s in meaning.values()):
+                results.append(_as_before(table, k, forced, fixed))
+            else:
+                results.append(suppress(table, k, forced, fixed))
+        hidden = {semantic(p, ref) for p in results for ref in p.suppressed_refs()}
         if hidden <= linked:
             return results
         linked |= hidden
+
+
+def _as_before(
+    table: CountTable, k: int, forced: Collection[Ref], fixed: Collection[Ref]
+) -> PublishedTable:
+    graph = Graph(table)
+    hide = {ref for ref, value in zip(graph.refs, graph.value, strict=True) if ref in forced}
+    small = {ref for ref, value in zip(graph.refs, graph.value, strict=True) if 1 <= value < k}
+    if not small <= hide or hide & set(fixed):
+        raise DisclosureError("sdc.linked")
+    return _publish(
+        table, lambda ref, value: SUPPRESSED if ref in hide else value, Method("suppression", k=k)
+    )

@@ -42,6 +42,8 @@ class Graph:
         self.sign: list[int] = []
         self.value: list[int] = []
         self.lines: list[tuple[int, list[int]]] = []  # (total edge, part edges)
+        # Edges that may not be suppressed: counts an earlier release already showed.
+        self.fixed: set[int] = set()
         rows, cols = table.row_labels, table.cell_cols()
         if table.col_dim is None:
             for r in rows:
@@ -127,7 +129,11 @@ def cheapest_cover(graph: Graph, suppressed: set[int], e: int) -> list[int]:
     Dijkstra where suppressed edges are free and a published edge costs its count plus one
     (so fewer and smaller counts are preferred).
     """
-    candidates = [f for f in range(len(graph.refs)) if f != e and graph.value[f] > 0]
+    candidates = [
+        f
+        for f in range(len(graph.refs))
+        if f != e and graph.value[f] > 0 and (f in suppressed or f not in graph.fixed)
+    ]
     adj = graph.arcs(candidates)
     best: list[int] | None = None
     best_cost = 0
@@ -269,7 +275,11 @@ def residual(graph: Graph, suppressed: Collection[int] = ()) -> _Network:
     """A residual network to ask `headroom` and `protection_cover` many questions of: the
     suppressed edges and every published non-zero one (flow only ever uses the edges a
     question allows, so one network serves while the suppressed set grows)."""
-    edges = [f for f in range(len(graph.refs)) if f in suppressed or graph.value[f] > 0]
+    edges = [
+        f
+        for f in range(len(graph.refs))
+        if f in suppressed or (graph.value[f] > 0 and f not in graph.fixed)
+    ]
     return _Network(graph, edges)
 
 

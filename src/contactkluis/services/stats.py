@@ -15,30 +15,19 @@ a filter could narrow the count to a handful of people and make a table about th
 
 from __future__ import annotations
 
-import gc
-import json
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib.resources import files
-from itertools import repeat
-from operator import itemgetter
-from pathlib import Path, PureWindowsPath
-from typing import Any, TypeVar
+from pathlib import Path
 
-from contactkluis.domain.contact import RelationKind
 from contactkluis.domain.crosstab import CountTable, StatsRecord, build_tables
 from contactkluis.domain.dimensions import (
     UNKNOWN,
     Dim,
     DimensionError,
     Language,
-    age_band,
     dimension,
     parse_dimensions,
-    postcode_area,
 )
 from contactkluis.domain.disclosure import (
     K_DEFAULT,
@@ -56,205 +45,25 @@ from contactkluis.domain.disclosure_labels import (
     OTHER,
     rare_labels,
     relabel,
-    town_index,
-    town_label,
 )
-from contactkluis.domain.disclosure_releases import Release, conflicts, make_release, table_name
+from contactkluis.domain.disclosure_releases import (
+    Release,
+    earlier_counts,
+    make_release,
+    same_data,
+    table_name,
+)
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.services import policies
+from contactkluis.services import stats_releases as releases
 from contactkluis.services.session import Session
 from contactkluis.services.stats_export import StatsMeta, write_csv, write_xlsx
-from contactkluis.vault import audit as audit_store
-from contactkluis.vault import stats_repo
-from contactkluis.vault.db import Connection
-
-_UNKNOWN_ONLY: tuple[str, ...] = (UNKNOWN,)
-_CONSENT_FLAGS = frozenset({"given", "reconfirm", "withdrawn", "none"})
-_REL_SEP, _FIELD_SEP = "|", ":"
-_T = TypeVar("_T")
-
-
-# --- population ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Population:
-    """All contacts (relation None) or the people with one relation kind; nothing else."""
-
-    relation: RelationKind | None = None
-
-    def __post_init__(self) -> None:
-        if self.relation is not None and not isinstance(self.relation, RelationKind):
-            object.__setattr__(self, "relation", RelationKind(self.relation))
-
-    @property
-    def code(self) -> str:
-        return "all" if self.relation is None else str(self.relation)
-
-    def label(self, language: Language = "nl") -> str:
-        if self.relation is None:
-            return "alle contacten" if language == "nl" else "all contacts"
-        rel = dimension("relation")
-        word = "relatie" if language == "nl" else "relation"
-        return f"{word}: {rel.value_label(str(self.relation), language)}"
-
-    @classmethod
-    def parse(cls, code: str) -> Population:
-        """'all' (or 'alle') or a relation kind such as 'vriend'; UserError otherwise."""
-        text = code.strip().lower()
-        if text in ("all", "alle", "alle contacten", ""):
-            return ALL
-        try:
-            return cls(RelationKind(text))
-        except ValueError:
-            choices = ", ".join(p.code for p in population_options())
-            raise UserError(
-                "invalid",
-                reason=(
-                    f"Onbekende populatie '{code}'. Kies uit: {choices}.",
-                    f"Unknown population '{code}'. Choose from: {choices}.",
-                ),
-            ) from None
-
-
-ALL = Population()
-
-
-def population_options() -> list[Population]:
-    return [ALL, *(Population(kind) for kind in RelationKind)]
-
-
-# --- reading the vault -----------------------------------------------------------------
-
-
-@cache
-def _towns() -> dict[str, str]:
-    text = files("contactkluis").joinpath("resources/woonplaatsen.txt").read_text("utf-8")
-    return town_index(line for line in text.splitlines() if not line.startswith("#"))
-
-
-def _town(value: str | None) -> tuple[str, ...]:
-    return (town_label(value, _towns()),)
-
-
-def _one(value: str | None) -> tuple[str, ...]:
-    text = (value or "").strip()
-    return (text,) if text else _UNKNOWN_ONLY
-
-
-def _source_names(raw: str | None, known: frozenset[str]) -> tuple[str, ...]:
-    """Split the group_concat cache back into file names; a name may itself hold a comma."""
-    if not raw:
-        return _UNKNOWN_ONLY
-    names: list[str] = []
-    acc = ""
-    for piece in raw.split(","):
-        acc = f"{acc},{piece}" if acc else piece
-        if acc in known or not known:
-            names.append(PureWindowsPath(acc).name or acc)
-            acc = ""
-    if acc:
-        names.extend(PureWindowsPath(p).name or p for p in acc.split(","))
-    return tuple(sorted(set(names))) or _UNKNOWN_ONLY
-
-
-def _relations(raw: str | None, wanted: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(kinds, start years) from 'vriend:2019|klant:'; the years only of the wanted kind."""
-    if not raw:
-        return _UNKNOWN_ONLY, _UNKNOWN_ONLY
-    kinds: dict[str, None] = {}
-    years: dict[str, None] = {}
-    for item in raw.split(_REL_SEP):
-        kind, _, year = item.partition(_FIELD_SEP)
-        kinds[kind] = None
-        if wanted is None or kind == wanted:
-            years[year if year.isdigit() else UNKNOWN] = None
-    return tuple(kinds), tuple(years) or _UNKNOWN_ONLY
-
-
-def _consent_flags(raw: str | None, purposes: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    try:
-        flags = json.loads(raw or "{}")
-    except ValueError:
-        flags = {}
-    if not isinstance(flags, dict):
-        flags = {}
-    out = []
-    for p in purposes:
-        flag = flags.get(p, "none")
-        out.append((flag if flag in _CONSENT_FLAGS else "none",))
-    return tuple(out)
-
-
-def _mapped(fn: Callable[[Any], _T], column: Sequence[Any]) -> list[_T]:
-    """fn over a column, called once per distinct value; the loop itself runs in C."""
-    cache = {raw: fn(raw) for raw in set(column)}
-    return list(map(cache.__getitem__, column))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Hundreds of thousands of new tuples would set off full collections that find nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def query_records(
-    conn: Connection,
-    population: Population,
-    *,
-    purposes: Sequence[str],
-    reference: date,
-) -> list[StatsRecord]:
-    """The records of `population`, read over `conn` (any connection, e.g. a worker's).
-
-    Column-wise: each column is converted per distinct value and mapped in C, and the
-    records are zipped together at the end, so no Python code runs once per person.
-    """
-    if not isinstance(population, Population):
-        raise TypeError("population must be a Population")
-    wanted = None if population.relation is None else str(population.relation)
-    with _gc_paused():
-        known = stats_repo.source_files(conn)
-        rows = stats_repo.counted_rows(conn, wanted, reference)
-        if not rows:
-            return []
-        ids, pc4s, cities, years, consents, files, statuses, segments = zip(*rows, strict=True)
-        del rows
-        by_contact = stats_repo.running_relations(conn, reference)
-        rels = _mapped(lambda raw: _relations(raw, wanted), list(map(by_contact.get, ids)))
-        columns: dict[str, list[tuple[str, ...]]] = {
-            "relation": list(map(itemgetter(0), rels)),
-            "since": list(map(itemgetter(1), rels)),
-            "pc2": _mapped(lambda raw: (postcode_area(raw, 2),), pc4s),
-            "pc4": _mapped(lambda raw: (postcode_area(raw, 4),), pc4s),
-            "city": _mapped(_town, cities),
-            "age": _mapped(lambda year: (age_band(year, reference),), years),
-            "source": _mapped(lambda raw: _source_names(raw, known), files),
-            "retention": _mapped(_one, statuses),
-            "segment": _mapped(_one, segments),
-        }
-        if purposes:
-            flags = _mapped(lambda raw: _consent_flags(raw, purposes), consents)
-            for i, p in enumerate(purposes):
-                columns[f"consent:{p}"] = list(map(itemgetter(i), flags))
-        keys = list(columns)
-        return list(map(dict, map(zip, repeat(keys), zip(*columns.values(), strict=True))))
-
-
-def load_records(session: Session, population: Population = ALL) -> list[StatsRecord]:
-    """Every counted person of `population` as a StatsRecord (see module docstring)."""
-    session.require(Permission.STATS)
-    return query_records(
-        session.conn, population, purposes=list(session.purposes), reference=session.today()
-    )
-
+from contactkluis.services.stats_records import ALL as ALL
+from contactkluis.services.stats_records import Population as Population
+from contactkluis.services.stats_records import load_records as load_records
+from contactkluis.services.stats_records import population_options as population_options
+from contactkluis.services.stats_records import query_records as query_records
 
 # --- tables ------------------------------------------------------------------------------
 
@@ -334,16 +143,26 @@ def dims_from_text(session: Session, spec: str) -> list[Dim]:
 
 
 def protect(
-    tables: Sequence[CountTable], k: int = K_DEFAULT, rounding: int | None = None
+    tables: Sequence[CountTable],
+    k: int = K_DEFAULT,
+    rounding: int | None = None,
+    earlier: Sequence[Release] = (),
 ) -> list[PublishedTable]:
-    """Suppression (linked across the tables of one export) or rounding of every count."""
+    """Suppression (linked across the tables of one export, and with `earlier` releases of
+    the same data) or rounding of every count."""
     if rounding is not None:
         try:
             return [round_base(t, rounding) for t in tables]
         except DisclosureError as err:
             raise UserError("invalid", reason=(err.message("nl"), err.message("en"))) from None
     _check_k(k)
-    return suppress_linked(tables, k)
+    try:
+        return suppress_linked(tables, k, earlier_counts(earlier))
+    except DisclosureError as err:
+        if err.code != "sdc.linked":
+            raise
+        names = ", ".join(map(table_name, tables))
+        raise releases.linking_refused(names, earlier) from None
 
 
 def _all_hidden_labels(table: PublishedTable) -> dict[str, set[str]]:
@@ -372,13 +191,15 @@ def _protect_with_closed_labels(
     dim_sets: Sequence[Sequence[Dim]],
     k: int,
     rounding: int | None,
+    earlier: Sequence[Release] = (),
 ) -> list[PublishedTable]:
     """Protect the tables, merging labels that would give someone away into 'overig':
     first those held by fewer than k people, then any whose counts all came out hidden."""
     used = {d.name for dims in dim_sets for d in dims} & OPEN_DIMENSIONS
     merged = {dim: rare_labels(records, dim, k) for dim in used}
     while True:
-        published = protect(build_tables(relabel(records, merged), dim_sets), k, rounding)
+        tables = build_tables(relabel(records, merged), dim_sets)
+        published = protect(tables, k, rounding, earlier)
         if rounding is not None:
             return published
         more = False
@@ -423,19 +244,34 @@ def compute_from_records(
     k: int = K_DEFAULT,
     rounding: int | None = None,
     language: Language = "nl",
+    earlier: Sequence[Release] = (),
 ) -> StatsResult:
-    """Pure part of an export: count, protect, describe. Safe on a worker thread."""
+    """Pure part of an export: count, protect, describe. Safe on a worker thread.
+
+    `earlier` are the registered releases (services.stats_releases.earlier_releases); the
+    suppressed ones of the same period, population and data are fixed in place and this
+    export is protected together with them.
+    """
+    linked: list[Release] = []
     if rounding is None:
         _check_k(k)
-    published = _protect_with_closed_labels(records, dim_sets, k, rounding)
-    meta = StatsMeta(
+        probe = Release(population.code, reference, "suppression", len(records), {})
+        linked = same_data(probe, earlier)
+    published = _protect_with_closed_labels(records, dim_sets, k, rounding, linked)
+    meta = _meta(population, reference, k, rounding, language)
+    return StatsResult(published, meta, population, persons=len(records))
+
+
+def _meta(
+    population: Population, reference: date, k: int, rounding: int | None, language: Language
+) -> StatsMeta:
+    return StatsMeta(
         reference_date=reference,
         population_label=population.label(language),
         k=k,
         rounding=rounding,
         language=language,
     )
-    return StatsResult(published, meta, population, persons=len(records))
 
 
 def compute(
@@ -457,17 +293,45 @@ def compute(
     else:
         one = dims_from_text(session, dims) if isinstance(dims, str) else list(dims)
         dim_sets = [one]
-    records = load_records(session, population)
     lang: Language = "en" if session.lang == "en" else "nl"
+    reference = session.today()
+    frozen = frozen_result(session, dim_sets, population, k, rounding)
+    if frozen is not None:
+        return frozen
+    records = load_records(session, population)
     return compute_from_records(
         records,
         dim_sets,
         population=population,
-        reference=session.today(),
+        reference=reference,
         k=k,
         rounding=rounding,
         language=lang,
+        earlier=releases.earlier_releases(session),
     )
+
+
+def frozen_result(
+    session: Session,
+    dim_sets: Sequence[Sequence[Dim]],
+    population: Population,
+    k: int,
+    rounding: int | None,
+) -> StatsResult | None:
+    """The frozen figures when today's reporting period is frozen (UserError when a table
+    was not released in it); None when the period is open."""
+    reference = session.today()
+    if reference.year not in releases.frozen_periods(session):
+        return None
+    names = ["x".join(d.name for d in dims) for dims in dim_sets]
+    method = "suppression" if rounding is None else "rounding"
+    tables, persons = releases.frozen_tables(
+        session, reference.year, population.code, names, method
+    )
+    k = tables[0].method.k or k  # the legend of the figures as they were published
+    lang: Language = "en" if session.lang == "en" else "nl"
+    meta = _meta(population, reference, k, rounding, lang)
+    return StatsResult(tables, meta, population, persons=persons)
 
 
 def save(session: Session, path: Path, result: StatsResult) -> Path:
@@ -498,7 +362,7 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
             reason=("de map bestaat niet", "the folder does not exist"),
         )
     release = result.release()
-    _check_release(session, release, result.meta.k)
+    releases.check_release(session, release, result.meta.k)
     # The audit entry and the file go together: if writing fails, the entry is rolled back.
     with session.write() as conn:
         try:
@@ -513,7 +377,7 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
         session.audit(
             conn,
             "stats.export",
-            _RELEASES,
+            releases.RELEASES,
             **release.detail(),
             tables=result.names,
             k=None if result.meta.rounding else result.meta.k,
@@ -522,47 +386,6 @@ def save(session: Session, path: Path, result: StatsResult) -> Path:
             format=suffix.lstrip("."),
         )
     return path
-
-
-_RELEASES = "stats"  # audit target of every registered release
-
-
-def earlier_releases(session: Session) -> list[Release]:
-    """The registered releases (newest first), from the audit log."""
-    found = []
-    for entry in audit_store.entries(session.conn, _RELEASES, limit=100_000):
-        if entry["action"] == "stats.export":
-            release = Release.from_detail(entry["detail"])
-            if release is not None:
-                found.append(release)
-    return found
-
-
-def _check_release(session: Session, release: Release, k: int) -> None:
-    problems = conflicts(release, earlier_releases(session), k)
-    if not problems:
-        return
-    first = problems[0]
-    when = first.earlier.reference.isoformat()
-    if first.code == "mixed_method":
-        reason = (
-            f"Tabel '{first.table}' is in deze periode ({release.period}) al gepubliceerd met "
-            f"een andere methode (peildatum {when}). Afgerond en afgeschermd samen maken "
-            "verborgen aantallen terug te rekenen; gebruik dezelfde methode als eerder.",
-            f"Table '{first.table}' was already published in this period ({release.period}) "
-            f"with another method (reference date {when}). Rounded and suppressed together "
-            "give hidden counts away; use the same method as before.",
-        )
-    else:
-        reason = (
-            f"Tabel '{first.table}' is in deze periode al gepubliceerd (peildatum {when}) en "
-            f"sindsdien zijn er minder dan {k} personen bij of af. Het verschil zou over die "
-            "personen gaan: gebruik de eerdere cijfers.",
-            f"Table '{first.table}' was already published in this period (reference date "
-            f"{when}) and fewer than {k} people were added or removed since. The difference "
-            "would be about those people: use the earlier figures.",
-        )
-    raise UserError("invalid", reason=reason)
 
 
 def export(

@@ -86,12 +86,40 @@ def load_translator(lang: str, directory: Path | None = None) -> QTranslator | N
     return None
 
 
+class QtBaseTranslator(QTranslator):
+    """Qt's qtbase catalogue, also for labels Qt gave a mnemonic after translating them.
+
+    Qt 6.11's file dialog asks for "&Look in:" and "Files of &type:" while qtbase_nl.qm
+    still holds "Look in:" and "Files of type:", so those labels stayed English in Dutch
+    screens. A miss is retried without the '&'.
+    """
+
+    def __init__(self, inner: QTranslator) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str:
+        found = self.inner.translate(context, source_text, disambiguation, n)
+        if not found and "&" in source_text:
+            found = self.inner.translate(context, source_text.replace("&", ""), disambiguation, n)
+        return found or None  # type: ignore[return-value]  # null QString: Qt keeps the source
+
+    def isEmpty(self) -> bool:
+        return self.inner.isEmpty()
+
+
 def load_qt_translator(lang: str) -> QTranslator | None:
     """Qt's own strings (OK/Annuleren, file dialogs)."""
     translator = QTranslator()
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(lang), "qtbase", "_", path):
-        return translator
+        return QtBaseTranslator(translator)
     return None
 
 

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -29,13 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactkluis.config import save_config
 from contactkluis.domain.roles import Permission
 from contactkluis.services.accounts import unlock_warnings
-from contactkluis.services.backups import BACKUP_REMINDER_DAYS, backup_age_days
+from contactkluis.services.backups import backup_state
 from contactkluis.services.importing import SPREADSHEET_SUFFIXES
 from contactkluis.services.session import Session
+from contactkluis.ui.backup_flow import configured_backup_dir, make_backup, status_text
 from contactkluis.ui.contacts.page import ContactsPage
 from contactkluis.ui.context import AppContext
+from contactkluis.ui.dialogs import FileDialog
+from contactkluis.ui.handbook import open_handbook
 from contactkluis.ui.import_wizard.wizard import ImportPage
 from contactkluis.ui.integrity_banner import IntegrityBanner
 from contactkluis.ui.locking import Locker
@@ -47,6 +58,18 @@ from contactkluis.ui.stats.page import StatsPage
 from contactkluis.ui.unlock import UnlockScreen
 from contactkluis.ui.widgets.icons import app_icon, icon
 from contactkluis.ui.widgets.status_pill import StatusPill
+
+
+def initial_size(screen: QScreen | None) -> QSize:
+    """1280×720 fits the common 1366×768 laptop with its task bar; a bigger screen gets
+    85 % of its room, a smaller one all of it."""
+    if screen is None or screen.availableGeometry().width() < 1024:
+        return QSize(1280, 720)
+    room = screen.availableGeometry()
+    return QSize(
+        min(room.width(), max(1280, int(room.width() * 0.85))),
+        min(room.height(), max(720, int(room.height() * 0.85))),
+    )
 
 
 @dataclass
@@ -72,7 +95,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Contactkluis")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.resize(1100, 720)
+        self.resize(initial_size(self.screen()))
 
         self.screens = QStackedWidget()
         self.unlock_screen = UnlockScreen(ctx)
@@ -246,8 +269,15 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(self.tr("&Zoeken"), "Ctrl+F", self.focus_search, "search")
         self.new_action = self._action(self.tr("&Nieuw contact"), "Ctrl+N", self.new_contact, "add")
         self.about_action = self._action(self.tr("&Over Contactkluis"), None, self.show_about)
+        self.handbook_action = self._action(
+            self.tr("&Handleiding"), QKeySequence.StandardKey.HelpContents, self.show_handbook
+        )
+        self.backup_action = self._action(
+            self.tr("&Back-up maken…"), None, lambda: self.make_backup(), "backup"
+        )
         self.session_actions = [
             self.import_action,
+            self.backup_action,
             self.lock_action,
             self.search_action,
             self.new_action,
@@ -255,6 +285,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Bestand"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -262,6 +293,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.new_action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.handbook_action)
         help_menu.addAction(self.about_action)
         self.toolbar = self.addToolBar(self.tr("Werkbalk"))
         self.toolbar.setObjectName("mainToolbar")
@@ -295,16 +327,7 @@ class MainWindow(QMainWindow):
         if session.vault.read_only:
             text += " — " + self.tr("alleen-lezen")
         self.account_label.setText(text)
-        days = backup_age_days(session)
-        if days is None:
-            self.backup_pill.set_status(self.tr("nog geen back-up gemaakt"), "bad")
-        elif days == 0:
-            self.backup_pill.set_status(self.tr("laatste back-up: vandaag"), "ok")
-        else:
-            self.backup_pill.set_status(
-                self.tr("laatste back-up: %n dag(en) geleden", "", days),
-                "bad" if days > BACKUP_REMINDER_DAYS else "ok",
-            )
+        self.backup_pill.set_status(*status_text(backup_state(session)))
         self.backup_pill.show()
 
     def _settings_changed(self) -> None:
@@ -376,6 +399,21 @@ class MainWindow(QMainWindow):
         page: Any = self.page("import")
         if paths and hasattr(page, "add_files"):
             page.add_files(paths)
+
+    def make_backup(self, folder: str | None = None) -> Path | None:
+        """Bestand → Back-up maken…: choose the folder (the configured one is offered)."""
+        if self.ctx.session is None:
+            return None
+        if folder is None:
+            start = configured_backup_dir(self.ctx.vault_path)
+            folder = FileDialog.directory(self, self.tr("Map voor de back-up"), str(start))
+            if not folder:
+                return None
+            save_config({"backup_dir": folder})
+        return make_backup(self, self.ctx, Path(folder))
+
+    def show_handbook(self) -> None:
+        open_handbook(self)
 
     def show_about(self) -> None:
         from contactkluis.ui.about import AboutDialog

@@ -70,6 +70,36 @@ def write_backup(
     return out
 
 
+def check_backup(backup: Path, data_key: bytes) -> None:
+    """Prove a backup restores: its database opens with the data key and passes an integrity
+    check. Raises UserError("bad_backup") otherwise. The copy it opens is ciphertext."""
+    backup = Path(backup)
+    read_backup_keys(backup)
+    tmp_db = backup.with_name(f".{backup.name}.{os.getpid()}.check.tmp")
+    try:
+        with zipfile.ZipFile(backup) as zf, zf.open(_DB_MEMBER) as src, open(tmp_db, "wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+        _probe(tmp_db, data_key, backup.name)
+    except (OSError, zipfile.BadZipFile, KeyError) as exc:
+        raise UserError("bad_backup", file=backup.name) from exc
+    finally:
+        tmp_db.unlink(missing_ok=True)
+
+
+def _probe(path: Path, data_key: bytes, name: str) -> None:
+    try:
+        probe = db.connect(path, data_key, read_only=True)
+    except db.BadKey as exc:
+        raise UserError("bad_backup", file=name) from exc
+    try:
+        bad = [r[0] for r in probe.execute("PRAGMA integrity_check") if r[0] != "ok"]
+    finally:
+        probe.close()
+    if bad:
+        raise UserError("bad_backup", file=name)
+
+
 def read_backup_keys(backup: Path) -> KeyFile:
     try:
         with zipfile.ZipFile(backup) as zf:
@@ -118,16 +148,7 @@ def restore_backup(
                 dst.write(chunk)
             dst.flush()
             os.fsync(dst.fileno())
-        try:
-            probe = db.connect(tmp_db, data_key, read_only=True)
-        except db.BadKey as exc:
-            raise UserError("bad_backup", file=backup.name) from exc
-        try:
-            bad = [r[0] for r in probe.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        finally:
-            probe.close()
-        if bad:
-            raise UserError("bad_backup", file=backup.name)
+        _probe(tmp_db, data_key, backup.name)
         # Keys first: a crash after this leaves "no database" (restore again), never a
         # database without its keys.
         atomic_write(key_path(target), keyfile.dumps())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -27,9 +28,29 @@ SELECT contact_id, group_concat(kind || ':' || coalesce(substr(start_date, 1, 4)
 """
 
 
-def source_files(conn: Connection) -> frozenset[str]:
-    """Every file name a contact came from."""
-    return frozenset(str(r[0]) for r in conn.execute("SELECT DISTINCT file FROM provenance"))
+def sheet_kinds(conn: Connection) -> dict[tuple[str, str], str]:
+    """(file name, sheet) -> what the list was (its list kind), from the import reports;
+    a later import of the same sheet wins."""
+    kinds: dict[tuple[str, str], str] = {}
+    for (raw,) in conn.execute("SELECT report_json FROM import_batches ORDER BY id"):
+        try:
+            report = json.loads(raw)
+        except ValueError:
+            continue
+        files = report.get("files") if isinstance(report, dict) else None
+        for file in files if isinstance(files, list) else []:
+            for sheet in file.get("sheets") or [] if isinstance(file, dict) else []:
+                if isinstance(sheet, dict) and sheet.get("list_kind"):
+                    kinds[(str(file.get("file")), str(sheet.get("sheet")))] = str(
+                        sheet["list_kind"]
+                    )
+    return kinds
+
+
+def contact_sheets(conn: Connection) -> list[tuple[int, str, str]]:
+    """(contact id, file name, sheet) of every list a contact came from."""
+    sql = "SELECT DISTINCT contact_id, file, coalesce(sheet, '') FROM provenance"
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in conn.execute(sql)]
 
 
 def counted_rows(conn: Connection, relation: str | None, reference: date) -> list[tuple[Any, ...]]:

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from contactkluis.errors import UserError
 from contactkluis.vault import audit, db, keys, private_files, roster, throttle
-from contactkluis.vault.backup import write_backup
+from contactkluis.vault.backup import check_backup, write_backup
 from contactkluis.vault.keyfile import (
     DAMAGED_KEY_FILE,
     DamagedKeyFile,
@@ -420,6 +420,13 @@ class Vault(KeySlots):
         created = datetime.now(UTC).isoformat(timespec="seconds")
         self._sync_head()  # every backup carries the log's current head
         path = write_backup(self.conn, self.keyfile, self._require_key(), out, created=created)
+        # Only a backup that restores counts: "last_backup" is what the clean-up advice and
+        # the status bar trust (services/backups.py).
+        try:
+            check_backup(path, self._require_key())
+        except UserError:
+            path.unlink(missing_ok=True)  # a file that does not restore is no backup
+            raise
         if not self.read_only:
             with self.transaction() as c:
                 self.set_meta(c, "last_backup", created)

@@ -183,6 +183,49 @@
         <source>Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt. Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres.</source>
         <translation>For this type of request the identity must be established before you handle it. For example, ask for a reply from the known e-mail address.</translation>
     </message>
+    <message>
+        <source>Het verzoek vastleggen voor %1?</source>
+        <translation>Register the request for %1?</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFlow</name>
+    <message>
+        <source>Back-up niet gelukt</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>Back-up gemaakt</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <source>De back-up is gemaakt en gecontroleerd: hij is terug te zetten.
+
+Map: %1
+Bestand: %2</source>
+        <translation>The backup has been made and checked: it can be restored.
+
+Folder: %1
+File: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTexts</name>
+    <message>
+        <source>nog geen back-up gemaakt</source>
+        <translation>no backup made yet</translation>
+    </message>
+    <message>
+        <source>laatste back-up: vandaag</source>
+        <translation>last backup: today</translation>
+    </message>
+    <message numerus="yes">
+        <source>laatste back-up: %n dag(en) geleden</source>
+        <translation>
+            <numerusform>last backup: %n day ago</numerusform>
+            <numerusform>last backup: %n days ago</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CloseRequestDialog</name>
@@ -208,6 +251,13 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Voor</source>
+        <translation>For</translation>
+    </message>
+</context>
+<context>
     <name>ContactPicker</name>
     <message>
         <source>naam, e-mailadres, telefoon of #nummer</source>
@@ -218,8 +268,23 @@
         <translation>Search</translation>
     </message>
     <message>
+        <source>Zonder contact vastleggen</source>
+        <translation>Register without a contact</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personen gevonden: klik op de juiste persoon.</source>
+        <translation>
+            <numerusform>%n person found: click the right person.</numerusform>
+            <numerusform>%n people found: click the right person.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Niemand gevonden. U kunt het verzoek ook zonder contact vastleggen (bijvoorbeeld als u niets van de persoon heeft).</source>
         <translation>No one found. You can also register the request without a contact (for example if you hold nothing on the person).</translation>
+    </message>
+    <message>
+        <source>Kies eerst de persoon in de lijst (klik erop), of vink “Zonder contact vastleggen” aan.</source>
+        <translation>First choose the person in the list (click it), or tick “Register without a contact”.</translation>
     </message>
 </context>
 <context>
@@ -240,17 +305,28 @@ Please report this to the supplier with this code (it contains no personal data)
     </message>
 </context>
 <context>
-    <name>Errors</name>
-    <message>
-        <source>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</source>
-        <translation>Something unexpected went wrong (%1). Nothing was half saved.</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Contactkluis instellen</source>
         <translation>Set up Contactkluis</translation>
+    </message>
+</context>
+<context>
+    <name>HandbookDialog</name>
+    <message>
+        <source>Handleiding Contactkluis</source>
+        <translation>Contactkluis handbook</translation>
+    </message>
+</context>
+<context>
+    <name>HelpLink</name>
+    <message>
+        <source>Wat betekent dit?</source>
+        <translation>What does this mean?</translation>
+    </message>
+    <message>
+        <source>Opent de handleiding bij de uitleg</source>
+        <translation>Opens the handbook at the explanation</translation>
     </message>
 </context>
 <context>
@@ -478,30 +554,6 @@ Please report this to the supplier with this code (it contains no personal data)
         <translation>New recovery key…</translation>
     </message>
     <message>
-        <source>Sleutel vervangen?</source>
-        <translation>Replace the key?</translation>
-    </message>
-    <message>
-        <source>Het account %1 is verwijderd.
-
-Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet terug te draaien.
-
-Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude kopie van het sleutelbestand of de oude sleutel zelf.
-
-De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken. Dit duurt meestal maar even.
-
-Nu de sleutel vervangen?</source>
-        <translation>The account %1 has been removed.
-
-Might %1 have a copy of the vault file (on a USB stick, at home, in a backup)? That copy still opens with the old password; that cannot be undone.
-
-If you replace the key now, Contactkluis re-encrypts the vault with a new key that %1 never had. Copies and backups made after that will not open with anything %1 still has: the old password, an old copy of the key file or the old key itself.
-
-The other accounts keep their passwords and the recovery key keeps working. This usually takes only a moment.
-
-Replace the key now?</translation>
-    </message>
-    <message>
         <source>Sleutel vervangen</source>
         <translation>Replace key</translation>
     </message>
@@ -636,6 +688,14 @@ Continue?</translation>
         <translation>&amp;About Contactkluis</translation>
     </message>
     <message>
+        <source>&amp;Handleiding</source>
+        <translation>&amp;Handbook</translation>
+    </message>
+    <message>
+        <source>&amp;Back-up maken…</source>
+        <translation>Make a &amp;backup…</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -668,19 +728,8 @@ Continue?</translation>
         <translation>read-only</translation>
     </message>
     <message>
-        <source>nog geen back-up gemaakt</source>
-        <translation>no backup made yet</translation>
-    </message>
-    <message>
-        <source>laatste back-up: vandaag</source>
-        <translation>last backup: today</translation>
-    </message>
-    <message numerus="yes">
-        <source>laatste back-up: %n dag(en) geleden</source>
-        <translation>
-            <numerusform>last backup: %n day ago</numerusform>
-            <numerusform>last backup: %n days ago</numerusform>
-        </translation>
+        <source>Map voor de back-up</source>
+        <translation>Folder for the backup</translation>
     </message>
 </context>
 <context>
@@ -704,17 +753,6 @@ Continue?</translation>
     <message>
         <source>Dit wachtwoord is goed.</source>
         <translation>This password is fine.</translation>
-    </message>
-</context>
-<context>
-    <name>Placeholder</name>
-    <message>
-        <source>%1
-
-Deze pagina komt in een volgende versie.</source>
-        <translation>%1
-
-This page comes in a later version.</translation>
     </message>
 </context>
 <context>
@@ -780,8 +818,24 @@ This page comes in a later version.</translation>
         <translation>Open requests and their deadlines</translation>
     </message>
     <message>
+        <source>een back-up gemaakt</source>
+        <translation>backed up</translation>
+    </message>
+    <message>
         <source>nooit</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <source>de laatste back-up gemaakt</source>
+        <translation>the last backup was made</translation>
+    </message>
+    <message>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>sinds de laatste back-up</source>
+        <translation>since the last backup</translation>
     </message>
     <message numerus="yes">
         <source>Let op: %n verzoek(en) over de termijn.</source>
@@ -901,8 +955,8 @@ This page comes in a later version.</translation>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <source>Opgeslagen als %1</source>
-        <translation>Saved as %1</translation>
+        <source>Opgeslagen als %1 in de map %2</source>
+        <translation>Saved as %1 in the folder %2</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1071,10 @@ This page comes in a later version.</translation>
     <message>
         <source>%1 van %2 afgevinkt</source>
         <translation>%1 of %2 ticked off</translation>
+    </message>
+    <message>
+        <source>Er is nog geen back-up van de kluis. Maak eerst een back-up (Bestand → Back-up maken…); ruim pas daarna de oude bestanden op, want tot dan zijn zij de enige andere kopie.</source>
+        <translation>There is no backup of the vault yet. Make a backup first (File → Make a backup…); only then clean up the old files, because until then they are the only other copy.</translation>
     </message>
     <message>
         <source>De import is klaar. Alles is in één keer opgeslagen.</source>
@@ -1241,8 +1299,12 @@ This page comes in a later version.</translation>
         <translation>Failed</translation>
     </message>
     <message>
-        <source>Verzoek %1 is geregistreerd.</source>
-        <translation>Request %1 has been registered.</translation>
+        <source>Verzoek %1 is geregistreerd voor %2.</source>
+        <translation>Request %1 has been registered for %2.</translation>
+    </message>
+    <message>
+        <source>Verzoek %1 is geregistreerd zonder contact.</source>
+        <translation>Request %1 has been registered without a contact.</translation>
     </message>
     <message>
         <source>Termijn verlengen</source>
@@ -1569,36 +1631,6 @@ Continue?</translation>
         <source>Map voor back-ups</source>
         <translation>Folder for backups</translation>
     </message>
-    <message>
-        <source>Back-up niet gelukt</source>
-        <translation>Backup failed</translation>
-    </message>
-    <message>
-        <source>Back-up gemaakt</source>
-        <translation>Backup made</translation>
-    </message>
-    <message>
-        <source>De back-up staat in %1</source>
-        <translation>The backup is in %1</translation>
-    </message>
-    <message>
-        <source>Er is nog nooit een back-up gemaakt.</source>
-        <translation>No backup has ever been made.</translation>
-    </message>
-    <message numerus="yes">
-        <source>De laatste back-up is %n dag(en) oud: maak een nieuwe.</source>
-        <translation>
-            <numerusform>The last backup is %n day old: make a new one.</numerusform>
-            <numerusform>The last backup is %n days old: make a new one.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Laatste back-up: %n dag(en) geleden.</source>
-        <translation>
-            <numerusform>Last backup: %n day ago.</numerusform>
-            <numerusform>Last backup: %n days ago.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>SheetEditor</name>
@@ -1659,6 +1691,14 @@ Continue?</translation>
         <translation>Automatic</translation>
     </message>
     <message>
+        <source>Kies een andere tekenset als letters met accenten verkeerd worden getoond</source>
+        <translation>Choose another character encoding if accented letters look wrong</translation>
+    </message>
+    <message>
+        <source>Tekenset:</source>
+        <translation>Character encoding:</translation>
+    </message>
+    <message>
         <source>Kopregel in rij:</source>
         <translation>Header in row:</translation>
     </message>
@@ -1702,10 +1742,6 @@ Continue?</translation>
         <source>Automatisch (%1)</source>
         <translation>Automatic (%1)</translation>
     </message>
-    <message>
-        <source>onbekend</source>
-        <translation>unknown</translation>
-    </message>
     <message numerus="yes">
         <source>%n rij(en) met gegevens</source>
         <translation>
@@ -1716,6 +1752,18 @@ Continue?</translation>
     <message>
         <source>Dit werkblad wordt overgeslagen: %1</source>
         <translation>This sheet is skipped: %1</translation>
+    </message>
+    <message>
+        <source>Tekenset: %1 (automatisch herkend)</source>
+        <translation>Character encoding: %1 (detected)</translation>
+    </message>
+    <message>
+        <source>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</source>
+        <translation>Name column: surname first (decided for the whole column)</translation>
+    </message>
+    <message>
+        <source>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</source>
+        <translation>Name column: given name first (decided for the whole column)</translation>
     </message>
     <message>
         <source>(geen kolomnaam)</source>
@@ -1843,6 +1891,49 @@ Continue?</translation>
     <message>
         <source>Exporteren</source>
         <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>StatsSection</name>
+    <message>
+        <source>Tellingen (anonieme aantallen)</source>
+        <translation>Counts (anonymous figures)</translation>
+    </message>
+    <message>
+        <source>Drempel opslaan</source>
+        <translation>Save threshold</translation>
+    </message>
+    <message>
+        <source>Bevriezen</source>
+        <translation>Freeze</translation>
+    </message>
+    <message>
+        <source>Ontdooien</source>
+        <translation>Thaw</translation>
+    </message>
+    <message>
+        <source>Aantallen van 1 tot de drempel k worden in elke telling afgeschermd. Alleen de beheerder stelt k in (minstens 5); gebruikers kunnen een hogere k kiezen, geen lagere. In een bevroren peiljaar geeft een export de eerder gepubliceerde cijfers.</source>
+        <translation>Counts from 1 up to the threshold k are suppressed in every table. Only the administrator sets k (at least 5); users may choose a higher k, never a lower one. In a frozen reporting period an export gives the figures published before.</translation>
+    </message>
+    <message>
+        <source>Drempel k:</source>
+        <translation>Threshold k:</translation>
+    </message>
+    <message>
+        <source>Peiljaar:</source>
+        <translation>Reporting period:</translation>
+    </message>
+    <message>
+        <source>Bevroren:</source>
+        <translation>Frozen:</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Drempel opgeslagen.</source>
+        <translation>Threshold saved.</translation>
     </message>
 </context>
 <context>

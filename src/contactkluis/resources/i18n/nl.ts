@@ -183,6 +183,49 @@
             <source>Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt. Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres.</source>
             <translation>Voor dit soort verzoek moet de identiteit vaststaan voordat u het afhandelt. Vraag bijvoorbeeld om een reactie vanaf het bekende e-mailadres.</translation>
         </message>
+        <message>
+            <source>Het verzoek vastleggen voor %1?</source>
+            <translation>Het verzoek vastleggen voor %1?</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupFlow</name>
+        <message>
+            <source>Back-up niet gelukt</source>
+            <translation>Back-up niet gelukt</translation>
+        </message>
+        <message>
+            <source>Back-up gemaakt</source>
+            <translation>Back-up gemaakt</translation>
+        </message>
+        <message>
+            <source>De back-up is gemaakt en gecontroleerd: hij is terug te zetten.
+
+Map: %1
+Bestand: %2</source>
+            <translation>De back-up is gemaakt en gecontroleerd: hij is terug te zetten.
+
+Map: %1
+Bestand: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupTexts</name>
+        <message>
+            <source>nog geen back-up gemaakt</source>
+            <translation>nog geen back-up gemaakt</translation>
+        </message>
+        <message>
+            <source>laatste back-up: vandaag</source>
+            <translation>laatste back-up: vandaag</translation>
+        </message>
+        <message numerus="yes">
+            <source>laatste back-up: %n dag(en) geleden</source>
+            <translation>
+                <numerusform>laatste back-up: %n dag geleden</numerusform>
+                <numerusform>laatste back-up: %n dagen geleden</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>CloseRequestDialog</name>
@@ -208,6 +251,13 @@
         </message>
     </context>
     <context>
+        <name>ConsentDialog</name>
+        <message>
+            <source>Voor</source>
+            <translation>Voor</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactPicker</name>
         <message>
             <source>naam, e-mailadres, telefoon of #nummer</source>
@@ -218,8 +268,23 @@
             <translation>Zoeken</translation>
         </message>
         <message>
+            <source>Zonder contact vastleggen</source>
+            <translation>Zonder contact vastleggen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n personen gevonden: klik op de juiste persoon.</source>
+            <translation>
+                <numerusform>%n personen gevonden: klik op de juiste persoon.</numerusform>
+                <numerusform>%n personen gevonden: klik op de juiste persoon.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Niemand gevonden. U kunt het verzoek ook zonder contact vastleggen (bijvoorbeeld als u niets van de persoon heeft).</source>
             <translation>Niemand gevonden. U kunt het verzoek ook zonder contact vastleggen (bijvoorbeeld als u niets van de persoon heeft).</translation>
+        </message>
+        <message>
+            <source>Kies eerst de persoon in de lijst (klik erop), of vink “Zonder contact vastleggen” aan.</source>
+            <translation>Kies eerst de persoon in de lijst (klik erop), of vink “Zonder contact vastleggen” aan.</translation>
         </message>
     </context>
     <context>
@@ -240,17 +305,28 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
         </message>
     </context>
     <context>
-        <name>Errors</name>
-        <message>
-            <source>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</source>
-            <translation>Er ging iets onverwachts mis (%1). Er is niets half opgeslagen.</translation>
-        </message>
-    </context>
-    <context>
         <name>FirstRunWizard</name>
         <message>
             <source>Contactkluis instellen</source>
             <translation>Contactkluis instellen</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandbookDialog</name>
+        <message>
+            <source>Handleiding Contactkluis</source>
+            <translation>Handleiding Contactkluis</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpLink</name>
+        <message>
+            <source>Wat betekent dit?</source>
+            <translation>Wat betekent dit?</translation>
+        </message>
+        <message>
+            <source>Opent de handleiding bij de uitleg</source>
+            <translation>Opent de handleiding bij de uitleg</translation>
         </message>
     </context>
     <context>
@@ -455,8 +531,8 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
             <translation>Let op: deze kluis is nog niet ondertekend</translation>
         </message>
         <message>
-            <source>Voer &apos;contactkluis verify&apos; uit en zet zo nodig een back-up terug. Wat er gevonden is:</source>
-            <translation>Voer &apos;contactkluis verify&apos; uit en zet zo nodig een back-up terug. Wat er gevonden is:</translation>
+            <source>Voer 'contactkluis verify' uit en zet zo nodig een back-up terug. Wat er gevonden is:</source>
+            <translation>Voer 'contactkluis verify' uit en zet zo nodig een back-up terug. Wat er gevonden is:</translation>
         </message>
     </context>
     <context>
@@ -476,30 +552,6 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
         <message>
             <source>Nieuwe herstelsleutel…</source>
             <translation>Nieuwe herstelsleutel…</translation>
-        </message>
-        <message>
-            <source>Sleutel vervangen?</source>
-            <translation>Sleutel vervangen?</translation>
-        </message>
-        <message>
-            <source>Het account %1 is verwijderd.
-
-Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet terug te draaien.
-
-Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude kopie van het sleutelbestand of de oude sleutel zelf.
-
-De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken. Dit duurt meestal maar even.
-
-Nu de sleutel vervangen?</source>
-            <translation>Het account %1 is verwijderd.
-
-Heeft %1 misschien een kopie van het kluisbestand (op een stick, thuis, in een back-up)? Die kopie gaat met het oude wachtwoord nog steeds open; dat is niet terug te draaien.
-
-Vervangt u nu de sleutel, dan versleutelt Contactkluis de kluis opnieuw met een nieuwe sleutel die %1 nooit heeft gehad. Kopieën en back-ups die daarna worden gemaakt, gaan dan niet open met wat %1 nog heeft: het oude wachtwoord, een oude kopie van het sleutelbestand of de oude sleutel zelf.
-
-De andere accounts houden hun wachtwoord en de herstelsleutel blijft werken. Dit duurt meestal maar even.
-
-Nu de sleutel vervangen?</translation>
         </message>
         <message>
             <source>Sleutel vervangen</source>
@@ -636,6 +688,14 @@ Doorgaan?</translation>
             <translation>&amp;Over Contactkluis</translation>
         </message>
         <message>
+            <source>&amp;Handleiding</source>
+            <translation>&amp;Handleiding</translation>
+        </message>
+        <message>
+            <source>&amp;Back-up maken…</source>
+            <translation>&amp;Back-up maken…</translation>
+        </message>
+        <message>
             <source>&amp;Bestand</source>
             <translation>&amp;Bestand</translation>
         </message>
@@ -668,19 +728,8 @@ Doorgaan?</translation>
             <translation>alleen-lezen</translation>
         </message>
         <message>
-            <source>nog geen back-up gemaakt</source>
-            <translation>nog geen back-up gemaakt</translation>
-        </message>
-        <message>
-            <source>laatste back-up: vandaag</source>
-            <translation>laatste back-up: vandaag</translation>
-        </message>
-        <message numerus="yes">
-            <source>laatste back-up: %n dag(en) geleden</source>
-            <translation>
-                <numerusform>laatste back-up: %n dag geleden</numerusform>
-                <numerusform>laatste back-up: %n dagen geleden</numerusform>
-            </translation>
+            <source>Map voor de back-up</source>
+            <translation>Map voor de back-up</translation>
         </message>
     </context>
     <context>
@@ -704,17 +753,6 @@ Doorgaan?</translation>
         <message>
             <source>Dit wachtwoord is goed.</source>
             <translation>Dit wachtwoord is goed.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Placeholder</name>
-        <message>
-            <source>%1
-
-Deze pagina komt in een volgende versie.</source>
-            <translation>%1
-
-Deze pagina komt in een volgende versie.</translation>
         </message>
     </context>
     <context>
@@ -780,8 +818,24 @@ Deze pagina komt in een volgende versie.</translation>
             <translation>Open verzoeken en hun termijnen</translation>
         </message>
         <message>
+            <source>een back-up gemaakt</source>
+            <translation>een back-up gemaakt</translation>
+        </message>
+        <message>
             <source>nooit</source>
             <translation>nooit</translation>
+        </message>
+        <message>
+            <source>de laatste back-up gemaakt</source>
+            <translation>de laatste back-up gemaakt</translation>
+        </message>
+        <message>
+            <source>vandaag</source>
+            <translation>vandaag</translation>
+        </message>
+        <message>
+            <source>sinds de laatste back-up</source>
+            <translation>sinds de laatste back-up</translation>
         </message>
         <message numerus="yes">
             <source>Let op: %n verzoek(en) over de termijn.</source>
@@ -792,7 +846,7 @@ Deze pagina komt in een volgende versie.</translation>
         </message>
         <message>
             <source>Er zijn records over hun bewaartermijn; bekijk ze bij Bewaartermijnen.</source>
-            <translation>Er zijn records over hun bewaartermijn; bekijk ze bij Bewaartermijnen.</translation>
+            <translation>Er zijn personen over hun bewaartermijn; bekijk ze bij Bewaartermijnen.</translation>
         </message>
         <message>
             <source>Niets over de termijn.</source>
@@ -901,8 +955,8 @@ Deze pagina komt in een volgende versie.</translation>
             <translation>PDF-bestand (*.pdf)</translation>
         </message>
         <message>
-            <source>Opgeslagen als %1</source>
-            <translation>Opgeslagen als %1</translation>
+            <source>Opgeslagen als %1 in de map %2</source>
+            <translation>Opgeslagen als %1 in de map %2</translation>
         </message>
     </context>
     <context>
@@ -1017,6 +1071,10 @@ Deze pagina komt in een volgende versie.</translation>
         <message>
             <source>%1 van %2 afgevinkt</source>
             <translation>%1 van %2 afgevinkt</translation>
+        </message>
+        <message>
+            <source>Er is nog geen back-up van de kluis. Maak eerst een back-up (Bestand → Back-up maken…); ruim pas daarna de oude bestanden op, want tot dan zijn zij de enige andere kopie.</source>
+            <translation>Er is nog geen back-up van de kluis. Maak eerst een back-up (Bestand → Back-up maken…); ruim pas daarna de oude bestanden op, want tot dan zijn zij de enige andere kopie.</translation>
         </message>
         <message>
             <source>De import is klaar. Alles is in één keer opgeslagen.</source>
@@ -1241,8 +1299,12 @@ Deze pagina komt in een volgende versie.</translation>
             <translation>Niet gelukt</translation>
         </message>
         <message>
-            <source>Verzoek %1 is geregistreerd.</source>
-            <translation>Verzoek %1 is geregistreerd.</translation>
+            <source>Verzoek %1 is geregistreerd voor %2.</source>
+            <translation>Verzoek %1 is geregistreerd voor %2.</translation>
+        </message>
+        <message>
+            <source>Verzoek %1 is geregistreerd zonder contact.</source>
+            <translation>Verzoek %1 is geregistreerd zonder contact.</translation>
         </message>
         <message>
             <source>Termijn verlengen</source>
@@ -1331,7 +1393,7 @@ Doorgaan?</translation>
         </message>
         <message>
             <source>Deze records zijn over hun bewaartermijn: er is geen doel meer dat bewaren rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar); verwijderen wist het record helemaal. Een record met een open verzoek staat hier nooit tussen.</source>
-            <translation>Deze records zijn over hun bewaartermijn: er is geen doel meer dat bewaren rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar); verwijderen wist het record helemaal. Een record met een open verzoek staat hier nooit tussen.</translation>
+            <translation>Deze personen zijn over hun bewaartermijn: er is geen doel meer dat bewaren rechtvaardigt. Anonimiseren houdt alleen grove, niet-herleidbare gegevens over voor de statistiek (postcodegebied, geboortedecennium, soort relatie en jaar); verwijderen wist alle gegevens van de persoon. Iemand met een open verzoek staat hier nooit tussen.</translation>
         </message>
         <message>
             <source>Nr.</source>
@@ -1368,30 +1430,30 @@ Doorgaan?</translation>
         <message numerus="yes">
             <source>%n record(s) over de bewaartermijn</source>
             <translation>
-                <numerusform>%n record over de bewaartermijn</numerusform>
-                <numerusform>%n records over de bewaartermijn</numerusform>
+                <numerusform>%n persoon over de bewaartermijn</numerusform>
+                <numerusform>%n personen over de bewaartermijn</numerusform>
             </translation>
         </message>
         <message>
             <source>Geen records over de bewaartermijn.</source>
-            <translation>Geen records over de bewaartermijn.</translation>
+            <translation>Niemand over de bewaartermijn.</translation>
         </message>
         <message>
             <source>Alleen een beheerder kan verlopen records opschonen</source>
-            <translation>Alleen een beheerder kan verlopen records opschonen</translation>
+            <translation>Alleen een beheerder kan verlopen gegevens opschonen</translation>
         </message>
         <message numerus="yes">
             <source>%n record(s) anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
             <translation>
-                <numerusform>%n record anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
-                <numerusform>%n records anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>%n persoon anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>%n personen anonimiseren? Naam, adres, e-mail, telefoon, notities, toestemmingen en herkomst verdwijnen; alleen postcodegebied, geboortedecennium en soort relatie met jaar blijven voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n record(s) definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</source>
             <translation>
-                <numerusform>%n record definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
-                <numerusform>%n records definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>%n persoon definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>%n personen definitief verwijderen? Er blijft niets van over, ook niet voor de statistiek. Dit kan niet ongedaan worden gemaakt.</numerusform>
             </translation>
         </message>
         <message>
@@ -1400,7 +1462,7 @@ Doorgaan?</translation>
         </message>
         <message>
             <source>Alleen een beheerder kan verlopen records opschonen.</source>
-            <translation>Alleen een beheerder kan verlopen records opschonen.</translation>
+            <translation>Alleen een beheerder kan verlopen gegevens opschonen.</translation>
         </message>
         <message>
             <source>Anonimiseren</source>
@@ -1417,22 +1479,22 @@ Doorgaan?</translation>
         <message numerus="yes">
             <source>%n record(s) geanonimiseerd.</source>
             <translation>
-                <numerusform>%n record geanonimiseerd.</numerusform>
-                <numerusform>%n records geanonimiseerd.</numerusform>
+                <numerusform>%n persoon geanonimiseerd.</numerusform>
+                <numerusform>%n personen geanonimiseerd.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n record(s) verwijderd.</source>
             <translation>
-                <numerusform>%n record verwijderd.</numerusform>
-                <numerusform>%n records verwijderd.</numerusform>
+                <numerusform>%n persoon verwijderd.</numerusform>
+                <numerusform>%n personen verwijderd.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n record(s) overgeslagen: niet (meer) verlopen.</source>
             <translation>
-                <numerusform>%n record overgeslagen: niet (meer) verlopen.</numerusform>
-                <numerusform>%n records overgeslagen: niet (meer) verlopen.</numerusform>
+                <numerusform>%n persoon overgeslagen: niet (meer) verlopen.</numerusform>
+                <numerusform>%n personen overgeslagen: niet (meer) verlopen.</numerusform>
             </translation>
         </message>
     </context>
@@ -1569,36 +1631,6 @@ Doorgaan?</translation>
             <source>Map voor back-ups</source>
             <translation>Map voor back-ups</translation>
         </message>
-        <message>
-            <source>Back-up niet gelukt</source>
-            <translation>Back-up niet gelukt</translation>
-        </message>
-        <message>
-            <source>Back-up gemaakt</source>
-            <translation>Back-up gemaakt</translation>
-        </message>
-        <message>
-            <source>De back-up staat in %1</source>
-            <translation>De back-up staat in %1</translation>
-        </message>
-        <message>
-            <source>Er is nog nooit een back-up gemaakt.</source>
-            <translation>Er is nog nooit een back-up gemaakt.</translation>
-        </message>
-        <message numerus="yes">
-            <source>De laatste back-up is %n dag(en) oud: maak een nieuwe.</source>
-            <translation>
-                <numerusform>De laatste back-up is %n dag oud: maak een nieuwe.</numerusform>
-                <numerusform>De laatste back-up is %n dagen oud: maak een nieuwe.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Laatste back-up: %n dag(en) geleden.</source>
-            <translation>
-                <numerusform>Laatste back-up: %n dag geleden.</numerusform>
-                <numerusform>Laatste back-up: %n dagen geleden.</numerusform>
-            </translation>
-        </message>
     </context>
     <context>
         <name>SheetEditor</name>
@@ -1659,6 +1691,14 @@ Doorgaan?</translation>
             <translation>Automatisch</translation>
         </message>
         <message>
+            <source>Kies een andere tekenset als letters met accenten verkeerd worden getoond</source>
+            <translation>Kies een andere tekenset als letters met accenten verkeerd worden getoond</translation>
+        </message>
+        <message>
+            <source>Tekenset:</source>
+            <translation>Tekenset:</translation>
+        </message>
+        <message>
             <source>Kopregel in rij:</source>
             <translation>Kopregel in rij:</translation>
         </message>
@@ -1702,10 +1742,6 @@ Doorgaan?</translation>
             <source>Automatisch (%1)</source>
             <translation>Automatisch (%1)</translation>
         </message>
-        <message>
-            <source>onbekend</source>
-            <translation>onbekend</translation>
-        </message>
         <message numerus="yes">
             <source>%n rij(en) met gegevens</source>
             <translation>
@@ -1716,6 +1752,18 @@ Doorgaan?</translation>
         <message>
             <source>Dit werkblad wordt overgeslagen: %1</source>
             <translation>Dit werkblad wordt overgeslagen: %1</translation>
+        </message>
+        <message>
+            <source>Tekenset: %1 (automatisch herkend)</source>
+            <translation>Tekenset: %1 (automatisch herkend)</translation>
+        </message>
+        <message>
+            <source>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</source>
+            <translation>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</translation>
+        </message>
+        <message>
+            <source>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</source>
+            <translation>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</translation>
         </message>
         <message>
             <source>(geen kolomnaam)</source>
@@ -1843,6 +1891,49 @@ Doorgaan?</translation>
         <message>
             <source>Exporteren</source>
             <translation>Exporteren</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsSection</name>
+        <message>
+            <source>Tellingen (anonieme aantallen)</source>
+            <translation>Tellingen (anonieme aantallen)</translation>
+        </message>
+        <message>
+            <source>Drempel opslaan</source>
+            <translation>Drempel opslaan</translation>
+        </message>
+        <message>
+            <source>Bevriezen</source>
+            <translation>Bevriezen</translation>
+        </message>
+        <message>
+            <source>Ontdooien</source>
+            <translation>Ontdooien</translation>
+        </message>
+        <message>
+            <source>Aantallen van 1 tot de drempel k worden in elke telling afgeschermd. Alleen de beheerder stelt k in (minstens 5); gebruikers kunnen een hogere k kiezen, geen lagere. In een bevroren peiljaar geeft een export de eerder gepubliceerde cijfers.</source>
+            <translation>Aantallen van 1 tot de drempel k worden in elke telling afgeschermd. Alleen de beheerder stelt k in (minstens 5); gebruikers kunnen een hogere k kiezen, geen lagere. In een bevroren peiljaar geeft een export de eerder gepubliceerde cijfers.</translation>
+        </message>
+        <message>
+            <source>Drempel k:</source>
+            <translation>Drempel k:</translation>
+        </message>
+        <message>
+            <source>Peiljaar:</source>
+            <translation>Peiljaar:</translation>
+        </message>
+        <message>
+            <source>Bevroren:</source>
+            <translation>Bevroren:</translation>
+        </message>
+        <message>
+            <source>geen</source>
+            <translation>geen</translation>
+        </message>
+        <message>
+            <source>Drempel opgeslagen.</source>
+            <translation>Drempel opgeslagen.</translation>
         </message>
     </context>
     <context>

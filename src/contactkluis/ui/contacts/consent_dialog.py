@@ -86,6 +86,11 @@ class ConsentDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
+        # Writing consent names whose consent it is, so nobody records it for the wrong person.
+        stored = session.repo().get(contact_id)
+        self.person = QLabel(stored.name.display() if stored is not None else "", self)
+        self.person.setStyleSheet("font-weight: 600;")
+        form.addRow(self.tr("Voor") + ":", self.person)
         self.purpose = QComboBox(self)
         for code, p in session.purposes.items():
             self.purpose.addItem(localized(p.label_nl, p.label_en), code)

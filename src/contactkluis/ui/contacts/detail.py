@@ -43,7 +43,8 @@ from contactkluis.services import contacts as contact_service
 from contactkluis.services import import_history
 from contactkluis.services.session import Session
 from contactkluis.ui.contacts.flags import FLAG_SYMBOLS, PILL_COLOURS, flag_icon
-from contactkluis.ui.contacts.texts import relation_label, t
+from contactkluis.ui.contacts.texts import action_label, field_label, relation_label, t
+from contactkluis.ui.handbook import HelpLink
 
 _T: dict[str, tuple[str, str]] = {
     "empty": ("Selecteer een contact.", "Select a contact."),
@@ -85,12 +86,12 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "confirm.title": ("Bevestigen", "Confirm"),
     "confirm.anonymise": (
-        "Dit contact anonimiseren? Naam, adres en contactgegevens verdwijnen definitief.",
-        "Anonymise this contact? Name, address and contact details are removed for good.",
+        "{name} anonimiseren? Naam, adres en contactgegevens verdwijnen definitief.",
+        "Anonymise {name}? Name, address and contact details are removed for good.",
     ),
     "confirm.delete": (
-        "Dit contact definitief verwijderen?",
-        "Delete this contact for good?",
+        "{name} definitief verwijderen?",
+        "Delete {name} for good?",
     ),
     "not_expired": (
         "Dit contact is niet (meer) verlopen; er is niets gedaan.",
@@ -184,15 +185,27 @@ class ContactDetailPanel(QWidget):
         self.retention_text.setWordWrap(True)
         self.retention_text.setTextFormat(Qt.TextFormat.PlainText)
         rb.addWidget(self.retention_text)
+        self.retention_help = HelpLink("retention", self.retention_banner)
+        rb.addWidget(self.retention_help)
+        # Destructive actions sit at the bottom right of the banner, far from the tab row:
+        # a click meant for "Herkomst" must never land on "Verwijderen".
         actions = QHBoxLayout()
+        actions.addStretch(1)
         self.anonymise_button = QPushButton(_t("anonymise"), self.retention_banner)
         self.delete_button = QPushButton(_t("delete"), self.retention_banner)
         self.anonymise_button.clicked.connect(lambda: self._retention_action("anonymise"))
         self.delete_button.clicked.connect(lambda: self._retention_action("delete"))
         actions.addWidget(self.anonymise_button)
         actions.addWidget(self.delete_button)
-        actions.addStretch(1)
         rb.addLayout(actions)
+
+        # The tab row stays right under the name whatever banners show: banners go below
+        # the tabs, so the row never moves with their height.
+        self.tabs = QTabWidget(self)
+        bar = self.tabs.tabBar()
+        bar.setUsesScrollButtons(False)  # no "He…" or hidden tabs: the panel is as wide
+        bar.setElideMode(Qt.TextElideMode.ElideNone)  # as its tab row (minimumSizeHint)
+        layout.addWidget(self.tabs, 1)
         for banner in (
             self.deceased_banner,
             self.restricted_banner,
@@ -202,9 +215,6 @@ class ContactDetailPanel(QWidget):
         ):
             layout.addWidget(banner)
             banner.hide()
-
-        self.tabs = QTabWidget(self)
-        layout.addWidget(self.tabs, 1)
         self._build_fields_tab()
         self._build_consent_tab()
         self._build_relations_tab()
@@ -266,6 +276,8 @@ class ContactDetailPanel(QWidget):
         row.addWidget(self.give_button)
         row.addWidget(self.withdraw_button)
         row.addStretch(1)
+        self.flags_help = HelpLink("flags", page)
+        row.addWidget(self.flags_help)
         outer.addLayout(row)
         self.tabs.addTab(page, _t("tab.consent"))
 
@@ -443,7 +455,8 @@ class ContactDetailPanel(QWidget):
         self.provenance.clear()
         for p in c.sources:
             self.provenance.addTopLevelItem(QTreeWidgetItem([
-                p.file, p.sheet or "", "" if p.row is None else str(p.row), p.field or "",
+                p.file, p.sheet or "", "" if p.row is None else str(p.row),
+                field_label(p.field) if p.field else "",
                 p.original or ""]))  # fmt: skip
 
     def _show_audit(self, entries: list[dict[str, Any]]) -> None:
@@ -451,7 +464,7 @@ class ContactDetailPanel(QWidget):
         for e in entries:
             detail = json.dumps(e["detail"], ensure_ascii=False) if e["detail"] else ""
             when = format_datetime(e["ts"])
-            item = QTreeWidgetItem([when, e["account"] or "", e["action"], detail])
+            item = QTreeWidgetItem([when, e["account"] or "", action_label(e["action"]), detail])
             self.audit.addTopLevelItem(item)
 
     def _show_imports(self, session: Session, contact_id: int | None) -> None:
@@ -517,7 +530,8 @@ class ContactDetailPanel(QWidget):
         if self.session is None or self.contact is None or self.contact.id is None:
             return
         contact_id = self.contact.id
-        if not self.confirm(_t(f"confirm.{action}")):
+        name = self.contact.name.display() if self.contact is not None else ""
+        if not self.confirm(_t(f"confirm.{action}", name=name)):
             return
         retention = optional_service("retention")
         try:

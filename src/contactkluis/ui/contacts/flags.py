@@ -3,9 +3,14 @@ state reads without colour vision."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from contactkluis.domain.messages import format_date
+from contactkluis.ui.contacts.texts import t
 
 FLAG_SYMBOLS = {"given": "✓", "reconfirm": "?", "withdrawn": "✗", "none": "–"}
 FLAG_COLOURS = {
@@ -51,6 +56,20 @@ def _flag_pixmap(flag: str, size: int) -> QPixmap:
     return pix
 
 
+PILL_PADDING = 16  # text to pill edge, both sides together
+PILL_INSET = 10  # pill to cell edge
+
+
+def widest_pill_text() -> str:
+    """The longest retention pill in the current language ("Binnenkort 28-12-2026")."""
+    day = format_date(date(2026, 12, 28))  # two-digit day and month: the widest date
+    return max((f"{t(f'ret.{s}')} {day}" for s in ("soon", "expired", "ok")), key=len)
+
+
+def pill_width(metrics: QFontMetrics, text: str) -> int:
+    return metrics.horizontalAdvance(text) + PILL_PADDING + PILL_INSET
+
+
 class RetentionPillDelegate(QStyledItemDelegate):
     """Paints the retention cell as a coloured pill holding the status word and date."""
 
@@ -81,7 +100,7 @@ class RetentionPillDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = option.fontMetrics
         rect = option.rect
-        width = min(metrics.horizontalAdvance(str(text)) + 16, rect.width() - 6)
+        width = min(metrics.horizontalAdvance(str(text)) + PILL_PADDING, rect.width() - 6)
         height = min(metrics.height() + 4, rect.height() - 4)
         pill = QRectF(rect.left() + 4, rect.center().y() - height / 2 + 1, width, height)
         painter.setPen(QColor(fg))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QSplitter, QTableView, QWidget
 
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.services.session import Session
+from contactkluis.ui.contacts.flags import pill_width, widest_pill_text
 from contactkluis.ui.contacts.model import Column, ContactTableModel
 from contactkluis.ui.contacts.texts import t
 
@@ -88,6 +89,11 @@ class ColumnLayoutMixin:
             saved = self.settings.value(self._layout_key())
             if not (saved and header.restoreState(saved)):
                 self._default_layout(session)
+            # A layout saved in another language or font may be too narrow for the pills.
+            retention = int(Column.RETENTION)
+            needed = self._default_width(Column.RETENTION)
+            if header.sectionSize(retention) < needed:
+                header.resizeSection(retention, needed)
             splitter = self.settings.value(f"{_SETTINGS_GROUP}/splitter")
             if not (splitter and self.splitter.restoreState(splitter)):
                 self.splitter.setSizes([700, 420])
@@ -112,13 +118,20 @@ class ColumnLayoutMixin:
         )
         header.blockSignals(False)
 
+    def _default_width(self, column: Column) -> int:
+        width = _DEFAULT_WIDTHS[column]
+        if column is Column.RETENTION:  # the whole pill, in this language: "Expired 23-10-2024"
+            metrics = self.table.fontMetrics()
+            width = max(width, pill_width(metrics, widest_pill_text()))
+        return width
+
     def _default_layout(self, session: Session) -> None:
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.setSectionHidden(column, False)
             purpose = self.model.purpose_of(column)
             if purpose is None:
-                header.resizeSection(column, _DEFAULT_WIDTHS[Column(column)])
+                header.resizeSection(column, self._default_width(Column(column)))
                 header.setSectionHidden(column, Column(column) in _HIDDEN_BY_DEFAULT)
                 continue
             header.resizeSection(column, header.fontMetrics().horizontalAdvance(purpose[1]) + 28)

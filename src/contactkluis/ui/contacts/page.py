@@ -37,6 +37,7 @@ from contactkluis.ui.contacts.layout import ColumnLayoutMixin, default_settings
 from contactkluis.ui.contacts.model import Column, ContactTableModel, RetentionRole
 from contactkluis.ui.contacts.texts import t
 from contactkluis.ui.context import AppContext
+from contactkluis.ui.handbook import HelpLink
 
 SEARCH_DELAY_MS = 150
 
@@ -133,6 +134,8 @@ class ContactsPage(ColumnLayoutMixin, QWidget):
         layout.addWidget(self.splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
+        self.flags_help = HelpLink("flags", self)  # what ✓ ? ✗ – and the pills mean
+        bottom.addWidget(self.flags_help)
         bottom.addStretch(1)
         bottom.addWidget(self.status_label)
         layout.addLayout(bottom)

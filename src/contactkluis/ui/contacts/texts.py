@@ -83,10 +83,49 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rel.groepscontact": ("groepscontact", "group contact"),
     "rel.klant": ("klant", "customer"),
     "rel.doel-onbekend": ("doel onbekend — beoordelen", "purpose unknown — review"),
+    # provenance fields (Provenance.field codes written by migration/pipeline.py and merge.py)
+    "field.name": ("Naam", "Name"),
+    "field.email": ("E-mail", "E-mail"),
+    "field.email_invalid": ("E-mail (ongeldig)", "E-mail (invalid)"),
+    "field.phone": ("Telefoon", "Phone"),
+    "field.phone_invalid": ("Telefoon (ongeldig)", "Phone (invalid)"),
+    "field.postcode": ("Postcode", "Postcode"),
+    "field.postcode_invalid": ("Postcode (ongeldig)", "Postcode (invalid)"),
+    "field.shared_email": ("Gedeeld e-mailadres", "Shared e-mail address"),
+    "field.name_unknown": ("Naam onbekend", "Name unknown"),
+    # history (audit actions on a contact)
+    "act.contact.create": ("Aangemaakt", "Created"),
+    "act.contact.edit": ("Gewijzigd", "Changed"),
+    "act.contact.restricted": ("Beperking gewijzigd", "Restriction changed"),
+    "act.contact.objects_marketing": ("Bezwaar tegen marketing", "Objection to marketing"),
+    "act.contact.objects_profiling": ("Bezwaar tegen profilering", "Objection to profiling"),
+    "act.contact.merge": ("Samengevoegd", "Merged"),
+    "act.contact.erase": ("Gewist", "Erased"),
+    "act.consent.given": ("Toestemming gegeven", "Consent given"),
+    "act.consent.withdrawn": ("Toestemming ingetrokken", "Consent withdrawn"),
+    "act.consent.none": ("Toestemming gewist", "Consent cleared"),
+    "act.relation.add": ("Relatie toegevoegd", "Relation added"),
+    "act.duplicate.dismiss": ("Geen dubbele", "Not a duplicate"),
+    "act.access.export": ("Inzage-export gemaakt", "Access export made"),
+    "act.import": ("Geïmporteerd", "Imported"),
+    "act.import.from": (
+        "{file}, blad {sheet}, rij {row}",
+        "{file}, sheet {sheet}, row {row}",
+    ),
 }
 
 
 t = speaker(TEXTS, "contacts.")
+
+
+def action_label(code: str) -> str:
+    """An audit action as words ("Toestemming gegeven", never "consent.given")."""
+    return t(f"act.{code}") if f"act.{code}" in TEXTS else code
+
+
+def field_label(code: str) -> str:
+    """A provenance field as words ("Telefoon (ongeldig)", never "phone_invalid")."""
+    return t(f"field.{code}") if f"field.{code}" in TEXTS else code
 
 
 def relation_label(kind: str) -> str:

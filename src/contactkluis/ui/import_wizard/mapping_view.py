@@ -91,6 +91,12 @@ class SheetEditor(QWidget):
         # (an unsubscribe export or an ended-members sheet is not a relation of its own).
         self.list_kind = QComboBox()
         self.list_kind.setObjectName("listKindCombo")
+        # The automatic choice names kind and reason: long. The combo keeps a sensible
+        # width (the full text is its tooltip) so the sheet list beside it is not squeezed.
+        self.list_kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.list_kind.setMinimumContentsLength(28)
         self.list_kind.addItem(self.tr("Automatisch"), None)
         for kind, label in KIND_LABELS.items():
             self.list_kind.addItem(localized(*label), str(kind))
@@ -158,7 +164,11 @@ class SheetEditor(QWidget):
             (Col.BY, 85),
             (Col.WARNINGS, 320),
         ):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than its heading in this language ("Recognised by", "Herkend aan").
+            item = self.table.horizontalHeaderItem(column)
+            margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
+            title = header.fontMetrics().horizontalAdvance(item.text()) if item else 0
+            self.table.setColumnWidth(column, max(width, title + margin))
         for i in range(SAMPLE_ROWS):
             self.table.setColumnWidth(Col.SAMPLE + i, 135)
         # Warnings before the samples: at 1280 px the red IBAN/BSN line was off-screen.

@@ -24,6 +24,7 @@ from contactkluis.services.import_plan import (
     build_rows,
     reason_text,
 )
+from contactkluis.ui.contacts.texts import relation_label
 
 SAMPLE_ROWS = 3
 SCAN_ROWS = 200  # warnings are counted over this many rows; enough to spot a pattern
@@ -136,7 +137,7 @@ def field_value(contact: Contact, name: str) -> str:
             "",
         )
     if name == "relation":
-        return ", ".join(dict.fromkeys(str(r.kind) for r in contact.relations))
+        return ", ".join(dict.fromkeys(relation_label(str(r.kind)) for r in contact.relations))
     return ""
 
 

@@ -165,6 +165,12 @@ class ReportView(QWidget):
             )
         )
         intro.setWordWrap(True)
+        self.cleanup_intro = intro
+        # The advice to delete the old lists waits for a verified backup: until then those
+        # lists are the only other copy (services/backups.py, same state as the status bar).
+        self.backup_needed = QLabel()
+        self.backup_needed.setWordWrap(True)
+        self.backup_needed.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.file_list = QLabel()
         self.file_list.setWordWrap(True)
         items = [
@@ -187,6 +193,7 @@ class ReportView(QWidget):
         self.checks = [QCheckBox(text) for text in items]
         self.check_state = QLabel()
         layout = QVBoxLayout(page)
+        layout.addWidget(self.backup_needed)
         layout.addWidget(intro)
         layout.addWidget(self.file_list)
         for box in self.checks:
@@ -208,6 +215,21 @@ class ReportView(QWidget):
                 .replace("%2", str(len(self.checks)))
             )
             self.check_state.setStyleSheet("")
+
+    def show_backup_state(self, has_backup: bool) -> None:
+        self.backup_needed.setVisible(not has_backup)
+        self.backup_needed.setText(
+            ""
+            if has_backup
+            else self.tr(
+                "Er is nog geen back-up van de kluis. Maak eerst een back-up (Bestand →"
+                " Back-up maken…); ruim pas daarna de oude bestanden op, want tot dan zijn"
+                " zij de enige andere kopie."
+            )
+        )
+        self.cleanup_intro.setVisible(has_backup)
+        for box in self.checks:
+            box.setEnabled(has_backup)
 
     # -- filling --------------------------------------------------------------------------
 

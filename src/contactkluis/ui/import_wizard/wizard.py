@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from contactkluis.domain.messages import error_text
 from contactkluis.services import import_history, importing, review
+from contactkluis.services.backups import backup_state
 from contactkluis.services.import_plan import (
     SPREADSHEET_SUFFIXES,
     FilePlan,
@@ -107,6 +109,7 @@ class ImportPage(QWidget):
         ctx.locked.connect(self.reset)
         ctx.locked.connect(lambda: self.past_imports.refresh(None))  # nothing shown while locked
         ctx.unlocked.connect(lambda: self.past_imports.refresh(self.ctx.session))
+        ctx.backup_made.connect(self._show_backup_state)
         self.go(Step.FILES)
 
     # -- steps ----------------------------------------------------------------------------
@@ -177,7 +180,10 @@ class ImportPage(QWidget):
         page = QWidget()
         self.sheet_tree = QTreeWidget()
         self.sheet_tree.setHeaderLabels([self.tr("Bestand / werkblad"), self.tr("Rijen")])
-        self.sheet_tree.setColumnWidth(0, 170)
+        header = self.sheet_tree.header()  # "Rijen" whole, the names take what is left
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.sheet_tree.currentItemChanged.connect(self._sheet_chosen)
         self.editor = SheetEditor()
         self.editor.changed.connect(self._plans_changed)
@@ -185,7 +191,7 @@ class ImportPage(QWidget):
         split.addWidget(self.sheet_tree)
         split.addWidget(self.editor)
         split.setStretchFactor(1, 1)
-        split.setSizes([230, 800])
+        split.setSizes([260, 800])
         self.save_mapping_button = QPushButton(self.tr("Koppeling opslaan…"))
         self.save_mapping_button.clicked.connect(self._ask_save_mapping)
         self.mapping_combo = QComboBox()
@@ -435,6 +441,7 @@ class ImportPage(QWidget):
         self.report = report
         session = self.ctx.session
         self.report_view.show_report(report, lambda cid: review.name_of(session, cid))
+        self._show_backup_state()
         self.go(Step.REPORT)
         self.past_imports.refresh(session)
         self.ctx.data_changed.emit()
@@ -452,6 +459,11 @@ class ImportPage(QWidget):
         self.report_view.show_report(report, lambda cid: review.name_of(session, cid), when=when)
         self.go(Step.REPORT)
         return True
+
+    def _show_backup_state(self) -> None:
+        session = self.ctx.session
+        if session is not None:
+            self.report_view.show_backup_state(backup_state(session).exists)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False

@@ -50,6 +50,10 @@ class Tile(QPushButton):
         layout.addWidget(self.number)
         layout.addWidget(self.label)
 
+    def set_caption(self, caption: str) -> None:
+        self.caption = caption
+        self.label.setText(caption)
+
     def set_value(self, value: int, text: str | None = None, tone: str = "none") -> None:
         self.value = value
         self.number.setText(text if text is not None else str(value))
@@ -205,11 +209,7 @@ class PrivacyPage(StalePage):
         self.tiles["duplicates"].set_value(
             len(o.duplicate_pairs), tone="warn" if o.duplicate_pairs else "ok"
         )
-        age = o.backup_age_days
-        if age is None:
-            self.tiles["backup"].set_value(0, self.tr("nooit"), "bad")
-        else:
-            self.tiles["backup"].set_value(age, tone="bad" if age > BACKUP_REMINDER_DAYS else "ok")
+        self._show_backup(o.backup_age_days)
         self._set_reconfirm(o.reconfirm)
         self._fill_requests(o)
         self.requests_title.setVisible(self.ctx.session is not None and bool(o.open_requests))
@@ -282,6 +282,21 @@ class PrivacyPage(StalePage):
             "restricted": {"restricted": True},
         }
         return filters.get(key)
+
+    def _show_backup(self, age: int | None) -> None:
+        """Number and caption read as one phrase: "nooit een back-up gemaakt", "vandaag de
+        laatste back-up gemaakt", "3 dagen sinds de laatste back-up"."""
+        tile = self.tiles["backup"]
+        if age is None:
+            tile.set_caption(self.tr("een back-up gemaakt"))
+            tile.set_value(0, self.tr("nooit"), "bad")
+        elif age == 0:
+            tile.set_caption(self.tr("de laatste back-up gemaakt"))
+            tile.set_value(0, self.tr("vandaag"), "ok")
+        else:
+            tile.set_caption(self.tr("sinds de laatste back-up"))
+            tone = "bad" if age > BACKUP_REMINDER_DAYS else "ok"
+            tile.set_value(age, self.tr("%n dag(en)", "", age), tone)
 
     def open_tile(self, key: str) -> None:
         wanted = self.filter_for(key)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -30,6 +29,8 @@ from contactkluis.services import listing, requests
 from contactkluis.services.access import find_person
 from contactkluis.services.listing import ContactQuery
 from contactkluis.services.session import Session
+from contactkluis.ui.dialogs import Button, MessageBox
+from contactkluis.ui.widgets.search_line import SearchLine
 
 MAX_MATCHES = 50
 
@@ -43,19 +44,31 @@ def to_date(q: QDate) -> date:
 
 
 class ContactPicker(QWidget):
-    """Find the person by name, e-mail address, phone number or '#id'."""
+    """Find the person by name, e-mail address, phone number or '#id'.
+
+    Nobody is picked for the user: Enter in the search field only searches, a single match
+    is offered but counts as a guess (`explicit` stays False), and with several matches none
+    is selected until the user clicks one or ticks "zonder contact".
+    """
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.search = QLineEdit()
+        self.explicit = False
+        self._filling = False
+        self.search = SearchLine()
         self.search.setPlaceholderText(self.tr("naam, e-mailadres, telefoon of #nummer"))
-        self.search.returnPressed.connect(self.look_up)
+        self.search.search_requested.connect(self.look_up)
         find = QPushButton(self.tr("Zoeken"))
+        find.setAutoDefault(False)
         find.clicked.connect(self.look_up)
         self.matches = QListWidget()
         self.matches.setMaximumHeight(120)
+        self.matches.currentItemChanged.connect(self._chosen)
+        self.without = QCheckBox(self.tr("Zonder contact vastleggen"))
+        self.without.toggled.connect(self._without_toggled)
         self.note = QLabel()
+        self.note.setWordWrap(True)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.search, 1)
@@ -64,41 +77,83 @@ class ContactPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.matches)
+        layout.addWidget(self.without)
         layout.addWidget(self.note)
 
     def look_up(self) -> list[int]:
         text = self.search.text().strip()
+        self._filling = True
+        self.explicit = False
         self.matches.clear()
-        if not text:
-            return []
-        ids = find_person(self.session, text)
-        if not ids:
-            ids = listing.find_ids(self.session, ContactQuery(text=text))[:MAX_MATCHES]
-        for row in listing.rows(self.session, ids):
-            label = f"#{row.id}  {row.name}"
-            if row.email:
-                label += f"  <{row.email}>"
-            if row.city:
-                label += f"  ({row.city})"
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            self.matches.addItem(item)
-        if self.matches.count():
-            self.matches.setCurrentRow(0)
-            self.note.setText("")
-        else:
-            self.note.setText(
-                self.tr(
-                    "Niemand gevonden. U kunt het verzoek ook zonder contact"
-                    " vastleggen (bijvoorbeeld als u niets van de persoon"
-                    " heeft)."
+        try:
+            if not text:
+                self.note.setText("")
+                return []
+            ids = find_person(self.session, text)
+            if not ids:
+                ids = listing.find_ids(self.session, ContactQuery(text=text))[:MAX_MATCHES]
+            for row in listing.rows(self.session, ids):
+                label = f"#{row.id}  {row.name}"
+                if row.email:
+                    label += f"  <{row.email}>"
+                if row.city:
+                    label += f"  ({row.city})"
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                item.setData(Qt.ItemDataRole.UserRole + 1, row.name)
+                self.matches.addItem(item)
+            count = self.matches.count()
+            if count == 1:
+                self.matches.setCurrentRow(0)
+                self.note.setText("")
+            elif count > 1:
+                self.matches.setCurrentRow(-1)
+                self.matches.clearSelection()
+                self.note.setText(
+                    self.tr("%n personen gevonden: klik op de juiste persoon.", "", count)
                 )
-            )
-        return ids
+            else:
+                self.note.setText(
+                    self.tr(
+                        "Niemand gevonden. U kunt het verzoek ook zonder contact"
+                        " vastleggen (bijvoorbeeld als u niets van de persoon"
+                        " heeft)."
+                    )
+                )
+            return ids
+        finally:
+            self._filling = False
+
+    def _chosen(self, current: QListWidgetItem | None) -> None:
+        if not self._filling and current is not None:
+            self.explicit = True
+            self.without.setChecked(False)
+
+    def _without_toggled(self, checked: bool) -> None:
+        if checked:
+            self.explicit = True
+            self.matches.setCurrentRow(-1)
+            self.matches.clearSelection()
+        self.matches.setEnabled(not checked)
 
     def contact_id(self) -> int | None:
         item = self.matches.currentItem()
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        if self.without.isChecked() or item is None or not item.isSelected():
+            return None
+        return int(item.data(Qt.ItemDataRole.UserRole))
+
+    def person_name(self) -> str:
+        item = self.matches.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole + 1)) if item is not None else ""
+
+    def problem(self) -> str | None:
+        """Why nothing can be saved yet, or None when a person (or nobody, explicitly) is chosen."""
+        if self.without.isChecked() or self.contact_id() is not None:
+            return None
+        return self.tr(
+            "Kies eerst de persoon in de lijst (klik erop), of vink"
+            " “Zonder contact vastleggen” aan."
+        )
 
 
 class AddRequestDialog(QDialog):
@@ -159,7 +214,22 @@ class AddRequestDialog(QDialog):
         else:
             self.identity_hint.setText("")
 
+    def confirmed_person(self) -> bool:
+        """Refuse without a choice; ask first when the person was only guessed (one match)."""
+        problem = self.picker.problem()
+        if problem is not None:
+            self.error.setText(problem)
+            return False
+        if self.picker.explicit:
+            return True
+        question = self.tr("Het verzoek vastleggen voor %1?").replace(
+            "%1", self.picker.person_name()
+        )
+        return MessageBox.question(self, self.windowTitle(), question) == Button.Yes
+
     def save(self) -> None:
+        if not self.confirmed_person():
+            return
         try:
             self.request_id = requests.add_request(
                 self.session,

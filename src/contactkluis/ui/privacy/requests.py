@@ -263,7 +263,13 @@ class RequestsPage(StalePage):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.request_id is None:
             return None
         self.ctx.data_changed.emit()  # an open request holds a record against clean-up
-        self._done(self.tr("Verzoek %1 is geregistreerd.").replace("%1", str(dialog.request_id)))
+        name = dialog.picker.person_name() if dialog.picker.contact_id() is not None else ""
+        text = (
+            self.tr("Verzoek %1 is geregistreerd voor %2.").replace("%2", name)
+            if name
+            else self.tr("Verzoek %1 is geregistreerd zonder contact.")
+        )
+        self._done(text.replace("%1", str(dialog.request_id)))
         self.select(dialog.request_id)
         return dialog.request_id
 
@@ -363,7 +369,13 @@ class RequestsPage(StalePage):
             "• dit kan niet ongedaan worden gemaakt (ook niet door een beheerder).\n\n"
             "Let op: oude back-ups bevatten de persoon nog tot ze verlopen.\n\n"
             "Doorgaan?"
-        ).replace("%1", str(stored.contact_id))
+        ).replace("%1", self._who(stored.contact_id))
+
+    def _who(self, contact_id: int | None) -> str:
+        """'12 (Anouk Dekker)': an erasure names the person, not only a number."""
+        session = self.ctx.session
+        rows = listing.rows(session, [contact_id]) if session and contact_id is not None else []
+        return f"{contact_id} ({rows[0].name})" if rows else str(contact_id)
 
     def erase(self) -> bool:
         stored, session = self.selected(), self.ctx.session

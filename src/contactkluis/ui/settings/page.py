@@ -7,7 +7,6 @@ the same; per-user choices (auto-lock, language, backup folder) go to the config
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +41,14 @@ from contactkluis.domain.purposes import (
     purposes_to_json,
 )
 from contactkluis.domain.roles import Permission
-from contactkluis.services import accounts, policies
-from contactkluis.services.backups import BACKUP_REMINDER_DAYS, backup_age_days
+from contactkluis.services import policies
+from contactkluis.services.backups import backup_state
+from contactkluis.ui.backup_flow import (
+    configured_backup_dir,
+    default_backup_dir,
+    make_backup,
+    status_text,
+)
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 from contactkluis.ui.i18n import LANGUAGES
@@ -51,14 +56,10 @@ from contactkluis.ui.locking import Locker
 from contactkluis.ui.settings.accounts import AccountsSection
 from contactkluis.ui.settings.register_contacts import RegisterContactsSection
 from contactkluis.ui.settings.security import KeysSection
+from contactkluis.ui.settings.statistics import StatsSection
 from contactkluis.ui.widgets.status_pill import StatusPill
 
 __all__ = ["SettingsPage", "default_backup_dir"]
-
-
-def default_backup_dir(vault_path: Path | None) -> Path:
-    base = vault_path.parent if vault_path else Path.home()
-    return base / "back-ups"
 
 
 class SettingsPage(QScrollArea):
@@ -82,6 +83,8 @@ class SettingsPage(QScrollArea):
         self.register_contacts = RegisterContactsSection(ctx)
         self.layout_.addWidget(self.register_contacts)
         self._build_accounts()
+        self.stats_box = StatsSection(self.ctx)
+        self.layout_.addWidget(self.stats_box)
         self._build_lock_and_language()
         self._build_backup()
         self.layout_.addStretch(1)
@@ -206,8 +209,8 @@ class SettingsPage(QScrollArea):
         if self.is_admin:
             self.accounts_box.load()
         self.keys.reload()
-        folder = load_config().get("backup_dir")
-        self.backup_dir.setText(str(folder or default_backup_dir(self.ctx.vault_path)))
+        self.stats_box.reload()
+        self.backup_dir.setText(str(configured_backup_dir(self.ctx.vault_path)))
         self.backup_button.setEnabled(
             session.can(Permission.BACKUP) and not session.vault.read_only
         )
@@ -218,6 +221,7 @@ class SettingsPage(QScrollArea):
         self.register_contacts.clear()
         self.accounts_box.clear()
         self.keys.clear()
+        self.stats_box.clear()
 
     # -- purposes -------------------------------------------------------------------------
 
@@ -385,42 +389,10 @@ class SettingsPage(QScrollArea):
             save_config({"backup_dir": chosen})
 
     def backup_now(self) -> Path | None:
-        """On the main thread with a busy cursor: the vault connection is not shared with a
-        worker while pages may use it, and an export of a small vault takes a moment."""
-        session = self.ctx.session
-        if session is None:
-            return None
-        folder = Path(self.backup_dir.text())
-        stem = self.ctx.vault_path.stem if self.ctx.vault_path else "kluis"
-        out = folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}.ckbak"
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = accounts.backup(session, out)
-        except Exception as exc:
-            QApplication.restoreOverrideCursor()
-            MessageBox.warning(self, self.tr("Back-up niet gelukt"), error_text(exc))
-            return None
-        QApplication.restoreOverrideCursor()
-        self.ctx.backup_made.emit()
-        MessageBox.information(
-            self,
-            self.tr("Back-up gemaakt"),
-            self.tr("De back-up staat in %1").replace("%1", str(written)),
-        )
-        return written
+        return make_backup(self, self.ctx, Path(self.backup_dir.text()))
 
     def _show_backup_state(self) -> None:
         session = self.ctx.session
         if session is None:
             return
-        days = backup_age_days(session)
-        if days is None:
-            self.backup_state.set_status(self.tr("Er is nog nooit een back-up gemaakt."), "bad")
-        elif days > BACKUP_REMINDER_DAYS:
-            self.backup_state.set_status(
-                self.tr("De laatste back-up is %n dag(en) oud: maak een nieuwe.", "", days), "bad"
-            )
-        else:
-            self.backup_state.set_status(
-                self.tr("Laatste back-up: %n dag(en) geleden.", "", days), "ok"
-            )
+        self.backup_state.set_status(*status_text(backup_state(session)))

@@ -40,7 +40,7 @@ from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, SUPPRESSED, 
 from contactkluis.domain.messages import current_language, localized
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services import stats
+from contactkluis.services import stats, stats_releases
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.dialogs import FileDialog, MessageBox
 from contactkluis.ui.stats.model import PublishedTableModel
@@ -297,6 +297,16 @@ class StatsPage(QWidget):
         vault = session.vault
         purposes = list(session.purposes)
         reference: date = session.today()
+        try:  # a frozen period gives its published figures; otherwise protect with the
+            # earlier releases of the period (read here, on the session's connection)
+            frozen = stats.frozen_result(session, dim_sets, population, k, rounding)
+            earlier = stats_releases.earlier_releases(session)
+        except UserError as err:
+            self.status.setText(err.message())
+            return
+        if frozen is not None:
+            on_done(frozen)
+            return
         self.status.setText(self.tr("Bezig met tellen…"))
         self.export_button.setEnabled(False)
         self.standard_button.setEnabled(False)
@@ -318,6 +328,7 @@ class StatsPage(QWidget):
                 reference=reference,
                 k=k,
                 rounding=rounding,
+                earlier=earlier,
             )
             return records, result
 
@@ -361,6 +372,7 @@ class StatsPage(QWidget):
         else:
             columns = [(table.col_dim.value_label(c, lang), c) for c in table.col_labels]
         hidden = False
+        top = 0.0
         for n, (label, col) in enumerate(columns[:MAX_CHART_SERIES]):
             bar = QBarSet(label or self.tr("Aantal"))
             bar.setColor(QColor(PALETTE[n % len(PALETTE)]))
@@ -368,7 +380,9 @@ class StatsPage(QWidget):
             for r in table.row_labels:
                 value = table.row_totals[r] if col is None else table.cells[(r, col)]
                 hidden |= value is SUPPRESSED
-                bar.append(0 if value is SUPPRESSED else float(value))
+                shown = 0.0 if value is SUPPRESSED else float(value)
+                top = max(top, shown)
+                bar.append(shown)
             series.append(bar)
         self.chart.addSeries(series)
         axis_x = QBarCategoryAxis()
@@ -380,6 +394,9 @@ class StatsPage(QWidget):
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
+        # An explicit range: left to itself Qt Charts computes NaN for an all-zero or
+        # not yet laid-out chart and prints "Ignored NaN" warnings.
+        axis_y.setRange(0, max(1.0, top))
         axis_y.applyNiceNumbers()
         self.chart.legend().setVisible(table.col_dim is not None)
         title = table.row_dim.label(lang)

@@ -66,7 +66,10 @@ class RecoveryKeyView(QWidget):
         doc.setHtml(
             "<h1>" + self.tr("Herstelsleutel Contactkluis") + "</h1>"
             f"<p>{institution} — {format_date(date.today())}</p>"
-            f"<p style='font-family: monospace; font-size: 20pt; font-weight: bold'>"
+            # One line: a key broken at one of its dashes reads as two keys. At 16 pt the 39
+            # characters fit A4's text width with Qt's 2 cm print margins; nowrap keeps it so.
+            f"<p style='font-family: monospace; font-size: 16pt; font-weight: bold;"
+            f" white-space: nowrap'>"
             f"{self.key.text()}</p>"
             "<p>"
             + self.tr(
@@ -98,5 +101,10 @@ class RecoveryKeyView(QWidget):
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setTitle(self.tr("Herstelsleutel Contactkluis"))
         self.document().print_(writer)
-        self.saved_label.setText(self.tr("Opgeslagen als %1").replace("%1", Path(chosen).name))
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setText(
+            self.tr("Opgeslagen als %1 in de map %2")
+            .replace("%1", Path(chosen).name)
+            .replace("%2", str(Path(chosen).resolve().parent))
+        )
         return Path(chosen)

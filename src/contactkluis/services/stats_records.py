@@ -1,0 +1,217 @@
+"""Who is counted, read from the vault in bulk: a person becomes a StatsRecord.
+
+See services.stats for the rules (restricted records left out, relations running on the
+reference date, the population all contacts or one relation kind, never a free filter).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from itertools import repeat
+from operator import itemgetter
+from typing import Any, TypeVar
+
+from contactkluis.domain.contact import RelationKind
+from contactkluis.domain.crosstab import StatsRecord
+from contactkluis.domain.dimensions import (
+    UNKNOWN,
+    Language,
+    age_band,
+    dimension,
+    postcode_area,
+)
+from contactkluis.domain.disclosure_labels import town_index, town_label
+from contactkluis.domain.roles import Permission
+from contactkluis.errors import UserError
+from contactkluis.migration.list_kind import ListKind
+from contactkluis.services.session import Session
+from contactkluis.vault import stats_repo
+from contactkluis.vault.db import Connection
+
+_UNKNOWN_ONLY: tuple[str, ...] = (UNKNOWN,)
+_CONSENT_FLAGS = frozenset({"given", "reconfirm", "withdrawn", "none"})
+_REL_SEP, _FIELD_SEP = "|", ":"
+_T = TypeVar("_T")
+
+
+# --- population ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Population:
+    """All contacts (relation None) or the people with one relation kind; nothing else."""
+
+    relation: RelationKind | None = None
+
+    def __post_init__(self) -> None:
+        if self.relation is not None and not isinstance(self.relation, RelationKind):
+            object.__setattr__(self, "relation", RelationKind(self.relation))
+
+    @property
+    def code(self) -> str:
+        return "all" if self.relation is None else str(self.relation)
+
+    def label(self, language: Language = "nl") -> str:
+        if self.relation is None:
+            return "alle contacten" if language == "nl" else "all contacts"
+        rel = dimension("relation")
+        word = "relatie" if language == "nl" else "relation"
+        return f"{word}: {rel.value_label(str(self.relation), language)}"
+
+    @classmethod
+    def parse(cls, code: str) -> Population:
+        """'all' (or 'alle') or a relation kind such as 'vriend'; UserError otherwise."""
+        text = code.strip().lower()
+        if text in ("all", "alle", "alle contacten", ""):
+            return ALL
+        try:
+            return cls(RelationKind(text))
+        except ValueError:
+            choices = ", ".join(p.code for p in population_options())
+            raise UserError(
+                "invalid",
+                reason=(
+                    f"Onbekende populatie '{code}'. Kies uit: {choices}.",
+                    f"Unknown population '{code}'. Choose from: {choices}.",
+                ),
+            ) from None
+
+
+ALL = Population()
+
+
+def population_options() -> list[Population]:
+    return [ALL, *(Population(kind) for kind in RelationKind)]
+
+
+# --- reading the vault -----------------------------------------------------------------
+
+
+@cache
+def _towns() -> dict[str, str]:
+    text = files("contactkluis").joinpath("resources/woonplaatsen.txt").read_text("utf-8")
+    return town_index(line for line in text.splitlines() if not line.startswith("#"))
+
+
+def _town(value: str | None) -> tuple[str, ...]:
+    return (town_label(value, _towns()),)
+
+
+def _one(value: str | None) -> tuple[str, ...]:
+    text = (value or "").strip()
+    return (text,) if text else _UNKNOWN_ONLY
+
+
+def _source_kinds(conn: Connection) -> dict[int, tuple[str, ...]]:
+    """Contact id -> the kinds of list they came from (never a file name: a file may be
+    named after a person); a list whose kind is not known counts as 'onbekend'."""
+    closed = {kind.value for kind in ListKind}
+    kinds = {key: kind for key, kind in stats_repo.sheet_kinds(conn).items() if kind in closed}
+    found: dict[int, set[str]] = {}
+    for contact_id, file, sheet in stats_repo.contact_sheets(conn):
+        found.setdefault(contact_id, set()).add(kinds.get((file, sheet), UNKNOWN))
+    return {contact_id: tuple(sorted(names)) for contact_id, names in found.items()}
+
+
+def _relations(raw: str | None, wanted: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(kinds, start years) from 'vriend:2019|klant:'; the years only of the wanted kind."""
+    if not raw:
+        return _UNKNOWN_ONLY, _UNKNOWN_ONLY
+    kinds: dict[str, None] = {}
+    years: dict[str, None] = {}
+    for item in raw.split(_REL_SEP):
+        kind, _, year = item.partition(_FIELD_SEP)
+        kinds[kind] = None
+        if wanted is None or kind == wanted:
+            years[year if year.isdigit() else UNKNOWN] = None
+    return tuple(kinds), tuple(years) or _UNKNOWN_ONLY
+
+
+def _consent_flags(raw: str | None, purposes: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    try:
+        flags = json.loads(raw or "{}")
+    except ValueError:
+        flags = {}
+    if not isinstance(flags, dict):
+        flags = {}
+    out = []
+    for p in purposes:
+        flag = flags.get(p, "none")
+        out.append((flag if flag in _CONSENT_FLAGS else "none",))
+    return tuple(out)
+
+
+def _mapped(fn: Callable[[Any], _T], column: Sequence[Any]) -> list[_T]:
+    """fn over a column, called once per distinct value; the loop itself runs in C."""
+    cache = {raw: fn(raw) for raw in set(column)}
+    return list(map(cache.__getitem__, column))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Hundreds of thousands of new tuples would set off full collections that find nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def query_records(
+    conn: Connection,
+    population: Population,
+    *,
+    purposes: Sequence[str],
+    reference: date,
+) -> list[StatsRecord]:
+    """The records of `population`, read over `conn` (any connection, e.g. a worker's).
+
+    Column-wise: each column is converted per distinct value and mapped in C, and the
+    records are zipped together at the end, so no Python code runs once per person.
+    """
+    if not isinstance(population, Population):
+        raise TypeError("population must be a Population")
+    wanted = None if population.relation is None else str(population.relation)
+    with _gc_paused():
+        sources = _source_kinds(conn)
+        rows = stats_repo.counted_rows(conn, wanted, reference)
+        if not rows:
+            return []
+        ids, pc4s, cities, years, consents, _files, statuses, segments = zip(*rows, strict=True)
+        del rows
+        by_contact = stats_repo.running_relations(conn, reference)
+        rels = _mapped(lambda raw: _relations(raw, wanted), list(map(by_contact.get, ids)))
+        columns: dict[str, list[tuple[str, ...]]] = {
+            "relation": list(map(itemgetter(0), rels)),
+            "since": list(map(itemgetter(1), rels)),
+            "pc2": _mapped(lambda raw: (postcode_area(raw, 2),), pc4s),
+            "pc4": _mapped(lambda raw: (postcode_area(raw, 4),), pc4s),
+            "city": _mapped(_town, cities),
+            "age": _mapped(lambda year: (age_band(year, reference),), years),
+            "source": list(map(sources.get, ids, repeat(_UNKNOWN_ONLY))),
+            "retention": _mapped(_one, statuses),
+            "segment": _mapped(_one, segments),
+        }
+        if purposes:
+            flags = _mapped(lambda raw: _consent_flags(raw, purposes), consents)
+            for i, p in enumerate(purposes):
+                columns[f"consent:{p}"] = list(map(itemgetter(i), flags))
+        keys = list(columns)
+        return list(map(dict, map(zip, repeat(keys), zip(*columns.values(), strict=True))))
+
+
+def load_records(session: Session, population: Population = ALL) -> list[StatsRecord]:
+    """Every counted person of `population` as a StatsRecord (see module docstring)."""
+    session.require(Permission.STATS)
+    return query_records(
+        session.conn, population, purposes=list(session.purposes), reference=session.today()
+    )
