@@ -197,3 +197,20 @@ def test_consent_date_defaults_to_today(page, people) -> None:  # type: ignore[n
     assert d.status is ConsentStatus.GIVEN
     q = d.on.date()
     assert date(q.year(), q.month(), q.day()) == page.ctx.session.today()
+
+
+def test_organisation_line_and_deceased_banner(qtbot, page, ctx, people, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    s = ctx.session
+    dead = contact_service.create_contact(s, Contact(
+        name=PersonName("Gerrit", None, None, "Hoogland"), emails=["g.hoogland@example.nl"],
+        organisation="KBO Zuid", deceased=True))  # fmt: skip
+    ctx.data_changed.emit()
+    page.select_ids([dead])
+    detail = page.detail
+    assert detail.deceased_banner.isVisible()
+    assert detail.deceased_banner.text().startswith("Overleden — wordt nooit gemaild")
+    assert detail.fields["f.organisation"].text() == "KBO Zuid"
+    page.grab().save(str(tmp_path / "detail.png"))
+    page.select_ids([people[0]])  # a living person without an organisation
+    assert not detail.deceased_banner.isVisible()
+    assert detail.fields["f.organisation"].text() == ""

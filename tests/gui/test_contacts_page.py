@@ -242,3 +242,34 @@ def test_typing_fast_shows_the_last_text_and_keeps_the_selection(qtbot, page) ->
         page.apply_query(background=True)  # as the debounce timer would, without waiting
     qtbot.waitUntil(lambda: not page.model.pending and page.model.query.text == last)
     assert target.id in page.model.ids and page.selected_ids() == [target.id]
+
+
+def test_name_unknown_filter_lists_the_nameless_people_an_import_kept(
+    qtbot, page, ctx, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from contactkluis.services.importing import import_files
+    from contactkluis.services.review import nameless
+    from tests.fixtures_exports import write_till_cp850
+
+    till, _ = write_till_cp850(tmp_path)
+    import_files(ctx.session, [till])
+    ctx.data_changed.emit()
+    qtbot.waitUntil(lambda: not page.model.pending and page.model.rowCount() == 303)
+    f = page.filters
+    f.nameless.setChecked(True)
+    qtbot.waitUntil(lambda: not page.model.pending and page.model.rowCount() == 1)
+    [person] = nameless(ctx.session)
+    assert page.model.row_data(0).id == person.contact_id
+    assert page.model.row_data(0).phone  # recognisable by the phone, there is no name
+    page.grab().save(str(tmp_path / "nameless.png"))
+    # Once someone fills in the name, the person leaves the review list.
+    contact = contact_service.get_contact(ctx.session, person.contact_id)
+    named = replace(contact, name=PersonName("Pim", None, None, "Kassa"))
+    contact_service.update_contact(ctx.session, named)
+    ctx.data_changed.emit()
+    qtbot.waitUntil(lambda: not page.model.pending and page.model.rowCount() == 0)
+    assert nameless(ctx.session) == []
+    f.reset()
+    assert not f.nameless.isChecked()

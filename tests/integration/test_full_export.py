@@ -67,7 +67,7 @@ def test_xlsx_has_dutch_headers_real_dates_and_everything(session: Session, tmp_
     assert hendrikje["Bewaarstatus"] == "in orde"
     assert "Vriend sinds 15-01-2020" in hendrikje["Waarom bewaard"]
     assert pieter["Relaties"] == "Donateur" and pieter["Bewaren tot"] == datetime(2030, 12, 31)
-    assert ws["M2"].number_format == "dd-mm-yyyy"
+    assert ws["N2"].number_format == "dd-mm-yyyy"  # the birth date, after the organisation
     assert ws.freeze_panes == "F2" and ws.auto_filter.ref is not None
     assert ws.print_title_rows == "$1:$1"
     history = list(wb["Toestemmingen"].iter_rows(min_row=2, values_only=True))

@@ -222,3 +222,35 @@ def test_export_is_for_the_beheerder_only(
     assert cli(vault, "export", "--out", str(out), user=STAFF) == 1
     assert not out.exists()
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_encoding_forces_a_text_files_code_page(
+    vault: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.fixtures_exports import write_till_cp850
+
+    till, _ = write_till_cp850(tmp_path)
+    report = tmp_path / "r.json"
+    # Read as cp1252 on purpose: the user's choice is what is used, and the report says so.
+    assert cli(vault, "import", str(till), "--dry-run", "--encoding", "CP1252",
+               "--report", str(report)) == 0  # fmt: skip
+    [sheet] = json.loads(report.read_text("utf-8"))["files"][0]["sheets"]
+    assert (sheet["encoding"], sheet["encoding_chosen"]) == ("cp1252", True)
+    assert "door de gebruiker gekozen" in capsys.readouterr().out
+    assert cli(vault, "import", str(till), "--encoding", "cp850") == 0
+    out = tmp_path / "alles.json"
+    assert cli(vault, "export", "--out", str(out)) == 0
+    firsts = {c["name"]["first"] for c in json.loads(out.read_text("utf-8"))["contacts"]}
+    assert {"André", "Geneviève"} <= firsts
+
+
+def test_an_unknown_code_page_is_refused_before_reading(
+    vault: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.fixtures_exports import write_till_cp850
+
+    till, _ = write_till_cp850(tmp_path)
+    with pytest.raises(SystemExit):
+        cli(vault, "import", str(till), "--encoding", "dos-nl")
+    assert "onbekende tekenset 'dos-nl'" in capsys.readouterr().err
+    assert contact_count(vault) == 0

@@ -38,7 +38,7 @@ def test_only_people_with_consent_in_force_are_exported(session: Session, tmp_pa
     erasure.object_to(session, objecting, "marketing")
     erased = add_person(session, "Eva", "Gewist")
     erasure.erase(session, [erased])
-    suppressed = add_person(session, "Eef", "Terug", email="eva.gewist@voorbeeld.nl")
+    suppressed = add_person(session, "Eva", "Gewist", email="eva.gewist@voorbeeld.nl")
     give(session, suppressed)  # came back under the erased address: on the suppression list
     session.conn.execute("UPDATE contacts SET objects_marketing = 0 WHERE id = ?", (suppressed,))
     anonymous = expired_customer(session, "Arie", "Anoniem")

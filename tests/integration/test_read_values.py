@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from contactkluis.migration.pipeline import NAME_UNKNOWN_FIELD
+from contactkluis.domain.contact import NAME_UNKNOWN_FIELD
 from contactkluis.migration.report import ImportReport, SheetReport
 from contactkluis.services.export import contact_json
 from contactkluis.services.importing import import_files

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 from pathlib import Path
 
@@ -20,7 +21,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.files]
 
     def run(session: Session) -> ImportReport:
-        return import_files(session, paths, dry_run=args.dry_run, mapping=mapping)
+        return import_files(
+            session, paths, dry_run=args.dry_run, mapping=mapping, encoding=args.encoding
+        )
 
     report = run_with_session(args, run)
     for line in report.summary(current_language()):
@@ -58,6 +61,14 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _code_page(name: str) -> str:
+    """A Python codec name (cp850, cp1252, utf-8, ...); refused before any file is read."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(say("unknown_encoding", name=name)) from None
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
@@ -74,6 +85,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=say("json_mapping_file_overriding"),
     )
     p.add_argument("--report", help=say("write_report_as_json"))
+    p.add_argument(
+        "--encoding",
+        metavar="CP",
+        type=_code_page,
+        help=say("force_text_encoding"),
+    )
     p.set_defaults(func=cmd_import)
     e = sub.add_parser(
         "export",

@@ -162,6 +162,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "JSON mapping file overriding the automatic mapping",
     ),
     "write_report_as_json": ("schrijf het rapport als JSON", "write the report as JSON"),
+    "force_text_encoding": (
+        "tekenset van CSV/TXT-bestanden, bijv. cp850 voor een DOS-kassa (anders herkend)",
+        "code page of CSV/TXT files, e.g. cp850 for a DOS till (else detected)",
+    ),
+    "unknown_encoding": ("onbekende tekenset '{name}'", "unknown code page '{name}'"),
     "export_all_contacts_administrator": (
         "alle contacten exporteren (beheerder)",
         "export all contacts (administrator)",

@@ -76,6 +76,8 @@ class Address:
 
 # The provenance field that marks "another contact uses this e-mail address too".
 SHARED_EMAIL_FIELD = "shared_email"
+# The provenance mark of a person an import kept without a name ("naam onbekend").
+NAME_UNKNOWN_FIELD = "name_unknown"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ __all__ = [
     "INFIXES",
     "build_name",
     "fix_capitals",
+    "identity_keys",
     "initials_cell_name",
     "initials_of",
     "is_initials",
@@ -492,3 +493,11 @@ def names_compatible(a: PersonName, b: PersonName) -> bool:
     if not letters_a or not letters_b:
         return True
     return _prefix_compatible(letters_a, letters_b)
+
+
+def identity_keys(name: PersonName) -> tuple[str, str, str]:
+    """(last-name key, first given name, first initial), folded: what a suppression entry
+    remembers of an erased person, as keyed hashes, to tell them from a housemate."""
+    given = _given_names(name)
+    letters = _initial_letters(name)
+    return name_key(name), given[0] if given else "", letters[0] if letters else ""

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from contactkluis.domain.contact import (
     SHARED_EMAIL_FIELD,
     Address,
+    ConsentStatus,
     Contact,
     PersonName,
     Provenance,
@@ -101,6 +102,12 @@ def names_agree(a: Contact, b: Contact) -> bool:
         if word and word in (name_key(PersonName(last=other.first or "")), name_key(other)):
             return True
     return False
+
+
+def _nameless_withdrawal(contact: Contact) -> bool:
+    return contact.name.is_empty() and any(
+        e.status is ConsentStatus.WITHDRAWN for e in contact.consents
+    )
 
 
 def _written_alike(a: PersonName, b: PersonName) -> bool:
@@ -269,6 +276,10 @@ class Merger:
             other = self.people[key]
             same_name = names_compatible(other.contact.name, person.contact.name)
             reason = "shared_email_birth_date" if same_name else "shared_email"
+            if _nameless_withdrawal(person.contact):
+                # Whose unsubscribe is it? Nobody's until a person decides; meanwhile the
+                # mailing leaves the whole address out for that purpose (services.mailing).
+                reason = "shared_email_withdrawal"
             self._note(key, person.key, 100.0, reason)
             for marked in (other, person):
                 self._mark_shared(marked, row)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from contactkluis.domain.contact import (
+    NAME_UNKNOWN_FIELD,
     ConsentEvent,
     ConsentStatus,
     Contact,
@@ -69,8 +70,6 @@ class RowResult:
     changes: list[tuple[str, str]] = field(default_factory=list)
 
 
-# The provenance field that marks a person kept without a name (the review list shows them).
-NAME_UNKNOWN_FIELD = "name_unknown"
 _NAME_FIELDS = ("full_name", "first_name", "initials", "infix", "last_name")
 # "zie tabblad 2", "zie blad Leden", "vervolg op blad 3": a pointer to elsewhere, no person.
 _CROSS_REFERENCE = re.compile(

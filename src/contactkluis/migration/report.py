@@ -33,6 +33,14 @@ REASONS: dict[str, tuple[str, str]] = {
         "gedeeld e-mailadres: twee personen met verschillende namen, één adres",
         "shared e-mail address: two people with different names, one address",
     ),
+    "shared_email_withdrawal": (
+        "afmelding voor gedeeld adres: wie? Een afmelding zonder naam op een adres dat"
+        " meerdere personen gebruiken; tot iemand beslist wordt niemand op dit adres"
+        " hiervoor gemaild",
+        "unsubscribe for a shared address: whose? An unsubscribe without a name on an"
+        " address several people use; until someone decides, nobody on this address is"
+        " mailed for it",
+    ),
     "shared_email_birth_date": (
         "gedeeld e-mailadres: zelfde naam, andere geboortedatum",
         "shared e-mail address: same name, other date of birth",
@@ -147,6 +155,10 @@ register(
         "encoding": (
             "    [{sheet}] tekenset: {encoding} (automatisch herkend)",
             "    [{sheet}] character encoding: {encoding} (detected)",
+        ),
+        "encoding_chosen": (
+            "    [{sheet}] tekenset: {encoding} (door de gebruiker gekozen)",
+            "    [{sheet}] character encoding: {encoding} (chosen by the user)",
         ),
         "name_order": (
             "    [{sheet}] naamkolom: {order}",
@@ -276,6 +288,7 @@ class SheetReport:
     # The row numbers behind each count, by outcome code (OUTCOMES): numbers only.
     rows: dict[str, list[int]] = field(default_factory=dict)
     encoding: str | None = None  # a text file's detected character encoding
+    encoding_chosen: bool = False  # the user forced it (CLI --encoding, the wizard's combo)
     name_order: str = ""  # "surname_first" / "given_first" for a single name column
     # Per change or warning code (phone rewritten, postcode not understood, ...): its rows.
     changes: dict[str, int] = field(default_factory=dict)
@@ -453,7 +466,8 @@ def _reading_lines(sheet: SheetReport, lang: str) -> list[str]:
     """How the sheet's values were read: encoding, name order, and per change its count."""
     lines: list[str] = []
     if sheet.encoding:
-        lines.append(render("report.encoding", lang, sheet=sheet.sheet, encoding=sheet.encoding))
+        code = "report.encoding_chosen" if sheet.encoding_chosen else "report.encoding"
+        lines.append(render(code, lang, sheet=sheet.sheet, encoding=sheet.encoding))
     if sheet.name_order:
         order = render(f"report.order_{sheet.name_order}", lang)
         lines.append(render("report.name_order", lang, sheet=sheet.sheet, order=order))

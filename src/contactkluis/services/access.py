@@ -67,6 +67,7 @@ def _person(contact: Contact) -> dict[str, Any]:
         "initials": n.initials,
         "infix": n.infix,
         "last_name": n.last,
+        "organisation": contact.organisation,
         "emails": list(contact.emails),
         "phones": list(contact.phones),
         "street": a.street,
@@ -83,6 +84,7 @@ def _person(contact: Contact) -> dict[str, Any]:
         "objects_marketing": contact.objects_marketing,
         "objects_profiling": contact.objects_profiling,
         "anonymised": contact.anonymised,
+        "deceased": contact.deceased,
         "segment": contact.segment,
     }
 

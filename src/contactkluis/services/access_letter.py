@@ -31,6 +31,7 @@ _PERSON_ROWS = (
     ("initials", "p.initials"),
     ("infix", "p.infix"),
     ("last_name", "p.last"),
+    ("organisation", "p.organisation"),
     ("emails", "p.emails"),
     ("phones", "p.phones"),
     ("street", "p.street"),
@@ -47,6 +48,7 @@ _PERSON_ROWS = (
     ("objects_marketing", "p.objects_marketing"),
     ("objects_profiling", "p.objects_profiling"),
     ("anonymised", "p.anonymised"),
+    ("deceased", "p.deceased"),
     ("segment", "p.segment"),
 )
 _COVER_WIDTH = 80
@@ -176,7 +178,8 @@ def _held(report: Mapping[str, Any], lang: str) -> list[str]:
         held.append(_t(lang, "p.phones"))
     if any(person.get(k) for k in ("street", "postcode", "city")):
         held.append(_t(lang, "h.address"))
-    for key in ("birth_date", "birth_year", "notes", "special_category", "segment"):
+    for key in ("organisation", "birth_date", "birth_year", "notes", "special_category",
+                "deceased", "segment"):  # fmt: skip
         if person.get(key):
             held.append(_t(lang, dict(_PERSON_ROWS)[key]))
     for key in ("consents", "relations", "provenance", "requests", "audit"):

@@ -94,6 +94,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "p.objects_marketing": ("Bezwaar tegen direct marketing", "Objects to direct marketing"),
     "p.objects_profiling": ("Bezwaar tegen profilering", "Objects to profiling"),
     "p.anonymised": ("Geanonimiseerd", "Anonymised"),
+    "p.organisation": ("Organisatie", "Organisation"),
+    "p.deceased": ("Overleden (wordt nooit gemaild)", "Deceased (never mailed)"),
     "p.segment": ("Doelgroep (profiel)", "Audience group (profile)"),
     # values
     "a.contact.create": ("Gegevens vastgelegd", "Data recorded"),

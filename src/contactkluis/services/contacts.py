@@ -53,11 +53,11 @@ def create_contact(session: Session, contact: Contact) -> int:
                 "Enter at least a name or an e-mail.",
             ),
         )
-    from contactkluis.services.suppression import is_suppressed
+    from contactkluis.services.suppression import is_erased_person
 
     contact = _check_free_text(contact)
     with session.write() as conn:
-        if is_suppressed(session, conn, contact.emails, contact.phones):
+        if is_erased_person(session, conn, contact.name, contact.emails, contact.phones):
             contact = replace(contact, objects_marketing=True)
         contact_id = session.repo(conn).insert(contact, recorded_by=session.account)
         states.refresh(session, conn, [contact_id])

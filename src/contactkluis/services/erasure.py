@@ -4,8 +4,10 @@ Erasure really removes: the rows go (the schema cascades to e-mails, phones, con
 relations, provenance and duplicate pairs; a rights request keeps only its own facts), the
 full-text index is rebuilt so the person's words leave its pages, secure_delete zeroes the
 freed space, and a TRUNCATE checkpoint empties the WAL of the old page images. What stays is
-a keyed hash of each e-mail address and phone number on the suppression list, so a later
-import or a manual entry of the same address is recognised and not mailed.
+keyed hashes on the suppression list of each e-mail address and phone number joined with
+the person's name keys, so a later import or manual entry of the same person on that
+address is recognised and not mailed, while a housemate sharing the address is not
+(services/suppression.py says why).
 
 Free text about the person goes too: the notes, outcomes and extension reasons of their
 requests (the request keeps its kind, dates and status), and every reference to their rows
@@ -50,8 +52,8 @@ def is_suppressed(
 ) -> bool:
     """Was a person with this e-mail address or phone number erased? Raw values are fine.
 
-    For the import pipeline (row by row); for large batches load `suppression.load_all`
-    once and compare `suppression.hashes_for` of normalised values.
+    Whether a row on that address IS the erased person is `suppression.matches` (with
+    `suppression.load_all` loaded once per batch): a housemate on it is not suppressed.
     """
     mails, numbers = _normalised(emails, phones)
     return suppression.is_suppressed(session, conn or session.conn, mails, numbers)
@@ -60,7 +62,7 @@ def is_suppressed(
 @dataclass(frozen=True)
 class ErasureResult:
     erased: tuple[int, ...]
-    hashes: int  # suppression hashes added (e-mails + phones)
+    hashes: int  # addresses put on the suppression list (e-mails + phones)
 
 
 def erase(
@@ -83,7 +85,7 @@ def erase(
                 raise UserError("not_found", id=contact_id)
             rows.update((s.file, s.sheet, s.row) for s in contact.sources)
             mails, numbers = _normalised(contact.emails, contact.phones)
-            hashes += suppression.add(session, conn, mails, numbers)
+            hashes += suppression.add(session, conn, mails, numbers, contact.name)
             repo.delete(contact_id)
             session.audit(
                 conn,

@@ -55,12 +55,15 @@ def contact_json(session: Session, contact: Contact, state: dict[str, Any]) -> d
             ("objects_marketing", contact.objects_marketing),
             ("objects_profiling", contact.objects_profiling),
             ("anonymised", contact.anonymised),
+            ("deceased", contact.deceased),
         )
         if on
     ]
     return {
         "id": contact.id,
         "name": {"first": n.first, "initials": n.initials, "infix": n.infix, "last": n.last},
+        "organisation": contact.organisation,
+        "deceased": contact.deceased,
         "emails": contact.emails,
         "phones": contact.phones,
         "address": {
@@ -161,6 +164,7 @@ _COLUMNS: dict[str, tuple[str, str]] = {
     "initials": ("Voorletters", "Initials"),
     "infix": ("Tussenvoegsel", "Name prefix"),
     "last": ("Achternaam", "Surname"),
+    "organisation": ("Organisatie", "Organisation"),
     "emails": ("E-mail", "E-mail"),
     "phones": ("Telefoon", "Phone"),
     "street": ("Straat", "Street"),
@@ -268,6 +272,7 @@ def _write_xlsx(session: Session, fh: IO[bytes]) -> int:
                 n["initials"],
                 n["infix"],
                 n["last"],
+                item["organisation"],
                 "\n".join(item["emails"]),
                 "\n".join(format_phone_nl(p) for p in item["phones"]),
                 a["street"],
@@ -295,7 +300,8 @@ def _write_xlsx(session: Session, fh: IO[bytes]) -> int:
 
     book = Book(lang)
     columns = h(
-        *("id", "first", "initials", "infix", "last", "emails", "phones", "street"),
+        *("id", "first", "initials", "infix", "last", "organisation", "emails", "phones"),
+        "street",
         *("house_number", "postcode", "city", "country", "birth_date", "birth_year"),
         *("relations", "since", "retention", "until", "flags", "reasons", "special_note"),
         *("segment", "sources", "notes"),

@@ -33,6 +33,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "f.objects_marketing": ("bezwaar direct marketing", "objects to direct marketing"),
     "f.objects_profiling": ("bezwaar profilering", "objects to profiling"),
     "f.anonymised": ("geanonimiseerd", "anonymised"),
+    "f.deceased": ("overleden", "deceased"),
 }
 _PREFIX = "export_words."
 _say = speaker(_WORDS, _PREFIX)

@@ -90,6 +90,8 @@ __all__ = [
     "replan",
     "reread",
     "rows_to_import",
+    "set_list_date",
+    "set_list_kind",
     "set_relation",
     "set_target",
     "sheet_mapping",
@@ -112,6 +114,11 @@ class SheetPlan:
     sensitive: dict[int, str] = field(default_factory=dict)
     # A text file's detected character encoding (shown in the wizard and the report).
     encoding: str | None = None
+    encoding_chosen: bool = False  # forced by the user, not detected
+    # What the user said the list is (a ListKind value; None: concluded from the file) and
+    # the day they said it was true (ISO; None: concluded). Saved in the mapping set.
+    list_kind: str | None = None
+    list_date: str | None = None
 
     @property
     def sheet(self) -> str:
@@ -205,6 +212,8 @@ def plan_sheet(
         include=mapping.include if mapping else True,
         relation=relation,
         sensitive=sensitive,
+        list_kind=mapping.list_kind if mapping else None,
+        list_date=mapping.list_date if mapping else None,
     )
 
 
@@ -249,27 +258,38 @@ def reread(plan: FilePlan, encoding: str) -> None:
         plan.error, plan.sheets, plan.raw = err, [], []
         return
     fresh = plan_workbook(workbook)
+    for sheet in fresh.sheets:
+        sheet.encoding_chosen = True
     plan.error, plan.sheets, plan.raw = None, fresh.sheets, fresh.raw
 
 
-def plan_file(path: Path, mapping: MappingSet | None = None) -> FilePlan:
-    """Read and plan one file (slow for big files: call it on a worker)."""
+def plan_file(
+    path: Path, mapping: MappingSet | None = None, encoding: str | None = None
+) -> FilePlan:
+    """Read and plan one file (slow for big files: call it on a worker). `encoding` forces
+    a text file's code page (the user knows it; detection guesses); spreadsheets ignore it."""
     try:
-        workbook = read_workbook(Path(path))
+        workbook = read_workbook(Path(path), encoding=encoding)
     except ReadError as err:
         return FilePlan(Path(path), error=err)
-    return plan_workbook(workbook, mapping)
+    plan = plan_workbook(workbook, mapping)
+    for sheet in plan.sheets:
+        sheet.encoding_chosen = encoding is not None and sheet.encoding is not None
+    return plan
 
 
 def plan_files(
-    paths: Sequence[Path], mapping: MappingSet | None = None, progress: Progress | None = None
+    paths: Sequence[Path],
+    mapping: MappingSet | None = None,
+    progress: Progress | None = None,
+    encoding: str | None = None,
 ) -> list[FilePlan]:
     """Read and plan each file in turn; a file that cannot be read carries its error."""
     plans: list[FilePlan] = []
     for i, path in enumerate(paths):
         if progress:
             progress(i, len(paths))
-        plans.append(plan_file(path, mapping))
+        plans.append(plan_file(path, mapping, encoding))
     return plans
 
 
@@ -284,17 +304,39 @@ def replan(plan: FilePlan, index: int, mapping: SheetMapping | None) -> SheetPla
     return sheet
 
 
-def set_relation(plan: FilePlan, index: int, relation: str | None) -> None:
+def _rekind(plan: FilePlan, index: int, chosen: ListKind | RelationKind | None) -> None:
     sheet = plan.sheets[index]
-    kind = RelationKind(relation) if relation else None
     old = sheet.context
     # The list's date and the automatic conclusion stay; only the user's choice changes.
     sheet.context = sheet_context(
-        plan.name, sheet.sheet, old.file_date, kind, verdict=old.detected,
+        plan.name, sheet.sheet, old.file_date, chosen, verdict=old.detected,
         date_source=old.date_source,
     )  # fmt: skip
     map_plain_date(sheet.columns, sheet.context.list_kind)
-    sheet.relation = relation
+
+
+def set_relation(plan: FilePlan, index: int, relation: str | None) -> None:
+    _rekind(plan, index, RelationKind(relation) if relation else None)
+    plan.sheets[index].relation = relation
+
+
+def set_list_kind(plan: FilePlan, index: int, kind: str | None) -> None:
+    """What the user says the list is (any ListKind, as the CLI's --mapping accepts);
+    None goes back to the program's own conclusion. The list's date stays."""
+    sheet = plan.sheets[index]
+    chosen: ListKind | RelationKind | None = ListKind(kind) if kind else None
+    if chosen is None and sheet.relation:  # a saved mapping's relation still holds
+        chosen = RelationKind(sheet.relation)
+    _rekind(plan, index, chosen)
+    sheet.list_kind = kind
+
+
+def set_list_date(plan: FilePlan, index: int, day: datetime.date) -> None:
+    """The day the user says the list was true: it dates undated consents and ended
+    relations exactly as a mapping file's list_date does."""
+    sheet = plan.sheets[index]
+    sheet.context.file_date, sheet.context.date_source = day, "user"
+    sheet.list_date = day.isoformat()
 
 
 def set_target(plan: FilePlan, index: int, column: int, target: str | None) -> None:
@@ -314,7 +356,9 @@ def sheet_mapping(plan: FilePlan, index: int) -> SheetMapping:
         key = col.header or str(col.index + 1)
         columns[key] = col.field if col.imported else None
     header_row = 0 if sheet.table.headerless else sheet.table.header_row  # 0: no header row
-    return SheetMapping(header_row, sheet.relation, sheet.include, columns)
+    return SheetMapping(
+        header_row, sheet.relation, sheet.include, columns, sheet.list_kind, sheet.list_date
+    )
 
 
 def mapping_set(plans: Sequence[FilePlan]) -> MappingSet:

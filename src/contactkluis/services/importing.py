@@ -165,10 +165,10 @@ class _Run:
             raise Cancelled
 
     def is_suppressed(self, contact: Contact) -> bool:
-        if not self.suppressed:
-            return False
-        hashes = suppression.hashes_for(self.session, contact.emails, contact.phones)
-        return any(h in self.suppressed for h, _ in hashes)
+        # The erased person, not everyone on their address: a housemate's rows still count.
+        return suppression.matches(
+            self.session, self.suppressed, contact.name, contact.emails, contact.phones
+        )
 
     def sheet(self, plan: SheetPlan, frep: FileReport) -> None:
         table = plan.table
@@ -182,6 +182,7 @@ class _Run:
             list_date=plan.context.file_date.isoformat(),
             list_date_source=plan.context.date_source,
             encoding=plan.encoding,
+            encoding_chosen=plan.encoding_chosen,
         )
         frep.sheets.append(srep)
         if table.skip_reason or not plan.include:
@@ -511,5 +512,7 @@ def import_files(
     dry_run: bool = False,
     mapping: MappingSet | None = None,
     progress: ImportProgress | None = None,
+    encoding: str | None = None,
 ) -> ImportReport:
-    return run_import(session, plan_files(paths, mapping), dry_run=dry_run, progress=progress)
+    plans = plan_files(paths, mapping, encoding=encoding)
+    return run_import(session, plans, dry_run=dry_run, progress=progress)

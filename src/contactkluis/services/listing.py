@@ -16,7 +16,13 @@ from datetime import date
 from typing import Any
 
 from contactkluis.domain.consent import ConsentFlag, consent_state
-from contactkluis.domain.contact import ConsentEvent, ConsentStatus, PersonName, RelationKind
+from contactkluis.domain.contact import (
+    NAME_UNKNOWN_FIELD,
+    ConsentEvent,
+    ConsentStatus,
+    PersonName,
+    RelationKind,
+)
 from contactkluis.domain.messages import localized
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
@@ -37,6 +43,7 @@ class ContactQuery:
     source_file: str | None = None
     special: bool | None = None
     restricted: bool | None = None
+    name_unknown: bool = False  # only the people an import kept without a name
     sort: str = "name"  # a key of vault.listing.sort_keys() or "consent:<purpose>"
     descending: bool = False
 
@@ -48,6 +55,7 @@ class ContactQuery:
             or self.source_file
             or self.special is not None
             or self.restricted is not None
+            or self.name_unknown
         )
 
     def to_state(self) -> dict[str, Any]:
@@ -60,6 +68,7 @@ class ContactQuery:
             "source_file": self.source_file,
             "special": self.special,
             "restricted": self.restricted,
+            "name_unknown": self.name_unknown,
             "sort": self.sort,
             "descending": self.descending,
         }
@@ -74,6 +83,7 @@ class ContactQuery:
             source_file=state.get("source_file"),
             special=state.get("special"),
             restricted=state.get("restricted"),
+            name_unknown=bool(state.get("name_unknown")),
             sort=str(state.get("sort") or "name"),
             descending=bool(state.get("descending")),
         )
@@ -126,6 +136,7 @@ def listing_filter(query: ContactQuery) -> sql.ListingFilter:
         source_file=query.source_file,
         special=query.special,
         restricted=query.restricted,
+        nameless_mark=NAME_UNKNOWN_FIELD if query.name_unknown else None,
     )
 
 

@@ -31,6 +31,7 @@ from contactkluis.services import suppression
 from contactkluis.services.files import csv_bytes, safe_cell, write_atomic
 from contactkluis.services.mailing_presets import PRESETS, Preset, name_columns
 from contactkluis.services.session import Session
+from contactkluis.vault import review_repo
 
 COLUMNS = PRESETS["standaard"].headers(consent=False)
 FORMATS = ("csv", "xlsx")
@@ -39,6 +40,11 @@ FORMATS = ("csv", "xlsx")
 DUPLICATE = "duplicate"  # a second record with the same mailbox: one mail is enough
 UNSAFE = "unsafe_address"  # the address itself starts with = + - @
 NOTHING_TO_RECONFIRM = "nothing_to_reconfirm"  # reconfirmation list: consent already fresh
+# An unsubscribe without a name on a mailbox several people use: whose was it? Until a
+# person decides (merges it into the right record or deletes it), nobody on that mailbox
+# is mailed for the purpose. Not mailing someone who wanted the mail can be put right
+# with one reply; mailing someone who unsubscribed cannot.
+SHARED_WITHDRAWAL = "shared_withdrawal"
 
 register(
     {
@@ -55,6 +61,14 @@ register(
             "General (email, first_name, last_name)",
         ),
         "other": ("Andere dienst", "Other service"),
+        SHARED_WITHDRAWAL: (
+            "Afmelding zonder naam op dit gedeelde e-mailadres: niemand op dit adres wordt"
+            " gemaild tot iemand bepaalt voor wie die geldt (voeg het record zonder naam"
+            " samen met die persoon, of verwijder het).",
+            "Unsubscribe without a name on this shared e-mail address: nobody on it is"
+            " mailed until someone decides whose it was (merge the nameless record into"
+            " that person, or delete it).",
+        ),
         NOTHING_TO_RECONFIRM: (
             "Niets opnieuw te bevestigen: de toestemming is al actueel of niet nodig.",
             "Nothing to reconfirm: consent is already current or not needed.",
@@ -104,9 +118,7 @@ def reason_text(code: str) -> str:
 
 
 def _suppressed(session: Session, contact: Contact, hashes: set[str]) -> bool:
-    return any(
-        h in hashes for h, _ in suppression.hashes_for(session, contact.emails, contact.phones)
-    )
+    return suppression.matches(session, hashes, contact.name, contact.emails, contact.phones)
 
 
 def mailing_list(
@@ -129,6 +141,7 @@ def mailing_list(
         )
     repo = session.repo()
     hashes = suppression.load_all(session.conn)
+    undecided = review_repo.unresolved_withdrawals(session.conn, purpose_code)
     today = session.today()
     result = MailingResult(purpose_code)
     seen: set[str] = set()
@@ -152,6 +165,9 @@ def mailing_list(
                 result.reasons[code] += 1
                 continue
             email = verdict.email.lower()
+            if email in undecided:
+                result.reasons[SHARED_WITHDRAWAL] += 1
+                continue
             if email in seen:
                 result.reasons[DUPLICATE] += 1
                 continue

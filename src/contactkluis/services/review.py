@@ -10,17 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contactkluis.domain.contact import Contact
+from contactkluis.domain.contact import NAME_UNKNOWN_FIELD, Contact
 from contactkluis.domain.messages import localized
 from contactkluis.domain.roles import Permission
-from contactkluis.migration.pipeline import NAME_UNKNOWN_FIELD
 from contactkluis.migration.report import reason_text
 from contactkluis.services.contacts import open_duplicates
 from contactkluis.services.session import Session
+from contactkluis.vault import review_repo
 
 _NO_NAME = ("(zonder naam)", "(no name)")
 _UNKNOWN = ("(naam onbekend)", "(name unknown)")
-_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -81,23 +80,17 @@ class NamelessPerson:
 
 def nameless(session: Session) -> list[NamelessPerson]:
     """People the import kept without a name: a till customer with a phone or an address is
-    a person (issue 12), listed here for someone to complete or remove."""
+    a person (issue 12), listed here for someone to complete or remove. Once a name is
+    filled in, the person leaves the list."""
     session.require(Permission.VIEW)
-    repo = session.repo()
-    ids = repo.all_ids()
-    found: list[NamelessPerson] = []
-    for start in range(0, len(ids), _BATCH):
-        for contact in repo.get_many(ids[start : start + _BATCH]):
-            marks = [s for s in contact.sources if s.field == NAME_UNKNOWN_FIELD]
-            if not marks or not contact.name.is_empty() or contact.id is None:
-                continue
-            reach = (contact.phones or contact.emails or [""])[0]
-            where = marks[0]
-            found.append(
-                NamelessPerson(
-                    contact.id,
-                    f"{localized(*_UNKNOWN)} {reach}".strip(),
-                    f"{where.file} / {where.sheet} / {localized('rij', 'row')} {where.row}",
-                )
-            )
-    return found
+    row_word = localized("rij", "row")
+    return [
+        NamelessPerson(
+            contact_id,
+            f"{localized(*_UNKNOWN)} {phone or email}".strip(),
+            " / ".join(str(p) for p in (file, sheet, f"{row_word} {row}" if row else None) if p),
+        )
+        for contact_id, phone, email, file, sheet, row in review_repo.marked_nameless(
+            session.conn, NAME_UNKNOWN_FIELD
+        )
+    ]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from contactkluis.vault import review_repo
 from contactkluis.vault.db import Connection, DatabaseError
 
 __all__ = ["DatabaseError"]  # the services catch it (an interrupted query)
@@ -85,6 +86,7 @@ class ListingFilter:
     source_file: str | None = None
     special: bool | None = None
     restricted: bool | None = None
+    nameless_mark: str | None = None  # a provenance field: only nameless people marked so
 
 
 def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
@@ -125,6 +127,8 @@ def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
     if f.restricted is not None:
         sets.append(ids("SELECT id FROM contacts INDEXED BY contacts_restricted"
                         " WHERE restricted = ?", [int(f.restricted)]))  # fmt: skip
+    if f.nameless_mark:
+        sets.append(review_repo.nameless_ids(conn, f.nameless_mark))
     return sets
 
 

@@ -1635,6 +1635,46 @@ Continue?</translation>
 <context>
     <name>SheetEditor</name>
     <message>
+        <source>Kies een andere tekenset als letters met accenten verkeerd worden getoond</source>
+        <translation>Choose another character encoding if accented letters are shown wrongly</translation>
+    </message>
+    <message>
+        <source>Lijstdatum:</source>
+        <translation>List date:</translation>
+    </message>
+    <message>
+        <source>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</source>
+        <translation>Name column: surname first (decided for the whole column)</translation>
+    </message>
+    <message>
+        <source>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</source>
+        <translation>Name column: first name first (decided for the whole column)</translation>
+    </message>
+    <message>
+        <source>Op deze dag klopte de lijst; pas hem aan als de herkende datum niet klopt</source>
+        <translation>The day the list was true; change it if the detected date is wrong</translation>
+    </message>
+    <message>
+        <source>Soort lijst:</source>
+        <translation>Kind of list:</translation>
+    </message>
+    <message>
+        <source>Tekenset:</source>
+        <translation>Character encoding:</translation>
+    </message>
+    <message>
+        <source>Tekenset: %1 (automatisch herkend)</source>
+        <translation>Character encoding: %1 (detected)</translation>
+    </message>
+    <message>
+        <source>Tekenset: %1 (door u gekozen)</source>
+        <translation>Character encoding: %1 (chosen by you)</translation>
+    </message>
+    <message>
+        <source>bron: %1</source>
+        <translation>source: %1</translation>
+    </message>
+    <message>
         <source>De rij met de kolomnamen, zoals Excel hem nummert</source>
         <translation>The row with the column names, as Excel numbers it</translation>
     </message>

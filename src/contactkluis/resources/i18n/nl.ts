@@ -1635,6 +1635,46 @@ Doorgaan?</translation>
     <context>
         <name>SheetEditor</name>
         <message>
+            <source>Kies een andere tekenset als letters met accenten verkeerd worden getoond</source>
+            <translation>Kies een andere tekenset als letters met accenten verkeerd worden getoond</translation>
+        </message>
+        <message>
+            <source>Lijstdatum:</source>
+            <translation>Lijstdatum:</translation>
+        </message>
+        <message>
+            <source>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</source>
+            <translation>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</translation>
+        </message>
+        <message>
+            <source>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</source>
+            <translation>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</translation>
+        </message>
+        <message>
+            <source>Op deze dag klopte de lijst; pas hem aan als de herkende datum niet klopt</source>
+            <translation>Op deze dag klopte de lijst; pas hem aan als de herkende datum niet klopt</translation>
+        </message>
+        <message>
+            <source>Soort lijst:</source>
+            <translation>Soort lijst:</translation>
+        </message>
+        <message>
+            <source>Tekenset:</source>
+            <translation>Tekenset:</translation>
+        </message>
+        <message>
+            <source>Tekenset: %1 (automatisch herkend)</source>
+            <translation>Tekenset: %1 (automatisch herkend)</translation>
+        </message>
+        <message>
+            <source>Tekenset: %1 (door u gekozen)</source>
+            <translation>Tekenset: %1 (door u gekozen)</translation>
+        </message>
+        <message>
+            <source>bron: %1</source>
+            <translation>bron: %1</translation>
+        </message>
+        <message>
             <source>De rij met de kolomnamen, zoals Excel hem nummert</source>
             <translation>De rij met de kolomnamen, zoals Excel hem nummert</translation>
         </message>

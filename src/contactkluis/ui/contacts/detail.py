@@ -78,6 +78,12 @@ _T: dict[str, tuple[str, str]] = {
         "Shared e-mail address: another contact uses the same address (family or "
         "office). Consent or unsubscribing via this address holds only for who gave it.",
     ),
+    "deceased": (
+        "Overleden — wordt nooit gemaild. Bewaar alleen wat nodig is (bijv. een"
+        " nalatenschap of de geschiedenis van het lidmaatschap).",
+        "Deceased — never mailed. Keep only what is needed (e.g. a bequest or the"
+        " history of the membership).",
+    ),
     "confirm.title": ("Bevestigen", "Confirm"),
     "confirm.anonymise": (
         "{name} anonimiseren? Naam, adres en contactgegevens verdwijnen definitief.",
@@ -113,6 +119,7 @@ _T: dict[str, tuple[str, str]] = {
     "imported_from": ("uit {rows}", "from {rows}"),
     "imported_row": ("{file} / {sheet} / rij {row}", "{file} / {sheet} / row {row}"),
     "f.name": ("Naam", "Name"),
+    "f.organisation": ("Organisatie", "Organisation"),
     "f.emails": ("E-mail", "E-mail"),
     "f.phones": ("Telefoon", "Phone"),
     "f.address": ("Adres", "Address"),
@@ -165,6 +172,9 @@ class ContactDetailPanel(QWidget):
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
 
+        # First of all: nobody should write to a person who has died.
+        self.deceased_banner = self._banner("#37474f", "#ffffff", "#000000")
+        self.deceased_banner.setObjectName("deceasedBanner")
         self.restricted_banner = self._banner("#eceff1", "#263238", "#546e7a")
         self.special_banner = self._banner("#fff4e5", "#6d3d00", "#ef6c00")
         self.shared_banner = self._banner("#e8f0fe", "#1a3e72", "#4a78c2")
@@ -197,6 +207,7 @@ class ContactDetailPanel(QWidget):
         bar.setElideMode(Qt.TextElideMode.ElideNone)  # as its tab row (minimumSizeHint)
         layout.addWidget(self.tabs, 1)
         for banner in (
+            self.deceased_banner,
             self.restricted_banner,
             self.special_banner,
             self.shared_banner,
@@ -233,7 +244,7 @@ class ContactDetailPanel(QWidget):
         form = QFormLayout()
         outer.addLayout(form)
         self.fields: dict[str, QLabel] = {}
-        for key in ("f.name", "f.emails", "f.phones", "f.address", "f.birth", "f.notes",
+        for key in ("f.name", "f.organisation", "f.emails", "f.phones", "f.address", "f.birth", "f.notes",
                     "f.objections"):  # fmt: skip
             label = QLabel(page)
             label.setWordWrap(True)
@@ -290,7 +301,12 @@ class ContactDetailPanel(QWidget):
         """Forget the contact and every text that showed it."""
         self.contact = None
         self.title.setText(_t("empty"))
-        for banner in (self.restricted_banner, self.special_banner, self.shared_banner):
+        for banner in (
+            self.deceased_banner,
+            self.restricted_banner,
+            self.special_banner,
+            self.shared_banner,
+        ):
             banner.clear()
             banner.hide()
         self.retention_text.clear()
@@ -324,6 +340,7 @@ class ContactDetailPanel(QWidget):
         objections += [_t("f.profiling")] if c.objects_profiling else []
         values = {
             "f.name": c.name.display(),
+            "f.organisation": c.organisation or "",
             "f.emails": "\n".join(c.emails),
             "f.phones": "\n".join(format_phone_nl(p) for p in c.phones),
             "f.address": "\n".join(p for p in (street, town, a.country or "") if p),
@@ -345,6 +362,8 @@ class ContactDetailPanel(QWidget):
         self.add_relation_button.setEnabled(session.can(Permission.EDIT) and not frozen)
 
     def _show_banners(self, c: Contact, state: dict[str, Any], audit: list[dict[str, Any]]) -> None:
+        self.deceased_banner.setText(_t("deceased") if c.deceased else "")
+        self.deceased_banner.setVisible(c.deceased)
         if c.restricted:
             why = ""
             for entry in audit:  # newest first

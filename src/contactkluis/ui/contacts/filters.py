@@ -1,5 +1,5 @@
 """The filter bar above the contacts table: retention, consent per purpose, relation,
-source file, special category and restriction. Emits `changed`; the page builds the query."""
+source file, special category, restriction and "naam onbekend". Emits `changed`; the page builds the query."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contactkluis.domain.messages import localized
 from contactkluis.services.listing import ContactQuery, FilterValues
@@ -70,6 +78,13 @@ class FilterBar(QWidget):
         second.addWidget(self.special)
         second.addWidget(QLabel(t("f.restricted") + ":"))
         second.addWidget(self.restricted)
+        # The review list of people an import kept without a name (issue 12): shown in the
+        # table itself, where they can be opened, completed or removed.
+        self.nameless = QCheckBox(t("f.nameless"), self)
+        self.nameless.setObjectName("namelessFilter")
+        self.nameless.setToolTip(t("f.nameless.tip"))
+        self.nameless.toggled.connect(self._emit)
+        second.addWidget(self.nameless)
         self.reset_button = QPushButton(t("btn.reset"), self)
         self.reset_button.clicked.connect(self.reset)
         second.addWidget(self.reset_button)
@@ -133,6 +148,7 @@ class FilterBar(QWidget):
             source_file=self.source.currentData(),
             special=self.special.currentData(),
             restricted=self.restricted.currentData(),
+            name_unknown=self.nameless.isChecked(),
         )
 
     def show_query(self, query: ContactQuery) -> None:
@@ -147,6 +163,7 @@ class FilterBar(QWidget):
             _select(self.source, query.source_file)
             _select(self.special, query.special)
             _select(self.restricted, query.restricted)
+            self.nameless.setChecked(query.name_unknown)
         finally:
             self._loading = False
 

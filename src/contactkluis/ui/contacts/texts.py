@@ -66,6 +66,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "f.source": ("Bronbestand", "Source file"),
     "f.special": ("Bijzondere gegevens", "Special category"),
     "f.restricted": ("Beperkt", "Restricted"),
+    "f.nameless": ("Naam onbekend", "Name unknown"),
+    "f.nameless.tip": (
+        "Alleen wie een import zonder naam bewaarde (met telefoon of adres): vul de naam aan"
+        " of verwijder het contact",
+        "Only people an import kept without a name (with a phone or address): complete the"
+        " name or remove the contact",
+    ),
     "f.yes": ("ja", "yes"),
     "f.no": ("nee", "no"),
     # relation kinds (RelationKind values)

@@ -1,4 +1,4 @@
-"""The mapping step's editor for one sheet: header row, include, relation kind, columns.
+"""The mapping step's editor for one sheet: header row, include, list kind and date, columns.
 
 One row per spreadsheet column: its header, the target field (a combo), how the mapping
 was found, three normalised sample values and the warnings for that column.
@@ -6,12 +6,15 @@ was found, three normalised sample values and the warnings for that column.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import datetime
+
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.contact import RelationKind
-from contactkluis.domain.messages import format_date, localized
+from contactkluis.domain.messages import date_pattern, localized
 from contactkluis.services.import_plan import (
     DATE_SOURCES,
     ENCODINGS,
@@ -36,11 +38,11 @@ from contactkluis.services.import_plan import (
     reason_text,
     replan,
     reread,
-    set_relation,
+    set_list_date,
+    set_list_kind,
     set_target,
     sheet_mapping,
 )
-from contactkluis.ui.contacts.texts import relation_label
 from contactkluis.ui.import_wizard.preview import SAMPLE_ROWS, preview_sheet
 
 RED = QColor("#b3261e")
@@ -85,16 +87,30 @@ class SheetEditor(QWidget):
         self.header_row.setSpecialValueText(self.tr("geen (eerste rij is een persoon)"))
         self.header_row.setToolTip(self.tr("De rij met de kolomnamen, zoals Excel hem nummert"))
         self.include = QCheckBox(self.tr("Dit werkblad importeren"))
-        self.relation = QComboBox()
-        # The automatic choice names kind, reason and list date: long. The combo keeps a
-        # sensible width (the full text is its tooltip) so the sheet list is not squeezed.
-        self.relation.setSizeAdjustPolicy(
+        # What the list is: every kind the CLI's --mapping accepts, not only relation kinds
+        # (an unsubscribe export or an ended-members sheet is not a relation of its own).
+        self.list_kind = QComboBox()
+        self.list_kind.setObjectName("listKindCombo")
+        # The automatic choice names kind and reason: long. The combo keeps a sensible
+        # width (the full text is its tooltip) so the sheet list beside it is not squeezed.
+        self.list_kind.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.relation.setMinimumContentsLength(28)
-        self.relation.addItem(self.tr("Automatisch"), None)
-        for kind in RelationKind:
-            self.relation.addItem(relation_label(str(kind)), str(kind))
+        self.list_kind.setMinimumContentsLength(28)
+        self.list_kind.addItem(self.tr("Automatisch"), None)
+        for kind, label in KIND_LABELS.items():
+            self.list_kind.addItem(localized(*label), str(kind))
+        # The day the list was true dates its undated consents and ended memberships.
+        self.list_date = QDateEdit()
+        self.list_date.setObjectName("listDateEdit")
+        self.list_date.setCalendarPopup(True)
+        self.list_date.setDisplayFormat(date_pattern())
+        self.list_date.setToolTip(
+            self.tr("Op deze dag klopte de lijst; pas hem aan als de herkende datum niet klopt")
+        )
+        self.date_source = QLabel()
+        self.date_source.setObjectName("listDateSource")
+        self.date_source.setStyleSheet("color: #555555;")
         self.rows_label = QLabel()
         # How the values were read: the encoding chosen and a name column's order.
         self.reading_label = QLabel()
@@ -116,17 +132,19 @@ class SheetEditor(QWidget):
         top.addWidget(QLabel(self.tr("Kopregel in rij:")))
         top.addWidget(self.header_row)
         top.addSpacing(16)
-        top.addWidget(QLabel(self.tr("Soort relatie:")))
-        top.addWidget(self.relation)
+        top.addWidget(self.rows_label)
+        top.addSpacing(16)
+        top.addWidget(self.encoding_caption)
+        top.addWidget(self.encoding)
         top.addStretch(1)
-        # A second line: in one row these settings made the editor so wide at 1366 px that
-        # the sheet list beside it was squeezed to 29 px.
-        second = QHBoxLayout()
-        second.addWidget(self.rows_label)
-        second.addSpacing(16)
-        second.addWidget(self.encoding_caption)
-        second.addWidget(self.encoding)
-        second.addStretch(1)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(self.tr("Soort lijst:")))
+        kind_row.addWidget(self.list_kind)
+        kind_row.addSpacing(16)
+        kind_row.addWidget(QLabel(self.tr("Lijstdatum:")))
+        kind_row.addWidget(self.list_date)
+        kind_row.addWidget(self.date_source)
+        kind_row.addStretch(1)
 
         self.table = QTableWidget(0, Col.WARNINGS + 1)
         labels = [self.tr("Kolom"), self.tr("Importeren als"), self.tr("Herkend aan")]
@@ -160,14 +178,15 @@ class SheetEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(top)
-        layout.addLayout(second)
+        layout.addLayout(kind_row)
         layout.addWidget(self.reading_label)
         layout.addWidget(self.skip_label)
         layout.addWidget(self.table, 1)
 
         self.include.toggled.connect(self._include_changed)
         self.header_row.editingFinished.connect(self._header_row_changed)
-        self.relation.currentIndexChanged.connect(self._relation_changed)
+        self.list_kind.currentIndexChanged.connect(self._list_kind_changed)
+        self.list_date.dateChanged.connect(self._list_date_changed)
         self.encoding.currentIndexChanged.connect(self._encoding_changed)
         self.setEnabled(False)
 
@@ -203,11 +222,11 @@ class SheetEditor(QWidget):
         self.title.setText(f"{self.loaded.name} — {plan.sheet}")
         self.include.setChecked(plan.include)
         self.header_row.setValue(0 if table.headerless else table.header_row or 1)
-        relation = self.loaded.sheets[self.index].relation
-        automatic = self.tr("Automatisch (%1)").replace("%1", _detected(plan))
-        self.relation.setItemText(0, automatic)
-        self.relation.setToolTip(automatic)
-        self.relation.setCurrentIndex(max(0, self.relation.findData(relation)))
+        auto = self.tr("Automatisch (%1)").replace("%1", _detected(plan))
+        self.list_kind.setItemText(0, auto)
+        self.list_kind.setToolTip(auto)
+        self.list_kind.setCurrentIndex(max(0, self.list_kind.findData(plan.list_kind)))
+        self._show_date()
         self.rows_label.setText(self.tr("%n rij(en) met gegevens", "", len(table.rows)))
         if table.skip_reason:
             self.skip_label.setText(
@@ -226,7 +245,9 @@ class SheetEditor(QWidget):
         assert self.loaded is not None
         plan = self.loaded.sheets[self.index]
         parts: list[str] = []
-        if plan.encoding:
+        if plan.encoding and plan.encoding_chosen:
+            parts.append(self.tr("Tekenset: %1 (door u gekozen)").replace("%1", plan.encoding))
+        elif plan.encoding:
             parts.append(self.tr("Tekenset: %1 (automatisch herkend)").replace("%1", plan.encoding))
         order = plan.name_order
         if order == "surname_first":
@@ -354,12 +375,32 @@ class SheetEditor(QWidget):
         self.loaded.sheets[self.index].include = on
         self.changed.emit()
 
-    def _relation_changed(self, _index: int) -> None:
+    def _show_date(self) -> None:
+        assert self.loaded is not None
+        ctx = self.loaded.sheets[self.index].context
+        day = ctx.file_date
+        self.list_date.setDate(QDate(day.year, day.month, day.day))
+        source = DATE_SOURCES.get(ctx.date_source, (ctx.date_source,) * 2)
+        self.date_source.setText(self.tr("bron: %1").replace("%1", localized(*source)))
+
+    def _list_kind_changed(self, _index: int) -> None:
         if self._filling or self.loaded is None:
             return
-        data = self.relation.currentData()
-        set_relation(self.loaded, self.index, str(data) if data else None)
+        data = self.list_kind.currentData()
+        set_list_kind(self.loaded, self.index, str(data) if data else None)
         self._update_rows()
+        self.changed.emit()
+
+    def _list_date_changed(self, value: QDate) -> None:
+        if self._filling or self.loaded is None:
+            return
+        day = datetime.date(value.year(), value.month(), value.day())
+        if day == self.loaded.sheets[self.index].context.file_date:
+            return
+        set_list_date(self.loaded, self.index, day)
+        self._filling = True
+        self._show_date()
+        self._filling = False
         self.changed.emit()
 
     def set_header_row(self, number: int) -> None:
@@ -382,11 +423,9 @@ class SheetEditor(QWidget):
 
 
 def _detected(plan: SheetPlan) -> str:
-    """What the list was concluded to be, why, and the day it was true (as the report says)."""
+    """What the list was concluded to be and why (its date has its own field beside it)."""
     ctx = plan.context
     verdict = ctx.detected
     if verdict is None:
         return localized(*KIND_LABELS[ctx.list_kind])
-    source = localized(*DATE_SOURCES.get(ctx.date_source, (ctx.date_source,) * 2))
-    kind = localized(*KIND_LABELS[verdict.kind])
-    return f"{kind}: {verdict.reason}; {localized('lijstdatum', 'list date')} {format_date(ctx.file_date)}, {source}"
+    return f"{localized(*KIND_LABELS[verdict.kind])}: {verdict.reason}"
