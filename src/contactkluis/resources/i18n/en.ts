@@ -1691,20 +1691,8 @@ Continue?</translation>
         <translation>Automatic</translation>
     </message>
     <message>
-        <source>Kies een andere tekenset als letters met accenten verkeerd worden getoond</source>
-        <translation>Choose another character encoding if accented letters look wrong</translation>
-    </message>
-    <message>
-        <source>Tekenset:</source>
-        <translation>Character encoding:</translation>
-    </message>
-    <message>
         <source>Kopregel in rij:</source>
         <translation>Header in row:</translation>
-    </message>
-    <message>
-        <source>Soort relatie:</source>
-        <translation>Type of relation:</translation>
     </message>
     <message>
         <source>Kolom</source>
@@ -1752,18 +1740,6 @@ Continue?</translation>
     <message>
         <source>Dit werkblad wordt overgeslagen: %1</source>
         <translation>This sheet is skipped: %1</translation>
-    </message>
-    <message>
-        <source>Tekenset: %1 (automatisch herkend)</source>
-        <translation>Character encoding: %1 (detected)</translation>
-    </message>
-    <message>
-        <source>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</source>
-        <translation>Name column: surname first (decided for the whole column)</translation>
-    </message>
-    <message>
-        <source>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</source>
-        <translation>Name column: given name first (decided for the whole column)</translation>
     </message>
     <message>
         <source>(geen kolomnaam)</source>

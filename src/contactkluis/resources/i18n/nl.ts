@@ -1691,20 +1691,8 @@ Doorgaan?</translation>
             <translation>Automatisch</translation>
         </message>
         <message>
-            <source>Kies een andere tekenset als letters met accenten verkeerd worden getoond</source>
-            <translation>Kies een andere tekenset als letters met accenten verkeerd worden getoond</translation>
-        </message>
-        <message>
-            <source>Tekenset:</source>
-            <translation>Tekenset:</translation>
-        </message>
-        <message>
             <source>Kopregel in rij:</source>
             <translation>Kopregel in rij:</translation>
-        </message>
-        <message>
-            <source>Soort relatie:</source>
-            <translation>Soort relatie:</translation>
         </message>
         <message>
             <source>Kolom</source>
@@ -1752,18 +1740,6 @@ Doorgaan?</translation>
         <message>
             <source>Dit werkblad wordt overgeslagen: %1</source>
             <translation>Dit werkblad wordt overgeslagen: %1</translation>
-        </message>
-        <message>
-            <source>Tekenset: %1 (automatisch herkend)</source>
-            <translation>Tekenset: %1 (automatisch herkend)</translation>
-        </message>
-        <message>
-            <source>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</source>
-            <translation>Naamkolom: achternaam eerst (voor de hele kolom bepaald)</translation>
-        </message>
-        <message>
-            <source>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</source>
-            <translation>Naamkolom: voornaam eerst (voor de hele kolom bepaald)</translation>
         </message>
         <message>
             <source>(geen kolomnaam)</source>
