@@ -213,3 +213,25 @@ def test_lock_forgets_the_files(qtbot: object, ctx: AppContext, tmp_path: Path) 
     ctx.locked.emit()
     assert page.files == [] and page.step == Step.FILES
     assert page.editor.table.rowCount() == 0
+
+
+def test_a_skipped_sheet_is_shown_unticked_and_cannot_be_ticked(qtbot, ctx, tmp_path):
+    """Issue 16: the 'Uitleg' sheet was marked skipped but its box was ticked."""
+    wb = Workbook()
+    leden = wb.active
+    leden.title = "Leden"
+    leden.append(["Voornaam", "Achternaam", "E-mail"])
+    leden.append(["Anna", "de Vries", "anna@example.org"])
+    uitleg = wb.create_sheet("Uitleg")
+    uitleg.append(["Deze lijst is bijgewerkt door het secretariaat."])
+    path = tmp_path / "leden_met_uitleg.xlsx"
+    wb.save(path)
+    page = open_page(qtbot, ctx, path)
+    sheets = page.usable_files()[0].sheets
+    skipped = next(i for i, s in enumerate(sheets) if s.table.skip_reason)
+    kept = next(i for i, s in enumerate(sheets) if not s.table.skip_reason)
+    page.select_sheet(0, skipped)
+    assert not page.editor.include.isChecked() and not page.editor.include.isEnabled()
+    assert "overgeslagen" in page.editor.skip_label.text()
+    page.select_sheet(0, kept)
+    assert page.editor.include.isChecked() and page.editor.include.isEnabled()

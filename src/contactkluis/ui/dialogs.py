@@ -6,6 +6,9 @@ returns it without showing anything; the real dialog is used otherwise.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
@@ -78,6 +81,15 @@ class MessageBox:
         )
 
 
+def in_documents(start: str) -> str:
+    """A bare file name is offered in the user's Documents folder: relative to the working
+    directory it landed in the program's folder (issue 16)."""
+    if not start or Path(start).is_absolute():
+        return start
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(docs or Path.home()) / start)
+
+
 class FileDialog:
     """File choosers with a preset answer for tests ("" means: the user cancelled)."""
 
@@ -99,7 +111,7 @@ class FileDialog:
         preset = cls._preset()
         if preset is not None:
             return preset
-        path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+        path, _ = QFileDialog.getSaveFileName(parent, title, in_documents(start), filters)
         return path
 
     @classmethod

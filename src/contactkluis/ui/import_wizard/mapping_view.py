@@ -220,7 +220,10 @@ class SheetEditor(QWidget):
         table = plan.table
         self._filling = True
         self.title.setText(f"{self.loaded.name} — {plan.sheet}")
-        self.include.setChecked(plan.include)
+        # A sheet the reader skips (an "Uitleg" or empty sheet) is shown unticked and cannot
+        # be ticked: ticked, it looked as if it would be imported.
+        self.include.setChecked(plan.include and not table.skip_reason)
+        self.include.setEnabled(not table.skip_reason)
         self.header_row.setValue(0 if table.headerless else table.header_row or 1)
         auto = self.tr("Automatisch (%1)").replace("%1", _detected(plan))
         self.list_kind.setItemText(0, auto)
