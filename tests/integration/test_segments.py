@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from msoffcrypto.exceptions import InvalidKeyError
 from openpyxl import Workbook, load_workbook
 
 from contactkluis.errors import UserError
-from contactkluis.services import segments
+from contactkluis.services import erasure, segments
 from contactkluis.services.session import Session
 from tests.support.stats_people import fill
 
@@ -115,7 +116,7 @@ def test_the_file_opens_only_with_the_passphrase_shown_once(
         result = segments.export_for_segmentation(session, target)
     assert result.passphrase not in caplog.text
     assert result.passphrase not in repr(result)
-    with pytest.raises(Exception):  # noqa: B017 - openpyxl sees no workbook at all
+    with pytest.raises(zipfile.BadZipFile):  # no workbook without the passphrase
         load_workbook(target)
     office = msoffcrypto.OfficeFile(io.BytesIO(target.read_bytes()))
     assert office.is_encrypted()
@@ -212,8 +213,12 @@ def test_import_stores_segments_by_key_or_address_and_skips_objectors(
 def test_round_trip_through_an_encrypted_returned_file_reaches_every_household_member(
     session: Session,
     people,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     a, b = household(session, people)
     sent = tmp_path / "uit.xlsx"
     result = segments.export_for_segmentation(session, sent)
@@ -240,8 +245,9 @@ def test_round_trip_through_an_encrypted_returned_file_reaches_every_household_m
     assert report.updated == result.contacts == 22
     segs = dict(session.conn.execute("SELECT id, segment FROM contacts WHERE id IN (?, ?)", (a, b)))
     assert segs[a] == segs[b] and segs[a] in ("Cultuurminnaars", "Stedelijke Alleseters")
-    # Decrypted in memory only: no plain copy beside the files.
+    # Decrypted in memory only: no plain copy beside the files or in the temp folder.
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["terug.xlsx", "uit.xlsx"]
+    assert not list(temp.iterdir())
 
 
 def test_staff_may_not_profile(staff_session: Session, tmp_path: Path) -> None:
@@ -267,3 +273,27 @@ def test_a_file_without_the_columns_is_refused(
         ]
         == 0
     )
+
+
+def test_a_household_keeps_its_key_after_the_first_member_is_erased(
+    session: Session,
+    people,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    a, b = household(session, people)
+    sent = tmp_path / "uit.xlsx"
+    result = segments.export_for_segmentation(session, sent)
+    rows = read_sent(sent, result.passphrase)
+    key = next(r[0] for r in rows if r[1:] == ["2611 CD", "7", "B"])
+    first = segments_keys(session)[key][0]
+    erasure.erase(session, [first])
+    back = Workbook()
+    back.active.append(["sleutel", "segment"])
+    back.active.append([key, "Cultuurminnaars"])
+    back.save(tmp_path / "terug.xlsx")
+    report = segments.import_segments(session, tmp_path / "terug.xlsx")
+    assert report.matched == 1 and report.updated == 1
+    (other,) = {a, b} - {first}
+    assert session.conn.execute(
+        "SELECT segment FROM contacts WHERE id = ?", (other,)
+    ).fetchone() == ("Cultuurminnaars",)
