@@ -455,8 +455,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "exchange audience segments (Culturele Doelgroepenmodel) (administrator)",
     ),
     "write_key_postcode_house": (
-        "schrijf sleutel, postcode en huisnummer (geen namen) voor segmentatie",
-        "write key, postcode and house number (no names) for segmentation",
+        "schrijf sleutel, postcode en huisnummer (geen namen, elk adres eenmaal) voor "
+        "segmentatie, versleuteld met een eenmalig getoonde wachtwoordzin",
+        "write key, postcode and house number (no names, each address once) for "
+        "segmentation, encrypted with a passphrase shown once",
     ),
     "read_returned_file": ("lees het teruggekomen bestand", "read the returned file"),
     "segments_heading": ("Segmenten: ", "Segments: "),
