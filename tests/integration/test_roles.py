@@ -239,8 +239,8 @@ SERVICE_USES += [
     (
         Permission.PROFILING,
         "export_for_segmentation",
-        lambda w: segments.export_for_segmentation(w.session, w.tmp / "seg.csv"),
-        lambda w: (w.tmp / "seg.csv").exists(),
+        lambda w: segments.export_for_segmentation(w.session, w.tmp / "seg.xlsx"),
+        lambda w: (w.tmp / "seg.xlsx").exists(),
     ),
 ]
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import io
 from datetime import date
 from pathlib import Path
 
+import msoffcrypto
 import pytest
+from openpyxl import load_workbook
 
 from contactkluis.services.session import Session
 from tests.conftest import ADMIN, ADMIN_PW
@@ -142,12 +145,24 @@ def test_help_documents_every_dimension() -> None:
         assert name in done.stdout
 
 
+def _passphrase(out: str) -> str:
+    lines = out.splitlines()
+    return next(lines[i + 1].strip() for i, line in enumerate(lines) if "Wachtwoordzin" in line)
+
+
 def test_segments_export_and_import(filled_vault: Path, tmp_path: Path) -> None:
-    sent = tmp_path / "adressen.csv"
+    sent = tmp_path / "adressen.xlsx"
     code, out, err = cli(filled_vault, "segments", "export", "--out", str(sent))
     assert code == 0, err
     assert "24 adressen" in out  # everyone but the restricted and the anonymised
-    rows = list(csv.reader(sent.read_text("utf-8-sig").splitlines(), delimiter=";"))
+    assert "art. 28" in out
+    passphrase = _passphrase(out)
+    assert passphrase not in err
+    office = msoffcrypto.OfficeFile(io.BytesIO(sent.read_bytes()))
+    office.load_key(password=passphrase)
+    plain = io.BytesIO()
+    office.decrypt(plain)
+    rows = list(load_workbook(plain).active.iter_rows(values_only=True))
     back = tmp_path / "terug.csv"
     with back.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter=";")
@@ -156,3 +171,25 @@ def test_segments_export_and_import(filled_vault: Path, tmp_path: Path) -> None:
     code, out, err = cli(filled_vault, "segments", "import", str(back))
     assert code == 0, err
     assert "24 gekoppeld" in out and "24 contacten bijgewerkt" in out
+
+
+def test_segments_csv_refused_and_an_encrypted_return_needs_its_passphrase(
+    filled_vault: Path, tmp_path: Path
+) -> None:
+    code, _, err = cli(filled_vault, "segments", "export", "--out", str(tmp_path / "a.csv"))
+    assert code != 0 and ".xlsx" in err and not (tmp_path / "a.csv").exists()
+    sent = tmp_path / "adressen.xlsx"
+    code, out, err = cli(filled_vault, "segments", "export", "--out", str(sent))
+    assert code == 0, err
+    # The processor returns the file still encrypted with the same passphrase.
+    passphrase = _passphrase(out)
+    code, out, err = cli(filled_vault, "segments", "import", str(sent))
+    assert code != 0 and "--passphrase-stdin" in err
+    done = run_cli(
+        "--db", str(filled_vault), "--user", ADMIN, "--password-stdin",
+        "segments", "import", "--passphrase-stdin", str(sent),
+        stdin=f"{ADMIN_PW}\n{passphrase}\n",
+    )  # fmt: skip
+    # The sent file has no segment column: decrypted and read, then refused for that.
+    assert done.returncode != 0 and "segment" in done.stderr and "past niet" not in done.stderr
+    assert passphrase not in done.stderr + done.stdout

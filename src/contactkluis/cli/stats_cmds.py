@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from contactkluis.cli.common import out, run_with_session, say
@@ -84,15 +85,28 @@ def cmd_segments_export(args: argparse.Namespace) -> int:
             "segments_written",
             out=args.out,
             exported=result.exported,
+            contacts=result.contacts,
             without_address=result.without_address,
             excluded=result.excluded,
         )
     )
+    out(say("segments_passphrase", passphrase=result.passphrase))
     return 0
 
 
+def _passphrase(args: argparse.Namespace) -> str | None:
+    if not args.passphrase_stdin:
+        return None
+    if args.password_stdin:  # stdin was read whole: the line after the vault password
+        return str(args.passwords.get(say("password"), env="CONTACTKLUIS_SEGMENTS_PASSPHRASE"))
+    return sys.stdin.readline().strip()
+
+
 def cmd_segments_import(args: argparse.Namespace) -> int:
-    r = run_with_session(args, lambda s: segments.import_segments(s, Path(args.file)))
+    r = run_with_session(
+        args,
+        lambda s: segments.import_segments(s, Path(args.file), passphrase=_passphrase(args)),
+    )
     out(
         say(
             "segments_read",
@@ -181,8 +195,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "export",
         help=say("write_key_postcode_house"),
     )
-    e.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
+    e.add_argument("--out", required=True, metavar="FILE.xlsx")
     e.set_defaults(func=cmd_segments_export)
     i = gs.add_parser("import", help=say("read_returned_file"))
     i.add_argument("file")
+    i.add_argument("--passphrase-stdin", action="store_true", help=say("segments_passphrase_stdin"))
     i.set_defaults(func=cmd_segments_import)

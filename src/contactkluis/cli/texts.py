@@ -402,12 +402,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Written: {out} ({n_tables} table(s), {method}, population: {population}).",
     ),
     "segments_written": (
-        "Geschreven: {out} met {exported} adressen (zonder namen). {without_address} "
-        "zonder bruikbaar adres, {excluded} uitgesloten (bezwaar tegen profilering, "
-        "beperkt of geanonimiseerd).",
-        "Written: {out} with {exported} addresses (no names). {without_address} without a "
-        "usable address, {excluded} excluded (objection to profiling, restricted or "
-        "anonymised).",
+        "Geschreven: {out} met {exported} adressen (elk eenmaal, in willekeurige volgorde, "
+        "zonder namen) voor {contacts} contacten. {without_address} zonder bruikbaar adres, "
+        "{excluded} uitgesloten (bezwaar tegen profilering, beperkt of geanonimiseerd).",
+        "Written: {out} with {exported} addresses (each once, in random order, no names) "
+        "for {contacts} contacts. {without_address} without a usable address, {excluded} "
+        "excluded (objection to profiling, restricted or anonymised).",
+    ),
+    "segments_passphrase": (
+        "Het bestand is versleuteld. Wachtwoordzin (wordt maar één keer getoond en nergens "
+        "bewaard; geef hem de verwerker via een ander kanaal dan het bestand):\n  {passphrase}\n"
+        "Het bestand blijft persoonsgegevens (gepseudonimiseerd): deel het alleen met een "
+        "verwerker met wie een verwerkersovereenkomst (AVG art. 28) is gesloten.",
+        "The file is encrypted. Passphrase (shown only once and stored nowhere; give it to "
+        "the processor through another channel than the file):\n  {passphrase}\n"
+        "The file is still personal data (pseudonymised): share it only with a processor "
+        "under a processing agreement (GDPR art. 28).",
+    ),
+    "segments_passphrase_stdin": (
+        "het teruggekomen bestand is versleuteld: lees de wachtwoordzin van stdin (met "
+        "--password-stdin: de regel na het wachtwoord)",
+        "the returned file is encrypted: read its passphrase from stdin (with "
+        "--password-stdin: the line after the password)",
     ),
     "segments_read": (
         "{rows} rijen met een segment: {matched} gekoppeld, {unmatched} niet gekoppeld. "
@@ -444,8 +460,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "exchange audience segments (Culturele Doelgroepenmodel) (administrator)",
     ),
     "write_key_postcode_house": (
-        "schrijf sleutel, postcode en huisnummer (geen namen) voor segmentatie",
-        "write key, postcode and house number (no names) for segmentation",
+        "schrijf sleutel, postcode en huisnummer (geen namen, elk adres eenmaal) voor "
+        "segmentatie, versleuteld met een eenmalig getoonde wachtwoordzin",
+        "write key, postcode and house number (no names, each address once) for "
+        "segmentation, encrypted with a passphrase shown once",
     ),
     "read_returned_file": ("lees het teruggekomen bestand", "read the returned file"),
     "segments_heading": ("Segmenten: ", "Segments: "),

@@ -2,8 +2,11 @@
 
 The model assigns a segment per address. We send a pseudonymised file (a random row key,
 postcode and house number; no names, e-mails or streets) and take the returned file back.
-The key -> contact mapping stays inside the vault (table `segment_keys`); a new export
-replaces the previous keys. People who object to profiling (AVG art. 21), restricted
+Each address is sent once (a household is one row, so the file does not count its people)
+in a shuffled order (so the order reveals nothing of the vault's order or ids), and the
+file is encrypted with a passphrase shown once: it stays personal data (pseudonymised, AVG
+art. 4(5)), for a processor under an art. 28 agreement only. The key -> contacts mapping
+stays inside the vault (table `segment_keys`); a new export replaces the previous keys. People who object to profiling (AVG art. 21), restricted
 records (art. 18) and anonymised records are never sent and never updated.
 
 The segment names come from the returned file: the model's set of segments changes.
@@ -11,6 +14,7 @@ The segment names come from the returned file: the model's set of segments chang
 
 from __future__ import annotations
 
+import io
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -20,7 +24,14 @@ from pathlib import Path
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.readers import Cell, ReadError, read_workbook
-from contactkluis.services.files import csv_bytes, write_atomic
+from contactkluis.migration.safety import MAX_FILE_BYTES, ole_is_encrypted_ooxml
+from contactkluis.services.files import write_atomic
+from contactkluis.services.office_crypto import (
+    WrongPassphrase,
+    decrypt_xlsx,
+    encrypt_xlsx,
+    new_passphrase,
+)
 from contactkluis.services.session import Session
 from contactkluis.services.xlsx_out import Book
 from contactkluis.vault import segments_repo
@@ -84,63 +95,76 @@ def split_house(house: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class SegmentExport:
-    exported: int
+    exported: int  # addresses (rows) in the file
+    contacts: int  # contacts living at those addresses
     without_address: int  # eligible, but no Dutch postcode and house number
     excluded: int  # objected to profiling, restricted or anonymised
+    # Opens the file; shown once to the user, never stored, logged or audited.
+    passphrase: str = field(repr=False)
 
 
-def _write_rows(path: Path, rows: list[list[str]]) -> None:
-    if path.suffix.lower() == ".csv":
-        data = csv_bytes([HEADER, *rows])
-        write_atomic(path, lambda fh: fh.write(data))
-        return
+def _encrypted_book(rows: list[list[str]], passphrase: str) -> bytes:
     book = Book()  # text cells: no formula runs and no apostrophe ends up in a value
     book.table("adressen", list(HEADER), rows)
-    data = book.close()
-    write_atomic(path, lambda fh: fh.write(data))
+    return encrypt_xlsx(book.close(), passphrase)
 
 
-def _check_target(path: Path) -> str:
+def _check_target(path: Path) -> None:
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
+    if suffix != ".xlsx":
+        # A CSV cannot carry a password; an AES zip around it would not open in the
+        # Windows Explorer, so the processor would need another tool. One form that opens
+        # in Excel and LibreOffice by typing the passphrase.
         raise UserError(
             "invalid",
             reason=(
-                f"Kies een bestandsnaam op .xlsx of .csv (niet '{suffix or path.name}').",
-                f"Choose a file name ending in .xlsx or .csv (not '{suffix or path.name}').",
+                f"Kies een bestandsnaam op .xlsx (niet '{suffix or path.name}'): alleen dat "
+                "bestand kan versleuteld worden.",
+                f"Choose a file name ending in .xlsx (not '{suffix or path.name}'): only that "
+                "file can be encrypted.",
             ),
         )
     if not path.parent.is_dir():
         raise UserError("io", file=path.name, reason=("de map bestaat niet", "no such folder"))
-    return suffix
 
 
-def export_for_segmentation(session: Session, path: Path) -> SegmentExport:
-    """Write the pseudonymised address file for the model; audited with the counts."""
-    session.require(Permission.PROFILING)
-    path = Path(path)
-    _check_target(path)
-    excluded = segments_repo.count_excluded(session.conn)
-    rows: list[list[str]] = []
-    ids: list[int] = []
+def _addresses(session: Session) -> tuple[dict[tuple[str, str, str], list[int]], int]:
+    """Normalised (postcode, number, addition) -> the contacts living there; the number
+    of eligible contacts without a usable Dutch address."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
     without = 0
-    used: set[str] = set()
     for contact_id, postcode, house, country in segments_repo.eligible_addresses(session.conn):
         pc = norm_postcode(postcode)
         if country not in (None, "", "NL") or not _NL_POSTCODE.match(pc) or not house:
             without += 1
             continue
-        key = _new_key(used)
         number, addition = split_house(str(house))
-        rows.append([key, f"{pc[:4]} {pc[4:]}", number, addition])
-        ids.append(contact_id)
+        # '12-a', '12 A' and '12a' are one address.
+        address = (pc, number, re.sub(r"[^0-9A-Z]", "", addition.upper()))
+        groups.setdefault(address, []).append(contact_id)
+    return groups, without
+
+
+def export_for_segmentation(session: Session, path: Path) -> SegmentExport:
+    """Write the encrypted, pseudonymised address file for the model; audited with the
+    counts (never the passphrase)."""
+    session.require(Permission.PROFILING)
+    path = Path(path)
+    _check_target(path)
+    excluded = segments_repo.count_excluded(session.conn)
+    groups, without = _addresses(session)
+    addresses = list(groups.items())
+    secrets.SystemRandom().shuffle(addresses)
+    used: set[str] = set()
+    keyed = [(_new_key(used), address, ids) for address, ids in addresses]
+    rows = [[key, f"{pc[:4]} {pc[4:]}", number, add] for key, (pc, number, add), _ in keyed]
+    passphrase = new_passphrase()
+    data = _encrypted_book(rows, passphrase)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with session.write() as wconn:
-        segments_repo.replace_keys(
-            wconn, [(row[0], cid) for row, cid in zip(rows, ids, strict=True)], now
-        )
+        segments_repo.replace_keys(wconn, [(key, ids) for key, _, ids in keyed], now)
         try:
-            _write_rows(path, rows)
+            write_atomic(path, lambda fh: fh.write(data))
         except OSError as exc:
             raise UserError(
                 "io", file=path.name, reason=(exc.strerror or "", exc.strerror or "")
@@ -150,10 +174,14 @@ def export_for_segmentation(session: Session, path: Path) -> SegmentExport:
             "segments.export",
             None,
             count=len(rows),
+            contacts=sum(len(ids) for _, _, ids in keyed),
             without_address=without,
             excluded=excluded,
+            encrypted=True,
         )
-    return SegmentExport(len(rows), without, excluded)
+    return SegmentExport(
+        len(rows), sum(len(ids) for _, _, ids in keyed), without, excluded, passphrase
+    )
 
 
 def _new_key(used: set[str]) -> str:
@@ -206,10 +234,50 @@ def _get(row: list[Cell], col: int | None) -> Cell:
     return row[col] if col is not None and col < len(row) else None
 
 
-def import_segments(session: Session, path: Path) -> SegmentImport:
-    """Store the returned segments on the matching contacts (by key, else by address)."""
-    session.require(Permission.PROFILING)
-    path = Path(path)
+def _encrypted_bytes(path: Path) -> bytes | None:
+    """The file's bytes when it is a password-encrypted workbook, else None."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None  # read_workbook says it is too large
+        data = path.read_bytes()
+    except OSError:
+        return None  # read_workbook reports it
+    return data if ole_is_encrypted_ooxml(data) else None
+
+
+def _decrypted_rows(data: bytes, passphrase: str | None) -> list[list[Cell]]:
+    """The first visible sheet of an encrypted workbook, decrypted in memory only."""
+    if not passphrase:
+        raise _bad_file(
+            "Dit bestand is versleuteld: geef de wachtwoordzin op (--passphrase-stdin).",
+            "This file is encrypted: give its passphrase (--passphrase-stdin).",
+        )
+    try:
+        plain = decrypt_xlsx(data, passphrase)
+    except WrongPassphrase:
+        raise _bad_file(
+            "De wachtwoordzin past niet bij dit bestand.",
+            "The passphrase does not open this file.",
+        ) from None
+    import openpyxl  # only for this rare path; the readers work on files, not memory
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(plain), read_only=True, data_only=True)
+        sheets = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets
+        rows = [list(r) for r in sheets[0].iter_rows(values_only=True)] if sheets else []
+        book.close()
+    except Exception:  # any parser complaint is "not a workbook" to the user
+        raise _bad_file(
+            "Het ontsleutelde bestand is geen leesbare werkmap.",
+            "The decrypted file is not a readable workbook.",
+        ) from None
+    return rows
+
+
+def _returned_rows(path: Path, passphrase: str | None) -> list[list[Cell]]:
+    data = _encrypted_bytes(path)
+    if data is not None:
+        return _decrypted_rows(data, passphrase)
     try:
         book = read_workbook(path)
     except ReadError as err:
@@ -217,7 +285,15 @@ def import_segments(session: Session, path: Path) -> SegmentImport:
     sheets = [s for s in book.sheets if not s.hidden] or book.sheets
     if not sheets:
         raise _bad_file("Het bestand bevat geen blad.", "The file holds no sheet.")
-    rows = sheets[0].rows
+    return sheets[0].rows
+
+
+def import_segments(session: Session, path: Path, passphrase: str | None = None) -> SegmentImport:
+    """Store the returned segments on the matching contacts (by key, else by address).
+    An encrypted returned file needs its passphrase."""
+    session.require(Permission.PROFILING)
+    path = Path(path)
+    rows = _returned_rows(path, passphrase)
     header_index, cols = _find_header(rows)
     by_key = segments_repo.keys(session.conn)
     by_address: dict[str, list[int]] = {}
@@ -243,7 +319,7 @@ def import_segments(session: Session, path: Path) -> SegmentImport:
         report.rows += 1
         key = _cell_text(_get(row, cols.get("key"))).upper()
         if key and key in by_key:
-            targets = [by_key[key]]
+            targets = by_key[key]
         else:
             address = (
                 norm_postcode(_get(row, cols.get("postcode")))

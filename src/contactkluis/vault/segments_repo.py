@@ -6,7 +6,7 @@ same test: no objection to profiling, not restricted, not anonymised.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from contactkluis.vault.db import Connection
@@ -29,17 +29,35 @@ def eligible_addresses(conn: Connection) -> list[tuple[int, Any, Any, Any]]:
     ]
 
 
-def replace_keys(conn: Connection, keys: Iterable[tuple[str, int]], created_at: str) -> None:
-    """The (row key, contact id) pairs of a new export replace those of the last one."""
+# One row of the file is one address, which may hold several contacts, but the table keeps
+# one row per contact (row_key is its primary key): the second and later contacts of an
+# address are stored as 'KEY.2', 'KEY.3', ... and read back under 'KEY'.
+_MORE = "."
+
+
+def replace_keys(
+    conn: Connection, keys: Iterable[tuple[str, Sequence[int]]], created_at: str
+) -> None:
+    """The (row key, contact ids at that address) of a new export replace the last ones."""
     conn.execute("DELETE FROM segment_keys")
     conn.executemany(
         "INSERT INTO segment_keys (row_key, contact_id, created_at) VALUES (?, ?, ?)",
-        [(key, cid, created_at) for key, cid in keys],
+        [
+            (key if n == 1 else f"{key}{_MORE}{n}", cid, created_at)
+            for key, ids in keys
+            for n, cid in enumerate(ids, start=1)
+        ],
     )
 
 
-def keys(conn: Connection) -> dict[str, int]:
-    return dict(conn.execute("SELECT row_key, contact_id FROM segment_keys"))
+def keys(conn: Connection) -> dict[str, list[int]]:
+    """Row key -> the contacts it was sent for (an erased contact's rows are gone)."""
+    found: dict[str, list[int]] = {}
+    for row_key, contact_id in conn.execute(
+        "SELECT row_key, contact_id FROM segment_keys ORDER BY row_key"
+    ):
+        found.setdefault(str(row_key).split(_MORE, 1)[0], []).append(int(contact_id))
+    return found
 
 
 def addresses(conn: Connection) -> list[tuple[int, Any, Any, bool]]:
