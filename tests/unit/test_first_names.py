@@ -105,3 +105,13 @@ def test_a_known_first_name_without_dots_in_an_initials_column_is_a_first_name()
     assert [initials_cell_name(t, is_first_name) for t in ("JAN", "j.a.n.", "JP", "jp")] == [
         None
     ] * 4
+
+
+def test_a_file_without_headers_finds_its_given_names_wherever_they_stand() -> None:
+    given, surnames = ["Pieter", "Anna", "Sanne"], ["Jansen", "de Vries", "Bakker"]
+    mails = ["a@x.nl", "b@x.nl", "c@x.nl"]
+    assert [m.field for m in auto_map(["", "", ""], [surnames, given, mails])] == [
+        "last_name",
+        "first_name",
+        "email",
+    ]
