@@ -87,7 +87,9 @@ def test_a_name_column_order_is_decided_for_the_whole_column() -> None:
     flemish = ["Van Dyck Ineke", "Altrahel Nader", "de Vries Piet", "Peeters An"]
     assert column_order(flemish) == "surname_first"
     assert column_order(["Piet de Vries", "Altrahel Nader", "J. Jansen"]) == "given_first"
-    assert column_order(["Altrahel Nader", "Sanne Visser"]) == ""  # no sign: as before
+    # No sign (neither word on the first-name list): read as before, and said to be a guess.
+    assert column_order(["Altrahel Nader", "Meinhardt Zwolsman"]) == "uncertain"
+    assert column_order(["Jansen", None, ""]) == ""  # nothing to order
 
 
 def test_surname_first_names_keep_their_particles_where_they_stand() -> None:

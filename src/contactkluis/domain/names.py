@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from contactkluis.domain.contact import PersonName
@@ -204,9 +205,15 @@ _NAME_ABBREVIATIONS = frozenset(
 )
 
 
-def initials_cell_name(value: object) -> str | None:
+def initials_cell_name(
+    value: object, known_name: Callable[[str], bool] | None = None
+) -> str | None:
     """'Paul.' in an initials column is a first name, not the initials P.A.U.L.: the name
-    when the cell holds one word of three or more letters that reads as a name."""
+    when the cell holds one word of three or more letters that reads as a name.
+
+    `known_name` (the import's first-name list) also lets through the names their shape
+    leaves in doubt, as long as the cell has no dots: 'jan', 'frank', 'ANNA'. Without the
+    list those stay initials; 'JP', 'jp' and 'Th.' stay initials either way."""
     text = clean_text(value)
     if text is None or " " in text.strip(". "):
         return None
@@ -218,6 +225,10 @@ def initials_cell_name(value: object) -> str | None:
     if word[0].isupper() and word[1:].islower() and vowels >= 1:
         return word
     if word.islower() and len(word) >= 4 and vowels >= 2:
+        return fix_capitals(word)
+    # All capitals: 'ANNA' is a name, 'JAN' may be three initials: four letters at least.
+    long_enough = len(word) >= 4 or not word.isupper()
+    if known_name is not None and "." not in text and long_enough and known_name(word):
         return fix_capitals(word)
     return None
 

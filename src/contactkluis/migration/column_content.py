@@ -1,8 +1,9 @@
 """What a column's cells look like, for the columns whose header does not settle it.
 
-Two uses: a header that only half names a field ("Telefoon ouder") is taken when its cells
-agree, and a column that is not imported but holds e-mails, phones, postcodes, addresses
-or birth dates is named in the report as a warning, so nothing is lost without a word.
+Three uses: a header that only half names a field ("Telefoon ouder") is taken when its cells
+agree, a column without a known header is taken for what its cells are, and a column
+that is not imported but holds e-mails, phones, postcodes, addresses, birth dates or
+first names is named in the report as a warning, so nothing is lost without a word.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from contactkluis.domain.normalize import is_postcode_like, parse_date
+from contactkluis.migration.first_names import is_first_name
 
 _SAMPLE = 200
 # "Kerkstraat 12", "Kerkstraat 12a, 3512 AB Utrecht": a street and number, maybe more.
@@ -63,6 +65,18 @@ def _is_street(text: str) -> bool:
     return _STREET.match(text) is not None
 
 
+def _is_given_names(text: str) -> bool:
+    # 'Pieter', 'Anna Maria', 'Jan-Willem': every word a name on the first-name list.
+    words = text.split()
+    return 0 < len(words) <= 3 and all(is_first_name(w) for w in words)
+
+
+def first_names(texts: list[str]) -> bool:
+    """Mostly names from the first-name list: a column of given names. Surnames that are
+    given names too ('Willem', 'Thomas') are a few; a column of them is not a surname column."""
+    return len(texts) >= 2 and _share(texts, _is_given_names) >= 0.6
+
+
 def _birth_year(text: str) -> int | None:
     when = parse_date(text)
     return when.year if when else None
@@ -100,7 +114,7 @@ def content_agrees(field: str, values: Sequence[object]) -> bool:
 
 def looks_like(values: Sequence[object]) -> str | None:
     """The kind of contact data a column holds ('email', 'phone', 'postcode', 'address',
-    'birth_date'), or None when it holds none of these."""
+    'birth_date', 'first_name'), or None when it holds none of these."""
     texts = _texts(values)
     if not texts:
         return None  # one filled cell is enough: the loss would be silent all the same
@@ -114,11 +128,17 @@ def looks_like(values: Sequence[object]) -> str | None:
         return "address"
     if birth_dates(texts):
         return "birth_date"
+    if first_names(texts):
+        return "first_name"
     return None
 
 
 def content_field(values: Sequence[object]) -> str | None:
     """A field taken from the cells alone, beyond what `headers.field_from_content` knows:
-    birth dates (the other kinds it recognises itself)."""
+    birth dates and first names (the other kinds it recognises itself)."""
     texts = _texts(values)
-    return "birth_date" if len(texts) >= 2 and birth_dates(texts) else None
+    if len(texts) < 2:
+        return None
+    if birth_dates(texts):
+        return "birth_date"
+    return "first_name" if first_names(texts) else None

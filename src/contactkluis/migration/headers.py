@@ -461,7 +461,8 @@ def _guess(header: str, column: Sequence[object]) -> tuple[str | None, int, str]
     # something: a "Datum" column belongs to the list's kind (list_kind.map_plain_date).
     if target is None and not _DATE_WORDS.search(key):
         target = content_field(column)
-    return target, 0, ("content" if target else "none")
+    # Given names read from the cells yield to a column whose header says "Voornaam".
+    return target, (2 if target == "first_name" else 0), ("content" if target else "none")
 
 
 def auto_map(headers: Sequence[object], columns: Sequence[Sequence[object]]) -> list[ColumnMap]:

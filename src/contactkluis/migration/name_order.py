@@ -14,13 +14,22 @@ from collections.abc import Iterable, Sequence
 from contactkluis.domain.contact import PersonName
 from contactkluis.domain.names import (
     INFIXES,
+    build_name,
     initials_of,
     is_initials,
+    looks_like_couple,
     parse_full_name,
 )
 from contactkluis.domain.normalize import clean_text
+from contactkluis.migration.first_names import is_first_name
 
-__all__ = ["SAMPLE", "column_order", "flemish_particle", "parse_surname_first"]
+__all__ = [
+    "SAMPLE",
+    "column_order",
+    "flemish_particle",
+    "parse_given_first",
+    "parse_surname_first",
+]
 
 SAMPLE = 2000  # rows looked at: the order of a column shows in its first thousands
 _REMARK = re.compile(r"\([^()]*\)")
@@ -47,24 +56,33 @@ def _vote(tokens: Sequence[str], has_comma: bool) -> int:
         return 1  # 'de Vries Piet', 'Van Dyck Ineke': a surname leads
     if any(t.lower() in INFIXES and t.islower() for t in tokens[1:-1]):
         return -1  # 'Piet de Vries'
+    leads, ends = is_first_name(tokens[0]), is_first_name(tokens[-1])
+    if leads != ends:  # 'Pieter Jansen' / 'Jansen Pieter'; 'Martin Paul' says nothing
+        return -1 if leads else 1
     return 0
 
 
 def column_order(values: Iterable[object]) -> str:
-    """'surname_first', 'given_first', or '' when the column gives no sign either way."""
-    first = given = 0
+    """'surname_first' or 'given_first' when the column's signs agree (two to one at
+    least), 'uncertain' when its names give no sign or split, '' when it holds no name
+    of two words or more (nothing to order)."""
+    first = given = names = 0
     for index, value in enumerate(values):
         if index >= SAMPLE:
             break
         text = clean_text(value)
         if text is None:
             continue
-        vote = _vote(_tokens(text), "," in text)
+        tokens = _tokens(text)
+        names += len(tokens) >= 2 or "," in text
+        vote = _vote(tokens, "," in text)
         first += vote > 0
         given += vote < 0
-    if first > given:
+    if first and first >= 2 * given:
         return "surname_first"
-    return "given_first" if given else ""
+    if given and given >= 2 * first:
+        return "given_first"
+    return "uncertain" if names else ""
 
 
 def parse_surname_first(value: object) -> PersonName:
@@ -78,6 +96,23 @@ def parse_surname_first(value: object) -> PersonName:
         # A Flemish surname: its capitalised particle is part of it, as written.
         return PersonName(first=given, initials=initials_of(given), last=" ".join(surname))
     return parse_full_name(f"{' '.join(surname)}, {given}")
+
+
+def parse_given_first(value: object) -> PersonName:
+    """parse_full_name, except that a double surname after a known first name stays whole:
+    'Anna Schimmelpenninck van der Oye' -> Anna / Schimmelpenninck van der Oye, where the
+    cell alone makes 'Schimmelpenninck' a second given name and 'van der' a tussenvoegsel."""
+    name = parse_full_name(value)
+    if not (name.first and name.infix and name.last) or looks_like_couple(name.first):
+        return name
+    words = name.first.split()
+    lead = 0
+    while lead < len(words) and is_first_name(words[lead]):
+        lead += 1
+    if lead == 0 or lead == len(words) or any(is_initials(w) for w in words[lead:]):
+        return name
+    surname = f"{' '.join(words[lead:])} {name.infix} {name.last}"
+    return build_name(" ".join(words[:lead]), None, None, surname)
 
 
 def flemish_particle(name: PersonName, written: str | None) -> PersonName:

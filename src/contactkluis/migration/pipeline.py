@@ -22,7 +22,7 @@ from contactkluis.domain.contact import (
     Relation,
     RelationKind,
 )
-from contactkluis.domain.names import build_name, initials_cell_name, parse_full_name
+from contactkluis.domain.names import build_name, initials_cell_name
 from contactkluis.domain.normalize import (
     clean_text,
     normalize_email,
@@ -32,11 +32,16 @@ from contactkluis.domain.normalize import (
 )
 from contactkluis.domain.special import is_junk_value, special_categories
 from contactkluis.migration.address_read import read_address, region_of
+from contactkluis.migration.first_names import is_first_name
 from contactkluis.migration.headers import ColumnMap
 from contactkluis.migration.list_date import DATE_SOURCES
 from contactkluis.migration.list_kind import ListKind
 from contactkluis.migration.multi_value import split_values
-from contactkluis.migration.name_order import flemish_particle, parse_surname_first
+from contactkluis.migration.name_order import (
+    flemish_particle,
+    parse_given_first,
+    parse_surname_first,
+)
 from contactkluis.migration.phones import read_phone_cell
 from contactkluis.migration.readers import Cell
 from contactkluis.migration.row_status import row_status
@@ -119,7 +124,7 @@ class RowBuilder:
         self.ctx = ctx
         self.region = region  # for the phones of rows without an address of their own
         # Decided for the whole name column (migration.name_order), not per cell.
-        self._parse_full = parse_surname_first if surname_first else parse_full_name
+        self._parse_full = parse_surname_first if surname_first else parse_given_first
         self.by_field: dict[str, list[int]] = {}
         for col in sorted(columns, key=lambda c: c.rank):  # a mobile before a business line
             if col.imported and col.field:
@@ -293,7 +298,7 @@ class RowBuilder:
         infix = first_of.get("infix")
         last = first_of.get("last_name")
         if first is None and initials is not None:
-            given = initials_cell_name(initials)  # 'Paul.' in the initials column
+            given = initials_cell_name(initials, is_first_name)  # 'Paul.', 'jan'
             if given is not None:
                 first, initials = given, None
         if last is not None or first is not None:

@@ -124,6 +124,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "lijkt adressen te bevatten en wordt niet geïmporteerd",
         "seems to hold addresses and is not imported",
     ),
+    "looks_first_name": (
+        "lijkt voornamen te bevatten en wordt niet geïmporteerd",
+        "seems to hold first names and is not imported",
+    ),
     "looks_birth_date": (
         "lijkt geboortedata te bevatten en wordt niet geïmporteerd",
         "seems to hold dates of birth and is not imported",
@@ -166,6 +170,10 @@ register(
         ),
         "order_surname_first": ("achternaam eerst", "surname first"),
         "order_given_first": ("voornaam eerst", "given name first"),
+        "order_uncertain": (
+            "volgorde niet zeker, voornaam eerst aangenomen",
+            "order not certain, given name first assumed",
+        ),
         "change": ("    [{sheet}] {what}: {n} rij(en)", "    [{sheet}] {what}: {n} row(s)"),
         "sheet": (
             "    [{sheet}] {kind} ({reason}); lijstdatum {date} ({source}).",
