@@ -47,3 +47,17 @@ def test_a_workbook_has_no_encoding_to_choose(
 ) -> None:
     page = open_page(qtbot, ctx, write_list(tmp_path / "vrienden.xlsx"))
     assert not page.editor.encoding.isVisible()
+
+
+def test_an_undecidable_name_order_is_said_so(
+    qtbot: object, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Both ends are first names: the wizard says the order is a guess, not a finding."""
+    names = tmp_path / "deelnemers.csv"
+    names.write_text(
+        "Naam;Telefoon\nMartin Paul;06-12345678\nThomas Peter;06-87654321\n"
+        "Anna Maria;06-11223344\n",
+        encoding="utf-8",
+    )
+    page = open_page(qtbot, ctx, names)
+    assert "volgorde niet zeker" in page.editor.reading_label.text()

@@ -1742,6 +1742,10 @@ Continue?</translation>
         <translation>This sheet is skipped: %1</translation>
     </message>
     <message>
+        <source>Naamkolom: volgorde niet zeker, voornaam eerst aangenomen — controleer</source>
+        <translation>Name column: order not certain, given name first assumed — please check</translation>
+    </message>
+    <message>
         <source>(geen kolomnaam)</source>
         <translation>(no column name)</translation>
     </message>

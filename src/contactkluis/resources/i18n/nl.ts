@@ -1742,6 +1742,10 @@ Doorgaan?</translation>
             <translation>Dit werkblad wordt overgeslagen: %1</translation>
         </message>
         <message>
+            <source>Naamkolom: volgorde niet zeker, voornaam eerst aangenomen — controleer</source>
+            <translation>Naamkolom: volgorde niet zeker, voornaam eerst aangenomen — controleer</translation>
+        </message>
+        <message>
             <source>(geen kolomnaam)</source>
             <translation>(geen kolomnaam)</translation>
         </message>

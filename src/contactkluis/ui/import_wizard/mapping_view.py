@@ -257,6 +257,10 @@ class SheetEditor(QWidget):
             parts.append(self.tr("Naamkolom: achternaam eerst (voor de hele kolom bepaald)"))
         elif order == "given_first":
             parts.append(self.tr("Naamkolom: voornaam eerst (voor de hele kolom bepaald)"))
+        elif order == "uncertain":
+            parts.append(
+                self.tr("Naamkolom: volgorde niet zeker, voornaam eerst aangenomen — controleer")
+            )
         self.reading_label.setText(" · ".join(parts))
         self.reading_label.setVisible(bool(parts))
         self.encoding_caption.setVisible(plan.encoding is not None)
