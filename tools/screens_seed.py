@@ -234,7 +234,7 @@ def seed_population(session: Any, people: int = 360, seed: int = 5) -> None:
     fake = Faker("nl_NL")
     fake.seed_instance(seed)
     rnd = random.Random(seed)
-    kinds = list(RelationKind)
+    kinds = [k for k in RelationKind if k is not RelationKind.ONBEKEND]
     weights = [30, 12, 25, 18, 4, 11]  # many friends and subscribers, few group contacts
     today = session.today()
     with session.write() as conn:
