@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from contactkluis.domain.dates import parse_date
+from contactkluis.domain.messages import localized
 
 __all__ = ["DATE_SOURCES", "ListDate", "list_date"]
 
@@ -40,8 +41,7 @@ class ListDate:
     source: str  # a DATE_SOURCES key
 
     def label(self, lang: str = "nl") -> str:
-        nl, en = DATE_SOURCES[self.source]
-        return en if lang == "en" else nl
+        return localized(*DATE_SOURCES[self.source], lang=lang)
 
 
 def _title_date(title_cells: Iterable[object], today: datetime.date) -> datetime.date | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from contactkluis.domain.contact import Contact
+from contactkluis.domain.messages import localized
 from contactkluis.domain.normalize import normalize_email, normalize_phone
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
@@ -112,7 +113,7 @@ def access_report(
     purposes = session.purposes
     for row in consents:
         p = purposes.get(row["purpose"])
-        row["purpose_label"] = (p.label_en if session.lang == "en" else p.label_nl) if p else ""
+        row["purpose_label"] = localized(p.label_nl, p.label_en, session.lang) if p else ""
     return {
         "format": "contactkluis-inzage",
         "version": FORMAT_VERSION,
@@ -128,7 +129,7 @@ def access_report(
             {
                 "purpose": r.get("purpose"),
                 "until": r.get("until"),
-                "reason": r.get("en") if session.lang == "en" else r.get("nl"),
+                "reason": localized(r.get("nl") or "", r.get("en") or "", session.lang),
             }
             for r in state.get("reasons", [])
         ],
