@@ -220,7 +220,6 @@ class ContactDetails:
     consent_history: dict[str, list[ConsentEvent]]
     audit: list[dict[str, Any]]
     requests: list[dict[str, Any]]
-    created: str | None = None  # ISO timestamp the record was stored
 
 
 def details(session: Session, contact_id: int) -> ContactDetails:
@@ -231,8 +230,7 @@ def details(session: Session, contact_id: int) -> ContactDetails:
     entries = audit.entries(session.conn, f"contact:{contact_id}", limit=200)
     reqs = requests_repo.summaries_for(session.conn, contact_id)
     state = state_repo.state(session.conn, contact_id)
-    created = session.repo().created_at(contact_id)
-    return ContactDetails(contact, state, history, entries, reqs, created)
+    return ContactDetails(contact, state, history, entries, reqs)
 
 
 def dismiss_duplicate(session: Session, a: int, b: int) -> None:

@@ -44,10 +44,12 @@ def label(contact: Contact) -> str:
 
 def review_pairs(session: Session) -> list[ReviewPair]:
     session.require(Permission.VIEW)
-    repo = session.repo()
+    found = open_duplicates(session)
+    # One batch for every person on the list, not two queries per pair.
+    people = {c.id: c for c in session.repo().get_many(sorted({i for p in found for i in p[:2]}))}
     pairs: list[ReviewPair] = []
-    for a, b, score, reason in open_duplicates(session):
-        first, second = repo.get(a), repo.get(b)
+    for a, b, score, reason in found:
+        first, second = people.get(a), people.get(b)
         if first is None or second is None:
             continue
         pairs.append(

@@ -332,10 +332,3 @@ class ContactRepository:
 
     def all_ids(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT id FROM contacts ORDER BY id")]
-
-    def created_at(self, contact_id: int) -> str | None:
-        """When the record was stored (an import writes no audit line per person)."""
-        row = self.conn.execute(
-            "SELECT created_at FROM contacts WHERE id = ?", (contact_id,)
-        ).fetchone()
-        return str(row[0]) if row and row[0] else None

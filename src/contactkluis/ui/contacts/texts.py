@@ -108,10 +108,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "act.duplicate.dismiss": ("Geen dubbele", "Not a duplicate"),
     "act.access.export": ("Inzage-export gemaakt", "Access export made"),
     "act.import": ("Geïmporteerd", "Imported"),
-    "act.import.from": (
-        "{file}, blad {sheet}, rij {row}",
-        "{file}, sheet {sheet}, row {row}",
-    ),
 }
 
 
