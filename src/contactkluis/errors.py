@@ -51,6 +51,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De kluis is alleen-lezen geopend; wijzigen kan niet.",
         "The vault is open read-only; changes are not possible.",
     ),
+    "damaged_no_writes": (
+        "De kluis '{file}' is beschadigd: wijzigen kan niet, zodat de schade niet wordt "
+        "overschreven. Zet een back-up terug.",
+        "The vault '{file}' is damaged: changes are refused so that the damage is not written "
+        "over. Restore a backup.",
+    ),
     "forbidden": (
         "Uw rol ({role}) mag dit niet: {action}.",
         "Your role ({role}) may not do this: {action}.",

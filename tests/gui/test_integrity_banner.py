@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from contactkluis.errors import UserError
 from contactkluis.services import accounts
 from contactkluis.ui.context import AppContext
 from contactkluis.ui.integrity_banner import IntegrityBanner
@@ -16,6 +17,7 @@ from contactkluis.ui.main_window import MainWindow
 from contactkluis.vault import keys
 from contactkluis.vault.keyfile import KeyFile, key_path
 from tests.conftest import ADMIN, ADMIN_PW, STAFF, STAFF_PW
+from tests.support.damage import damage_unread_page
 from tests.support.insider import raw_key, sql
 
 
@@ -115,3 +117,28 @@ def test_an_unsigned_vault_is_said_so(qtbot, staffed: Path) -> None:
     assert banner.isVisible()
     assert banner.title.text() == "Let op: deze kluis is nog niet ondertekend"
     assert "Open de kluis als beheerder (niet alleen-lezen)" in banner.text.text()
+
+
+def test_a_damaged_page_found_after_unlock_is_shown_to_everyone_and_refuses_writes(
+    qtbot, unlocked_by, staffed: Path
+) -> None:
+    """Issue 17: the window opens without reading the whole file; the page check that runs
+    after it finds the damage, says so, and from then on nothing is written over it."""
+    damage_unread_page(staffed, raw_key(staffed, STAFF, STAFF_PW))
+    win = unlocked_by(STAFF, STAFF_PW)
+    banner = win.integrity_banner
+    qtbot.waitUntil(banner.isVisible, timeout=30000)
+    assert banner.title.text() == "Let op: deze kluis is beschadigd"
+    assert "Wijzigen kan niet meer" in banner.text.text()
+    with pytest.raises(UserError) as refused, win.ctx.session.write() as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    assert refused.value.code == "damaged_no_writes"
+
+
+def test_an_intact_vault_passes_the_page_check_without_a_banner(qtbot, unlocked_by) -> None:
+    win = unlocked_by(STAFF, STAFF_PW)
+    vault = win.ctx.session.vault
+    qtbot.waitUntil(lambda: vault.pages_checked, timeout=30000)
+    qtbot.wait(50)  # the worker's answer, queued to the main thread
+    assert not vault.damaged
+    assert not win.integrity_banner.isVisible()

@@ -37,8 +37,18 @@ def create_vault(
     return Session(vault), recovery
 
 
-def unlock(path: Path, account: str, password: str, *, read_only: bool = False) -> Session:
-    session = Session(Vault.open(path, account, password, read_only=read_only))
+def unlock(
+    path: Path,
+    account: str,
+    password: str,
+    *,
+    read_only: bool = False,
+    check_pages: bool = True,
+) -> Session:
+    """check_pages=False: the whole file's check is left to `session.vault.check_pages()`
+    (the app runs it on a worker once its window is up; see Vault.open)."""
+    vault = Vault.open(path, account, password, read_only=read_only, check_pages=check_pages)
+    session = Session(vault)
     if session.vault.account is None:
         session.vault.close()
         raise UserError("wrong_secret")

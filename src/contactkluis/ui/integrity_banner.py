@@ -1,5 +1,7 @@
 """The red banner a beheerder sees at unlock when the vault's keys, roles or audit log are
-not what was signed (services.accounts.unlock_warnings, the cheap part of `verify`)."""
+not what was signed (services.accounts.unlock_warnings, the cheap part of `verify`), and
+everyone sees when the page check the app runs after its window is up finds the file damaged
+(Vault.check_pages: from then on the vault refuses every write)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from contactkluis.services.accounts import IntegrityWarning
+from contactkluis.services.session import Session
+from contactkluis.ui.context import AppContext
 
 
 class IntegrityBanner(QFrame):
@@ -36,6 +40,8 @@ class IntegrityBanner(QFrame):
         column.addLayout(top)
         column.addWidget(self.text)
         self.setVisible(False)
+        self._warnings: list[IntegrityWarning] = []
+        self.damaged = False
 
     def _explain(self, kind: str) -> str:
         if kind == "keys":
@@ -53,7 +59,43 @@ class IntegrityBanner(QFrame):
             " als beheerder (niet alleen-lezen) om ze te ondertekenen."
         )
 
+    def check_pages(self, ctx: AppContext, session: Session) -> None:
+        """Check every page of the vault on a worker (the window is already usable); a
+        damaged file is said here, loudly, and the vault refuses writes from then on."""
+        self.damaged = False
+        vault = session.vault
+
+        def done(ok: object) -> None:
+            if ok is False and ctx.session is session:
+                self.show_damaged()
+
+        if vault.pages_checked:
+            done(not vault.damaged)
+            return
+        ctx.tasks.run(lambda _token, _progress: vault.check_pages(), done)
+
+    def show_damaged(self) -> None:
+        self.damaged = True
+        self.show_warnings(self._warnings)
+
+    def _damage_text(self) -> str:
+        return escape(
+            self.tr(
+                "Een deel van het kluisbestand is beschadigd (bijvoorbeeld door een schijf- of"
+                " kopieerfout). Wijzigen kan niet meer, zodat de schade niet wordt"
+                " overschreven. Sluit de kluis en zet een back-up terug; 'contactkluis verify'"
+                " zegt wat er mis is."
+            ),
+            quote=False,
+        )
+
     def show_warnings(self, warnings: list[IntegrityWarning]) -> None:
+        self._warnings = list(warnings)
+        if self.damaged:
+            self.title.setText(self.tr("Let op: deze kluis is beschadigd"))
+            self.text.setText(f"<p>{self._damage_text()}</p>")
+            self.setVisible(True)
+            return
         if not warnings:
             self.setVisible(False)
             return

@@ -160,7 +160,8 @@ class UnlockScreen(QWidget):
         path = self.ctx.vault_path
 
         def work(_token: Any, _progress: Any) -> Session:
-            return accounts.unlock(path, account, password, read_only=read_only)
+            # The whole file's page check runs after the window is up (MainWindow).
+            return accounts.unlock(path, account, password, read_only=read_only, check_pages=False)
 
         self._set_busy(True)
         self.message.clear()

@@ -79,6 +79,10 @@ class Vault(KeySlots):
         self._kek: bytes | None = None  # and the key that wraps it (to re-pin it)
         self._head_ok = True  # the key file's audit head is still in the log
         self.warnings: list[str] = []
+        # Known once every page's HMAC was checked (at open, or later by check_pages): a
+        # damaged vault refuses every write, so that the damage is never written over.
+        self.pages_checked = False
+        self.damaged = False
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -154,7 +158,18 @@ class Vault(KeySlots):
             raise UserError("not_a_vault", file=path.name) from exc
 
     @classmethod
-    def open(cls, path: Path, account: str, password: str, *, read_only: bool = False) -> Vault:
+    def open(
+        cls,
+        path: Path,
+        account: str,
+        password: str,
+        *,
+        read_only: bool = False,
+        check_pages: bool = True,
+    ) -> Vault:
+        """check_pages=False proves the key with the first pages only and leaves the whole
+        file's check to `check_pages()` (the app runs it on a worker once its window is up);
+        a vault that still needs a migration is checked whole before it is changed."""
         path = Path(path)
         keyfile = cls._load_keyfile(path)
         wait = throttle.wait_remaining(keyfile.vault_id)
@@ -172,7 +187,9 @@ class Vault(KeySlots):
             delay = throttle.record_failure(keyfile.vault_id)
             raise UserError("wrong_password", delay=delay) from None
         opened = roster.open_slot(keyfile, slot, private, pin)
-        vault = cls._unlock(path, keyfile, slot, private, account, read_only, opened)
+        vault = cls._unlock(
+            path, keyfile, slot, private, account, read_only, opened, check_pages=check_pages
+        )
         vault._kek = kek
         failed = throttle.reset(keyfile.vault_id)
         vault._authenticate(slot, opened, password)
@@ -222,8 +239,12 @@ class Vault(KeySlots):
         account: str,
         read_only: bool,
         opened: roster.Opened,
+        *,
+        check_pages: bool = True,
     ) -> Vault:
-        data_key, generation = cls._find_data_key(path, keyfile, slot, private)
+        data_key, generation, checked = cls._find_data_key(
+            path, keyfile, slot, private, check_pages=check_pages
+        )
         lock = None
         if not read_only:
             lock = InstanceLock(path, account)
@@ -243,6 +264,7 @@ class Vault(KeySlots):
                 conn.close()
                 raise UserError("newer_schema", found=version)
             vault = cls(path, keyfile, data_key, conn, None, lock)
+            vault.pages_checked = checked
             # Known before migrating, so that the migration's own audit entries are signed.
             vault._authority, vault._signer = opened.authority, opened.signer
             vault._private, vault._own_slot = private, slot.slot_id
@@ -257,9 +279,15 @@ class Vault(KeySlots):
 
     @staticmethod
     def _find_data_key(
-        path: Path, keyfile: KeyFile, slot: keys.Slot, private: X25519PrivateKey
-    ) -> tuple[bytes, int]:
-        """The data key that opens the database; a rotation cut short leaves two to try."""
+        path: Path,
+        keyfile: KeyFile,
+        slot: keys.Slot,
+        private: X25519PrivateKey,
+        *,
+        check_pages: bool = True,
+    ) -> tuple[bytes, int, bool]:
+        """The data key that opens the database; a rotation cut short leaves two to try.
+        Also whether every page was checked (check_pages, or a migration to come)."""
         generations = [keyfile.generation]
         if keyfile.pending is not None:
             generations.append(keyfile.pending)
@@ -279,17 +307,19 @@ class Vault(KeySlots):
             except db.BadKey:
                 continue
             try:
-                # Every page's HMAC, in a third of quick_check's time on a big vault: a flipped
-                # byte anywhere is found before the vault opens. `verify` walks the b-trees too.
-                damaged = bool(probe.execute("PRAGMA cipher_integrity_check").fetchall())
+                # connect() read the first page and the schema with this key: a wrong key or
+                # a foreign file is refused there. Every page's HMAC (a third of quick_check's
+                # time) now, or on a worker later; before a migration rewrites it, always.
+                whole = check_pages or _schema_version(probe) < SCHEMA_VERSION
+                damaged = whole and db.pages_damaged(probe)
             except db.DatabaseError:
-                damaged = True
+                whole = damaged = True
             finally:
                 probe.close()
             if damaged:
                 _remove_empty_wal_files(absent)
                 raise UserError("damaged", file=path.name)
-            return data_key, generation
+            return data_key, generation, whole
         # The slot's key is authentic (AES-GCM said so), yet the file won't open with it.
         _remove_empty_wal_files(absent)
         raise UserError("damaged", file=path.name)
@@ -327,6 +357,8 @@ class Vault(KeySlots):
     def transaction(self) -> Iterator[db.Connection]:
         if self.read_only:
             raise UserError("read_only")
+        if self.damaged:
+            raise UserError("damaged_no_writes", file=self.path.name)
         with db.transaction(self.conn) as conn:
             yield conn
         self._sync_head(force=False)
@@ -382,6 +414,25 @@ class Vault(KeySlots):
         self.close()
 
     # -- integrity ------------------------------------------------------------------------
+
+    def check_pages(self) -> bool:
+        """Every page's HMAC, on its own read-only connection (safe on a worker thread).
+        False, and every later write refused, when a page is damaged."""
+        key = self._data_key
+        if key is None or self.pages_checked:
+            return not self.damaged
+        try:
+            conn = db.connect(self.path, key, read_only=True)
+        except db.BadKey:
+            damaged = True
+        else:
+            try:
+                damaged = db.pages_damaged(conn)
+            finally:
+                conn.close()
+        self.damaged = self.damaged or damaged
+        self.pages_checked = True
+        return not self.damaged
 
     def verify(self) -> list[str]:
         problems: list[str] = []
