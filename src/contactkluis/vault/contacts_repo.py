@@ -177,8 +177,8 @@ class ContactRepository:
         )
 
     def delete(self, contact_id: int) -> None:
-        """Gone for real: secure_delete zeroes the freed pages; the search index keeps its own
-        copy of the text so that FTS5's secure-delete can remove every token of it."""
+        """Gone for real: secure_delete zeroes the freed pages; the search index is told the
+        text to remove (unindex), so that FTS5's secure-delete removes every token of it."""
         self.unindex(contact_id)
         self.conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
 
@@ -249,7 +249,18 @@ class ContactRepository:
         )
 
     def unindex(self, contact_id: int) -> None:
-        self.conn.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
+        """Take the contact out of the search index; call it before the row changes.
+
+        The index keeps no copy of its text (schema version 6): the removal names the text
+        the contact was indexed with, rebuilt from its stored row, and FTS5's secure-delete
+        takes every one of those tokens out of the pages."""
+        c = self.get(contact_id)
+        if c is None:
+            return
+        self.conn.execute(
+            "INSERT INTO contacts_fts (contacts_fts, rowid, body) VALUES ('delete', ?, ?)",
+            (contact_id, search_text(c)),
+        )
 
     # -- reading --------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from contactkluis.vault.keyfile import (
     key_path,
 )
 from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
-from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
+from contactkluis.vault.schema import COMPACT_AFTER, MIGRATIONS, SCHEMA_VERSION
 from contactkluis.vault.signing import Authority, Signer
 from contactkluis.vault.slots import Account, KeySlots
 
@@ -342,6 +342,11 @@ class Vault(KeySlots):
             )
             if version:
                 self.log(c, None, "schema.migrate", None, old=version, new=SCHEMA_VERSION)
+        if version and COMPACT_AFTER & set(range(version + 1, SCHEMA_VERSION + 1)):
+            # Rewrites the file without the freed pages (temp_store is MEMORY: no plain copy
+            # on disk); the old images leave the WAL at the checkpoint.
+            self.conn.execute("VACUUM")
+            db.checkpoint(self.conn)
 
     # -- using ----------------------------------------------------------------------------
 

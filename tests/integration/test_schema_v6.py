@@ -1,0 +1,105 @@
+"""Issue 17: schema version 6 keeps no copy of the indexed text in the search index. An
+existing version 5 vault is upgraded in place: its contacts stay, search still finds them,
+and an erasure after the upgrade still leaves the name in no decrypted page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contactkluis.services import accounts, erasure
+from contactkluis.services.session import Session
+from contactkluis.vault import listing, schema
+from contactkluis.vault import vault as vault_module
+from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
+from tests.support.people import add_person
+from tests.support.sqlcipher_pages import all_pages, pages_containing
+
+GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
+KEPT_FIRST, KEPT_LAST = "Baukje", "Ellenbroekstra"
+
+
+def _found(session: Session, text: str) -> list[int]:
+    match = listing.fts_query(text)
+    assert match is not None
+    rows = session.conn.execute(
+        "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", (match,)
+    ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def _markers(first: str, last: str) -> list[bytes]:
+    return [first.encode(), last.encode(), first.lower().encode(), last.lower().encode()]
+
+
+@pytest.fixture
+def v5_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int, int]:
+    """A vault made by the program as it was at schema version 5, with 80 people."""
+    monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:5])
+    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 5)
+    path = tmp_path / "kluis.ckdb"
+    session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+    try:
+        for n in range(40):
+            add_person(session, f"Voornaam{n}", f"Achternaam{n}")
+        gone = add_person(session, GONE_FIRST, GONE_LAST)
+        kept = add_person(session, KEPT_FIRST, KEPT_LAST)
+        for n in range(40, 80):
+            add_person(session, f"Voornaam{n}", f"Achternaam{n}")
+        assert session.vault.meta("schema_version") == "5"
+        assert _found(session, GONE_LAST.lower()[:6]) == [gone]
+    finally:
+        session.vault.close()
+    monkeypatch.undo()
+    return path, gone, kept
+
+
+def test_a_v5_vault_is_upgraded_in_place_and_keeps_contacts_search_and_erasure(
+    v5_vault: tuple[Path, int, int],
+) -> None:
+    path, gone, kept = v5_vault
+    # As the app unlocks; a migration still checks every page first.
+    session = accounts.unlock(path, ADMIN, ADMIN_PW, check_pages=False)
+    try:
+        assert session.vault.pages_checked and not session.vault.damaged
+        assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
+        assert session.conn.execute("SELECT count(*) FROM contacts").fetchone() == (82,)
+        tables = {r[0] for r in session.conn.execute("SELECT name FROM sqlite_master")}
+        assert "contacts_fts_content" not in tables and "contacts_fts_v6" not in tables
+        assert _found(session, "zwartk") == [gone]
+        assert _found(session, "baukje ellen") == [kept]
+        assert len(_found(session, "achternaam")) == 80
+        assert session.vault.verify() == []
+
+        erasure.erase(session, [gone])
+        assert _found(session, "zwartk") == [] and _found(session, "baukje") == [kept]
+        key = session.vault.data_key_for_tests()
+        session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = all_pages(path, key)
+        for marker in _markers(GONE_FIRST, GONE_LAST):
+            assert pages_containing(pages, marker) == [], marker
+        for marker in _markers(KEPT_FIRST, KEPT_LAST):
+            assert pages_containing(pages, marker), marker
+    finally:
+        session.vault.close()
+    backups = list(path.parent.glob("*.v5-*.ckbak"))
+    assert len(backups) == 1  # the migration backed the version 5 file up first
+
+
+def test_an_edit_leaves_the_old_name_unfindable_and_the_new_one_found(
+    session: Session,
+) -> None:
+    from dataclasses import replace
+
+    from contactkluis.services import contacts
+
+    cid = add_person(session, GONE_FIRST, GONE_LAST)
+    before = session.repo().get(cid)
+    assert before is not None
+    contacts.update_contact(
+        session,
+        replace(before, name=replace(before.name, last="Ellenbroekstra"), emails=["b@c.nl"]),
+    )
+    assert _found(session, "zwartk") == []
+    assert _found(session, "ellenbroek") == [cid]
