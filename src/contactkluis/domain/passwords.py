@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from zxcvbn import zxcvbn
-
 MIN_LENGTH = 12
 MIN_GUESSES = 10**10
 # zxcvbn's limit (its matching grows fast with length); what follows only adds guesses.
@@ -130,6 +128,9 @@ def password_problem(
             f"The password must be at least {MIN_LENGTH} characters; a phrase of a few words works"
             " well.",
         )
+    # Imported here: its word lists are 14 MB, only needed when a password is chosen.
+    from zxcvbn import zxcvbn
+
     context = _context_words(account, institution)
     result = zxcvbn(password[:_ESTIMATED_LENGTH], user_inputs=[*context, *DUTCH_WORDS])
     if result["guesses"] >= MIN_GUESSES:

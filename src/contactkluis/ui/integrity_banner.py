@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from contactkluis.services.accounts import IntegrityWarning
 from contactkluis.services.session import Session
 from contactkluis.ui.context import AppContext
+
+CHECK_DELAY_MS = 1000
 
 
 class IntegrityBanner(QFrame):
@@ -72,7 +74,11 @@ class IntegrityBanner(QFrame):
         if vault.pages_checked:
             done(not vault.damaged)
             return
-        ctx.tasks.run(lambda _token, _progress: vault.check_pages(), done)
+        # Started a moment later: the first page of contacts comes first. Until the answer,
+        # a write that touched a damaged page would fail on its HMAC, not write over it.
+        QTimer.singleShot(
+            CHECK_DELAY_MS, lambda: ctx.tasks.run(lambda _t, _p: vault.check_pages(), done)
+        )
 
     def show_damaged(self) -> None:
         self.damaged = True

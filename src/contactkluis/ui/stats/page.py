@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -86,6 +86,7 @@ class StatsPage(QWidget):
         self._records: dict[str, list[StatsRecord]] = {}
         self._result: stats.StatsResult | None = None
         self._building = False
+        self._stale = False  # counts wanted once the page is shown
         self._build()
         ctx.locked.connect(self.clear)
         ctx.unlocked.connect(self.reload)
@@ -227,10 +228,25 @@ class StatsPage(QWidget):
         if not allowed:
             self.status.setText(self.tr("Uw rol mag geen tellingen maken."))
             return
-        self.recount()
+        self._recount_when_shown()
+
+    def _recount_when_shown(self) -> None:
+        # At 100,000 contacts the records are tens of MB and a second of a core: counted
+        # when the page is looked at, not at every unlock while the contacts load.
+        if self.isVisible():
+            self.recount()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.ctx.session is not None:
+            self._stale = False
+            self.recount()
 
     def clear(self) -> None:
         """Lock: drop every table, chart and record, and ignore work still under way."""
+        self._stale = False
         self._generation += 1
         self._records.clear()
         self._result = None
@@ -248,7 +264,7 @@ class StatsPage(QWidget):
     def _data_changed(self) -> None:
         self._records.clear()
         if self.ctx.session is not None:
-            self.recount()
+            self._recount_when_shown()
 
     def population_choice(self) -> stats.Population:
         return stats.Population.parse(str(self.population.currentData() or "all"))
