@@ -6,6 +6,12 @@
    pragmas: insert N synthetic contacts (Faker nl_NL) in one transaction, 1000 point
    lookups by e-mail, a sorted first page, and a full-text prefix query.
 
+3. At N contacts, on the real schema with bench_gui.py's cached vault of N synthetic
+   contacts: the file's size beside a plain SQLite file holding the same schema and data
+   (sqlcipher_export, then VACUUM), with the largest tables and indexes of the plain copy
+   (dbstat); and unlock as the app does it (key proven on the first pages, check_pages=False)
+   beside unlock with every page's HMAC checked first (as the CLI does), alternated.
+
 Figures are printed as absolute times and as the SQLCipher/plain ratio of the same run.
 Not collected by pytest (tests/bench is ignored in pyproject.toml).
 """
@@ -17,11 +23,12 @@ import random
 import secrets
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlcipher3
 from faker import Faker
@@ -186,14 +193,79 @@ def workload(kind: str, folder: Path, people: list[tuple[Any, ...]]) -> dict[str
     return result
 
 
+# -- the real schema at N contacts ---------------------------------------------------------------
+
+
+def real_vault(rows: int) -> Path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_gui import cached_vault
+
+    return cast(Path, cached_vault(rows, rebuild=False))
+
+
+def size_against_plain(path: Path, rows: int, folder: Path) -> None:
+    plain = folder / "plain.db"
+    session = accounts.unlock(path, "beheer", PASSWORD, read_only=True)
+    try:
+        session.conn.execute(f"ATTACH DATABASE '{plain.as_posix()}' AS plain KEY ''")
+        session.conn.execute("SELECT sqlcipher_export('plain')")
+        session.conn.execute("DETACH DATABASE plain")
+    finally:
+        session.vault.close()
+    conn = sqlite3.connect(plain)
+    conn.execute("VACUUM")
+    mb = path.stat().st_size / 1e6
+    plain_mb = plain.stat().st_size / 1e6
+    print(
+        f"size at {rows} contacts: vault {mb:.1f} MB ({mb * 1e6 / rows:.0f} B a contact),"
+        f" plain SQLite {plain_mb:.1f} MB, ratio {mb / plain_mb:.2f}"
+    )
+    try:
+        parts = conn.execute(
+            "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 12"
+        ).fetchall()
+    except sqlite3.OperationalError:
+        parts = []  # this SQLite has no dbstat
+    for name, size in parts:
+        print(f"  {name:<28}{size / 1e6:7.1f} MB")
+    conn.close()
+    plain.unlink()
+
+
+def unlock_at(path: Path, rows: int, rounds: int) -> None:
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(rounds):
+        for whole in (False, True):
+            start = time.perf_counter()
+            s = accounts.unlock(path, "beheer", PASSWORD, read_only=True, check_pages=whole)
+            times[whole].append(time.perf_counter() - start)
+            s.vault.close()
+    quick, whole = (statistics.median(times[w]) for w in (False, True))
+    print(
+        f"unlock at {rows} contacts (RFC-floor KDF, median of {rounds}): app {quick * 1000:.0f} ms"
+        f" (first pages), CLI {whole * 1000:.0f} ms (every page), ratio {quick / whole:.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--unlock-rounds", type=int, default=5)
+    parser.add_argument(
+        "--real", type=int, nargs="*", default=[], metavar="N",
+        help="size and unlock on the real schema at N contacts (e.g. --real 5000 100000)",
+    )  # fmt: skip
+    parser.add_argument("--real-only", action="store_true")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="ck-bench-") as tmp:
         folder = Path(tmp)
+        for n in args.real:
+            path = real_vault(n)
+            size_against_plain(path, n, folder)
+            unlock_at(path, n, args.unlock_rounds)
+        if args.real_only:
+            return
         probe = sqlcipher3.connect(":memory:")
         version = probe.execute("PRAGMA cipher_version").fetchone()[0]
         probe.close()

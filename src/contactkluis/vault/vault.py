@@ -309,8 +309,10 @@ class Vault(KeySlots):
             try:
                 # connect() read the first page and the schema with this key: a wrong key or
                 # a foreign file is refused there. Every page's HMAC (a third of quick_check's
-                # time) now, or on a worker later; before a migration rewrites it, always.
-                whole = check_pages or _schema_version(probe) < SCHEMA_VERSION
+                # time) now, or on a worker later; always before a migration, a rotation's
+                # rekey or a journal's roll-back rewrites the file.
+                rewrite = hot or generation != keyfile.generation
+                whole = check_pages or rewrite or _schema_version(probe) < SCHEMA_VERSION
                 damaged = whole and db.pages_damaged(probe)
             except db.DatabaseError:
                 whole = damaged = True

@@ -511,6 +511,14 @@ Please report this to the supplier with this code (it contains no personal data)
         <translation>Close</translation>
     </message>
     <message>
+        <source>Een deel van het kluisbestand is beschadigd (bijvoorbeeld door een schijf- of kopieerfout). Wijzigen kan niet meer, zodat de schade niet wordt overschreven. Sluit de kluis en zet een back-up terug; 'contactkluis verify' zegt wat er mis is.</source>
+        <translation>Part of the vault file is damaged (for example by a disk or copy error). Changes are no longer possible, so that the damage is not written over. Close the vault and restore a backup; 'contactkluis verify' says what is wrong.</translation>
+    </message>
+    <message>
+        <source>Let op: deze kluis is beschadigd</source>
+        <translation>Warning: this vault is damaged</translation>
+    </message>
+    <message>
         <source>Sleutels of rollen van deze kluis zijn buiten Contactkluis om gewijzigd. Vertrouw de rollen en accounts niet tot dit is uitgezocht.</source>
         <translation>Keys or roles of this vault were changed outside Contactkluis. Do not trust the roles and accounts until this has been looked into.</translation>
     </message>

@@ -511,6 +511,14 @@ Meld dit aan de leverancier met deze code (er staan geen persoonsgegevens in):
             <translation>Sluiten</translation>
         </message>
         <message>
+            <source>Een deel van het kluisbestand is beschadigd (bijvoorbeeld door een schijf- of kopieerfout). Wijzigen kan niet meer, zodat de schade niet wordt overschreven. Sluit de kluis en zet een back-up terug; 'contactkluis verify' zegt wat er mis is.</source>
+            <translation>Een deel van het kluisbestand is beschadigd (bijvoorbeeld door een schijf- of kopieerfout). Wijzigen kan niet meer, zodat de schade niet wordt overschreven. Sluit de kluis en zet een back-up terug; 'contactkluis verify' zegt wat er mis is.</translation>
+        </message>
+        <message>
+            <source>Let op: deze kluis is beschadigd</source>
+            <translation>Let op: deze kluis is beschadigd</translation>
+        </message>
+        <message>
             <source>Sleutels of rollen van deze kluis zijn buiten Contactkluis om gewijzigd. Vertrouw de rollen en accounts niet tot dit is uitgezocht.</source>
             <translation>Sleutels of rollen van deze kluis zijn buiten Contactkluis om gewijzigd. Vertrouw de rollen en accounts niet tot dit is uitgezocht.</translation>
         </message>
