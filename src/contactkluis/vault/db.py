@@ -64,6 +64,18 @@ def pages_damaged(conn: Connection) -> bool:
         return True
 
 
+def file_damaged(path: Path, data_key: bytes) -> bool:
+    """pages_damaged on a read-only connection of its own (fit for a worker thread)."""
+    try:
+        conn = connect(path, data_key, read_only=True)
+    except BadKey:
+        return True
+    try:
+        return pages_damaged(conn)
+    finally:
+        conn.close()
+
+
 def create(path: Path, data_key: bytes) -> Connection:
     # Made owner-only before SQLite opens it: the -wal and -shm files copy its mode.
     private_files.create_empty(path)

@@ -30,7 +30,7 @@ from contactkluis.vault.keyfile import (
     key_path,
 )
 from contactkluis.vault.lock import InstanceLock, LockHeld, LockInfo
-from contactkluis.vault.schema import COMPACT_AFTER, MIGRATIONS, SCHEMA_VERSION
+from contactkluis.vault.schema import COMPACT_AFTER, MIGRATIONS, SCHEMA_VERSION, split_sql
 from contactkluis.vault.signing import Authority, Signer
 from contactkluis.vault.slots import Account, KeySlots
 
@@ -335,7 +335,7 @@ class Vault(KeySlots):
             self.backup(self.path.with_name(f"{self.path.name}.v{version}-{stamp}.ckbak"))
         with self.transaction() as c:
             for number in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in _split_sql(MIGRATIONS[number - 1]):
+                for statement in split_sql(MIGRATIONS[number - 1]):
                     c.execute(statement)
             c.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
@@ -346,9 +346,11 @@ class Vault(KeySlots):
                 self.log(c, None, "schema.migrate", None, old=version, new=SCHEMA_VERSION)
         if version and COMPACT_AFTER & set(range(version + 1, SCHEMA_VERSION + 1)):
             # Rewrites the file without the freed pages (temp_store is MEMORY: no plain copy
-            # on disk); the old images leave the WAL at the checkpoint.
-            self.conn.execute("VACUUM")
-            db.checkpoint(self.conn)
+            # on disk); the old images leave the WAL at the checkpoint. All or nothing: on a
+            # full disk the migrated vault simply stays its old size.
+            with suppress(db.DatabaseError):
+                self.conn.execute("VACUUM")
+                db.checkpoint(self.conn)
 
     # -- using ----------------------------------------------------------------------------
 
@@ -428,16 +430,7 @@ class Vault(KeySlots):
         key = self._data_key
         if key is None or self.pages_checked:
             return not self.damaged
-        try:
-            conn = db.connect(self.path, key, read_only=True)
-        except db.BadKey:
-            damaged = True
-        else:
-            try:
-                damaged = db.pages_damaged(conn)
-            finally:
-                conn.close()
-        self.damaged = self.damaged or damaged
+        self.damaged = self.damaged or db.file_damaged(self.path, key)
         self.pages_checked = True
         return not self.damaged
 
@@ -511,29 +504,6 @@ def _remove_empty_wal_files(created: list[Path]) -> None:
         return
     for p in created:
         p.unlink(missing_ok=True)
-
-
-def _split_sql(script: str) -> list[str]:
-    """Split a migration into statements; trigger bodies keep their inner semicolons."""
-    statements: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for line in script.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        current.append(line)
-        upper = stripped.upper()
-        if upper.startswith("CREATE TRIGGER"):
-            depth = 1
-        if depth and upper.endswith("END;"):
-            depth = 0
-        if not depth and stripped.endswith(";"):
-            statements.append("\n".join(current))
-            current = []
-    if current:
-        statements.append("\n".join(current))
-    return statements
 
 
 def default_vault_path(institution: str = "kluis") -> Path:
