@@ -76,8 +76,9 @@ class IntegrityBanner(QFrame):
             return
         # Started a moment later: the first page of contacts comes first. Until the answer,
         # a write that touched a damaged page would fail on its HMAC, not write over it.
+        # The banner as the timer's context: gone with the window, the timer goes too.
         QTimer.singleShot(
-            CHECK_DELAY_MS, lambda: ctx.tasks.run(lambda _t, _p: vault.check_pages(), done)
+            CHECK_DELAY_MS, self, lambda: ctx.tasks.run(lambda _t, _p: vault.check_pages(), done)
         )
 
     def show_damaged(self) -> None:
