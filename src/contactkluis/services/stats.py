@@ -15,12 +15,19 @@ a filter could narrow the count to a handful of people and make a table about th
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from contactkluis.domain.crosstab import CountTable, StatsRecord, build_tables
+from contactkluis.domain.crosstab import (
+    CountTable,
+    Profile,
+    StatsRecord,
+    profile_counts,
+    tables_from_profiles,
+)
 from contactkluis.domain.dimensions import (
     UNKNOWN,
     Dim,
@@ -43,8 +50,8 @@ from contactkluis.domain.disclosure import (
 from contactkluis.domain.disclosure_labels import (
     OPEN_DIMENSIONS,
     OTHER,
-    rare_labels,
-    relabel,
+    rare_in_profiles,
+    relabel_profiles,
 )
 from contactkluis.domain.disclosure_releases import (
     Release,
@@ -63,7 +70,9 @@ from contactkluis.services.stats_records import ALL as ALL
 from contactkluis.services.stats_records import Population as Population
 from contactkluis.services.stats_records import load_records as load_records
 from contactkluis.services.stats_records import population_options as population_options
+from contactkluis.services.stats_records import query_profiles
 from contactkluis.services.stats_records import query_records as query_records
+from contactkluis.vault import stats_repo
 
 # --- tables ------------------------------------------------------------------------------
 
@@ -187,7 +196,8 @@ def _all_hidden_labels(table: PublishedTable) -> dict[str, set[str]]:
 
 
 def _protect_with_closed_labels(
-    records: Sequence[StatsRecord],
+    profiles: Sequence[Counter[Profile]],
+    persons: int,
     dim_sets: Sequence[Sequence[Dim]],
     k: int,
     rounding: int | None,
@@ -196,9 +206,10 @@ def _protect_with_closed_labels(
     """Protect the tables, merging labels that would give someone away into 'overig':
     first those held by fewer than k people, then any whose counts all came out hidden."""
     used = {d.name for dims in dim_sets for d in dims} & OPEN_DIMENSIONS
-    merged = {dim: rare_labels(records, dim, k) for dim in used}
+    merged = {dim: rare_in_profiles(profiles, dim_sets, dim, k) for dim in used}
     while True:
-        tables = build_tables(relabel(records, merged), dim_sets)
+        relabelled = relabel_profiles(profiles, dim_sets, merged)
+        tables = tables_from_profiles(relabelled, dim_sets, persons)
         published = protect(tables, k, rounding, earlier)
         if rounding is not None:
             return published
@@ -252,14 +263,61 @@ def compute_from_records(
     suppressed ones of the same period, population and data are fixed in place and this
     export is protected together with them.
     """
+    return compute_from_profiles(
+        profile_counts(records, dim_sets),
+        len(records),
+        dim_sets,
+        population=population,
+        reference=reference,
+        k=k,
+        rounding=rounding,
+        language=language,
+        earlier=earlier,
+    )
+
+
+def compute_from_profiles(
+    profiles: Sequence[Counter[Profile]],
+    persons: int,
+    dim_sets: Sequence[Sequence[Dim]],
+    *,
+    population: Population,
+    reference: date,
+    k: int = K_DEFAULT,
+    rounding: int | None = None,
+    language: Language = "nl",
+    earlier: Sequence[Release] = (),
+) -> StatsResult:
+    """compute_from_records from the tables' profile counts (the vault's GROUP BYs)."""
     linked: list[Release] = []
     if rounding is None:
         _check_k(k)
-        probe = Release(population.code, reference, "suppression", len(records), {})
+        probe = Release(population.code, reference, "suppression", persons, {})
         linked = same_data(probe, earlier)
-    published = _protect_with_closed_labels(records, dim_sets, k, rounding, linked)
+    published = _protect_with_closed_labels(profiles, persons, dim_sets, k, rounding, linked)
     meta = _meta(population, reference, k, rounding, language)
-    return StatsResult(published, meta, population, persons=len(records))
+    return StatsResult(published, meta, population, persons=persons)
+
+
+def count_profiles(
+    session: Session, population: Population, dim_sets: Sequence[Sequence[Dim]]
+) -> tuple[list[Counter[Profile]], int] | None:
+    """The tables' profile counts and the number of people, counted in the vault; contacts
+    added since the last count are written to its count table first. None when that cannot
+    be (a read-only vault with new contacts): the caller counts loaded records instead."""
+    session.require(Permission.STATS)
+    if stats_repo.stale(session.conn):
+        if session.vault.read_only:
+            return None
+        with session.write() as conn:
+            stats_repo.refresh(conn)
+    return query_profiles(
+        session.conn,
+        population,
+        dim_sets,
+        purposes=list(session.purposes),
+        reference=session.today(),
+    )
 
 
 def _meta(
@@ -298,9 +356,12 @@ def compute(
     frozen = frozen_result(session, dim_sets, population, k, rounding)
     if frozen is not None:
         return frozen
-    records = load_records(session, population)
-    return compute_from_records(
-        records,
+    counted = count_profiles(session, population, dim_sets)
+    if counted is None:
+        records = load_records(session, population)
+        counted = profile_counts(records, dim_sets), len(records)
+    return compute_from_profiles(
+        *counted,
         dim_sets,
         population=population,
         reference=reference,
