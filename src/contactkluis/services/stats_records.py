@@ -307,18 +307,21 @@ def query_profiles(
     mappers = _key_mappers(conn, list(dims.values()), purposes, reference)
     grouped: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
 
-    def rows(keys: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    def columns(keys: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """The GROUP BY's result column-wise: one tuple per key column, then the counts."""
         if keys not in grouped:
-            grouped[keys] = stats_repo.grouped_counts(conn, keys, wanted, reference)
+            rows = stats_repo.grouped_counts(conn, keys, wanted, reference)
+            grouped[keys] = list(zip(*rows, strict=True)) or [() for _ in range(len(keys) + 1)]
         return grouped[keys]
 
     memos: dict[str, dict[Any, tuple[str, ...]]] = {name: {} for name in dims}
 
-    def mapping(name: str, raws: set[Any]) -> dict[Any, tuple[str, ...]]:
+    def mapped(name: str, column: tuple[Any, ...]) -> Iterator[tuple[str, ...]]:
+        """The values of each raw value in `column`, each distinct one converted once."""
         memo = memos[name]
-        for raw in raws - memo.keys():
+        for raw in set(column) - memo.keys():
             memo[raw] = mappers[name](raw)
-        return memo
+        return map(memo.__getitem__, column)
 
     out: list[Counter[Profile]] = []
     with _gc_paused():
@@ -327,19 +330,11 @@ def query_profiles(
             # A population's own start years are not the stored column: never from an index.
             groups = () if wanted and "since" in keys else stats_repo.INDEXED_GROUPS
             group = next((g for g in groups if set(keys) <= set(g)), keys)
-            sides = [group.index(k) for k in keys]
-            raw_counts: Counter[tuple[Any, ...]] = Counter()
-            for row in rows(group):  # summed over the grouping's other columns
-                raw_counts[tuple(row[i] for i in sides)] += row[-1]
-            maps = [mapping(d.name, {raw[j] for raw in raw_counts}) for j, d in enumerate(ds)]
+            cols = columns(group)
+            values = [mapped(d.name, cols[group.index(d.key)]) for d in ds]
             counts: Counter[Profile] = Counter()
-            if len(ds) == 1:
-                (m,) = maps
-                for (raw,), n in raw_counts.items():
-                    counts[(m[raw],)] += n
-            else:
-                m1, m2 = maps
-                for (r, c), n in raw_counts.items():
-                    counts[(m1[r], m2[c])] += n
+            # summed over the grouping's other columns
+            for profile, n in zip(zip(*values, strict=True), cols[-1], strict=True):
+                counts[profile] += n
             out.append(counts)
     return out, stats_repo.counted_people(conn, wanted, reference)

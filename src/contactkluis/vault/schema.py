@@ -259,6 +259,7 @@ MIGRATIONS: list[str] = [
     # erased person's row goes with them); a new contact is only marked in stats_dirty and
     # its row written when counting next (stats_repo.refresh), so a bulk import pays one
     # small insert per person instead of index upkeep for every relation and source row.
+    # A marked contact has no row until then, so none can hold an outdated value.
     """
     CREATE TABLE stats_people (
         contact_id INTEGER PRIMARY KEY,
@@ -303,6 +304,7 @@ MIGRATIONS: list[str] = [
               OLD.consent_json, OLD.retention_status, OLD.segment, OLD.objects_profiling)
           IS NOT (NEW.restricted, NEW.postcode, NEW.city, NEW.birth_year, NEW.birth_date,
               NEW.consent_json, NEW.retention_status, NEW.segment, NEW.objects_profiling)
+          AND NOT EXISTS (SELECT 1 FROM stats_dirty WHERE contact_id = NEW.id)
     BEGIN
         DELETE FROM stats_people WHERE contact_id = OLD.id;
         INSERT INTO stats_people SELECT * FROM stats_source WHERE contact_id = NEW.id;

@@ -111,7 +111,20 @@ def stale(conn: Connection) -> bool:
 
 
 def refresh(conn: Connection) -> None:
-    """Write the stats_people rows of the contacts added since (inside a transaction)."""
+    """Write the stats_people rows of the contacts added since (inside a transaction).
+
+    After a big import most rows are new: the indexes are then dropped and built again,
+    one sort each, instead of taking every row in random order (half the time)."""
+    dirty = int(conn.execute("SELECT count(*) FROM stats_dirty").fetchone()[0])
+    kept = int(conn.execute("SELECT count(*) FROM stats_people").fetchone()[0])
+    indexes: list[tuple[str, str]] = []
+    if dirty >= 1000 and dirty >= kept // 2:
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+            " AND tbl_name = 'stats_people' AND sql IS NOT NULL"
+        ).fetchall()
+        for name, _sql in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
     conn.execute(
         "DELETE FROM stats_people WHERE contact_id IN (SELECT contact_id FROM stats_dirty)"
     )
@@ -120,6 +133,8 @@ def refresh(conn: Connection) -> None:
         " JOIN stats_source v ON v.contact_id = d.contact_id"
     )
     conn.execute("DELETE FROM stats_dirty")
+    for _name, sql in indexes:
+        conn.execute(sql)
 
 
 def _key(dim_key: str, relation: str | None) -> str:
