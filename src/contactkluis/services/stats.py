@@ -73,6 +73,7 @@ from contactkluis.services.stats_records import population_options as population
 from contactkluis.services.stats_records import query_profiles
 from contactkluis.services.stats_records import query_records as query_records
 from contactkluis.vault import stats_repo
+from contactkluis.vault.db import Connection, transaction
 
 # --- tables ------------------------------------------------------------------------------
 
@@ -299,24 +300,39 @@ def compute_from_profiles(
     return StatsResult(published, meta, population, persons=persons)
 
 
+def count_on(
+    conn: Connection,
+    population: Population,
+    dim_sets: Sequence[Sequence[Dim]],
+    *,
+    purposes: Sequence[str],
+    reference: date,
+    writable: bool,
+) -> tuple[list[Counter[Profile]], int] | None:
+    """The tables' profile counts and the number of people, counted in the vault over
+    `conn` (any connection, e.g. a worker's); contacts added since the last count are
+    written to its count table first. None when that cannot be (a read-only connection
+    and new contacts): the caller counts loaded records instead."""
+    if stats_repo.stale(conn):
+        if not writable:
+            return None
+        with transaction(conn):
+            stats_repo.refresh(conn)
+    return query_profiles(conn, population, dim_sets, purposes=purposes, reference=reference)
+
+
 def count_profiles(
     session: Session, population: Population, dim_sets: Sequence[Sequence[Dim]]
 ) -> tuple[list[Counter[Profile]], int] | None:
-    """The tables' profile counts and the number of people, counted in the vault; contacts
-    added since the last count are written to its count table first. None when that cannot
-    be (a read-only vault with new contacts): the caller counts loaded records instead."""
+    """count_on over the session's connection."""
     session.require(Permission.STATS)
-    if stats_repo.stale(session.conn):
-        if session.vault.read_only:
-            return None
-        with session.write() as conn:
-            stats_repo.refresh(conn)
-    return query_profiles(
+    return count_on(
         session.conn,
         population,
         dim_sets,
         purposes=list(session.purposes),
         reference=session.today(),
+        writable=not session.vault.read_only,
     )
 
 
