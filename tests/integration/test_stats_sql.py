@@ -201,3 +201,22 @@ def test_retention_anonymised_people_still_count(session: Session, vault) -> Non
     assert after is not None and after[1] == before[1]  # anonymised, not gone
     _cache_is_current(session)
     _assert_same(session)
+
+
+def test_a_read_only_vault_with_new_contacts_counts_loaded_records(session: Session, vault) -> None:  # type: ignore[no-untyped-def]
+    path = session.vault.path
+    session.vault.close()  # the new contacts' rows are not written yet, and cannot be now
+    reader = accounts.unlock(path, ADMIN, ADMIN_PW, read_only=True)
+    try:
+        reader._today = lambda: REFERENCE  # type: ignore[attr-defined]
+        dims = stats.dims_from_text(reader, "relation,age")
+        assert stats.count_profiles(reader, stats.ALL, [dims]) is None
+        shown = stats.compute(reader, dims)
+        records = stats.load_records(reader, stats.ALL)
+        assert shown.persons == len(records) > 100
+        expected = stats.compute_from_records(
+            records, [dims], population=stats.ALL, reference=REFERENCE, k=shown.meta.k
+        )
+        assert shown.tables == expected.tables
+    finally:
+        reader.vault.close()
