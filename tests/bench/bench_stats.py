@@ -210,7 +210,11 @@ def main() -> int:
         print(f"  stats_people + its indexes: {cache_mb:.1f} MB (vault file {vault_mb:.0f} MB)")
         figure = best["standard set: count + protect + xlsx"] * 1000
         verdict = "met" if figure <= GOAL_MS else "NOT met"
-        print(f"goal: standard set <= {GOAL_MS} ms: {figure:.0f} ms, {verdict}")
+        older = best["total of the four steps (older path)"] * 1000
+        print(
+            f"goal: standard set <= {GOAL_MS} ms: {figure:.0f} ms, {verdict}"
+            f" ({older / figure:.1f}x faster than the older path in this run)"
+        )
         session.vault.close()
     return 0
 
