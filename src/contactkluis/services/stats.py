@@ -1,9 +1,12 @@
 """Anonymised counts: from the vault to protected tables in an .xlsx or .csv file.
 
-The vault is read in bulk (one query, no Contact objects): a person becomes a StatsRecord,
-a mapping from dimension name to the values that apply. Raw column values repeat a lot
-(the same postcode area, the same consent flags, the same source list), so each distinct
-raw value is turned into its tuple once and shared; that keeps 100,000 people fast.
+The vault counts: stats_people (schema 6) holds each counted person's raw values (postcode
+head, town as typed, birth year, consent flags, relations with their end dates, source
+lists), and a table's counts are a GROUP BY over one of its covering indexes, giving how
+many people share each combination of raw values. Each distinct raw value becomes the
+values a person has for a dimension (stats_records._key_mappers), which the tables are
+built from (crosstab.tables_from_profiles) exactly as from loaded StatsRecords, the older
+way kept for a read-only vault whose new contacts are not in stats_people yet.
 
 Who is counted: every contact except restricted ones (AVG art. 18: a restricted record may
 be stored, not processed). Anonymised records stay in: they exist for exactly this. A

@@ -1,4 +1,5 @@
-"""Who is counted, read from the vault in bulk: a person becomes a StatsRecord.
+"""Who is counted, read from the vault: a person becomes a StatsRecord (query_records), or
+the people sharing the same raw values become one profile count (query_profiles, SQL).
 
 See services.stats for the rules (restricted records left out, relations running on the
 reference date, the population all contacts or one relation kind, never a free filter).
