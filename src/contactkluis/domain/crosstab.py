@@ -52,6 +52,9 @@ def _values(raw: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v or UNKNOWN for v in raw))  # a value counts once per person
 
 
+Profile = tuple[tuple[str, ...], ...]  # one person's values for each dimension of a table
+
+
 def build_table(records: Iterable[StatsRecord], dims: Sequence[Dim]) -> CountTable:
     """Count `records` by one or two dimensions."""
     return build_tables(records, [dims])[0]
@@ -60,21 +63,29 @@ def build_table(records: Iterable[StatsRecord], dims: Sequence[Dim]) -> CountTab
 def build_tables(
     records: Iterable[StatsRecord], dim_sets: Sequence[Sequence[Dim]]
 ) -> list[CountTable]:
-    """Count `records` once for several tables (the standard export).
+    """Count `records` once for several tables (the standard export)."""
+    rows: Sequence[StatsRecord] = records if isinstance(records, Sequence) else list(records)
+    return tables_from_profiles(profile_counts(rows, dim_sets), dim_sets, len(rows))
+
+
+def profile_counts(
+    records: Sequence[StatsRecord], dim_sets: Sequence[Sequence[Dim]]
+) -> list[Counter[Profile]]:
+    """For each table, how many people have each combination of value tuples.
 
     Each dimension's values are pulled out of the records once, and counting distinct value
     tuples first keeps the per-record work inside Counter's C loop: that matters for the
-    100,000-person export.
+    100,000-person export. A one-way table whose dimension is also in a two-way table is
+    summed from that table's few thousand distinct pairs instead of another pass.
     """
-    rows: Sequence[StatsRecord] = records if isinstance(records, Sequence) else list(records)
     columns: dict[str, list[tuple[str, ...]]] = {}
 
     def column(dim: Dim) -> list[tuple[str, ...]]:
         if dim.name not in columns:
-            columns[dim.name] = _column(rows, dim.name)
+            columns[dim.name] = _column(records, dim.name)
         return columns[dim.name]
 
-    pair_counts: dict[tuple[str, str], Counter[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    pair_counts: dict[tuple[str, str], Counter[Profile]] = {}
     for dims in dim_sets:
         if not 1 <= len(dims) <= 2:
             raise ValueError("a table has one or two dimensions")
@@ -82,33 +93,45 @@ def build_tables(
             pair_counts[(dims[0].name, dims[1].name)] = Counter(
                 zip(column(dims[0]), column(dims[1]), strict=True)
             )
-
-    def single_counts(dim: Dim) -> Counter[tuple[str, ...]]:
-        # A pair count already holds this dimension's counts: summing a few thousand
-        # distinct pairs beats another pass over every record.
-        for (a, b), pairs in pair_counts.items():
-            if dim.name in (a, b):
-                side = 0 if dim.name == a else 1
-                acc: Counter[tuple[str, ...]] = Counter()
-                for pair, n in pairs.items():
-                    acc[pair[side]] += n
-                return acc
-        return Counter(column(dim))
-
-    tables = []
+    out: list[Counter[Profile]] = []
     for dims in dim_sets:
+        if len(dims) == 2:
+            out.append(pair_counts[(dims[0].name, dims[1].name)])
+            continue
+        found = [
+            (p, pair.index(dims[0].name)) for pair, p in pair_counts.items() if dims[0].name in pair
+        ]
+        out.append(marginal(*found[0]) if found else Counter(zip(column(dims[0]))))
+    return out
+
+
+def marginal(counts: Counter[Profile], side: int) -> Counter[Profile]:
+    """The one-way counts of dimension `side` of a two-way table's profile counts."""
+    acc: Counter[Profile] = Counter()
+    for profile, n in counts.items():
+        acc[(profile[side],)] += n
+    return acc
+
+
+def tables_from_profiles(
+    profiles: Sequence[Counter[Profile]], dim_sets: Sequence[Sequence[Dim]], persons: int
+) -> list[CountTable]:
+    """The tables of `dim_sets` from their profile counts (see profile_counts): a person
+    counts once under each of their values, 'onbekend' when they have none."""
+    tables = []
+    for counts, dims in zip(profiles, dim_sets, strict=True):
         cells: Counter[Key] = Counter()
         if len(dims) == 1:
-            for raw, n in single_counts(dims[0]).items():
+            for (raw,), n in counts.items():
                 for value in _values(raw):
                     cells[(value, ONE_WAY_COL)] += n
         else:
-            for (raw_r, raw_c), n in pair_counts[(dims[0].name, dims[1].name)].items():
+            for (raw_r, raw_c), n in counts.items():
                 col_values = _values(raw_c)
                 for r in _values(raw_r):
                     for c in col_values:
                         cells[(r, c)] += n
-        tables.append(_complete(dims[0], dims[1] if len(dims) == 2 else None, cells, len(rows)))
+        tables.append(_complete(dims[0], dims[1] if len(dims) == 2 else None, cells, persons))
     return tables
 
 

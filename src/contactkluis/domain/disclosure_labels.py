@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Final
 
-from contactkluis.domain.crosstab import StatsRecord
-from contactkluis.domain.dimensions import UNKNOWN
+from contactkluis.domain.crosstab import Profile, StatsRecord
+from contactkluis.domain.dimensions import UNKNOWN, Dim
 
 OTHER: Final = "overig"
 # Dimensions whose values are not a fixed list of the program's own.
@@ -50,6 +50,13 @@ def rare_labels(records: Sequence[StatsRecord], dim: str, k: int) -> set[str]:
     return {v for v, n in people.items() if n < k and v not in (UNKNOWN, OTHER)}
 
 
+def _merged(raw: tuple[str, ...], values: Collection[str]) -> tuple[str, ...]:
+    """`raw` with `values` replaced by OTHER (counted once), unchanged when none is in it."""
+    if any(v in values for v in raw):
+        return tuple(dict.fromkeys(OTHER if v in values else v for v in raw))
+    return raw
+
+
 def relabel(
     records: Sequence[StatsRecord], merged: Mapping[str, Collection[str]]
 ) -> list[StatsRecord]:
@@ -62,7 +69,52 @@ def relabel(
         changes = {}
         for dim, values in active.items():
             raw = record.get(dim, ())
-            if any(v in values for v in raw):
-                changes[dim] = tuple(dict.fromkeys(OTHER if v in values else v for v in raw))
+            new = _merged(raw, values)
+            if new is not raw:
+                changes[dim] = new
         out.append({**record, **changes} if changes else record)
+    return out
+
+
+# --- the same over profile counts (crosstab.profile_counts): what the vault's GROUP BYs give
+
+
+def rare_in_profiles(
+    profiles: Sequence[Mapping[Profile, int]],
+    dim_sets: Sequence[Sequence[Dim]],
+    dim: str,
+    k: int,
+) -> set[str]:
+    """rare_labels, read from the profile counts of any table that has `dim`."""
+    people: Counter[str] = Counter()
+    for counts, dims in zip(profiles, dim_sets, strict=True):
+        names = [d.name for d in dims]
+        if dim in names:
+            side = names.index(dim)
+            for profile, n in counts.items():
+                for value in set(profile[side]):
+                    people[value] += n
+            break
+    return {v for v, n in people.items() if n < k and v not in (UNKNOWN, OTHER)}
+
+
+def relabel_profiles(
+    profiles: Sequence[Mapping[Profile, int]],
+    dim_sets: Sequence[Sequence[Dim]],
+    merged: Mapping[str, Collection[str]],
+) -> list[Counter[Profile]]:
+    """relabel, applied to profile counts: people whose values merge add up."""
+    active = {dim: set(values) for dim, values in merged.items() if values}
+    out: list[Counter[Profile]] = []
+    for counts, dims in zip(profiles, dim_sets, strict=True):
+        sides = [(i, active[d.name]) for i, d in enumerate(dims) if d.name in active]
+        acc: Counter[Profile] = Counter()
+        for profile, n in counts.items():
+            if sides:
+                parts = list(profile)
+                for i, values in sides:
+                    parts[i] = _merged(parts[i], values)
+                profile = tuple(parts)
+            acc[profile] += n
+        out.append(acc)
     return out

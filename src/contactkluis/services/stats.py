@@ -1,9 +1,12 @@
 """Anonymised counts: from the vault to protected tables in an .xlsx or .csv file.
 
-The vault is read in bulk (one query, no Contact objects): a person becomes a StatsRecord,
-a mapping from dimension name to the values that apply. Raw column values repeat a lot
-(the same postcode area, the same consent flags, the same source list), so each distinct
-raw value is turned into its tuple once and shared; that keeps 100,000 people fast.
+The vault counts: stats_people (schema 6) holds each counted person's raw values (postcode
+head, town as typed, birth year, consent flags, relations with their end dates, source
+lists), and a table's counts are a GROUP BY over one of its covering indexes, giving how
+many people share each combination of raw values. Each distinct raw value becomes the
+values a person has for a dimension (stats_records._key_mappers), which the tables are
+built from (crosstab.tables_from_profiles) exactly as from loaded StatsRecords, the older
+way kept for a read-only vault whose new contacts are not in stats_people yet.
 
 Who is counted: every contact except restricted ones (AVG art. 18: a restricted record may
 be stored, not processed). Anonymised records stay in: they exist for exactly this. A
@@ -15,12 +18,19 @@ a filter could narrow the count to a handful of people and make a table about th
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from contactkluis.domain.crosstab import CountTable, StatsRecord, build_tables
+from contactkluis.domain.crosstab import (
+    CountTable,
+    Profile,
+    StatsRecord,
+    profile_counts,
+    tables_from_profiles,
+)
 from contactkluis.domain.dimensions import (
     UNKNOWN,
     Dim,
@@ -43,8 +53,8 @@ from contactkluis.domain.disclosure import (
 from contactkluis.domain.disclosure_labels import (
     OPEN_DIMENSIONS,
     OTHER,
-    rare_labels,
-    relabel,
+    rare_in_profiles,
+    relabel_profiles,
 )
 from contactkluis.domain.disclosure_releases import (
     Release,
@@ -63,7 +73,10 @@ from contactkluis.services.stats_records import ALL as ALL
 from contactkluis.services.stats_records import Population as Population
 from contactkluis.services.stats_records import load_records as load_records
 from contactkluis.services.stats_records import population_options as population_options
+from contactkluis.services.stats_records import query_profiles
 from contactkluis.services.stats_records import query_records as query_records
+from contactkluis.vault import stats_repo
+from contactkluis.vault.db import Connection, transaction
 
 # --- tables ------------------------------------------------------------------------------
 
@@ -187,7 +200,8 @@ def _all_hidden_labels(table: PublishedTable) -> dict[str, set[str]]:
 
 
 def _protect_with_closed_labels(
-    records: Sequence[StatsRecord],
+    profiles: Sequence[Counter[Profile]],
+    persons: int,
     dim_sets: Sequence[Sequence[Dim]],
     k: int,
     rounding: int | None,
@@ -196,9 +210,10 @@ def _protect_with_closed_labels(
     """Protect the tables, merging labels that would give someone away into 'overig':
     first those held by fewer than k people, then any whose counts all came out hidden."""
     used = {d.name for dims in dim_sets for d in dims} & OPEN_DIMENSIONS
-    merged = {dim: rare_labels(records, dim, k) for dim in used}
+    merged = {dim: rare_in_profiles(profiles, dim_sets, dim, k) for dim in used}
     while True:
-        tables = build_tables(relabel(records, merged), dim_sets)
+        relabelled = relabel_profiles(profiles, dim_sets, merged)
+        tables = tables_from_profiles(relabelled, dim_sets, persons)
         published = protect(tables, k, rounding, earlier)
         if rounding is not None:
             return published
@@ -252,14 +267,76 @@ def compute_from_records(
     suppressed ones of the same period, population and data are fixed in place and this
     export is protected together with them.
     """
+    return compute_from_profiles(
+        profile_counts(records, dim_sets),
+        len(records),
+        dim_sets,
+        population=population,
+        reference=reference,
+        k=k,
+        rounding=rounding,
+        language=language,
+        earlier=earlier,
+    )
+
+
+def compute_from_profiles(
+    profiles: Sequence[Counter[Profile]],
+    persons: int,
+    dim_sets: Sequence[Sequence[Dim]],
+    *,
+    population: Population,
+    reference: date,
+    k: int = K_DEFAULT,
+    rounding: int | None = None,
+    language: Language = "nl",
+    earlier: Sequence[Release] = (),
+) -> StatsResult:
+    """compute_from_records from the tables' profile counts (the vault's GROUP BYs)."""
     linked: list[Release] = []
     if rounding is None:
         _check_k(k)
-        probe = Release(population.code, reference, "suppression", len(records), {})
+        probe = Release(population.code, reference, "suppression", persons, {})
         linked = same_data(probe, earlier)
-    published = _protect_with_closed_labels(records, dim_sets, k, rounding, linked)
+    published = _protect_with_closed_labels(profiles, persons, dim_sets, k, rounding, linked)
     meta = _meta(population, reference, k, rounding, language)
-    return StatsResult(published, meta, population, persons=len(records))
+    return StatsResult(published, meta, population, persons=persons)
+
+
+def count_on(
+    conn: Connection,
+    population: Population,
+    dim_sets: Sequence[Sequence[Dim]],
+    *,
+    purposes: Sequence[str],
+    reference: date,
+    writable: bool,
+) -> tuple[list[Counter[Profile]], int] | None:
+    """The tables' profile counts and the number of people, counted in the vault over
+    `conn` (any connection, e.g. a worker's); contacts added since the last count are
+    written to its count table first. None when that cannot be (a read-only connection
+    and new contacts): the caller counts loaded records instead."""
+    if stats_repo.stale(conn):
+        if not writable:
+            return None
+        with transaction(conn):
+            stats_repo.refresh(conn)
+    return query_profiles(conn, population, dim_sets, purposes=purposes, reference=reference)
+
+
+def count_profiles(
+    session: Session, population: Population, dim_sets: Sequence[Sequence[Dim]]
+) -> tuple[list[Counter[Profile]], int] | None:
+    """count_on over the session's connection."""
+    session.require(Permission.STATS)
+    return count_on(
+        session.conn,
+        population,
+        dim_sets,
+        purposes=list(session.purposes),
+        reference=session.today(),
+        writable=not session.vault.read_only,
+    )
 
 
 def _meta(
@@ -298,9 +375,12 @@ def compute(
     frozen = frozen_result(session, dim_sets, population, k, rounding)
     if frozen is not None:
         return frozen
-    records = load_records(session, population)
-    return compute_from_records(
-        records,
+    counted = count_profiles(session, population, dim_sets)
+    if counted is None:
+        records = load_records(session, population)
+        counted = profile_counts(records, dim_sets), len(records)
+    return compute_from_profiles(
+        *counted,
         dim_sets,
         population=population,
         reference=reference,

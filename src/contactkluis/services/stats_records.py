@@ -1,4 +1,5 @@
-"""Who is counted, read from the vault in bulk: a person becomes a StatsRecord.
+"""Who is counted, read from the vault: a person becomes a StatsRecord (query_records), or
+the people sharing the same raw values become one profile count (query_profiles, SQL).
 
 See services.stats for the rules (restricted records left out, relations running on the
 reference date, the population all contacts or one relation kind, never a free filter).
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,9 +21,10 @@ from operator import itemgetter
 from typing import Any, TypeVar
 
 from contactkluis.domain.contact import RelationKind
-from contactkluis.domain.crosstab import StatsRecord
+from contactkluis.domain.crosstab import Profile, StatsRecord
 from contactkluis.domain.dimensions import (
     UNKNOWN,
+    Dim,
     Language,
     age_band,
     dimension,
@@ -109,11 +112,16 @@ def _one(value: str | None) -> tuple[str, ...]:
     return (text,) if text else _UNKNOWN_ONLY
 
 
+def _list_kinds(conn: Connection) -> dict[tuple[str, str], str]:
+    """(file, sheet) -> the kind of list it was, only kinds of the closed list."""
+    closed = {kind.value for kind in ListKind}
+    return {key: kind for key, kind in stats_repo.sheet_kinds(conn).items() if kind in closed}
+
+
 def _source_kinds(conn: Connection) -> dict[int, tuple[str, ...]]:
     """Contact id -> the kinds of list they came from (never a file name: a file may be
     named after a person); a list whose kind is not known counts as 'onbekend'."""
-    closed = {kind.value for kind in ListKind}
-    kinds = {key: kind for key, kind in stats_repo.sheet_kinds(conn).items() if kind in closed}
+    kinds = _list_kinds(conn)
     found: dict[int, set[str]] = {}
     for contact_id, file, sheet in stats_repo.contact_sheets(conn):
         found.setdefault(contact_id, set()).add(kinds.get((file, sheet), UNKNOWN))
@@ -215,3 +223,119 @@ def load_records(session: Session, population: Population = ALL) -> list[StatsRe
     return query_records(
         session.conn, population, purposes=list(session.purposes), reference=session.today()
     )
+
+
+# --- counting in SQL: profile counts from GROUP BYs over stats_people ----------------------
+
+_ITEM, _PART = "\x1e", "\x1f"  # stats_people's separators: between items, within an item
+
+
+def _running_heads(raw: str | None, reference: str) -> list[str]:
+    """The first part of each item ('kind' or 'year') whose end date (if any) is on or
+    after the reference date: the relations running then."""
+    heads = []
+    for item in (raw or "").split(_ITEM) if raw else ():
+        head, sep, end = item.partition(_PART)
+        if not sep or end >= reference:
+            heads.append(head)
+    return heads
+
+
+def _years(raw: str | None, reference: str) -> tuple[str, ...]:
+    years = dict.fromkeys(y if y.isdigit() else UNKNOWN for y in _running_heads(raw, reference))
+    return tuple(years) or _UNKNOWN_ONLY
+
+
+def _pc2(raw: str | None) -> tuple[str, ...]:
+    if raw is not None and not raw.startswith("~"):
+        return (raw,)  # four digits, cut to two in SQL
+    return (postcode_area(raw[1:] if raw else None, 2),)
+
+
+def _key_mappers(
+    conn: Connection, dims: Sequence[Dim], purposes: Sequence[str], reference: date
+) -> dict[str, Callable[[Any], tuple[str, ...]]]:
+    """Dimension name -> raw stats_people value -> the values a StatsRecord would hold."""
+    ref = reference.isoformat()
+    list_kinds = _list_kinds(conn) if any(d.key == "source" for d in dims) else {}
+
+    def sources(raw: str | None) -> tuple[str, ...]:
+        if not raw:
+            return _UNKNOWN_ONLY
+        pairs = (item.partition(_PART) for item in raw.split(_ITEM))
+        return tuple(sorted({list_kinds.get((f, sheet), UNKNOWN) for f, _, sheet in pairs}))
+
+    def relations(raw: str | None) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(_running_heads(raw, ref))) or _UNKNOWN_ONLY
+
+    fixed: dict[str, Callable[[Any], tuple[str, ...]]] = {
+        "relation": relations,
+        "since": lambda raw: _years(raw, ref),
+        "pc2": _pc2,
+        "pc4": lambda raw: (postcode_area(raw, 4),),
+        "city": _town,
+        "age": lambda year: (age_band(year, reference),),
+        "source": sources,
+        "retention": _one,
+        "segment": _one,
+    }
+
+    def consent(purpose: str | None) -> Callable[[Any], tuple[str, ...]]:
+        if purpose is None or purpose not in purposes:
+            return lambda _raw: ()  # as a record without it: 'onbekend'
+        i = list(purposes).index(purpose)
+        return lambda raw: _consent_flags(raw, purposes)[i]
+
+    return {d.name: consent(d.purpose) if d.key == "consent" else fixed[d.key] for d in dims}
+
+
+def query_profiles(
+    conn: Connection,
+    population: Population,
+    dim_sets: Sequence[Sequence[Dim]],
+    *,
+    purposes: Sequence[str],
+    reference: date,
+) -> tuple[list[Counter[Profile]], int]:
+    """The profile counts of each table (crosstab.profile_counts) and the number of people,
+    counted in SQL: one GROUP BY per index grouping a table fits in (INDEXED_GROUPS), shared
+    by every table it serves, else one of the table's own. stats_people must be current
+    (stats_repo.stale)."""
+    if not isinstance(population, Population):
+        raise TypeError("population must be a Population")
+    wanted = None if population.relation is None else str(population.relation)
+    dims = {d.name: d for ds in dim_sets for d in ds}
+    mappers = _key_mappers(conn, list(dims.values()), purposes, reference)
+    grouped: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+
+    def columns(keys: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """The GROUP BY's result column-wise: one tuple per key column, then the counts."""
+        if keys not in grouped:
+            rows = stats_repo.grouped_counts(conn, keys, wanted, reference)
+            grouped[keys] = list(zip(*rows, strict=True)) or [() for _ in range(len(keys) + 1)]
+        return grouped[keys]
+
+    memos: dict[str, dict[Any, tuple[str, ...]]] = {name: {} for name in dims}
+
+    def mapped(name: str, column: tuple[Any, ...]) -> Iterator[tuple[str, ...]]:
+        """The values of each raw value in `column`, each distinct one converted once."""
+        memo = memos[name]
+        for raw in set(column) - memo.keys():
+            memo[raw] = mappers[name](raw)
+        return map(memo.__getitem__, column)
+
+    out: list[Counter[Profile]] = []
+    with _gc_paused():
+        for ds in dim_sets:
+            keys = tuple(d.key for d in ds)
+            # A population's own start years are not the stored column: never from an index.
+            groups = () if wanted and "since" in keys else stats_repo.INDEXED_GROUPS
+            group = next((g for g in groups if set(keys) <= set(g)), keys)
+            cols = columns(group)
+            values = [mapped(d.name, cols[group.index(d.key)]) for d in ds]
+            counts: Counter[Profile] = Counter()
+            # summed over the grouping's other columns
+            for profile, n in zip(zip(*values, strict=True), cols[-1], strict=True):
+                counts[profile] += n
+            out.append(counts)
+    return out, stats_repo.counted_people(conn, wanted, reference)

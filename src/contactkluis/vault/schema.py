@@ -264,6 +264,100 @@ MIGRATIONS: list[str] = [
     DROP TABLE contacts_fts;
     ALTER TABLE contacts_fts_v6 RENAME TO contacts_fts;
     """,
+    # version 7 (issue 17): what the anonymised counts group by, one narrow row per counted
+    # (unrestricted) contact, so the standard tables are GROUP BYs over small covering
+    # indexes instead of a pass over every contact row. Raw values, not dimension values:
+    # the reference date and the import reports decide those when counting. relations and
+    # since carry each relation's end date (after char(31)) so "running on the reference
+    # date" is decided then too. Changes and deletions are applied by triggers at once (an
+    # erased person's row goes with them); a new contact is only marked in stats_dirty and
+    # its row written when counting next (stats_repo.refresh), so a bulk import pays one
+    # small insert per person instead of index upkeep for every relation and source row.
+    # A marked contact has no row until then, so none can hold an outdated value.
+    """
+    CREATE TABLE stats_people (
+        contact_id INTEGER PRIMARY KEY,
+        pc TEXT, city TEXT, birth_year INTEGER, consent TEXT, retention TEXT, segment TEXT,
+        relations TEXT, since TEXT, sources TEXT
+    );
+    CREATE TABLE stats_dirty (contact_id INTEGER PRIMARY KEY);
+    CREATE VIEW stats_source AS
+    SELECT c.id AS contact_id,
+           substr(ltrim(c.postcode), 1, 4) AS pc,
+           c.city AS city,
+           coalesce(c.birth_year, CAST(substr(c.birth_date, 1, 4) AS INTEGER)) AS birth_year,
+           c.consent_json AS consent,
+           c.retention_status AS retention,
+           CASE WHEN c.objects_profiling THEN NULL ELSE c.segment END AS segment,
+           (SELECT group_concat(k, char(30) ORDER BY k) FROM (SELECT DISTINCT
+                r.kind || coalesce(char(31) || r.end_date, '') AS k
+                FROM relations r WHERE r.contact_id = c.id)) AS relations,
+           (SELECT group_concat(k, char(30) ORDER BY k) FROM (SELECT DISTINCT
+                coalesce(substr(r.start_date, 1, 4), '') || coalesce(char(31) || r.end_date, '')
+                AS k FROM relations r WHERE r.contact_id = c.id)) AS since,
+           (SELECT group_concat(k, char(30) ORDER BY k) FROM (SELECT DISTINCT
+                p.file || char(31) || coalesce(p.sheet, '') AS k
+                FROM provenance p WHERE p.contact_id = c.id)) AS sources
+      FROM contacts c
+     WHERE c.restricted = 0;
+    INSERT INTO stats_people SELECT * FROM stats_source;
+    CREATE INDEX stats_people_relation_age ON stats_people (relations, birth_year);
+    CREATE INDEX stats_people_relation_pc2 ON stats_people (relations,
+        CASE WHEN pc GLOB '[0-9][0-9][0-9][0-9]' THEN substr(pc, 1, 2) ELSE '~' || pc END);
+    CREATE INDEX stats_people_state ON stats_people (consent, retention, segment);
+    CREATE INDEX stats_people_city ON stats_people (city);
+    CREATE INDEX stats_people_sources ON stats_people (sources);
+    CREATE INDEX stats_people_since ON stats_people (since);
+    CREATE TRIGGER stats_people_contact_insert AFTER INSERT ON contacts BEGIN
+        INSERT OR IGNORE INTO stats_dirty (contact_id) VALUES (NEW.id);
+    END;
+    CREATE TRIGGER stats_people_contact_update AFTER UPDATE OF restricted, postcode, city,
+        birth_year, birth_date, consent_json, retention_status, segment, objects_profiling
+        ON contacts
+        WHEN (OLD.restricted, OLD.postcode, OLD.city, OLD.birth_year, OLD.birth_date,
+              OLD.consent_json, OLD.retention_status, OLD.segment, OLD.objects_profiling)
+          IS NOT (NEW.restricted, NEW.postcode, NEW.city, NEW.birth_year, NEW.birth_date,
+              NEW.consent_json, NEW.retention_status, NEW.segment, NEW.objects_profiling)
+          AND NOT EXISTS (SELECT 1 FROM stats_dirty WHERE contact_id = NEW.id)
+    BEGIN
+        DELETE FROM stats_people WHERE contact_id = OLD.id;
+        INSERT INTO stats_people SELECT * FROM stats_source WHERE contact_id = NEW.id;
+    END;
+    CREATE TRIGGER stats_people_contact_delete AFTER DELETE ON contacts BEGIN
+        DELETE FROM stats_people WHERE contact_id = OLD.id;
+        DELETE FROM stats_dirty WHERE contact_id = OLD.id;
+    END;
+    CREATE TRIGGER stats_people_relation_insert AFTER INSERT ON relations BEGIN
+        UPDATE stats_people SET (relations, since) = (SELECT v.relations, v.since
+            FROM stats_source v WHERE v.contact_id = NEW.contact_id)
+        WHERE contact_id = NEW.contact_id;
+    END;
+    CREATE TRIGGER stats_people_relation_update AFTER UPDATE ON relations BEGIN
+        UPDATE stats_people SET (relations, since) = (SELECT v.relations, v.since
+            FROM stats_source v WHERE v.contact_id = stats_people.contact_id)
+        WHERE contact_id IN (OLD.contact_id, NEW.contact_id);
+    END;
+    CREATE TRIGGER stats_people_relation_delete AFTER DELETE ON relations BEGIN
+        UPDATE stats_people SET (relations, since) = (SELECT v.relations, v.since
+            FROM stats_source v WHERE v.contact_id = OLD.contact_id)
+        WHERE contact_id = OLD.contact_id;
+    END;
+    CREATE TRIGGER stats_people_provenance_insert AFTER INSERT ON provenance BEGIN
+        UPDATE stats_people SET sources = (SELECT v.sources
+            FROM stats_source v WHERE v.contact_id = NEW.contact_id)
+        WHERE contact_id = NEW.contact_id;
+    END;
+    CREATE TRIGGER stats_people_provenance_update AFTER UPDATE ON provenance BEGIN
+        UPDATE stats_people SET sources = (SELECT v.sources
+            FROM stats_source v WHERE v.contact_id = stats_people.contact_id)
+        WHERE contact_id IN (OLD.contact_id, NEW.contact_id);
+    END;
+    CREATE TRIGGER stats_people_provenance_delete AFTER DELETE ON provenance BEGIN
+        UPDATE stats_people SET sources = (SELECT v.sources
+            FROM stats_source v WHERE v.contact_id = OLD.contact_id)
+        WHERE contact_id = OLD.contact_id;
+    END;
+    """,
 ]
 
 # After these versions the file is compacted (VACUUM): the space they freed goes back.

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.crosstab import StatsRecord
+from contactkluis.domain.crosstab import StatsRecord, profile_counts
 from contactkluis.domain.dimensions import DIMENSIONS, Dim, Language, dimension
 from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, SUPPRESSED, PublishedTable
 from contactkluis.domain.messages import current_language, localized
@@ -327,18 +327,32 @@ class StatsPage(QWidget):
         self.export_button.setEnabled(False)
         self.standard_button.setEnabled(False)
 
-        def work(_token: object, _progress: object) -> tuple[list[StatsRecord], Any]:
-            records = cached
-            if records is None:
-                conn = vault.connect(read_only=True)
+        def work(
+            _token: object, _progress: object
+        ) -> tuple[list[StatsRecord] | None, stats.StatsResult]:
+            records, counted = cached, None
+            if records is None:  # counted in the vault; loaded records only as a fallback
+                conn = vault.connect()
                 try:
-                    records = stats.query_records(
-                        conn, population, purposes=purposes, reference=reference
+                    counted = stats.count_on(
+                        conn,
+                        population,
+                        dim_sets,
+                        purposes=purposes,
+                        reference=reference,
+                        writable=not vault.read_only,
                     )
+                    if counted is None:
+                        records = stats.query_records(
+                            conn, population, purposes=purposes, reference=reference
+                        )
                 finally:
                     conn.close()
-            result = stats.compute_from_records(
-                records,
+            if counted is None:
+                assert records is not None
+                counted = profile_counts(records, dim_sets), len(records)
+            result = stats.compute_from_profiles(
+                *counted,
                 dim_sets,
                 population=population,
                 reference=reference,
@@ -348,10 +362,11 @@ class StatsPage(QWidget):
             )
             return records, result
 
-        def done(value: tuple[list[StatsRecord], stats.StatsResult]) -> None:
+        def done(value: tuple[list[StatsRecord] | None, stats.StatsResult]) -> None:
             if generation != self._generation or self.ctx.session is not session:
                 return  # locked or asked again meanwhile: a stale answer is dropped
-            self._records = {population.code: value[0]}
+            if value[0] is not None:
+                self._records = {population.code: value[0]}
             self.status.clear()
             self.export_button.setEnabled(True)
             self.standard_button.setEnabled(True)
