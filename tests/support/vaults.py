@@ -21,6 +21,7 @@ import pytest
 from contactkluis.services.session import Session
 from contactkluis.vault.keyfile import key_path
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF, STAFF, STAFF_PW
+from tests.support.cli import CliRun, cli_in_process
 
 __all__ = ["ADMIN", "ADMIN_PW", "STAFF", "STAFF_PW"]
 
@@ -129,10 +130,15 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(
+def run_cli(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> CliRun:
+    """`contactkluis ARGS` as a user would run it, passwords on stdin, in this process."""
+    return cli_in_process(*args, stdin=stdin, env=env or child_env())
+
+
+def run_cli_process(
     *args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m contactkluis ARGS` as a user would run it, passwords on stdin."""
+    """`python -m contactkluis ARGS` in a process of its own, for tests about processes."""
     return subprocess.run(
         [sys.executable, "-m", "contactkluis", *args],
         input=stdin,
