@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from contactkluis.cli import main
-from contactkluis.services.accounts import add_account, create_vault
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF, STAFF, STAFF_PW
+from contactkluis.services.accounts import add_account
+from tests.conftest import ADMIN, ADMIN_PW, STAFF, STAFF_PW
 from tests.fixtures_legacy import (
     FILLERS,
     FRIENDS_FILE,
@@ -19,6 +19,7 @@ from tests.fixtures_legacy import (
     LegacySet,
     build_legacy_set,
 )
+from tests.support.vaults import built_once, copy_vault
 
 EXPECTED_CONTACTS = 17 + sum(FILLERS.values())
 
@@ -28,12 +29,19 @@ def legacy(tmp_path_factory: pytest.TempPathFactory) -> LegacySet:
     return build_legacy_set(tmp_path_factory.mktemp("legacy_cli"))
 
 
+@pytest.fixture(scope="module")
+def staffed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty vault with a beheerder and a medewerker, made once; copied per test."""
+    return built_once(
+        tmp_path_factory.mktemp("staffed"),
+        "staffed",
+        lambda s: add_account(s, STAFF, "medewerker", STAFF_PW),
+    )
+
+
 @pytest.fixture
-def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "kluis.ckdb"
-    session, _ = create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    add_account(session, STAFF, "medewerker", STAFF_PW)
-    session.vault.close()
+def vault(staffed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = copy_vault(staffed, tmp_path / "kluis.ckdb")
     monkeypatch.setenv("CONTACTKLUIS_PASSWORD", ADMIN_PW)
     return path
 

@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +92,22 @@ def empty_vault_template(base: Path) -> Path:
         with _new_vault(base, "empty") as (session, _recovery):
             _EMPTY = session.vault.path
     return _EMPTY
+
+
+_BUILT: dict[str, Path] = {}
+
+
+def built_once(base: Path, name: str, build: Callable[[Session], object]) -> Path:
+    """A closed vault that `build` filled on a new vault, made once per test process.
+
+    For fixtures whose data costs seconds to insert (thousands of contacts, an extra
+    account): each test copies the result instead of building it again.
+    """
+    if name not in _BUILT:
+        with _new_vault(base, name) as (session, _recovery):
+            build(session)
+            _BUILT[name] = session.vault.path
+    return _BUILT[name]
 
 
 def copy_vault(source: Path, target: Path) -> Path:
