@@ -88,3 +88,16 @@ def cli_in_process(*args: str, stdin: str, env: Mapping[str, str]) -> CliRun:
             traceback.print_exc(file=err)
             code = 1
     return CliRun(tuple(args), code, out.getvalue(), err.getvalue())
+
+
+def cli_main(*args: str) -> int:
+    """main(argv) with this test's environment, its output passed on to capsys.
+
+    For tests that set the environment with monkeypatch and read the streams with capsys;
+    sealed like cli_in_process, so the umask, the language and the passwords main() takes
+    do not leak into the rest of the worker.
+    """
+    done = cli_in_process(*args, stdin="", env=dict(os.environ))
+    sys.stdout.write(done.stdout)
+    sys.stderr.write(done.stderr)
+    return done.returncode
