@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from contactkluis.domain.contact import Address, Contact, PersonName
 from contactkluis.errors import UserError
 from contactkluis.services import contacts
 from contactkluis.services.session import Session
+from tests.support.vaults import ADMIN, ADMIN_PW, child_env, run_cli
 
 
 def _pair(session: Session) -> tuple[int, int]:
@@ -52,24 +55,16 @@ def test_merging_the_pair_closes_it_too(session: Session) -> None:
     assert contacts.open_duplicates(session) == []
 
 
-def test_the_cli_lists_and_dismisses_a_pair(session: Session, vault_path) -> None:  # type: ignore[no-untyped-def]
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import ADMIN, ADMIN_PW
-
+def test_the_cli_lists_and_dismisses_a_pair(session: Session, vault_path: Path) -> None:
     a, b = _pair(session)
     session.vault.close()
-    env = dict(os.environ, CONTACTKLUIS_PASSWORD=ADMIN_PW)
-    base = [sys.executable, "-m", "contactkluis", "--db", str(vault_path), "--user", ADMIN]
-    listed = subprocess.run([*base, "duplicates", "list"], capture_output=True, text=True, env=env)
+    env = child_env(CONTACTKLUIS_PASSWORD=ADMIN_PW)
+    base = ("--db", str(vault_path), "--user", ADMIN)
+    listed = run_cli(*base, "duplicates", "list", env=env)
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.split("\t")[:2] == [str(a), str(b)]
     assert "_" not in listed.stdout  # reasons in words, no internal codes
-    done = subprocess.run(
-        [*base, "duplicates", "dismiss", str(b), str(a)], capture_output=True, text=True, env=env
-    )
+    done = run_cli(*base, "duplicates", "dismiss", str(b), str(a), env=env)
     assert done.returncode == 0, done.stderr
-    again = subprocess.run([*base, "duplicates", "list"], capture_output=True, text=True, env=env)
+    again = run_cli(*base, "duplicates", "list", env=env)
     assert str(a) not in again.stdout

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from contactkluis.cli import main
-from contactkluis.services.accounts import add_account, create_vault
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF, STAFF, STAFF_PW
+from contactkluis.services.accounts import add_account
+from tests.conftest import ADMIN, ADMIN_PW, STAFF, STAFF_PW
 from tests.fixtures_legacy import (
     FILLERS,
     FRIENDS_FILE,
@@ -19,6 +18,8 @@ from tests.fixtures_legacy import (
     LegacySet,
     build_legacy_set,
 )
+from tests.support.cli import cli_main
+from tests.support.vaults import built_once, copy_vault
 
 EXPECTED_CONTACTS = 17 + sum(FILLERS.values())
 
@@ -28,18 +29,25 @@ def legacy(tmp_path_factory: pytest.TempPathFactory) -> LegacySet:
     return build_legacy_set(tmp_path_factory.mktemp("legacy_cli"))
 
 
+@pytest.fixture(scope="module")
+def staffed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty vault with a beheerder and a medewerker, made once; copied per test."""
+    return built_once(
+        tmp_path_factory.mktemp("staffed"),
+        "staffed",
+        lambda s: add_account(s, STAFF, "medewerker", STAFF_PW),
+    )
+
+
 @pytest.fixture
-def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "kluis.ckdb"
-    session, _ = create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    add_account(session, STAFF, "medewerker", STAFF_PW)
-    session.vault.close()
+def vault(staffed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = copy_vault(staffed, tmp_path / "kluis.ckdb")
     monkeypatch.setenv("CONTACTKLUIS_PASSWORD", ADMIN_PW)
     return path
 
 
 def cli(vault: Path, *args: str, user: str = ADMIN) -> int:
-    return main(["--db", str(vault), "--user", user, *args])
+    return cli_main("--db", str(vault), "--user", user, *args)
 
 
 def contact_count(vault: Path) -> int:
@@ -250,7 +258,6 @@ def test_an_unknown_code_page_is_refused_before_reading(
     from tests.fixtures_exports import write_till_cp850
 
     till, _ = write_till_cp850(tmp_path)
-    with pytest.raises(SystemExit):
-        cli(vault, "import", str(till), "--encoding", "dos-nl")
+    assert cli(vault, "import", str(till), "--encoding", "dos-nl") == 2  # argparse's refusal
     assert "onbekende tekenset 'dos-nl'" in capsys.readouterr().err
     assert contact_count(vault) == 0

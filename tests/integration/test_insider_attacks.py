@@ -22,6 +22,7 @@ from contactkluis.services import mailing
 from contactkluis.services.session import Session
 from contactkluis.vault.keyfile import key_path
 from contactkluis.vault.keys import new_recovery_key
+from tests.support.cli import CliRun
 from tests.support.insider import init_vault, plant_recovery_slot, raw_key, sql
 from tests.support.people import add_person, give
 from tests.support.vaults import (
@@ -36,9 +37,7 @@ from tests.support.vaults import (
 )
 
 
-def cli(
-    db: Path, *args: str, user: str = ADMIN, stdin: str = ADMIN_PW
-) -> subprocess.CompletedProcess[str]:
+def cli(db: Path, *args: str, user: str = ADMIN, stdin: str = ADMIN_PW) -> CliRun:
     return run_cli("--db", str(db), "--user", user, "--password-stdin", *args, stdin=stdin + "\n")
 
 

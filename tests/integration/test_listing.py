@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from contactkluis.domain.contact import Contact, PersonName
 from contactkluis.services import contacts as contact_service
 from contactkluis.services import listing
+from contactkluis.services.accounts import unlock
 from contactkluis.services.listing import ContactQuery
+from contactkluis.services.session import Session
 from contactkluis.vault import state_repo
 from contactkluis.vault.listing import fts_query
+from tests.support.vaults import ADMIN, ADMIN_PW, built_once, copy_vault
 from tests.synthetic_contacts import populate
 
 
+@pytest.fixture(scope="module")
+def filled_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """2,000 synthetic contacts, inserted once; every test gets its own copy."""
+    return built_once(tmp_path_factory.mktemp("filled"), "listing2000", lambda s: populate(s, 2000))
+
+
 @pytest.fixture
-def filled(session):  # type: ignore[no-untyped-def]
-    populate(session, 2000)
-    return session
+def filled(filled_vault: Path, vault_path: Path) -> Iterator[Session]:
+    copy_vault(filled_vault, vault_path)
+    session = unlock(vault_path, ADMIN, ADMIN_PW)
+    yield session
+    if session.vault.conn is not None:
+        session.vault.close()
 
 
 def _names(session, ids):  # type: ignore[no-untyped-def]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from contactkluis.cli import main
 from contactkluis.domain.contact import ConsentStatus, Contact
 from contactkluis.migration.merge import SHARED_EMAIL_FIELD
 from contactkluis.services.importing import import_files
@@ -22,6 +21,7 @@ from tests.fixtures_people import (
     PeopleTruth,
     write_people_fixtures,
 )
+from tests.support.cli import cli_main
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +144,7 @@ def test_junk_rows_are_skipped_and_reported_by_file_sheet_row_and_reason(
 
 
 def _cli(vault: Path, *args: str) -> int:
-    return main(["--db", str(vault), "--user", ADMIN, *args])
+    return cli_main("--db", str(vault), "--user", ADMIN, *args)
 
 
 def test_a_headerless_sheet_is_read_whole_and_no_output_holds_a_cell(

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import sqlcipher3
 
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
+from contactkluis.services.accounts import unlock
+from tests.support.vaults import ADMIN, ADMIN_PW, Template, run_cli
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "privacy.md"
 
@@ -22,11 +23,19 @@ def _script() -> str:
     return blocks[0]
 
 
-def test_documented_script_opens_the_vault_with_the_recovery_key(tmp_path: Path) -> None:
-    from contactkluis.services.accounts import create_vault
+def _data_key(path: Path) -> str:
+    session = unlock(path, ADMIN, ADMIN_PW)
+    try:
+        return session.vault.data_key_for_tests().hex()
+    finally:
+        session.vault.close()
 
-    path = tmp_path / "kluis.ckdb"
-    session, recovery = create_vault(path, "Museum", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+
+def test_documented_script_opens_the_vault_with_the_recovery_key(
+    template: Template, vpath: Path, tmp_path: Path
+) -> None:
+    path, recovery = vpath, template.recovery_key
+    session = unlock(path, ADMIN, ADMIN_PW)
     session.vault.conn.execute("INSERT INTO meta (key, value) VALUES ('marker', 'hier ben ik')")
     session.vault.close()
     script = tmp_path / "derive.py"
@@ -47,27 +56,9 @@ def test_documented_script_opens_the_vault_with_the_recovery_key(tmp_path: Path)
     conn.close()
 
 
-def test_show_key_prints_the_same_key(tmp_path: Path) -> None:
-    from contactkluis.services.accounts import create_vault
-
-    path = tmp_path / "kluis.ckdb"
-    session, recovery = create_vault(path, "Museum", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    expected = session.vault.data_key_for_tests().hex()
-    session.vault.close()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "contactkluis",
-            "--db",
-            str(path),
-            "show-key",
-            "--recovery-key",
-            recovery,
-        ],
-        capture_output=True,
-        text=True,
-    )
+def test_show_key_prints_the_same_key(template: Template, vpath: Path) -> None:
+    expected = _data_key(vpath)
+    result = run_cli("--db", str(vpath), "show-key", "--recovery-key", template.recovery_key)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == expected
@@ -77,20 +68,15 @@ def test_show_key_prints_the_same_key(tmp_path: Path) -> None:
     assert "'SQLCipher 4 defaults'" in result.stdout
 
 
-def test_db_browser_sqlcipher_4_defaults_open_the_vault(tmp_path: Path) -> None:
+def test_db_browser_sqlcipher_4_defaults_open_the_vault(template: Template, vpath: Path) -> None:
     """What DB Browser for SQLite sends for 'Raw key' + 'SQLCipher 4 defaults' (its
     CipherDialog: x'<hex>' after stripping 0x, then the four cipher settings)."""
-    from contactkluis.services.accounts import create_vault
-
-    path = tmp_path / "kluis.ckdb"
-    session, _ = create_vault(path, "Museum", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    key = session.vault.data_key_for_tests().hex()
-    session.vault.close()
-    conn = sqlcipher3.connect(str(path))
+    key = _data_key(vpath)
+    conn = sqlcipher3.connect(str(vpath))
     conn.execute(f"PRAGMA key = \"x'{key}'\"")
     conn.execute("PRAGMA cipher_page_size = 4096")
     conn.execute("PRAGMA kdf_iter = 256000")
     conn.execute("PRAGMA cipher_hmac_algorithm = HMAC_SHA512")
     conn.execute("PRAGMA cipher_kdf_algorithm = PBKDF2_HMAC_SHA512")
-    assert conn.execute("SELECT count(*) FROM contacts").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM contacts").fetchone() == (len(template.contact_ids),)
     conn.close()

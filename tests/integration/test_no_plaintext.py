@@ -8,6 +8,7 @@ import os
 import secrets
 import string
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -47,12 +48,25 @@ def _files(roots: Iterable[Path]) -> Iterable[Path]:
                     yield Path(folder) / name
 
 
-def files_containing(roots: Iterable[Path], needles: list[bytes]) -> list[str]:
-    """Every file under the roots that holds a needle, read in overlapping chunks."""
+def _written_since(path: Path, since: float | None) -> bool:
+    if since is None:
+        return True
+    st = path.stat()
+    # ctime moves on creation, rename and chmod and cannot be set back, unlike mtime.
+    return max(st.st_mtime, st.st_ctime) >= since
+
+
+def files_containing(
+    roots: Iterable[Path], needles: list[bytes], since: float | None = None
+) -> list[str]:
+    """Every file under the roots that holds a needle, read in overlapping chunks; with
+    `since`, only files created or changed from then on."""
     overlap = max(len(n) for n in needles)
     hits: list[str] = []
     for path in _files(roots):
         try:
+            if not _written_since(path, since):
+                continue
             with open(path, "rb") as fh:
                 tail = b""
                 while chunk := fh.read(CHUNK):
@@ -72,6 +86,9 @@ def test_no_personal_data_in_plaintext_anywhere(template: Template, tmp_path: Pa
     city = _marker()
     needles = _needles(first, last, email, city)
 
+    # A shared machine's temp folder holds every other test's files: only what was
+    # written there from now on can be this test's leak.
+    started = time.time() - 1
     vpath = template.copy_to(tmp_path / "vault")
     session = accounts.unlock(vpath, ADMIN, ADMIN_PW)
     try:
@@ -98,15 +115,20 @@ def test_no_personal_data_in_plaintext_anywhere(template: Template, tmp_path: Pa
     roots = [
         vpath.parent,
         backup,
-        Path(tempfile.gettempdir()),
         *(
             Path(os.environ[v])
             for v in ("CONTACTKLUIS_CONFIG_DIR", "CONTACTKLUIS_STATE_DIR", "CONTACTKLUIS_HOME")
         ),
     ]
+    temp = Path(tempfile.gettempdir())
     assert backup.stat().st_size > 0
     assert files_containing(roots, needles) == []
-    # The search itself works: a plaintext copy would have been found.
+    assert files_containing([temp], needles, since=started) == []
+    # The search itself works: a plaintext copy would have been found, in the temp folder too.
     leak = tmp_path / "leak.txt"
     leak.write_bytes(email.upper().encode("utf-16-le"))
     assert files_containing([tmp_path], needles) == [str(leak)]
+    with tempfile.NamedTemporaryFile(dir=temp, suffix=".txt") as temp_leak:
+        temp_leak.write(last.encode("utf-8"))
+        temp_leak.flush()
+        assert temp_leak.name in files_containing([temp], needles, since=started)

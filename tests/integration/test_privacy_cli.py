@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
 from pathlib import Path
 
 from contactkluis.services.accounts import unlock
 from contactkluis.services.session import Session
 from tests.conftest import ADMIN, ADMIN_PW, STAFF, STAFF_PW
+from tests.support.cli import CliRun
 from tests.support.people import add_person, expired_customer
 from tests.support.vaults import run_cli
 
 ANNA = "anna.veldkamp@voorbeeld.nl"
 
 
-def _cli(
-    db: Path, *args: str, user: str = ADMIN, pw: str = ADMIN_PW
-) -> subprocess.CompletedProcess[str]:
+def _cli(db: Path, *args: str, user: str = ADMIN, pw: str = ADMIN_PW) -> CliRun:
     return run_cli("--db", str(db), "--user", user, "--password-stdin", *args, stdin=pw + "\n")
 
 

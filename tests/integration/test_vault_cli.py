@@ -6,6 +6,7 @@ with --lang en, and a non-zero exit code.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -14,15 +15,19 @@ from pathlib import Path
 import pytest
 
 from contactkluis.services import accounts
+from contactkluis.services.session import Session
 from contactkluis.vault import throttle
 from contactkluis.vault.keyfile import KeyFile, key_path
+from tests.support.cli import CliRun
 from tests.support.vaults import (
     ADMIN,
     ADMIN_PW,
     STAFF,
     STAFF_PW,
     Template,
+    child_env,
     run_cli,
+    run_cli_process,
     snapshot,
 )
 
@@ -31,14 +36,14 @@ RECOVERY_LINE = re.compile(r"^\s+([0-9A-Z]{4}-){7}[0-9A-Z]{4}$", re.MULTILINE)
 
 def cli(
     db: Path, *args: str, user: str = ADMIN, stdin: str = ADMIN_PW, lang: str | None = None
-) -> subprocess.CompletedProcess[str]:
+) -> CliRun:
     head = ["--db", str(db), "--user", user, "--password-stdin"]
     if lang:
         head += ["--lang", lang]
     return run_cli(*head, *args, stdin=stdin + "\n")
 
 
-def assert_one_line_error(done: subprocess.CompletedProcess[str], *expected: str) -> str:
+def assert_one_line_error(done: CliRun | subprocess.CompletedProcess[str], *expected: str) -> str:
     assert done.returncode == 1, (done.returncode, done.stderr)
     assert "Traceback" not in done.stderr and "Traceback" not in done.stdout
     lines = done.stderr.splitlines()
@@ -188,54 +193,36 @@ def test_staff_are_refused_admin_commands_in_one_line(vpath: Path) -> None:
 
 
 def test_a_second_instance_through_the_cli(vpath: Path) -> None:
+    # Two programs: the CLI in a process of its own while this one holds the vault.
+    head = ("--db", str(vpath), "--user", STAFF, "--password-stdin", "verify")
     session = accounts.unlock(vpath, ADMIN, ADMIN_PW)
     try:
         assert_one_line_error(
-            cli(vpath, "verify", user=STAFF, stdin=STAFF_PW),
+            run_cli_process(*head, stdin=STAFF_PW + "\n"),
             f"De kluis is in gebruik door {ADMIN} op",
         )
-        done = cli(vpath, "verify", "--read-only", user=STAFF, stdin=STAFF_PW)
+        done = run_cli_process(*head, "--read-only", stdin=STAFF_PW + "\n")
         assert done.returncode == 0, done.stderr
     finally:
         session.vault.close()
 
 
-def test_restore_on_a_new_computer_is_remembered_for_the_next_start(tmp_path: Path) -> None:
+def test_restore_on_a_new_computer_is_remembered_for_the_next_start(
+    session: Session, tmp_path: Path
+) -> None:
     """A restore without --db lands in the default place and the program finds it again."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    from contactkluis.services.accounts import backup, create_vault
-    from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
-
-    session, _ = create_vault(
-        tmp_path / "oud" / "kluis.ckdb", "Museum", ADMIN, ADMIN_PW, kdf=FAST_KDF
-    )
-    made = backup(session, tmp_path / "b.ckbak")
+    made = accounts.backup(session, tmp_path / "b.ckbak")
     session.vault.close()
-    env = dict(
-        os.environ,
+    env = child_env(
         CONTACTKLUIS_HOME=str(tmp_path / "nieuw"),
         CONTACTKLUIS_CONFIG_DIR=str(tmp_path / "cfg"),
         CONTACTKLUIS_STATE_DIR=str(tmp_path / "state"),
         CONTACTKLUIS_PASSWORD=ADMIN_PW,
     )
     env.pop("CONTACTKLUIS_DB", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "contactkluis", "--user", ADMIN, "restore", str(made)],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    done = run_cli("--user", ADMIN, "restore", str(made), env=env)
     assert done.returncode == 0, done.stderr
     remembered = json.loads((tmp_path / "cfg" / "settings.json").read_text("utf-8"))["vault_path"]
     assert Path(remembered).exists() and Path(remembered).parent == tmp_path / "nieuw"
-    again = subprocess.run(
-        [sys.executable, "-m", "contactkluis", "--user", ADMIN, "verify"],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    again = run_cli("--user", ADMIN, "verify", env=env)
     assert again.returncode == 0, again.stderr

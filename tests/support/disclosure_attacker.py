@@ -7,6 +7,7 @@ a one-way table is the sum over the other dimension's atoms, a sub-population's 
 part of the full population's. For every hidden number the attacker computes the smallest
 and largest value consistent with everything published (LP relaxation with HiGHS; the
 bounds are rounded inwards to integers and optionally confirmed with an integer program).
+The LP is one HiGHS model (highspy) re-solved per bound from the last basis.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import highspy
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 CellId = str
 
@@ -134,34 +136,79 @@ def attack(
         ranges = [_rounded_range(c) for c in rounded]
         a_ub = np.vstack([m, -m])
         b_ub = np.array([hi for _, hi in ranges] + [-lo for lo, _ in ranges], dtype=float)
+    lp = None if integer else _Lp(n, a_eq, b_eq, a_ub, b_ub)
     result: dict[CellId, tuple[int, int]] = {}
     for cid in wanted:
         obj = np.zeros(n)
         for a in by_id[cid].atoms:
             obj[index[a]] += 1
-        ends: list[int] = []
-        for sign in (1.0, -1.0):
-            if integer:
-                ends.append(_milp_end(sign * obj, a_eq, b_eq, a_ub, b_ub, n) * int(sign))
-                continue
-            res = linprog(
-                sign * obj,
-                A_ub=a_ub,
-                b_ub=b_ub,
-                A_eq=a_eq,
-                b_eq=b_eq,
-                bounds=(0, None),
-                method="highs",
-            )
-            if res.status == 3:  # unbounded above
-                ends.append(2**31)
-                continue
-            if res.status != 0:
-                raise ValueError(f"publications are inconsistent: {res.message}")
-            v = sign * res.fun
-            ends.append(math.ceil(v - 1e-6) if sign > 0 else math.floor(v + 1e-6))
-        result[cid] = (ends[0], ends[1])
+        if lp is None:
+            lo = _milp_end(obj, a_eq, b_eq, a_ub, b_ub, n)
+            hi = -_milp_end(-obj, a_eq, b_eq, a_ub, b_ub, n)
+        else:
+            lo = math.ceil(lp.optimum(obj, maximise=False) - 1e-6)
+            top = lp.optimum(obj, maximise=True)
+            hi = 2**31 if top is None else math.floor(top + 1e-6)
+        result[cid] = (lo, hi)
     return result
+
+
+class _Lp:
+    """One HiGHS model of everything published; each bound is a new objective on it.
+
+    Only the objective changes between solves, so HiGHS starts each from the last optimal
+    basis: a few pivots instead of a fresh linprog (parse, presolve, solve) per bound.
+    """
+
+    def __init__(
+        self,
+        n: int,
+        a_eq: np.ndarray | None,
+        b_eq: np.ndarray | None,
+        a_ub: np.ndarray | None,
+        b_ub: np.ndarray | None,
+    ) -> None:
+        self.n = n
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.addVars(n, np.zeros(n), np.full(n, highspy.kHighsInf))
+        if a_eq is not None and b_eq is not None:
+            _add_rows(h, a_eq, b_eq, b_eq)
+        if a_ub is not None and b_ub is not None:
+            _add_rows(h, a_ub, np.full(len(b_ub), -highspy.kHighsInf), b_ub)
+        h.run()
+        if h.getModelStatus() not in (
+            highspy.HighsModelStatus.kOptimal,
+            highspy.HighsModelStatus.kModelEmpty,
+        ):
+            raise ValueError(f"publications are inconsistent: {h.getModelStatus()}")
+        self.h = h
+
+    def optimum(self, obj: np.ndarray, *, maximise: bool) -> float | None:
+        """The objective's optimum; None when it is unbounded (only ever above)."""
+        h = self.h
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
+        )
+        h.changeColsCost(self.n, np.arange(self.n, dtype=np.int32), obj)
+        h.run()
+        status = h.getModelStatus()
+        # The constraints were feasible when the model was built and only the objective
+        # changed since, so "unbounded or infeasible" is unbounded.
+        if status in (
+            highspy.HighsModelStatus.kUnbounded,
+            highspy.HighsModelStatus.kUnboundedOrInfeasible,
+        ):
+            return None
+        if status != highspy.HighsModelStatus.kOptimal:
+            raise ValueError(f"the attacker's LP failed: {status}")
+        return float(h.getInfo().objective_function_value)
+
+
+def _add_rows(h: highspy.Highs, a: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
+    rows, cols = np.nonzero(a)
+    starts = np.searchsorted(rows, np.arange(a.shape[0])).astype(np.int32)
+    h.addRows(a.shape[0], lower, upper, len(cols), starts, cols.astype(np.int32), a[rows, cols])
 
 
 def _milp_end(

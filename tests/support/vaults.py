@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ import pytest
 from contactkluis.services.session import Session
 from contactkluis.vault.keyfile import key_path
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF, STAFF, STAFF_PW
+from tests.support.cli import CliRun, cli_in_process
 
 __all__ = ["ADMIN", "ADMIN_PW", "STAFF", "STAFF_PW"]
 
@@ -93,6 +94,22 @@ def empty_vault_template(base: Path) -> Path:
     return _EMPTY
 
 
+_BUILT: dict[str, Path] = {}
+
+
+def built_once(base: Path, name: str, build: Callable[[Session], object]) -> Path:
+    """A closed vault that `build` filled on a new vault, made once per test process.
+
+    For fixtures whose data costs seconds to insert (thousands of contacts, an extra
+    account): each test copies the result instead of building it again.
+    """
+    if name not in _BUILT:
+        with _new_vault(base, name) as (session, _recovery):
+            build(session)
+            _BUILT[name] = session.vault.path
+    return _BUILT[name]
+
+
 def copy_vault(source: Path, target: Path) -> Path:
     """The database and its keyfile, copied together so the pair stays consistent."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,10 +146,15 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(
+def run_cli(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> CliRun:
+    """`contactkluis ARGS` as a user would run it, passwords on stdin, in this process."""
+    return cli_in_process(*args, stdin=stdin, env=env or child_env())
+
+
+def run_cli_process(
     *args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m contactkluis ARGS` as a user would run it, passwords on stdin."""
+    """`python -m contactkluis ARGS` in a process of its own, for tests about processes."""
     return subprocess.run(
         [sys.executable, "-m", "contactkluis", *args],
         input=stdin,
