@@ -19,6 +19,7 @@ import os
 import pathlib
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from contactkluis.migration import csv_reader, vcard
@@ -242,7 +243,7 @@ def parse_with_calamine(path_str: str, by_suffix: bool) -> list[tuple[str, list[
                     cells += (end[0] + 1) * (end[1] + 1)
                     if cells > MAX_CELLS:
                         raise ReadError("too_large", path, detail=f"> {MAX_CELLS} cells")
-                rows = [[_cell(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+                rows = [_row(row) for row in sheet.to_python(skip_empty_area=False)]
                 while rows and all(v is None for v in rows[-1]):
                     rows.pop()
                 hidden = meta.visible != pc.SheetVisibleEnum.Visible
@@ -272,6 +273,18 @@ def _classify(message: str) -> tuple[str, str]:
     if "past end of file" in text or "end of stream" in text or "too small" in text:
         return "truncated", ""
     return "malformed", ""
+
+
+_PLAIN = (float, int)
+
+
+def _row(values: Sequence[object]) -> list[Cell]:
+    """_cell of every value; the common kinds (text, numbers) pass without a call: a 100,000
+    row sheet has more than a million cells."""
+    return [
+        v if (type(v) is str and v) or type(v) in _PLAIN else _cell(v)  # type: ignore[misc]
+        for v in values
+    ]
 
 
 def _cell(value: object) -> Cell:
