@@ -43,6 +43,7 @@ from contactkluis.services.import_plan import (
     SPREADSHEET_SUFFIXES,
     FilePlan,
     SheetPlan,
+    gc_paused,
     plan_files,
     plan_sheet,
     plan_workbook,
@@ -317,7 +318,7 @@ def run_import(
     # The import writes every index of the contacts table in random key order, all in one
     # transaction: with SQLite's default 2 MB page cache that thrashes, spilling and
     # re-reading (and so re-encrypting and decrypting) pages tens of times over.
-    with import_repo.page_cache(run.conn, IMPORT_CACHE_KIB):
+    with import_repo.page_cache(run.conn, IMPORT_CACHE_KIB), gc_paused():
         try:
             with transaction(run.conn):
                 _run_import(run)
