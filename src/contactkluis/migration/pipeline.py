@@ -97,6 +97,8 @@ def _email_slow(text: str) -> str | None:
 
 
 def _date(value: Cell) -> datetime.date | None:
+    if value is None:  # most date columns of most rows: nothing to parse
+        return None
     if isinstance(value, str):
         return _parse_date_text(value)
     return parse_date(value)
@@ -107,8 +109,7 @@ def _parse_date_text(text: str) -> datetime.date | None:
     return parse_date(text)
 
 
-def _text(value: Cell) -> str | None:
-    return clean_text(value)
+_text = clean_text  # the cell's text, cleaned (called some twenty times a row)
 
 
 def is_junk_value(value: object) -> bool:
