@@ -119,7 +119,12 @@ def _nl_descs() -> tuple[
 
     if meta is None:
         return None, []
-    kinds = [
+    # Any match makes a number valid, so the order is free: the kinds contact lists are
+    # full of (mobile, then fixed lines) are tried first.
+    kinds = [meta.fixed_line]
+    if not meta.same_mobile_and_fixed_line_pattern:
+        kinds.insert(0, meta.mobile)
+    kinds += [
         meta.premium_rate,
         meta.toll_free,
         meta.shared_cost,
@@ -128,10 +133,7 @@ def _nl_descs() -> tuple[
         meta.pager,
         meta.uan,
         meta.voicemail,
-        meta.fixed_line,
     ]
-    if not meta.same_mobile_and_fixed_line_pattern:
-        kinds.append(meta.mobile)
     return desc(meta.general_desc), [d for d in map(desc, kinds) if d is not None]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -69,6 +70,7 @@ class RenamedMerge:
     row: Provenance  # the merged row (file, sheet, row)
 
 
+@lru_cache(maxsize=16384)
 def _letter(first: str) -> str:
     folded = unicodedata.normalize("NFKD", first.strip()[:2])
     return "".join(ch for ch in folded if not unicodedata.combining(ch))[:1].lower()

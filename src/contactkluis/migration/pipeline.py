@@ -30,7 +30,8 @@ from contactkluis.domain.normalize import (
     parse_yes_no,
     plain_email,
 )
-from contactkluis.domain.special import is_junk_value, special_categories
+from contactkluis.domain.special import is_junk_value as _is_junk_value
+from contactkluis.domain.special import special_categories
 from contactkluis.migration.address_read import read_address, region_of
 from contactkluis.migration.first_names import is_first_name
 from contactkluis.migration.headers import ColumnMap
@@ -96,6 +97,8 @@ def _email_slow(text: str) -> str | None:
 
 
 def _date(value: Cell) -> datetime.date | None:
+    if value is None:  # most date columns of most rows: nothing to parse
+        return None
     if isinstance(value, str):
         return _parse_date_text(value)
     return parse_date(value)
@@ -106,8 +109,33 @@ def _parse_date_text(text: str) -> datetime.date | None:
     return parse_date(text)
 
 
-def _text(value: Cell) -> str | None:
-    return clean_text(value)
+_text = clean_text  # the cell's text, cleaned (called some twenty times a row)
+
+
+def is_junk_value(value: object) -> bool:
+    """domain.special's verdict; texts recur (names, towns, 'n.v.t.') and are asked for
+    several times a row, so theirs is remembered."""
+    if type(value) is str:
+        return _junk_text(value)
+    return _is_junk_value(value)
+
+
+@lru_cache(maxsize=16384)
+def _junk_text(text: str) -> bool:
+    return _is_junk_value(text)
+
+
+@lru_cache(maxsize=1024, typed=True)
+def _yes_no(value: Cell) -> bool | None:
+    return parse_yes_no(value)
+
+
+def yes_no(value: Cell) -> bool | None:
+    """parse_yes_no, remembered: the same few answers ('ja', 'x', 1) fill the whole column."""
+    try:
+        return _yes_no(value)
+    except TypeError:  # not hashable: no cell is, but the answer must not depend on it
+        return parse_yes_no(value)
 
 
 class RowBuilder:
@@ -133,6 +161,7 @@ class RowBuilder:
         self.source = f"{ctx.file} / {ctx.sheet}"
         # The same few answers ('ja', 'x') recur on every row: one evidence text each.
         self._evidence: dict[tuple[str, str | None, str | None, bool], str] = {}
+        self._status: dict[tuple[tuple[type, Cell], ...], tuple[bool, bool, str | None]] = {}
 
     def _cells(self, cells: Sequence[Cell], name: str) -> list[Cell]:
         indexes = self.by_field.get(name)
@@ -329,9 +358,15 @@ class RowBuilder:
         channel = _text(first_of.get("channel"))
         if channel:
             evidence_base += f", via: {channel}"
-        row_ended, deceased, mail_status = row_status(
-            first_of.get("status"), first_of.get("active"), first_of.get("end_reason")
-        )
+        cells = (first_of.get("status"), first_of.get("active"), first_of.get("end_reason"))
+        # Typed: True and 1 are equal keys, but 'ja' and '1' are different texts.
+        typed = tuple((type(c), c) for c in cells)
+        status = self._status.get(typed)
+        if status is None:
+            status = row_status(*cells)
+            if len(self._status) < 4096:
+                self._status[typed] = status
+        row_ended, deceased, mail_status = status
 
         def undated_note() -> str:
             return (
@@ -363,7 +398,7 @@ class RowBuilder:
 
         for purpose, column in (("nieuwsbrief", "newsletter"), ("uitnodigingen", "invitations")):
             raw = first_of.get(column)
-            answer = parse_yes_no(raw)
+            answer = yes_no(raw)
             if answer is None and raw is not None:
                 # A date in the opt-in column means "yes, since then".
                 when = _date(raw)
@@ -401,7 +436,7 @@ class RowBuilder:
         unsubscribed = mail_status == "unsubscribed"
         if unsub_raw is not None:
             unsub_date = _date(unsub_raw)
-            answer = parse_yes_no(unsub_raw)
+            answer = yes_no(unsub_raw)
             unsubscribed = unsubscribed or unsub_date is not None or bool(answer)
         if ctx.unsubscribed_list:
             unsubscribed = True

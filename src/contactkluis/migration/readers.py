@@ -19,7 +19,9 @@ import os
 import pathlib
 import re
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from contactkluis.migration import csv_reader, vcard
 from contactkluis.migration.safety import (
@@ -242,7 +244,7 @@ def parse_with_calamine(path_str: str, by_suffix: bool) -> list[tuple[str, list[
                     cells += (end[0] + 1) * (end[1] + 1)
                     if cells > MAX_CELLS:
                         raise ReadError("too_large", path, detail=f"> {MAX_CELLS} cells")
-                rows = [[_cell(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+                rows = _rows(sheet.to_python(skip_empty_area=False))
                 while rows and all(v is None for v in rows[-1]):
                     rows.pop()
                 hidden = meta.visible != pc.SheetVisibleEnum.Visible
@@ -272,6 +274,32 @@ def _classify(message: str) -> tuple[str, str]:
     if "past end of file" in text or "end of stream" in text or "too small" in text:
         return "truncated", ""
     return "malformed", ""
+
+
+_PLAIN = (float, int)
+
+
+# Distinct texts remembered per workbook, at most: the parser child has a memory cap.
+_SHARED_TEXTS = 100_000
+
+
+def _rows(values: Iterable[Sequence[object]]) -> list[list[Cell]]:
+    """_cell of every value; the common kinds (text, numbers) pass without a call: a 100,000
+    row sheet has more than a million cells. A text that recurs (a town, a first name, 'ja')
+    becomes one object for all its cells: pickled once to the parent and held there once."""
+    seen: dict[str, str] = {}
+    out: list[list[Cell]] = []
+    for row in values:
+        if len(seen) < _SHARED_TEXTS:
+            cells = [
+                seen.setdefault(v, v) if type(v) is str and v
+                else v if type(v) in _PLAIN else _cell(v)
+                for v in row
+            ]  # fmt: skip
+        else:
+            cells = [v if (type(v) is str and v) or type(v) in _PLAIN else _cell(v) for v in row]
+        out.append(cast(list[Cell], cells))
+    return out
 
 
 def _cell(value: object) -> Cell:

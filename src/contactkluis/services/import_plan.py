@@ -9,7 +9,9 @@ without reading the file again. No Qt here: reading runs on a worker thread.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +80,7 @@ __all__ = [
     "SheetReport",
     "apply_mapping",
     "build_rows",
+    "gc_paused",
     "kind_from_name",
     "mapping_set",
     "outcome_count",
@@ -98,6 +101,21 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector off for the block. Reading and importing 100,000 rows makes
+    millions of objects that all stay alive (cells, drafts), none in a cycle: each full
+    collection walks them all again, for a quarter of the time spent building people.
+    What the block leaves in cycles is collected as usual once it is back on."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @dataclass
@@ -268,11 +286,12 @@ def plan_file(
 ) -> FilePlan:
     """Read and plan one file (slow for big files: call it on a worker). `encoding` forces
     a text file's code page (the user knows it; detection guesses); spreadsheets ignore it."""
-    try:
-        workbook = read_workbook(Path(path), encoding=encoding)
-    except ReadError as err:
-        return FilePlan(Path(path), error=err)
-    plan = plan_workbook(workbook, mapping)
+    with gc_paused():
+        try:
+            workbook = read_workbook(Path(path), encoding=encoding)
+        except ReadError as err:
+            return FilePlan(Path(path), error=err)
+        plan = plan_workbook(workbook, mapping)
     for sheet in plan.sheets:
         sheet.encoding_chosen = encoding is not None and sheet.encoding is not None
     return plan
