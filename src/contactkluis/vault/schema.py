@@ -358,10 +358,17 @@ MIGRATIONS: list[str] = [
         WHERE contact_id = OLD.contact_id;
     END;
     """,
+    # version 8 (issue 17, size): the cached retention reasons go (their Dutch and English
+    # texts were 28 MB of a 100k vault); the few places that show reasons derive them for
+    # the contacts at hand (services.states.reasons). The column stays, always '[]', so
+    # every SQL that names it still runs.
+    """
+    UPDATE contacts SET retention_json = '[]' WHERE retention_json != '[]';
+    """,
 ]
 
 # After these versions the file is compacted (VACUUM): the space they freed goes back.
-COMPACT_AFTER = frozenset({6})
+COMPACT_AFTER = frozenset({6, 8})
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

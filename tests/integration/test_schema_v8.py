@@ -1,0 +1,88 @@
+"""Issue 17 (size): schema version 8 caches no retention reasons. An existing version 7
+vault is upgraded in place: the reasons' texts leave every page, the places that show
+reasons still show them (derived afresh), and an erasure still leaves no trace."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from contactkluis.services import accounts, contacts, erasure, listing, states
+from contactkluis.vault import schema
+from contactkluis.vault import vault as vault_module
+from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
+from tests.support.people import add_person
+from tests.support.sqlcipher_pages import all_pages, pages_containing
+
+GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
+
+
+@pytest.fixture
+def v7_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int, bytes]:
+    """A vault at schema version 7 with 40 people whose rows cache their reasons' texts,
+    as version 7 wrote them; the bytes of one such text."""
+    monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:7])
+    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 7)
+    path = tmp_path / "kluis.ckdb"
+    session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+    try:
+        ids = [add_person(session, f"Voornaam{n}", f"Achternaam{n}") for n in range(39)]
+        gone = add_person(session, GONE_FIRST, GONE_LAST)
+        people = session.repo().get_many([*ids, gone])
+        cached = states.reasons(session, people)
+        with session.write() as conn:
+            conn.executemany(
+                "UPDATE contacts SET retention_json = ? WHERE id = ?",
+                [(json.dumps(r, ensure_ascii=False), cid) for cid, r in cached.items()],
+            )
+        text = json.dumps(cached[gone], ensure_ascii=False).encode()
+        session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert pages_containing(all_pages(path, session.vault.data_key_for_tests()), text)
+        assert session.vault.meta("schema_version") == "7"
+    finally:
+        session.vault.close()
+    monkeypatch.undo()
+    return path, gone, text
+
+
+def test_a_v7_vault_drops_the_cached_reasons_and_still_shows_them(
+    v7_vault: tuple[Path, int, bytes],
+) -> None:
+    path, gone, text = v7_vault
+    session = accounts.unlock(path, ADMIN, ADMIN_PW, check_pages=False)
+    try:
+        assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
+        assert session.conn.execute("SELECT count(*) FROM contacts").fetchone() == (40,)
+        assert session.conn.execute("SELECT DISTINCT retention_json FROM contacts").fetchall() == [
+            ("[]",)
+        ]
+        key = session.vault.data_key_for_tests()
+        session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert pages_containing(all_pages(path, key), text) == []
+
+        # The detail page, the tooltip and the access report still give the reasons.
+        shown = contacts.details(session, gone).state["reasons"]
+        assert shown and json.dumps(shown, ensure_ascii=False).encode() == text
+        assert listing.retention_reasons(session, gone) == tuple(r["nl"] for r in shown)
+        from contactkluis.services import access
+
+        report = access.access_report(session, gone)
+        assert [r["reason"] for r in report["retention"]] == [r["nl"] for r in shown]
+
+        erasure.erase(session, [gone])
+        session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = all_pages(path, key)
+        for marker in (GONE_FIRST, GONE_LAST, GONE_LAST.lower()):
+            assert pages_containing(pages, marker.encode()) == [], marker
+    finally:
+        session.vault.close()
+
+
+def test_new_contacts_cache_no_reasons_text(session) -> None:  # type: ignore[no-untyped-def]
+    cid = add_person(session, GONE_FIRST, GONE_LAST)
+    assert session.conn.execute(
+        "SELECT retention_json FROM contacts WHERE id = ?", (cid,)
+    ).fetchone() == ("[]",)
+    assert listing.retention_reasons(session, cid)  # derived when asked
