@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from contactkluis.services import accounts, contacts, erasure, listing, states
+from contactkluis.services.session import Session
+from contactkluis.vault import listing as sql
 from contactkluis.vault import schema
 from contactkluis.vault import vault as vault_module
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
@@ -19,10 +21,25 @@ from tests.support.sqlcipher_pages import all_pages, pages_containing
 GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 
 
+# every prefix length, from one character (no prefix index of its own after version 8) on
+QUERIES = ("z", "zw", "zwa", "zwartk", "v", "vo", "voo", "voornaam1", "a", "1", "12", "voorbeeld")
+
+
+def _found(session: Session, text: str) -> list[int]:
+    match = sql.fts_query(text)
+    assert match is not None
+    rows = session.conn.execute(
+        "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", (match,)
+    ).fetchall()
+    return sorted(int(r[0]) for r in rows)
+
+
 @pytest.fixture
-def v7_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int, bytes]:
+def v7_vault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, int, bytes, dict[str, list[int]]]:
     """A vault at schema version 7 with 40 people whose rows cache their reasons' texts,
-    as version 7 wrote them; the bytes of one such text."""
+    as version 7 wrote them; the bytes of one such text; whom QUERIES found."""
     monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:7])
     monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 7)
     path = tmp_path / "kluis.ckdb"
@@ -41,20 +58,24 @@ def v7_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int
         session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         assert pages_containing(all_pages(path, session.vault.data_key_for_tests()), text)
         assert session.vault.meta("schema_version") == "7"
+        found = {q: _found(session, q) for q in QUERIES}
+        assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
     finally:
         session.vault.close()
     monkeypatch.undo()
-    return path, gone, text
+    return path, gone, text, found
 
 
 def test_a_v7_vault_drops_the_cached_reasons_and_still_shows_them(
-    v7_vault: tuple[Path, int, bytes],
+    v7_vault: tuple[Path, int, bytes, dict[str, list[int]]],
 ) -> None:
-    path, gone, text = v7_vault
+    path, gone, text, _found_before = v7_vault
     session = accounts.unlock(path, ADMIN, ADMIN_PW, check_pages=False)
     try:
         assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert session.conn.execute("SELECT count(*) FROM contacts").fetchone() == (40,)
+        indexes = {r[0] for r in session.conn.execute("SELECT name FROM sqlite_master")}
+        assert "contacts_created" not in indexes and "contacts_updated" in indexes
         assert session.conn.execute("SELECT DISTINCT retention_json FROM contacts").fetchall() == [
             ("[]",)
         ]
