@@ -5,6 +5,7 @@ reasons still show them (derived afresh), and an erasure still leaves no trace."
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,36 @@ def test_new_contacts_cache_no_reasons_text(session) -> None:  # type: ignore[no
         "SELECT retention_json FROM contacts WHERE id = ?", (cid,)
     ).fetchone() == ("[]",)
     assert listing.retention_reasons(session, cid)  # derived when asked
+
+
+def test_a_v7_vault_keeps_finding_by_every_prefix_and_forgets_an_edited_name(
+    v7_vault: tuple[Path, int, bytes, dict[str, list[int]]],
+) -> None:
+    """The search index, rebuilt from its own tokens without the one-character prefixes,
+    finds the same people for every prefix length, and a removal (edit, erasure) that names
+    the stored text still takes every token out (the erasure test above reads the pages)."""
+    path, gone, _text, before = v7_vault
+    session = accounts.unlock(path, ADMIN, ADMIN_PW, check_pages=False)
+    try:
+        table = session.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'contacts_fts'"
+        ).fetchone()[0]
+        assert "prefix='2 3'" in table
+        names = session.conn.execute(
+            "SELECT name FROM sqlite_master WHERE name LIKE '%contacts_created%'"
+        ).fetchall()
+        assert names == []
+        assert {q: _found(session, q) for q in QUERIES} == before
+        session.conn.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')")
+
+        kept = session.repo().get(_found(session, "voornaam7")[0])
+        assert kept is not None
+        contacts.update_contact(
+            session, replace(kept, name=replace(kept.name, first="Ellenbroekje"), emails=[])
+        )
+        assert _found(session, "voornaam7") == [] and _found(session, "ellenbroekje") == [kept.id]
+        erasure.erase(session, [gone])
+        assert _found(session, "z") == [] and _found(session, "quirijntje") == []
+        session.conn.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')")
+    finally:
+        session.vault.close()
