@@ -77,6 +77,9 @@ def test_a_v7_vault_drops_the_cached_reasons_and_still_shows_them(
         assert session.conn.execute("SELECT count(*) FROM contacts").fetchone() == (40,)
         indexes = {r[0] for r in session.conn.execute("SELECT name FROM sqlite_master")}
         assert "contacts_created" not in indexes and "contacts_updated" in indexes
+        # a contact's consent events are found by the contact id alone
+        columns = session.conn.execute("PRAGMA index_info(consent_contact)").fetchall()
+        assert [c[2] for c in columns] == ["contact_id"]
         assert session.conn.execute("SELECT DISTINCT retention_json FROM contacts").fetchall() == [
             ("[]",)
         ]

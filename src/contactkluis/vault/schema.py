@@ -365,6 +365,8 @@ MIGRATIONS: list[str] = [
     #
     # No index on created_at: no column of the table shows it, so nothing sorts or filters
     # on it where speed matters (the 'created' sort key still works, by a scan); 3.4 MB.
+    # Consent events are only ever looked up by contact (a handful each), never by contact
+    # and purpose: their index keeps the contact id alone (3.9 -> 1.2 MB).
     #
     # The search index keeps prefix indexes for 2 and 3 characters only (not 1): 4 MB less
     # at 100k; a one-character prefix then merges its terms' lists, measured in a 100k
@@ -377,6 +379,8 @@ MIGRATIONS: list[str] = [
     """
     UPDATE contacts SET retention_json = '[]' WHERE retention_json != '[]';
     DROP INDEX IF EXISTS contacts_created;
+    DROP INDEX consent_contact;
+    CREATE INDEX consent_contact ON consent_events (contact_id);
     CREATE VIRTUAL TABLE contacts_fts_v8 USING fts5 (
         body, tokenize='unicode61 remove_diacritics 2', prefix='2 3',
         content='', columnsize=0
