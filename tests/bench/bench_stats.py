@@ -136,6 +136,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--drop", nargs="*", default=[], metavar="INDEX",
+        help="measure without these stats_people indexes ('all': every one), to see which"
+        " GROUP BY a plain scan of the narrow table answers as fast",
+    )  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         session, _ = create_vault(
@@ -155,6 +160,16 @@ def main() -> int:
         t0 = time.perf_counter()
         stats.count_profiles(session, stats.ALL, dim_sets)
         first = time.perf_counter() - t0
+        kept = [
+            str(r[0])
+            for r in session.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index'"
+                " AND tbl_name = 'stats_people' AND sql IS NOT NULL"
+            )
+        ]
+        for name in kept if "all" in args.drop else [n for n in kept if n in args.drop]:
+            session.conn.execute(f'DROP INDEX "{name}"')
+            print(f"  without {name}")
         best: dict[str, float] = {}
         for _ in range(args.runs):
             times = {}

@@ -59,7 +59,7 @@ CREATE INDEX emails_contact ON emails (contact_id);
 # As in vault/schema.py; FTS5's secure-delete option needs SQLite >= 3.42 (stdlib's may be older).
 FTS = (
     "CREATE VIRTUAL TABLE contacts_fts USING fts5 (body,"
-    " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+    " tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
 )
 FTS_SECURE = "INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('secure-delete', 1)"
 PRAGMAS = (
@@ -203,7 +203,37 @@ def real_vault(rows: int) -> Path:
     return cast(Path, cached_vault(rows, rebuild=False))
 
 
+# What each table or index is counted under in the size breakdown (dbstat names).
+_HISTORY = ("consent_events", "audit", "import_batches", "requests", "mappings", "segment_keys")
+
+
+def _group(name: str, kind: str, table: str) -> str:
+    if table.startswith("contacts_fts") or name.startswith("contacts_fts"):
+        return "search index"
+    if table.startswith("stats_") or name.startswith("stats_"):
+        return "stats"
+    if kind == "index" or name.startswith("sqlite_autoindex"):
+        return "indexes"
+    if table in _HISTORY:
+        return "history"
+    return "contacts"
+
+
+def refresh_stats(path: Path) -> None:
+    """Write the stats rows the cached vault has only marked (the steady state after the
+    first statistics view), so their table and indexes count in the size."""
+    from contactkluis.vault import stats_repo
+
+    session = accounts.unlock(path, "beheer", PASSWORD, check_pages=False)
+    try:
+        with session.write() as conn:
+            stats_repo.refresh(conn)
+    finally:
+        session.vault.close()
+
+
 def size_against_plain(path: Path, rows: int, folder: Path) -> None:
+    refresh_stats(path)
     plain = folder / "plain.db"
     session = accounts.unlock(path, "beheer", PASSWORD, read_only=True)
     try:
@@ -212,24 +242,58 @@ def size_against_plain(path: Path, rows: int, folder: Path) -> None:
         session.conn.execute("DETACH DATABASE plain")
     finally:
         session.vault.close()
+    # The stdlib SQLite (3.40 here) cannot read the schema's newer SQL (group_concat with
+    # ORDER BY in the stats view and its triggers): drop those with SQLCipher's SQLite (no
+    # key: a plain file); they hold no data.
+    fixed = sqlcipher3.connect(str(plain))
+    for kind, name in fixed.execute(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')"
+    ).fetchall():
+        fixed.execute(f'DROP {kind.upper()} "{name}"')
+    fixed.commit()
+    fixed.execute("VACUUM")
+    fixed.close()
     conn = sqlite3.connect(plain)
-    conn.execute("VACUUM")
     mb = path.stat().st_size / 1e6
     plain_mb = plain.stat().st_size / 1e6
     print(
         f"size at {rows} contacts: vault {mb:.1f} MB ({mb * 1e6 / rows:.0f} B a contact),"
-        f" plain SQLite {plain_mb:.1f} MB, ratio {mb / plain_mb:.2f}"
+        f" plain SQLite {plain_mb:.1f} MB ({plain_mb * 1e6 / rows:.0f} B a contact),"
+        f" ratio {mb / plain_mb:.2f}"
     )
     try:
         parts = conn.execute(
-            "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 12"
+            "SELECT d.name, coalesce(m.type, 'table'), coalesce(m.tbl_name, d.name),"
+            " sum(d.pgsize) FROM dbstat d LEFT JOIN sqlite_master m ON m.name = d.name"
+            " GROUP BY d.name ORDER BY 4 DESC"
         ).fetchall()
     except sqlite3.OperationalError:
         parts = []  # this SQLite has no dbstat
-    for name, size in parts:
-        print(f"  {name:<28}{size / 1e6:7.1f} MB")
+    groups: dict[str, float] = {}
+    for name, kind, table, size in parts:
+        key = _group(name, kind, table)
+        groups[key] = groups.get(key, 0.0) + size
+    # The vault's pages are the plain copy's, each encrypted in place (same page count
+    # give or take the reserve): its share per group is the plain group scaled to the file.
+    for key in ("contacts", "search index", "history", "stats", "indexes"):
+        size = groups.get(key, 0.0)
+        share = size / plain.stat().st_size if plain_mb else 0.0
+        print(
+            f"  {key:<14}{size / 1e6:7.1f} MB plain, {share * mb:7.1f} MB in the vault,"
+            f" {size / rows:6.0f} B a contact"
+        )
+    for name, _kind, _table, size in parts[:16]:
+        print(f"    {name:<28}{size / 1e6:7.1f} MB")
     conn.close()
     plain.unlink()
+
+
+def _contacts(path: Path) -> int:
+    session = accounts.unlock(path, "beheer", PASSWORD, check_pages=False)
+    try:
+        return int(session.conn.execute("SELECT count(*) FROM contacts").fetchone()[0])
+    finally:
+        session.vault.close()
 
 
 def unlock_at(path: Path, rows: int, rounds: int) -> None:
@@ -256,6 +320,10 @@ def main() -> None:
         help="size and unlock on the real schema at N contacts (e.g. --real 5000 100000)",
     )  # fmt: skip
     parser.add_argument("--real-only", action="store_true")
+    parser.add_argument(
+        "--vault", type=Path, nargs="*", default=[], metavar="PATH",
+        help="size and unlock of these vault files (bench_gui's account; opening one migrates it)",
+    )  # fmt: skip
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="ck-bench-") as tmp:
@@ -264,6 +332,10 @@ def main() -> None:
             path = real_vault(n)
             size_against_plain(path, n, folder)
             unlock_at(path, n, args.unlock_rounds)
+        for path in args.vault:
+            count = _contacts(path)
+            size_against_plain(path, count, folder)
+            unlock_at(path, count, args.unlock_rounds)
         if args.real_only:
             return
         probe = sqlcipher3.connect(":memory:")

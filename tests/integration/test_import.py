@@ -15,7 +15,7 @@ import pytest
 from contactkluis.domain.consent import consent_states
 from contactkluis.domain.contact import ConsentStatus, Contact, RelationKind
 from contactkluis.migration.report import ImportReport
-from contactkluis.services import erasure
+from contactkluis.services import erasure, states
 from contactkluis.services.importing import (
     Cancelled,
     FilePlan,
@@ -323,15 +323,15 @@ def test_memberships_carry_start_end_and_retention(
     assert vriend(brink) == (datetime.date(2015, 3, 1), None)
     oost = by_last(session, "Oosterwijk")
     assert vriend(oost) == (datetime.date(2010, 9, 1), datetime.date(2025, 1, 31))
-    reasons = state_repo.state(session.conn, oost.id or 0)["reasons"]
+    reasons = states.reasons(session, [oost])[oost.id or 0]
     assert {r["purpose"]: r["until"] for r in reasons}["vrienden"] == "2027-01-31"
     # The "Opgezegd" sheet: ended memberships, with the date given or else the list's date.
     drie = by_email(session, "g.terhaarbrink@voorbeeld.nl")
     assert name_parts(drie) == (None, "G.", "ter", "Haarbrink")
     assert vriend(drie) == (datetime.date(2005, 1, 1), datetime.date(2024, 12, 31))
-    assert {
-        r["purpose"]: r["until"] for r in state_repo.state(session.conn, drie.id or 0)["reasons"]
-    }["vrienden"] == "2026-12-31"
+    assert {r["purpose"]: r["until"] for r in states.reasons(session, [drie])[drie.id or 0]}[
+        "vrienden"
+    ] == "2026-12-31"
     # No date in the row: the list's date, here the year in the file name (vrienden_2023),
     # which outranks the file's modification time (issue 11).
     assert vriend(by_email(session, "l.walsteijn@voorbeeld.nl")) == (

@@ -13,7 +13,7 @@ from contactkluis.domain.consent import consent_state
 from contactkluis.domain.contact import ConsentStatus, Contact, RelationKind
 from contactkluis.domain.mailing import mailing_eligible
 from contactkluis.migration.report import ImportReport, SheetReport
-from contactkluis.services import retention
+from contactkluis.services import retention, states
 from contactkluis.services.importing import MappingSet, SheetMapping, plan_files, run_import
 from contactkluis.services.session import Session
 from contactkluis.vault import state_repo
@@ -175,7 +175,7 @@ def test_unknown_list_is_kept_for_review_not_expired(session: Session, tmp_path:
         assert [r.kind for r in c.relations] == [RelationKind.ONBEKEND]
         state = state_repo.state(session.conn, c.id or 0)
         assert state["status"] == "ok"
-        assert "Doel onbekend" in state["reasons"][0]["nl"]
+        assert "Doel onbekend" in states.reasons(session, [c])[c.id or 0][0]["nl"]
     assert retention.preview(session) == []
 
 

@@ -19,7 +19,7 @@ from contactkluis.domain.messages import localized
 from contactkluis.domain.normalize import normalize_email, normalize_phone
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
-from contactkluis.services import access_letter
+from contactkluis.services import access_letter, states
 from contactkluis.services.files import write_atomic
 from contactkluis.services.session import Session
 from contactkluis.vault import access_repo, audit, private_files, state_repo
@@ -110,6 +110,7 @@ def access_report(
     for e in entries:
         e["detail"] = json.dumps(e["detail"], ensure_ascii=False, sort_keys=True)
     state = state_repo.state(c, contact_id)
+    state["reasons"] = states.reasons(session, [contact], c).get(contact_id, [])
     purposes = session.purposes
     for row in consents:
         p = purposes.get(row["purpose"])

@@ -225,11 +225,12 @@ class ContactDetails:
 def details(session: Session, contact_id: int) -> ContactDetails:
     session.require(Permission.VIEW)
     contact = _load(session, contact_id)
-    states = consent_states(contact.consents, today=session.today())
-    history = {code: list(s.history) for code, s in states.items()}
+    consents = consent_states(contact.consents, today=session.today())
+    history = {code: list(s.history) for code, s in consents.items()}
     entries = audit.entries(session.conn, f"contact:{contact_id}", limit=200)
     reqs = requests_repo.summaries_for(session.conn, contact_id)
     state = state_repo.state(session.conn, contact_id)
+    state["reasons"] = states.reasons(session, [contact]).get(contact_id, [])
     return ContactDetails(contact, state, history, entries, reqs)
 
 

@@ -20,6 +20,7 @@ from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.purposes import LegalBasis
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
+from contactkluis.services import states as derived
 from contactkluis.services.export_words import word
 from contactkluis.services.files import write_atomic
 from contactkluis.services.session import Session
@@ -122,9 +123,12 @@ def iter_contacts(session: Session) -> Iterator[dict[str, Any]]:
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         states = state_repo.states(session.conn, chunk)  # one query per batch, not one per contact
-        for contact in repo.get_many(chunk):
+        contacts = repo.get_many(chunk)
+        reasons = derived.reasons(session, contacts)
+        for contact in contacts:
             assert contact.id is not None
-            yield contact_json(session, contact, states.get(contact.id, {}))
+            state = states.get(contact.id, {})
+            yield contact_json(session, contact, {**state, "reasons": reasons[contact.id]})
 
 
 def _write_json_to(session: Session) -> Callable[[IO[bytes]], int]:

@@ -26,6 +26,7 @@ from contactkluis.domain.contact import (
 from contactkluis.domain.messages import localized
 from contactkluis.domain.normalize import format_phone_nl
 from contactkluis.domain.roles import Permission
+from contactkluis.services import states
 from contactkluis.services.session import Session
 from contactkluis.vault import listing as sql
 from contactkluis.vault.db import data_version
@@ -110,7 +111,6 @@ class ContactRow:
     city: str
     retention_status: str
     retention_until: date | None
-    retention_reasons: tuple[str, ...]  # in the session's language
     consents: dict[str, ConsentCell] = field(default_factory=dict)
     relation_kinds: tuple[str, ...] = ()
     source_files: tuple[str, ...] = ()
@@ -240,13 +240,16 @@ def total(session: Session) -> int:
     return sql.count(session.conn)
 
 
-def _reasons(raw: str, lang: str) -> tuple[str, ...]:
-    try:
-        items = json.loads(raw or "[]")
-    except ValueError:
+def retention_reasons(session: Session, contact_id: int) -> tuple[str, ...]:
+    """Why one contact is kept, in the session's language (the retention cell's tooltip):
+    derived for the hovered contact, since the rows carry no reasons (see states.reasons)."""
+    session.require(Permission.VIEW)
+    contact = session.repo().get(contact_id)
+    if contact is None:
         return ()
-    key = localized("nl", "en", lang)
-    return tuple(str(r.get(key) or "") for r in items if isinstance(r, dict))
+    key = localized("nl", "en", session.lang)
+    found = states.reasons(session, [contact]).get(contact_id, [])
+    return tuple(str(r.get(key) or "") for r in found)
 
 
 def _consent_cells(
@@ -304,7 +307,6 @@ def rows(session: Session, ids: list[int]) -> list[ContactRow]:
                 retention_until=date.fromisoformat(r.retention_until)
                 if r.retention_until
                 else None,
-                retention_reasons=_reasons(r.retention_json, session.lang),
                 consents=cells.get(r.id, {}),
                 relation_kinds=tuple(k for k in r.relation_kinds.split(",") if k),
                 source_files=tuple(f for f in r.source_files.split(",") if f),

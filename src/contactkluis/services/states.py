@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import timedelta
+from typing import Any
 
 from contactkluis.domain.contact import Contact
 from contactkluis.domain.state import ContactState
@@ -31,6 +32,17 @@ def current(session: Session, contact: Contact, conn: Connection | None = None) 
     """A stored contact's state as of today, computed afresh (not read from the cache)."""
     assert contact.id is not None
     return _states_for(session, [contact], conn or session.conn)[0]
+
+
+def reasons(
+    session: Session, contacts: list[Contact], conn: Connection | None = None
+) -> dict[int, list[dict[str, Any]]]:
+    """Why each stored contact is kept (purpose, until, text in Dutch and English), derived
+    afresh: the cache on the contact row keeps no reasons (their texts were 28 MB at 100,000
+    contacts), so the few places that show them derive them for the contacts at hand."""
+    stored = [c for c in contacts if c.id is not None]
+    found = _states_for(session, stored, conn or session.conn)
+    return {c.id or 0: st.retention_reasons for c, st in zip(stored, found, strict=True)}
 
 
 def refresh(session: Session, conn: Connection, ids: Iterable[int]) -> None:

@@ -145,15 +145,13 @@ def inserted_state(
     """set_states' values for a contact not yet stored. Its relation_kinds and source_files
     come from SQL's group_concat(DISTINCT ...) over the rows as inserted: the distinct values
     in the order of the contact's own lists, comma-separated. `encoded` keeps the JSON of
-    each state object (alive for the caller's whole batch) that several people share."""
+    each state object (alive for the caller's whole batch) that several people share.
+    No retention reasons: see state_repo.NO_REASONS."""
     kinds = ",".join(dict.fromkeys(str(r.kind) for r in c.relations))
     files = ",".join(dict.fromkeys(p.file for p in c.sources if p.file is not None))
     texts = encoded.get(id(state))
     if texts is None:
-        texts = (
-            json.dumps(state.retention_reasons, ensure_ascii=False),
-            json.dumps(state.consent_flags, sort_keys=True),
-        )
+        texts = ("[]", json.dumps(state.consent_flags, sort_keys=True))
         encoded[id(state)] = texts
     return (
         state.retention_status,

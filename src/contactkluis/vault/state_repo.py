@@ -18,14 +18,18 @@ _SET_STATE = (
     " group_concat(DISTINCT file) FROM provenance WHERE contact_id = ?), ''),"
     " state_date = ? WHERE id = ?"
 )
-_READ_COLS = "id, retention_status, retention_until, retention_json, consent_json, state_date"
+_READ_COLS = "id, retention_status, retention_until, consent_json, state_date"
+# The reasons are not cached (retention_json stays '[]'): their texts were a seventh of a
+# 100k vault and only a tooltip, the detail page and the exports show them, for a few
+# contacts at a time (services.states.reasons derives them).
+NO_REASONS = "[]"
 
 
 def _state_values(contact_id: int, state: ContactState, today: date) -> tuple[Any, ...]:
     return (
         state.retention_status,
         iso(state.retention_until),
-        json.dumps(state.retention_reasons, ensure_ascii=False),
+        NO_REASONS,
         json.dumps(state.consent_flags, sort_keys=True),
         contact_id,
         contact_id,
@@ -46,9 +50,8 @@ def _state_dict(row: Sequence[Any]) -> dict[str, Any]:
     return {
         "status": row[1],
         "until": row[2],
-        "reasons": json.loads(row[3]),
-        "consents": json.loads(row[4]),
-        "state_date": row[5],
+        "consents": json.loads(row[3]),
+        "state_date": row[4],
     }
 
 
@@ -57,7 +60,7 @@ def state(conn: Connection, contact_id: int) -> dict[str, Any]:
 
 
 def states(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """The cached derived state of many contacts in one query."""
+    """The cached derived state of many contacts in one query (no reasons: see NO_REASONS)."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))

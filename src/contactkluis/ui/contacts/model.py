@@ -69,13 +69,13 @@ def retention_text(row: listing.ContactRow) -> str:
     return label
 
 
-def retention_tooltip(row: listing.ContactRow) -> str:
+def retention_tooltip(row: listing.ContactRow, reasons: tuple[str, ...]) -> str:
     head = (
         t("ret.until", date=format_date(row.retention_until))
         if row.retention_until
         else t("ret.open")
     )
-    return "\n".join([head, *(f"• {r}" for r in row.retention_reasons)])
+    return "\n".join([head, *(f"• {r}" for r in reasons)])
 
 
 def consent_tooltip(label: str, cell: listing.ConsentCell) -> str:
@@ -103,6 +103,7 @@ class ContactTableModel(QAbstractTableModel):
         self._ids: array[int] = array("q")
         self._row_of: dict[int, int] | None = None
         self._blocks: OrderedDict[int, dict[int, listing.ContactRow]] = OrderedDict()
+        self._reasons_of: dict[int, tuple[str, ...]] = {}  # tooltips, cleared with the rows
         self._purposes: list[tuple[str, str]] = []
         self.query = listing.ContactQuery()
         self.fetch_log: list[int] = []  # block numbers read from the vault, for diagnostics
@@ -125,6 +126,7 @@ class ContactTableModel(QAbstractTableModel):
         self._ids = array("q")
         self._row_of = None
         self._blocks.clear()
+        self._reasons_of.clear()
         if session is not None:
             self._purposes = listing.filter_values(session).purposes
             self._lister = listing.ContactLister(session)
@@ -202,6 +204,7 @@ class ContactTableModel(QAbstractTableModel):
         self.pending = False
         self.beginResetModel()
         self._blocks.clear()
+        self._reasons_of.clear()
         self._row_of = None
         self._ids = ids
         self.endResetModel()
@@ -350,6 +353,16 @@ class ContactTableModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         return None
 
+    def _reasons(self, contact_id: int) -> tuple[str, ...]:
+        """The hovered contact's retention reasons, looked up once per contact until the
+        rows are read again (the rows themselves carry none)."""
+        found = self._reasons_of.get(contact_id)
+        if found is None and self._session is not None:
+            found = self._reasons_of[contact_id] = listing.retention_reasons(
+                self._session, contact_id
+            )
+        return found or ()
+
     def _field_data(self, row: listing.ContactRow, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -357,7 +370,7 @@ class ContactTableModel(QAbstractTableModel):
             if role == RetentionRole:
                 return row.retention_status
             if role == Qt.ItemDataRole.ToolTipRole:
-                return retention_tooltip(row)
+                return retention_tooltip(row, self._reasons(row.id))
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(RETENTION_COLOURS.get(row.retention_status, "#555555")))
         if column is Column.NAME:
