@@ -154,8 +154,10 @@ class ContactLister:
     """The table's queries on a read-only connection of their own, safe to call from a worker.
 
     One query runs at a time; interrupt() stops the running one (a newer query wins). The
-    order of everyone is cached per sort, keyed on the database's data_version, so a keystroke
-    or a filter only reads id sets from indexes and keeps the cached order. close() on lock.
+    order of everyone is cached per sort key, keyed on the database's data_version, so a
+    keystroke or a filter only reads id sets from indexes and keeps the cached order; the
+    descending order is the cached ascending one reversed, and a consent column's order is
+    the cached name order ranked by flag. close() on lock.
     """
 
     _CACHE_SIZE = 4
@@ -165,7 +167,9 @@ class ContactLister:
         self.session = session
         self._conn: Any = None
         self._lock = threading.Lock()
-        self._cache: OrderedDict[tuple[Any, ...], array[int]] = OrderedDict()
+        # (data_version, sort) -> everyone ascending; (data_version, sort, descending) -> ids
+        self._orders: OrderedDict[tuple[int, str], sql.Order] = OrderedDict()
+        self._cache: OrderedDict[tuple[int, str, bool], array[int]] = OrderedDict()
         self._total: tuple[int, int] | None = None  # (data_version, count)
         self._closed = False
 
@@ -185,11 +189,45 @@ class ContactLister:
         self._closed = True
         self.interrupt()
         with self._lock:
+            self._orders.clear()
             self._cache.clear()
             self._total = None
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+
+    @classmethod
+    def _remember(cls, cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > cls._CACHE_SIZE:
+            cache.popitem(last=False)
+
+    def _ascending(self, conn: Any, version: int, sort: str) -> sql.Order:
+        order = self._orders.get((version, sort))
+        if order is None:
+            order = sql.sort_order(conn, sort)
+        self._remember(self._orders, (version, sort), order)
+        return order
+
+    def _everyone(self, conn: Any, version: int, sort: str, descending: bool) -> array[int]:
+        """Every contact's id in this order, from the cache while the data is unchanged."""
+        key = (version, sort, descending)
+        found = self._cache.get(key)
+        if found is None:
+            if sort.startswith(sql.CONSENT_SORT_PREFIX):
+                names = self._ascending(conn, version, "name").ids
+                purpose = sort[len(sql.CONSENT_SORT_PREFIX) :]
+                found = sql.consent_order(conn, purpose, descending, names)
+            else:
+                found = self._ascending(conn, version, sort).directed(descending)
+        self._remember(self._cache, key, found)
+        return found
+
+    def _count(self, conn: Any, version: int) -> int:
+        if self._total is None or self._total[0] != version:
+            self._total = (version, sql.count(conn))
+        return self._total[1]
 
     def find_ids(self, query: ContactQuery) -> array[int]:
         """The ordered ids for this query; raises Interrupted if interrupt() stopped it."""
@@ -198,29 +236,14 @@ class ContactLister:
             conn = self._connection()
             try:
                 version = data_version(conn)
-                key = (
-                    version,
-                    f.retention,
-                    tuple(sorted(f.consent.items())),
-                    f.relation_kind,
-                    f.source_file,
-                    f.special,
-                    f.restricted,
+                return sql.find_ids(
+                    conn,
+                    f,
                     query.sort,
                     query.descending,
+                    unfiltered=lambda: self._everyone(conn, version, query.sort, query.descending),
+                    total=lambda: self._count(conn, version),
                 )
-
-                def unfiltered() -> array[int]:
-                    found = self._cache.get(key)
-                    if found is None:
-                        found = sql.ordered_ids(conn, query.sort, query.descending)
-                        self._cache[key] = found
-                        while len(self._cache) > self._CACHE_SIZE:
-                            self._cache.popitem(last=False)
-                    self._cache.move_to_end(key)
-                    return found
-
-                return sql.find_ids(conn, f, query.sort, query.descending, unfiltered=unfiltered)
             except sql.DatabaseError as exc:
                 if "interrupt" in str(exc):
                     raise Interrupted from exc
@@ -229,10 +252,7 @@ class ContactLister:
     def total(self) -> int:
         with self._lock:
             conn = self._connection()
-            version = data_version(conn)
-            if self._total is None or self._total[0] != version:
-                self._total = (version, sql.count(conn))
-            return self._total[1]
+            return self._count(conn, data_version(conn))
 
 
 def total(session: Session) -> int:
