@@ -23,8 +23,11 @@ from contactkluis.ui.contacts.flags import FLAG_COLOURS, FLAG_SYMBOLS, flag_icon
 from contactkluis.ui.contacts.texts import relation_label, t
 from contactkluis.ui.tasks import TaskRunner
 
-BLOCK_SIZE = 50
-MAX_BLOCKS = 4  # 200 rows cached
+# About one screenful a block: the first paint after a new query or sort reads one block,
+# and a page step while scrolling reads at most one, not twice what it shows.
+BLOCK_SIZE = 25
+MAX_BLOCKS = 8  # 200 rows cached
+_MISSING = object()
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 RetentionRole = Qt.ItemDataRole.UserRole + 2  # 'ok' | 'soon' | 'expired'
@@ -60,6 +63,21 @@ _SORT_KEYS: dict[Column, str] = {
 }
 _HEADER_KEYS: dict[Column, str] = {c: f"col.{k}" for c, k in _SORT_KEYS.items()}
 RETENTION_COLOURS = {"ok": "#2e7d32", "soon": "#b26a00", "expired": "#c62828"}
+_brushes: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    """One brush per colour for every cell (data() is asked for it per cell and paint)."""
+    brush = _brushes.get(colour)
+    if brush is None:
+        brush = _brushes[colour] = QBrush(QColor(colour))
+    return brush
+
+
+def _italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 def retention_text(row: listing.ContactRow) -> str:
@@ -103,6 +121,8 @@ class ContactTableModel(QAbstractTableModel):
         self._ids: array[int] = array("q")
         self._row_of: dict[int, int] | None = None
         self._blocks: OrderedDict[int, dict[int, listing.ContactRow]] = OrderedDict()
+        # (row, column) -> {role: value} for the cells painted from the cached blocks
+        self._cells: dict[tuple[int, int], dict[int, Any]] = {}
         self._purposes: list[tuple[str, str]] = []
         self.query = listing.ContactQuery()
         self.fetch_log: list[int] = []  # block numbers read from the vault, for diagnostics
@@ -125,6 +145,7 @@ class ContactTableModel(QAbstractTableModel):
         self._ids = array("q")
         self._row_of = None
         self._blocks.clear()
+        self._cells.clear()
         if session is not None:
             self._purposes = listing.filter_values(session).purposes
             self._lister = listing.ContactLister(session)
@@ -202,6 +223,7 @@ class ContactTableModel(QAbstractTableModel):
         self.pending = False
         self.beginResetModel()
         self._blocks.clear()
+        self._cells.clear()
         self._row_of = None
         self._ids = ids
         self.endResetModel()
@@ -253,6 +275,7 @@ class ContactTableModel(QAbstractTableModel):
         self.fetch_log.append(number)
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)
+            self._cells.clear()  # a few hundred cells, rebuilt from the blocks still cached
         return block
 
     # -- Qt model -------------------------------------------------------------------------
@@ -318,64 +341,72 @@ class ContactTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Asked about ten times per cell per paint (Qt's item view asks every role): after
+        # the first ask, a cell's values are a dictionary lookup.
         if not index.isValid():
             return None
+        r, column = index.row(), index.column()
         if role == ContactIdRole:
-            return self.id_at(index.row())
-        if role not in _ROLES:
-            return None
-        row = self.row_data(index.row())
-        if row is None:
-            return None
-        purpose = self.purpose_of(index.column())
-        if purpose:
-            return self._consent_data(row, purpose, role)
-        return self._field_data(row, Column(index.column()), role)
-
-    def _consent_data(self, row: listing.ContactRow, purpose: tuple[str, str], role: int) -> Any:
-        cell = row.consent(purpose[0])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return FLAG_SYMBOLS[cell.flag]
-        if role == Qt.ItemDataRole.DecorationRole:
-            return flag_icon(cell.flag)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return consent_tooltip(purpose[1], cell)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(FLAG_COLOURS[cell.flag]))
-        if role == FlagRole:
-            return cell.flag
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{purpose[1]}: {t('flag.' + cell.flag)}"
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            return self.id_at(r)
+        cell = self._cells.get((r, column))
+        if cell is None:
+            row = self.row_data(r) if role in _ROLES else None
+            if row is None:
+                return None
+            cell = self._cells[(r, column)] = self._cell(row, column)
+        value = cell.get(role, _MISSING)
+        if value is not _MISSING:
+            return value
+        if role in _LAZY_ROLES and (row := self.row_data(r)) is not None:
+            value = cell[role] = self._lazy(row, column, role)
+            return value
         return None
 
-    def _field_data(self, row: listing.ContactRow, column: Column, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if column is Column.RETENTION:
-            if role == RetentionRole:
-                return row.retention_status
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return retention_tooltip(row)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(RETENTION_COLOURS.get(row.retention_status, "#555555")))
-        if column is Column.NAME:
-            if role == Qt.ItemDataRole.DecorationRole and row.restricted:
-                # An icon, not an emoji: not every desktop has a font with U+1F512.
-                from contactkluis.ui.widgets.icons import icon
+    def _cell(self, row: listing.ContactRow, column: int) -> dict[int, Any]:
+        """What a paint asks for: text, icon, colour, font, alignment and the sort roles.
+        Tooltips and accessible texts are made when asked (see _lazy)."""
+        display = Qt.ItemDataRole.DisplayRole
+        purpose = self.purpose_of(column)
+        if purpose:
+            flag = row.consent(purpose[0]).flag
+            return {
+                display: FLAG_SYMBOLS[flag],
+                Qt.ItemDataRole.DecorationRole: flag_icon(flag),
+                Qt.ItemDataRole.ForegroundRole: _brush(FLAG_COLOURS[flag]),
+                FlagRole: flag,
+                Qt.ItemDataRole.TextAlignmentRole: _FLAG_ALIGNMENT,
+            }
+        col = Column(column)
+        cell: dict[int, Any] = {display: self._display(row, col)}
+        if row.restricted:
+            cell[Qt.ItemDataRole.ForegroundRole] = _brush("#6b6b6b")
+        if col is Column.RETENTION:
+            cell[RetentionRole] = row.retention_status
+            colour = RETENTION_COLOURS.get(row.retention_status, "#555555")
+            cell[Qt.ItemDataRole.ForegroundRole] = _brush(colour)
+        elif col is Column.NAME and row.restricted:
+            # An icon, not an emoji: not every desktop has a font with U+1F512.
+            from contactkluis.ui.widgets.icons import icon
 
-                return icon("lock")
+            cell[Qt.ItemDataRole.DecorationRole] = icon("lock")
+            cell[Qt.ItemDataRole.FontRole] = _italic()
+        return cell
+
+    def _lazy(self, row: listing.ContactRow, column: int, role: int) -> Any:
+        purpose = self.purpose_of(column)
+        if purpose:
+            cell = row.consent(purpose[0])
             if role == Qt.ItemDataRole.ToolTipRole:
-                notes = [t("restricted.tip")] if row.restricted else []
-                notes += [t("special.tip")] if row.special else []
-                return "\n".join(notes) or None
-            if role == Qt.ItemDataRole.FontRole and row.restricted:
-                font = QFont()
-                font.setItalic(True)
-                return font
-        if role == Qt.ItemDataRole.ForegroundRole and row.restricted:
-            return QBrush(QColor("#6b6b6b"))
+                return consent_tooltip(purpose[1], cell)
+            return f"{purpose[1]}: {t('flag.' + cell.flag)}"  # AccessibleTextRole
+        if role != Qt.ItemDataRole.ToolTipRole:
+            return None
+        if column == Column.RETENTION:
+            return retention_tooltip(row)
+        if column == Column.NAME:
+            notes = [t("restricted.tip")] if row.restricted else []
+            notes += [t("special.tip")] if row.special else []
+            return "\n".join(notes) or None
         return None
 
     def _display(self, row: listing.ContactRow, column: Column) -> str:
@@ -398,6 +429,8 @@ class ContactTableModel(QAbstractTableModel):
         return values.get(column, "")
 
 
+_FLAG_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_LAZY_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole})
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
