@@ -89,3 +89,16 @@ def test_retention_pill_painted_in_its_state_colour(page) -> None:  # type: igno
         if image.pixelColor(x, y) == background:
             seen.add(status)
     assert "ok" in seen and len(seen) >= 2
+
+
+def test_idle_table_walks_every_column_order_and_sorts_from_it(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    from contactkluis.services import listing
+
+    m = page.model
+    qtbot.waitUntil(lambda: {"name", "city", "email", "retention"} <= m.warmed(), timeout=10000)
+    for column, descending in ((Column.CITY, True), (Column.EMAIL, False)):
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        page.table.sortByColumn(int(column), order)
+        qtbot.waitUntil(lambda: not m.pending)
+        assert m.ids == listing.find_ids(page.ctx.session, m.query)
+        assert m.query.sort == m.sort_key(int(column)) and m.query.descending == descending

@@ -126,3 +126,26 @@ def test_example_finds_everyone_and_a_filter_still_applies(filled) -> None:  # t
         )
     finally:
         lister.close()
+
+
+def test_warmed_orders_answer_like_the_plain_order_by(filled) -> None:  # type: ignore[no-untyped-def]
+    lister = listing.ContactLister(filled)
+    try:
+        assert lister.warm(["name", "email", "postcode", "retention", "updated"])
+        for sort in ("name", "email", "postcode", "retention", "updated"):
+            for descending in (False, True):
+                query = ContactQuery(sort=sort, descending=descending)
+                assert lister.find_ids(query).tolist() == _expected(filled.conn, query)
+    finally:
+        lister.close()
+
+
+def test_warming_gives_way_to_a_query_and_stops_once_locked(filled) -> None:  # type: ignore[no-untyped-def]
+    lister = listing.ContactLister(filled)
+    lister.interrupt()  # what the table does before every new query
+    assert not lister.warm(["name", "city"])
+    query = ContactQuery(sort="city", descending=True)
+    assert lister.find_ids(query).tolist() == _expected(filled.conn, query)
+    assert lister.warm(["city", "phone"])  # after the query it may go on
+    lister.close()
+    assert not lister.warm(["email"])

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from contactkluis.domain.messages import format_date
@@ -28,6 +35,7 @@ from contactkluis.ui.tasks import TaskRunner
 BLOCK_SIZE = 25
 MAX_BLOCKS = 8  # 200 rows cached
 _MISSING = object()
+WARM_AFTER_MS = 1000
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 RetentionRole = Qt.ItemDataRole.UserRole + 2  # 'ok' | 'soon' | 'expired'
@@ -126,6 +134,12 @@ class ContactTableModel(QAbstractTableModel):
         self._purposes: list[tuple[str, str]] = []
         self.query = listing.ContactQuery()
         self.fetch_log: list[int] = []  # block numbers read from the vault, for diagnostics
+        # A second after the last answer, the orders of the other columns are walked on a
+        # worker, so that a click on a header only reads a cached array.
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(WARM_AFTER_MS)
+        self._warm_timer.timeout.connect(self._warm)
 
     # -- wiring ---------------------------------------------------------------------------
 
@@ -189,6 +203,7 @@ class ContactTableModel(QAbstractTableModel):
         if lister is None:
             self._apply(generation, array("q"))
             return
+        self._warm_timer.stop()
         lister.interrupt()
         if not (background and self._tasks is not None):
             self._apply(generation, lister.find_ids(self.query))
@@ -227,10 +242,24 @@ class ContactTableModel(QAbstractTableModel):
         self._row_of = None
         self._ids = ids
         self.endResetModel()
+        if self._tasks is not None:
+            self._warm_timer.start()
         self.reloaded.emit()
         callbacks, self._then = self._then, []
         for callback in callbacks:
             callback()
+
+    def _warm(self) -> None:
+        lister = self._lister
+        if lister is None or self._tasks is None or self.pending:
+            return
+        sorts = ["name", *_SORT_KEYS.values()]
+        # Only a head start: a fault in the vault shows in the user's own next query.
+        self._tasks.run(lambda _token, _progress: lister.warm(sorts), None, lambda _exc: None)
+
+    def warmed(self) -> set[str]:
+        """The sort keys whose order is walked ahead of a click (see _warm)."""
+        return self._lister.warmed() if self._lister is not None else set()
 
     def total(self) -> int:
         """Every contact in the vault (for 'n of total'), cached until the data changes."""
