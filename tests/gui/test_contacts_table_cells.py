@@ -102,3 +102,13 @@ def test_idle_table_walks_every_column_order_and_sorts_from_it(qtbot, page) -> N
         qtbot.waitUntil(lambda: not m.pending)
         assert m.ids == listing.find_ids(page.ctx.session, m.query)
         assert m.query.sort == m.sort_key(int(column)) and m.query.descending == descending
+
+
+def test_row_of_finds_ids_by_scan_and_by_index_alike(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    m = page.model
+    ids = m.ids
+    probes = [ids[0], ids[200], ids[-1], -5] * 4  # past the first few lookups: an index
+    assert [m.row_of(i) for i in probes] == [0, 200, 400, None] * 4
+    page.table.sortByColumn(int(Column.NAME), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not m.pending and m.query.descending)
+    assert m.row_of(ids[0]) == 400 and m.row_of(ids[-1]) == 0  # the new order's rows

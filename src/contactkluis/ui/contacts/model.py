@@ -36,6 +36,7 @@ BLOCK_SIZE = 25
 MAX_BLOCKS = 8  # 200 rows cached
 _MISSING = object()
 WARM_AFTER_MS = 1000
+_SCANS_BEFORE_INDEX = 8
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 RetentionRole = Qt.ItemDataRole.UserRole + 2  # 'ok' | 'soon' | 'expired'
@@ -128,6 +129,7 @@ class ContactTableModel(QAbstractTableModel):
         self.pending = False  # a background query has not answered yet
         self._ids: array[int] = array("q")
         self._row_of: dict[int, int] | None = None
+        self._lookups = 0  # row_of() calls since the ids changed
         self._blocks: OrderedDict[int, dict[int, listing.ContactRow]] = OrderedDict()
         # (row, column) -> {role: value} for the cells painted from the cached blocks
         self._cells: dict[tuple[int, int], dict[int, Any]] = {}
@@ -158,6 +160,7 @@ class ContactTableModel(QAbstractTableModel):
         self._session = session
         self._ids = array("q")
         self._row_of = None
+        self._lookups = 0
         self._blocks.clear()
         self._cells.clear()
         if session is not None:
@@ -240,6 +243,7 @@ class ContactTableModel(QAbstractTableModel):
         self._blocks.clear()
         self._cells.clear()
         self._row_of = None
+        self._lookups = 0
         self._ids = ids
         self.endResetModel()
         if self._tasks is not None:
@@ -277,6 +281,14 @@ class ContactTableModel(QAbstractTableModel):
 
     def row_of(self, contact_id: int) -> int | None:
         if self._row_of is None:
+            # Keeping a selection across a keystroke looks up one or two ids: a scan of the
+            # array in C, not a dictionary of 100,000 rows built for it.
+            self._lookups += 1
+            if self._lookups <= _SCANS_BEFORE_INDEX:
+                try:
+                    return self._ids.index(contact_id)
+                except ValueError:
+                    return None
             self._row_of = {cid: n for n, cid in enumerate(self._ids)}
         return self._row_of.get(contact_id)
 
