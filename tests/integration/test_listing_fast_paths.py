@@ -131,8 +131,10 @@ def test_example_finds_everyone_and_a_filter_still_applies(filled) -> None:  # t
 def test_warmed_orders_answer_like_the_plain_order_by(filled) -> None:  # type: ignore[no-untyped-def]
     lister = listing.ContactLister(filled)
     try:
-        assert lister.warm(["name", "email", "postcode", "retention", "updated"])
-        for sort in ("name", "email", "postcode", "retention", "updated"):
+        sorts = ["name", "email", "postcode", "retention", "updated", "consent:nieuwsbrief"]
+        assert lister.warm(sorts)
+        assert lister.warmed() == set(sorts)
+        for sort in sorts:
             for descending in (False, True):
                 query = ContactQuery(sort=sort, descending=descending)
                 assert lister.find_ids(query).tolist() == _expected(filled.conn, query)

@@ -172,6 +172,8 @@ class ContactLister:
         # (data_version, sort) -> everyone ascending; (data_version, sort, descending) -> ids
         self._orders: OrderedDict[tuple[int, str], sql.Order] = OrderedDict()
         self._cache: OrderedDict[tuple[int, str, bool], array[int]] = OrderedDict()
+        # (data_version, purpose) -> each id's consent flag rank (a byte per contact)
+        self._ranks: OrderedDict[tuple[int, str], bytearray] = OrderedDict()
         self._total: tuple[int, int] | None = None  # (data_version, count)
         self._closed = False
         self._query_waiting = threading.Event()  # warm() gives way to it
@@ -196,6 +198,7 @@ class ContactLister:
         with self._lock:
             self._orders.clear()
             self._cache.clear()
+            self._ranks.clear()
             self._total = None
             if self._conn is not None:
                 self._conn.close()
@@ -215,6 +218,20 @@ class ContactLister:
         self._remember(self._orders, (version, sort), order, self._ORDERS)
         return order
 
+    def _rank(self, conn: Any, version: int, purpose: str) -> bytearray:
+        rank = self._ranks.get((version, purpose))
+        if rank is None:
+            names = self._ascending(conn, version, "name").ids
+            rank = sql.consent_rank(conn, purpose, max(names) + 1 if names else 0)
+        self._remember(self._ranks, (version, purpose), rank, self._ORDERS)
+        return rank
+
+    def _walk(self, conn: Any, version: int, sort: str) -> None:
+        if sort.startswith(sql.CONSENT_SORT_PREFIX):
+            self._rank(conn, version, sort[len(sql.CONSENT_SORT_PREFIX) :])
+        else:
+            self._ascending(conn, version, sort)
+
     def warm(self, sorts: list[str]) -> bool:
         """Walk the orders of these sort keys ahead of a click on their column, one at a
         time, while the user is idle. Any query gives it way: it stops when one waits for
@@ -227,7 +244,7 @@ class ContactLister:
                     return False
                 try:
                     conn = self._connection()
-                    self._ascending(conn, data_version(conn), sort)
+                    self._walk(conn, data_version(conn), sort)
                 except Interrupted:
                     return False
                 except sql.DatabaseError as exc:
@@ -238,7 +255,8 @@ class ContactLister:
 
     def warmed(self) -> set[str]:
         """The sort keys whose order is cached (for any data version), for diagnostics."""
-        return {sort for _version, sort in list(self._orders)}
+        purposes = {sql.CONSENT_SORT_PREFIX + p for _version, p in list(self._ranks)}
+        return {sort for _version, sort in list(self._orders)} | purposes
 
     def _everyone(self, conn: Any, version: int, sort: str, descending: bool) -> array[int]:
         """Every contact's id in this order, from the cache while the data is unchanged."""
@@ -247,8 +265,8 @@ class ContactLister:
         if found is None:
             if sort.startswith(sql.CONSENT_SORT_PREFIX):
                 names = self._ascending(conn, version, "name").ids
-                purpose = sort[len(sql.CONSENT_SORT_PREFIX) :]
-                found = sql.consent_order(conn, purpose, descending, names)
+                rank = self._rank(conn, version, sort[len(sql.CONSENT_SORT_PREFIX) :])
+                found = sql.ranked(names, rank, descending)
             else:
                 found = self._ascending(conn, version, sort).directed(descending)
         self._remember(self._cache, key, found, self._CACHE_SIZE)

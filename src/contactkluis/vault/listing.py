@@ -255,17 +255,27 @@ def consent_order(
     conn: Connection, purpose: str, descending: bool, names: array[int]
 ) -> array[int]:
     """These ids (in name order) by flag: given, reconfirm, withdrawn, none (or the other
-    way round), by name within a flag. Purposes are the user's own, so no index per purpose:
-    each flag's ids come from the consent_flags_purpose index and a stable sort on a rank
-    per id keeps the name order within a flag."""
+    way round), by name within a flag."""
+    return ranked(names, consent_rank(conn, purpose, max(names) + 1 if names else 0), descending)
+
+
+def consent_rank(conn: Connection, purpose: str, size: int) -> bytearray:
+    """Each id's flag for a purpose as a rank (given 0, reconfirm 1, withdrawn 2, none 3),
+    indexed by id below `size`. Purposes are the user's own, so no index per purpose: each
+    flag's ids come from the consent_flags_purpose index."""
     _consent_path(purpose)  # validates the code
-    size = max(names) + 1 if names else 0
     rank = bytearray(b"\x03") * size  # no flag row at all counts as 'none'
     sql = "SELECT contact_id FROM consent_flags WHERE purpose = ? AND flag = ?"
     for flag, n in _FLAG_RANK.items():
         for cid in _id_array(conn, sql, [purpose, flag]):
             if 0 <= cid < size:
                 rank[cid] = n
+    return rank
+
+
+def ranked(names: array[int], rank: bytearray, descending: bool) -> array[int]:
+    """The ids by rank (highest first when descending); a stable sort keeps the name order
+    within a rank."""
     if descending:
         rank = rank.translate(_DESCENDING_RANK)
     return array("q", sorted(names, key=rank.__getitem__))
