@@ -115,3 +115,29 @@ def test_row_of_finds_ids_by_scan_and_by_index_alike(qtbot, page) -> None:  # ty
     page.table.sortByColumn(int(Column.NAME), Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: not m.pending and m.query.descending)
     assert m.row_of(ids[0]) == 400 and m.row_of(ids[-1]) == 0  # the new order's rows
+
+
+def test_painting_asks_every_role_at_once_and_gets_what_data_gives(page) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    from contactkluis.ui.contacts.model import ContactIdRole, FlagRole
+
+    m = page.model
+    roles = [_D.DisplayRole, _D.DecorationRole, _D.ForegroundRole, _D.FontRole,
+             _D.TextAlignmentRole, _D.ToolTipRole, _D.BackgroundRole, _D.CheckStateRole,
+             RetentionRole, FlagRole, ContactIdRole]  # fmt: skip
+    purpose = m.column_of_purpose("nieuwsbrief")
+    for row in (0, 1, 250):
+        for column in (Column.NAME, Column.CITY, Column.RETENTION, purpose):
+            index = m.index(row, column)
+            for role in roles:
+                item = QModelRoleData(role)
+                m.multiData(index, QModelRoleDataSpan(item))
+                got, want = item.data(), m.data(index, role)
+                if hasattr(want, "cacheKey"):  # an icon: the same picture
+                    got, want = got.cacheKey(), want.cacheKey()
+                assert got == want, (row, column, role)
+    assert QModelRoleData(_D.DisplayRole).data() is None
+    first = QModelRoleData(_D.DisplayRole)
+    m.multiData(m.index(0, Column.NAME), QModelRoleDataSpan(first))
+    assert first.data() == "Aaron Aaaberg"

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -403,6 +405,26 @@ class ContactTableModel(QAbstractTableModel):
             return value
         return None
 
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a paint asks for a cell in one call (Qt's default asks data() once per
+        role: seven calls into Python per cell)."""
+        if not index.isValid():
+            return
+        key = (index.row(), index.column())
+        cell = self._cells.get(key)
+        if cell is None:
+            self.data(index)  # reads the row and makes the cell
+            cell = self._cells.get(key, {})
+        items: Iterable[QModelRoleData] = (
+            [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan  # type: ignore[assignment]
+        )
+        for item in items:
+            role = item.role()
+            value = cell.get(role, _MISSING)
+            if value is _MISSING:
+                value = self.data(index, role) if role in _ASKED_ROLES else None
+            item.setData(value)
+
     def _cell(self, row: listing.ContactRow, column: int) -> dict[int, Any]:
         """What a paint asks for: text, icon, colour, font, alignment and the sort roles.
         Tooltips and accessible texts are made when asked (see _lazy)."""
@@ -472,6 +494,7 @@ class ContactTableModel(QAbstractTableModel):
 
 _FLAG_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _LAZY_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole})
+_ASKED_ROLES = _LAZY_ROLES | {ContactIdRole}  # not in a cell's dictionary: ask data()
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
