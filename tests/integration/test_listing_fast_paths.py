@@ -151,3 +151,16 @@ def test_warming_gives_way_to_a_query_and_stops_once_locked(filled) -> None:  # 
     assert lister.warm(["city", "phone"])  # after the query it may go on
     lister.close()
     assert not lister.warm(["email"])
+
+
+def test_table_rows_without_consent_events_keep_every_flag(filled) -> None:  # type: ignore[no-untyped-def]
+    ids = listing.find_ids(filled, ContactQuery(sort="consent:nieuwsbrief"))[:300]
+    full = listing.rows(filled, ids)
+    lean = listing.rows(filled, ids, consent_events=False)
+    assert [r.id for r in lean] == [r.id for r in full] == ids
+    for a, b in zip(full, lean, strict=True):
+        assert {p: c.flag for p, c in a.consents.items()} == {
+            p: c.flag for p, c in b.consents.items()
+        }
+        assert all(c.since is None and not c.source for c in b.consents.values())
+    assert any(c.since for r in full for c in r.consents.values())  # the full rows have dates

@@ -320,12 +320,11 @@ def _reasons(raw: str, lang: str) -> tuple[str, ...]:
 
 
 def _consent_cells(
-    session: Session, ids: list[int], flags_by_id: dict[int, dict[str, str]]
+    session: Session, ids: list[int], flags_by_id: dict[int, dict[str, str]], events_too: bool
 ) -> dict[int, dict[str, ConsentCell]]:
     events: dict[int, list[ConsentEvent]] = {}
-    for cid, purpose, status, on, source, evidence, reconfirm in sql.consent_events(
-        session.conn, ids
-    ):
+    found = sql.consent_events(session.conn, ids) if events_too else []
+    for cid, purpose, status, on, source, evidence, reconfirm in found:
         events.setdefault(cid, []).append(
             ConsentEvent(purpose, ConsentStatus(status), date.fromisoformat(on), source,
                          evidence, reconfirm)
@@ -337,6 +336,9 @@ def _consent_cells(
         # The cached flag decides what is shown (it is what filters and sorts); the events
         # supply the date and source for the tooltip.
         for purpose, flag in flags_by_id.get(cid, {}).items():
+            if not events_too:
+                cells[purpose] = ConsentCell(purpose, flag)
+                continue
             state = consent_state(events.get(cid, []), purpose, today=today)
             cells[purpose] = ConsentCell(purpose, flag, state.since, state.source, state.evidence)
         out[cid] = cells
@@ -350,8 +352,12 @@ def _phone_display(e164: str) -> str:
     return format_phone_nl(e164)
 
 
-def rows(session: Session, ids: list[int]) -> list[ContactRow]:
-    """Display rows for these ids, in the same order; vanished ids are left out."""
+def rows(session: Session, ids: list[int], *, consent_events: bool = True) -> list[ContactRow]:
+    """Display rows for these ids, in the same order; vanished ids are left out.
+
+    Without consent_events a consent cell holds only its flag (what the table paints): the
+    date and source behind it (its tooltip) are read when asked, for one person.
+    """
     session.require(Permission.VIEW)
     raw = sql.rows(session.conn, ids)
     flags_by_id: dict[int, dict[str, str]] = {}
@@ -363,7 +369,7 @@ def rows(session: Session, ids: list[int]) -> list[ContactRow]:
         flags_by_id[r.id] = (
             {str(k): str(v) for k, v in flags.items()} if isinstance(flags, dict) else {}
         )
-    cells = _consent_cells(session, [r.id for r in raw], flags_by_id)
+    cells = _consent_cells(session, [r.id for r in raw], flags_by_id, consent_events)
     out: list[ContactRow] = []
     for r in raw:
         name = PersonName(r.first_name, r.initials, r.infix, r.last_name)

@@ -312,7 +312,7 @@ class ContactTableModel(QAbstractTableModel):
         assert self._session is not None
         start = number * BLOCK_SIZE
         ids = self._ids[start : start + BLOCK_SIZE].tolist()
-        by_id = {r.id: r for r in listing.rows(self._session, ids)}
+        by_id = {r.id: r for r in listing.rows(self._session, ids, consent_events=False)}
         block = {start + n: by_id[i] for n, i in enumerate(ids) if i in by_id}
         self._blocks[number] = block
         self.fetch_log.append(number)
@@ -459,8 +459,10 @@ class ContactTableModel(QAbstractTableModel):
         purpose = self.purpose_of(column)
         if purpose:
             cell = row.consent(purpose[0])
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return consent_tooltip(purpose[1], cell)
+            if role == Qt.ItemDataRole.ToolTipRole and self._session is not None:
+                # the date and source behind the flag: read for this one person when asked
+                full = listing.rows(self._session, [row.id])
+                return consent_tooltip(purpose[1], full[0].consent(purpose[0]) if full else cell)
             return f"{purpose[1]}: {t('flag.' + cell.flag)}"  # AccessibleTextRole
         if role != Qt.ItemDataRole.ToolTipRole:
             return None
