@@ -174,6 +174,8 @@ class ContactLister:
         self._cache: OrderedDict[tuple[int, str, bool], array[int]] = OrderedDict()
         # (data_version, purpose) -> each id's consent flag rank (a byte per contact)
         self._ranks: OrderedDict[tuple[int, str], bytearray] = OrderedDict()
+        # (data_version, sort, descending) -> each id's place in that order, indexed by id
+        self._places: OrderedDict[tuple[int, str, bool], array[int]] = OrderedDict()
         self._total: tuple[int, int] | None = None  # (data_version, count)
         self._closed = False
         self._query_waiting = threading.Event()  # warm() gives way to it
@@ -199,6 +201,7 @@ class ContactLister:
             self._orders.clear()
             self._cache.clear()
             self._ranks.clear()
+            self._places.clear()
             self._total = None
             if self._conn is not None:
                 self._conn.close()
@@ -272,6 +275,14 @@ class ContactLister:
         self._remember(self._cache, key, found, self._CACHE_SIZE)
         return found
 
+    def _places_in(self, conn: Any, version: int, sort: str, descending: bool) -> array[int]:
+        key = (version, sort, descending)
+        found = self._places.get(key)
+        if found is None:
+            found = sql.places(self._everyone(conn, version, sort, descending))
+        self._remember(self._places, key, found, 2)
+        return found
+
     def _count(self, conn: Any, version: int) -> int:
         if self._total is None or self._total[0] != version:
             self._total = (version, sql.count(conn))
@@ -293,6 +304,7 @@ class ContactLister:
                     query.descending,
                     unfiltered=lambda: self._everyone(conn, version, query.sort, query.descending),
                     total=lambda: self._count(conn, version),
+                    positions=lambda: self._places_in(conn, version, query.sort, query.descending),
                 )
             except sql.DatabaseError as exc:
                 if "interrupt" in str(exc):
