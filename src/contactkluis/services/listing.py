@@ -7,7 +7,6 @@ contacts lists as fast as one of 100.
 
 from __future__ import annotations
 
-import functools
 import json
 import threading
 from array import array
@@ -357,13 +356,6 @@ def _consent_cells(
     return out
 
 
-@functools.lru_cache(maxsize=4096)
-def _phone_display(e164: str) -> str:
-    # phonenumbers' parse and format are most of a table page's Python time; the same
-    # numbers come back on every sort, search and scroll back
-    return format_phone_nl(e164)
-
-
 def rows(session: Session, ids: list[int], *, consent_events: bool = True) -> list[ContactRow]:
     """Display rows for these ids, in the same order; vanished ids are left out.
 
@@ -392,7 +384,7 @@ def rows(session: Session, ids: list[int], *, consent_events: bool = True) -> li
                 sort_name=name.sort_key(),
                 email=r.email or "",
                 email_count=r.email_count,
-                phone=_phone_display(r.phone) if r.phone else "",
+                phone=format_phone_nl(r.phone) if r.phone else "",
                 postcode=r.postcode or "",
                 city=r.city or "",
                 retention_status=r.retention_status,
