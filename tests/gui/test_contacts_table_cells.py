@@ -97,7 +97,7 @@ def test_idle_table_walks_every_column_order_and_sorts_from_it(qtbot, page) -> N
     m = page.model
     purpose = m.column_of_purpose("nieuwsbrief")
     assert purpose is not None
-    wanted = {"name", "city", "email", "retention", "consent:nieuwsbrief"}
+    wanted = {"name", "city", "email", "retention", "consent:nieuwsbrief", "places:name"}
     qtbot.waitUntil(lambda: wanted <= m.warmed(), timeout=10000)
     for column, descending in ((Column.CITY, True), (Column.EMAIL, False), (purpose, True)):
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder

@@ -234,11 +234,16 @@ class ContactLister:
         else:
             self._ascending(conn, version, sort)
 
-    def warm(self, sorts: list[str]) -> bool:
+    def warm(self, sorts: list[str], shown: tuple[str, bool] | None = None) -> bool:
         """Walk the orders of these sort keys ahead of a click on their column, one at a
-        time, while the user is idle. Any query gives it way: it stops when one waits for
-        the connection or interrupts it. True when every order is cached."""
-        for sort in sorts:
+        time, while the user is idle, and each id's place in the order `shown` (sort key,
+        descending) ahead of a search. Any query gives it way: it stops when one waits for
+        the connection or interrupts it. True when everything is cached."""
+        # (sort key, None): its order; (sort key, descending): the places in that order
+        steps: list[tuple[str, bool | None]] = [(sort, None) for sort in sorts]
+        if shown is not None:
+            steps.append(shown)
+        for sort, descending in steps:
             if self._query_waiting.is_set():
                 return False
             with self._lock:
@@ -246,7 +251,11 @@ class ContactLister:
                     return False
                 try:
                     conn = self._connection()
-                    self._walk(conn, data_version(conn), sort)
+                    version = data_version(conn)
+                    if descending is None:
+                        self._walk(conn, version, sort)
+                    else:
+                        self._places_in(conn, version, sort, descending)
                 except Interrupted:
                     return False
                 except sql.DatabaseError as exc:
@@ -256,9 +265,11 @@ class ContactLister:
         return True
 
     def warmed(self) -> set[str]:
-        """The sort keys whose order is cached (for any data version), for diagnostics."""
+        """The sort keys whose order is cached (for any data version), and 'places:<key>' for
+        the orders whose places are, for diagnostics."""
         purposes = {sql.CONSENT_SORT_PREFIX + p for _version, p in list(self._ranks)}
-        return {sort for _version, sort in list(self._orders)} | purposes
+        places = {f"places:{sort}" for _version, sort, _desc in list(self._places)}
+        return {sort for _version, sort in list(self._orders)} | purposes | places
 
     def _everyone(self, conn: Any, version: int, sort: str, descending: bool) -> array[int]:
         """Every contact's id in this order, from the cache while the data is unchanged."""

@@ -261,7 +261,10 @@ class ContactTableModel(QAbstractTableModel):
             return
         sorts = ["name", *_SORT_KEYS.values(), *(f"consent:{c}" for c, _l in self._purposes)]
         # Only a head start: a fault in the vault shows in the user's own next query.
-        self._tasks.run(lambda _token, _progress: lister.warm(sorts), None, lambda _exc: None)
+        shown = (self.query.sort, self.query.descending)
+        self._tasks.run(
+            lambda _token, _progress: lister.warm(sorts, shown), None, lambda _exc: None
+        )
 
     def warmed(self) -> set[str]:
         """The sort keys whose order is walked ahead of a click (see _warm)."""
