@@ -11,10 +11,18 @@ measures in one process, the way ui/app.py runs the app:
   its table painted (MainWindow built before the unlock, as the app does);
 - keystroke: a key event in the search box to the filtered table painted, for ~30 keystrokes
   of realistic prefixes. The 150 ms debounce timer is bypassed: after the key event the
-  timer is stopped and its slot called at once, so the figure is the work, not the wait;
+  timer is stopped and its slot called at once, so the figure is the work, not the wait.
+  Typing starts once the workers the unlock started (the statistics page) are done;
 - scroll: page steps from top to bottom, each step repainted (fetching rows as it goes);
-- sort: each column ascending and descending, header click to table painted;
+- sort: each column ascending and descending, header click to table painted; once straight
+  after the keystrokes (orders walked at the click) and once after 3 s idle (orders walked
+  ahead by the table);
 - peak RSS (ru_maxrss), over the whole run and after the unlock (VmHWM reset).
+
+Beside the keystroke and sort rows, a reference measured in the same run: the same FTS
+query and the same ORDER BY walks on a plain (unencrypted) copy of the vault, same schema and
+data (sqlcipher_export in a child process, deleted after the run), read into Python with an
+ordinary cursor: what bare SQL costs on this machine at this load.
 
 Not collected by pytest (tests/bench is ignored in pyproject.toml).
 """
@@ -95,6 +103,67 @@ def build_vault(path: Path, rows: int) -> None:
     print(f"built {rows} contacts in {time.perf_counter() - started:.1f} s", flush=True)
 
 
+def export_plain(path: Path, plain: Path) -> None:
+    """A plain copy of the bench vault (same schema and data, no encryption), for the
+    reference figures."""
+    from contactkluis.services import accounts
+
+    session = accounts.unlock(path, ADMIN, PASSWORD)
+    conn = session.conn
+    conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
+    conn.execute("SELECT sqlcipher_export('plain')")
+    conn.execute("DETACH DATABASE plain")
+    session.vault.close()
+
+
+class PlainReference:
+    """Bare SQL on the plain copy: the queries the table runs, answered by SQLite alone."""
+
+    def __init__(self, plain: Path) -> None:
+        import sqlcipher3
+
+        with plain.open("rb") as fh:  # in the OS cache, as the vault's own pages are
+            while fh.read(1 << 20):
+                pass
+        self.conn = sqlcipher3.connect(f"file:{plain.as_posix()}?mode=ro", uri=True)
+
+    def _fetch(self, sql: str, params: Any = ()) -> float:
+        start = time.perf_counter()
+        self.conn.execute(sql, params).fetchall()
+        return time.perf_counter() - start
+
+    def search(self, text: str) -> float:
+        from contactkluis.vault.listing import fts_query
+
+        match = fts_query(text)
+        if not match:
+            return 0.0
+        return self._fetch("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", (match,))
+
+    def sort(self, key: str, descending: bool) -> float:
+        """Every id in this order: the same per-segment ORDER BY walks the vault runs, or
+        for a consent column one ORDER BY over the flag and the name."""
+        from contactkluis.vault import listing
+
+        if key.startswith(listing.CONSENT_SORT_PREFIX):
+            rank = ("CASE f.flag WHEN 'given' THEN 0 WHEN 'reconfirm' THEN 1"
+                    " WHEN 'withdrawn' THEN 2 ELSE 3 END")  # fmt: skip
+            return self._fetch(
+                "SELECT c.id FROM contacts c LEFT JOIN consent_flags f ON f.contact_id = c.id"
+                f" AND f.purpose = ? ORDER BY {rank} {'DESC' if descending else 'ASC'},"
+                " c.sort_name = '', c.sort_name, c.id",
+                (key[len(listing.CONSENT_SORT_PREFIX) :],),
+            )
+        total = 0.0
+        for extra, order, params in listing._segments(key, descending):
+            where = f" WHERE {extra}" if extra else ""
+            total += self._fetch(f"SELECT c.id FROM contacts c{where} ORDER BY {order}", params)
+        return total
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 def cached_vault(rows: int, rebuild: bool) -> Path:
     import hashlib
 
@@ -164,6 +233,7 @@ class Bench:
         from contactkluis.ui.main_window import MainWindow
 
         self.app: QApplication = create_application([])
+        self.plain: PlainReference | None = None
         self.ctx = AppContext(path)
         self.window = MainWindow(self.ctx)
         self.window.show()
@@ -231,6 +301,12 @@ class Bench:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
+        # The statistics page computes its tables on a worker after the unlock; typing is
+        # measured after it, not against it (it is measured by bench_stats.py).
+        start = time.perf_counter()
+        self.ctx.tasks.wait()
+        self._process()
+        self.results.append(("background work after unlock", _ms(time.perf_counter() - start)))
         page = self.page
         model = page.model
         sample = [model.row_data(r) for r in range(0, model.rowCount(), model.rowCount() // 6)]
@@ -264,6 +340,9 @@ class Bench:
                 per_word.append((page.search.text(), times[-1], model.rowCount()))
         self.results.append(("keystroke to filtered table", _stats(times)))
         self.results.append(("  of which query answered", _stats(answered)))
+        if self.plain is not None:
+            bare = [self.plain.search(text) for text, _s, _n in per_word]
+            self.results.append(("  reference: same FTS query, plain SQLite", _stats(bare)))
         for text, seconds, n in sorted(per_word, key=lambda x: -x[1])[:5]:
             self.results.append((f"  slowest: {len(text)} chars -> {n} rows", _ms(seconds)))
         page.search.clear()
@@ -290,11 +369,20 @@ class Bench:
         self.results.append(("  one page step", _stats(steps)))
         bar.setValue(0)
 
-    def sorts(self) -> None:
-        from PySide6.QtCore import Qt
+    def sorts(self, idle: bool = False) -> None:
+        """Each column both ways. Straight after the keystrokes the orders are walked at the
+        click (the worst case); with `idle`, after the pause in which the table walks every
+        column's order ahead of a click (model.WARM_AFTER_MS), as when someone reads the
+        list before clicking a header."""
+        from PySide6.QtCore import Qt, QTimer
 
         page = self.page
         model = page.model
+        if idle:
+            pause: list[bool] = []
+            QTimer.singleShot(3000, lambda: pause.append(True))
+            self.wait(lambda: bool(pause))
+        label = "sort after idle" if idle else "sort"
         for column in range(model.columnCount()):
             title = str(model.headerData(column, Qt.Orientation.Horizontal))
             figures = []
@@ -304,8 +392,13 @@ class Bench:
                 self.wait(self._ready)
                 self._paint()
                 figures.append(time.perf_counter() - start)
-            self.results.append((f"sort by {title} (asc / desc)",
+            self.results.append((f"{label} by {title} (asc / desc)",
                                  f"{_ms(figures[0])} / {_ms(figures[1]).strip()}"))  # fmt: skip
+            if self.plain is not None and not idle:
+                key = model.sort_key(column)
+                bare = [self.plain.sort(key, d) for d in (False, True)]
+                self.results.append(("  reference: same ORDER BY, plain SQLite",
+                                     f"{_ms(bare[0])} / {_ms(bare[1]).strip()}"))  # fmt: skip
         page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.wait(self._ready)
 
@@ -337,11 +430,17 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--export-plain", type=Path, nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--no-reference", action="store_true",
+                        help="skip the plain-SQLite reference (and its export)")  # fmt: skip
     parser.add_argument("--skip-scroll", action="store_true")
     parser.add_argument("--profile", action="store_true", help="cProfile keystrokes and sorts")
     args = parser.parse_args()
     if args.build:
         build_vault(args.build, args.rows)
+        return
+    if args.export_plain:
+        export_plain(*args.export_plain)
         return
     path = cached_vault(args.rows, args.rebuild)
     _guard_none_refcount()
@@ -354,6 +453,11 @@ def main() -> None:
         os.environ["CONTACTKLUIS_STATE_DIR"] = str(Path(home) / "state")
         bench = Bench(path)
         print(f"vault: {path} ({path.stat().st_size / 2**20:.0f} MB), {date.today()}")
+        if not args.no_reference:
+            plain = Path(home) / "plain.db"
+            subprocess.run([sys.executable, __file__, "--export-plain", str(path), str(plain)],
+                           check=True)  # fmt: skip
+            bench.plain = PlainReference(plain)
         bench.unlock()
         if args.profile:
             import cProfile
@@ -362,14 +466,19 @@ def main() -> None:
             profiler = cProfile.Profile()
             profiler.runcall(bench.keystrokes)
             profiler.runcall(bench.sorts)
-            pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+            pstats.Stats(profiler).sort_stats(os.environ.get("BENCH_SORT", "tottime")).print_stats(
+                int(os.environ.get("BENCH_TOP", "25"))
+            )
         else:
             bench.keystrokes()
             bench.sorts()
+        bench.sorts(idle=True)
         if not args.skip_scroll:
             bench.scroll()
         bench.report()
         bench.ctx.tasks.wait()
+        if bench.plain is not None:
+            bench.plain.close()
         if bench.ctx.session is not None:
             bench.ctx.session.vault.close()
 

@@ -3,9 +3,12 @@ state reads without colour vision."""
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -70,6 +73,41 @@ def pill_width(metrics: QFontMetrics, text: str) -> int:
     return metrics.horizontalAdvance(text) + PILL_PADDING + PILL_INSET
 
 
+_pills: OrderedDict[tuple[Any, ...], QPixmap] = OrderedDict()
+_PILL_CACHE = 512  # pills differ by status and date: a year of dates in three states
+
+
+def _pill_pixmap(
+    status: str, text: str, size: tuple[float, float], font: QFont, ratio: float
+) -> QPixmap:
+    """The pill with its text, drawn once per status, text, size and font, then copied:
+    antialiased text and curves are most of a table paint's time."""
+    key = (status, text, size, font.key(), ratio)
+    pix = _pills.get(key)
+    if pix is not None:
+        _pills.move_to_end(key)
+        return pix
+    width, height = size
+    # one pixel of margin all round for the outline's antialiasing
+    pix = QPixmap(math.ceil((width + 2) * ratio), math.ceil((height + 2) * ratio))
+    pix.setDevicePixelRatio(ratio)
+    pix.fill(Qt.GlobalColor.transparent)
+    bg, fg = PILL_COLOURS.get(status, ("#eeeeee", "#333333"))
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setFont(font)
+    p.setPen(QColor(fg))
+    p.setBrush(QColor(bg))
+    pill = QRectF(1, 1, width, height)
+    p.drawRoundedRect(pill, height / 2, height / 2)
+    p.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+    p.end()
+    _pills[key] = pix
+    while len(_pills) > _PILL_CACHE:
+        _pills.popitem(last=False)
+    return pix
+
+
 class RetentionPillDelegate(QStyledItemDelegate):
     """Paints the retention cell as a coloured pill holding the status word and date."""
 
@@ -88,23 +126,18 @@ class RetentionPillDelegate(QStyledItemDelegate):
         if not status or not text:
             super().paint(painter, option, index)
             return
-        # Selection background first, so selected rows stay visibly selected.
+        # Selection and row background first, so selected rows stay visibly selected. The
+        # view's option carries the state; the cell's own text and icon are not drawn.
         style = option.widget.style() if option.widget else None
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
-        bg, fg = PILL_COLOURS.get(str(status), ("#eeeeee", "#333333"))
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         metrics = option.fontMetrics
         rect = option.rect
         width = min(metrics.horizontalAdvance(str(text)) + PILL_PADDING, rect.width() - 6)
         height = min(metrics.height() + 4, rect.height() - 4)
-        pill = QRectF(rect.left() + 4, rect.center().y() - height / 2 + 1, width, height)
-        painter.setPen(QColor(fg))
-        painter.setBrush(QColor(bg))
-        painter.drawRoundedRect(pill, height / 2, height / 2)
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, str(text))
-        painter.restore()
+        if width <= 0 or height <= 0:
+            return
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pix = _pill_pixmap(str(status), str(text), (width, height), option.font, ratio)
+        top = rect.center().y() - height / 2 + 1
+        painter.drawPixmap(QPoint(rect.left() + 3, round(top) - 1), pix)

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from contactkluis.domain.messages import format_date
@@ -23,8 +32,13 @@ from contactkluis.ui.contacts.flags import FLAG_COLOURS, FLAG_SYMBOLS, flag_icon
 from contactkluis.ui.contacts.texts import relation_label, t
 from contactkluis.ui.tasks import TaskRunner
 
-BLOCK_SIZE = 50
-MAX_BLOCKS = 4  # 200 rows cached
+# About one screenful a block: the first paint after a new query or sort reads one block,
+# and a page step while scrolling reads at most one, not twice what it shows.
+BLOCK_SIZE = 25
+MAX_BLOCKS = 8  # 200 rows cached
+_MISSING = object()
+WARM_AFTER_MS = 1000
+_SCANS_BEFORE_INDEX = 8
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 RetentionRole = Qt.ItemDataRole.UserRole + 2  # 'ok' | 'soon' | 'expired'
@@ -60,6 +74,21 @@ _SORT_KEYS: dict[Column, str] = {
 }
 _HEADER_KEYS: dict[Column, str] = {c: f"col.{k}" for c, k in _SORT_KEYS.items()}
 RETENTION_COLOURS = {"ok": "#2e7d32", "soon": "#b26a00", "expired": "#c62828"}
+_brushes: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    """One brush per colour for every cell (data() is asked for it per cell and paint)."""
+    brush = _brushes.get(colour)
+    if brush is None:
+        brush = _brushes[colour] = QBrush(QColor(colour))
+    return brush
+
+
+def _italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 def retention_text(row: listing.ContactRow) -> str:
@@ -102,11 +131,19 @@ class ContactTableModel(QAbstractTableModel):
         self.pending = False  # a background query has not answered yet
         self._ids: array[int] = array("q")
         self._row_of: dict[int, int] | None = None
+        self._lookups = 0  # row_of() calls since the ids changed
         self._blocks: OrderedDict[int, dict[int, listing.ContactRow]] = OrderedDict()
-        self._reasons_of: dict[int, tuple[str, ...]] = {}  # tooltips, cleared with the rows
+        # (row, column) -> {role: value} for the cells painted from the cached blocks
+        self._cells: dict[tuple[int, int], dict[int, Any]] = {}
         self._purposes: list[tuple[str, str]] = []
         self.query = listing.ContactQuery()
         self.fetch_log: list[int] = []  # block numbers read from the vault, for diagnostics
+        # A second after the last answer, the orders of the other columns are walked on a
+        # worker, so that a click on a header only reads a cached array.
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(WARM_AFTER_MS)
+        self._warm_timer.timeout.connect(self._warm)
 
     # -- wiring ---------------------------------------------------------------------------
 
@@ -125,8 +162,9 @@ class ContactTableModel(QAbstractTableModel):
         self._session = session
         self._ids = array("q")
         self._row_of = None
+        self._lookups = 0
         self._blocks.clear()
-        self._reasons_of.clear()
+        self._cells.clear()
         if session is not None:
             self._purposes = listing.filter_values(session).purposes
             self._lister = listing.ContactLister(session)
@@ -170,6 +208,7 @@ class ContactTableModel(QAbstractTableModel):
         if lister is None:
             self._apply(generation, array("q"))
             return
+        self._warm_timer.stop()
         lister.interrupt()
         if not (background and self._tasks is not None):
             self._apply(generation, lister.find_ids(self.query))
@@ -204,14 +243,32 @@ class ContactTableModel(QAbstractTableModel):
         self.pending = False
         self.beginResetModel()
         self._blocks.clear()
-        self._reasons_of.clear()
+        self._cells.clear()
         self._row_of = None
+        self._lookups = 0
         self._ids = ids
         self.endResetModel()
+        if self._tasks is not None:
+            self._warm_timer.start()
         self.reloaded.emit()
         callbacks, self._then = self._then, []
         for callback in callbacks:
             callback()
+
+    def _warm(self) -> None:
+        lister = self._lister
+        if lister is None or self._tasks is None or self.pending:
+            return
+        sorts = ["name", *_SORT_KEYS.values(), *(f"consent:{c}" for c, _l in self._purposes)]
+        # Only a head start: a fault in the vault shows in the user's own next query.
+        shown = (self.query.sort, self.query.descending)
+        self._tasks.run(
+            lambda _token, _progress: lister.warm(sorts, shown), None, lambda _exc: None
+        )
+
+    def warmed(self) -> set[str]:
+        """The sort keys whose order is walked ahead of a click (see _warm)."""
+        return self._lister.warmed() if self._lister is not None else set()
 
     def total(self) -> int:
         """Every contact in the vault (for 'n of total'), cached until the data changes."""
@@ -229,6 +286,14 @@ class ContactTableModel(QAbstractTableModel):
 
     def row_of(self, contact_id: int) -> int | None:
         if self._row_of is None:
+            # Keeping a selection across a keystroke looks up one or two ids: a scan of the
+            # array in C, not a dictionary of 100,000 rows built for it.
+            self._lookups += 1
+            if self._lookups <= _SCANS_BEFORE_INDEX:
+                try:
+                    return self._ids.index(contact_id)
+                except ValueError:
+                    return None
             self._row_of = {cid: n for n, cid in enumerate(self._ids)}
         return self._row_of.get(contact_id)
 
@@ -250,12 +315,13 @@ class ContactTableModel(QAbstractTableModel):
         assert self._session is not None
         start = number * BLOCK_SIZE
         ids = self._ids[start : start + BLOCK_SIZE].tolist()
-        by_id = {r.id: r for r in listing.rows(self._session, ids)}
+        by_id = {r.id: r for r in listing.rows(self._session, ids, consent_events=False)}
         block = {start + n: by_id[i] for n, i in enumerate(ids) if i in by_id}
         self._blocks[number] = block
         self.fetch_log.append(number)
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)
+            self._cells.clear()  # a few hundred cells, rebuilt from the blocks still cached
         return block
 
     # -- Qt model -------------------------------------------------------------------------
@@ -321,74 +387,96 @@ class ContactTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Asked about ten times per cell per paint (Qt's item view asks every role): after
+        # the first ask, a cell's values are a dictionary lookup.
         if not index.isValid():
             return None
+        r, column = index.row(), index.column()
         if role == ContactIdRole:
-            return self.id_at(index.row())
-        if role not in _ROLES:
-            return None
-        row = self.row_data(index.row())
-        if row is None:
-            return None
-        purpose = self.purpose_of(index.column())
-        if purpose:
-            return self._consent_data(row, purpose, role)
-        return self._field_data(row, Column(index.column()), role)
-
-    def _consent_data(self, row: listing.ContactRow, purpose: tuple[str, str], role: int) -> Any:
-        cell = row.consent(purpose[0])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return FLAG_SYMBOLS[cell.flag]
-        if role == Qt.ItemDataRole.DecorationRole:
-            return flag_icon(cell.flag)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return consent_tooltip(purpose[1], cell)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(FLAG_COLOURS[cell.flag]))
-        if role == FlagRole:
-            return cell.flag
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{purpose[1]}: {t('flag.' + cell.flag)}"
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            return self.id_at(r)
+        cell = self._cells.get((r, column))
+        if cell is None:
+            row = self.row_data(r) if role in _ROLES else None
+            if row is None:
+                return None
+            cell = self._cells[(r, column)] = self._cell(row, column)
+        value = cell.get(role, _MISSING)
+        if value is not _MISSING:
+            return value
+        if role in _LAZY_ROLES and (row := self.row_data(r)) is not None:
+            value = cell[role] = self._lazy(row, column, role)
+            return value
         return None
 
-    def _reasons(self, contact_id: int) -> tuple[str, ...]:
-        """The hovered contact's retention reasons, looked up once per contact until the
-        rows are read again (the rows themselves carry none)."""
-        found = self._reasons_of.get(contact_id)
-        if found is None and self._session is not None:
-            found = self._reasons_of[contact_id] = listing.retention_reasons(
-                self._session, contact_id
-            )
-        return found or ()
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a paint asks for a cell in one call (Qt's default asks data() once per
+        role: seven calls into Python per cell)."""
+        if not index.isValid():
+            return
+        key = (index.row(), index.column())
+        cell = self._cells.get(key)
+        if cell is None:
+            self.data(index)  # reads the row and makes the cell
+            cell = self._cells.get(key, {})
+        items: Iterable[QModelRoleData] = (
+            [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan  # type: ignore[assignment]
+        )
+        for item in items:
+            role = item.role()
+            value = cell.get(role, _MISSING)
+            if value is _MISSING:
+                value = self.data(index, role) if role in _ASKED_ROLES else None
+            item.setData(value)
 
-    def _field_data(self, row: listing.ContactRow, column: Column, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if column is Column.RETENTION:
-            if role == RetentionRole:
-                return row.retention_status
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return retention_tooltip(row, self._reasons(row.id))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(RETENTION_COLOURS.get(row.retention_status, "#555555")))
-        if column is Column.NAME:
-            if role == Qt.ItemDataRole.DecorationRole and row.restricted:
-                # An icon, not an emoji: not every desktop has a font with U+1F512.
-                from contactkluis.ui.widgets.icons import icon
+    def _cell(self, row: listing.ContactRow, column: int) -> dict[int, Any]:
+        """What a paint asks for: text, icon, colour, font, alignment and the sort roles.
+        Tooltips and accessible texts are made when asked (see _lazy)."""
+        display = Qt.ItemDataRole.DisplayRole
+        purpose = self.purpose_of(column)
+        if purpose:
+            flag = row.consent(purpose[0]).flag
+            return {
+                display: FLAG_SYMBOLS[flag],
+                Qt.ItemDataRole.DecorationRole: flag_icon(flag),
+                Qt.ItemDataRole.ForegroundRole: _brush(FLAG_COLOURS[flag]),
+                FlagRole: flag,
+                Qt.ItemDataRole.TextAlignmentRole: _FLAG_ALIGNMENT,
+            }
+        col = Column(column)
+        cell: dict[int, Any] = {display: self._display(row, col)}
+        if row.restricted:
+            cell[Qt.ItemDataRole.ForegroundRole] = _brush("#6b6b6b")
+        if col is Column.RETENTION:
+            cell[RetentionRole] = row.retention_status
+            colour = RETENTION_COLOURS.get(row.retention_status, "#555555")
+            cell[Qt.ItemDataRole.ForegroundRole] = _brush(colour)
+        elif col is Column.NAME and row.restricted:
+            # An icon, not an emoji: not every desktop has a font with U+1F512.
+            from contactkluis.ui.widgets.icons import icon
 
-                return icon("lock")
-            if role == Qt.ItemDataRole.ToolTipRole:
-                notes = [t("restricted.tip")] if row.restricted else []
-                notes += [t("special.tip")] if row.special else []
-                return "\n".join(notes) or None
-            if role == Qt.ItemDataRole.FontRole and row.restricted:
-                font = QFont()
-                font.setItalic(True)
-                return font
-        if role == Qt.ItemDataRole.ForegroundRole and row.restricted:
-            return QBrush(QColor("#6b6b6b"))
+            cell[Qt.ItemDataRole.DecorationRole] = icon("lock")
+            cell[Qt.ItemDataRole.FontRole] = _italic()
+        return cell
+
+    def _lazy(self, row: listing.ContactRow, column: int, role: int) -> Any:
+        purpose = self.purpose_of(column)
+        if purpose:
+            cell = row.consent(purpose[0])
+            if role == Qt.ItemDataRole.ToolTipRole and self._session is not None:
+                # the date and source behind the flag: read for this one person when asked
+                full = listing.rows(self._session, [row.id])
+                return consent_tooltip(purpose[1], full[0].consent(purpose[0]) if full else cell)
+            return f"{purpose[1]}: {t('flag.' + cell.flag)}"  # AccessibleTextRole
+        if role != Qt.ItemDataRole.ToolTipRole:
+            return None
+        if column == Column.RETENTION:
+            # the reasons are derived for this one person when asked (the rows carry none)
+            reasons = listing.retention_reasons(self._session, row.id) if self._session else ()
+            return retention_tooltip(row, reasons)
+        if column == Column.NAME:
+            notes = [t("restricted.tip")] if row.restricted else []
+            notes += [t("special.tip")] if row.special else []
+            return "\n".join(notes) or None
         return None
 
     def _display(self, row: listing.ContactRow, column: Column) -> str:
@@ -411,6 +499,9 @@ class ContactTableModel(QAbstractTableModel):
         return values.get(column, "")
 
 
+_FLAG_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_LAZY_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole})
+_ASKED_ROLES = _LAZY_ROLES | {ContactIdRole}  # not in a cell's dictionary: ask data()
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
