@@ -75,16 +75,20 @@ class _PooledFaker:
         return lambda: self._rnd.choice(pool)
 
 
-def build_vault(path: Path, rows: int) -> None:
+def build_vault(path: Path, rows: int, calibrated: bool = False) -> None:
     from tests.synthetic_contacts import make_contact
 
     from contactkluis.services.accounts import create_vault
     from contactkluis.vault import state_repo
-    from contactkluis.vault.keys import KdfParams
+    from contactkluis.vault.keys import KdfParams, calibrate
 
     path.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    session, _recovery = create_vault(path, "Museum Proef", ADMIN, PASSWORD, kdf=KdfParams())
+    # The app calibrates the KDF on the machine that creates the vault (keys.calibrate); the
+    # RFC floor by default, so that runs on different days unlock with the same work.
+    kdf = calibrate() if calibrated else KdfParams()
+    print(f"KDF: t={kdf.time_cost} m={kdf.memory_kib // 1024} MiB p={kdf.parallelism}", flush=True)
+    session, _recovery = create_vault(path, "Museum Proef", ADMIN, PASSWORD, kdf=kdf)
     fake = _PooledFaker(7)
     rnd = random.Random(7)
     today = session.today()
@@ -164,21 +168,24 @@ class PlainReference:
         self.conn.close()
 
 
-def cached_vault(rows: int, rebuild: bool) -> Path:
+def cached_vault(rows: int, rebuild: bool, calibrated: bool = False) -> Path:
     import hashlib
 
     from contactkluis.vault.schema import MIGRATIONS, SCHEMA_VERSION
 
     # Keyed on the migrations' text too: two branches may both call their schema "6".
     schema = hashlib.sha256("".join(MIGRATIONS).encode()).hexdigest()[:8]
-    folder = Path(tempfile.gettempdir()) / f"contactkluis-bench-{rows}-v{SCHEMA_VERSION}-{schema}"
+    kdf = "-calibrated" if calibrated else ""
+    folder = Path(tempfile.gettempdir()) / (
+        f"contactkluis-bench-{rows}-v{SCHEMA_VERSION}-{schema}{kdf}"
+    )
     path = folder / "kluis.ckdb"
     if rebuild or not path.exists():
         if folder.exists():
             for f in folder.iterdir():
                 f.unlink()
-        subprocess.run([sys.executable, __file__, "--build", str(path), "--rows", str(rows)],
-                       check=True)  # fmt: skip
+        build = [sys.executable, __file__, "--build", str(path), "--rows", str(rows)]
+        subprocess.run(build + (["--calibrated"] if calibrated else []), check=True)
     return path
 
 
@@ -434,15 +441,18 @@ def main() -> None:
     parser.add_argument("--no-reference", action="store_true",
                         help="skip the plain-SQLite reference (and its export)")  # fmt: skip
     parser.add_argument("--skip-scroll", action="store_true")
+    parser.add_argument("--calibrated", action="store_true",
+                        help="a vault whose KDF keys.calibrate() picks on this machine, as the"
+                        " app creates it (default: the RFC 9106 floor)")  # fmt: skip
     parser.add_argument("--profile", action="store_true", help="cProfile keystrokes and sorts")
     args = parser.parse_args()
     if args.build:
-        build_vault(args.build, args.rows)
+        build_vault(args.build, args.rows, args.calibrated)
         return
     if args.export_plain:
         export_plain(*args.export_plain)
         return
-    path = cached_vault(args.rows, args.rebuild)
+    path = cached_vault(args.rows, args.rebuild, args.calibrated)
     _guard_none_refcount()
     from contactkluis.domain import messages
 
@@ -452,7 +462,11 @@ def main() -> None:
         os.environ["CONTACTKLUIS_CONFIG_DIR"] = str(Path(home) / "config")
         os.environ["CONTACTKLUIS_STATE_DIR"] = str(Path(home) / "state")
         bench = Bench(path)
-        print(f"vault: {path} ({path.stat().st_size / 2**20:.0f} MB), {date.today()}")
+        from contactkluis.vault.keyfile import KeyFile, key_path
+
+        kdf = KeyFile.load(key_path(path)).slots[0].kdf
+        print(f"vault: {path} ({path.stat().st_size / 2**20:.0f} MB), {date.today()};"
+              f" KDF t={kdf.time_cost} m={kdf.memory_kib // 1024} MiB p={kdf.parallelism}")  # fmt: skip
         if not args.no_reference:
             plain = Path(home) / "plain.db"
             subprocess.run([sys.executable, __file__, "--export-plain", str(path), str(plain)],
