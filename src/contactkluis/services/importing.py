@@ -23,6 +23,7 @@ from contactkluis.migration.column_content import looks_like
 from contactkluis.migration.headers import SENSITIVE, repeats_another_column
 from contactkluis.migration.merge import Merger, Person, absorb
 from contactkluis.migration.pipeline import RowBuilder
+from contactkluis.migration.readers import Cell
 from contactkluis.migration.report import (
     FileReport,
     ImportReport,
@@ -88,6 +89,9 @@ IMPORT_CACHE_KIB = 32768  # SQLite page cache during an import, 32 MiB
 BULK_WHEN_EMPTY = True
 
 
+_READ: tuple[int, list[Cell]] = (0, [])  # a consumed row's place in its emptied list
+
+
 class Cancelled(Exception):
     """The user cancelled; the transaction rolled back."""
 
@@ -100,6 +104,9 @@ class _DryRunDone(Exception):
 class ImportRequest:
     plans: Sequence[FilePlan]
     dry_run: bool = False
+    # The caller is done with the plans (the CLI): each row is let go once it is read, and
+    # the raw sheets at the start, so 100,000 rows and their people are never held at once.
+    consume: bool = False
 
 
 class ImportProgress:
@@ -151,7 +158,8 @@ class _Run:
         self.merger = Merger()
         self.suppressed: set[str] = set()
         self.drafts_for_existing: dict[int, list[Contact]] = {}
-        self.first_row: dict[int, str] = {}
+        # Where a new person was first seen, said in the review list when they have no id.
+        self.first_row: dict[int, tuple[str, str, int]] = {}
         self.empty_vault = False
 
     def load_vault(self) -> None:
@@ -220,7 +228,12 @@ class _Run:
             surname_first=srep.name_order == "surname_first",
             region=plan.region,
         )
-        for number, cells in table.rows:
+        rows = table.rows
+        if self.request.consume:
+            table.rows = []
+        for at, (number, cells) in enumerate(rows):
+            if self.request.consume:
+                rows[at] = _READ  # the row's cells go; its person is what the run holds
             self.tick()
             srep.rows_read += 1
             frep.rows_read += 1
@@ -269,7 +282,7 @@ class _Run:
             else:
                 frep.created += 1
                 self.report.created += 1
-                self.first_row[person.key] = f"{plan.file} / {table.sheet} / rij {number}"
+                self.first_row[person.key] = (plan.file, table.sheet, number)
 
 
 def _count_outcome(srep: SheetReport, draft: Contact, row: int) -> None:
@@ -309,12 +322,14 @@ def run_import(
     dry_run: bool = False,
     progress: ImportProgress | None = None,
     conn: Connection | None = None,
+    consume: bool = False,
 ) -> ImportReport:
-    """Import the planned sheets. `conn` lets a background thread use its own connection."""
+    """Import the planned sheets. `conn` lets a background thread use its own connection.
+    `consume` empties the plans as they are read (see ImportRequest): for a caller that
+    planned them for this run alone."""
     session.require(Permission.IMPORT)
-    run = _Run(
-        session, conn or session.conn, ImportRequest(plans, dry_run), progress or ImportProgress()
-    )
+    request = ImportRequest(plans, dry_run, consume)
+    run = _Run(session, conn or session.conn, request, progress or ImportProgress())
     # The import writes every index of the contacts table in random key order, all in one
     # transaction: with SQLite's default 2 MB page cache that thrashes, spilling and
     # re-reading (and so re-encrypting and decrypting) pages tens of times over.
@@ -361,6 +376,8 @@ def _run_import(run: _Run) -> None:
         if plan.error is not None:
             frep.error = plan.error.message(run.session.lang)
             continue
+        if run.request.consume:
+            plan.raw = []  # the sheets as read share their rows with the tables
         for sheet_plan in plan.sheets:
             run.sheet(sheet_plan, frep)
     run.stop_if_cancelled()
@@ -505,7 +522,9 @@ def _near_duplicates(run: _Run, ids: dict[int, int], report: ImportReport) -> No
             return f"contact:{person.vault_id}"
         if key in ids:
             return f"contact:{ids[key]}"
-        return run.first_row.get(key, f"#{key}")
+        if key in run.first_row:
+            return "{} / {} / rij {}".format(*run.first_row[key])
+        return f"#{key}"
 
     for match in run.merger.near_matches():
         a, b = run.merger.people[match.a], run.merger.people[match.b]
@@ -531,4 +550,4 @@ def import_files(
     encoding: str | None = None,
 ) -> ImportReport:
     plans = plan_files(paths, mapping, encoding=encoding)
-    return run_import(session, plans, dry_run=dry_run, progress=progress)
+    return run_import(session, plans, dry_run=dry_run, progress=progress, consume=True)
