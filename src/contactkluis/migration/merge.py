@@ -34,7 +34,7 @@ from contactkluis.domain.contact import (
     PersonName,
     Provenance,
 )
-from contactkluis.domain.names import name_key, names_compatible
+from contactkluis.domain.names import first_given, name_key, names_compatible
 
 NEAR_SCORE = 85.0
 _K = TypeVar("_K")
@@ -52,6 +52,7 @@ class Person:
     vault_id: int | None = None
     touched: bool = False  # an existing contact that this import adds to
     nkey: str = ""  # name_key(contact.name), kept because merging compares it so often
+    given: str = ""  # first_given(contact.name), likewise
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +216,7 @@ class Merger:
         for email in c.emails:
             _file(self.by_email, email, me)
         key = person.nkey = name_key(c.name)
+        person.given = first_given(c.name)
         pc = c.address.postcode
         if key and pc:
             _file(self.by_name_pc, (key, pc), me)
@@ -338,10 +340,17 @@ class Merger:
                     self._note(key, person.key, score, "similar_name_same_postcode")
         if not c.name.first:
             return
+        given = person.given
+        people = self.people
         for key in _keys(self.by_name, (nkey, _letter(c.name.first))):
             if key == person.key:
                 continue
-            other = self.people[key].contact
+            # A bucket holds everyone of that surname and initial: most differ in the first
+            # given name, which rules out names_compatible without asking it.
+            held = people[key]
+            if given and held.given and held.given != given:
+                continue
+            other = held.contact
             if (
                 other.address.postcode != pc
                 and names_compatible(other.name, c.name)
