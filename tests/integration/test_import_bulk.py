@@ -144,3 +144,26 @@ def test_a_run_that_consumes_its_plans_leaves_what_a_run_that_keeps_them_leaves(
     assert all(not s.table.rows and not p.raw for p in own for s in p.sheets)
     for s in (kept, consumed):
         s.vault.close()
+
+
+def test_a_dry_run_names_new_people_on_the_review_list_by_the_row_that_made_them(
+    empty_vault: Path, tmp_path: Path, plans: list[FilePlan]
+) -> None:
+    """Only a dry run keeps each new person's first row (a real run has their ids): its
+    review list shows, pair for pair, the rows of the people the real run lists by id."""
+    dry = _fresh(empty_vault, tmp_path / "dry")
+    preview = run_import(dry, plans, dry_run=True)
+    real = _fresh(empty_vault, tmp_path / "real")
+    report = run_import(real, plans)
+
+    def first_row(ref: str) -> str:
+        if not ref.startswith("contact:"):
+            return ref  # a merged row, named by itself in both runs
+        file, sheet, row = import_repo.source_files(real.conn, int(ref[8:]))[0]
+        return f"{file} / {sheet} / rij {row}"
+
+    found = [(d.a, d.b, d.reason) for d in preview.near_duplicates]
+    assert found and not any(ref.startswith("contact:") for a, b, _ in found for ref in (a, b))
+    assert found == [(first_row(d.a), first_row(d.b), d.reason) for d in report.near_duplicates]
+    for s in (dry, real):
+        s.vault.close()
