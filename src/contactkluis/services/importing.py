@@ -83,7 +83,7 @@ __all__ = [
 
 CANCEL_EVERY = 50  # rows between looks at the cancel flag
 PROGRESS_EVERY = 500
-WRITE_CHUNK = 1000  # new people per insert batch: their parameter rows are held at the peak
+WRITE_CHUNK = 5000  # new people per insert batch
 IMPORT_CACHE_KIB = 32768  # SQLite page cache during an import, 32 MiB
 # Into an empty vault (indexes deferred) the rows are appended in key order and the indexes
 # sorted once: SQLite's default 2 MiB does as well there (measured at 100k rows), and the
