@@ -151,7 +151,8 @@ def full_import(path: str, vault_dir: str, profile: bool = False) -> dict[str, A
     t0 = time.perf_counter()
     plans = plan_files([Path(path)])
     t_plan = time.perf_counter() - t0
-    report = run_import(session, plans)
+    # As the CLI (import_files) does: the plans are this run's alone, read rows are let go.
+    report = run_import(session, plans, consume=True)
     seconds = time.perf_counter() - start
     if profiler:
         profiler.disable()

@@ -11,6 +11,7 @@ import pytest
 
 from contactkluis.services import importing
 from contactkluis.services.accounts import unlock
+from contactkluis.services.import_plan import rows_to_import
 from contactkluis.services.importing import FilePlan, plan_files, run_import
 from contactkluis.services.session import Session
 from contactkluis.vault import import_repo
@@ -26,9 +27,14 @@ _TABLES = (*import_repo.BULK_TABLES, "duplicate_candidates")
 
 
 @pytest.fixture(scope="module")
-def plans(tmp_path_factory: pytest.TempPathFactory) -> list[FilePlan]:
+def legacy_paths(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return list(build_legacy_set(tmp_path_factory.mktemp("legacy")).paths)
+
+
+@pytest.fixture(scope="module")
+def plans(legacy_paths: list[Path]) -> list[FilePlan]:
     """The five legacy lists of test_import, read once."""
-    return plan_files(build_legacy_set(tmp_path_factory.mktemp("legacy")).paths)
+    return plan_files(legacy_paths)
 
 
 def _fresh(empty_vault: Path, folder: Path) -> Session:
@@ -116,3 +122,48 @@ def test_an_import_failing_while_writing_leaves_the_empty_vault_and_its_indexes(
     assert session.conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
     assert _schema(session.conn) == before
     session.vault.close()
+
+
+def test_a_run_that_consumes_its_plans_leaves_what_a_run_that_keeps_them_leaves(
+    empty_vault: Path, tmp_path: Path, plans: list[FilePlan], legacy_paths: list[Path]
+) -> None:
+    """The CLI lets each row go once it is read (issue 17: memory); same vault, same report,
+    and only a plan handed over that way is emptied."""
+    held = rows_to_import(plans)
+    kept = _fresh(empty_vault, tmp_path / "kept")
+    kept_report = run_import(kept, plans)
+    assert rows_to_import(plans) == held > 50
+    own = plan_files(legacy_paths)
+    consumed = _fresh(empty_vault, tmp_path / "consumed")
+    consumed_report = run_import(consumed, own, consume=True)
+
+    assert consumed_report.to_json() == kept_report.to_json()
+    assert consumed_report.created > 50 and consumed_report.merged > 0
+    assert _content(consumed.conn) == _content(kept.conn)
+    assert _found_by_search(consumed.conn) == _found_by_search(kept.conn)
+    assert all(not s.table.rows and not p.raw for p in own for s in p.sheets)
+    for s in (kept, consumed):
+        s.vault.close()
+
+
+def test_a_dry_run_names_new_people_on_the_review_list_by_the_row_that_made_them(
+    empty_vault: Path, tmp_path: Path, plans: list[FilePlan]
+) -> None:
+    """Only a dry run keeps each new person's first row (a real run has their ids): its
+    review list shows, pair for pair, the rows of the people the real run lists by id."""
+    dry = _fresh(empty_vault, tmp_path / "dry")
+    preview = run_import(dry, plans, dry_run=True)
+    real = _fresh(empty_vault, tmp_path / "real")
+    report = run_import(real, plans)
+
+    def first_row(ref: str) -> str:
+        if not ref.startswith("contact:"):
+            return ref  # a merged row, named by itself in both runs
+        file, sheet, row = import_repo.source_files(real.conn, int(ref[8:]))[0]
+        return f"{file} / {sheet} / rij {row}"
+
+    found = [(d.a, d.b, d.reason) for d in preview.near_duplicates]
+    assert found and not any(ref.startswith("contact:") for a, b, _ in found for ref in (a, b))
+    assert found == [(first_row(d.a), first_row(d.b), d.reason) for d in report.near_duplicates]
+    for s in (dry, real):
+        s.vault.close()

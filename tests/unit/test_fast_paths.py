@@ -18,9 +18,9 @@ import phonenumbers
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from contactkluis.domain import names, normalize, special
+from contactkluis.domain import dates, names, normalize, special
 from contactkluis.domain.contact import PersonName
-from contactkluis.migration import table
+from contactkluis.migration import pipeline, table
 
 # -- generators ---------------------------------------------------------------------------
 
@@ -481,3 +481,28 @@ def test_number_cells_still_make_a_totals_row() -> None:
     assert table._is_totals(["Totaal", 120])
     assert not table._is_totals(["Jan", "de", "Vries"])
     assert not table._is_totals([decimal.Decimal(1), fractions.Fraction(1, 2)])  # type: ignore[list-item]
+
+
+@given(
+    st.datetimes(
+        min_value=datetime.datetime(1900, 1, 1),
+        max_value=datetime.datetime(2100, 1, 1),
+        timezones=st.one_of(st.none(), st.timezones()),
+    )
+)
+def test_a_date_cell_reads_as_parse_date_reads_it(moment: datetime.datetime) -> None:
+    """Date cells are remembered per moment (one date object per day); equal aware moments
+    on different days are not mixed up."""
+    assert pipeline._date(moment) == dates.parse_date(moment)
+
+
+def test_equal_moments_on_different_days_each_keep_their_day() -> None:
+    utc = datetime.datetime(2020, 1, 1, 23, 30, tzinfo=datetime.UTC)
+    east = utc.astimezone(datetime.timezone(datetime.timedelta(hours=2)))
+    assert utc == east
+    assert (pipeline._date(utc), pipeline._date(east)) == (
+        datetime.date(2020, 1, 1),
+        datetime.date(2020, 1, 2),
+    )
+    first = pipeline._date(datetime.datetime(2021, 5, 4, 10))
+    assert first is pipeline._date(datetime.datetime(2021, 5, 4, 10))  # one object

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from contactkluis.domain.contact import Contact, PersonName, Provenance
+from contactkluis.domain.contact import Address, Contact, PersonName, Provenance
 from contactkluis.domain.names import parse_full_name
 from contactkluis.migration.merge import SHARED_EMAIL_FIELD, Merger, names_agree
 
@@ -103,3 +103,29 @@ def test_a_named_row_does_not_claim_the_nameless_record_of_a_shared_address() ->
     assert [p.contact.name.display() for p in merger.people] == [
         "Karin Bakker", "Tim Bakker", "", "Els Bakker",
     ]  # fmt: skip
+
+
+def test_the_same_name_at_another_postcode_is_reviewed_in_the_order_the_rows_came() -> None:
+    """The check skips people whose first given name differs (issue 17: a bucket holds
+    everyone of a surname and initial); who is paired, and in which order, is unchanged."""
+    merger = Merger()
+    for number, (name, postcode) in enumerate(
+        [
+            ("Jan Bakker", "1011 AB"),
+            ("Johan Bakker", "1012 AB"),
+            ("Jan Peter Bakker", "1013 AB"),  # Jan ~ Jan Peter
+            ("Joost Bakker", "1014 AB"),
+            ("Jan Bakker", "1015 AB"),
+            ("Jan Pieter Bakker", "1016 AB"),  # not Jan Peter, but Jan
+        ],
+        start=2,
+    ):
+        contact = Contact(
+            name=parse_full_name(name),
+            address=Address(postcode=postcode),
+            sources=[Provenance("lijst.xlsx", "Blad1", number)],
+        )
+        merger.add(contact)
+    pairs = [(m.a, m.b, m.reason) for m in merger.near_matches()]
+    other = "same_name_other_postcode"
+    assert pairs == [(0, 2, other), (0, 4, other), (2, 4, other), (0, 5, other), (4, 5, other)]

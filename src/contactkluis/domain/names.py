@@ -488,6 +488,13 @@ def _prefix_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return longer[: len(shorter)] == shorter
 
 
+def first_given(name: PersonName) -> str:
+    """The first given name, folded ('' when there is none). Two names that both have one
+    and differ in it are never names_compatible: a cheap test before the full one."""
+    given = _given_names(name)
+    return given[0] if given else ""
+
+
 def names_compatible(a: PersonName, b: PersonName) -> bool:
     """Could these be the same person? Same last name and given names that do not clash.
 

@@ -101,7 +101,17 @@ def _date(value: Cell) -> datetime.date | None:
         return None
     if isinstance(value, str):
         return _parse_date_text(value)
+    if type(value) is datetime.datetime and value.tzinfo is None:
+        return _day_of(value)
     return parse_date(value)
+
+
+@lru_cache(maxsize=16384)
+def _day_of(moment: datetime.datetime) -> datetime.date | None:
+    """A spreadsheet's date cells repeat (a sign-up day, 'lid sinds'): one date object per
+    day for all the rows that hold it. Naive moments only: equal aware ones may fall on
+    different days."""
+    return parse_date(moment)
 
 
 @lru_cache(maxsize=16384)

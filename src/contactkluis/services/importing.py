@@ -23,6 +23,7 @@ from contactkluis.migration.column_content import looks_like
 from contactkluis.migration.headers import SENSITIVE, repeats_another_column
 from contactkluis.migration.merge import Merger, Person, absorb
 from contactkluis.migration.pipeline import RowBuilder
+from contactkluis.migration.readers import Cell
 from contactkluis.migration.report import (
     FileReport,
     ImportReport,
@@ -56,6 +57,7 @@ from contactkluis.vault import duplicates_repo, import_repo
 from contactkluis.vault.db import Connection, transaction
 
 __all__ = [
+    "BULK_CACHE_KIB",
     "CANCEL_EVERY",
     "IMPORT_CACHE_KIB",
     "PROGRESS_EVERY",
@@ -83,9 +85,16 @@ CANCEL_EVERY = 50  # rows between looks at the cancel flag
 PROGRESS_EVERY = 500
 WRITE_CHUNK = 5000  # new people per insert batch
 IMPORT_CACHE_KIB = 32768  # SQLite page cache during an import, 32 MiB
+# Into an empty vault (indexes deferred) the rows are appended in key order and the indexes
+# sorted once: SQLite's default 2 MiB does as well there (measured at 100k rows), and the
+# 30 MB more of the larger cache would be held at the peak.
+BULK_CACHE_KIB = 2048
 # Into an empty vault the indexes are built after the rows, not kept up row by row. False
 # keeps them up row by row as for a vault that holds people already (same content either way).
 BULK_WHEN_EMPTY = True
+
+
+_READ: tuple[int, list[Cell]] = (0, [])  # a consumed row's place in its emptied list
 
 
 class Cancelled(Exception):
@@ -100,6 +109,9 @@ class _DryRunDone(Exception):
 class ImportRequest:
     plans: Sequence[FilePlan]
     dry_run: bool = False
+    # The caller is done with the plans (the CLI): each row is let go once it is read, and
+    # the raw sheets at the start, so 100,000 rows and their people are never held at once.
+    consume: bool = False
 
 
 class ImportProgress:
@@ -151,7 +163,9 @@ class _Run:
         self.merger = Merger()
         self.suppressed: set[str] = set()
         self.drafts_for_existing: dict[int, list[Contact]] = {}
-        self.first_row: dict[int, str] = {}
+        # Where a new person was first seen, said in the review list when they have no id:
+        # in a dry run only (a real run gives everyone an id), 13 MB less at 100k rows.
+        self.first_row: dict[int, tuple[str, str, int]] = {}
         self.empty_vault = False
 
     def load_vault(self) -> None:
@@ -220,7 +234,12 @@ class _Run:
             surname_first=srep.name_order == "surname_first",
             region=plan.region,
         )
-        for number, cells in table.rows:
+        rows = table.rows
+        if self.request.consume:
+            table.rows = []
+        for at, (number, cells) in enumerate(rows):
+            if self.request.consume:
+                rows[at] = _READ  # the row's cells go; its person is what the run holds
             self.tick()
             srep.rows_read += 1
             frep.rows_read += 1
@@ -269,7 +288,8 @@ class _Run:
             else:
                 frep.created += 1
                 self.report.created += 1
-                self.first_row[person.key] = f"{plan.file} / {table.sheet} / rij {number}"
+                if self.request.dry_run:
+                    self.first_row[person.key] = (plan.file, table.sheet, number)
 
 
 def _count_outcome(srep: SheetReport, draft: Contact, row: int) -> None:
@@ -309,12 +329,14 @@ def run_import(
     dry_run: bool = False,
     progress: ImportProgress | None = None,
     conn: Connection | None = None,
+    consume: bool = False,
 ) -> ImportReport:
-    """Import the planned sheets. `conn` lets a background thread use its own connection."""
+    """Import the planned sheets. `conn` lets a background thread use its own connection.
+    `consume` empties the plans as they are read (see ImportRequest): for a caller that
+    planned them for this run alone."""
     session.require(Permission.IMPORT)
-    run = _Run(
-        session, conn or session.conn, ImportRequest(plans, dry_run), progress or ImportProgress()
-    )
+    request = ImportRequest(plans, dry_run, consume)
+    run = _Run(session, conn or session.conn, request, progress or ImportProgress())
     # The import writes every index of the contacts table in random key order, all in one
     # transaction: with SQLite's default 2 MB page cache that thrashes, spilling and
     # re-reading (and so re-encrypting and decrypting) pages tens of times over.
@@ -361,14 +383,18 @@ def _run_import(run: _Run) -> None:
         if plan.error is not None:
             frep.error = plan.error.message(run.session.lang)
             continue
+        if run.request.consume:
+            plan.raw = []  # the sheets as read share their rows with the tables
         for sheet_plan in plan.sheets:
             run.sheet(sheet_plan, frep)
     run.stop_if_cancelled()
     _note_shared(run)
     if run.request.dry_run:
-        _near_duplicates(run, {}, run.report)
+        _near_duplicates(run, run.report)
         raise _DryRunDone
-    _write(run)
+    bulk = BULK_WHEN_EMPTY and run.empty_vault
+    with import_repo.page_cache(run.conn, BULK_CACHE_KIB) if bulk else contextlib.nullcontext():
+        _write(run)
     run.stop_if_cancelled()
 
 
@@ -398,8 +424,7 @@ def _write(run: _Run) -> None:
     bulk = BULK_WHEN_EMPTY and run.empty_vault
     with import_repo.indexes_deferred(conn) if bulk else contextlib.nullcontext():
         _insert_new(run, new_contacts, today)
-    del new_contacts
-    ids: dict[int, int] = {p.key: p.contact.id for p in new_people if p.contact.id is not None}
+    del new_contacts, new_people
     touched: list[int] = []
     for key, drafts in run.drafts_for_existing.items():
         person = run.merger.people[key]
@@ -409,11 +434,10 @@ def _write(run: _Run) -> None:
             touched.append(person.vault_id)
         elif outcome == "restricted":
             report.restricted += len(drafts)
-        ids[key] = person.vault_id
     report.updated_existing = len(touched)
     _mark_shared_existing(repo, run)
     refresh_states(session, conn, touched)
-    _near_duplicates(run, ids, report)
+    _near_duplicates(run, report)
     candidates: list[tuple[int, int, float, str]] = []
     for dup in report.near_duplicates:
         if dup.a.startswith("contact:") and dup.b.startswith("contact:"):
@@ -498,14 +522,16 @@ def _mark_shared_existing(repo: Any, run: _Run) -> None:
             repo.add_provenance(vault_id, [mark])
 
 
-def _near_duplicates(run: _Run, ids: dict[int, int], report: ImportReport) -> None:
+def _near_duplicates(run: _Run, report: ImportReport) -> None:
     def ref(key: int) -> str:
         person = run.merger.people[key]
         if person.vault_id is not None:
             return f"contact:{person.vault_id}"
-        if key in ids:
-            return f"contact:{ids[key]}"
-        return run.first_row.get(key, f"#{key}")
+        if person.contact.id is not None:  # stored by this run (a dry run stores nobody)
+            return f"contact:{person.contact.id}"
+        if key in run.first_row:
+            return "{} / {} / rij {}".format(*run.first_row[key])
+        return f"#{key}"
 
     for match in run.merger.near_matches():
         a, b = run.merger.people[match.a], run.merger.people[match.b]
@@ -531,4 +557,4 @@ def import_files(
     encoding: str | None = None,
 ) -> ImportReport:
     plans = plan_files(paths, mapping, encoding=encoding)
-    return run_import(session, plans, dry_run=dry_run, progress=progress)
+    return run_import(session, plans, dry_run=dry_run, progress=progress, consume=True)
