@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from contactkluis.domain.crosstab import (
     CountTable,
@@ -324,19 +325,40 @@ def count_on(
     return query_profiles(conn, population, dim_sets, purposes=purposes, reference=reference)
 
 
+def counts_on(
+    conn: Connection,
+    population: Population,
+    dim_sets: Sequence[Sequence[Dim]],
+    *,
+    purposes: Sequence[str],
+    reference: date,
+    writable: bool,
+) -> tuple[list[Counter[Profile]], int]:
+    """count_on, or where the vault cannot count (read-only, new contacts) the same profile
+    counts from the loaded records."""
+    counted = count_on(
+        conn, population, dim_sets, purposes=purposes, reference=reference, writable=writable
+    )
+    if counted is None:
+        records = query_records(conn, population, purposes=purposes, reference=reference)
+        counted = profile_counts(records, dim_sets), len(records)
+    return counted
+
+
+def _session_counting(session: Session) -> dict[str, Any]:
+    session.require(Permission.STATS)
+    return {
+        "purposes": list(session.purposes),
+        "reference": session.today(),
+        "writable": not session.vault.read_only,
+    }
+
+
 def count_profiles(
     session: Session, population: Population, dim_sets: Sequence[Sequence[Dim]]
 ) -> tuple[list[Counter[Profile]], int] | None:
     """count_on over the session's connection."""
-    session.require(Permission.STATS)
-    return count_on(
-        session.conn,
-        population,
-        dim_sets,
-        purposes=list(session.purposes),
-        reference=session.today(),
-        writable=not session.vault.read_only,
-    )
+    return count_on(session.conn, population, dim_sets, **_session_counting(session))
 
 
 def _meta(
@@ -375,12 +397,8 @@ def compute(
     frozen = frozen_result(session, dim_sets, population, k, rounding)
     if frozen is not None:
         return frozen
-    counted = count_profiles(session, population, dim_sets)
-    if counted is None:
-        records = load_records(session, population)
-        counted = profile_counts(records, dim_sets), len(records)
     return compute_from_profiles(
-        *counted,
+        *counts_on(session.conn, population, dim_sets, **_session_counting(session)),
         dim_sets,
         population=population,
         reference=reference,

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactkluis.domain.crosstab import StatsRecord, profile_counts
 from contactkluis.domain.dimensions import DIMENSIONS, Dim, Language, dimension
 from contactkluis.domain.disclosure import K_DEFAULT, K_MAX, K_MIN, SUPPRESSED, PublishedTable
 from contactkluis.domain.messages import current_language, localized
@@ -83,7 +82,6 @@ class StatsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._generation = 0
-        self._records: dict[str, list[StatsRecord]] = {}
         self._result: stats.StatsResult | None = None
         self._building = False
         self._stale = False  # counts wanted once the page is shown
@@ -219,7 +217,6 @@ class StatsPage(QWidget):
 
     def reload(self) -> None:
         """After unlocking: fresh choices, fresh counts."""
-        self._records.clear()
         self._fill_dimensions()
         allowed = self.ctx.session is not None and self.ctx.session.can(Permission.STATS)
         for w in (self.population, self.dim1, self.dim2, self.by_k, self.by_round, self.k):
@@ -231,8 +228,8 @@ class StatsPage(QWidget):
         self._recount_when_shown()
 
     def _recount_when_shown(self) -> None:
-        # At 100,000 contacts the records are tens of MB and a second of a core: counted
-        # when the page is looked at, not at every unlock while the contacts load.
+        # Counting after a big import writes the new people's count rows first (seconds at
+        # 100,000): done when the page is looked at, not at every unlock while the contacts load.
         if self.isVisible():
             self.recount()
         else:
@@ -248,7 +245,6 @@ class StatsPage(QWidget):
         """Lock: drop every table, chart and record, and ignore work still under way."""
         self._stale = False
         self._generation += 1
-        self._records.clear()
         self._result = None
         self.model.clear()
         self.chart.removeAllSeries()
@@ -262,7 +258,6 @@ class StatsPage(QWidget):
         self.standard_button.setEnabled(False)
 
     def _data_changed(self) -> None:
-        self._records.clear()
         if self.ctx.session is not None:
             self._recount_when_shown()
 
@@ -309,7 +304,6 @@ class StatsPage(QWidget):
             self.k.setMinimum(floor)
             self.k.blockSignals(blocked)
         k, rounding = self.method_choice()
-        cached = self._records.get(population.code)
         vault = session.vault
         purposes = list(session.purposes)
         reference: date = session.today()
@@ -327,31 +321,20 @@ class StatsPage(QWidget):
         self.export_button.setEnabled(False)
         self.standard_button.setEnabled(False)
 
-        def work(
-            _token: object, _progress: object
-        ) -> tuple[list[StatsRecord] | None, stats.StatsResult]:
-            records, counted = cached, None
-            if records is None:  # counted in the vault; loaded records only as a fallback
-                conn = vault.connect()
-                try:
-                    counted = stats.count_on(
-                        conn,
-                        population,
-                        dim_sets,
-                        purposes=purposes,
-                        reference=reference,
-                        writable=not vault.read_only,
-                    )
-                    if counted is None:
-                        records = stats.query_records(
-                            conn, population, purposes=purposes, reference=reference
-                        )
-                finally:
-                    conn.close()
-            if counted is None:
-                assert records is not None
-                counted = profile_counts(records, dim_sets), len(records)
-            result = stats.compute_from_profiles(
+        def work(_token: object, _progress: object) -> stats.StatsResult:
+            conn = vault.connect()  # the worker's own: counting may write the count table
+            try:
+                counted = stats.counts_on(
+                    conn,
+                    population,
+                    dim_sets,
+                    purposes=purposes,
+                    reference=reference,
+                    writable=not vault.read_only,
+                )
+            finally:
+                conn.close()
+            return stats.compute_from_profiles(
                 *counted,
                 dim_sets,
                 population=population,
@@ -360,17 +343,14 @@ class StatsPage(QWidget):
                 rounding=rounding,
                 earlier=earlier,
             )
-            return records, result
 
-        def done(value: tuple[list[StatsRecord] | None, stats.StatsResult]) -> None:
+        def done(result: stats.StatsResult) -> None:
             if generation != self._generation or self.ctx.session is not session:
                 return  # locked or asked again meanwhile: a stale answer is dropped
-            if value[0] is not None:
-                self._records = {population.code: value[0]}
             self.status.clear()
             self.export_button.setEnabled(True)
             self.standard_button.setEnabled(True)
-            on_done(value[1])
+            on_done(result)
 
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
