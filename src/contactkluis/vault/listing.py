@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,14 +53,20 @@ def _consent_path(purpose: str) -> str:
     return f'$."{purpose}"'
 
 
+# What the index's tokenizer (unicode61) keeps together: letters, digits, private use.
+_WORD_RE = re.compile(r"[^\W_]+|[\ue000-\uf8ff]+")
+
+
 def fts_query(text: str) -> str | None:
-    """A search box text as an FTS5 query: every token a quoted prefix ('"tok"*'), ANDed.
+    """A search box text as an FTS5 query: every word a quoted prefix ('"tok"*'), ANDed.
 
     Digits typed in groups ('06 1234 5678', '+31 6...') are joined so phone numbers match
-    the way they are indexed; tokens without any letter or digit are dropped.
+    the way they are indexed. Text the tokenizer would split ('j.de-vries@museum.nl') is
+    sent as separate words: the index keeps no positions (schema version 9), so FTS5
+    refuses a phrase; every word must still be in the contact's text.
     """
     tokens: list[str] = []
-    for raw in text.split():
+    for raw in unicodedata.normalize("NFC", text).split():
         token = raw.lstrip("+")
         if not any(ch.isalnum() for ch in token):
             continue
@@ -70,10 +77,10 @@ def fts_query(text: str) -> str | None:
             else:
                 tokens.append(digits)
             continue
-        tokens.append(token)
+        tokens += _WORD_RE.findall(token)
     if not tokens:
         return None
-    return " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
+    return " ".join('"' + t + '"*' for t in dict.fromkeys(tokens))
 
 
 @dataclass(frozen=True)
