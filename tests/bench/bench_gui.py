@@ -150,13 +150,15 @@ class PlainReference:
         from contactkluis.vault import listing
 
         if key.startswith(listing.CONSENT_SORT_PREFIX):
-            rank = ("CASE f.flag WHEN 'given' THEN 0 WHEN 'reconfirm' THEN 1"
-                    " WHEN 'withdrawn' THEN 2 ELSE 3 END")  # fmt: skip
+            # the flags are keyed (purpose, flag, contact): one seek per flag and contact
+            rank = ("coalesce((SELECT CASE f.flag WHEN 'given' THEN 0 WHEN 'reconfirm' THEN 1"
+                    " ELSE 2 END FROM consent_flags f WHERE f.purpose = :p"
+                    " AND f.flag IN ('given', 'reconfirm', 'withdrawn')"
+                    " AND f.contact_id = c.id), 3)")  # fmt: skip
             return self._fetch(
-                "SELECT c.id FROM contacts c LEFT JOIN consent_flags f ON f.contact_id = c.id"
-                f" AND f.purpose = ? ORDER BY {rank} {'DESC' if descending else 'ASC'},"
+                f"SELECT c.id FROM contacts c ORDER BY {rank} {'DESC' if descending else 'ASC'},"
                 " c.sort_name = '', c.sort_name, c.id",
-                (key[len(listing.CONSENT_SORT_PREFIX) :],),
+                {"p": key[len(listing.CONSENT_SORT_PREFIX) :]},
             )
         total = 0.0
         for extra, order, params in listing._segments(key, descending):
