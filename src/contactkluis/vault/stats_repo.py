@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -144,29 +144,27 @@ def refresh(conn: Connection) -> None:
     conn.execute("DELETE FROM stats_dirty")
 
 
-def _decoder(
-    conn: Connection, columns: Sequence[str]
-) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
-    """A row of codes (or kept values) in `columns` order -> the raw values."""
+def _decoded(
+    conn: Connection, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """Rows of codes (or kept values) in `columns` order, then a count -> the raw values;
+    -1 (NULL in the counts' keys) and NULL become None."""
+    rows = list(rows)
     dims = [c for c in columns if c in CODED]
-    values: dict[str, dict[int, Any]] = {d: {} for d in dims}
-    if dims:
+    values: dict[str, dict[Any, Any]] = {d: {} for d in dims}
+    if dims and rows:
         marks = ", ".join("?" * len(dims))
         sql = f"SELECT dim, code, value FROM stats_people_values WHERE dim IN ({marks})"
         for dim, code, value in conn.execute(sql, dims):
             values[dim][code] = value
-    lookups = [values[c].get if c in CODED else None for c in columns]
-
-    def decode(row: tuple[Any, ...]) -> tuple[Any, ...]:
-        return (
-            tuple(
-                None if key is None or key == -1 else (look(key) if look else key)
-                for key, look in zip(row, lookups, strict=False)
-            )
-            + row[len(lookups) :]
-        )
-
-    return decode
+    out: list[Sequence[Any]] = []
+    for name, keys in zip(columns, zip(*rows, strict=True), strict=False):
+        if name in CODED:
+            out.append(list(map(values[name].get, keys)))
+        else:
+            out.append([None if key == -1 else key for key in keys])
+    out.append([row[-1] for row in rows])
+    return list(zip(*out, strict=True))
 
 
 def _counted(
@@ -178,7 +176,7 @@ def _counted(
     names = [KEY_COLUMNS[k] for k in dim_keys]
     keys = ", ".join(("k1", "k2", "k3", "k4")[: len(names)])
     rows = conn.execute(f"SELECT {keys}, n FROM stats_people_counts WHERE grp = ?", (group,))
-    decoded = list(map(_decoder(conn, names), rows))
+    decoded = _decoded(conn, names, rows)
     if relation is None:
         return decoded
     at = dim_keys.index("relation")
@@ -209,7 +207,7 @@ def grouped_counts(
     rows = conn.execute(f"{sql} GROUP BY {by}", params)
     # a population's own start years are raw values already, not codes
     coded = ["" if k == "since" and own_since else n for k, n in zip(dim_keys, names, strict=True)]
-    return list(map(_decoder(conn, coded), rows))
+    return _decoded(conn, coded, rows)
 
 
 def counted_people(conn: Connection, relation: str | None, reference: date) -> int:
