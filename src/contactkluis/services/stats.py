@@ -1,12 +1,13 @@
 """Anonymised counts: from the vault to protected tables in an .xlsx or .csv file.
 
-The vault counts: stats_people (schema 6) holds each counted person's raw values (postcode
+The vault counts: for each counted person it keeps codes of their raw values (postcode
 head, town as typed, birth year, consent flags, relations with their end dates, source
-lists), and a table's counts are a GROUP BY over one of its covering indexes, giving how
-many people share each combination of raw values. Each distinct raw value becomes the
+lists), and for each grouping the standard tables use, how many people share each
+combination (vault.stats_schema); a table's counts are read from those, or are a GROUP BY
+over the codes, giving how many people share each combination of raw values. Each distinct raw value becomes the
 values a person has for a dimension (stats_records._key_mappers), which the tables are
 built from (crosstab.tables_from_profiles) exactly as from loaded StatsRecords, the older
-way kept for a read-only vault whose new contacts are not in stats_people yet.
+way kept for a read-only vault whose new or changed contacts are not counted there yet.
 
 Who is counted: every contact except restricted ones (AVG art. 18: a restricted record may
 be stored, not processed). Anonymised records stay in: they exist for exactly this. A

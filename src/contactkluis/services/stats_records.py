@@ -225,24 +225,13 @@ def load_records(session: Session, population: Population = ALL) -> list[StatsRe
     )
 
 
-# --- counting in SQL: profile counts from GROUP BYs over stats_people ----------------------
-
-_ITEM, _PART = "\x1e", "\x1f"  # stats_people's separators: between items, within an item
-
-
-def _running_heads(raw: str | None, reference: str) -> list[str]:
-    """The first part of each item ('kind' or 'year') whose end date (if any) is on or
-    after the reference date: the relations running then."""
-    heads = []
-    for item in (raw or "").split(_ITEM) if raw else ():
-        head, sep, end = item.partition(_PART)
-        if not sep or end >= reference:
-            heads.append(head)
-    return heads
+# --- counting in SQL: profile counts from the vault's kept counts (stats_schema) -----------
 
 
 def _years(raw: str | None, reference: str) -> tuple[str, ...]:
-    years = dict.fromkeys(y if y.isdigit() else UNKNOWN for y in _running_heads(raw, reference))
+    years = dict.fromkeys(
+        y if y.isdigit() else UNKNOWN for y in stats_repo.running_heads(raw, reference)
+    )
     return tuple(years) or _UNKNOWN_ONLY
 
 
@@ -262,11 +251,11 @@ def _key_mappers(
     def sources(raw: str | None) -> tuple[str, ...]:
         if not raw:
             return _UNKNOWN_ONLY
-        pairs = (item.partition(_PART) for item in raw.split(_ITEM))
+        pairs = (item.partition(stats_repo.PART) for item in raw.split(stats_repo.ITEM))
         return tuple(sorted({list_kinds.get((f, sheet), UNKNOWN) for f, _, sheet in pairs}))
 
     def relations(raw: str | None) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(_running_heads(raw, ref))) or _UNKNOWN_ONLY
+        return tuple(dict.fromkeys(stats_repo.running_heads(raw, ref))) or _UNKNOWN_ONLY
 
     fixed: dict[str, Callable[[Any], tuple[str, ...]]] = {
         "relation": relations,
@@ -298,9 +287,9 @@ def query_profiles(
     reference: date,
 ) -> tuple[list[Counter[Profile]], int]:
     """The profile counts of each table (crosstab.profile_counts) and the number of people,
-    counted in SQL: one GROUP BY per index grouping a table fits in (INDEXED_GROUPS), shared
-    by every table it serves, else one of the table's own. stats_people must be current
-    (stats_repo.stale)."""
+    counted in SQL: the kept counts of a grouping a table fits in (COUNTED_GROUPS), shared
+    by every table it serves, else a GROUP BY of the table's own. The vault's rows must be
+    current (stats_repo.stale)."""
     if not isinstance(population, Population):
         raise TypeError("population must be a Population")
     wanted = None if population.relation is None else str(population.relation)
@@ -328,8 +317,8 @@ def query_profiles(
     with _gc_paused():
         for ds in dim_sets:
             keys = tuple(d.key for d in ds)
-            # A population's own start years are not the stored column: never from an index.
-            groups = () if wanted and "since" in keys else stats_repo.INDEXED_GROUPS
+            # A population's own start years are not the stored column: never kept counts.
+            groups = () if wanted and "since" in keys else tuple(stats_repo.COUNTED_GROUPS)
             group = next((g for g in groups if set(keys) <= set(g)), keys)
             cols = columns(group)
             values = [mapped(d.name, cols[group.index(d.key)]) for d in ds]

@@ -7,6 +7,8 @@ a contact changes and once a day.
 
 from __future__ import annotations
 
+from contactkluis.vault import stats_schema
+
 MIGRATIONS: list[str] = [
     # version 1
     """
@@ -445,10 +447,13 @@ MIGRATIONS: list[str] = [
             (SELECT j.key, j.value, OLD.id FROM json_each(OLD.consent_json) j);
     END;
     """,
+    # version 10 (issue 17, size): the statistics keep codes and counts instead of every
+    # person's raw values under six indexes: see stats_schema.
+    stats_schema.MIGRATION,
 ]
 
 # After these versions the file is compacted (VACUUM): the space they freed goes back.
-COMPACT_AFTER = frozenset({6, 8, 9})
+COMPACT_AFTER = frozenset({6, 8, 9, MIGRATIONS.index(stats_schema.MIGRATION) + 1})
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from contactkluis.vault.db import Connection
+from contactkluis.vault.stats_schema import CODED, GROUPS, column, encode
 
 _CONTACTS_QUERY = """
 SELECT c.id, substr(ltrim(c.postcode), 1, 4), c.city,
@@ -66,16 +68,17 @@ def running_relations(conn: Connection, reference: date) -> dict[int, str]:
     return dict(conn.execute(_RELATIONS_QUERY, {"ref": reference.isoformat()}).fetchall())
 
 
-# --- counting in SQL over stats_people (schema version 6) ---------------------------------
+# --- counting in SQL: the counts and codes of stats_schema ----------------------------------
 
-# The raw value a dimension groups by, per counted person. pc2 is written exactly as in
-# the stats_people_relation_pc2 index so that index answers it; '~' marks a postcode head
-# that is not four digits (the caller decides what it is, as for any other value).
-PC2_KEY = "CASE WHEN pc GLOB '[0-9][0-9][0-9][0-9]' THEN substr(pc, 1, 2) ELSE '~' || pc END"
+ITEM, PART = "\x1e", "\x1f"  # the separators in relations and since: between items, within one
+
+# Dimension key -> the stats_people_codes column holding it. pc2 is the postcode's first two
+# digits, or '~' and the head when that is not four digits (the caller decides what it is,
+# as for any other value).
 KEY_COLUMNS: dict[str, str] = {
     "relation": "relations",
     "since": "since",
-    "pc2": PC2_KEY,
+    "pc2": "pc2",
     "pc4": "pc",
     "city": "city",
     "age": "birth_year",
@@ -88,72 +91,126 @@ KEY_COLUMNS: dict[str, str] = {
 SINCE_OF_KIND = (
     "(SELECT group_concat(coalesce(substr(r.start_date, 1, 4), '')"
     " || coalesce(char(31) || r.end_date, ''), char(30))"
-    " FROM relations r WHERE r.contact_id = stats_people.contact_id AND r.kind = :kind)"
+    " FROM relations r WHERE r.contact_id = p.contact_id AND r.kind = :kind)"
 )
-# Groupings one covering index answers without sorting (see the schema's indexes).
-INDEXED_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("relation", "age"),
-    ("relation", "pc2"),
-    ("consent", "retention", "segment"),
-    ("city",),
-    ("source",),
-    ("since",),
-)
+# Groupings whose counts are kept (stats_schema.GROUPS), as dimension keys; every one
+# carries the relations, so a population's counts come from it too.
+_BY_COLUMN = {column: key for key, column in KEY_COLUMNS.items()}
+COUNTED_GROUPS: dict[tuple[str, ...], int] = {
+    tuple(_BY_COLUMN[c] for c in columns): group for group, columns in GROUPS.items()
+}
 _POPULATION = (
-    " WHERE EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = stats_people.contact_id"
+    " WHERE EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = p.contact_id"
     " AND r.kind = :kind AND (r.end_date IS NULL OR r.end_date >= :ref))"
 )
 
 
+def running_heads(raw: str | None, reference: str) -> list[str]:
+    """The first part of each item of a relations or since value ('kind' or 'year') whose
+    end date (if any) is on or after the reference date: the relations running then."""
+    heads = []
+    for item in raw.split(ITEM) if raw else ():
+        head, sep, end = item.partition(PART)
+        if not sep or end >= reference:
+            heads.append(head)
+    return heads
+
+
 def stale(conn: Connection) -> bool:
-    """Contacts added since the last count whose stats_people rows are not written yet."""
+    """Contacts added or changed since the last count whose rows are not written yet."""
     return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM stats_dirty)").fetchone()[0])
 
 
 def refresh(conn: Connection) -> None:
-    """Write the stats_people rows of the contacts added since (inside a transaction).
-
-    After a big import most rows are new: the indexes are then dropped and built again,
-    one sort each, instead of taking every row in random order (half the time)."""
-    dirty = int(conn.execute("SELECT count(*) FROM stats_dirty").fetchone()[0])
-    kept = int(conn.execute("SELECT count(*) FROM stats_people").fetchone()[0])
-    indexes: list[tuple[str, str]] = []
-    if dirty >= 1000 and dirty >= kept // 2:
-        indexes = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-            " AND tbl_name = 'stats_people' AND sql IS NOT NULL"
-        ).fetchall()
-        for name, _sql in indexes:
-            conn.execute(f'DROP INDEX "{name}"')
+    """Write the rows (codes, counts, new dictionary values) of the contacts marked since
+    the last count (inside a transaction), all in a few set-wise statements."""
     conn.execute(
-        "DELETE FROM stats_people WHERE contact_id IN (SELECT contact_id FROM stats_dirty)"
+        "DELETE FROM stats_people_codes WHERE contact_id IN (SELECT contact_id FROM stats_dirty)"
+    )
+    # Their raw values once (the relations and sources are the costly part): temp_store is
+    # MEMORY, so they never reach a file.
+    conn.execute("DROP TABLE IF EXISTS temp.stats_new")
+    conn.execute(
+        "CREATE TEMP TABLE stats_new (contact_id INTEGER PRIMARY KEY, pc, city, birth_year,"
+        " consent, retention, segment, relations, since, sources)"
     )
     conn.execute(
-        "INSERT INTO stats_people SELECT v.* FROM stats_dirty d"
+        "INSERT INTO temp.stats_new SELECT v.* FROM stats_dirty d"
         " JOIN stats_source v ON v.contact_id = d.contact_id"
     )
+    for statement in encode("temp.stats_new"):
+        conn.execute(statement)
+    conn.execute("DROP TABLE temp.stats_new")
     conn.execute("DELETE FROM stats_dirty")
-    for _name, sql in indexes:
-        conn.execute(sql)
 
 
-def _key(dim_key: str, relation: str | None) -> str:
-    return SINCE_OF_KIND if dim_key == "since" and relation else KEY_COLUMNS[dim_key]
+def _decoded(
+    conn: Connection, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """Rows of codes (or kept values) in `columns` order, then a count -> the raw values;
+    -1 (NULL in the counts' keys) and NULL become None."""
+    rows = list(rows)
+    dims = [c for c in columns if c in CODED]
+    values: dict[str, dict[Any, Any]] = {d: {} for d in dims}
+    if dims and rows:
+        marks = ", ".join("?" * len(dims))
+        sql = f"SELECT dim, code, value FROM stats_people_values WHERE dim IN ({marks})"
+        for dim, code, value in conn.execute(sql, dims):
+            values[dim][code] = value
+    out: list[Sequence[Any]] = []
+    for name, keys in zip(columns, zip(*rows, strict=True), strict=False):
+        if name in CODED:
+            out.append(list(map(values[name].get, keys)))
+        else:
+            out.append([None if key == -1 else key for key in keys])
+    out.append([row[-1] for row in rows])
+    return list(zip(*out, strict=True))
+
+
+def _counted(
+    conn: Connection, dim_keys: tuple[str, ...], relation: str | None, reference: date
+) -> list[tuple[Any, ...]]:
+    """The kept counts of a grouping in `dim_keys` order; only the people with `relation`
+    running on `reference` if given."""
+    group = COUNTED_GROUPS[dim_keys]
+    names = [KEY_COLUMNS[k] for k in dim_keys]
+    keys = ", ".join(("k1", "k2", "k3", "k4")[: len(names)])
+    rows = conn.execute(f"SELECT {keys}, n FROM stats_people_counts WHERE grp = ?", (group,))
+    decoded = _decoded(conn, names, rows)
+    if relation is None:
+        return decoded
+    at = dim_keys.index("relation")
+    ref = reference.isoformat()
+    runs: dict[Any, bool] = {}
+    for raw in {row[at] for row in decoded}:
+        runs[raw] = relation in running_heads(raw, ref)
+    return [row for row in decoded if runs[row[at]]]
 
 
 def grouped_counts(
     conn: Connection, dim_keys: tuple[str, ...], relation: str | None, reference: date
 ) -> list[tuple[Any, ...]]:
     """(raw value per dimension..., people) of the counted people, grouped by the raw
-    values of `dim_keys`; only those with `relation` running on `reference` if given."""
-    keys = ", ".join(_key(k, relation) for k in dim_keys)
+    values of `dim_keys`; only those with `relation` running on `reference` if given.
+    A kept grouping is read as it is; any other is counted over the codes."""
+    own_since = relation is not None and "since" in dim_keys
+    if dim_keys in COUNTED_GROUPS and not own_since:
+        return _counted(conn, dim_keys, relation, reference)
+    names = [KEY_COLUMNS[k] for k in dim_keys]
+    keys = ", ".join(
+        SINCE_OF_KIND if k == "since" and relation else column(n, "p")
+        for k, n in zip(dim_keys, names, strict=True)
+    )
     by = ", ".join(str(i + 1) for i in range(len(dim_keys)))
-    sql = f"SELECT {keys}, count(*) FROM stats_people" + (_POPULATION if relation else "")
+    sql = f"SELECT {keys}, count(*) FROM stats_people_codes p" + (_POPULATION if relation else "")
     params = {"ref": reference.isoformat(), "kind": relation}
-    return list(conn.execute(f"{sql} GROUP BY {by}", params).fetchall())
+    rows = conn.execute(f"{sql} GROUP BY {by}", params)
+    # a population's own start years are raw values already, not codes
+    coded = ["" if k == "since" and own_since else n for k, n in zip(dim_keys, names, strict=True)]
+    return _decoded(conn, coded, rows)
 
 
 def counted_people(conn: Connection, relation: str | None, reference: date) -> int:
-    sql = "SELECT count(*) FROM stats_people" + (_POPULATION if relation else "")
-    params = {"ref": reference.isoformat(), "kind": relation}
-    return int(conn.execute(sql, params).fetchone()[0])
+    if relation is None:
+        return int(conn.execute("SELECT count(*) FROM stats_people_codes").fetchone()[0])
+    return sum(row[-1] for row in _counted(conn, ("city", "relation"), relation, reference))
