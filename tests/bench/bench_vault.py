@@ -59,7 +59,7 @@ CREATE INDEX emails_contact ON emails (contact_id);
 # As in vault/schema.py; FTS5's secure-delete option needs SQLite >= 3.42 (stdlib's may be older).
 FTS = (
     "CREATE VIRTUAL TABLE contacts_fts USING fts5 (body,"
-    " tokenize='unicode61 remove_diacritics 2', detail=none)"
+    " tokenize='unicode61 remove_diacritics 2', prefix='1 2', detail=none)"
 )
 FTS_SECURE = "INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('secure-delete', 1)"
 PRAGMAS = (

@@ -125,7 +125,7 @@ def test_a_v7_vault_keeps_finding_by_every_prefix_and_forgets_an_edited_name(
         table = session.conn.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'contacts_fts'"
         ).fetchone()[0]
-        assert "prefix" not in table and "detail=none" in table  # version 9
+        assert "prefix='1 2'" in table and "detail=none" in table  # version 9
         names = session.conn.execute(
             "SELECT name FROM sqlite_master WHERE name LIKE '%contacts_created%'"
         ).fetchall()

@@ -1,8 +1,8 @@
-"""Issue 17 (size): schema version 9 keeps a search index without word positions or prefix
-indexes, and the cached consent flags once (keyed by purpose and flag). An existing version 8
-vault is upgraded in place: the same people are found by every prefix, the consent filters
-give the same people, edits and erasures keep the flags exact, and an erased name leaves
-every decrypted page."""
+"""Issue 17 (size): schema version 9 keeps a search index without word positions (with
+one- and two-character prefix indexes), and the cached consent flags once (keyed by purpose
+and flag). An existing version 8 vault is upgraded in place: the same people are found by
+every prefix, the consent filters give the same people, edits and erasures keep the flags
+exact, and an erased name leaves every decrypted page."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def test_a_v8_vault_finds_and_filters_the_same_people(
         table = session.conn.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'contacts_fts'"
         ).fetchone()[0]
-        assert "detail=none" in table and "prefix" not in table
+        assert "detail=none" in table and "prefix='1 2'" in table
         indexes = session.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'consent_flags'"
             " AND sql IS NOT NULL"
