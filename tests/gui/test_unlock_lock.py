@@ -194,3 +194,54 @@ def _throttle_over(path) -> bool:
     from contactkluis.vault.keyfile import KeyFile, key_path
 
     return throttle.wait_remaining(KeyFile.load(key_path(path)).vault_id) == 0
+
+
+def _shown_while_unlocking(qtbot, win: MainWindow) -> list[str]:  # type: ignore[no-untyped-def]
+    """The upgrade notice's texts as they were shown during the unlock."""
+    seen: list[str] = []
+    label = win.unlock_screen.upgrading
+    original = label.show
+
+    def record() -> None:
+        seen.append(label.text())
+        original()
+
+    label.show = record  # type: ignore[method-assign]
+    _unlock(qtbot, win, ADMIN, ADMIN_PW)
+    qtbot.waitUntil(lambda: win.ctx.session is not None, timeout=60000)
+    return seen
+
+
+def test_the_first_unlock_after_an_update_says_the_vault_is_being_upgraded(
+    qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A vault of an older version is upgraded at its first unlock (seconds at 100k
+    contacts): the unlock screen says so instead of only spinning; an up-to-date vault's
+    unlock says nothing of the kind."""
+    from contactkluis.vault import schema
+    from contactkluis.vault import vault as vault_module
+
+    path = tmp_path / "oud.ckdb"
+    monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:8])
+    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 8)
+    old, _ = create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+    old.vault.close()
+    monkeypatch.undo()
+
+    ctx = AppContext(path)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    seen = _shown_while_unlocking(qtbot, win)
+    assert len(seen) == 1 and "eenmalig bijgewerkt" in seen[0] and "niet af" in seen[0]
+    assert ctx.session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
+    assert not win.unlock_screen.upgrading.isVisible()
+    ctx.tasks.wait()
+    ctx.close_session()
+
+    again = MainWindow(AppContext(path))
+    qtbot.addWidget(again)
+    again.show()
+    assert _shown_while_unlocking(qtbot, again) == []
+    again.ctx.tasks.wait()
+    again.ctx.close_session()

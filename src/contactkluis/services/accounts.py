@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,10 +45,15 @@ def unlock(
     *,
     read_only: bool = False,
     check_pages: bool = True,
+    on_upgrade: Callable[[], None] | None = None,
 ) -> Session:
     """check_pages=False: the whole file's check is left to `session.vault.check_pages()`
-    (the app runs it on a worker once its window is up; see Vault.open)."""
-    vault = Vault.open(path, account, password, read_only=read_only, check_pages=check_pages)
+    (the app runs it on a worker once its window is up; see Vault.open). on_upgrade: called
+    when this unlock first upgrades the vault to the program's schema (it takes longer)."""
+    vault = Vault.open(
+        path, account, password, read_only=read_only, check_pages=check_pages,
+        on_upgrade=on_upgrade,
+    )  # fmt: skip
     session = Session(vault)
     if session.vault.account is None:
         session.vault.close()

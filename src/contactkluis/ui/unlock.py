@@ -93,6 +93,11 @@ class UnlockScreen(QWidget):
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #e53935;")
+        # Shown while this unlock upgrades the vault to a new version (once, after an update).
+        self.upgrading = QLabel()
+        self.upgrading.setObjectName("unlockUpgrading")
+        self.upgrading.setWordWrap(True)
+        self.upgrading.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("Account:"), self.account)
@@ -115,6 +120,7 @@ class UnlockScreen(QWidget):
         inner.addSpacing(12)
         inner.addLayout(form)
         inner.addWidget(self.busy)
+        inner.addWidget(self.upgrading)
         inner.addWidget(self.message)
         inner.addLayout(buttons)
 
@@ -159,16 +165,33 @@ class UnlockScreen(QWidget):
             return
         path = self.ctx.vault_path
 
-        def work(_token: Any, _progress: Any) -> Session:
+        def work(_token: Any, progress: Any) -> Session:
             # The whole file's page check runs after the window is up (MainWindow).
-            return accounts.unlock(path, account, password, read_only=read_only, check_pages=False)
+            return accounts.unlock(
+                path, account, password, read_only=read_only, check_pages=False,
+                on_upgrade=lambda: progress(0, 1),
+            )  # fmt: skip
 
         self._set_busy(True)
         self.message.clear()
-        self.ctx.tasks.run(work, self._done, self._failed)
+        self.ctx.tasks.run(work, self._done, self._failed, lambda _done, _total: self._upgrade())
+
+    def _upgrade(self) -> None:
+        """The first unlock after an update rewrites the vault for the new version: say so,
+        or a long wait looks like a hang and people close the program halfway."""
+        self.upgrading.setText(
+            self.tr(
+                "De kluis wordt eenmalig bijgewerkt voor deze versie van Contactkluis, na een"
+                " reservekopie. Bij een grote kluis duurt dat tot een halve minuut. Sluit het"
+                " programma niet af."
+            )
+        )
+        self.upgrading.show()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
+        if not busy:
+            self.upgrading.hide()
         for w in (self.account, self.password, self.button, self.forgot):
             w.setEnabled(not busy)
 

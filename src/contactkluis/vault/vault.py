@@ -12,7 +12,7 @@ import os
 import secrets
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -166,10 +166,13 @@ class Vault(KeySlots):
         *,
         read_only: bool = False,
         check_pages: bool = True,
+        on_upgrade: Callable[[], None] | None = None,
     ) -> Vault:
         """check_pages=False proves the key with the first pages only and leaves the whole
         file's check to `check_pages()` (the app runs it on a worker once its window is up);
-        a vault that still needs a migration is checked whole before it is changed."""
+        a vault that still needs a migration is checked whole before it is changed.
+        on_upgrade is called once the key is proven and the file is about to be upgraded
+        to this version's schema (a backup, then the migration: seconds at 100k contacts)."""
         path = Path(path)
         keyfile = cls._load_keyfile(path)
         wait = throttle.wait_remaining(keyfile.vault_id)
@@ -188,8 +191,9 @@ class Vault(KeySlots):
             raise UserError("wrong_password", delay=delay) from None
         opened = roster.open_slot(keyfile, slot, private, pin)
         vault = cls._unlock(
-            path, keyfile, slot, private, account, read_only, opened, check_pages=check_pages
-        )
+            path, keyfile, slot, private, account, read_only, opened,
+            check_pages=check_pages, on_upgrade=on_upgrade,
+        )  # fmt: skip
         vault._kek = kek
         failed = throttle.reset(keyfile.vault_id)
         vault._authenticate(slot, opened, password)
@@ -241,6 +245,7 @@ class Vault(KeySlots):
         opened: roster.Opened,
         *,
         check_pages: bool = True,
+        on_upgrade: Callable[[], None] | None = None,
     ) -> Vault:
         data_key, generation, checked = cls._find_data_key(
             path, keyfile, slot, private, check_pages=check_pages
@@ -270,6 +275,8 @@ class Vault(KeySlots):
             vault._private, vault._own_slot = private, slot.slot_id
             vault._head_ok = vault._head_holds()
             if version < SCHEMA_VERSION and not read_only:
+                if on_upgrade is not None and version > 0:
+                    on_upgrade()
                 vault._migrate(backup_first=version > 0)
         except BaseException:
             if lock:

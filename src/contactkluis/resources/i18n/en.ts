@@ -511,8 +511,8 @@ Please report this to the supplier with this code (it contains no personal data)
         <translation>Close</translation>
     </message>
     <message>
-        <source>Een deel van het kluisbestand is beschadigd (bijvoorbeeld door een schijf- of kopieerfout). Wijzigen kan niet meer, zodat de schade niet wordt overschreven. Sluit de kluis en zet een back-up terug; 'contactkluis verify' zegt wat er mis is.</source>
-        <translation>Part of the vault file is damaged (for example by a disk or copy error). Changes are no longer possible, so that the damage is not written over. Close the vault and restore a backup; 'contactkluis verify' says what is wrong.</translation>
+        <source>Een deel van het kluisbestand is beschadigd (bijvoorbeeld door een schijf- of kopieerfout). Wijzigen kan niet meer, zodat de schade niet wordt overschreven. Sluit de kluis en zet een back-up terug; &apos;contactkluis verify&apos; zegt wat er mis is.</source>
+        <translation>Part of the vault file is damaged (for example by a disk or copy error). Changes are no longer possible, so that the damage is not written over. Close the vault and restore a backup; &apos;contactkluis verify&apos; says what is wrong.</translation>
     </message>
     <message>
         <source>Let op: deze kluis is beschadigd</source>
@@ -2004,6 +2004,10 @@ Continue?</translation>
     <message>
         <source>Vul uw account en wachtwoord in.</source>
         <translation>Enter your account and password.</translation>
+    </message>
+    <message>
+        <source>De kluis wordt eenmalig bijgewerkt voor deze versie van Contactkluis, na een reservekopie. Bij een grote kluis duurt dat tot een halve minuut. Sluit het programma niet af.</source>
+        <translation>The vault is being updated once for this version of Contactkluis, after a backup. For a large vault this takes up to half a minute. Do not close the program.</translation>
     </message>
     <message>
         <source>Kluis in gebruik</source>

@@ -2006,6 +2006,10 @@ Doorgaan?</translation>
             <translation>Vul uw account en wachtwoord in.</translation>
         </message>
         <message>
+            <source>De kluis wordt eenmalig bijgewerkt voor deze versie van Contactkluis, na een reservekopie. Bij een grote kluis duurt dat tot een halve minuut. Sluit het programma niet af.</source>
+            <translation>De kluis wordt eenmalig bijgewerkt voor deze versie van Contactkluis, na een reservekopie. Bij een grote kluis duurt dat tot een halve minuut. Sluit het programma niet af.</translation>
+        </message>
+        <message>
             <source>Kluis in gebruik</source>
             <translation>Kluis in gebruik</translation>
         </message>
