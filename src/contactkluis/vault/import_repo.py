@@ -101,7 +101,7 @@ _DEFERRED_TRIGGERS: dict[str, tuple[str, str]] = {
         " WHERE contact_id = NEW.contact_id; END",
         "UPDATE stats_people SET (relations, since) = (SELECT v.relations, v.since"
         " FROM stats_source v WHERE v.contact_id = stats_people.contact_id)"
-        " WHERE contact_id IN (SELECT contact_id FROM relations)",
+        " WHERE EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = stats_people.contact_id)",
     ),
     "stats_people_provenance_insert": (
         "AFTER INSERT ON provenance BEGIN UPDATE stats_people SET sources = (SELECT v.sources"
@@ -109,7 +109,7 @@ _DEFERRED_TRIGGERS: dict[str, tuple[str, str]] = {
         " WHERE contact_id = NEW.contact_id; END",
         "UPDATE stats_people SET sources = (SELECT v.sources FROM stats_source v"
         " WHERE v.contact_id = stats_people.contact_id)"
-        " WHERE contact_id IN (SELECT contact_id FROM provenance)",
+        " WHERE EXISTS (SELECT 1 FROM provenance p WHERE p.contact_id = stats_people.contact_id)",
     ),
 }
 
