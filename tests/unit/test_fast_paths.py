@@ -192,6 +192,10 @@ name_cells = st.one_of(st.none(), st.sampled_from(_FIRSTS + _INFIXES + _LASTS), 
 @example("zero\u200bwidth")
 @example("")
 @example(" ")
+@example(12.0)
+@example(-0.0)
+@example(1e300)
+@example(2.5e-07)
 def test_clean_text_equals_the_reference(value: object) -> None:
     assert normalize.clean_text(value) == normalize._clean_text_reference(value)
 

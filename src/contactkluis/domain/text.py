@@ -30,6 +30,9 @@ def clean_text(value: object) -> str | None:
         return " ".join(value.split()) or None
     if type(value) is int and -_BIG_INT < value < _BIG_INT:
         return str(value)  # digits and a sign: nothing to clean
+    if type(value) is float and math.isfinite(value):
+        # A house number or a phone read as a number: digits, a sign, '.', 'e' only.
+        return str(int(value)) if value.is_integer() else repr(value)
     return _clean_text_reference(value)
 
 

@@ -173,10 +173,14 @@ class RowBuilder:
         self._evidence: dict[tuple[str, str | None, str | None, bool], str] = {}
         self._status: dict[tuple[tuple[type, Cell], ...], tuple[bool, bool, str | None]] = {}
 
-    def _cells(self, cells: Sequence[Cell], name: str) -> list[Cell]:
+    def _cells(self, cells: Sequence[Cell], name: str, first: dict[str, Cell]) -> list[Cell]:
+        """Every cell of the field that holds something; `first` is _firsts(cells)."""
         indexes = self.by_field.get(name)
         if not indexes:
             return []
+        if len(indexes) == 1:  # the usual one column: _firsts judged its cell already
+            found = first.get(name)
+            return [] if found is None else [found]
         size = len(cells)
         return [
             cells[i]
@@ -215,7 +219,7 @@ class RowBuilder:
         name = self._name(first, note)
         # E-mail addresses (a cell may hold two)
         emails: list[str] = []
-        for raw in self._cells(cells, "email"):
+        for raw in self._cells(cells, "email", first):
             text = _text(raw) or ""
             for part in split_values(text):
                 if is_junk_value(part):
@@ -233,7 +237,9 @@ class RowBuilder:
         # numbers ("06-... / 020-..."), which read_phone_cell splits.
         phone_texts = [
             part
-            for t in (_text(raw) for raw in self._cells(cells, "phone") if not is_junk_value(raw))
+            for t in (
+                _text(raw) for raw in self._cells(cells, "phone", first) if not is_junk_value(raw)
+            )
             if t
             for part in split_values(t)
         ]
@@ -254,7 +260,7 @@ class RowBuilder:
             result.changes.append(("phone", "phone_several"))
         if region != "NL" and len(read.phones) > len(read.kept_as_written):
             result.changes.append(("phone", "phone_foreign_region"))
-        if not emails and self._is_cross_reference(cells):
+        if not emails and self._is_cross_reference(cells, first):
             result.invalid = "cross_reference"
             return result
         address_read = read_address(first, note, where)
@@ -269,7 +275,7 @@ class RowBuilder:
             if all(is_junk_value(c) for c in cells if c is not None):
                 result.invalid = "junk"
             return result
-        if self._is_junk_name(name, cells):
+        if self._is_junk_name(name, cells, first):
             if not emails:
                 result.invalid = "junk"
                 return result
@@ -285,7 +291,7 @@ class RowBuilder:
         if birth_year is None and raw_year is not None:
             year_date = _date(raw_year)
             birth_year = year_date.year if year_date else None
-        notes = " ".join(t for t in (_text(c) for c in self._cells(cells, "notes")) if t)
+        notes = " ".join(t for t in (_text(c) for c in self._cells(cells, "notes", first)) if t)
         special_note = ""
         flagged = special_categories(notes) if notes else []
         if flagged:
@@ -312,18 +318,20 @@ class RowBuilder:
         )
         return result
 
-    def _is_cross_reference(self, cells: Sequence[Cell]) -> bool:
+    def _is_cross_reference(self, cells: Sequence[Cell], first: dict[str, Cell]) -> bool:
         """A pointer in the name cells, or a row holding nothing but a pointer."""
-        named = [c for f in _NAME_FIELDS for c in self._cells(cells, f)]
+        named = [c for f in _NAME_FIELDS for c in self._cells(cells, f, first)]
         filled = [c for c in cells if not is_junk_value(c)]
         return any(
             isinstance(c, str) and _CROSS_REFERENCE.match(c)
             for c in (named if len(filled) > 1 else filled)
         )
 
-    def _is_junk_name(self, name: PersonName, cells: Sequence[Cell]) -> bool:
+    def _is_junk_name(
+        self, name: PersonName, cells: Sequence[Cell], first: dict[str, Cell]
+    ) -> bool:
         # "n.v.t." in a name cell parses as initials "N.V.T.": judge the cells as written too.
-        raw = [c for f in _NAME_FIELDS for c in self._cells(cells, f)]
+        raw = [c for f in _NAME_FIELDS for c in self._cells(cells, f, first)]
         if raw and all(is_junk_value(c) for c in raw):
             return True
         # Initials are derived from a first name, so "test" brings a "T." along: skip them.

@@ -91,12 +91,22 @@ class PostcodeReading:
     country: str | None  # the country the postcode's shape (or the given country) says
 
 
-@lru_cache(maxsize=16384)
 def read_postcode(text: str, country: str | None = None) -> PostcodeReading:
     """'1234ab' -> 1234 AB (NL); 'B-2000' or '2000' -> 2000 (BE); '10115' -> 10115 (DE).
 
     With a known country other than these three the postcode is kept as written.
     """
+    if country == "NL":
+        # Read for NL, a Dutch-shaped postcode reads as it does for no country at all: the
+        # import asks both of each row's postcode (its region first), and most are unique.
+        loose = _read_postcode(text, None)
+        if loose.country == "NL":
+            return loose
+    return _read_postcode(text, country)
+
+
+@lru_cache(maxsize=16384)
+def _read_postcode(text: str, country: str | None = None) -> PostcodeReading:
     clean = " ".join(text.split())
     if country in (None, "NL"):
         dutch = _NL_LOOSE.match(clean)

@@ -422,7 +422,11 @@ def _write(run: _Run) -> None:
     new_people = [p for p in run.merger.people if p.vault_id is None]
     new_contacts = [p.contact for p in new_people]
     bulk = BULK_WHEN_EMPTY and run.empty_vault
-    with import_repo.indexes_deferred(conn) if bulk else contextlib.nullcontext():
+    with contextlib.ExitStack() as bulk_load:
+        if bulk:
+            # The indexes last: the triggers' catch-up statements write rows they would hold.
+            bulk_load.enter_context(import_repo.indexes_deferred(conn))
+            bulk_load.enter_context(import_repo.triggers_deferred(conn))
         _insert_new(run, new_contacts, today)
     del new_contacts, new_people
     touched: list[int] = []

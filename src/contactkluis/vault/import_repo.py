@@ -77,6 +77,70 @@ def indexes_deferred(conn: Connection, tables: tuple[str, ...] = BULK_TABLES) ->
         conn.execute(sql)
 
 
+# Per-row triggers an import into an empty vault fires, each with the statement that does
+# the same for the whole table at once. (The e-mail and phone key triggers stay: the import
+# writes the keys with the row, so they find nothing to do, and a whole-table statement that
+# checks so costs what they do.) The trigger's own
+# text is given as well: one that reads otherwise (the schema changed it) is not deferred,
+# since its catch-up was written for the text here.
+_DEFERRED_TRIGGERS: dict[str, tuple[str, str]] = {
+    "consent_flags_insert": (
+        "AFTER INSERT ON contacts BEGIN INSERT INTO consent_flags (contact_id, purpose, flag)"
+        " SELECT NEW.id, j.key, j.value FROM json_each(NEW.consent_json) j; END",
+        "INSERT INTO consent_flags (contact_id, purpose, flag)"
+        " SELECT c.id, j.key, j.value FROM contacts c, json_each(c.consent_json) j",
+    ),
+    "stats_people_contact_insert": (
+        "AFTER INSERT ON contacts BEGIN"
+        " INSERT OR IGNORE INTO stats_dirty (contact_id) VALUES (NEW.id); END",
+        "INSERT OR IGNORE INTO stats_dirty (contact_id) SELECT id FROM contacts",
+    ),
+    "stats_people_relation_insert": (
+        "AFTER INSERT ON relations BEGIN UPDATE stats_people SET (relations, since) ="
+        " (SELECT v.relations, v.since FROM stats_source v WHERE v.contact_id = NEW.contact_id)"
+        " WHERE contact_id = NEW.contact_id; END",
+        "UPDATE stats_people SET (relations, since) = (SELECT v.relations, v.since"
+        " FROM stats_source v WHERE v.contact_id = stats_people.contact_id)"
+        " WHERE EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = stats_people.contact_id)",
+    ),
+    "stats_people_provenance_insert": (
+        "AFTER INSERT ON provenance BEGIN UPDATE stats_people SET sources = (SELECT v.sources"
+        " FROM stats_source v WHERE v.contact_id = NEW.contact_id)"
+        " WHERE contact_id = NEW.contact_id; END",
+        "UPDATE stats_people SET sources = (SELECT v.sources FROM stats_source v"
+        " WHERE v.contact_id = stats_people.contact_id)"
+        " WHERE EXISTS (SELECT 1 FROM provenance p WHERE p.contact_id = stats_people.contact_id)",
+    ),
+}
+
+
+def _words(sql: str) -> str:
+    return " ".join(sql.split())
+
+
+@contextmanager
+def triggers_deferred(conn: Connection) -> Iterator[list[str]]:
+    """Into an EMPTY vault only (checked here; otherwise nothing is deferred): drop the
+    insert triggers of _DEFERRED_TRIGGERS, and when the block ends without an error run each
+    one's whole-table statement and create the trigger again from its own text. The block
+    may only insert (an update or delete would meet a table the triggers left behind). As
+    indexes_deferred: inside the caller's transaction, so a rollback restores them. Yields
+    the names deferred."""
+    found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    deferred: list[tuple[str, str, str]] = []
+    if is_empty(conn):
+        for name, sql in found:
+            body, catch_up = _DEFERRED_TRIGGERS.get(name, ("", ""))
+            if body and _words(sql) == _words(f"CREATE TRIGGER {name} {body}"):
+                deferred.append((name, sql, catch_up))
+    for name, _sql, _catch_up in deferred:
+        conn.execute(f'DROP TRIGGER "{name}"')  # names from the schema itself
+    yield [name for name, _sql, _catch_up in deferred]
+    for _name, sql, catch_up in deferred:
+        conn.execute(catch_up)
+        conn.execute(sql)
+
+
 @contextmanager
 def page_cache(conn: Connection, kib: int) -> Iterator[None]:
     """Run with a page cache of `kib` KiB, then restore the one the connection had."""
