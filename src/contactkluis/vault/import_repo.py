@@ -85,31 +85,34 @@ def indexes_deferred(conn: Connection, tables: tuple[str, ...] = BULK_TABLES) ->
 # since its catch-up was written for the text here.
 _DEFERRED_TRIGGERS: dict[str, tuple[str, str]] = {
     "consent_flags_insert": (
-        "AFTER INSERT ON contacts BEGIN INSERT INTO consent_flags (contact_id, purpose, flag)"
-        " SELECT NEW.id, j.key, j.value FROM json_each(NEW.consent_json) j; END",
-        "INSERT INTO consent_flags (contact_id, purpose, flag)"
-        " SELECT c.id, j.key, j.value FROM contacts c, json_each(c.consent_json) j",
+        "AFTER INSERT ON contacts BEGIN INSERT INTO consent_flags (purpose, flag, contact_id)"
+        " SELECT j.key, j.value, NEW.id FROM json_each(NEW.consent_json) j; END",
+        "INSERT INTO consent_flags (purpose, flag, contact_id)"
+        " SELECT j.key, j.value, c.id FROM contacts c, json_each(c.consent_json) j",
     ),
     "stats_people_contact_insert": (
         "AFTER INSERT ON contacts BEGIN"
         " INSERT OR IGNORE INTO stats_dirty (contact_id) VALUES (NEW.id); END",
         "INSERT OR IGNORE INTO stats_dirty (contact_id) SELECT id FROM contacts",
     ),
+    # A relation or provenance row takes its person's counted row away (none can exist: the
+    # vault had no contacts, and a counted row goes with its contact) and marks them to be
+    # counted afresh.
     "stats_people_relation_insert": (
-        "AFTER INSERT ON relations BEGIN UPDATE stats_people SET (relations, since) ="
-        " (SELECT v.relations, v.since FROM stats_source v WHERE v.contact_id = NEW.contact_id)"
-        " WHERE contact_id = NEW.contact_id; END",
-        "UPDATE stats_people SET (relations, since) = (SELECT v.relations, v.since"
-        " FROM stats_source v WHERE v.contact_id = stats_people.contact_id)"
-        " WHERE EXISTS (SELECT 1 FROM relations r WHERE r.contact_id = stats_people.contact_id)",
+        "AFTER INSERT ON relations BEGIN"
+        " DELETE FROM stats_people_codes WHERE contact_id = NEW.contact_id;"
+        " INSERT OR IGNORE INTO stats_dirty (contact_id)"
+        " SELECT id FROM contacts WHERE id = NEW.contact_id; END",
+        "INSERT OR IGNORE INTO stats_dirty (contact_id)"
+        " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM relations)",
     ),
     "stats_people_provenance_insert": (
-        "AFTER INSERT ON provenance BEGIN UPDATE stats_people SET sources = (SELECT v.sources"
-        " FROM stats_source v WHERE v.contact_id = NEW.contact_id)"
-        " WHERE contact_id = NEW.contact_id; END",
-        "UPDATE stats_people SET sources = (SELECT v.sources FROM stats_source v"
-        " WHERE v.contact_id = stats_people.contact_id)"
-        " WHERE EXISTS (SELECT 1 FROM provenance p WHERE p.contact_id = stats_people.contact_id)",
+        "AFTER INSERT ON provenance BEGIN"
+        " DELETE FROM stats_people_codes WHERE contact_id = NEW.contact_id;"
+        " INSERT OR IGNORE INTO stats_dirty (contact_id)"
+        " SELECT id FROM contacts WHERE id = NEW.contact_id; END",
+        "INSERT OR IGNORE INTO stats_dirty (contact_id)"
+        " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM provenance)",
     ),
 }
 
