@@ -280,7 +280,7 @@ def consent_order(
 def consent_rank(conn: Connection, purpose: str, size: int) -> bytearray:
     """Each id's flag for a purpose as a rank (given 0, reconfirm 1, withdrawn 2, none 3),
     indexed by id below `size`. Purposes are the user's own, so no index per purpose: each
-    flag's ids come from the consent_flags_purpose index."""
+    flag's ids are one range of the consent_flags key (purpose, flag, contact)."""
     _consent_path(purpose)  # validates the code
     rank = bytearray(b"\x03") * size  # no flag row at all counts as 'none'
     sql = "SELECT contact_id FROM consent_flags WHERE purpose = ? AND flag = ?"
