@@ -16,6 +16,7 @@ from contactkluis.ui.main_window import MainWindow
 from contactkluis.ui.unlock import RecoveryDialog
 from contactkluis.vault.lock import InstanceLock
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
+from tests.support.vaults import schema_at
 
 
 @pytest.fixture
@@ -212,21 +213,16 @@ def _shown_while_unlocking(qtbot, win: MainWindow) -> list[str]:  # type: ignore
     return seen
 
 
-def test_the_first_unlock_after_an_update_says_the_vault_is_being_upgraded(
-    qtbot, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_unlock_after_an_update_says_the_vault_is_being_upgraded(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A vault of an older version is upgraded at its first unlock (seconds at 100k
     contacts): the unlock screen says so instead of only spinning; an up-to-date vault's
     unlock says nothing of the kind."""
     from contactkluis.vault import schema
-    from contactkluis.vault import vault as vault_module
 
     path = tmp_path / "oud.ckdb"
-    monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:8])
-    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 8)
-    old, _ = create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    old.vault.close()
-    monkeypatch.undo()
+    with schema_at(8):
+        old, _ = create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+        old.vault.close()
 
     ctx = AppContext(path)
     win = MainWindow(ctx)

@@ -11,8 +11,6 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from contactkluis.domain.contact import Address, Contact, PersonName, Provenance, Relation
 from contactkluis.domain.contact import RelationKind as Kind
 from contactkluis.domain.crosstab import build_tables, tables_from_profiles
@@ -20,11 +18,11 @@ from contactkluis.services import accounts, contacts, erasure, states, stats
 from contactkluis.services.contacts import MergeChoice
 from contactkluis.services.session import Session
 from contactkluis.vault import schema, stats_schema
-from contactkluis.vault import vault as vault_module
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.integration.test_stats_sql import BY, _awkward
 from tests.support.stats_people import REFERENCE
 from tests.support.stats_people import fill as fill_hand_counted
+from tests.support.vaults import schema_at
 
 # The migration that brought the compact form (its number changes as others are added).
 MINE = schema.MIGRATIONS.index(stats_schema.MIGRATION)
@@ -80,35 +78,31 @@ def _dictionary(session: Session, dim: str) -> set[object]:
     return {r[0] for r in rows}
 
 
-def test_an_older_vault_is_converted_in_place_and_counts_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:MINE])
-    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", MINE)
-    path = tmp_path / "oud.ckdb"
-    old, _ = accounts.create_vault(path, "Oud", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    try:
-        fill_hand_counted(old)
-        with old.write() as conn:
-            ids = [old.repo(conn).insert(_awkward(i), recorded_by="test") for i in range(90)]
-            states.refresh(old, conn, ids)
-            # the older version's count: every marked person's raw values written
-            conn.execute(
-                "INSERT INTO stats_people SELECT v.* FROM stats_dirty d"
-                " JOIN stats_source v ON v.contact_id = d.contact_id"
-            )
-            conn.execute("DELETE FROM stats_dirty")
-        late = contacts.create_contact(old, _awkward(91))  # marked, written at the next count
-        # the unlock's daily pass, done now so the statuses counted before are those after
-        old._today = date.today  # type: ignore[method-assign]
-        states.roll_to_today(old)
-        old._today = lambda: REFERENCE  # type: ignore[method-assign]
-        old_rows = old.conn.execute("SELECT * FROM stats_people ORDER BY contact_id").fetchall()
-        assert len(old_rows) > 100
-        before = _every_count(old, from_records=True)
-    finally:
-        old.vault.close()
-    monkeypatch.undo()
+def test_an_older_vault_is_converted_in_place_and_counts_the_same(tmp_path: Path) -> None:
+    with schema_at(MINE):
+        path = tmp_path / "oud.ckdb"
+        old, _ = accounts.create_vault(path, "Oud", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+        try:
+            fill_hand_counted(old)
+            with old.write() as conn:
+                ids = [old.repo(conn).insert(_awkward(i), recorded_by="test") for i in range(90)]
+                states.refresh(old, conn, ids)
+                # the older version's count: every marked person's raw values written
+                conn.execute(
+                    "INSERT INTO stats_people SELECT v.* FROM stats_dirty d"
+                    " JOIN stats_source v ON v.contact_id = d.contact_id"
+                )
+                conn.execute("DELETE FROM stats_dirty")
+            late = contacts.create_contact(old, _awkward(91))  # marked, written at the next count
+            # the unlock's daily pass, done now so the statuses counted before are those after
+            old._today = date.today  # type: ignore[method-assign]
+            states.roll_to_today(old)
+            old._today = lambda: REFERENCE  # type: ignore[method-assign]
+            old_rows = old.conn.execute("SELECT * FROM stats_people ORDER BY contact_id").fetchall()
+            assert len(old_rows) > 100
+            before = _every_count(old, from_records=True)
+        finally:
+            old.vault.close()
 
     session = accounts.unlock(path, ADMIN, ADMIN_PW)
     try:

@@ -11,10 +11,10 @@ import pytest
 from contactkluis.services import accounts, erasure
 from contactkluis.services.session import Session
 from contactkluis.vault import listing, schema
-from contactkluis.vault import vault as vault_module
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person
 from tests.support.sqlcipher_pages import all_pages, pages_containing
+from tests.support.vaults import schema_at
 
 GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 KEPT_FIRST, KEPT_LAST = "Baukje", "Ellenbroekstra"
@@ -34,24 +34,22 @@ def _markers(first: str, last: str) -> list[bytes]:
 
 
 @pytest.fixture
-def v5_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int, int]:
+def v5_vault(tmp_path: Path) -> tuple[Path, int, int]:
     """A vault made by the program as it was at schema version 5, with 80 people."""
-    monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:5])
-    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 5)
-    path = tmp_path / "kluis.ckdb"
-    session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    try:
-        for n in range(40):
-            add_person(session, f"Voornaam{n}", f"Achternaam{n}")
-        gone = add_person(session, GONE_FIRST, GONE_LAST)
-        kept = add_person(session, KEPT_FIRST, KEPT_LAST)
-        for n in range(40, 80):
-            add_person(session, f"Voornaam{n}", f"Achternaam{n}")
-        assert session.vault.meta("schema_version") == "5"
-        assert _found(session, GONE_LAST.lower()[:6]) == [gone]
-    finally:
-        session.vault.close()
-    monkeypatch.undo()
+    with schema_at(5):
+        path = tmp_path / "kluis.ckdb"
+        session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+        try:
+            for n in range(40):
+                add_person(session, f"Voornaam{n}", f"Achternaam{n}")
+            gone = add_person(session, GONE_FIRST, GONE_LAST)
+            kept = add_person(session, KEPT_FIRST, KEPT_LAST)
+            for n in range(40, 80):
+                add_person(session, f"Voornaam{n}", f"Achternaam{n}")
+            assert session.vault.meta("schema_version") == "5"
+            assert _found(session, GONE_LAST.lower()[:6]) == [gone]
+        finally:
+            session.vault.close()
     return path, gone, kept
 
 

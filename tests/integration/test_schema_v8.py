@@ -14,10 +14,10 @@ from contactkluis.services import accounts, contacts, erasure, listing, states
 from contactkluis.services.session import Session
 from contactkluis.vault import listing as sql
 from contactkluis.vault import schema
-from contactkluis.vault import vault as vault_module
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person
 from tests.support.sqlcipher_pages import all_pages, pages_containing
+from tests.support.vaults import schema_at
 
 GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 
@@ -36,34 +36,30 @@ def _found(session: Session, text: str) -> list[int]:
 
 
 @pytest.fixture
-def v7_vault(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[Path, int, bytes, dict[str, list[int]]]:
+def v7_vault(tmp_path: Path) -> tuple[Path, int, bytes, dict[str, list[int]]]:
     """A vault at schema version 7 with 40 people whose rows cache their reasons' texts,
     as version 7 wrote them; the bytes of one such text; whom QUERIES found."""
-    monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:7])
-    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 7)
-    path = tmp_path / "kluis.ckdb"
-    session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    try:
-        ids = [add_person(session, f"Voornaam{n}", f"Achternaam{n}") for n in range(39)]
-        gone = add_person(session, GONE_FIRST, GONE_LAST)
-        people = session.repo().get_many([*ids, gone])
-        cached = states.reasons(session, people)
-        with session.write() as conn:
-            conn.executemany(
-                "UPDATE contacts SET retention_json = ? WHERE id = ?",
-                [(json.dumps(r, ensure_ascii=False), cid) for cid, r in cached.items()],
-            )
-        text = json.dumps(cached[gone], ensure_ascii=False).encode()
-        session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        assert pages_containing(all_pages(path, session.vault.data_key_for_tests()), text)
-        assert session.vault.meta("schema_version") == "7"
-        found = {q: _found(session, q) for q in QUERIES}
-        assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
-    finally:
-        session.vault.close()
-    monkeypatch.undo()
+    with schema_at(7):
+        path = tmp_path / "kluis.ckdb"
+        session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+        try:
+            ids = [add_person(session, f"Voornaam{n}", f"Achternaam{n}") for n in range(39)]
+            gone = add_person(session, GONE_FIRST, GONE_LAST)
+            people = session.repo().get_many([*ids, gone])
+            cached = states.reasons(session, people)
+            with session.write() as conn:
+                conn.executemany(
+                    "UPDATE contacts SET retention_json = ? WHERE id = ?",
+                    [(json.dumps(r, ensure_ascii=False), cid) for cid, r in cached.items()],
+                )
+            text = json.dumps(cached[gone], ensure_ascii=False).encode()
+            session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            assert pages_containing(all_pages(path, session.vault.data_key_for_tests()), text)
+            assert session.vault.meta("schema_version") == "7"
+            found = {q: _found(session, q) for q in QUERIES}
+            assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
+        finally:
+            session.vault.close()
     return path, gone, text, found
 
 

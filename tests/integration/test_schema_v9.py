@@ -17,10 +17,10 @@ from contactkluis.services import accounts, contacts, erasure, listing
 from contactkluis.services.listing import ContactQuery
 from contactkluis.services.session import Session
 from contactkluis.vault import schema
-from contactkluis.vault import vault as vault_module
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person, give
 from tests.support.sqlcipher_pages import all_pages, pages_containing
+from tests.support.vaults import schema_at
 
 GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 QUERIES = (
@@ -59,33 +59,29 @@ def _from_json(session: Session) -> list[tuple[int, str, str]]:
 
 
 @pytest.fixture
-def v8_vault(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[Path, int, dict[str, list[int]], dict[str, list[int]]]:
+def v8_vault(tmp_path: Path) -> tuple[Path, int, dict[str, list[int]], dict[str, list[int]]]:
     """A vault at schema version 8 with 40 people, some with a newsletter consent given or
     withdrawn; whom QUERIES found there and whom each newsletter flag filter gave."""
-    monkeypatch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:8])
-    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", 8)
-    path = tmp_path / "kluis.ckdb"
-    session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    try:
-        ids = [add_person(session, f"Voornaam{n}", f"Achternaam{n}") for n in range(39)]
-        gone = add_person(session, GONE_FIRST, GONE_LAST)
-        for cid in [*ids[::3], gone]:
-            give(session, cid)
-        for cid in ids[::6]:
-            contacts.record_consent(
-                session, cid, "nieuwsbrief", ConsentStatus.WITHDRAWN, date(2024, 2, 1),
-                "afmeldlink", "",
-            )  # fmt: skip
-        assert session.vault.meta("schema_version") == "8"
-        found = {q: _found(session, q) for q in QUERIES}
-        assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
-        flags = _by_flag(session)
-        assert flags["given"] and flags["withdrawn"] and flags["none"]
-    finally:
-        session.vault.close()
-    monkeypatch.undo()
+    with schema_at(8):
+        path = tmp_path / "kluis.ckdb"
+        session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+        try:
+            ids = [add_person(session, f"Voornaam{n}", f"Achternaam{n}") for n in range(39)]
+            gone = add_person(session, GONE_FIRST, GONE_LAST)
+            for cid in [*ids[::3], gone]:
+                give(session, cid)
+            for cid in ids[::6]:
+                contacts.record_consent(
+                    session, cid, "nieuwsbrief", ConsentStatus.WITHDRAWN, date(2024, 2, 1),
+                    "afmeldlink", "",
+                )  # fmt: skip
+            assert session.vault.meta("schema_version") == "8"
+            found = {q: _found(session, q) for q in QUERIES}
+            assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
+            flags = _by_flag(session)
+            assert flags["given"] and flags["withdrawn"] and flags["none"]
+        finally:
+            session.vault.close()
     return path, gone, found, flags
 
 

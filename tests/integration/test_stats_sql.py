@@ -39,10 +39,10 @@ from contactkluis.services import (
 from contactkluis.services.contacts import MergeChoice
 from contactkluis.services.session import Session
 from contactkluis.vault import import_repo, schema
-from contactkluis.vault import vault as vault_module
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.stats_people import REFERENCE
 from tests.support.stats_people import fill as fill_hand_counted
+from tests.support.vaults import schema_at
 
 KINDS = list(RelationKind)
 CITIES = ["Delft", " delft ", "", None, "Atlantis", "den haag", "Rotterdam", "Gouda"]
@@ -168,18 +168,13 @@ def test_counts_follow_every_kind_of_change(session: Session, vault) -> None:  #
     _assert_same(session)
 
 
-def test_a_vault_of_the_previous_schema_counts_the_same_after_upgrade(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_vault_of_the_previous_schema_counts_the_same_after_upgrade(tmp_path: Path) -> None:
     mine = next(i for i, m in enumerate(schema.MIGRATIONS) if "CREATE TABLE stats_people" in m)
-    before = schema.MIGRATIONS[:mine]  # the vault as made before the stats tables came
-    monkeypatch.setattr(vault_module, "MIGRATIONS", before)
-    monkeypatch.setattr(vault_module, "SCHEMA_VERSION", len(before))
-    path = tmp_path / "oud.ckdb"
-    old, _ = accounts.create_vault(path, "Oud", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-    fill_hand_counted(old)
-    old.vault.close()
-    monkeypatch.undo()
+    with schema_at(mine):  # the vault as made before the stats tables came
+        path = tmp_path / "oud.ckdb"
+        old, _ = accounts.create_vault(path, "Oud", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+        fill_hand_counted(old)
+        old.vault.close()
     session = accounts.unlock(path, ADMIN, ADMIN_PW)
     try:
         session._today = lambda: REFERENCE  # type: ignore[attr-defined]

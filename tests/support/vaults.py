@@ -177,3 +177,16 @@ def run_script(
         timeout=timeout,
         check=False,
     )
+
+
+@contextmanager
+def schema_at(version: int) -> Iterator[None]:
+    """Vaults created or opened inside this block stop at schema `version`, as an older
+    release made them; the next unlock outside it upgrades them (the upgrade tests)."""
+    from contactkluis.vault import schema
+    from contactkluis.vault import vault as vault_module
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:version])
+        patch.setattr(vault_module, "SCHEMA_VERSION", version)
+        yield
