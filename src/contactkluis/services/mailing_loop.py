@@ -177,11 +177,12 @@ def import_returned(
     result = LoopResult(kind, rows=len(lines))
     with session.write() as conn:
         repo = session.repo(conn)
+        holders = repo.ids_by_emails(line.email for line in lines if line.email is not None)
         for line in lines:
             if line.email is None:
                 result.outcomes["no_address"] += 1
                 continue
-            ids = repo.ids_by_email(line.email)
+            ids = holders.get(line.email, [])
             if not ids:
                 result.outcomes["not_found"] += 1
                 continue

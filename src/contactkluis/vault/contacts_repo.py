@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -341,6 +342,18 @@ class ContactRepository:
                 "SELECT DISTINCT contact_id FROM emails WHERE email = ?", (email,)
             )
         ]
+
+    def ids_by_emails(self, emails: Iterable[str]) -> dict[str, list[int]]:
+        """Each of these exact addresses -> the contacts that have it (absent when none), in
+        one pass over the e-mail table (no index on the addresses: schema version 11)."""
+        found: dict[str, list[int]] = {}
+        for email, cid in self.conn.execute(
+            "SELECT DISTINCT email, contact_id FROM emails"
+            " WHERE email IN (SELECT value FROM json_each(?)) ORDER BY email, contact_id",
+            (json.dumps(sorted(set(emails))),),
+        ):
+            found.setdefault(str(email), []).append(int(cid))
+        return found
 
     def ids_by_phone(self, e164: str) -> list[int]:
         return [
