@@ -188,6 +188,18 @@ def full_import(path: str, vault_dir: str, profile: bool = False) -> dict[str, A
         stats.print_stats(35)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
     count = session.repo().count()
+    peak_mb = _peak_mb(resource.RUSAGE_SELF)  # the import's own, before the count below
+    vault_file = Path(vault_dir) / "kluis.ckdb"
+    session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    vault_mb = vault_file.stat().st_size / 1e6
+    # The statistics page's first count writes the imported people's counted rows (its
+    # worker does so when the page is first shown): the size the vault then settles at.
+    from contactkluis.vault import stats_repo
+
+    with session.write() as conn:
+        stats_repo.refresh(conn)
+    session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    counted_mb = vault_file.stat().st_size / 1e6
     session.vault.close()
     errors = [f.error for f in report.files if f.error]
     return {
@@ -196,12 +208,14 @@ def full_import(path: str, vault_dir: str, profile: bool = False) -> dict[str, A
         "cpu_seconds": cpu_seconds,
         "split": split,
         "errors": errors,
-        "peak_mb": _peak_mb(resource.RUSAGE_SELF),
+        "peak_mb": peak_mb,
         "reader_child_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
         "created": report.created,
         "merged": report.merged,
         "invalid": len(report.invalid),
         "contacts": count,
+        "vault_mb": vault_mb,
+        "counted_mb": counted_mb,
     }
 
 
@@ -263,6 +277,10 @@ def main() -> int:
     print(
         f"  created {imp['created']}, merged {imp['merged']}, invalid {imp['invalid']},"
         f" contacts in vault {imp['contacts']}"
+    )
+    print(
+        f"  vault file after the import {imp['vault_mb']:.1f} MB; after the first statistics"
+        f" count {imp['counted_mb']:.1f} MB"
     )
     ratio = imp["seconds"] / bare["seconds"]
     print(
