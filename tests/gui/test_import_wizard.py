@@ -172,6 +172,33 @@ def test_cancel_leaves_the_vault_unchanged(qtbot: object, ctx: AppContext, tmp_p
     assert listing.total(ctx.unlocked_session) == 0
 
 
+def test_the_bar_goes_on_while_the_rows_are_saved(
+    qtbot: object, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Reading and checking the rows fills the first half of the bar, saving them in the
+    vault the second, under its own words: a big list's seconds of writing do not show as
+    a full bar that stands still."""
+    page = open_page(qtbot, ctx, write_list(tmp_path / "groot.xlsx", extra_rows=600))
+    page.mapping_next.click()
+    qtbot.waitUntil(lambda: page.dry_report is not None, timeout=60000)  # type: ignore[attr-defined]
+    seen: list[tuple[str, int, int]] = []
+    step = page.run_step
+    shown = step.show_progress
+
+    def record(done: int, total: int) -> None:
+        shown(done, total)
+        seen.append((step.label.text(), step.progress.value(), step.progress.maximum()))
+
+    step.show_progress = record  # type: ignore[method-assign]
+    with qtbot.waitSignal(ctx.data_changed, timeout=60000):  # type: ignore[attr-defined]
+        page.import_button.click()
+    reading = [s for s in seen if s[0] == "Bezig met importeren…"]
+    saving = [s for s in seen if s[0] == "Opslaan in de kluis…"]
+    assert reading and saving and seen.index(reading[-1]) < seen.index(saving[0])
+    assert all(2 * value < maximum for _label, value, maximum in reading)
+    assert saving[-1][1] == saving[-1][2]  # full once saved
+
+
 def test_header_row_and_saved_mapping(qtbot: object, ctx: AppContext, tmp_path: Path) -> None:
     path = write_list(tmp_path / "vrienden.xlsx")
     page = open_page(qtbot, ctx, path)

@@ -476,7 +476,8 @@ def test_importing_the_same_files_again_creates_and_adds_nothing(
     [
         (0, False),  # cancelled while reading the first rows (the flag is read every 50 rows)
         (1, False),  # cancelled after all rows were built, before anything is written
-        (2, True),  # cancelled after everything was written, before the commit
+        (2, True),  # cancelled after the (one) batch of new people was written
+        (3, True),  # cancelled after everything was written, before the commit
     ],
 )
 def test_cancelled_run_leaves_the_vault_exactly_as_before(
@@ -510,10 +511,27 @@ def test_the_task_imports_on_its_own_connection_and_reports_to_the_end(
 
     report = task(ImportProgress(lambda done, total: reported.append((done, total))))
 
-    total = sum(len(s.table.rows) for p in plans for s in p.sheets if s.include)
-    assert reported[-1] == (total, total)
+    rows = sum(len(s.table.rows) for p in plans for s in p.sheets if s.include)
+    # Reading and checking the rows is the first half, saving them the second: the bar
+    # does not stand full while the vault is written.
+    assert {total for _done, total in reported} == {2 * rows}
+    assert [done for done, _total in reported] == sorted(done for done, _total in reported)
+    assert (rows, 2 * rows) in reported and reported[-1] == (2 * rows, 2 * rows)
+    assert any(rows < done < 2 * rows for done, _total in reported)  # a batch saved
     # Committed on the task's connection: the session's own connection sees the people.
     assert counts(session)["contacts"] == report.created > 0
+
+
+def test_a_dry_run_reports_its_rows_only(session: Session, plans: list[FilePlan]) -> None:
+    reported: list[tuple[int, int]] = []
+    run_import(
+        session,
+        plans,
+        dry_run=True,
+        progress=ImportProgress(lambda done, total: reported.append((done, total))),
+    )
+    rows = sum(len(s.table.rows) for p in plans for s in p.sheets if s.include)
+    assert reported[-1] == (rows, rows)  # nothing to save: the rows are the whole bar
 
 
 def test_a_progress_cancelled_beforehand_stops_the_task_and_changes_nothing(

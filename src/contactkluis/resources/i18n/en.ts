@@ -1521,6 +1521,10 @@ Continue?</translation>
         <translation>Cancelling leaves the vault exactly as it was: the import is saved in one go or not at all.</translation>
     </message>
     <message>
+        <source>Opslaan in de kluis…</source>
+        <translation>Saving to the vault…</translation>
+    </message>
+    <message>
         <source>Annuleren…</source>
         <translation>Cancelling…</translation>
     </message>

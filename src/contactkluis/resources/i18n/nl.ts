@@ -1521,6 +1521,10 @@ Doorgaan?</translation>
             <translation>Annuleren laat de kluis precies zoals hij was: de import wordt in één keer opgeslagen of helemaal niet.</translation>
         </message>
         <message>
+            <source>Opslaan in de kluis…</source>
+            <translation>Opslaan in de kluis…</translation>
+        </message>
+        <message>
             <source>Annuleren…</source>
             <translation>Annuleren…</translation>
         </message>

@@ -136,13 +136,17 @@ class RunStep(QWidget):
 
     def show_started(self, rows: int) -> None:
         self.label.setText(self.tr("Bezig met importeren…"))
-        self.progress.setRange(0, max(rows, 1))
+        self.progress.setRange(0, max(2 * rows, 1))
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
 
     def show_progress(self, done: int, total: int) -> None:
+        """A real run's progress: reading and checking the rows is the first half of
+        `total`, saving them in the vault the second (services.importing)."""
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        if self.cancel_button.isEnabled() and total and 2 * done >= total:
+            self.label.setText(self.tr("Opslaan in de kluis…"))
 
     def show_cancelling(self) -> None:
         self.cancel_button.setEnabled(False)
