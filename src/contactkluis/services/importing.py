@@ -457,6 +457,9 @@ def _write(run: _Run) -> None:
     _mark_shared_existing(repo, run)
     refresh_states(session, conn, touched)
     _near_duplicates(run, report)
+    # Who is who is known for good now: the run's people (100,000 drafts at 100k rows) go
+    # before the report is turned into JSON, the import's last and largest step in memory.
+    run.merger = Merger()
     candidates: list[tuple[int, int, float, str]] = []
     for dup in report.near_duplicates:
         if dup.a.startswith("contact:") and dup.b.startswith("contact:"):
