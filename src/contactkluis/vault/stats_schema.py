@@ -32,8 +32,8 @@ PC2_KEY = (
 # whether a value is still counted (the counts' key starts with it). -1 stands for NULL.
 # Part of the stored schema, as is everything MIGRATION is built from: vaults keep the
 # counts and the delete trigger this made. A change here therefore needs a migration of its
-# own that drops and rebuilds the counts and that trigger (and MIGRATION's text must stay as
-# released: freeze it as a string first).
+# own that drops and rebuilds the counts and that trigger, and MIGRATION's text must stay as
+# released (freeze it as a string first; tests/unit/test_schema_history.py pins it).
 GROUPS: dict[int, tuple[str, ...]] = {
     1: ("relations", "birth_year"),
     2: ("relations", "pc2"),
