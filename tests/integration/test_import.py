@@ -632,3 +632,17 @@ def test_rows_for_a_restricted_contact_are_reported_not_added(session, tmp_path)
     report = import_files(session, [sheet])
     assert report.restricted == 1 and report.created == 0
     assert session.repo().get(contact_id) == before
+
+
+def test_a_file_with_no_rows_to_import_reports_no_negative_progress(
+    session: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "alleen_kop.csv"
+    path.write_text("Voornaam;Achternaam;E-mailadres\n", encoding="utf-8")
+    reported: list[tuple[int, int]] = []
+    run_import(
+        session,
+        plan_files([path]),
+        progress=ImportProgress(lambda done, total: reported.append((done, total))),
+    )
+    assert reported and all(0 <= done <= total for done, total in reported)

@@ -193,7 +193,7 @@ class _Run:
             self.stop_if_cancelled()
         share = self.total * written // of if of else self.total
         # The last step (indexes, near-duplicates, the commit) keeps one unit back.
-        self.progress.report(self.total + min(share, self.total - 1), self.units)
+        self.progress.report(self.total + max(0, min(share, self.total - 1)), self.units)
 
     def stop_if_cancelled(self) -> None:
         if self.progress.cancelled:
