@@ -27,7 +27,7 @@ def test_a_damaged_vault_opened_by_the_app_is_found_and_refuses_writes(damaged: 
     session = accounts.unlock(damaged, ADMIN, ADMIN_PW, check_pages=False)
     try:
         assert session.conn.execute("SELECT count(*) FROM contacts").fetchone() == (0,)
-        assert session.vault.check_pages() is False
+        assert session.vault.check_all_pages() is False
         assert session.vault.damaged
         with pytest.raises(UserError) as refused, session.write() as conn:
             conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
@@ -51,7 +51,7 @@ def test_an_intact_vault_passes_the_later_check_and_stays_writable(
     later = accounts.unlock(vault_path, ADMIN, ADMIN_PW, check_pages=False)
     try:
         assert not later.vault.pages_checked
-        assert later.vault.check_pages() is True
+        assert later.vault.check_all_pages() is True
         with later.write() as conn:
             later.vault.set_meta(conn, "x", "y")
         assert later.vault.meta("x") == "y"

@@ -10,23 +10,15 @@ import pytest
 
 from contactkluis.services import accounts, erasure
 from contactkluis.services.session import Session
-from contactkluis.vault import listing, schema
+from contactkluis.vault import schema
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person
+from tests.support.search import found_by_index
 from tests.support.sqlcipher_pages import all_pages, pages_containing
 from tests.support.vaults import schema_at
 
 GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 KEPT_FIRST, KEPT_LAST = "Baukje", "Ellenbroekstra"
-
-
-def _found(session: Session, text: str) -> list[int]:
-    match = listing.fts_query(text)
-    assert match is not None
-    rows = session.conn.execute(
-        "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", (match,)
-    ).fetchall()
-    return sorted(r[0] for r in rows)
 
 
 def _markers(first: str, last: str) -> list[bytes]:
@@ -47,7 +39,7 @@ def v5_vault(tmp_path: Path) -> tuple[Path, int, int]:
             for n in range(40, 80):
                 add_person(session, f"Voornaam{n}", f"Achternaam{n}")
             assert session.vault.meta("schema_version") == "5"
-            assert _found(session, GONE_LAST.lower()[:6]) == [gone]
+            assert found_by_index(session, GONE_LAST.lower()[:6]) == [gone]
         finally:
             session.vault.close()
     return path, gone, kept
@@ -65,13 +57,15 @@ def test_a_v5_vault_is_upgraded_in_place_and_keeps_contacts_search_and_erasure(
         assert session.conn.execute("SELECT count(*) FROM contacts").fetchone() == (82,)
         tables = {r[0] for r in session.conn.execute("SELECT name FROM sqlite_master")}
         assert "contacts_fts_content" not in tables and "contacts_fts_v6" not in tables
-        assert _found(session, "zwartk") == [gone]
-        assert _found(session, "baukje ellen") == [kept]
-        assert len(_found(session, "achternaam")) == 80
+        assert found_by_index(session, "zwartk") == [gone]
+        assert found_by_index(session, "baukje ellen") == [kept]
+        assert len(found_by_index(session, "achternaam")) == 80
         assert session.vault.verify() == []
 
         erasure.erase(session, [gone])
-        assert _found(session, "zwartk") == [] and _found(session, "baukje") == [kept]
+        assert found_by_index(session, "zwartk") == [] and found_by_index(session, "baukje") == [
+            kept
+        ]
         key = session.vault.data_key_for_tests()
         session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         pages = all_pages(path, key)
@@ -99,5 +93,5 @@ def test_an_edit_leaves_the_old_name_unfindable_and_the_new_one_found(
         session,
         replace(before, name=replace(before.name, last="Ellenbroekstra"), emails=["b@c.nl"]),
     )
-    assert _found(session, "zwartk") == []
-    assert _found(session, "ellenbroek") == [cid]
+    assert found_by_index(session, "zwartk") == []
+    assert found_by_index(session, "ellenbroek") == [cid]

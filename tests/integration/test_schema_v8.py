@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from contactkluis.services import accounts, contacts, erasure, listing, states
-from contactkluis.services.session import Session
-from contactkluis.vault import listing as sql
 from contactkluis.vault import schema
 from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person
+from tests.support.search import found_by_index
 from tests.support.sqlcipher_pages import all_pages, pages_containing
 from tests.support.vaults import schema_at
 
@@ -24,15 +23,6 @@ GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 
 # every prefix length, from one character (no prefix index of its own after version 8) on
 QUERIES = ("z", "zw", "zwa", "zwartk", "v", "vo", "voo", "voornaam1", "a", "1", "12", "voorbeeld")
-
-
-def _found(session: Session, text: str) -> list[int]:
-    match = sql.fts_query(text)
-    assert match is not None
-    rows = session.conn.execute(
-        "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", (match,)
-    ).fetchall()
-    return sorted(int(r[0]) for r in rows)
 
 
 @pytest.fixture
@@ -56,7 +46,7 @@ def v7_vault(tmp_path: Path) -> tuple[Path, int, bytes, dict[str, list[int]]]:
             session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             assert pages_containing(all_pages(path, session.vault.data_key_for_tests()), text)
             assert session.vault.meta("schema_version") == "7"
-            found = {q: _found(session, q) for q in QUERIES}
+            found = {q: found_by_index(session, q) for q in QUERIES}
             assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
         finally:
             session.vault.close()
@@ -126,17 +116,19 @@ def test_a_v7_vault_keeps_finding_by_every_prefix_and_forgets_an_edited_name(
             "SELECT name FROM sqlite_master WHERE name LIKE '%contacts_created%'"
         ).fetchall()
         assert names == []
-        assert {q: _found(session, q) for q in QUERIES} == before
+        assert {q: found_by_index(session, q) for q in QUERIES} == before
         session.conn.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')")
 
-        kept = session.repo().get(_found(session, "voornaam7")[0])
+        kept = session.repo().get(found_by_index(session, "voornaam7")[0])
         assert kept is not None
         contacts.update_contact(
             session, replace(kept, name=replace(kept.name, first="Ellenbroekje"), emails=[])
         )
-        assert _found(session, "voornaam7") == [] and _found(session, "ellenbroekje") == [kept.id]
+        assert found_by_index(session, "voornaam7") == [] and found_by_index(
+            session, "ellenbroekje"
+        ) == [kept.id]
         erasure.erase(session, [gone])
-        assert _found(session, "z") == [] and _found(session, "quirijntje") == []
+        assert found_by_index(session, "z") == [] and found_by_index(session, "quirijntje") == []
         session.conn.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')")
     finally:
         session.vault.close()

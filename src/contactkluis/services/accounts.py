@@ -47,7 +47,7 @@ def unlock(
     check_pages: bool = True,
     on_upgrade: Callable[[], None] | None = None,
 ) -> Session:
-    """check_pages=False: the whole file's check is left to `session.vault.check_pages()`
+    """check_pages=False: the whole file's check is left to `session.vault.check_all_pages()`
     (the app runs it on a worker once its window is up; see Vault.open). on_upgrade: called
     when this unlock first upgrades the vault to the program's schema (it takes longer)."""
     vault = Vault.open(

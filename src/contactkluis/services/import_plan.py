@@ -9,9 +9,7 @@ without reading the file again. No Qt here: reading runs on a worker thread.
 from __future__ import annotations
 
 import datetime
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +55,7 @@ from contactkluis.migration.report import (
     reason_text,
 )
 from contactkluis.migration.table import Table, locate
+from contactkluis.services.gc_pause import gc_paused
 from contactkluis.services.import_mapping import MappingSet, SheetMapping
 
 # Re-exported: the wizard speaks about fields, warnings and reports through this module,
@@ -80,7 +79,6 @@ __all__ = [
     "SheetReport",
     "apply_mapping",
     "build_rows",
-    "gc_paused",
     "kind_from_name",
     "mapping_set",
     "outcome_count",
@@ -101,21 +99,6 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cycle collector off for the block. Reading and importing 100,000 rows makes
-    millions of objects that all stay alive (cells, drafts), none in a cycle: each full
-    collection walks them all again, for a quarter of the time spent building people.
-    What the block leaves in cycles is collected as usual once it is back on."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 @dataclass

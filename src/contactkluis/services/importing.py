@@ -33,6 +33,7 @@ from contactkluis.migration.report import (
     UnmappedColumn,
 )
 from contactkluis.services import suppression
+from contactkluis.services.gc_pause import gc_paused
 from contactkluis.services.import_mapping import (
     MappingSet,
     SheetMapping,
@@ -44,7 +45,6 @@ from contactkluis.services.import_plan import (
     SPREADSHEET_SUFFIXES,
     FilePlan,
     SheetPlan,
-    gc_paused,
     plan_files,
     plan_sheet,
     plan_workbook,
@@ -171,6 +171,11 @@ class _Run:
         # in a dry run only (a real run gives everyone an id), 13 MB less at 100k rows.
         self.first_row: dict[int, tuple[str, str, int]] = {}
         self.empty_vault = False
+
+    @property
+    def bulk(self) -> bool:
+        """Into an empty vault: indexes built and per-row triggers caught up after the rows."""
+        return BULK_WHEN_EMPTY and self.empty_vault
 
     def load_vault(self) -> None:
         """What is already there: inside the run's transaction, so nothing changes under it."""
@@ -405,8 +410,7 @@ def _run_import(run: _Run) -> None:
     if run.request.dry_run:
         _near_duplicates(run, run.report)
         raise _DryRunDone
-    bulk = BULK_WHEN_EMPTY and run.empty_vault
-    with import_repo.page_cache(run.conn, BULK_CACHE_KIB) if bulk else contextlib.nullcontext():
+    with import_repo.page_cache(run.conn, BULK_CACHE_KIB) if run.bulk else contextlib.nullcontext():
         _write(run)
     run.stop_if_cancelled()
 
@@ -436,9 +440,8 @@ def _write(run: _Run) -> None:
     today = session.today()
     new_people = [p for p in run.merger.people if p.vault_id is None]
     new_contacts = [p.contact for p in new_people]
-    bulk = BULK_WHEN_EMPTY and run.empty_vault
     with contextlib.ExitStack() as bulk_load:
-        if bulk:
+        if run.bulk:
             # The indexes last: the triggers' catch-up statements write rows they would hold.
             bulk_load.enter_context(import_repo.indexes_deferred(conn))
             bulk_load.enter_context(import_repo.triggers_deferred(conn))

@@ -229,8 +229,9 @@ class ContactLister:
         return rank
 
     def _walk(self, conn: Any, version: int, sort: str) -> None:
-        if sort.startswith(sql.CONSENT_SORT_PREFIX):
-            self._rank(conn, version, sort[len(sql.CONSENT_SORT_PREFIX) :])
+        purpose = sql.consent_sort_purpose(sort)
+        if purpose is not None:
+            self._rank(conn, version, purpose)
         else:
             self._ascending(conn, version, sort)
 
@@ -276,10 +277,10 @@ class ContactLister:
         key = (version, sort, descending)
         found = self._cache.get(key)
         if found is None:
-            if sort.startswith(sql.CONSENT_SORT_PREFIX):
+            purpose = sql.consent_sort_purpose(sort)
+            if purpose is not None:
                 names = self._ascending(conn, version, "name").ids
-                rank = self._rank(conn, version, sort[len(sql.CONSENT_SORT_PREFIX) :])
-                found = sql.ranked(names, rank, descending)
+                found = sql.ranked(names, self._rank(conn, version, purpose), descending)
             else:
                 found = self._ascending(conn, version, sort).directed(descending)
         self._remember(self._cache, key, found, self._CACHE_SIZE)

@@ -7,11 +7,9 @@ reference date, the population all contacts or one relation kind, never a free f
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -34,6 +32,7 @@ from contactkluis.domain.disclosure_labels import town_index, town_label
 from contactkluis.domain.roles import Permission
 from contactkluis.errors import UserError
 from contactkluis.migration.list_kind import ListKind
+from contactkluis.services.gc_pause import gc_paused
 from contactkluis.services.session import Session
 from contactkluis.vault import stats_repo
 from contactkluis.vault.db import Connection
@@ -162,18 +161,6 @@ def _mapped(fn: Callable[[Any], _T], column: Sequence[Any]) -> list[_T]:
     return list(map(cache.__getitem__, column))
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Hundreds of thousands of new tuples would set off full collections that find nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def query_records(
     conn: Connection,
     population: Population,
@@ -189,7 +176,7 @@ def query_records(
     if not isinstance(population, Population):
         raise TypeError("population must be a Population")
     wanted = None if population.relation is None else str(population.relation)
-    with _gc_paused():
+    with gc_paused():
         sources = _source_kinds(conn)
         rows = stats_repo.counted_rows(conn, wanted, reference)
         if not rows:
@@ -314,7 +301,7 @@ def query_profiles(
         return map(memo.__getitem__, column)
 
     out: list[Counter[Profile]] = []
-    with _gc_paused():
+    with gc_paused():
         for ds in dim_sets:
             keys = tuple(d.key for d in ds)
             # A population's own start years are not the stored column: never kept counts.

@@ -1,7 +1,7 @@
 """The red banner a beheerder sees at unlock when the vault's keys, roles or audit log are
 not what was signed (services.accounts.unlock_warnings, the cheap part of `verify`), and
 everyone sees when the page check the app runs after its window is up finds the file damaged
-(Vault.check_pages: from then on the vault refuses every write)."""
+(Vault.check_all_pages: from then on the vault refuses every write)."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ class IntegrityBanner(QFrame):
             " als beheerder (niet alleen-lezen) om ze te ondertekenen."
         )
 
-    def check_pages(self, ctx: AppContext, session: Session) -> None:
+    def start_page_check(self, ctx: AppContext, session: Session) -> None:
         """Check every page of the vault on a worker (the window is already usable); a
         damaged file is said here, loudly, and the vault refuses writes from then on."""
         self.damaged = False
@@ -78,7 +78,9 @@ class IntegrityBanner(QFrame):
         # a write that touched a damaged page would fail on its HMAC, not write over it.
         # The banner as the timer's context: gone with the window, the timer goes too.
         QTimer.singleShot(
-            CHECK_DELAY_MS, self, lambda: ctx.tasks.run(lambda _t, _p: vault.check_pages(), done)
+            CHECK_DELAY_MS,
+            self,
+            lambda: ctx.tasks.run(lambda _t, _p: vault.check_all_pages(), done),
         )
 
     def show_damaged(self) -> None:

@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
     def on_unlocked(self, session: Session) -> None:
         self.ctx.open_session(session)
         self.integrity_banner.show_warnings(unlock_warnings(session))
-        self.integrity_banner.check_pages(self.ctx, session)
+        self.integrity_banner.start_page_check(self.ctx, session)
         self._apply_permissions()
         for action in self.session_actions:
             action.setEnabled(True)

@@ -37,6 +37,13 @@ _SORT_SQL: dict[str, str] = {
     "id": "c.id",
 }
 CONSENT_SORT_PREFIX = "consent:"
+
+
+def consent_sort_purpose(sort: str) -> str | None:
+    """The purpose a consent column's sort key names ('consent:nieuwsbrief'), else None."""
+    return sort[len(CONSENT_SORT_PREFIX) :] if sort.startswith(CONSENT_SORT_PREFIX) else None
+
+
 # given first, then to reconfirm, withdrawn, none
 _FLAG_RANK = {"given": 0, "reconfirm": 1, "withdrawn": 2}
 _CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -252,9 +259,10 @@ def ordered_ids(
 ) -> array[int]:
     """Every contact's id (or those `among`) in the sort order, walked along the indexes."""
     clauses = [f"c.id IN ({','.join(map(str, among))})"] if among is not None else []
-    if sort.startswith(CONSENT_SORT_PREFIX):
+    purpose = consent_sort_purpose(sort)
+    if purpose is not None:
         names = ordered_ids(conn, "name", False, among)
-        return consent_order(conn, sort[len(CONSENT_SORT_PREFIX) :], descending, names)
+        return consent_order(conn, purpose, descending, names)
     out: array[int] = array("q")
     for extra, order, params in _segments(sort, descending):
         where = [*clauses, extra] if extra else clauses
@@ -319,11 +327,10 @@ def find_ids(
     sorted by each id's place in `unfiltered` (`positions`: indexed by id, -1 for none)
     instead of walking all of `unfiltered`.
     """
+    everyone = total or (lambda: count(conn))
     sets: list[set[int]] = []
-    if f.match:
-        everyone = total() if total else count(conn)
-        if match_count(conn, f.match) != everyone:
-            sets.append(set(match_ids(conn, f.match)))
+    if f.match and match_count(conn, f.match) != everyone():
+        sets.append(set(match_ids(conn, f.match)))
     sets += _filter_sets(conn, f)
     if not sets:
         return unfiltered() if unfiltered else ordered_ids(conn, sort, descending)
@@ -333,7 +340,7 @@ def find_ids(
         return array("q")
     if len(keep) <= MATCH_IN_SQL_MAX and unfiltered is None:
         return ordered_ids(conn, sort, descending, keep)
-    if positions is not None and len(keep) * _FEW < (total() if total else count(conn)):
+    if positions is not None and len(keep) * _FEW < everyone():
         place = positions()
         size = len(place)
         found = [i for i in keep if 0 <= i < size and place[i] >= 0]

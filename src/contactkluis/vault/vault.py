@@ -79,7 +79,7 @@ class Vault(KeySlots):
         self._kek: bytes | None = None  # and the key that wraps it (to re-pin it)
         self._head_ok = True  # the key file's audit head is still in the log
         self.warnings: list[str] = []
-        # Known once every page's HMAC was checked (at open, or later by check_pages): a
+        # Known once every page's HMAC was checked (at open, or later by check_all_pages): a
         # damaged vault refuses every write, so that the damage is never written over.
         self.pages_checked = False
         self.damaged = False
@@ -169,7 +169,7 @@ class Vault(KeySlots):
         on_upgrade: Callable[[], None] | None = None,
     ) -> Vault:
         """check_pages=False proves the key with the first pages only and leaves the whole
-        file's check to `check_pages()` (the app runs it on a worker once its window is up);
+        file's check to `check_all_pages()` (the app runs it on a worker once its window is up);
         a vault that still needs a migration is checked whole before it is changed.
         on_upgrade is called once the key is proven and the file is about to be upgraded
         to this version's schema (a backup, then the migration: seconds at 100k contacts)."""
@@ -431,7 +431,7 @@ class Vault(KeySlots):
 
     # -- integrity ------------------------------------------------------------------------
 
-    def check_pages(self) -> bool:
+    def check_all_pages(self) -> bool:
         """Every page's HMAC, on its own read-only connection (safe on a worker thread).
         False, and every later write refused, when a page is damaged."""
         key = self._data_key

@@ -259,7 +259,7 @@ class ContactTableModel(QAbstractTableModel):
         lister = self._lister
         if lister is None or self._tasks is None or self.pending:
             return
-        sorts = ["name", *_SORT_KEYS.values(), *(f"consent:{c}" for c, _l in self._purposes)]
+        sorts = [*_SORT_KEYS.values(), *(f"consent:{c}" for c, _l in self._purposes)]
         # Only a head start: a fault in the vault shows in the user's own next query.
         shown = (self.query.sort, self.query.descending)
         self._tasks.run(
