@@ -336,12 +336,7 @@ class ContactRepository:
         return [by_id[r[0]] for r in rows]
 
     def ids_by_email(self, email: str) -> list[int]:
-        return [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT contact_id FROM emails WHERE email = ?", (email,)
-            )
-        ]
+        return self.ids_by_emails([email]).get(email, [])
 
     def ids_by_emails(self, emails: Iterable[str]) -> dict[str, list[int]]:
         """Each of these exact addresses -> the contacts that have it (absent when none), in
