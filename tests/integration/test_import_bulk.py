@@ -102,9 +102,9 @@ def test_the_bulk_path_into_an_empty_vault_leaves_what_the_row_by_row_path_leave
     # The table's e-mail and phone columns (sorting, filtering) hold each contact's first.
     keys = bulk.conn.execute(
         "SELECT count(*) FROM contacts c WHERE email_key != coalesce((SELECT lower(email)"
-        " FROM emails e WHERE e.contact_id = c.id ORDER BY e.id LIMIT 1), '')"
+        " FROM emails e WHERE e.contact_id = c.id ORDER BY e.seq LIMIT 1), '')"
         " OR phone_key != coalesce((SELECT e164 FROM phones p WHERE p.contact_id = c.id"
-        " ORDER BY p.id LIMIT 1), '')"
+        " ORDER BY p.seq LIMIT 1), '')"
     ).fetchone()[0]
     assert keys == 0
     for s in (bulk, rows):

@@ -183,10 +183,28 @@ def run_script(
 def schema_at(version: int) -> Iterator[None]:
     """Vaults created or opened inside this block stop at schema `version`, as an older
     release made them; the next unlock outside it upgrades them (the upgrade tests)."""
-    from contactkluis.vault import schema
+    from contactkluis.vault import contact_rows, contacts_repo, schema
     from contactkluis.vault import vault as vault_module
 
+    migrations = schema.MIGRATIONS[:version]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(vault_module, "MIGRATIONS", schema.MIGRATIONS[:version])
+        if version < 12:
+            # This release's code writes and reads a `seq` per child row (version 12): the
+            # older tables get that column so the tests can fill them through the services.
+            # The upgrade ignores it (it numbers each contact's rows by their id). Consent
+            # moments go in as the ISO text older releases wrote.
+            extra = "".join(
+                f"\nALTER TABLE {t} ADD COLUMN seq INTEGER;"
+                for t in ("emails", "phones", "consent_events", "relations", "provenance")
+            )
+            migrations = [*migrations[:-1], migrations[-1] + extra]
+            text = contact_rows.CONSENT_INSERT.replace("unixepoch(?8)", "?8")
+            inserts = tuple(
+                text if sql == contact_rows.CONSENT_INSERT else sql
+                for sql in contact_rows.CHILD_INSERTS
+            )
+            patch.setattr(contacts_repo, "CONSENT_INSERT", text)
+            patch.setattr(contacts_repo, "CHILD_INSERTS", inserts)
+        patch.setattr(vault_module, "MIGRATIONS", migrations)
         patch.setattr(vault_module, "SCHEMA_VERSION", version)
         yield

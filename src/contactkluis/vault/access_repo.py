@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from contactkluis.vault.db import Connection
+from contactkluis.vault.schema_v12 import RECORDED_AT
 
 _SECTIONS = {
     "consents": "SELECT purpose, status, on_date, source, evidence, reconfirm,"
-    " recorded_at, recorded_by FROM consent_events WHERE contact_id = ?"
-    " ORDER BY purpose, on_date, id",
+    f" {RECORDED_AT} AS recorded_at, recorded_by FROM consent_events WHERE contact_id = ?"
+    " ORDER BY purpose, on_date, seq",
     "relations": "SELECT kind, start_date, end_date, last_activity, source FROM"
-    " relations WHERE contact_id = ? ORDER BY id",
+    " relations WHERE contact_id = ? ORDER BY seq",
     "provenance": "SELECT file, sheet, row, field, original FROM provenance"
-    " WHERE contact_id = ? ORDER BY id",
+    " WHERE contact_id = ? ORDER BY seq",
     "requests": "SELECT id, kind, received, identity_checked, deadline, extended,"
     " extension_reason, status, closed_at, note FROM requests WHERE"
     " contact_id = ? ORDER BY id",

@@ -20,6 +20,7 @@ from contactkluis.domain.contact import (
     RelationKind,
 )
 from contactkluis.domain.state import ContactState
+from contactkluis.vault.schema_v12 import next_seq
 
 CONTACT_COLS = (
     "first_name, initials, infix, last_name, sort_name, street, house_number, postcode, city,"
@@ -85,6 +86,27 @@ def child_rows(contact_id: int, c: Contact, recorded_by: str | None, now: str) -
         [relation_values(contact_id, r) for r in c.relations],
         [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in c.sources],
     )
+
+
+# The inserts for child_rows' rows, in its order. Each row takes the next seq of its
+# contact (the tables are keyed (contact, seq) since schema version 12), and a consent's
+# recording moment is stored as seconds (schema_v12.RECORDED_AT reads it back as ISO text).
+EMAIL_INSERT = f"INSERT INTO emails (contact_id, seq, email) VALUES (?1, {next_seq('emails')}, ?2)"
+PHONE_INSERT = f"INSERT INTO phones (contact_id, seq, e164) VALUES (?1, {next_seq('phones')}, ?2)"
+CONSENT_INSERT = (
+    "INSERT INTO consent_events (contact_id, seq, purpose, status, on_date, source, evidence,"
+    " reconfirm, recorded_at, recorded_by, undated)"
+    f" VALUES (?1, {next_seq('consent_events')}, ?2, ?3, ?4, ?5, ?6, ?7, unixepoch(?8), ?9, ?10)"
+)
+RELATION_INSERT = (
+    "INSERT INTO relations (contact_id, seq, kind, start_date, end_date, last_activity, source,"
+    f" paid, opt_out_offered) VALUES (?1, {next_seq('relations')}, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+)
+PROVENANCE_INSERT = (
+    "INSERT INTO provenance (contact_id, seq, file, sheet, row, field, original)"
+    f" VALUES (?1, {next_seq('provenance')}, ?2, ?3, ?4, ?5, ?6)"
+)
+CHILD_INSERTS = (EMAIL_INSERT, PHONE_INSERT, CONSENT_INSERT, RELATION_INSERT, PROVENANCE_INSERT)
 
 
 def utc_now() -> str:

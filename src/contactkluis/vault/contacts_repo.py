@@ -10,8 +10,14 @@ from typing import Any
 from contactkluis.domain.contact import ConsentEvent, Contact, Provenance, Relation
 from contactkluis.domain.state import ContactState
 from contactkluis.vault.contact_rows import (
+    CHILD_INSERTS,
+    CONSENT_INSERT,
     CONTACT_COLS,
+    EMAIL_INSERT,
     N_COLS,
+    PHONE_INSERT,
+    PROVENANCE_INSERT,
+    RELATION_INSERT,
     STATE_COLS,
     child_rows,
     consent_from_row,
@@ -25,6 +31,7 @@ from contactkluis.vault.contact_rows import (
     utc_now,
 )
 from contactkluis.vault.db import Connection
+from contactkluis.vault.schema_v12 import next_seq
 
 
 class ContactRepository:
@@ -129,24 +136,10 @@ class ContactRepository:
         relations: list[tuple[Any, ...]],
         sources: list[tuple[Any, ...]],
     ) -> None:
-        ex = self.conn.executemany
-        ex("INSERT INTO emails (contact_id, email) VALUES (?, ?)", emails)
-        ex("INSERT INTO phones (contact_id, e164) VALUES (?, ?)", phones)
-        ex(
-            "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
-            " reconfirm, recorded_at, recorded_by, undated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            consents,
-        )
-        ex(
-            "INSERT INTO relations (contact_id, kind, start_date, end_date, last_activity, source,"
-            " paid, opt_out_offered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            relations,
-        )
-        ex(
-            "INSERT INTO provenance (contact_id, file, sheet, row, field, original)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            sources,
-        )
+        for sql, rows in zip(
+            CHILD_INSERTS, (emails, phones, consents, relations, sources), strict=True
+        ):
+            self.conn.executemany(sql, rows)
 
     def update(self, c: Contact) -> None:
         """Replace the person's fields, e-mails and phones; history tables are appended
@@ -160,32 +153,19 @@ class ContactRepository:
         )
         self.conn.execute("DELETE FROM emails WHERE contact_id = ?", (c.id,))
         self.conn.execute("DELETE FROM phones WHERE contact_id = ?", (c.id,))
-        self.conn.executemany(
-            "INSERT INTO emails (contact_id, email) VALUES (?, ?)", [(c.id, e) for e in c.emails]
-        )
-        self.conn.executemany(
-            "INSERT INTO phones (contact_id, e164) VALUES (?, ?)", [(c.id, p) for p in c.phones]
-        )
+        self.conn.executemany(EMAIL_INSERT, [(c.id, e) for e in c.emails])
+        self.conn.executemany(PHONE_INSERT, [(c.id, p) for p in c.phones])
         self.index(c)
 
     def add_consent(self, contact_id: int, e: ConsentEvent, recorded_by: str | None) -> None:
-        self.conn.execute(
-            "INSERT INTO consent_events (contact_id, purpose, status, on_date, source, evidence,"
-            " reconfirm, recorded_at, recorded_by, undated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            consent_values(contact_id, e, utc_now(), recorded_by),
-        )
+        self.conn.execute(CONSENT_INSERT, consent_values(contact_id, e, utc_now(), recorded_by))
 
     def add_relation(self, contact_id: int, r: Relation) -> None:
-        self.conn.execute(
-            "INSERT INTO relations (contact_id, kind, start_date, end_date, last_activity, source,"
-            " paid, opt_out_offered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            relation_values(contact_id, r),
-        )
+        self.conn.execute(RELATION_INSERT, relation_values(contact_id, r))
 
     def add_provenance(self, contact_id: int, items: Sequence[Provenance]) -> None:
         self.conn.executemany(
-            "INSERT INTO provenance (contact_id, file, sheet, row, field, original)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            PROVENANCE_INSERT,
             [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in items],
         )
 
@@ -212,10 +192,18 @@ class ContactRepository:
 
     def move_history(self, from_id: int, to_id: int) -> None:
         """Consents, relations, provenance and requests of one record over to another, whole."""
-        for table in ("consent_events", "relations", "provenance", "requests"):
+        for table in ("consent_events", "relations", "provenance"):
+            # after the receiving record's own rows, in their order (keyed (contact, seq))
+            (last,) = self.conn.execute(
+                f"SELECT coalesce(max(seq), 0) FROM {table} WHERE contact_id = ?", (to_id,)
+            ).fetchone()
             self.conn.execute(
-                f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (to_id, from_id)
+                f"UPDATE {table} SET contact_id = ?, seq = seq + ? WHERE contact_id = ?",
+                (to_id, last, from_id),
             )
+        self.conn.execute(
+            "UPDATE requests SET contact_id = ? WHERE contact_id = ?", (to_id, from_id)
+        )
 
     def anonymise(
         self,
@@ -249,7 +237,8 @@ class ContactRepository:
             "UPDATE requests SET contact_id = NULL WHERE contact_id = ?", (contact_id,)
         )
         self.conn.executemany(
-            "INSERT INTO relations (contact_id, kind, start_date) VALUES (?, ?, ?)",
+            f"INSERT INTO relations (contact_id, seq, kind, start_date)"
+            f" VALUES (?1, {next_seq('relations')}, ?2, ?3)",
             [(contact_id, kind, start) for kind, start in relation_starts],
         )
 
@@ -304,16 +293,16 @@ class ContactRepository:
         marks = ",".join("?" * len(ids))
         q = self.conn.execute
         for cid, email in q(
-            f"SELECT contact_id, email FROM emails WHERE contact_id IN ({marks}) ORDER BY id", ids
+            f"SELECT contact_id, email FROM emails WHERE contact_id IN ({marks}) ORDER BY seq", ids
         ):
             by_id[cid].emails.append(email)
         for cid, phone in q(
-            f"SELECT contact_id, e164 FROM phones WHERE contact_id IN ({marks}) ORDER BY id", ids
+            f"SELECT contact_id, e164 FROM phones WHERE contact_id IN ({marks}) ORDER BY seq", ids
         ):
             by_id[cid].phones.append(phone)
         for cid, purpose, status, on, source, evidence, reconfirm, undated in q(
             "SELECT contact_id, purpose, status, on_date, source, evidence, reconfirm, undated FROM"
-            f" consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, id",
+            f" consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, seq",
             ids,
         ):
             by_id[cid].consents.append(
@@ -321,7 +310,7 @@ class ContactRepository:
             )
         for cid, kind, start, end, last, source, paid, opt_out in q(
             "SELECT contact_id, kind, start_date, end_date, last_activity, source, paid,"
-            f" opt_out_offered FROM relations WHERE contact_id IN ({marks}) ORDER BY id",
+            f" opt_out_offered FROM relations WHERE contact_id IN ({marks}) ORDER BY seq",
             ids,
         ):
             by_id[cid].relations.append(
@@ -329,7 +318,7 @@ class ContactRepository:
             )
         for cid, file, sheet, row, field, original in q(
             "SELECT contact_id, file, sheet, row, field, original FROM provenance"
-            f" WHERE contact_id IN ({marks}) ORDER BY id",
+            f" WHERE contact_id IN ({marks}) ORDER BY seq",
             ids,
         ):
             by_id[cid].sources.append(Provenance(file, sheet, row, field, original))

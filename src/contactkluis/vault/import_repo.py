@@ -24,11 +24,11 @@ def matching_snapshot(conn: Connection) -> list[Contact]:
             name=PersonName(first, initials, infix, last),
             address=Address(postcode=postcode),
         )
-    for cid, email in conn.execute("SELECT contact_id, email FROM emails ORDER BY id"):
+    for cid, email in conn.execute("SELECT contact_id, email FROM emails ORDER BY contact_id, seq"):
         if cid in people:
             people[cid].emails.append(email)
     for cid, file, sheet, row in conn.execute(
-        "SELECT contact_id, file, sheet, row FROM provenance WHERE field IS NULL ORDER BY id"
+        "SELECT contact_id, file, sheet, row FROM provenance WHERE field IS NULL ORDER BY contact_id, seq"
     ):
         if cid in people:
             people[cid].sources.append(Provenance(file, sheet, row))
@@ -210,7 +210,7 @@ def source_files(conn: Connection, contact_id: int) -> list[tuple[str, str | Non
         (str(r[0]), r[1], r[2])
         for r in conn.execute(
             "SELECT file, sheet, row FROM provenance WHERE contact_id = ? AND field IS NULL"
-            " ORDER BY id",
+            " ORDER BY seq",
             (contact_id,),
         )
     ]

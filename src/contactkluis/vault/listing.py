@@ -115,6 +115,15 @@ def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
     def marks(values: Sequence[Any]) -> str:
         return ",".join("?" * len(values))
 
+    def everyone() -> set[int]:  # from the smallest index that has an entry for each
+        return ids("SELECT id FROM contacts INDEXED BY contacts_retention", ())
+
+    def flagged(column: str, wanted: bool) -> set[int]:
+        # the flag's index holds the few set ones only (schema version 12)
+        found = ids(f"SELECT id FROM contacts INDEXED BY contacts_{column.split('_')[0]}"
+                    f" WHERE {column} <> 0", ())  # fmt: skip
+        return found if wanted else everyone() - found
+
     if f.retention:
         sql = "SELECT id FROM contacts INDEXED BY contacts_retention WHERE retention_status IN"
         sets.append(ids(f"{sql} ({marks(f.retention)})", f.retention))
@@ -126,9 +135,7 @@ def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
             others = [x for x in (*_FLAG_RANK, "none") if x not in flags]
             sql = "SELECT contact_id FROM consent_flags WHERE purpose = ? AND flag IN"
             excluded = ids(f"{sql} ({marks(others)})", [purpose, *others])
-            # everyone's id from the smallest index, not from the contact rows
-            everyone = ids("SELECT id FROM contacts INDEXED BY contacts_special", ())
-            sets.append(everyone - excluded)
+            sets.append(everyone() - excluded)
         else:
             sql = "SELECT contact_id FROM consent_flags WHERE purpose = ? AND flag IN"
             sets.append(ids(f"{sql} ({marks(flags)})", [purpose, *flags]))
@@ -137,11 +144,9 @@ def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
     if f.source_file:
         sets.append(ids("SELECT contact_id FROM provenance WHERE file = ?", [f.source_file]))
     if f.special is not None:
-        sets.append(ids("SELECT id FROM contacts INDEXED BY contacts_special"
-                        " WHERE special_category = ?", [int(f.special)]))  # fmt: skip
+        sets.append(flagged("special_category", f.special))
     if f.restricted is not None:
-        sets.append(ids("SELECT id FROM contacts INDEXED BY contacts_restricted"
-                        " WHERE restricted = ?", [int(f.restricted)]))  # fmt: skip
+        sets.append(flagged("restricted", f.restricted))
     if f.nameless_mark:
         sets.append(review_repo.nameless_ids(conn, f.nameless_mark))
     return sets
@@ -381,9 +386,9 @@ class RawRow:
 
 _ROW_SQL = (
     "SELECT c.id, c.first_name, c.initials, c.infix, c.last_name,"
-    " (SELECT e.email FROM emails e WHERE e.contact_id = c.id ORDER BY e.id LIMIT 1),"
+    " (SELECT e.email FROM emails e WHERE e.contact_id = c.id ORDER BY e.seq LIMIT 1),"
     " (SELECT count(*) FROM emails e WHERE e.contact_id = c.id),"
-    " (SELECT p.e164 FROM phones p WHERE p.contact_id = c.id ORDER BY p.id LIMIT 1),"
+    " (SELECT p.e164 FROM phones p WHERE p.contact_id = c.id ORDER BY p.seq LIMIT 1),"
     " c.postcode, c.city, c.retention_status, c.retention_until, c.retention_json,"
     " c.consent_json, c.relation_kinds, c.source_files, c.special_category, c.restricted,"
     " c.anonymised, c.objects_marketing, c.updated_at FROM contacts c WHERE c.id IN ({marks})"
@@ -415,7 +420,7 @@ def consent_events(
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(
             "SELECT contact_id, purpose, status, on_date, source, evidence, reconfirm"
-            f" FROM consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, id",
+            f" FROM consent_events WHERE contact_id IN ({marks}) ORDER BY on_date, seq",
             chunk,
         ):
             out.append((int(r[0]), r[1], r[2], r[3], r[4], r[5], bool(r[6])))
@@ -429,7 +434,7 @@ def emails(conn: Connection, ids: Sequence[int]) -> list[tuple[int, str]]:
         chunk = list(ids[start : start + _SQL_BATCH])
         marks = ",".join("?" * len(chunk))
         for cid, email in conn.execute(
-            f"SELECT contact_id, email FROM emails WHERE contact_id IN ({marks}) ORDER BY id",
+            f"SELECT contact_id, email FROM emails WHERE contact_id IN ({marks}) ORDER BY seq",
             chunk,
         ):
             by_id.setdefault(int(cid), []).append(email)

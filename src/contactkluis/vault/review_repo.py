@@ -24,9 +24,9 @@ def marked_nameless(conn: Connection, field: str) -> list[NamelessRow]:
     One row per contact, with where the first mark came from; oldest contact first."""
     rows = conn.execute(
         "SELECT c.id,"
-        " coalesce((SELECT e164 FROM phones WHERE contact_id = c.id ORDER BY id LIMIT 1), ''),"
-        " coalesce((SELECT email FROM emails WHERE contact_id = c.id ORDER BY id LIMIT 1), ''),"
-        " p.file, p.sheet, p.row" + _NAMELESS + " AND p.id = (SELECT min(q.id) FROM provenance q"
+        " coalesce((SELECT e164 FROM phones WHERE contact_id = c.id ORDER BY seq LIMIT 1), ''),"
+        " coalesce((SELECT email FROM emails WHERE contact_id = c.id ORDER BY seq LIMIT 1), ''),"
+        " p.file, p.sheet, p.row" + _NAMELESS + " AND p.seq = (SELECT min(q.seq) FROM provenance q"
         "             WHERE q.contact_id = c.id AND q.field = p.field)"
         " ORDER BY c.id",
         (field,),

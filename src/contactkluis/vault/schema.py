@@ -7,7 +7,7 @@ a contact changes and once a day.
 
 from __future__ import annotations
 
-from contactkluis.vault import stats_schema
+from contactkluis.vault import schema_v12, stats_schema
 
 MIGRATIONS: list[str] = [
     # version 1
@@ -461,10 +461,13 @@ MIGRATIONS: list[str] = [
     DROP INDEX emails_email;
     DROP INDEX phones_e164;
     """,
+    # version 12 (issue 17, size): a contact's child rows kept together, keyed (contact,
+    # seq); consent record moments as integers; the flag indexes partial: see schema_v12.
+    schema_v12.MIGRATION,
 ]
 
 # After these versions the file is compacted (VACUUM): the space they freed goes back.
-COMPACT_AFTER = frozenset({6, 8, 9, MIGRATIONS.index(stats_schema.MIGRATION) + 1, 11})
+COMPACT_AFTER = frozenset({6, 8, 9, 10, 11, 12})
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

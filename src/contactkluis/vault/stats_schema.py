@@ -151,6 +151,20 @@ _WATCHED = (
     " segment, objects_profiling"
 )
 
+# Table -> its triggers that mark a person to be counted afresh when a relation or source
+# row of theirs changes (a migration that rebuilds the table creates them again).
+CHANGE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    table: tuple(
+        _on_change(name, event, table, ids)
+        for event, ids in (
+            ("INSERT", ("NEW.contact_id",)),
+            ("UPDATE", ("OLD.contact_id", "NEW.contact_id")),
+            ("DELETE", ("OLD.contact_id",)),
+        )
+    )
+    for name, table in _CHANGES
+}
+
 # The migration: the version 7 table becomes codes, counts and a dictionary in place (the
 # contacts marked in stats_dirty stay marked); every trigger that wrote raw values now
 # takes the person's row away and marks them, so one statement set (encode) writes rows.
@@ -195,14 +209,7 @@ END;""",
     {_GONE.format("OLD.id")}
     DELETE FROM stats_dirty WHERE contact_id = OLD.id;
 END;""",
-        *(
-            _on_change(name, event, table, ids)
-            for name, table in _CHANGES
-            for event, ids in (
-                ("INSERT", ("NEW.contact_id",)),
-                ("UPDATE", ("OLD.contact_id", "NEW.contact_id")),
-                ("DELETE", ("OLD.contact_id",)),
-            )
-        ),
+        *CHANGE_TRIGGERS["relations"],
+        *CHANGE_TRIGGERS["provenance"],
     ]
 )
