@@ -28,7 +28,8 @@ def matching_snapshot(conn: Connection) -> list[Contact]:
         if cid in people:
             people[cid].emails.append(email)
     for cid, file, sheet, row in conn.execute(
-        "SELECT contact_id, file, sheet, row FROM provenance WHERE field IS NULL ORDER BY contact_id, seq"
+        "SELECT contact_id, file, sheet, row FROM provenance WHERE field IS NULL"
+        " ORDER BY contact_id, seq"
     ):
         if cid in people:
             people[cid].sources.append(Provenance(file, sheet, row))

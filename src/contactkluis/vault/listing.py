@@ -118,10 +118,9 @@ def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
     def everyone() -> set[int]:  # from the smallest index that has an entry for each
         return ids("SELECT id FROM contacts INDEXED BY contacts_retention", ())
 
-    def flagged(column: str, wanted: bool) -> set[int]:
+    def flagged(index: str, column: str, wanted: bool) -> set[int]:
         # the flag's index holds the few set ones only (schema version 12)
-        found = ids(f"SELECT id FROM contacts INDEXED BY contacts_{column.split('_')[0]}"
-                    f" WHERE {column} <> 0", ())  # fmt: skip
+        found = ids(f"SELECT id FROM contacts INDEXED BY {index} WHERE {column} <> 0", ())
         return found if wanted else everyone() - found
 
     if f.retention:
@@ -144,9 +143,9 @@ def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
     if f.source_file:
         sets.append(ids("SELECT contact_id FROM provenance WHERE file = ?", [f.source_file]))
     if f.special is not None:
-        sets.append(flagged("special_category", f.special))
+        sets.append(flagged("contacts_special", "special_category", f.special))
     if f.restricted is not None:
-        sets.append(flagged("restricted", f.restricted))
+        sets.append(flagged("contacts_restricted", "restricted", f.restricted))
     if f.nameless_mark:
         sets.append(review_repo.nameless_ids(conn, f.nameless_mark))
     return sets
