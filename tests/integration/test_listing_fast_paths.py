@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from contactkluis.services import listing
+from contactkluis.services import contacts, listing
 from contactkluis.services.listing import ContactQuery
 from contactkluis.vault.listing import fts_query
 from tests.synthetic_contacts import populate
@@ -164,3 +164,24 @@ def test_table_rows_without_consent_events_keep_every_flag(filled) -> None:  # t
         }
         assert all(c.since is None and not c.source for c in b.consents.values())
     assert any(c.since for r in full for c in r.consents.values())  # the full rows have dates
+
+
+def test_typing_with_filters_set_reads_them_once_and_sees_a_change(filled) -> None:  # type: ignore[no-untyped-def]
+    """The lister keeps the filters' ids while only the search text changes; an edit in
+    between (here: someone becomes special-category) shows at the next keystroke."""
+    lister = listing.ContactLister(filled)
+    try:
+        kept = {"special": False, "retention": frozenset({"ok", "soon"})}
+        for text in ("e", "ex", "exa", "example", "jan", "de"):
+            query = ContactQuery(text=text, **kept)
+            assert lister.find_ids(query).tolist() == _expected(filled.conn, query), text
+        query = ContactQuery(text="example", **kept)
+        someone = lister.find_ids(query)[0]
+        person = contacts.get_contact(filled, someone)
+        person.special_category = True
+        contacts.update_contact(filled, person)
+        found = lister.find_ids(query).tolist()
+        assert someone not in found
+        assert found == _expected(filled.conn, query)
+    finally:
+        lister.close()

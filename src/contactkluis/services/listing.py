@@ -176,6 +176,9 @@ class ContactLister:
         # (data_version, sort, descending) -> each id's place in that order, indexed by id
         self._places: OrderedDict[tuple[int, str, bool], array[int]] = OrderedDict()
         self._total: tuple[int, int] | None = None  # (data_version, count)
+        # ((data_version, filter_key), the ids the filters let through): typing in the search
+        # box keeps the filters, so their ids are read once rather than at every keystroke
+        self._allowed: tuple[tuple[Any, ...], set[int] | None] | None = None
         self._closed = False
         self._query_waiting = threading.Event()  # warm() gives way to it
 
@@ -202,6 +205,7 @@ class ContactLister:
             self._ranks.clear()
             self._places.clear()
             self._total = None
+            self._allowed = None
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
@@ -294,6 +298,12 @@ class ContactLister:
         self._remember(self._places, key, found, 2)
         return found
 
+    def _allowed_ids(self, conn: Any, version: int, f: sql.ListingFilter) -> set[int] | None:
+        key = (version, *sql.filter_key(f))
+        if self._allowed is None or self._allowed[0] != key:
+            self._allowed = (key, sql.allowed_ids(conn, f))
+        return self._allowed[1]
+
     def _count(self, conn: Any, version: int) -> int:
         if self._total is None or self._total[0] != version:
             self._total = (version, sql.count(conn))
@@ -316,6 +326,7 @@ class ContactLister:
                     unfiltered=lambda: self._everyone(conn, version, query.sort, query.descending),
                     total=lambda: self._count(conn, version),
                     positions=lambda: self._places_in(conn, version, query.sort, query.descending),
+                    allowed=lambda: self._allowed_ids(conn, version, f),
                 )
             except sql.DatabaseError as exc:
                 if "interrupt" in str(exc):

@@ -104,6 +104,23 @@ class ListingFilter:
     nameless_mark: str | None = None  # a provenance field: only nameless people marked so
 
 
+def filter_key(f: ListingFilter) -> tuple[Any, ...]:
+    """What allowed_ids() depends on: every filter but the search text."""
+    consent = tuple(sorted((p, tuple(sorted(flags))) for p, flags in f.consent.items()))
+    return (tuple(sorted(f.retention)), consent, f.relation_kind, f.source_file, f.special,
+            f.restricted, f.nameless_mark)  # fmt: skip
+
+
+def allowed_ids(conn: Connection, f: ListingFilter) -> set[int] | None:
+    """The ids every filter but the search text lets through; None when none is set. The
+    same while the user types (the caller may keep it per data version)."""
+    sets = _filter_sets(conn, f)
+    if not sets:
+        return None
+    sets.sort(key=len)
+    return sets[0].intersection(*sets[1:])
+
+
 def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
     """Each filter (not the search text) as the set of ids it lets through, each read from
     an index of its own rather than by visiting 100,000 contact rows."""
@@ -320,6 +337,7 @@ def find_ids(
     unfiltered: Callable[[], array[int]] | None = None,
     total: Callable[[], int] | None = None,
     positions: Callable[[], array[int]] | None = None,
+    allowed: Callable[[], set[int] | None] | None = None,
 ) -> array[int]:
     """The ids for a filter in display order, as a compact array.
 
@@ -329,13 +347,16 @@ def find_ids(
     finds everyone (one or two letters at 100,000 contacts) is counted, not read: it filters
     nothing, so no set of 100,000 ids is built for it. A result far smaller than everyone is
     sorted by each id's place in `unfiltered` (`positions`: indexed by id, -1 for none)
-    instead of walking all of `unfiltered`.
+    instead of walking all of `unfiltered`. `allowed` gives allowed_ids(), the caller's
+    cache of it while only the search text changes.
     """
     everyone = total or (lambda: count(conn))
     sets: list[set[int]] = []
     if f.match and match_count(conn, f.match) != everyone():
         sets.append(set(match_ids(conn, f.match)))
-    sets += _filter_sets(conn, f)
+    filtered = allowed() if allowed else allowed_ids(conn, f)
+    if filtered is not None:
+        sets.append(filtered)
     if not sets:
         return unfiltered() if unfiltered else ordered_ids(conn, sort, descending)
     sets.sort(key=len)
