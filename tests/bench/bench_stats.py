@@ -32,6 +32,7 @@ from contactkluis.services.accounts import create_vault
 from contactkluis.services.stats_export import StatsMeta, write_xlsx
 from contactkluis.vault import stats_repo
 from contactkluis.vault.keys import KdfParams
+from contactkluis.vault.schema_v12 import next_seq
 
 GOAL_MS = 300
 
@@ -89,11 +90,15 @@ def fill(session: object, people: int, seed: int = 7) -> None:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             contacts,
         )
+        # each row takes its contact's next seq (the tables' key since schema version 12)
         conn.executemany(
-            "INSERT INTO relations (contact_id, kind, start_date) VALUES (?, ?, ?)", relations
+            "INSERT INTO relations (contact_id, seq, kind, start_date)"
+            f" VALUES (?1, {next_seq('relations')}, ?2, ?3)",
+            relations,
         )
         conn.executemany(
-            "INSERT INTO provenance (contact_id, file, sheet, row) VALUES (?, ?, ?, ?)",
+            "INSERT INTO provenance (contact_id, seq, file, sheet, row)"
+            f" VALUES (?1, {next_seq('provenance')}, ?2, ?3, ?4)",
             provenance,
         )
 
