@@ -9,6 +9,8 @@ histories in order, and an erasure still leaves no trace on any decrypted page."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -86,6 +88,16 @@ def _shown(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     return [(r.email, r.phone) for r in listing.rows(session, ids)]
 
 
+@contextmanager
+def _upgraded(path: Path) -> Iterator[Session]:
+    """The vault unlocked by this release (which upgrades it), closed again afterwards."""
+    session = accounts.unlock(path, ADMIN, ADMIN_PW)
+    try:
+        yield session
+    finally:
+        session.vault.close()
+
+
 @pytest.fixture
 def v11_vault(tmp_path: Path) -> tuple[Path, list[int], dict[str, Any]]:
     """A vault at schema version 11 with _people(), and what it showed before the upgrade."""
@@ -109,8 +121,7 @@ def test_a_v11_vault_is_upgraded_in_place_and_holds_the_same(
     v11_vault: tuple[Path, list[int], dict[str, Any]],
 ) -> None:
     path, ids, before = v11_vault
-    session = accounts.unlock(path, ADMIN, ADMIN_PW)
-    try:
+    with _upgraded(path) as session:
         assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert _held(session, ids) == before["held"]
         assert _filtered(session) == before["filtered"]
@@ -137,16 +148,13 @@ def test_a_v11_vault_is_upgraded_in_place_and_holds_the_same(
         by_contact = {"emails_contact", "phones_contact", "consent_contact"}
         assert not (by_contact | {"relations_contact", "provenance_contact"}) & indexes
         assert {"relations_kind", "provenance_file"} <= indexes
-    finally:
-        session.vault.close()
 
 
 def test_after_the_upgrade_a_merge_keeps_both_histories_in_order(
     v11_vault: tuple[Path, list[int], dict[str, Any]],
 ) -> None:
     path, ids, before = v11_vault
-    session = accounts.unlock(path, ADMIN, ADMIN_PW)
-    try:
+    with _upgraded(path) as session:
         keep, other = ids[2], ids[3]
         contacts.merge_contacts(session, keep, other, MergeChoice())
         merged = access.access_report(session, keep)
@@ -164,16 +172,13 @@ def test_after_the_upgrade_a_merge_keeps_both_histories_in_order(
         give(session, keep, purpose="uitnodigingen", on=date(2025, 5, 5))
         again = access.access_report(session, keep)["consents"]
         assert [c["purpose"] for c in again].count("uitnodigingen") == 1
-    finally:
-        session.vault.close()
 
 
 def test_after_the_upgrade_an_erased_person_leaves_every_page(
     v11_vault: tuple[Path, list[int], dict[str, Any]],
 ) -> None:
     path, _ids, _before = v11_vault
-    session = accounts.unlock(path, ADMIN, ADMIN_PW)
-    try:
+    with _upgraded(path) as session:
         gone = add_person(
             session, GONE_FIRST, GONE_LAST, email="quirijntje@zwartkruisberg.nl",
             phone="+31698765432",
@@ -189,8 +194,6 @@ def test_after_the_upgrade_an_erased_person_leaves_every_page(
         for table in CHILD_TABLES:
             sql = f"SELECT count(*) FROM {table} WHERE contact_id = ?"
             assert session.conn.execute(sql, (gone,)).fetchone() == (0,)
-    finally:
-        session.vault.close()
 
 
 def test_a_new_vault_stores_consent_moments_as_seconds_and_shows_them_as_written(
