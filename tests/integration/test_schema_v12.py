@@ -35,6 +35,8 @@ FILTERS = {
     "not special": ContactQuery(special=False),
     "restricted": ContactQuery(restricted=True),
     "not restricted": ContactQuery(restricted=False),
+    "donor": ContactQuery(relation_kind="donateur"),
+    "from the member list": ContactQuery(source_file="ledenlijst_2019.xlsx"),
     "special, newsletter none": ContactQuery(
         special=True, consent_purpose="nieuwsbrief", consent_flags=frozenset({"none"})
     ),
@@ -43,7 +45,8 @@ FILTERS = {
 
 def _people(session: Session) -> list[int]:
     """Twelve people with two addresses and phones each (in a known order), consents given
-    and withdrawn with evidence, a second relation; some special, some restricted."""
+    and withdrawn with evidence, half with a second relation; some special, some
+    restricted."""
     ids = []
     for n in range(12):
         cid = add_person(
@@ -61,9 +64,10 @@ def _people(session: Session) -> list[int]:
                 session, cid, "nieuwsbrief", ConsentStatus.WITHDRAWN, date(2024, 2, 1),
                 "afmeldlink", f"mail-{n}",
             )  # fmt: skip
-        contacts.add_relation(
-            session, cid, Relation(RelationKind.DONATEUR, start=date(2021, 6, 1 + n))
-        )
+        if n % 2 == 0:
+            contacts.add_relation(
+                session, cid, Relation(RelationKind.DONATEUR, start=date(2021, 6, 1 + n))
+            )
         ids.append(cid)
     for cid in ids[1::5]:
         erasure.restrict(session, cid)
@@ -111,6 +115,7 @@ def v11_vault(tmp_path: Path) -> tuple[Path, list[int], dict[str, Any]]:
                 "held": _held(session, ids),
                 "filtered": _filtered(session),
                 "shown": _shown(session, ids),
+                "values": listing.filter_values(session),
             }
         finally:
             session.vault.close()
@@ -134,6 +139,9 @@ def test_a_v11_vault_is_upgraded_in_place_and_holds_the_same(
         assert before["shown"][0] == ("b0@voorbeeld.nl", "06-12340000")
         assert before["filtered"]["special"] == ids[::4]
         assert before["filtered"]["restricted"] == ids[1::5]
+        assert before["filtered"]["donor"] == ids[::2]
+        assert before["filtered"]["from the member list"] == ids
+        assert before["values"].source_files == ["ledenlijst_2019.xlsx"]
         # the moments are integers now, keyed rows have no separate index by contact
         types = session.conn.execute(
             "SELECT DISTINCT typeof(recorded_at) FROM consent_events"
@@ -148,6 +156,7 @@ def test_a_v11_vault_is_upgraded_in_place_and_holds_the_same(
         by_contact = {"emails_contact", "phones_contact", "consent_contact"}
         assert not (by_contact | {"relations_contact", "provenance_contact"}) & indexes
         assert {"relations_kind", "provenance_file"} <= indexes
+        assert listing.filter_values(session) == before["values"]
 
 
 def test_after_the_upgrade_a_merge_keeps_both_histories_in_order(

@@ -7,7 +7,8 @@ in all; stepwise on that copy, the five tables kept by contact 8.6 MB, the conse
 below about 3 MB, the partial flag indexes 1.7 MB. Every lookup of these rows is by contact
 (a person's details, their removal, the foreign keys' cascade), which the key now serves by
 itself; the two filters that look up by value (relation kind, source file) keep their
-indexes. `seq` is the order in which a contact's rows were added (the first e-mail is the
+indexes (4.7 MB): without them the filter bar's lists of kinds and files, read at every
+data change, took 90-110 ms instead of about 20 ms at 100k. `seq` is the order in which a contact's rows were added (the first e-mail is the
 one shown), counted per contact.
 
 The moment a consent was recorded is kept as seconds since 1970 (an integer) instead of
