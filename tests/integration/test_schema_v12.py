@@ -218,3 +218,24 @@ def test_a_new_vault_stores_consent_moments_as_seconds_and_shows_them_as_written
     assert isinstance(stored, int)
     report = access.access_report(session, cid)
     assert [c["recorded_at"] for c in report["consents"]] == [shown]
+
+
+def test_a_recorded_moment_the_upgrade_cannot_read_is_kept_as_written(
+    v11_vault: tuple[Path, list[int], dict[str, Any]],
+) -> None:
+    path, ids, _before = v11_vault
+    odd = "ergens in maart 2019 (papieren lijst)"
+    with schema_at(11):
+        old = accounts.unlock(path, ADMIN, ADMIN_PW)
+        try:
+            with old.write() as conn:
+                conn.execute(
+                    "UPDATE consent_events SET recorded_at = ? WHERE contact_id = ?", (odd, ids[5])
+                )
+        finally:
+            old.vault.close()
+    with _upgraded(path) as session:
+        shown = [c["recorded_at"] for c in access.access_report(session, ids[5])["consents"]]
+        assert shown == [odd]
+        others = access.access_report(session, ids[6])["consents"]
+        assert others and {c["recorded_at"][-6:] for c in others} == {"+00:00"}
