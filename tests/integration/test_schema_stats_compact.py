@@ -14,15 +14,14 @@ from pathlib import Path
 from contactkluis.domain.contact import Address, Contact, PersonName, Provenance, Relation
 from contactkluis.domain.contact import RelationKind as Kind
 from contactkluis.domain.crosstab import build_tables, tables_from_profiles
-from contactkluis.services import accounts, contacts, erasure, states, stats
+from contactkluis.services import contacts, erasure, states, stats
 from contactkluis.services.contacts import MergeChoice
 from contactkluis.services.session import Session
 from contactkluis.vault import schema, stats_schema
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.integration.test_stats_sql import BY, _awkward
 from tests.support.stats_people import REFERENCE
 from tests.support.stats_people import fill as fill_hand_counted
-from tests.support.vaults import schema_at
+from tests.support.vaults import unlocked, vault_at
 
 # The migration that brought the compact form (its number changes as others are added).
 MINE = schema.MIGRATIONS.index(stats_schema.MIGRATION)
@@ -79,33 +78,28 @@ def _dictionary(session: Session, dim: str) -> set[object]:
 
 
 def test_an_older_vault_is_converted_in_place_and_counts_the_same(tmp_path: Path) -> None:
-    with schema_at(MINE):
-        path = tmp_path / "oud.ckdb"
-        old, _ = accounts.create_vault(path, "Oud", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-        try:
-            fill_hand_counted(old)
-            with old.write() as conn:
-                ids = [old.repo(conn).insert(_awkward(i), recorded_by="test") for i in range(90)]
-                states.refresh(old, conn, ids)
-                # the older version's count: every marked person's raw values written
-                conn.execute(
-                    "INSERT INTO stats_people SELECT v.* FROM stats_dirty d"
-                    " JOIN stats_source v ON v.contact_id = d.contact_id"
-                )
-                conn.execute("DELETE FROM stats_dirty")
-            late = contacts.create_contact(old, _awkward(91))  # marked, written at the next count
-            # the unlock's daily pass, done now so the statuses counted before are those after
-            old._today = date.today  # type: ignore[method-assign]
-            states.roll_to_today(old)
-            old._today = lambda: REFERENCE  # type: ignore[method-assign]
-            old_rows = old.conn.execute("SELECT * FROM stats_people ORDER BY contact_id").fetchall()
-            assert len(old_rows) > 100
-            before = _every_count(old, from_records=True)
-        finally:
-            old.vault.close()
+    path = tmp_path / "oud.ckdb"
+    with vault_at(path, MINE, "Oud") as old:
+        fill_hand_counted(old)
+        with old.write() as conn:
+            ids = [old.repo(conn).insert(_awkward(i), recorded_by="test") for i in range(90)]
+            states.refresh(old, conn, ids)
+            # the older version's count: every marked person's raw values written
+            conn.execute(
+                "INSERT INTO stats_people SELECT v.* FROM stats_dirty d"
+                " JOIN stats_source v ON v.contact_id = d.contact_id"
+            )
+            conn.execute("DELETE FROM stats_dirty")
+        late = contacts.create_contact(old, _awkward(91))  # marked, written at the next count
+        # the unlock's daily pass, done now so the statuses counted before are those after
+        old._today = date.today  # type: ignore[method-assign]
+        states.roll_to_today(old)
+        old._today = lambda: REFERENCE  # type: ignore[method-assign]
+        old_rows = old.conn.execute("SELECT * FROM stats_people ORDER BY contact_id").fetchall()
+        assert len(old_rows) > 100
+        before = _every_count(old, from_records=True)
 
-    session = accounts.unlock(path, ADMIN, ADMIN_PW)
-    try:
+    with unlocked(path) as session:
         session._today = lambda: REFERENCE  # type: ignore[attr-defined]
         conn = session.conn
         assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
@@ -117,8 +111,6 @@ def test_an_older_vault_is_converted_in_place_and_counts_the_same(tmp_path: Path
         assert conn.execute("PRAGMA freelist_count").fetchone() == (0,)  # compacted
         assert _every_count(session, from_records=False) == before
         _kept_counts_are_exact(session)
-    finally:
-        session.vault.close()
 
 
 def _newcomer(city: str, file: str) -> Contact:

@@ -8,13 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from contactkluis.domain.contact import ConsentStatus
-from contactkluis.services import access, accounts, contacts, mailing_loop
+from contactkluis.services import access, contacts, mailing_loop
 from contactkluis.services.mailing_loop import ReturnKind
 from contactkluis.services.session import Session
 from contactkluis.vault import review_repo, schema
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person, give
-from tests.support.vaults import schema_at
+from tests.support.vaults import unlocked, vault_at
 
 
 def _indexes(session: Session) -> set[str]:
@@ -39,20 +38,15 @@ def _two_holders(session: Session) -> tuple[int, int, int]:
 
 def test_a_v10_vault_loses_the_value_indexes_and_finds_every_holder(tmp_path: Path) -> None:
     path = tmp_path / "kluis.ckdb"
-    with schema_at(10):
-        old, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+    with vault_at(path, 10) as old:
         first, second, _other = _two_holders(old)
         assert {"emails_email", "phones_e164"} <= _indexes(old)
-        old.vault.close()
-    session = accounts.unlock(path, ADMIN, ADMIN_PW)
-    try:
+    with unlocked(path) as session:
         assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert not {"emails_email", "phones_e164"} & _indexes(session)
         assert sorted(access.find_person(session, "Gezin@Voorbeeld.nl")) == [first, second]
         assert sorted(access.find_person(session, "06-12345678")) == [first, second]
         assert access.find_person(session, "niemand@voorbeeld.nl") == []
-    finally:
-        session.vault.close()
 
 
 def test_a_returned_file_reaches_every_holder_of_each_address(

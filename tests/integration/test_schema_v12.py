@@ -9,8 +9,6 @@ histories in order, and an erasure still leaves no trace on any decrypted page."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,15 +16,14 @@ from typing import Any
 import pytest
 
 from contactkluis.domain.contact import ConsentStatus, Relation, RelationKind
-from contactkluis.services import access, accounts, contacts, erasure, listing
+from contactkluis.services import access, contacts, erasure, listing
 from contactkluis.services.contacts import MergeChoice
 from contactkluis.services.listing import ContactQuery
 from contactkluis.services.session import Session
 from contactkluis.vault import schema
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person, give
 from tests.support.sqlcipher_pages import all_pages, pages_containing
-from tests.support.vaults import schema_at
+from tests.support.vaults import schema_at, unlocked, vault_at
 
 GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 CHILD_TABLES = ("emails", "phones", "consent_events", "relations", "provenance")
@@ -92,33 +89,19 @@ def _shown(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     return [(r.email, r.phone) for r in listing.rows(session, ids)]
 
 
-@contextmanager
-def _upgraded(path: Path) -> Iterator[Session]:
-    """The vault unlocked by this release (which upgrades it), closed again afterwards."""
-    session = accounts.unlock(path, ADMIN, ADMIN_PW)
-    try:
-        yield session
-    finally:
-        session.vault.close()
-
-
 @pytest.fixture
 def v11_vault(tmp_path: Path) -> tuple[Path, list[int], dict[str, Any]]:
     """A vault at schema version 11 with _people(), and what it showed before the upgrade."""
-    with schema_at(11):
-        path = tmp_path / "kluis.ckdb"
-        session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-        try:
-            ids = _people(session)
-            assert session.vault.meta("schema_version") == "11"
-            before = {
-                "held": _held(session, ids),
-                "filtered": _filtered(session),
-                "shown": _shown(session, ids),
-                "values": listing.filter_values(session),
-            }
-        finally:
-            session.vault.close()
+    path = tmp_path / "kluis.ckdb"
+    with vault_at(path, 11) as session:
+        ids = _people(session)
+        assert session.vault.meta("schema_version") == "11"
+        before = {
+            "held": _held(session, ids),
+            "filtered": _filtered(session),
+            "shown": _shown(session, ids),
+            "values": listing.filter_values(session),
+        }
     return path, ids, before
 
 
@@ -126,7 +109,7 @@ def test_a_v11_vault_is_upgraded_in_place_and_holds_the_same(
     v11_vault: tuple[Path, list[int], dict[str, Any]],
 ) -> None:
     path, ids, before = v11_vault
-    with _upgraded(path) as session:
+    with unlocked(path) as session:
         assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert _held(session, ids) == before["held"]
         assert _filtered(session) == before["filtered"]
@@ -163,7 +146,7 @@ def test_after_the_upgrade_a_merge_keeps_both_histories_in_order(
     v11_vault: tuple[Path, list[int], dict[str, Any]],
 ) -> None:
     path, ids, before = v11_vault
-    with _upgraded(path) as session:
+    with unlocked(path) as session:
         keep, other = ids[2], ids[3]
         contacts.merge_contacts(session, keep, other, MergeChoice())
         merged = access.access_report(session, keep)
@@ -187,7 +170,7 @@ def test_after_the_upgrade_an_erased_person_leaves_every_page(
     v11_vault: tuple[Path, list[int], dict[str, Any]],
 ) -> None:
     path, _ids, _before = v11_vault
-    with _upgraded(path) as session:
+    with unlocked(path) as session:
         gone = add_person(
             session, GONE_FIRST, GONE_LAST, email="quirijntje@zwartkruisberg.nl",
             phone="+31698765432",
@@ -225,16 +208,11 @@ def test_a_recorded_moment_the_upgrade_cannot_read_is_kept_as_written(
 ) -> None:
     path, ids, _before = v11_vault
     odd = "ergens in maart 2019 (papieren lijst)"
-    with schema_at(11):
-        old = accounts.unlock(path, ADMIN, ADMIN_PW)
-        try:
-            with old.write() as conn:
-                conn.execute(
-                    "UPDATE consent_events SET recorded_at = ? WHERE contact_id = ?", (odd, ids[5])
-                )
-        finally:
-            old.vault.close()
-    with _upgraded(path) as session:
+    with schema_at(11), unlocked(path) as old, old.write() as conn:
+        conn.execute(
+            "UPDATE consent_events SET recorded_at = ? WHERE contact_id = ?", (odd, ids[5])
+        )
+    with unlocked(path) as session:
         shown = [c["recorded_at"] for c in access.access_report(session, ids[5])["consents"]]
         assert shown == [odd]
         others = access.access_report(session, ids[6])["consents"]

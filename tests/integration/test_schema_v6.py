@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from contactkluis.services import accounts, erasure
+from contactkluis.services import erasure
 from contactkluis.services.session import Session
 from contactkluis.vault import schema
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person
 from tests.support.search import found_by_index
 from tests.support.sqlcipher_pages import all_pages, pages_containing
-from tests.support.vaults import schema_at
+from tests.support.vaults import unlocked, vault_at
 
 GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 KEPT_FIRST, KEPT_LAST = "Baukje", "Ellenbroekstra"
@@ -28,20 +27,16 @@ def _markers(first: str, last: str) -> list[bytes]:
 @pytest.fixture
 def v5_vault(tmp_path: Path) -> tuple[Path, int, int]:
     """A vault made by the program as it was at schema version 5, with 80 people."""
-    with schema_at(5):
-        path = tmp_path / "kluis.ckdb"
-        session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-        try:
-            for n in range(40):
-                add_person(session, f"Voornaam{n}", f"Achternaam{n}")
-            gone = add_person(session, GONE_FIRST, GONE_LAST)
-            kept = add_person(session, KEPT_FIRST, KEPT_LAST)
-            for n in range(40, 80):
-                add_person(session, f"Voornaam{n}", f"Achternaam{n}")
-            assert session.vault.meta("schema_version") == "5"
-            assert found_by_index(session, GONE_LAST.lower()[:6]) == [gone]
-        finally:
-            session.vault.close()
+    path = tmp_path / "kluis.ckdb"
+    with vault_at(path, 5) as session:
+        for n in range(40):
+            add_person(session, f"Voornaam{n}", f"Achternaam{n}")
+        gone = add_person(session, GONE_FIRST, GONE_LAST)
+        kept = add_person(session, KEPT_FIRST, KEPT_LAST)
+        for n in range(40, 80):
+            add_person(session, f"Voornaam{n}", f"Achternaam{n}")
+        assert session.vault.meta("schema_version") == "5"
+        assert found_by_index(session, GONE_LAST.lower()[:6]) == [gone]
     return path, gone, kept
 
 
@@ -50,8 +45,7 @@ def test_a_v5_vault_is_upgraded_in_place_and_keeps_contacts_search_and_erasure(
 ) -> None:
     path, gone, kept = v5_vault
     # As the app unlocks; a migration still checks every page first.
-    session = accounts.unlock(path, ADMIN, ADMIN_PW, check_pages=False)
-    try:
+    with unlocked(path, check_pages=False) as session:
         assert session.vault.pages_checked and not session.vault.damaged
         assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert session.conn.execute("SELECT count(*) FROM contacts").fetchone() == (82,)
@@ -73,8 +67,6 @@ def test_a_v5_vault_is_upgraded_in_place_and_keeps_contacts_search_and_erasure(
             assert pages_containing(pages, marker) == [], marker
         for marker in _markers(KEPT_FIRST, KEPT_LAST):
             assert pages_containing(pages, marker), marker
-    finally:
-        session.vault.close()
     backups = list(path.parent.glob("*.v5-*.ckbak"))
     assert len(backups) == 1  # the migration backed the version 5 file up first
 

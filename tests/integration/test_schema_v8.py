@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from contactkluis.services import accounts, contacts, erasure, listing, states
+from contactkluis.services import contacts, erasure, listing, states
 from contactkluis.vault import schema
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person
 from tests.support.search import found_by_index
 from tests.support.sqlcipher_pages import all_pages, pages_containing
-from tests.support.vaults import schema_at
+from tests.support.vaults import unlocked, vault_at
 
 GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 
@@ -29,27 +28,23 @@ QUERIES = ("z", "zw", "zwa", "zwartk", "v", "vo", "voo", "voornaam1", "a", "1", 
 def v7_vault(tmp_path: Path) -> tuple[Path, int, bytes, dict[str, list[int]]]:
     """A vault at schema version 7 with 40 people whose rows cache their reasons' texts,
     as version 7 wrote them; the bytes of one such text; whom QUERIES found."""
-    with schema_at(7):
-        path = tmp_path / "kluis.ckdb"
-        session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-        try:
-            ids = [add_person(session, f"Voornaam{n}", f"Achternaam{n}") for n in range(39)]
-            gone = add_person(session, GONE_FIRST, GONE_LAST)
-            people = session.repo().get_many([*ids, gone])
-            cached = states.reasons(session, people)
-            with session.write() as conn:
-                conn.executemany(
-                    "UPDATE contacts SET retention_json = ? WHERE id = ?",
-                    [(json.dumps(r, ensure_ascii=False), cid) for cid, r in cached.items()],
-                )
-            text = json.dumps(cached[gone], ensure_ascii=False).encode()
-            session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            assert pages_containing(all_pages(path, session.vault.data_key_for_tests()), text)
-            assert session.vault.meta("schema_version") == "7"
-            found = {q: found_by_index(session, q) for q in QUERIES}
-            assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
-        finally:
-            session.vault.close()
+    path = tmp_path / "kluis.ckdb"
+    with vault_at(path, 7) as session:
+        ids = [add_person(session, f"Voornaam{n}", f"Achternaam{n}") for n in range(39)]
+        gone = add_person(session, GONE_FIRST, GONE_LAST)
+        people = session.repo().get_many([*ids, gone])
+        cached = states.reasons(session, people)
+        with session.write() as conn:
+            conn.executemany(
+                "UPDATE contacts SET retention_json = ? WHERE id = ?",
+                [(json.dumps(r, ensure_ascii=False), cid) for cid, r in cached.items()],
+            )
+        text = json.dumps(cached[gone], ensure_ascii=False).encode()
+        session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert pages_containing(all_pages(path, session.vault.data_key_for_tests()), text)
+        assert session.vault.meta("schema_version") == "7"
+        found = {q: found_by_index(session, q) for q in QUERIES}
+        assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
     return path, gone, text, found
 
 
@@ -57,8 +52,7 @@ def test_a_v7_vault_drops_the_cached_reasons_and_still_shows_them(
     v7_vault: tuple[Path, int, bytes, dict[str, list[int]]],
 ) -> None:
     path, gone, text, _found_before = v7_vault
-    session = accounts.unlock(path, ADMIN, ADMIN_PW, check_pages=False)
-    try:
+    with unlocked(path, check_pages=False) as session:
         assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
         assert session.conn.execute("SELECT count(*) FROM contacts").fetchone() == (40,)
         indexes = {r[0] for r in session.conn.execute("SELECT name FROM sqlite_master")}
@@ -90,8 +84,6 @@ def test_a_v7_vault_drops_the_cached_reasons_and_still_shows_them(
         pages = all_pages(path, key)
         for marker in (GONE_FIRST, GONE_LAST, GONE_LAST.lower()):
             assert pages_containing(pages, marker.encode()) == [], marker
-    finally:
-        session.vault.close()
 
 
 def test_new_contacts_cache_no_reasons_text(session) -> None:  # type: ignore[no-untyped-def]
@@ -109,8 +101,7 @@ def test_a_v7_vault_keeps_finding_by_every_prefix_and_forgets_an_edited_name(
     finds the same people for every prefix length, and a removal (edit, erasure) that names
     the stored text still takes every token out (the erasure test above reads the pages)."""
     path, gone, _text, before = v7_vault
-    session = accounts.unlock(path, ADMIN, ADMIN_PW, check_pages=False)
-    try:
+    with unlocked(path, check_pages=False) as session:
         table = session.conn.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'contacts_fts'"
         ).fetchone()[0]
@@ -133,5 +124,3 @@ def test_a_v7_vault_keeps_finding_by_every_prefix_and_forgets_an_edited_name(
         erasure.erase(session, [gone])
         assert found_by_index(session, "z") == [] and found_by_index(session, "quirijntje") == []
         session.conn.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')")
-    finally:
-        session.vault.close()

@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 
 from contactkluis.domain.contact import ConsentStatus
-from contactkluis.services import accounts, contacts, erasure, listing
+from contactkluis.services import contacts, erasure, listing
 from contactkluis.services.listing import ContactQuery
 from contactkluis.services.session import Session
 from contactkluis.vault import schema
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.people import add_person, give
 from tests.support.sqlcipher_pages import all_pages, pages_containing
-from tests.support.vaults import schema_at
+from tests.support.vaults import unlocked, vault_at
 
 GONE_FIRST, GONE_LAST = "Quirijntje", "Zwartkruisberg"
 QUERIES = (
@@ -62,26 +61,22 @@ def _from_json(session: Session) -> list[tuple[int, str, str]]:
 def v8_vault(tmp_path: Path) -> tuple[Path, int, dict[str, list[int]], dict[str, list[int]]]:
     """A vault at schema version 8 with 40 people, some with a newsletter consent given or
     withdrawn; whom QUERIES found there and whom each newsletter flag filter gave."""
-    with schema_at(8):
-        path = tmp_path / "kluis.ckdb"
-        session, _ = accounts.create_vault(path, "Museum Proef", ADMIN, ADMIN_PW, kdf=FAST_KDF)
-        try:
-            ids = [add_person(session, f"Voornaam{n}", f"Achternaam{n}") for n in range(39)]
-            gone = add_person(session, GONE_FIRST, GONE_LAST)
-            for cid in [*ids[::3], gone]:
-                give(session, cid)
-            for cid in ids[::6]:
-                contacts.record_consent(
+    path = tmp_path / "kluis.ckdb"
+    with vault_at(path, 8) as session:
+        ids = [add_person(session, f"Voornaam{n}", f"Achternaam{n}") for n in range(39)]
+        gone = add_person(session, GONE_FIRST, GONE_LAST)
+        for cid in [*ids[::3], gone]:
+            give(session, cid)
+        for cid in ids[::6]:
+            contacts.record_consent(
                     session, cid, "nieuwsbrief", ConsentStatus.WITHDRAWN, date(2024, 2, 1),
                     "afmeldlink", "",
                 )  # fmt: skip
-            assert session.vault.meta("schema_version") == "8"
-            found = {q: _found(session, q) for q in QUERIES}
-            assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
-            flags = _by_flag(session)
-            assert flags["given"] and flags["withdrawn"] and flags["none"]
-        finally:
-            session.vault.close()
+        assert session.vault.meta("schema_version") == "8"
+        found = {q: _found(session, q) for q in QUERIES}
+        assert found["z"] == [gone] and len(found["voornaam1"]) == 11  # 1 and 10-19
+        flags = _by_flag(session)
+        assert flags["given"] and flags["withdrawn"] and flags["none"]
     return path, gone, found, flags
 
 
@@ -89,8 +84,7 @@ def test_a_v8_vault_finds_and_filters_the_same_people(
     v8_vault: tuple[Path, int, dict[str, list[int]], dict[str, list[int]]],
 ) -> None:
     path, _gone, found, flags = v8_vault
-    session = accounts.unlock(path, ADMIN, ADMIN_PW, check_pages=False)
-    try:
+    with unlocked(path, check_pages=False) as session:
         assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
         table = session.conn.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'contacts_fts'"
@@ -105,16 +99,13 @@ def test_a_v8_vault_finds_and_filters_the_same_people(
         assert _by_flag(session) == flags
         assert _flag_rows(session) == _from_json(session)
         session.conn.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')")
-    finally:
-        session.vault.close()
 
 
 def test_after_the_upgrade_edits_and_erasures_keep_flags_and_search_exact(
     v8_vault: tuple[Path, int, dict[str, list[int]], dict[str, list[int]]],
 ) -> None:
     path, gone, _found_before, flags = v8_vault
-    session = accounts.unlock(path, ADMIN, ADMIN_PW, check_pages=False)
-    try:
+    with unlocked(path, check_pages=False) as session:
         # a withdrawal moves the person from one flag's list to the other's
         moved = flags["given"][0]
         contacts.record_consent(
@@ -141,8 +132,6 @@ def test_after_the_upgrade_edits_and_erasures_keep_flags_and_search_exact(
         pages = all_pages(path, key)
         for marker in (GONE_FIRST, GONE_LAST, GONE_LAST.lower(), b"quirijntje".decode()):
             assert pages_containing(pages, marker.encode()) == [], marker
-    finally:
-        session.vault.close()
 
 
 def test_deleting_many_people_clears_their_flags(session: Session) -> None:

@@ -28,7 +28,6 @@ from contactkluis.domain.contact import (
 )
 from contactkluis.domain.crosstab import build_tables, tables_from_profiles
 from contactkluis.services import (
-    accounts,
     contacts,
     erasure,
     retention,
@@ -39,10 +38,9 @@ from contactkluis.services import (
 from contactkluis.services.contacts import MergeChoice
 from contactkluis.services.session import Session
 from contactkluis.vault import import_repo, schema
-from tests.conftest import ADMIN, ADMIN_PW, FAST_KDF
 from tests.support.stats_people import REFERENCE
 from tests.support.stats_people import fill as fill_hand_counted
-from tests.support.vaults import schema_at
+from tests.support.vaults import unlocked, vault_at
 
 KINDS = list(RelationKind)
 CITIES = ["Delft", " delft ", "", None, "Atlantis", "den haag", "Rotterdam", "Gouda"]
@@ -170,19 +168,14 @@ def test_counts_follow_every_kind_of_change(session: Session, vault) -> None:  #
 
 def test_a_vault_of_the_previous_schema_counts_the_same_after_upgrade(tmp_path: Path) -> None:
     mine = next(i for i, m in enumerate(schema.MIGRATIONS) if "CREATE TABLE stats_people" in m)
-    with schema_at(mine):  # the vault as made before the stats tables came
-        path = tmp_path / "oud.ckdb"
-        old, _ = accounts.create_vault(path, "Oud", ADMIN, ADMIN_PW, kdf=FAST_KDF)
+    path = tmp_path / "oud.ckdb"
+    with vault_at(path, mine, "Oud") as old:  # the vault as made before the stats tables came
         fill_hand_counted(old)
-        old.vault.close()
-    session = accounts.unlock(path, ADMIN, ADMIN_PW)
-    try:
+    with unlocked(path) as session:
         session._today = lambda: REFERENCE  # type: ignore[attr-defined]
         assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
         _cache_is_current(session)
         _assert_same(session)
-    finally:
-        session.vault.close()
 
 
 def test_retention_anonymised_people_still_count(session: Session, vault) -> None:  # type: ignore[no-untyped-def]
@@ -201,8 +194,7 @@ def test_retention_anonymised_people_still_count(session: Session, vault) -> Non
 def test_a_read_only_vault_with_new_contacts_counts_loaded_records(session: Session, vault) -> None:  # type: ignore[no-untyped-def]
     path = session.vault.path
     session.vault.close()  # the new contacts' rows are not written yet, and cannot be now
-    reader = accounts.unlock(path, ADMIN, ADMIN_PW, read_only=True)
-    try:
+    with unlocked(path, read_only=True) as reader:
         reader._today = lambda: REFERENCE  # type: ignore[attr-defined]
         dims = stats.dims_from_text(reader, "relation,age")
         assert stats.count_profiles(reader, stats.ALL, [dims]) is None
@@ -213,5 +205,3 @@ def test_a_read_only_vault_with_new_contacts_counts_loaded_records(session: Sess
             records, [dims], population=stats.ALL, reference=REFERENCE, k=shown.meta.k
         )
         assert shown.tables == expected.tables
-    finally:
-        reader.vault.close()

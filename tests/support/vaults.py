@@ -208,3 +208,30 @@ def schema_at(version: int) -> Iterator[None]:
         patch.setattr(vault_module, "MIGRATIONS", migrations)
         patch.setattr(vault_module, "SCHEMA_VERSION", version)
         yield
+
+
+@contextmanager
+def vault_at(path: Path, version: int, institution: str = INSTITUTION) -> Iterator[Session]:
+    """A new vault at `path` as the release with schema `version` made it, open (as the
+    beheerder) for the block to fill through the services, and closed after it."""
+    from contactkluis.services.accounts import create_vault
+
+    with schema_at(version):
+        session, _ = create_vault(path, institution, ADMIN, ADMIN_PW, kdf=FAST_KDF)
+        try:
+            yield session
+        finally:
+            session.vault.close()
+
+
+@contextmanager
+def unlocked(path: Path, **options: bool) -> Iterator[Session]:
+    """The vault at `path` unlocked by the beheerder (an older one is upgraded), closed
+    after the block; `options` as accounts.unlock takes them (check_pages, read_only)."""
+    from contactkluis.services.accounts import unlock
+
+    session = unlock(path, ADMIN, ADMIN_PW, **options)
+    try:
+        yield session
+    finally:
+        session.vault.close()
