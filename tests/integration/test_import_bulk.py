@@ -116,9 +116,11 @@ def test_an_import_failing_while_writing_leaves_the_empty_vault_and_its_indexes(
 ) -> None:
     session = _fresh(empty_vault, tmp_path / "full")
     before = _schema(session.conn)
+    # A database that may not grow at all and has no free pages inside: the write fails
+    # after the indexes went, the way a full disk would make it fail.
+    session.conn.execute("VACUUM")
+    assert session.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
     pages = session.conn.execute("PRAGMA page_count").fetchone()[0]
-    # A database that may not grow at all: the write fails after the indexes
-    # went, the way a full disk would make it fail.
     session.conn.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(Exception, match="full"):
         run_import(session, plans)

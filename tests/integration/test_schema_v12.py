@@ -138,7 +138,6 @@ def test_a_v11_vault_is_upgraded_in_place_and_holds_the_same(
         }
         by_contact = {"emails_contact", "phones_contact", "consent_contact"}
         assert not (by_contact | {"relations_contact", "provenance_contact"}) & indexes
-        assert {"relations_kind", "provenance_file"} <= indexes
         assert listing.filter_values(session) == before["values"]
 
 

@@ -205,6 +205,9 @@ def schema_at(version: int) -> Iterator[None]:
             )
             patch.setattr(contacts_repo, "CONSENT_INSERT", text)
             patch.setattr(contacts_repo, "CHILD_INSERTS", inserts)
+        if version < 13:
+            # contacts' created and updated moments go in as the ISO text older releases wrote
+            patch.setattr(contacts_repo, "MOMENT", "?")
         patch.setattr(vault_module, "MIGRATIONS", migrations)
         patch.setattr(vault_module, "SCHEMA_VERSION", version)
         yield

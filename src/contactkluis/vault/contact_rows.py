@@ -109,6 +109,11 @@ PROVENANCE_INSERT = (
 CHILD_INSERTS = (EMAIL_INSERT, PHONE_INSERT, CONSENT_INSERT, RELATION_INSERT, PROVENANCE_INSERT)
 
 
+# A contact's created and updated moments are given as ISO text and stored as seconds
+# (schema version 13; schema_v13.day_of reads a day back).
+MOMENT = "unixepoch(?)"
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

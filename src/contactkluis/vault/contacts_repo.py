@@ -14,6 +14,7 @@ from contactkluis.vault.contact_rows import (
     CONSENT_INSERT,
     CONTACT_COLS,
     EMAIL_INSERT,
+    MOMENT,
     N_COLS,
     PHONE_INSERT,
     PROVENANCE_INSERT,
@@ -44,7 +45,7 @@ class ContactRepository:
         now = utc_now()
         cur = self.conn.execute(
             f"INSERT INTO contacts ({CONTACT_COLS}, created_at, updated_at)"
-            f" VALUES ({', '.join('?' * N_COLS)}, ?, ?)",
+            f" VALUES ({', '.join('?' * N_COLS)}, {MOMENT}, {MOMENT})",
             (*contact_values(c), now, now),
         )
         contact_id = int(cur.lastrowid)
@@ -83,7 +84,8 @@ class ContactRepository:
             self.conn.executemany(
                 f"INSERT INTO contacts (id, {CONTACT_COLS}, created_at, updated_at,"
                 f" {STATE_COLS}, email_key, phone_key)"
-                f" VALUES (?, {', '.join('?' * (N_COLS + 9))}, lower(?), ?)",
+                f" VALUES (?, {', '.join('?' * N_COLS)}, {MOMENT}, {MOMENT},"
+                f" {', '.join('?' * 7)}, lower(?), ?)",
                 [
                     (
                         c.id,
@@ -100,7 +102,7 @@ class ContactRepository:
         else:
             self.conn.executemany(
                 f"INSERT INTO contacts (id, {CONTACT_COLS}, created_at, updated_at)"
-                f" VALUES (?, {', '.join('?' * N_COLS)}, ?, ?)",
+                f" VALUES (?, {', '.join('?' * N_COLS)}, {MOMENT}, {MOMENT})",
                 [(c.id, *contact_values(c), now, now) for c in contacts],
             )
         # One executemany per table for the whole batch: each table still receives its rows
@@ -147,7 +149,8 @@ class ContactRepository:
         assert c.id is not None
         self.unindex(c.id)
         self.conn.execute(
-            f"UPDATE contacts SET ({CONTACT_COLS}, updated_at) = ({', '.join('?' * N_COLS)}, ?)"
+            f"UPDATE contacts SET ({CONTACT_COLS}, updated_at)"
+            f" = ({', '.join('?' * N_COLS)}, {MOMENT})"
             " WHERE id = ?",
             (*contact_values(c), utc_now(), c.id),
         )
@@ -222,7 +225,7 @@ class ContactRepository:
             " last_name = NULL, sort_name = '', street = NULL, house_number = NULL, postcode = ?,"
             " city = NULL, country = NULL, birth_date = NULL, birth_year = ?, notes = '',"
             " special_category = 0, special_note = '', special_codes = '', anonymised = 1,"
-            " segment_source = NULL, updated_at = ? WHERE id = ?",
+            f" segment_source = NULL, updated_at = {MOMENT} WHERE id = ?",
             (pc4, birth_year, updated_at, contact_id),
         )
         for table in ("emails", "phones", "consent_events", "provenance", "relations"):

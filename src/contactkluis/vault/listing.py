@@ -17,6 +17,7 @@ from typing import Any
 
 from contactkluis.vault import review_repo
 from contactkluis.vault.db import Connection, DatabaseError
+from contactkluis.vault.schema_v13 import day_of
 
 __all__ = ["DatabaseError"]  # the services catch it (an interrupted query)
 
@@ -156,9 +157,9 @@ def _filter_sets(conn: Connection, f: ListingFilter) -> list[set[int]]:
             sql = "SELECT contact_id FROM consent_flags WHERE purpose = ? AND flag IN"
             sets.append(ids(f"{sql} ({marks(flags)})", [purpose, *flags]))
     if f.relation_kind:
-        sets.append(ids("SELECT contact_id FROM relations WHERE kind = ?", [f.relation_kind]))
+        sets.append(_naming(conn, "relation_kinds", f.relation_kind))
     if f.source_file:
-        sets.append(ids("SELECT contact_id FROM provenance WHERE file = ?", [f.source_file]))
+        sets.append(_naming(conn, "source_files", f.source_file))
     if f.special is not None:
         sets.append(flagged("contacts_special", "special_category", f.special))
     if f.restricted is not None:
@@ -411,7 +412,8 @@ _ROW_SQL = (
     " (SELECT p.e164 FROM phones p WHERE p.contact_id = c.id ORDER BY p.seq LIMIT 1),"
     " c.postcode, c.city, c.retention_status, c.retention_until, c.retention_json,"
     " c.consent_json, c.relation_kinds, c.source_files, c.special_category, c.restricted,"
-    " c.anonymised, c.objects_marketing, c.updated_at FROM contacts c WHERE c.id IN ({marks})"
+    " c.anonymised, c.objects_marketing, " + day_of("c.updated_at") + " FROM contacts c"
+    " WHERE c.id IN ({marks})"
 )
 
 
@@ -461,16 +463,65 @@ def emails(conn: Connection, ids: Sequence[int]) -> list[tuple[int, str]]:
     return [(i, e) for i in ids for e in by_id.get(i, [])]
 
 
+# A contact's relation kinds and source files are cached on its row as one value joined
+# with commas (state_repo), and indexed there for sorting. A vault holds few distinct joined
+# values, so the filters and the filter bar read those (schema version 13) instead of an
+# index on every relation and source row. A file checked against a contact's own rows:
+_IN_ROWS = "SELECT 1 FROM provenance WHERE contact_id = c.id AND file = ?"
+
+
+def _joined_values(conn: Connection, column: str) -> list[str]:
+    """The distinct non-empty joined values of `column`: a skip scan along its index, one
+    probe per distinct value rather than one step per contact."""
+    sql = (
+        f"WITH RECURSIVE v(x) AS (SELECT min({column}) FROM contacts WHERE {column} > ''"
+        f" UNION ALL SELECT (SELECT min({column}) FROM contacts WHERE {column} > v.x)"
+        f" FROM v WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL"
+    )
+    return [str(r[0]) for r in conn.execute(sql)]
+
+
+def _naming(conn: Connection, column: str, wanted: str) -> set[int]:
+    """The ids whose joined `column` holds `wanted` as one of its parts.
+
+    Relation kinds are codes without commas: their joined values split exactly. A file's
+    name may hold a comma ('leden, 2019.xlsx'), so a joined value of files that has `wanted`
+    between commas has its contacts checked against their own source rows."""
+    whole: list[str] = []
+    joined: list[str] = []
+    for value in _joined_values(conn, column):
+        if "," not in value or column == "relation_kinds":
+            if wanted in value.split(","):
+                whole.append(value)
+        elif f",{wanted}," in f",{value},":
+            joined.append(value)
+    found: set[int] = set()
+    for values, check, extra in ((whole, "", []), (joined, f" AND EXISTS ({_IN_ROWS})", [wanted])):
+        for start in range(0, len(values), _SQL_BATCH):
+            chunk = values[start : start + _SQL_BATCH]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT c.id FROM contacts c WHERE c.{column} IN ({marks}){check}"
+            found.update(_id_array(conn, sql, [*chunk, *extra]))
+    return found
+
+
 def source_files(conn: Connection) -> list[str]:
-    # a skip scan over the provenance_file index: one probe per distinct file, not per row
-    return [r[0] for r in conn.execute(
-        "WITH RECURSIVE f(file) AS (SELECT min(file) FROM provenance UNION ALL"
-        " SELECT (SELECT min(p.file) FROM provenance p WHERE p.file > f.file) FROM f"
-        " WHERE f.file IS NOT NULL) SELECT file FROM f WHERE file IS NOT NULL")]  # fmt: skip
-
-
-def relation_kinds(conn: Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT DISTINCT kind FROM relations ORDER BY kind")]
+    """Every file a stored contact came from, sorted. A joined value with a comma is read
+    from the source rows of the contacts that hold it: 'a,b' may be two files or one."""
+    files: set[str] = set()
+    for value in _joined_values(conn, "source_files"):
+        if "," not in value:
+            files.add(value)
+            continue
+        files.update(
+            str(r[0])
+            for r in conn.execute(
+                "SELECT DISTINCT p.file FROM contacts c JOIN provenance p"
+                " ON p.contact_id = c.id WHERE c.source_files = ?",
+                (value,),
+            )
+        )
+    return sorted(files)
 
 
 def count(conn: Connection) -> int:

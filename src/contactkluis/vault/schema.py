@@ -7,7 +7,7 @@ a contact changes and once a day.
 
 from __future__ import annotations
 
-from contactkluis.vault import schema_v12, stats_schema
+from contactkluis.vault import schema_v12, schema_v13, stats_schema
 
 MIGRATIONS: list[str] = [
     # version 1
@@ -464,10 +464,13 @@ MIGRATIONS: list[str] = [
     # version 12 (issue 17, size): a contact's child rows kept together, keyed (contact,
     # seq); consent record moments as integers; the flag indexes partial: see schema_v12.
     schema_v12.MIGRATION,
+    # version 13 (issue 17, size): the kind and file filters read the contacts table's own
+    # indexes; created and updated moments as integers: see schema_v13.
+    schema_v13.MIGRATION,
 ]
 
 # After these versions the file is compacted (VACUUM): the space they freed goes back.
-COMPACT_AFTER = frozenset({6, 8, 9, 10, 11, 12})
+COMPACT_AFTER = frozenset({6, 8, 9, 10, 11, 12, 13})
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

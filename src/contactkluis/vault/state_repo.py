@@ -10,6 +10,7 @@ from typing import Any
 from contactkluis.domain.state import ContactState
 from contactkluis.vault.contact_rows import iso
 from contactkluis.vault.db import Connection
+from contactkluis.vault.schema_v13 import day_of
 
 _SET_STATE = (
     "UPDATE contacts SET retention_status = ?, retention_until = ?, retention_json = ?,"
@@ -75,7 +76,7 @@ def created_dates(conn: Connection, ids: Sequence[int]) -> dict[int, date]:
     return {
         int(cid): date.fromisoformat(day)
         for cid, day in conn.execute(
-            f"SELECT id, substr(created_at, 1, 10) FROM contacts WHERE id IN ({marks})", list(ids)
+            f"SELECT id, {day_of('created_at')} FROM contacts WHERE id IN ({marks})", list(ids)
         )
     }
 
