@@ -161,3 +161,16 @@ def test_after_the_upgrade_an_edit_moves_the_record_to_the_top_of_the_updated_so
         assert row.updated == datetime.now(UTC).date().isoformat()
         new = contacts.create_contact(session, _person("Eva"))
         assert listing.find_ids(session, ContactQuery(source_file=FRIENDS))[-1] == new
+
+
+def test_a_v12_vault_without_the_dropped_indexes_upgrades_all_the_same(tmp_path: Path) -> None:
+    """A vault made by a build that had already dropped them (the bench found one)."""
+    path = tmp_path / "kluis.ckdb"
+    with vault_at(path, 12) as session:
+        cid = contacts.create_contact(session, _person("Bas"))
+        with session.write() as conn:
+            conn.execute("DROP INDEX relations_kind")
+            conn.execute("DROP INDEX provenance_file")
+    with unlocked(path) as session:
+        assert session.vault.meta("schema_version") == str(schema.SCHEMA_VERSION)
+        assert listing.find_ids(session, ContactQuery(source_file=COMMA)) == [cid]

@@ -36,9 +36,9 @@ ALTER TABLE contacts RENAME COLUMN {column}_s TO {column};"""
 
 MIGRATION = "\n".join(
     [
-        "DROP INDEX relations_kind;",
-        "DROP INDEX provenance_file;",
-        "DROP INDEX contacts_updated;",
+        "DROP INDEX IF EXISTS relations_kind;",
+        "DROP INDEX IF EXISTS provenance_file;",
+        "DROP INDEX IF EXISTS contacts_updated;",
         _as_seconds("created_at"),
         _as_seconds("updated_at"),
         "CREATE INDEX contacts_updated ON contacts (updated_at);",
