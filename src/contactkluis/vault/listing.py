@@ -7,6 +7,7 @@ only read for the ids on screen, a page at a time.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import unicodedata
@@ -495,14 +496,26 @@ def _naming(conn: Connection, column: str, wanted: str) -> set[int]:
                 whole.append(value)
         elif f",{wanted}," in f",{value},":
             joined.append(value)
-    found: set[int] = set()
-    for values, check, extra in ((whole, "", []), (joined, f" AND EXISTS ({_IN_ROWS})", [wanted])):
-        for start in range(0, len(values), _SQL_BATCH):
-            chunk = values[start : start + _SQL_BATCH]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT c.id FROM contacts c WHERE c.{column} IN ({marks}){check}"
-            found.update(_id_array(conn, sql, [*chunk, *extra]))
+    found = _holding(conn, column, whole)
+    if joined:
+        found |= _holding(conn, column, joined, in_rows=wanted)
     return found
+
+
+def _holding(
+    conn: Connection, column: str, values: list[str], in_rows: str | None = None
+) -> set[int]:
+    """The ids whose `column` is one of `values` (handed over as one JSON list, so any
+    number fits one statement); with `in_rows`, only those whose own source rows name that
+    file."""
+    if not values:
+        return set()
+    sql = f"SELECT c.id FROM contacts c WHERE c.{column} IN (SELECT value FROM json_each(?))"
+    params = [json.dumps(values)]
+    if in_rows is not None:
+        sql += f" AND EXISTS ({_IN_ROWS})"
+        params.append(in_rows)
+    return set(_id_array(conn, sql, params))
 
 
 def source_files(conn: Connection) -> list[str]:
