@@ -31,8 +31,8 @@ from contactkluis.services import stats
 from contactkluis.services.accounts import create_vault
 from contactkluis.services.stats_export import StatsMeta, write_xlsx
 from contactkluis.vault import stats_repo
+from contactkluis.vault.contact_rows import PROVENANCE_INSERT, RELATION_INSERT, TEXT_UPSERT
 from contactkluis.vault.keys import KdfParams
-from contactkluis.vault.schema_v12 import next_seq
 
 GOAL_MS = 300
 
@@ -90,17 +90,14 @@ def fill(session: object, people: int, seed: int = 7) -> None:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             contacts,
         )
-        # each row takes its contact's next seq (the tables' key since schema version 12)
+        # as the repository writes them: each row takes its contact's next seq (schema 12)
+        # and names its file and sheet by number (schema 14)
+        conn.executemany(TEXT_UPSERT, [(t,) for t in [*FILES, "Blad1"]])
         conn.executemany(
-            "INSERT INTO relations (contact_id, seq, kind, start_date)"
-            f" VALUES (?1, {next_seq('relations')}, ?2, ?3)",
-            relations,
+            RELATION_INSERT,
+            [(c, kind, start, None, None, "", 0, 0) for c, kind, start in relations],
         )
-        conn.executemany(
-            "INSERT INTO provenance (contact_id, seq, file, sheet, row)"
-            f" VALUES (?1, {next_seq('provenance')}, ?2, ?3, ?4)",
-            provenance,
-        )
+        conn.executemany(PROVENANCE_INSERT, [(*row, None, None) for row in provenance])
 
 
 # The statistics' tables (stats_schema): codes, counts, dictionary.

@@ -204,7 +204,15 @@ def real_vault(rows: int) -> Path:
 
 
 # What each table or index is counted under in the size breakdown (dbstat names).
-_HISTORY = ("consent_events", "audit", "import_batches", "requests", "mappings", "segment_keys")
+_HISTORY = (
+    "consent_rows",
+    "texts",
+    "audit",
+    "import_batches",
+    "requests",
+    "mappings",
+    "segment_keys",
+)
 
 
 def _group(name: str, kind: str, table: str) -> str:

@@ -158,9 +158,9 @@ def test_counts_follow_every_kind_of_change(session: Session, vault) -> None:  #
             relation_starts=[("vriend", "2018-01-01")],
             updated_at="2025-12-31",
         )
-        conn.execute("DELETE FROM provenance WHERE contact_id = ?", (awkward[9],))
+        conn.execute("DELETE FROM provenance_rows WHERE contact_id = ?", (awkward[9],))
         conn.execute(
-            "UPDATE relations SET end_date = '2020-01-01' WHERE contact_id = ?", (awkward[10],)
+            "UPDATE relation_rows SET end_date = '2020-01-01' WHERE contact_id = ?", (awkward[10],)
         )
     _cache_is_current(session)
     _assert_same(session)

@@ -188,29 +188,57 @@ def schema_at(version: int) -> Iterator[None]:
 
     migrations = schema.MIGRATIONS[:version]
     with pytest.MonkeyPatch.context() as patch:
+        if version < 14:
+            # The history rows go in with their texts written out, into the tables that
+            # held them before version 14 (schema_v14 names the texts by number).
+            consent, relation, provenance = _history_inserts(version)
+            inserts = (
+                contact_rows.EMAIL_INSERT,
+                contact_rows.PHONE_INSERT,
+                consent,
+                relation,
+                provenance,
+            )
+            patch.setattr(contacts_repo, "CONSENT_INSERT", consent)
+            patch.setattr(contacts_repo, "RELATION_INSERT", relation)
+            patch.setattr(contacts_repo, "PROVENANCE_INSERT", provenance)
+            patch.setattr(contacts_repo, "CHILD_INSERTS", inserts)
+            patch.setattr(
+                contacts_repo, "HISTORY_TABLES", ("consent_events", "relations", "provenance")
+            )
         if version < 12:
             # This release's code writes and reads a `seq` per child row (version 12): the
             # older tables get that column so the tests can fill them through the services.
-            # The upgrade ignores it (it numbers each contact's rows by their id). Consent
-            # moments go in as the ISO text older releases wrote.
+            # The upgrade ignores it (it numbers each contact's rows by their id).
             extra = "".join(
                 f"\nALTER TABLE {t} ADD COLUMN seq INTEGER;"
                 for t in ("emails", "phones", "consent_events", "relations", "provenance")
             )
             migrations = [*migrations[:-1], migrations[-1] + extra]
-            text = contact_rows.CONSENT_INSERT.replace("unixepoch(?8)", "?8")
-            inserts = tuple(
-                text if sql == contact_rows.CONSENT_INSERT else sql
-                for sql in contact_rows.CHILD_INSERTS
-            )
-            patch.setattr(contacts_repo, "CONSENT_INSERT", text)
-            patch.setattr(contacts_repo, "CHILD_INSERTS", inserts)
         if version < 13:
             # contacts' created and updated moments go in as the ISO text older releases wrote
             patch.setattr(contacts_repo, "MOMENT", "?")
         patch.setattr(vault_module, "MIGRATIONS", migrations)
         patch.setattr(vault_module, "SCHEMA_VERSION", version)
         yield
+
+
+def _history_inserts(version: int) -> tuple[str, str, str]:
+    """The consent, relation and source inserts of the release with schema `version` (< 14):
+    texts written out; consent moments as ISO text before version 12."""
+    from contactkluis.vault.schema_v12 import next_seq
+
+    moment = "unixepoch(?8)" if version >= 12 else "?8"
+    return (
+        "INSERT INTO consent_events (contact_id, seq, purpose, status, on_date, source, evidence,"
+        " reconfirm, recorded_at, recorded_by, undated)"
+        f" VALUES (?1, {next_seq('consent_events')}, ?2, ?3, ?4, ?5, ?6, ?7, {moment}, ?9, ?10)",
+        "INSERT INTO relations (contact_id, seq, kind, start_date, end_date, last_activity,"
+        f" source, paid, opt_out_offered) VALUES (?1, {next_seq('relations')}, ?2, ?3, ?4, ?5,"
+        " ?6, ?7, ?8)",
+        "INSERT INTO provenance (contact_id, seq, file, sheet, row, field, original)"
+        f" VALUES (?1, {next_seq('provenance')}, ?2, ?3, ?4, ?5, ?6)",
+    )
 
 
 @contextmanager

@@ -1,6 +1,6 @@
 """A contact as table rows and back: column lists, values to insert, rows to objects.
 
-No SQL here; contacts_repo runs it.
+No queries run here; contacts_repo runs the statements.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from contactkluis.domain.contact import (
 )
 from contactkluis.domain.state import ContactState
 from contactkluis.vault.schema_v12 import next_seq
+from contactkluis.vault.schema_v14 import number_of
 
 CONTACT_COLS = (
     "first_name, initials, infix, last_name, sort_name, street, house_number, postcode, city,"
@@ -91,22 +92,44 @@ def child_rows(contact_id: int, c: Contact, recorded_by: str | None, now: str) -
 # The inserts for child_rows' rows, in its order. Each row takes the next seq of its
 # contact (the tables are keyed (contact, seq) since schema version 12), and a consent's
 # recording moment is stored as seconds (schema_v12.RECORDED_AT reads it back as ISO text).
+# Since version 14 the history rows name their repeated texts (purpose, kind, file, sheet,
+# source, evidence, recorder) by number (schema_v14): each text must be in `texts` first
+# (TEXT_UPSERT, texts_in).
 EMAIL_INSERT = f"INSERT INTO emails (contact_id, seq, email) VALUES (?1, {next_seq('emails')}, ?2)"
 PHONE_INSERT = f"INSERT INTO phones (contact_id, seq, e164) VALUES (?1, {next_seq('phones')}, ?2)"
 CONSENT_INSERT = (
-    "INSERT INTO consent_events (contact_id, seq, purpose, status, on_date, source, evidence,"
-    " reconfirm, recorded_at, recorded_by, undated)"
-    f" VALUES (?1, {next_seq('consent_events')}, ?2, ?3, ?4, ?5, ?6, ?7, unixepoch(?8), ?9, ?10)"
+    "INSERT INTO consent_rows (contact_id, seq, purpose_id, status, on_date, source_id,"
+    " evidence_id, reconfirm, recorded_at, recorded_by_id, undated)"
+    f" VALUES (?1, {next_seq('consent_rows')}, {number_of('?2')}, ?3, ?4, {number_of('?5')},"
+    f" {number_of('?6')}, ?7, unixepoch(?8), {number_of('?9')}, ?10)"
 )
 RELATION_INSERT = (
-    "INSERT INTO relations (contact_id, seq, kind, start_date, end_date, last_activity, source,"
-    f" paid, opt_out_offered) VALUES (?1, {next_seq('relations')}, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    "INSERT INTO relation_rows (contact_id, seq, kind_id, start_date, end_date, last_activity,"
+    f" source_id, paid, opt_out_offered) VALUES (?1, {next_seq('relation_rows')},"
+    f" {number_of('?2')}, ?3, ?4, ?5, {number_of('?6')}, ?7, ?8)"
 )
 PROVENANCE_INSERT = (
-    "INSERT INTO provenance (contact_id, seq, file, sheet, row, field, original)"
-    f" VALUES (?1, {next_seq('provenance')}, ?2, ?3, ?4, ?5, ?6)"
+    "INSERT INTO provenance_rows (contact_id, seq, file_id, sheet_id, row, field, original)"
+    f" VALUES (?1, {next_seq('provenance_rows')}, {number_of('?2')}, {number_of('?3')},"
+    " ?4, ?5, ?6)"
 )
 CHILD_INSERTS = (EMAIL_INSERT, PHONE_INSERT, CONSENT_INSERT, RELATION_INSERT, PROVENANCE_INSERT)
+# The tables of a contact's history (consents, relations, sources), as written.
+HISTORY_TABLES = ("consent_rows", "relation_rows", "provenance_rows")
+TEXT_UPSERT = "INSERT INTO texts (text) VALUES (?) ON CONFLICT (text) DO NOTHING"
+# insert -> where its rows hold texts kept in `texts` (0-based places in the row tuples)
+_TEXTS_AT: dict[str, tuple[int, ...]] = {
+    CONSENT_INSERT: (1, 4, 5, 8),
+    RELATION_INSERT: (1, 5),
+    PROVENANCE_INSERT: (1, 2),
+}
+
+
+def texts_in(sql: str, rows: Iterable[Sequence[Any]]) -> list[tuple[str]]:
+    """The distinct texts `sql`'s rows name by number, for TEXT_UPSERT before it runs (an
+    empty text or none takes no number)."""
+    places = _TEXTS_AT.get(sql, ())
+    return [(t,) for t in dict.fromkeys(row[i] for row in rows for i in places) if t]
 
 
 # A contact's created and updated moments are given as ISO text and stored as seconds

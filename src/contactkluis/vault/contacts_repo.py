@@ -14,12 +14,14 @@ from contactkluis.vault.contact_rows import (
     CONSENT_INSERT,
     CONTACT_COLS,
     EMAIL_INSERT,
+    HISTORY_TABLES,
     MOMENT,
     N_COLS,
     PHONE_INSERT,
     PROVENANCE_INSERT,
     RELATION_INSERT,
     STATE_COLS,
+    TEXT_UPSERT,
     child_rows,
     consent_from_row,
     consent_values,
@@ -29,10 +31,10 @@ from contactkluis.vault.contact_rows import (
     relation_from_row,
     relation_values,
     search_text,
+    texts_in,
     utc_now,
 )
 from contactkluis.vault.db import Connection
-from contactkluis.vault.schema_v12 import next_seq
 
 
 class ContactRepository:
@@ -141,7 +143,14 @@ class ContactRepository:
         for sql, rows in zip(
             CHILD_INSERTS, (emails, phones, consents, relations, sources), strict=True
         ):
-            self.conn.executemany(sql, rows)
+            self._insert(sql, rows)
+
+    def _insert(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Rows of a history table, after the texts they name by number (schema_v14)."""
+        texts = texts_in(sql, rows)
+        if texts:
+            self.conn.executemany(TEXT_UPSERT, texts)
+        self.conn.executemany(sql, rows)
 
     def update(self, c: Contact) -> None:
         """Replace the person's fields, e-mails and phones; history tables are appended
@@ -161,13 +170,13 @@ class ContactRepository:
         self.index(c)
 
     def add_consent(self, contact_id: int, e: ConsentEvent, recorded_by: str | None) -> None:
-        self.conn.execute(CONSENT_INSERT, consent_values(contact_id, e, utc_now(), recorded_by))
+        self._insert(CONSENT_INSERT, [consent_values(contact_id, e, utc_now(), recorded_by)])
 
     def add_relation(self, contact_id: int, r: Relation) -> None:
-        self.conn.execute(RELATION_INSERT, relation_values(contact_id, r))
+        self._insert(RELATION_INSERT, [relation_values(contact_id, r)])
 
     def add_provenance(self, contact_id: int, items: Sequence[Provenance]) -> None:
-        self.conn.executemany(
+        self._insert(
             PROVENANCE_INSERT,
             [(contact_id, p.file, p.sheet, p.row, p.field, p.original) for p in items],
         )
@@ -195,7 +204,7 @@ class ContactRepository:
 
     def move_history(self, from_id: int, to_id: int) -> None:
         """Consents, relations, provenance and requests of one record over to another, whole."""
-        for table in ("consent_events", "relations", "provenance"):
+        for table in HISTORY_TABLES:
             # after the receiving record's own rows, in their order (keyed (contact, seq))
             (last,) = self.conn.execute(
                 f"SELECT coalesce(max(seq), 0) FROM {table} WHERE contact_id = ?", (to_id,)
@@ -228,7 +237,7 @@ class ContactRepository:
             f" segment_source = NULL, updated_at = {MOMENT} WHERE id = ?",
             (pc4, birth_year, updated_at, contact_id),
         )
-        for table in ("emails", "phones", "consent_events", "provenance", "relations"):
+        for table in ("emails", "phones", *HISTORY_TABLES):
             self.conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact_id,))
         # The segment row keys would link a returned segment file back to this record.
         self.conn.execute("DELETE FROM segment_keys WHERE contact_id = ?", (contact_id,))
@@ -239,10 +248,9 @@ class ContactRepository:
         self.conn.execute(
             "UPDATE requests SET contact_id = NULL WHERE contact_id = ?", (contact_id,)
         )
-        self.conn.executemany(
-            f"INSERT INTO relations (contact_id, seq, kind, start_date)"
-            f" VALUES (?1, {next_seq('relations')}, ?2, ?3)",
-            [(contact_id, kind, start) for kind, start in relation_starts],
+        self._insert(
+            RELATION_INSERT,
+            [(contact_id, kind, start, None, None, "", 0, 0) for kind, start in relation_starts],
         )
 
     # -- full-text index ------------------------------------------------------------------

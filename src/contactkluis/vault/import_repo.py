@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from contactkluis.domain.contact import Address, Contact, PersonName, Provenance
+from contactkluis.vault import schema_v14
 from contactkluis.vault.db import Connection
 
 
@@ -50,7 +51,7 @@ def add_batch(conn: Connection, account: str, report_json: str) -> None:
 # The tables an import fills: their secondary indexes are built once, after the rows, when
 # the vault was empty (one sorted pass instead of 100,000 random inserts into each).
 BULK_TABLES = (
-    "contacts", "emails", "phones", "consent_events", "relations", "provenance",
+    "contacts", "emails", "phones", "consent_rows", "relation_rows", "provenance_rows",
     "consent_flags",
 )  # fmt: skip
 
@@ -100,21 +101,26 @@ _DEFERRED_TRIGGERS: dict[str, tuple[str, str]] = {
     # vault had no contacts, and a counted row goes with its contact) and marks them to be
     # counted afresh.
     "stats_people_relation_insert": (
-        "AFTER INSERT ON relations BEGIN"
+        "AFTER INSERT ON relation_rows BEGIN"
         " DELETE FROM stats_people_codes WHERE contact_id = NEW.contact_id;"
         " INSERT OR IGNORE INTO stats_dirty (contact_id)"
         " SELECT id FROM contacts WHERE id = NEW.contact_id; END",
         "INSERT OR IGNORE INTO stats_dirty (contact_id)"
-        " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM relations)",
+        " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM relation_rows)",
     ),
     "stats_people_provenance_insert": (
-        "AFTER INSERT ON provenance BEGIN"
+        "AFTER INSERT ON provenance_rows BEGIN"
         " DELETE FROM stats_people_codes WHERE contact_id = NEW.contact_id;"
         " INSERT OR IGNORE INTO stats_dirty (contact_id)"
         " SELECT id FROM contacts WHERE id = NEW.contact_id; END",
         "INSERT OR IGNORE INTO stats_dirty (contact_id)"
-        " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM provenance)",
+        " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM provenance_rows)",
     ),
+    # The texts the history rows name (schema_v14) are counted once, by text, at the end.
+    **{
+        f"{table}_texts_insert": (schema_v14.counting_up(table), schema_v14.recount(table))
+        for table in schema_v14.NUMBERED
+    },
 }
 
 

@@ -7,7 +7,7 @@ a contact changes and once a day.
 
 from __future__ import annotations
 
-from contactkluis.vault import schema_v12, schema_v13, stats_schema
+from contactkluis.vault import schema_v12, schema_v13, schema_v14, stats_schema
 
 MIGRATIONS: list[str] = [
     # version 1
@@ -467,10 +467,13 @@ MIGRATIONS: list[str] = [
     # version 13 (issue 17, size): the kind and file filters read the contacts table's own
     # indexes; created and updated moments as integers: see schema_v13.
     schema_v13.MIGRATION,
+    # version 14 (issue 17, size): the texts an import repeats on every row (file, sheet,
+    # source, evidence) kept once and named by number: see schema_v14.
+    schema_v14.MIGRATION,
 ]
 
 # After these versions the file is compacted (VACUUM): the space they freed goes back.
-COMPACT_AFTER = frozenset({6, 8, 9, 10, 11, 12, 13})
+COMPACT_AFTER = frozenset({6, 8, 9, 10, 11, 12, 13, 14})
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -151,10 +151,11 @@ _WATCHED = (
     " segment, objects_profiling"
 )
 
-# Table -> its triggers that mark a person to be counted afresh when a relation or source
-# row of theirs changes (a migration that rebuilds the table creates them again).
-CHANGE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    table: tuple(
+
+def change_triggers(name: str, table: str) -> tuple[str, ...]:
+    """The triggers (`name`_insert, _update, _delete) that mark a person to be counted
+    afresh when a relation or source row of theirs in `table` changes."""
+    return tuple(
         _on_change(name, event, table, ids)
         for event, ids in (
             ("INSERT", ("NEW.contact_id",)),
@@ -162,7 +163,11 @@ CHANGE_TRIGGERS: dict[str, tuple[str, ...]] = {
             ("DELETE", ("OLD.contact_id",)),
         )
     )
-    for name, table in _CHANGES
+
+
+# Table -> its change triggers (a migration that rebuilds the table creates them again).
+CHANGE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    table: change_triggers(name, table) for name, table in _CHANGES
 }
 
 # The migration: the version 7 table becomes codes, counts and a dictionary in place (the
