@@ -147,7 +147,8 @@ def triggers_deferred(conn: Connection) -> Iterator[list[str]]:
         conn.execute(f'DROP TRIGGER "{name}"')  # names from the schema itself
     yield [name for name, _sql, _catch_up in deferred]
     for _name, sql, catch_up in deferred:
-        conn.execute(catch_up)
+        for statement in catch_up.split(";"):  # our own statements: no ';' inside a literal
+            conn.execute(statement)
         conn.execute(sql)
 
 
