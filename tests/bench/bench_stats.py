@@ -91,8 +91,8 @@ def fill(session: object, people: int, seed: int = 7) -> None:
             contacts,
         )
         # as the repository writes them: each row takes its contact's next seq (schema 12)
-        # and names its file and sheet by number (schema 14)
-        conn.executemany(TEXT_UPSERT, [(t,) for t in [*FILES, "Blad1"]])
+        # and names its kind, file and sheet by number (schema 14)
+        conn.executemany(TEXT_UPSERT, [(t,) for t in [*FILES, *KINDS, "Blad1"]])
         conn.executemany(
             RELATION_INSERT,
             [(c, kind, start, None, None, "", 0, 0) for c, kind, start in relations],
