@@ -15,8 +15,7 @@ from contactkluis.services.session import Session
 from tests.fixtures_legacy import build_legacy_set
 
 _STATE_COLUMNS = (
-    "retention_status, retention_until, retention_json, consent_json, relation_kinds,"
-    " source_files, state_date"
+    "retention_status, retention_until, retention_json, consent_json, relation_kinds, source_files"
 )
 
 

@@ -423,7 +423,7 @@ def _insert_new(run: _Run, new_contacts: list[Contact], today: datetime.date) ->
     for start in range(0, len(new_contacts), WRITE_CHUNK):
         chunk = new_contacts[start : start + WRITE_CHUNK]
         states = [session.state_for(c, created=today) for c in chunk]
-        repo.insert_many(chunk, recorded_by=session.account, states=states, today=today)
+        repo.insert_many(chunk, recorded_by=session.account, states=states)
         del states
         for c in chunk:
             # Stored: from here on the run only needs who is who (ids), not what they hold,

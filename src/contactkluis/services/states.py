@@ -53,7 +53,6 @@ def refresh(session: Session, conn: Connection, ids: Iterable[int]) -> None:
         state_repo.set_states(
             conn,
             [(c.id, st) for c, st in zip(contacts, states, strict=True) if c.id is not None],
-            session.today(),
         )
 
 

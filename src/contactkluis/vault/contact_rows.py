@@ -184,13 +184,12 @@ def search_text(c: Contact, phone_formats: Iterable[str] = ()) -> str:
 
 
 STATE_COLS = (
-    "retention_status, retention_until, retention_json, consent_json, relation_kinds,"
-    " source_files, state_date"
+    "retention_status, retention_until, retention_json, consent_json, relation_kinds, source_files"
 )
 
 
 def inserted_state(
-    c: Contact, state: ContactState, today: date, encoded: dict[int, tuple[str, str]]
+    c: Contact, state: ContactState, encoded: dict[int, tuple[str, str]]
 ) -> tuple[Any, ...]:
     """set_states' values for a contact not yet stored. Its relation_kinds and source_files
     come from SQL's group_concat(DISTINCT ...) over the rows as inserted: the distinct values
@@ -210,7 +209,6 @@ def inserted_state(
         texts[1],
         kinds,
         files,
-        today.isoformat(),
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import Any
 
 from contactkluis.domain.contact import ConsentEvent, Contact, Provenance, Relation
@@ -62,11 +61,10 @@ class ContactRepository:
         *,
         recorded_by: str | None = None,
         states: Sequence[ContactState] | None = None,
-        today: date | None = None,
     ) -> None:
         """The import's fast path: ids assigned here, one executemany per table.
 
-        With `states` (one per contact, in order) and `today`, each row is stored with its
+        With `states` (one per contact, in order), each row is stored with its
         derived state at once, exactly as set_states would set it afterwards: a row
         written once instead of twice, with every index of the contacts table.
         """
@@ -78,7 +76,7 @@ class ContactRepository:
         for offset, c in enumerate(contacts):
             c.id = next_id + offset
         if states is not None:
-            assert len(states) == len(contacts) and today is not None
+            assert len(states) == len(contacts)
             encoded: dict[int, tuple[str, str]] = {}
             # The table's e-mail and phone keys are written with the row: the triggers on
             # emails and phones then find them set and leave the row alone, instead of
@@ -87,14 +85,14 @@ class ContactRepository:
                 f"INSERT INTO contacts (id, {CONTACT_COLS}, created_at, updated_at,"
                 f" {STATE_COLS}, email_key, phone_key)"
                 f" VALUES (?, {', '.join('?' * N_COLS)}, {MOMENT}, {MOMENT},"
-                f" {', '.join('?' * 7)}, lower(?), ?)",
+                f" {', '.join('?' * 6)}, lower(?), ?)",
                 [
                     (
                         c.id,
                         *contact_values(c),
                         now,
                         now,
-                        *inserted_state(c, st, today, encoded),
+                        *inserted_state(c, st, encoded),
                         c.emails[0] if c.emails else "",
                         c.phones[0] if c.phones else "",
                     )

@@ -11,6 +11,10 @@ of those texts (NULL for an empty source or evidence, no sheet or no recorder), 
 under the old table names give them back as text, so every reader reads as before. The
 writers write the rows (contact_rows), each text first put in `texts` (TEXT_UPSERT).
 
+The contacts table also loses state_date, the day each row's cached state was written,
+which nothing read (1.1 MB at 100k; the day the states were last brought up to date is
+kept once, in meta).
+
 A text can name a person (a typed evidence: "mail van J. de Vries, 3 maart"), so it must go
 with the last row that uses it: `uses` counts its rows, kept by the triggers here, and the
 row that takes it to zero deletes it (secure_delete zeroes the page, as for every erasure).
@@ -184,5 +188,8 @@ MIGRATION = "\n".join(
         *(_view(view) for view in _VIEWS),
         *stats_schema.change_triggers("stats_people_relation", "relation_rows"),
         *stats_schema.change_triggers("stats_people_provenance", "provenance_rows"),
+        # the day each contact's cached state was written: nothing reads it (the day the
+        # vault's states were last brought up to date is in meta, services.states)
+        "ALTER TABLE contacts DROP COLUMN state_date;",
     ]
 )

@@ -16,17 +16,17 @@ _SET_STATE = (
     "UPDATE contacts SET retention_status = ?, retention_until = ?, retention_json = ?,"
     " consent_json = ?, relation_kinds = coalesce((SELECT group_concat(DISTINCT kind)"
     " FROM relations WHERE contact_id = ?), ''), source_files = coalesce((SELECT"
-    " group_concat(DISTINCT file) FROM provenance WHERE contact_id = ?), ''),"
-    " state_date = ? WHERE id = ?"
+    " group_concat(DISTINCT file) FROM provenance WHERE contact_id = ?), '')"
+    " WHERE id = ?"
 )
-_READ_COLS = "id, retention_status, retention_until, consent_json, state_date"
+_READ_COLS = "id, retention_status, retention_until, consent_json"
 # The reasons are not cached (retention_json stays '[]'): their texts were a seventh of a
 # 100k vault and only a tooltip, the detail page and the exports show them, for a few
 # contacts at a time (services.states.reasons derives them).
 NO_REASONS = "[]"
 
 
-def _state_values(contact_id: int, state: ContactState, today: date) -> tuple[Any, ...]:
+def _state_values(contact_id: int, state: ContactState) -> tuple[Any, ...]:
     return (
         state.retention_status,
         iso(state.retention_until),
@@ -34,17 +34,16 @@ def _state_values(contact_id: int, state: ContactState, today: date) -> tuple[An
         json.dumps(state.consent_flags, sort_keys=True),
         contact_id,
         contact_id,
-        today.isoformat(),
         contact_id,
     )
 
 
-def set_state(conn: Connection, contact_id: int, state: ContactState, today: date) -> None:
-    conn.execute(_SET_STATE, _state_values(contact_id, state, today))
+def set_state(conn: Connection, contact_id: int, state: ContactState) -> None:
+    conn.execute(_SET_STATE, _state_values(contact_id, state))
 
 
-def set_states(conn: Connection, states: Sequence[tuple[int, ContactState]], today: date) -> None:
-    conn.executemany(_SET_STATE, [_state_values(cid, st, today) for cid, st in states])
+def set_states(conn: Connection, states: Sequence[tuple[int, ContactState]]) -> None:
+    conn.executemany(_SET_STATE, [_state_values(cid, st) for cid, st in states])
 
 
 def _state_dict(row: Sequence[Any]) -> dict[str, Any]:
@@ -52,7 +51,6 @@ def _state_dict(row: Sequence[Any]) -> dict[str, Any]:
         "status": row[1],
         "until": row[2],
         "consents": json.loads(row[3]),
-        "state_date": row[4],
     }
 
 
@@ -91,9 +89,9 @@ def roll_status(conn: Connection, today: date, soon: date) -> int:
     cur = conn.execute(
         "UPDATE contacts SET retention_status = CASE"
         " WHEN retention_until < ? THEN 'expired'"
-        " WHEN retention_until <= ? THEN 'soon' ELSE 'ok' END, state_date = ?"
+        " WHEN retention_until <= ? THEN 'soon' ELSE 'ok' END"
         " WHERE retention_until IS NOT NULL AND retention_status != 'expired'",
-        (today.isoformat(), soon.isoformat(), today.isoformat()),
+        (today.isoformat(), soon.isoformat()),
     )
     return int(cur.rowcount)
 
