@@ -96,8 +96,8 @@ def build_vault(path: Path, rows: int, calibrated: bool = False) -> None:
     today = session.today()
     # Loaded as the import loads an empty vault (services.importing._write): the secondary
     # indexes and the triggers' derived rows built once after the rows. Built row by row
-    # instead, the vault is 8% larger (83.2 against 77 MB at 100k, schema 14): the indexes'
-    # pages split half-full as random keys come in.
+    # instead, the vault is 3% larger (83.2 against 81.0 MB at 100k, schema 14 before
+    # state_date went): the indexes' pages split as random keys come in.
     with (
         session.write() as conn,
         import_repo.indexes_deferred(conn),

@@ -6,6 +6,7 @@ No queries run here; contacts_repo runs the statements.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -117,18 +118,20 @@ CHILD_INSERTS = (EMAIL_INSERT, PHONE_INSERT, CONSENT_INSERT, RELATION_INSERT, PR
 # The tables of a contact's history (consents, relations, sources), as written.
 HISTORY_TABLES = ("consent_rows", "relation_rows", "provenance_rows")
 TEXT_UPSERT = "INSERT INTO texts (text) VALUES (?) ON CONFLICT (text) DO NOTHING"
-# insert -> where its rows hold texts kept in `texts` (0-based places in the row tuples)
+# insert -> where its rows hold texts kept in `texts` (0-based places in the row tuples),
+# read off the statement's own number_of('?N') lookups
 _TEXTS_AT: dict[str, tuple[int, ...]] = {
-    CONSENT_INSERT: (1, 4, 5, 8),
-    RELATION_INSERT: (1, 5),
-    PROVENANCE_INSERT: (1, 2),
+    sql: tuple(int(n) - 1 for n in re.findall(re.escape(number_of("?")[:-1]) + r"(\d+)\)", sql))
+    for sql in (CONSENT_INSERT, RELATION_INSERT, PROVENANCE_INSERT)
 }
 
 
 def texts_in(sql: str, rows: Iterable[Sequence[Any]]) -> list[tuple[str]]:
     """The distinct texts `sql`'s rows name by number, for TEXT_UPSERT before it runs (an
-    empty text or none takes no number)."""
+    empty text or none takes no number); nothing for a statement that names none."""
     places = _TEXTS_AT.get(sql, ())
+    if not places:
+        return []
     return [(t,) for t in dict.fromkeys(row[i] for row in rows for i in places) if t]
 
 

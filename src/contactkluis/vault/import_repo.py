@@ -85,17 +85,19 @@ def indexes_deferred(conn: Connection, tables: tuple[str, ...] = BULK_TABLES) ->
 # checks so costs what they do.) The trigger's own
 # text is given as well: one that reads otherwise (the schema changed it) is not deferred,
 # since its catch-up was written for the text here.
-_DEFERRED_TRIGGERS: dict[str, tuple[str, str]] = {
+_DEFERRED_TRIGGERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "consent_flags_insert": (
         "AFTER INSERT ON contacts BEGIN INSERT INTO consent_flags (purpose, flag, contact_id)"
         " SELECT j.key, j.value, NEW.id FROM json_each(NEW.consent_json) j; END",
-        "INSERT INTO consent_flags (purpose, flag, contact_id)"
-        " SELECT j.key, j.value, c.id FROM contacts c, json_each(c.consent_json) j",
+        (
+            "INSERT INTO consent_flags (purpose, flag, contact_id)"
+            " SELECT j.key, j.value, c.id FROM contacts c, json_each(c.consent_json) j",
+        ),
     ),
     "stats_people_contact_insert": (
         "AFTER INSERT ON contacts BEGIN"
         " INSERT OR IGNORE INTO stats_dirty (contact_id) VALUES (NEW.id); END",
-        "INSERT OR IGNORE INTO stats_dirty (contact_id) SELECT id FROM contacts",
+        ("INSERT OR IGNORE INTO stats_dirty (contact_id) SELECT id FROM contacts",),
     ),
     # A relation or provenance row takes its person's counted row away (none can exist: the
     # vault had no contacts, and a counted row goes with its contact) and marks them to be
@@ -105,16 +107,20 @@ _DEFERRED_TRIGGERS: dict[str, tuple[str, str]] = {
         " DELETE FROM stats_people_codes WHERE contact_id = NEW.contact_id;"
         " INSERT OR IGNORE INTO stats_dirty (contact_id)"
         " SELECT id FROM contacts WHERE id = NEW.contact_id; END",
-        "INSERT OR IGNORE INTO stats_dirty (contact_id)"
-        " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM relation_rows)",
+        (
+            "INSERT OR IGNORE INTO stats_dirty (contact_id)"
+            " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM relation_rows)",
+        ),
     ),
     "stats_people_provenance_insert": (
         "AFTER INSERT ON provenance_rows BEGIN"
         " DELETE FROM stats_people_codes WHERE contact_id = NEW.contact_id;"
         " INSERT OR IGNORE INTO stats_dirty (contact_id)"
         " SELECT id FROM contacts WHERE id = NEW.contact_id; END",
-        "INSERT OR IGNORE INTO stats_dirty (contact_id)"
-        " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM provenance_rows)",
+        (
+            "INSERT OR IGNORE INTO stats_dirty (contact_id)"
+            " SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM provenance_rows)",
+        ),
     ),
     # The texts the history rows name (schema_v14) are counted once, by text, at the end.
     **{
@@ -137,17 +143,17 @@ def triggers_deferred(conn: Connection) -> Iterator[list[str]]:
     indexes_deferred: inside the caller's transaction, so a rollback restores them. Yields
     the names deferred."""
     found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
-    deferred: list[tuple[str, str, str]] = []
+    deferred: list[tuple[str, str, tuple[str, ...]]] = []
     if is_empty(conn):
         for name, sql in found:
-            body, catch_up = _DEFERRED_TRIGGERS.get(name, ("", ""))
+            body, catch_up = _DEFERRED_TRIGGERS.get(name, ("", ()))
             if body and _words(sql) == _words(f"CREATE TRIGGER {name} {body}"):
                 deferred.append((name, sql, catch_up))
     for name, _sql, _catch_up in deferred:
         conn.execute(f'DROP TRIGGER "{name}"')  # names from the schema itself
     yield [name for name, _sql, _catch_up in deferred]
     for _name, sql, catch_up in deferred:
-        for statement in catch_up.split(";"):  # our own statements: no ';' inside a literal
+        for statement in catch_up:
             conn.execute(statement)
         conn.execute(sql)
 

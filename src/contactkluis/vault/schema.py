@@ -467,8 +467,9 @@ MIGRATIONS: list[str] = [
     # version 13 (issue 17, size): the kind and file filters read the contacts table's own
     # indexes; created and updated moments as integers: see schema_v13.
     schema_v13.MIGRATION,
-    # version 14 (issue 17, size): the texts an import repeats on every row (file, sheet,
-    # source, evidence) kept once and named by number: see schema_v14.
+    # version 14 (issue 17, size): the texts the history rows repeat (purpose, kind, file,
+    # sheet, source, evidence, recorder) kept once and named by number; the unread
+    # contacts.state_date dropped: see schema_v14.
     schema_v14.MIGRATION,
 ]
 

@@ -38,12 +38,13 @@ def next_seq(table: str) -> str:
 
 
 _SEQ = "row_number() OVER (PARTITION BY contact_id ORDER BY id)"
-_CASCADE = "contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,\n    seq INTEGER NOT NULL,"
+# The key of a contact's child rows: their contact (gone with it) and their place among them.
+CHILD_KEY = "contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,\n    seq INTEGER NOT NULL,"
 
 
 def _rebuild(table: str, columns: str, copied: str, source: str) -> str:
     return f"""CREATE TABLE {table}_v12 (
-    {_CASCADE}
+    {CHILD_KEY}
     {columns},
     PRIMARY KEY (contact_id, seq)
 ) WITHOUT ROWID;

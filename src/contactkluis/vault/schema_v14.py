@@ -23,11 +23,7 @@ row that takes it to zero deletes it (secure_delete zeroes the page, as for ever
 from __future__ import annotations
 
 from contactkluis.vault import stats_schema
-
-_CASCADE = (
-    "contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,\n"
-    "    seq INTEGER NOT NULL,"
-)
+from contactkluis.vault.schema_v12 import CHILD_KEY
 
 # table -> (its columns, its text columns by number as {number column: text column})
 _TABLES: dict[str, tuple[str, dict[str, str]]] = {
@@ -98,8 +94,13 @@ def number_of(text: str) -> str:
     return f"(SELECT id FROM texts WHERE text = {text})"
 
 
+def _numbers(table: str) -> dict[str, str]:
+    """Text column -> the number column that holds it, in `table`."""
+    return {text: number for number, text in _TABLES[table][1].items()}
+
+
 def _column(table: str, name: str) -> str:
-    numbers = {text: number for number, text in _TABLES[table][1].items()}
+    numbers = _numbers(table)
     if name not in numbers:
         return name
     value = text_of(numbers[name])
@@ -123,12 +124,12 @@ def counting_up(table: str) -> str:
     return f"AFTER INSERT ON {table} BEGIN\n{_up(table, 'NEW')}\nEND"
 
 
-def recount(table: str) -> str:
+def recount(table: str) -> tuple[str, ...]:
     """What `table`_texts_insert would have counted for every row of `table` (a bulk import
     into an empty vault counts once at the end: import_repo.triggers_deferred), one
-    statement per column separated by ';' (one column's grouping sorts less than all of
-    them at once: 6 MB less at the peak of a 100k-row import)."""
-    return ";".join(
+    statement per column (one column's grouping sorts less than all of them at once: 6 MB
+    less at the peak of a 100k-row import)."""
+    return tuple(
         f"UPDATE texts SET uses = uses + c.n FROM (SELECT {n} AS id, count(*) AS n FROM {table}"
         f" WHERE {n} IS NOT NULL GROUP BY {n}) AS c WHERE texts.id = c.id"
         for n in _TABLES[table][1]
@@ -155,7 +156,7 @@ END;"""
 
 def _copy(view: str) -> str:
     table, columns = _VIEWS[view]
-    numbers = {text: number for number, text in _TABLES[table][1].items()}
+    numbers = _numbers(table)
     targets = ", ".join(numbers.get(c, c) for c in columns)
     picked = ", ".join(number_of(c) if c in numbers else c for c in columns)
     return (
@@ -179,7 +180,7 @@ MIGRATION = "\n".join(
         "    uses INTEGER NOT NULL DEFAULT 0\n);",
         f"INSERT INTO texts (text) SELECT t FROM ({_ALL_TEXTS}) WHERE t IS NOT NULL AND t <> '';",
         *(
-            f"CREATE TABLE {table} (\n    {_CASCADE}\n    {columns},\n"
+            f"CREATE TABLE {table} (\n    {CHILD_KEY}\n    {columns},\n"
             "    PRIMARY KEY (contact_id, seq)\n) WITHOUT ROWID;\n" + _counts(table)
             for table, (columns, _) in _TABLES.items()
         ),
